@@ -1,0 +1,109 @@
+# ar-tools: GNU make, no configure. See README.md and ar-tools(7).
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/ar-tools
+DESTDIR ?=
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+UTF8PROC_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
+UTF8PROC_LIBS   := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+override CFLAGS += -std=c11 -Wall -Wextra $(UTF8PROC_CFLAGS)
+override LDLIBS += $(UTF8PROC_LIBS) -lm
+
+# make SANITIZE=1: AddressSanitizer + UndefinedBehaviorSanitizer build
+ifeq ($(SANITIZE),1)
+VARIANT := san
+override CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+override LDFLAGS += -fsanitize=address,undefined
+else
+VARIANT := normal
+endif
+
+B        := build/$(VARIANT)
+TOOLS    := $(patsubst src/%.c,bin/%,$(wildcard src/ar-*.c))
+LIBSRC   := $(wildcard src/lib/*.c)
+LIBOBJ   := $(patsubst src/lib/%.c,$(B)/lib/%.o,$(LIBSRC)) $(B)/lib/data_tab.o
+DATA     := $(sort $(wildcard share/ar-tools/*.tsv share/ar-tools/*.txt))
+MANPAGES := $(wildcard man/*.1 man/*.7)
+
+# packages: to build, to test, to benchmark (Debian names)
+DEPS_BUILD := gcc make pkg-config libutf8proc-dev
+DEPS_CHECK := bats bats-support bats-assert jq mandoc parallel
+DEPS_BENCH := perl python3 python3-dateparser
+
+all: deps-build $(TOOLS)
+
+$(B)/lib/%.o: src/lib/%.c src/lib/arlib.h | $(B)/lib
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/data_tab.c: src/lib/mkdata.sh $(DATA)
+	@mkdir -p build
+	sh src/lib/mkdata.sh share/ar-tools $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(B)/lib/data_tab.o: build/data_tab.c | $(B)/lib
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/libar.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(B)/%.o: src/%.c src/lib/arlib.h | $(B)/lib
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# bin/.variant changes when SANITIZE does, so the programs relink
+bin/.variant: FORCE
+	@mkdir -p bin
+	@[ "$$(cat $@ 2>/dev/null)" = "$(VARIANT)" ] || echo $(VARIANT) > $@
+
+bin/%: $(B)/%.o $(B)/libar.a bin/.variant
+	$(CC) $(LDFLAGS) -o $@ $< $(B)/libar.a $(LDLIBS)
+
+$(B)/lib:
+	mkdir -p $@
+
+# ---- dependencies: install what is missing (root), or say what to run ----
+deps-build:
+	@sh test/deps.sh $(DEPS_BUILD)
+deps:
+	@sh test/deps.sh $(DEPS_BUILD) $(DEPS_CHECK)
+deps-bench:
+	@sh test/deps.sh $(DEPS_BUILD) $(DEPS_CHECK) $(DEPS_BENCH)
+
+# ---- tests: bats suites; the last line is "N passed, N failed" ----
+check: deps all
+	@sh test/run-bats.sh
+
+demo: deps-build all
+	@sh test/demo.sh
+
+bench: deps-bench all
+	@sh test/bench.sh
+
+fuzz: deps-build
+	@sh test/fuzz/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	install -m 0755 $(TOOLS) $(DESTDIR)$(BINDIR)
+	install -m 0644 $(filter %.1,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man1
+	install -m 0644 $(filter %.7,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man7
+	install -d $(DESTDIR)$(DATADIR)/samples
+	install -m 0644 $(DATA) $(DESTDIR)$(DATADIR)
+	install -m 0644 share/ar-tools/samples/* $(DESTDIR)$(DATADIR)/samples
+
+uninstall:
+	rm -f $(patsubst bin/%,$(DESTDIR)$(BINDIR)/%,$(TOOLS))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MANPAGES)))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(filter %.7,$(MANPAGES)))
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build bin/ar-* bin/.variant
+
+FORCE:
+.PHONY: all deps deps-build deps-bench check demo bench fuzz install uninstall clean FORCE
+.SECONDARY:

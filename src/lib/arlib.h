@@ -1,0 +1,233 @@
+/* arlib.h: the one header every ar-tools program includes.
+ * Prototypes are grouped by the source file that defines them. */
+#ifndef ARLIB_H
+#define ARLIB_H
+
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/types.h>
+
+#ifndef AR_VERSION
+#define AR_VERSION "0.1.0"
+#endif
+
+/* ---- err.c: program name, messages, usage ---- */
+extern const char *ar_prog;
+void ar_init(const char *argv0, const char *usage, const char *help);
+void ar_warn(const char *fmt, ...);                 /* "ar-x: ...\n" on stderr */
+_Noreturn void ar_die(const char *fmt, ...);       /* ar_warn, then exit 2 */
+_Noreturn void ar_usage(void);                     /* usage line on stderr, exit 2 */
+void *ar_alloc(size_t n);                          /* malloc or die */
+void *ar_realloc(void *p, size_t n);
+
+/* ---- opt.c: options every tool shares ---- */
+enum {
+	AR_OPT_HELP = 0x1000, AR_OPT_VERSION, AR_OPT_LINEBUF, AR_OPT_STRICT,
+	AR_OPT_PROGRESS, AR_OPT_FORMAT, AR_OPT_TSV, AR_OPT_JSON,
+	AR_OPT_TOOL = 0x1100        /* first free code for a tool's own long options */
+};
+#define AR_COMMON_SHORTOPTS "Hh"
+#define AR_COMMON_LONGOPTS \
+	{ "help",          no_argument, NULL, AR_OPT_HELP }, \
+	{ "version",       no_argument, NULL, AR_OPT_VERSION }, \
+	{ "line-buffered", no_argument, NULL, AR_OPT_LINEBUF }, \
+	{ "strict",        no_argument, NULL, AR_OPT_STRICT }, \
+	{ "progress",      no_argument, NULL, AR_OPT_PROGRESS }, \
+	{ "with-filename", no_argument, NULL, 'H' }, \
+	{ "no-filename",   no_argument, NULL, 'h' }
+#define AR_FORMAT_LONGOPTS \
+	{ "format", required_argument, NULL, AR_OPT_FORMAT }, \
+	{ "tsv",    no_argument,       NULL, AR_OPT_TSV }, \
+	{ "json",   no_argument,       NULL, AR_OPT_JSON }
+
+enum ar_format { AR_FMT_TEXT, AR_FMT_TSV, AR_FMT_JSON, AR_FMT_OTHER };
+struct ar_opts {
+	int headers;          /* -1 default (on with file operands), 0 -h, 1 -H */
+	int line_buffered;
+	int strict;
+	int progress;
+	enum ar_format format;
+	const char *format_name;  /* as given to --format */
+};
+extern struct ar_opts ar_opts;
+/* Handle c if it is a shared option; returns 1 if handled, 0 if not.
+ * --help and --version print and exit 0; '?' (bad option) exits 2. */
+int ar_common_opt(int c, const char *arg);
+/* Parse --format: returns the format, AR_FMT_OTHER for a name in extra
+ * (a NULL-terminated list of the tool's own formats), dies otherwise. */
+enum ar_format ar_format_parse(const char *name, const char *const *extra);
+
+/* ---- out.c: buffered standard output that checks every write ---- */
+struct ar_outbuf { char *buf; size_t len, cap; };
+extern struct ar_outbuf ar_ob;
+void ar_out_flushbuf(void);                        /* write out the buffer */
+static inline void ar_out_write(const void *p, size_t n)
+{
+	if (ar_ob.len + n > ar_ob.cap) {
+		ar_out_flushbuf();
+		if (n > ar_ob.cap) {               /* big: write through */
+			extern void ar_out_direct(const void *, size_t);
+			ar_out_direct(p, n);
+			return;
+		}
+	}
+	memcpy(ar_ob.buf + ar_ob.len, p, n);
+	ar_ob.len += n;
+}
+static inline void ar_out_putc(int c)
+{
+	if (ar_ob.len == ar_ob.cap)
+		ar_out_flushbuf();
+	ar_ob.buf[ar_ob.len++] = (char)c;
+}
+static inline void ar_out_str(const char *s) { ar_out_write(s, strlen(s)); }
+void ar_out_printf(const char *fmt, ...);
+void ar_out_eol(void);           /* '\n', then flush if line-buffered */
+void ar_out_header(const char *name, size_t n);     /* "\fNAME\n" */
+void ar_out_json_str(const char *s, size_t n);      /* "…" with JSON escapes */
+void ar_out_tsv_str(const char *s, size_t n);       /* \t \n \r \\ escaped */
+int ar_out_close(void);          /* flush, check; 0 or 2 */
+
+/* ---- buf.c: growable byte buffer ---- */
+struct ar_buf { char *s; size_t len, cap; };
+void ar_buf_grow(struct ar_buf *b, size_t extra);
+static inline void ar_buf_add(struct ar_buf *b, const void *p, size_t n)
+{
+	if (b->len + n > b->cap)
+		ar_buf_grow(b, n);
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+}
+static inline void ar_buf_addc(struct ar_buf *b, int c)
+{
+	if (b->len + 1 > b->cap)
+		ar_buf_grow(b, 1);
+	b->s[b->len++] = (char)c;
+}
+void ar_buf_addcp(struct ar_buf *b, int32_t cp);    /* UTF-8 encode */
+void ar_buf_free(struct ar_buf *b);
+
+/* ---- u8.c: UTF-8, widths, character classes ---- */
+/* Decode one code point from valid UTF-8 (what the line loop hands out). */
+static inline size_t ar_u8dec(const char *p, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	if (s[0] < 0x80) { *cp = s[0]; return 1; }
+	if (s[0] < 0xE0) { *cp = ((s[0] & 0x1F) << 6) | (s[1] & 0x3F); return 2; }
+	if (s[0] < 0xF0) {
+		*cp = ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
+	*cp = ((s[0] & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6)
+	    | (s[3] & 0x3F);
+	return 4;
+}
+/* Length of the code point that starts at p; 1 for a stray byte. */
+static inline size_t ar_u8len(unsigned char b)
+{
+	return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+size_t ar_u8enc(int32_t cp, char *out);             /* 1..4 bytes */
+/* Offset of the first invalid sequence in s[0..n), or n if valid. */
+size_t ar_u8valid(const char *s, size_t n);
+/* Copy s to out replacing each maximal invalid subpart by U+FFFD;
+ * returns the number of replacements, *first gets the first bad offset. */
+size_t ar_u8repair(const char *s, size_t n, struct ar_buf *out, size_t *first);
+size_t ar_u8count(const char *s, size_t n);         /* code points */
+int ar_u8width(const char *s, size_t n);            /* display columns */
+int ar_cpwidth(int32_t cp);
+
+enum ar_cclass {
+	AR_C_OTHER, AR_C_LETTER, AR_C_MARK, AR_C_DIGIT, AR_C_SPACE,
+	AR_C_PUNCT, AR_C_SYMBOL, AR_C_FORMAT, AR_C_CONTROL
+};
+extern unsigned char ar_cclass_bmp[65536];
+void ar_cclass_init(void);                          /* called by ar_init */
+int ar_cclass_slow(int32_t cp);
+static inline int ar_cclass(int32_t cp)
+{
+	return cp < 0x10000 ? ar_cclass_bmp[cp] : ar_cclass_slow(cp);
+}
+static inline int ar_is_arabic(int32_t cp)          /* Arabic script blocks */
+{
+	return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F)
+	    || (cp >= 0x0870 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF)
+	    || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+int ar_digit_value(int32_t cp);                     /* 0..9, or -1 */
+int ar_is_wordchar(int32_t cp);                     /* letter, mark, digit, tatweel */
+
+/* ---- lines.c: the line loop over operands and documents ---- */
+struct ar_doc {
+	const char *name;       /* current document name ("-" for stdin) */
+	size_t namelen;
+	unsigned long line;     /* line number within the document, from 1 */
+	unsigned long index;    /* documents seen so far, from 1 */
+	const char *file;       /* the operand being read */
+};
+extern struct ar_doc ar_doc;
+typedef int (*ar_line_fn)(const char *s, size_t n, void *ctx);
+typedef int (*ar_doc_fn)(void *ctx);
+struct ar_loop {
+	ar_line_fn line;        /* each line, valid UTF-8, without its newline */
+	ar_doc_fn begin;        /* a document starts (ar_doc is set); may be NULL */
+	ar_doc_fn end;          /* a document ends; may be NULL */
+	void *ctx;
+	int echo_headers;       /* write "\fNAME" lines: the filters do */
+};
+/* Run the loop over argv (files, "-" or none for stdin). Returns 0, or 2
+ * if anything went wrong (unreadable file, --strict violation, write error),
+ * after output has been flushed and checked. A callback returning < 0 marks
+ * the status 2 and goes on. */
+int ar_loop_run(struct ar_loop *lp, int argc, char **argv);
+/* 1 if line s is a document header (begins with a form feed). */
+static inline int ar_is_header(const char *s, size_t n) { return n && s[0] == '\f'; }
+
+/* ---- data.c: data files from share/ar-tools, compiled in ---- */
+/* Contents of data file name: $AR_DATADIR/name if that variable is set
+ * and the file exists, else the copy compiled in. NULL if neither. */
+const char *ar_data(const char *name, size_t *len);
+/* Whole file into memory (for --rules=FILE and the like); dies on error. */
+char *ar_slurp(const char *path, size_t *len);
+/* Call fn on each line of text (without newline; CR stripped); lines that
+ * are empty or start with '#' are skipped. Returns the first nonzero fn result. */
+int ar_each_line(const char *text, size_t len,
+    int (*fn)(char *line, size_t n, unsigned long lineno, void *ctx), void *ctx);
+/* Parse "U+0627", "0x627" or a literal single character; -1 on error. */
+int32_t ar_parse_cp(const char *s, size_t n);
+
+/* ---- norm.c: the normalization engine (ar-norm writes, ar-kwic folds) ---- */
+enum ar_step {
+	AR_S_NFC, AR_S_DIACRITICS, AR_S_TATWEEL, AR_S_ALEF, AR_S_YEH,
+	AR_S_TEH_MARBUTA, AR_S_HAMZA, AR_S_PERSIAN, AR_S_DIGITS,
+	AR_S_PRESENTATION, AR_S_LIGATURES, AR_S_ZERO_WIDTH, AR_S_BIDI,
+	AR_S_WHITESPACE, AR_S_PUNCTUATION, AR_S_NFKC, AR_S_COUNT
+};
+#define AR_STEP(s) (1u << (s))
+extern const uint32_t ar_steps_default;
+const char *ar_step_name(int step);
+const char *ar_step_help(int step);
+/* Parse a comma/space-separated list of step names into a mask ("all" and
+ * "default" allowed); returns 0 or -1 naming the bad step on stderr. */
+int ar_steps_parse(const char *list, uint32_t *mask);
+
+struct ar_norm;                 /* opaque: per-code-point tables */
+struct ar_norm *ar_norm_new(uint32_t steps);
+/* Add a user mapping from one code point to a string (may be empty). */
+void ar_norm_map(struct ar_norm *nm, int32_t from, const char *to, size_t tolen);
+/* Load a --map file: TSV "from<TAB>to" lines; dies with file:line on error. */
+void ar_norm_map_file(struct ar_norm *nm, const char *path);
+/* Finish set-up (after ar_norm_map calls). */
+void ar_norm_ready(struct ar_norm *nm);
+/* Normalize s[0..n) (valid UTF-8) into out (appended). If offs is not NULL,
+ * offs->s receives, as uint32_t per output byte, the input byte offset the
+ * byte came from (so a matcher on folded text can point into the original). */
+void ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
+    struct ar_buf *out, struct ar_buf *offs);
+void ar_norm_free(struct ar_norm *nm);
+
+#endif

@@ -1,0 +1,252 @@
+/* lines.c: the line loop. Reads operands as cat does, splits lines of any
+ * length (LF or CRLF, final newline optional), repairs invalid UTF-8, tracks
+ * documents and their "\f" header lines, and decides the exit status. */
+#include "arlib.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct ar_doc ar_doc;
+
+struct reader {
+	int fd;
+	char *buf;
+	size_t cap, start, end;     /* unread bytes are buf[start..end) */
+	int eof;
+	off_t total, done;          /* for --progress */
+};
+
+/* Next line into line and len (no newline, no CR before it). 1, 0 at end,
+ * -1 on a read error (errno set). */
+static int
+next_line(struct reader *r, char **line, size_t *len)
+{
+	size_t scan = r->start;
+
+	for (;;) {
+		char *nl = memchr(r->buf + scan, '\n', r->end - scan);
+
+		if (nl) {
+			size_t n = (size_t)(nl - (r->buf + r->start));
+			*line = r->buf + r->start;
+			r->start += n + 1;
+			if (n && (*line)[n - 1] == '\r')
+				n--;
+			*len = n;
+			return 1;
+		}
+		if (r->eof) {
+			if (r->start == r->end)
+				return 0;
+			*line = r->buf + r->start;
+			*len = r->end - r->start;
+			r->start = r->end;
+			if (*len && (*line)[*len - 1] == '\r')
+				(*len)--;
+			return 1;
+		}
+		/* make room: slide the partial line down, or grow */
+		if (r->start > 0) {
+			memmove(r->buf, r->buf + r->start, r->end - r->start);
+			r->end -= r->start;
+			r->start = 0;
+		}
+		scan = r->end;
+		if (r->cap - r->end < 64 * 1024) {
+			r->cap *= 2;
+			r->buf = ar_realloc(r->buf, r->cap);
+		}
+		ssize_t got;
+		do
+			got = read(r->fd, r->buf + r->end, r->cap - r->end);
+		while (got < 0 && errno == EINTR);
+		if (got < 0)
+			return -1;
+		if (got == 0)
+			r->eof = 1;
+		r->end += (size_t)got;
+		r->done += got;
+	}
+}
+
+/* ---- --progress: a pv-like bar on stderr for regular files ---- */
+static struct timespec prog_t0, prog_last;
+static off_t prog_total, prog_base;
+
+static double
+since(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void
+progress(const struct reader *r, int final)
+{
+	struct timespec now;
+	double el, rate, pct, left;
+	off_t done = prog_base + r->done;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!final && since(&prog_last, &now) < 0.2)
+		return;
+	prog_last = now;
+	el = since(&prog_t0, &now);
+	rate = el > 0 ? (double)done / el : 0;
+	pct = prog_total ? 100.0 * (double)done / (double)prog_total : 100.0;
+	left = rate > 0 ? (double)(prog_total - done) / rate : 0;
+	int bar = (int)(pct / 5), i;
+	char cells[21];
+	for (i = 0; i < 20; i++)
+		cells[i] = i < bar ? '=' : ' ';
+	cells[20] = 0;
+	fprintf(stderr, "\r%s: %8.1f MB [%s] %5.1f%% %7.1f MB/s ETA %d:%02d%s",
+	    ar_prog, (double)done / 1e6, cells, pct, rate / 1e6,
+	    (int)left / 60, (int)left % 60, final ? "\n" : "");
+}
+
+static char *docname;
+static size_t docname_cap;
+
+static void
+set_docname(const char *s, size_t n)
+{
+	if (n + 1 > docname_cap) {
+		docname_cap = n + 64;
+		docname = ar_realloc(docname, docname_cap);
+	}
+	memcpy(docname, s, n);
+	docname[n] = 0;
+	ar_doc.name = docname;
+	ar_doc.namelen = n;
+}
+
+int
+ar_loop_run(struct ar_loop *lp, int argc, char **argv)
+{
+	static char *stdin_arg[] = { "-" };
+	struct reader r = { 0 };
+	struct ar_buf fixed = { 0 };
+	int status = 0, i, show_progress = 0;
+	int headers = ar_opts.headers < 0 ? argc > 0 : ar_opts.headers;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = stdin_arg;
+	}
+	r.cap = 256 * 1024;
+	r.buf = ar_alloc(r.cap);
+
+	if (ar_opts.progress && isatty(2)) {
+		struct stat st;
+		show_progress = 1;
+		for (i = 0; i < argc; i++) {
+			if (strcmp(argv[i], "-") ? stat(argv[i], &st) : fstat(0, &st))
+				continue;
+			if (!S_ISREG(st.st_mode))
+				show_progress = 0;
+			prog_total += st.st_size;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &prog_t0);
+	}
+
+	for (i = 0; i < argc; i++) {
+		const char *name = argv[i];
+		int in_doc = 0, first = 1, warned = 0, rc;
+		char *s;
+		size_t n;
+
+		if (!strcmp(name, "-")) {
+			r.fd = 0;
+		} else if ((r.fd = open(name, O_RDONLY)) < 0) {
+			ar_warn("%s: %s", name, strerror(errno));
+			status = 2;
+			continue;
+		}
+#ifdef POSIX_FADV_SEQUENTIAL
+		posix_fadvise(r.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+		r.start = r.end = 0;
+		r.eof = 0;
+		r.done = 0;
+		ar_doc.file = name;
+		set_docname(name, strlen(name));
+		ar_doc.line = 0;
+
+		while ((rc = next_line(&r, &s, &n)) > 0) {
+			if (show_progress)
+				progress(&r, 0);
+			if (ar_is_header(s, n)) {
+				if (in_doc && lp->end && lp->end(lp->ctx) < 0)
+					status = 2;
+				/* the header names the document; repair it too */
+				fixed.len = 0;
+				ar_u8repair(s + 1, n - 1, &fixed, NULL);
+				set_docname(fixed.s ? fixed.s : "", fixed.len);
+				ar_doc.line = 0;
+				ar_doc.index++;
+				in_doc = 1;
+				warned = 0;
+				first = 0;
+				if (lp->echo_headers)
+					ar_out_header(ar_doc.name, ar_doc.namelen);
+				if (lp->begin && lp->begin(lp->ctx) < 0)
+					status = 2;
+				continue;
+			}
+			if (!in_doc) {
+				/* a file that starts with its own header keeps it; else
+				 * it is one document named after the operand */
+				ar_doc.index++;
+				in_doc = 1;
+				if (headers && first && lp->echo_headers)
+					ar_out_header(ar_doc.name, ar_doc.namelen);
+				if (lp->begin && lp->begin(lp->ctx) < 0)
+					status = 2;
+			}
+			first = 0;
+			ar_doc.line++;
+			size_t bad = ar_u8valid(s, n);
+			if (bad < n) {
+				if (ar_opts.strict) {
+					ar_warn("%s:%lu: invalid UTF-8 at byte %zu",
+					    ar_doc.name, ar_doc.line, bad);
+					status = 2;
+					break;
+				}
+				if (!warned++)
+					ar_warn("%s:%lu: invalid UTF-8 at byte %zu, replaced by U+FFFD"
+					    " (further warnings for this document suppressed)",
+					    ar_doc.name, ar_doc.line, bad);
+				fixed.len = 0;
+				ar_u8repair(s, n, &fixed, NULL);
+				s = fixed.s;
+				n = fixed.len;
+			}
+			if (lp->line(s, n, lp->ctx) < 0)
+				status = 2;
+		}
+		if (rc < 0) {
+			ar_warn("%s: read error: %s", name, strerror(errno));
+			status = 2;
+		}
+		if (in_doc && lp->end && lp->end(lp->ctx) < 0)
+			status = 2;
+		if (show_progress) {
+			progress(&r, 0);
+			prog_base += r.done;
+		}
+		if (r.fd != 0)
+			close(r.fd);
+	}
+	if (show_progress) {
+		r.done = 0;
+		progress(&r, 1);
+	}
+	free(r.buf);
+	ar_buf_free(&fixed);
+	return status | ar_out_close();
+}

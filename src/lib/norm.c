@@ -1,0 +1,698 @@
+/* norm.c: the normalization engine. ar-norm writes with it, ar-kwic folds
+ * with it.
+ *
+ * Every step except nfc/nfkc and the whitespace collapse maps one code point
+ * to a string, so the whole chain of enabled steps is composed once, at set-up,
+ * into one action per BMP code point. The hot loop then decodes, looks up one
+ * word, and copies runs of unchanged text with memcpy. Composition (nfc,
+ * nfkc) needs context: a line is composed first, cluster by cluster, and only
+ * when it holds a code point that composition may change. */
+#include "arlib.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+static const struct {
+	const char *name, *help;
+	int dflt;
+} steps[AR_S_COUNT] = {
+	[AR_S_NFC] = { "nfc", "canonical composition and mark order (Unicode NFC)", 1 },
+	[AR_S_DIACRITICS] = { "diacritics", "remove Arabic marks: harakat, tanween, shadda, sukun, superscript alef, Quranic signs", 1 },
+	[AR_S_TATWEEL] = { "tatweel", "remove tatweel U+0640", 1 },
+	[AR_S_ALEF] = { "alef", "alef with madda/hamza, wasla, wavy hamza -> bare alef U+0627", 1 },
+	[AR_S_YEH] = { "yeh", "alef maksura U+0649 -> yeh U+064A", 1 },
+	[AR_S_TEH_MARBUTA] = { "teh-marbuta", "teh marbuta U+0629 -> heh U+0647", 1 },
+	[AR_S_HAMZA] = { "hamza", "waw and yeh with hamza -> waw, yeh (bare hamza stays)", 0 },
+	[AR_S_PERSIAN] = { "persian", "Persian/Urdu look-alikes -> Arabic letters (Farsi yeh, keheh, heh goal, ae)", 1 },
+	[AR_S_DIGITS] = { "digits", "every decimal digit -> ASCII; Arabic decimal/thousands separators -> . ,", 1 },
+	[AR_S_PRESENTATION] = { "presentation-forms", "single-letter presentation forms -> base letter (hamza kept)", 1 },
+	[AR_S_LIGATURES] = { "ligatures", "lam-alef and word ligatures -> letters (U+FDF2 -> Allah, rial, bismillah)", 1 },
+	[AR_S_ZERO_WIDTH] = { "zero-width", "delete ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen", 1 },
+	[AR_S_BIDI] = { "bidi-controls", "delete ALM, LRM, RLM, embeddings, overrides, isolates", 1 },
+	[AR_S_WHITESPACE] = { "whitespace", "tabs and Unicode spaces -> space; collapse runs; trim lines", 0 },
+	[AR_S_PUNCTUATION] = { "punctuation", "Arabic and typographic punctuation -> ASCII (ellipsis -> ..., dashes -> -)", 0 },
+	[AR_S_NFKC] = { "nfkc", "full Unicode NFKC (compatibility composition)", 0 },
+};
+
+const uint32_t ar_steps_default =
+    AR_STEP(AR_S_NFC) | AR_STEP(AR_S_DIACRITICS) | AR_STEP(AR_S_TATWEEL)
+    | AR_STEP(AR_S_ALEF) | AR_STEP(AR_S_YEH) | AR_STEP(AR_S_TEH_MARBUTA)
+    | AR_STEP(AR_S_PERSIAN) | AR_STEP(AR_S_DIGITS) | AR_STEP(AR_S_PRESENTATION)
+    | AR_STEP(AR_S_LIGATURES) | AR_STEP(AR_S_ZERO_WIDTH) | AR_STEP(AR_S_BIDI);
+
+const char *ar_step_name(int s) { return s >= 0 && s < AR_S_COUNT ? steps[s].name : NULL; }
+const char *ar_step_help(int s) { return s >= 0 && s < AR_S_COUNT ? steps[s].help : NULL; }
+
+int
+ar_steps_parse(const char *list, uint32_t *mask)
+{
+	const char *p = list;
+
+	*mask = 0;
+	while (*p) {
+		size_t n = strcspn(p, ", ");
+		int s, found = 0;
+
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		if (n == 3 && !strncmp(p, "all", 3)) {
+			*mask |= (1u << AR_S_COUNT) - 1, found = 1;
+		} else if (n == 7 && !strncmp(p, "default", 7)) {
+			*mask |= ar_steps_default, found = 1;
+		} else if (n == 4 && !strncmp(p, "none", 4)) {
+			found = 1;
+		}
+		for (s = 0; s < AR_S_COUNT && !found; s++)
+			if (strlen(steps[s].name) == n && !strncmp(p, steps[s].name, n))
+				*mask |= AR_STEP(s), found = 1;
+		if (!found) {
+			ar_warn("unknown step '%.*s' (see --list-steps)", (int)n, p);
+			return -1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+/* ---- set-up: the composed per-code-point actions ---- */
+
+#define ACT_KEEP 0u
+#define ACT_DEL 0x7FFFFFFFu
+#define ACT_SPACE 0x7FFFFFFEu   /* a space the whitespace step collapses */
+#define ACT_SUSPECT 0x80000000u /* flag: composition may change this code point */
+/* other values: pool offset << 8 | byte length (1..255) */
+
+struct entry { int step; int32_t lo, hi; int32_t to[24]; int ton; };
+
+struct ar_norm {
+	uint32_t steps;
+	int compose;                    /* 0, or utf8proc options for nfc/nfkc */
+	uint32_t *act;                  /* 65536 actions for the BMP */
+	struct ar_buf pool;             /* replacement strings */
+	struct entry *ent;              /* table entries: norm.tsv and --map */
+	size_t nent, capent;
+	int ready;
+};
+
+static void
+add_entry(struct ar_norm *nm, int step, int32_t lo, int32_t hi,
+    const int32_t *to, int ton)
+{
+	struct entry *e;
+
+	if (nm->nent == nm->capent) {
+		nm->capent = nm->capent ? nm->capent * 2 : 128;
+		nm->ent = ar_realloc(nm->ent, nm->capent * sizeof *nm->ent);
+	}
+	e = &nm->ent[nm->nent++];
+	e->step = step, e->lo = lo, e->hi = hi, e->ton = ton;
+	memcpy(e->to, to, (size_t)ton * sizeof *to);
+}
+
+/* Parse "U+0627 U+0644" into cps; -1 on error. */
+static int
+parse_cps(char *s, int32_t *out, int max)
+{
+	int n = 0;
+
+	while (*s) {
+		size_t k = strcspn(s, " ");
+		if (k) {
+			int32_t cp = ar_parse_cp(s, k);
+			if (cp < 0 || n == max)
+				return -1;
+			out[n++] = cp;
+		}
+		s += k;
+		if (*s)
+			s++;
+	}
+	return n;
+}
+
+static int
+tsv_line(char *line, size_t n, unsigned long lineno, void *ctx)
+{
+	struct ar_norm *nm = ctx;
+	char *f[4] = { line, NULL, NULL, NULL };
+	int nf = 1, s, ton;
+	int32_t to[24], lo, hi;
+	char *dots;
+	size_t i;
+
+	for (i = 0; i < n && nf < 4; i++)
+		if (line[i] == '\t')
+			line[i] = 0, f[nf++] = line + i + 1;
+	if (nf < 2)
+		ar_die("norm.tsv:%lu: expected step<TAB>from<TAB>to", lineno);
+	for (s = 0; s < AR_S_COUNT; s++)
+		if (!strcmp(f[0], steps[s].name))
+			break;
+	if (s == AR_S_COUNT)
+		ar_die("norm.tsv:%lu: unknown step '%s'", lineno, f[0]);
+	if ((dots = strstr(f[1], ".."))) {
+		*dots = 0;
+		lo = ar_parse_cp(f[1], strlen(f[1]));
+		hi = ar_parse_cp(dots + 2, strlen(dots + 2));
+	} else {
+		lo = hi = ar_parse_cp(f[1], strlen(f[1]));
+	}
+	ton = f[2] ? parse_cps(f[2], to, 24) : 0;
+	if (lo < 0 || hi < lo || ton < 0)
+		ar_die("norm.tsv:%lu: bad code point", lineno);
+	add_entry(nm, s, lo, hi, to, ton);
+	return 0;
+}
+
+struct ar_norm *
+ar_norm_new(uint32_t mask)
+{
+	struct ar_norm *nm = ar_alloc(sizeof *nm);
+	const char *text;
+	size_t len;
+
+	memset(nm, 0, sizeof *nm);
+	nm->steps = mask;
+	if ((text = ar_data("norm.tsv", &len)) == NULL)
+		ar_die("norm.tsv: data file missing");
+	ar_each_line(text, len, tsv_line, nm);
+	return nm;
+}
+
+/* user mappings are kept as step -1 entries */
+void
+ar_norm_map(struct ar_norm *nm, int32_t from, const char *to, size_t tolen)
+{
+	int32_t cps[24];
+	int n = 0;
+	size_t i = 0;
+
+	while (i < tolen) {
+		if (n == 24)
+			ar_die("--map: replacement for U+%04X longer than 24 characters", (unsigned)from);
+		i += ar_u8dec(to + i, &cps[n++]);
+	}
+	add_entry(nm, -1, from, from, cps, n);
+}
+
+struct mapctx { struct ar_norm *nm; const char *path; };
+
+static int
+map_line(char *line, size_t n, unsigned long lineno, void *ctx)
+{
+	struct mapctx *mc = ctx;
+	char *tab = memchr(line, '\t', n), *to, *end;
+	int32_t from;
+
+	if (!tab)
+		ar_die("%s:%lu: expected FROM<TAB>TO", mc->path, lineno);
+	if (ar_u8valid(line, n) != n)
+		ar_die("%s:%lu: invalid UTF-8", mc->path, lineno);
+	from = ar_parse_cp(line, (size_t)(tab - line));
+	if (from < 0)
+		ar_die("%s:%lu: FROM must be one character or U+XXXX", mc->path, lineno);
+	to = tab + 1;
+	end = line + n;
+	if ((tab = memchr(to, '\t', (size_t)(end - to))))
+		end = tab;                      /* a third column is a comment */
+	if (end - to >= 2 && (to[0] == 'U' || to[0] == 'u') && to[1] == '+') {
+		int32_t cps[24];
+		char save = *end;
+		*end = 0;
+		int k = parse_cps(to, cps, 24);
+		*end = save;
+		if (k < 0)
+			ar_die("%s:%lu: bad code point in TO", mc->path, lineno);
+		add_entry(mc->nm, -1, from, from, cps, k);
+	} else {
+		ar_norm_map(mc->nm, from, to, (size_t)(end - to));
+	}
+	return 0;
+}
+
+void
+ar_norm_map_file(struct ar_norm *nm, const char *path)
+{
+	struct mapctx mc = { nm, path };
+	size_t len;
+	char *text = ar_slurp(path, &len);
+
+	ar_each_line(text, len, map_line, &mc);
+	free(text);
+}
+
+/* One step applied to one code point: number of code points written to out,
+ * or -1 when the step leaves it alone. */
+static int
+step_map(const struct ar_norm *nm, int s, int32_t cp, int32_t *out)
+{
+	size_t i;
+
+	/* table entries first: they override the computed rules */
+	for (i = nm->nent; i-- > 0;) {
+		const struct entry *e = &nm->ent[i];
+		if (e->step != s || cp < e->lo || cp > e->hi)
+			continue;
+		if (s == AR_S_DIACRITICS && utf8proc_category(cp) != UTF8PROC_CATEGORY_MN)
+			continue;
+		memcpy(out, e->to, (size_t)e->ton * sizeof *out);
+		return e->ton;
+	}
+	switch (s) {
+	case AR_S_DIGITS:
+		if (cp > '9' && ar_cclass(cp) == AR_C_DIGIT) {
+			int v = ar_digit_value(cp);
+			if (v >= 0) {
+				out[0] = '0' + v;
+				return 1;
+			}
+		}
+		break;
+	case AR_S_WHITESPACE:
+		if (cp == '\t' || (cp != ' ' && ar_cclass(cp) == AR_C_SPACE
+		    && cp != '\n' && cp != '\r' && cp != '\f' && cp != '\v')) {
+			out[0] = ' ';
+			return 1;
+		}
+		break;
+	case AR_S_PRESENTATION:
+	case AR_S_LIGATURES:
+		if ((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF)) {
+			utf8proc_int32_t d[24];
+			utf8proc_ssize_t k = utf8proc_decompose_char(cp, d, 24,
+			    UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, NULL);
+			int j = 0, m;
+			if (k <= 0 || k > 24 || (k == 1 && d[0] == cp))
+				break;
+			k = utf8proc_normalize_utf32(d, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+			/* isolated marks (U+FE70...) are a space plus the mark */
+			if (k > 1 && d[0] == ' ')
+				j = 1;
+			m = (int)k - j;
+			if ((s == AR_S_PRESENTATION) != (m == 1))
+				break;
+			memcpy(out, d + j, (size_t)m * sizeof *out);
+			return m;
+		}
+		break;
+	}
+	return -1;
+}
+
+/* order in which the steps apply to each code point */
+static const int chain_order[] = {
+	-1, AR_S_PRESENTATION, AR_S_LIGATURES, AR_S_DIACRITICS, AR_S_TATWEEL,
+	AR_S_ALEF, AR_S_YEH, AR_S_TEH_MARBUTA, AR_S_HAMZA, AR_S_PERSIAN,
+	AR_S_DIGITS, AR_S_ZERO_WIDTH, AR_S_BIDI, AR_S_PUNCTUATION, AR_S_WHITESPACE
+};
+
+/* The whole chain on one code point; returns length of out or -1 if the
+ * code point comes through unchanged. */
+static int
+chain(const struct ar_norm *nm, int32_t cp, int32_t *out, int max)
+{
+	int32_t a[64], b[64], *cur = a, *nxt = b, *t;
+	int n = 1, changed = 0;
+	size_t k;
+
+	a[0] = cp;
+	for (k = 0; k < sizeof chain_order / sizeof *chain_order; k++) {
+		int s = chain_order[k], m = 0, i;
+		if (s >= 0 && !(nm->steps & AR_STEP(s)))
+			continue;
+		for (i = 0; i < n; i++) {
+			int32_t tmp[24];
+			int r = step_map(nm, s, cur[i], tmp);
+			if (r < 0) {
+				tmp[0] = cur[i];
+				r = 1;
+			} else {
+				changed = 1;
+			}
+			if (m + r > 64)
+				r = 64 - m;
+			memcpy(nxt + m, tmp, (size_t)r * sizeof *tmp);
+			m += r;
+		}
+		t = cur, cur = nxt, nxt = t;
+		n = m;
+	}
+	if (!changed)
+		return -1;
+	if (n > max)
+		n = max;
+	memcpy(out, cur, (size_t)n * sizeof *out);
+	return n;
+}
+
+/* Starters that compose with the starter before them (Hangul vowels and
+ * trailing consonants, some Indic vowel signs): NFC_Quick_Check=Maybe. */
+static int
+second_starter(int32_t cp)
+{
+	if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2))
+		return 1;
+	switch (cp) {
+	case 0x09BE: case 0x09D7: case 0x0B3E: case 0x0B56: case 0x0B57:
+	case 0x0BBE: case 0x0BD7: case 0x0C56: case 0x0CC2: case 0x0CD5:
+	case 0x0CD6: case 0x0D3E: case 0x0D57: case 0x0DCF: case 0x0DDF:
+	case 0x102E: case 0x1B35:
+		return 1;
+	}
+	return 0;
+}
+
+/* Could composition change cp, alone or with its neighbours? */
+static int
+compose_suspect(int32_t cp, int opts)
+{
+	const utf8proc_property_t *p = utf8proc_get_property(cp);
+	utf8proc_int32_t d[24];
+	utf8proc_ssize_t k;
+
+	if (p->combining_class != 0 || second_starter(cp))
+		return 1;
+	if (p->decomp_seqindex == UINT16_MAX)
+		return 0;
+	if (!(opts & UTF8PROC_COMPAT) && p->decomp_type != 0)
+		return 0;
+	k = utf8proc_decompose_char(cp, d, 24, (utf8proc_option_t)opts, NULL);
+	if (k <= 0 || k > 24)
+		return 1;
+	k = utf8proc_normalize_utf32(d, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	return !(k == 1 && d[0] == cp);
+}
+
+static uint32_t
+encode_action(struct ar_norm *nm, const int32_t *cps, int n)
+{
+	char tmp[64 * 4];
+	size_t len = 0;
+	int i;
+
+	if (n == 0)
+		return ACT_DEL;
+	if (n == 1 && cps[0] == ' ' && (nm->steps & AR_STEP(AR_S_WHITESPACE)))
+		return ACT_SPACE;
+	for (i = 0; i < n; i++)
+		len += ar_u8enc(cps[i], tmp + len);
+	if (len > 255)
+		len = 255;      /* cannot happen with the shipped tables */
+	uint32_t off = (uint32_t)nm->pool.len;
+	ar_buf_add(&nm->pool, tmp, len);
+	return off << 8 | (uint32_t)len;
+}
+
+void
+ar_norm_ready(struct ar_norm *nm)
+{
+	int32_t cp, out[64];
+	size_t i;
+	int n;
+
+	if (nm->ready)
+		return;
+	nm->ready = 1;
+	if (nm->steps & AR_STEP(AR_S_NFKC))
+		nm->compose = UTF8PROC_COMPOSE | UTF8PROC_STABLE | UTF8PROC_COMPAT;
+	else if (nm->steps & (AR_STEP(AR_S_NFC) | AR_STEP(AR_S_DIACRITICS)))
+		nm->compose = UTF8PROC_COMPOSE | UTF8PROC_STABLE;  /* marks go after composing */
+	nm->act = ar_alloc(65536 * sizeof *nm->act);
+	memset(nm->act, 0, 65536 * sizeof *nm->act);
+	ar_buf_add(&nm->pool, "", 0);
+
+	/* only code points some step names can change need the chain */
+	unsigned char *touch = ar_alloc(65536);
+	memset(touch, 0, 65536);
+	for (i = 0; i < nm->nent; i++) {
+		const struct entry *e = &nm->ent[i];
+		if (e->step >= 0 && !(nm->steps & AR_STEP(e->step)))
+			continue;
+		for (cp = e->lo; cp <= e->hi && cp < 0x10000; cp++)
+			touch[cp] = 1;
+	}
+	for (cp = 0; cp < 0x10000; cp++) {
+		int c = ar_cclass_bmp[cp];
+		if ((c == AR_C_DIGIT && (nm->steps & AR_STEP(AR_S_DIGITS)))
+		    || ((c == AR_C_SPACE || cp == '\t') && (nm->steps & AR_STEP(AR_S_WHITESPACE)))
+		    || (((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
+		    && (nm->steps & (AR_STEP(AR_S_PRESENTATION) | AR_STEP(AR_S_LIGATURES)))))
+			touch[cp] = 1;
+	}
+	for (cp = 0; cp < 0x10000; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		if (touch[cp] && (n = chain(nm, cp, out, 64)) >= 0)
+			nm->act[cp] = encode_action(nm, out, n);
+		else if (cp == ' ' && (nm->steps & AR_STEP(AR_S_WHITESPACE)))
+			nm->act[cp] = ACT_SPACE;
+		if (nm->compose && cp >= 0x300 && compose_suspect(cp, nm->compose))
+			nm->act[cp] |= ACT_SUSPECT;
+	}
+	free(touch);
+}
+
+void
+ar_norm_free(struct ar_norm *nm)
+{
+	if (!nm)
+		return;
+	free(nm->act);
+	free(nm->ent);
+	ar_buf_free(&nm->pool);
+	free(nm);
+}
+
+/* ---- the hot path ---- */
+
+static inline void
+add_offs(struct ar_buf *offs, size_t nbytes, uint32_t from)
+{
+	size_t k;
+
+	ar_buf_grow(offs, nbytes * 4);
+	for (k = 0; k < nbytes; k++)
+		memcpy(offs->s + offs->len + 4 * k, &from, 4);
+	offs->len += nbytes * 4;
+}
+
+/* Offsets of a run of nbytes copied from s+at: each byte maps to its own
+ * position, through base if the text was itself rewritten. */
+static inline void
+add_run_offs(struct ar_buf *offs, const uint32_t *base, size_t at, size_t nbytes)
+{
+	size_t k;
+
+	ar_buf_grow(offs, nbytes * 4);
+	for (k = 0; k < nbytes; k++) {
+		uint32_t o = base ? base[at + k] : (uint32_t)(at + k);
+		memcpy(offs->s + offs->len + 4 * k, &o, 4);
+	}
+	offs->len += nbytes * 4;
+}
+
+/* Slow path for a code point outside the BMP. */
+static uint32_t
+act_astral(const struct ar_norm *nm, int32_t cp, int32_t *out, int *n)
+{
+	*n = chain(nm, cp, out, 64);
+	if (*n < 0) {
+		if (nm->compose && compose_suspect(cp, nm->compose))
+			return ACT_SUSPECT;
+		return ACT_KEEP;
+	}
+	return *n == 0 ? ACT_DEL : 1;     /* 1: use out[] */
+}
+
+/* Map s[0..n) through the action table into out. Returns 0, or 1 when a
+ * code point needs composition first (and compose is set): out is then
+ * left as it was. */
+static int
+apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
+    struct ar_buf *offs, const uint32_t *base, int compose)
+{
+	const uint32_t *act = nm->act;
+	const char *pool = nm->pool.s;
+	size_t i = 0, run = 0, out0 = out->len, offs0 = offs ? offs->len : 0;
+	int pending = 0;                /* a space waits for the next content */
+	size_t content = 0;             /* bytes of content written (for trim) */
+	uint32_t pend_off = 0;
+
+#define FLUSH_RUN(upto) do { \
+	if ((upto) > run) { \
+		if (pending) { \
+			ar_buf_addc(out, ' '); \
+			if (offs) add_offs(offs, 1, pend_off); \
+			pending = 0; \
+		} \
+		ar_buf_add(out, s + run, (upto) - run); \
+		if (offs) add_run_offs(offs, base, run, (upto) - run); \
+		content += (upto) - run; \
+	} \
+} while (0)
+
+	ar_buf_grow(out, n + 16);
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		int32_t cp;
+		size_t k;
+		uint32_t a;
+
+		if (b < 0x80) {
+			a = act[b];
+			if (a == ACT_KEEP) {
+				i++;
+				continue;
+			}
+			cp = b, k = 1;
+		} else {
+			k = ar_u8dec(s + i, &cp);
+			a = cp < 0x10000 ? act[cp] : ACT_KEEP;
+			if (a == ACT_KEEP && cp < 0x10000) {
+				i += k;
+				continue;
+			}
+		}
+		int32_t astral[64];
+		int an = 0;
+		if (cp >= 0x10000) {
+			a = act_astral(nm, cp, astral, &an);
+			if (a == ACT_KEEP) {
+				i += k;
+				continue;
+			}
+		}
+		if (a & ACT_SUSPECT) {
+			if (compose) {
+				out->len = out0;
+				if (offs)
+					offs->len = offs0;
+				return 1;
+			}
+			a &= ~ACT_SUSPECT;
+			if (a == ACT_KEEP) {
+				i += k;
+				continue;
+			}
+		}
+		FLUSH_RUN(i);
+		uint32_t here = base ? base[i] : (uint32_t)i;
+		if (a == ACT_DEL) {
+			/* nothing */
+		} else if (a == ACT_SPACE) {
+			if (content && !pending)
+				pending = 1, pend_off = here;
+		} else {
+			const char *rep;
+			size_t rlen;
+			char tmp[256];
+			if (cp >= 0x10000) {
+				rlen = 0;
+				for (int j = 0; j < an; j++)
+					rlen += ar_u8enc(astral[j], tmp + rlen);
+				rep = tmp;
+			} else {
+				rep = pool + (a >> 8);
+				rlen = a & 0xFF;
+			}
+			if (pending) {
+				ar_buf_addc(out, ' ');
+				if (offs)
+					add_offs(offs, 1, pend_off);
+				pending = 0;
+			}
+			ar_buf_add(out, rep, rlen);
+			if (offs)
+				add_offs(offs, rlen, here);
+			content += rlen;
+		}
+		i += k;
+		run = i;
+	}
+	FLUSH_RUN(n);
+#undef FLUSH_RUN
+	return 0;
+}
+
+/* Stream-safe limit: a run of more marks than this is composed in pieces,
+ * so 10 million combining marks stay linear (UAX #15, section 13). */
+#define MAX_NONSTARTERS 30
+
+/* Compose s[0..n) cluster by cluster into out, recording for each output
+ * byte the input offset of its cluster. */
+static void
+compose_line(const struct ar_norm *nm, const char *s, size_t n,
+    struct ar_buf *out, struct ar_buf *map)
+{
+	static utf8proc_int32_t *cps;
+	static size_t capcps;
+	size_t i = 0;
+
+	while (i < n) {
+		/* a cluster: one code point, then the non-starters after it */
+		size_t start = i, marks = 0;
+		int32_t cp;
+		int suspect;
+
+		i += ar_u8dec(s + i, &cp);
+		suspect = cp >= 0x300 && compose_suspect(cp, nm->compose);
+		while (i < n && marks < MAX_NONSTARTERS) {
+			int32_t c2;
+			size_t k = ar_u8dec(s + i, &c2);
+			if (c2 < 0x300 || (utf8proc_get_property(c2)->combining_class == 0
+			    && !second_starter(c2)))
+				break;
+			suspect = 1;
+			marks++;
+			i += k;
+		}
+		if (!suspect) {
+			ar_buf_add(out, s + start, i - start);
+			add_run_offs(map, NULL, start, i - start);
+			continue;
+		}
+		size_t need = (i - start) * 4 + 8;
+		for (;;) {
+			if (need > capcps) {
+				capcps = need;
+				cps = ar_realloc(cps, capcps * sizeof *cps);
+			}
+			utf8proc_ssize_t k = utf8proc_decompose(
+			    (const utf8proc_uint8_t *)s + start, (utf8proc_ssize_t)(i - start),
+			    cps, (utf8proc_ssize_t)capcps,
+			    (utf8proc_option_t)((nm->compose & ~UTF8PROC_COMPOSE) | UTF8PROC_DECOMPOSE));
+			if (k < 0) {            /* cannot happen on valid UTF-8 */
+				ar_buf_add(out, s + start, i - start);
+				add_run_offs(map, NULL, start, i - start);
+				break;
+			}
+			if ((size_t)k > capcps) {
+				need = (size_t)k;
+				continue;
+			}
+			k = utf8proc_normalize_utf32(cps, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+			size_t before = out->len;
+			for (utf8proc_ssize_t j = 0; j < k; j++)
+				ar_buf_addcp(out, cps[j]);
+			add_offs(map, out->len - before, (uint32_t)start);
+			break;
+		}
+	}
+}
+
+void
+ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
+    struct ar_buf *out, struct ar_buf *offs)
+{
+	static struct ar_buf composed, map;
+
+	if (!nm->ready)
+		ar_die("internal error: ar_norm_ready not called");
+	if (apply_map(nm, s, n, out, offs, NULL, nm->compose != 0) == 0)
+		return;
+	composed.len = map.len = 0;
+	compose_line(nm, s, n, &composed, &map);
+	apply_map(nm, composed.s, composed.len, out, offs, (const uint32_t *)map.s, 0);
+}

@@ -1,0 +1,234 @@
+/* u8.c: UTF-8 encode, validate and repair; display width; character
+ * classes. The class table for the BMP is filled once from utf8proc so the
+ * hot loops look up a byte instead of calling the library. */
+#include "arlib.h"
+
+#include <utf8proc.h>
+
+size_t
+ar_u8enc(int32_t cp, char *o)
+{
+	unsigned char *u = (unsigned char *)o;
+
+	if (cp < 0x80) {
+		u[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		u[0] = (unsigned char)(0xC0 | (cp >> 6));
+		u[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		u[0] = (unsigned char)(0xE0 | (cp >> 12));
+		u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xF0 | (cp >> 18));
+	u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	u[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Length of the valid sequence at s (1..4), or -(length of the maximal
+ * subpart to replace) when it is invalid. Unicode 15, table 3-7. */
+static int
+seqlen(const unsigned char *s, size_t n)
+{
+	unsigned char b = s[0], lo = 0x80, hi = 0xBF;
+	int need, k;
+
+	if (b < 0x80)
+		return 1;
+	if (b >= 0xC2 && b <= 0xDF)
+		need = 1;
+	else if (b >= 0xE0 && b <= 0xEF) {
+		need = 2;
+		if (b == 0xE0) lo = 0xA0;
+		if (b == 0xED) hi = 0x9F;
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		need = 3;
+		if (b == 0xF0) lo = 0x90;
+		if (b == 0xF4) hi = 0x8F;
+	} else
+		return -1;
+	for (k = 1; k <= need; k++) {
+		if ((size_t)k >= n || s[k] < lo || s[k] > hi)
+			return -k;
+		lo = 0x80, hi = 0xBF;
+	}
+	return need + 1;
+}
+
+size_t
+ar_u8valid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			/* ASCII runs eight bytes at a time */
+			while (i + 8 <= n) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
+			while (i < n && s[i] < 0x80)
+				i++;
+			continue;
+		}
+		int k = seqlen(s + i, n - i);
+		if (k < 0)
+			return i;
+		i += (size_t)k;
+	}
+	return n;
+}
+
+size_t
+ar_u8repair(const char *str, size_t n, struct ar_buf *out, size_t *first)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, run = 0, bad = 0;
+
+	while (i < n) {
+		int k = s[i] < 0x80 ? 1 : seqlen(s + i, n - i);
+
+		if (k > 0) {
+			i += (size_t)k;
+			continue;
+		}
+		if (!bad++ && first)
+			*first = i;
+		ar_buf_add(out, str + run, i - run);
+		ar_buf_add(out, "\xEF\xBF\xBD", 3);
+		i += (size_t)-k;
+		run = i;
+	}
+	ar_buf_add(out, str + run, n - run);
+	return bad;
+}
+
+size_t
+ar_u8count(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+int
+ar_cpwidth(int32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	if (cp >= 0x0621 && cp <= 0x064A)       /* Arabic letters */
+		return 1;
+	return utf8proc_charwidth(cp);
+}
+
+int
+ar_u8width(const char *s, size_t n)
+{
+	size_t i = 0;
+	int w = 0;
+
+	while (i < n) {
+		int32_t cp;
+
+		i += ar_u8dec(s + i, &cp);
+		w += ar_cpwidth(cp);
+	}
+	return w;
+}
+
+unsigned char ar_cclass_bmp[65536];
+
+int
+ar_cclass_slow(int32_t cp)
+{
+	switch ((int)utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return AR_C_LETTER;
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return AR_C_MARK;
+	case UTF8PROC_CATEGORY_ND:
+		return AR_C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS:
+		return AR_C_SPACE;
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return AR_C_PUNCT;
+	case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO:
+		return AR_C_SYMBOL;
+	case UTF8PROC_CATEGORY_CF:
+		return AR_C_FORMAT;
+	case UTF8PROC_CATEGORY_CC:
+		return AR_C_CONTROL;
+	}
+	return AR_C_OTHER;
+}
+
+void
+ar_cclass_init(void)
+{
+	static int done;
+	int32_t cp;
+
+	if (done++)
+		return;
+	for (cp = 0; cp < 0x10000; cp++)
+		ar_cclass_bmp[cp] = (unsigned char)ar_cclass_slow(cp);
+	/* tab, LF, CR and the like act as spaces in running text */
+	ar_cclass_bmp['\t'] = ar_cclass_bmp['\n'] = ar_cclass_bmp['\r'] = AR_C_SPACE;
+	ar_cclass_bmp['\v'] = ar_cclass_bmp['\f'] = AR_C_SPACE;
+}
+
+int
+ar_digit_value(int32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return cp - '0';
+	if (cp >= 0x0660 && cp <= 0x0669)
+		return cp - 0x0660;
+	if (cp >= 0x06F0 && cp <= 0x06F9)
+		return cp - 0x06F0;
+	if (ar_cclass(cp) != AR_C_DIGIT)
+		return -1;
+	/* most other digits have a compatibility mapping to ASCII */
+	{
+		utf8proc_int32_t d[4];
+		utf8proc_ssize_t k = utf8proc_decompose_char(cp, d, 4,
+		    UTF8PROC_COMPAT, NULL);
+		if (k == 1 && d[0] >= '0' && d[0] <= '9')
+			return d[0] - '0';
+	}
+	/* digits without a compatibility mapping: find the block's zero */
+	{
+		int32_t z = cp;
+		while (z > 0 && ar_cclass(z - 1) == AR_C_DIGIT && cp - z < 9)
+			z--;
+		return (int)(cp - z);
+	}
+}
+
+int
+ar_is_wordchar(int32_t cp)
+{
+	int c = ar_cclass(cp);
+
+	return c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
+}
