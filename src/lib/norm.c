@@ -441,6 +441,22 @@ ar_norm_ready(struct ar_norm *nm)
 		    && (nm->steps & (AR_STEP(AR_S_PRESENTATION) | AR_STEP(AR_S_LIGATURES)))))
 			touch[cp] = 1;
 	}
+	/* Marks that some composite decomposes into. A mark the chain deletes
+	 * and that composes with nothing (fatha, shadda...) needs no composing
+	 * first: only these (hamza above and below, madda...) do. */
+	unsigned char *second = ar_alloc(65536);
+	memset(second, 0, 65536);
+	for (cp = 0; nm->compose && cp < 0x10000; cp++) {
+		const utf8proc_property_t *p = utf8proc_get_property(cp);
+		utf8proc_int32_t d[24];
+		utf8proc_ssize_t k, j;
+		if (p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0 || p->comp_exclusion)
+			continue;
+		k = utf8proc_decompose_char(cp, d, 24, UTF8PROC_DECOMPOSE, NULL);
+		for (j = 1; j < k && j < 24; j++)
+			if (d[j] < 0x10000)
+				second[d[j]] = 1;
+	}
 	for (cp = 0; cp < 0x10000; cp++) {
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			continue;
@@ -448,10 +464,13 @@ ar_norm_ready(struct ar_norm *nm)
 			nm->act[cp] = encode_action(nm, out, n);
 		else if (cp == ' ' && (nm->steps & AR_STEP(AR_S_WHITESPACE)))
 			nm->act[cp] = ACT_SPACE;
-		if (nm->compose && cp >= 0x300 && compose_suspect(cp, nm->compose))
+		if (nm->compose && cp >= 0x300 && compose_suspect(cp, nm->compose)
+		    && !(nm->act[cp] == ACT_DEL && !second[cp]
+		    && utf8proc_get_property(cp)->combining_class != 0))
 			nm->act[cp] |= ACT_SUSPECT;
 	}
 	free(touch);
+	free(second);
 }
 
 void
@@ -506,6 +525,29 @@ act_astral(const struct ar_norm *nm, int32_t cp, int32_t *out, int *n)
 	return *n == 0 ? ACT_DEL : 1;     /* 1: use out[] */
 }
 
+/* Index of the first code point from i on whose action is not KEEP, or of
+ * anything longer than two bytes. ASCII and two-byte sequences are the whole
+ * of Arabic text but for some punctuation, so this is the loop ar-norm lives
+ * in: no branch on which of the two a character is, only the exit test. */
+static inline size_t
+scan_keep(const uint32_t *restrict act, const unsigned char *restrict s,
+    size_t i, size_t n)
+{
+	while (i + 1 < n) {
+		uint32_t b = s[i], two, c2, cp;
+
+		if (b >= 0xE0)
+			break;
+		two = b >> 7;
+		c2 = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+		cp = b ^ ((b ^ c2) & (0u - two));
+		if (act[cp])
+			break;
+		i += 1 + two;
+	}
+	return i;
+}
+
 /* Map s[0..n) through the action table into out. Returns 0, or 1 when a
  * code point needs composition first (and compose is set): out is then
  * left as it was. */
@@ -535,26 +577,22 @@ apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
 
 	ar_buf_grow(out, n + 16);
 	while (i < n) {
-		unsigned char b = (unsigned char)s[i];
+		unsigned char b;
 		int32_t cp;
 		size_t k;
 		uint32_t a;
 
-		if (b < 0x80) {
-			a = act[b];
-			if (a == ACT_KEEP) {
-				i++;
-				continue;
-			}
-			cp = b, k = 1;
-		} else {
-			k = ar_u8dec(s + i, &cp);
-			a = cp < 0x10000 ? act[cp] : ACT_KEEP;
-			if (a == ACT_KEEP && cp < 0x10000) {
-				i += k;
-				continue;
-			}
+		i = scan_keep(act, (const unsigned char *)s, i, n);
+		if (i >= n)
+			break;
+		b = (unsigned char)s[i];
+		k = ar_u8dec(s + i, &cp);
+		a = cp < 0x10000 ? act[cp] : ACT_KEEP;
+		if (a == ACT_KEEP && cp < 0x10000) {
+			i += k;
+			continue;
 		}
+		(void)b;
 		int32_t astral[64];
 		int an = 0;
 		if (cp >= 0x10000) {
@@ -603,7 +641,11 @@ apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
 					add_offs(offs, 1, pend_off);
 				pending = 0;
 			}
-			ar_buf_add(out, rep, rlen);
+			if (out->len + rlen > out->cap)
+				ar_buf_grow(out, rlen);
+			for (size_t r = 0; r < rlen; r++)      /* short: no memcpy call */
+				out->s[out->len + r] = rep[r];
+			out->len += rlen;
 			if (offs)
 				add_offs(offs, rlen, here);
 			content += rlen;

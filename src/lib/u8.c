@@ -62,30 +62,53 @@ seqlen(const unsigned char *s, size_t n)
 	return need + 1;
 }
 
+/* Eight bytes at a time: a word of ASCII and well-formed two-byte
+ * sequences (all of Arabic's letters) passes with a few bit operations and
+ * no branch per byte; anything else is checked exactly by seqlen. */
 size_t
 ar_u8valid(const char *str, size_t n)
 {
+	const uint64_t H = 0x8080808080808080ULL;
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
+	size_t i = 0, j;
+	uint64_t carry = 0;     /* the previous word ended with a lead byte */
+	int k;
 
-	while (i < n) {
-		if (s[i] < 0x80) {
-			/* ASCII runs eight bytes at a time */
-			while (i + 8 <= n) {
-				uint64_t w;
-				memcpy(&w, s + i, 8);
-				if (w & 0x8080808080808080ULL)
-					break;
-				i += 8;
-			}
-			while (i < n && s[i] < 0x80)
-				i++;
+	while (i + 8 <= n) {
+		uint64_t w, hi, b6, b5, lead, cont, low, nz;
+
+		memcpy(&w, s + i, 8);
+		hi = w & H;
+		if (!hi && !carry) {
+			i += 8;
 			continue;
 		}
-		int k = seqlen(s + i, n - i);
-		if (k < 0)
-			return i;
-		i += (size_t)k;
+		b6 = (w << 1) & H;
+		b5 = (w << 2) & H;
+		cont = hi & ~b6;
+		lead = hi & b6;
+		low = w & 0x1E1E1E1E1E1E1E1EULL;        /* C0 and C1 are never valid */
+		nz = ((low + 0x7F7F7F7F7F7F7F7FULL) | low) & H;
+		if (!(lead & b5) && !(lead & ~nz) && cont == ((lead << 8) | (carry ? 0x80 : 0))) {
+			carry = lead >> 63;
+			i += 8;
+			continue;
+		}
+		/* exact check of this word, from the lead byte it may continue */
+		j = carry ? i - 1 : i;
+		while (j < i + 8) {
+			if ((k = seqlen(s + j, n - j)) < 0)
+				return j;
+			j += (size_t)k;
+		}
+		i = j;
+		carry = 0;
+	}
+	j = carry ? i - 1 : i;
+	while (j < n) {
+		if ((k = seqlen(s + j, n - j)) < 0)
+			return j;
+		j += (size_t)k;
 	}
 	return n;
 }
