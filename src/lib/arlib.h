@@ -230,4 +230,37 @@ void ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
     struct ar_buf *out, struct ar_buf *offs);
 void ar_norm_free(struct ar_norm *nm);
 
+/* ---- tok.c: word and sentence boundaries (ar-split; ar-kwic may reuse) ---- */
+enum { AR_ABBREV_TITLE = 1, AR_ABBREV_ANY = 2 };
+struct ar_abbrev;               /* a set of abbreviations (abbrev.txt) */
+struct ar_abbrev *ar_abbrev_new(void);
+/* Add the lines of an abbreviation file ("WORD<TAB>title|any"); -1 after a
+ * message naming name:line on a bad line. */
+int ar_abbrev_load(struct ar_abbrev *ab, const char *text, size_t len, const char *name);
+/* AR_ABBREV_TITLE, AR_ABBREV_ANY, or 0 if w[0..n) (without its period) is not listed. */
+int ar_abbrev_kind(const struct ar_abbrev *ab, const char *w, size_t n);
+struct ar_splitter {
+	const struct ar_abbrev *abbrev;  /* may be NULL */
+	int semicolon;                   /* U+061B ends a sentence */
+};
+/* The sentence that starts at s[from] (not white space) in the paragraph
+ * s[0..n): returns its end (exclusive, trailing white space excluded) and
+ * sets *resume to where the next one starts (n when none is left). */
+size_t ar_sent_next(const struct ar_splitter *sp, const char *s, size_t n,
+    size_t from, size_t *resume);
+/* Offset of the first character at or after s[i] that is not white space. */
+size_t ar_tok_skipws(const char *s, size_t n, size_t i);
+enum ar_tok_type {
+	AR_TOK_WORD, AR_TOK_NUM, AR_TOK_URL, AR_TOK_EMAIL, AR_TOK_HANDLE,
+	AR_TOK_HASHTAG, AR_TOK_PUNCT, AR_TOK_SYMBOL, AR_TOK_OTHER
+};
+/* The next token of s[0..n) at or after *pos: sets [*start, *end) and
+ * *pos = *end, returns its type; -1 when none is left. Words keep their
+ * marks, tatweel and clitics; numbers their inner separators; URLs, e-mail
+ * addresses, @handles and #hashtags are one token; every punctuation mark
+ * is its own (a run of periods is one). sp may be NULL (no abbreviations). */
+int ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
+    size_t *pos, size_t *start, size_t *end);
+const char *ar_tok_name(int type);               /* "word", "num", "url"… */
+
 #endif

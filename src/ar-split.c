@@ -1,0 +1,195 @@
+/* ar-split: one sentence, or with -w one token, per line. */
+#include "lib/arlib.h"
+
+#include <stdlib.h>
+
+static const char usage[] =
+    "[-Hhpw] [--semicolon] [--abbrev=FILE] [--no-abbrev] [--format=FMT] [FILE]...";
+static const char help[] =
+"Split running text into sentences, one per line, or with -w into tokens.\n"
+"Each input line is a paragraph and always ends a sentence. No character is\n"
+"changed: only white space at sentence edges is dropped.\n"
+"\n"
+"  -w, --words          one token per line instead of one sentence\n"
+"  -p, --paragraphs     write a blank line between paragraphs (text format)\n"
+"      --semicolon      let the Arabic semicolon U+061B end a sentence\n"
+"      --abbrev=FILE    more abbreviations (WORD<TAB>title|any lines);\n"
+"                       may be repeated\n"
+"      --no-abbrev      forget the built-in abbreviation list\n"
+"      --format=FMT     text (default), tsv or json\n"
+"      --tsv, --json    short for --format=tsv, --format=json; the columns\n"
+"                       are doc para sent tok start end text, offsets in\n"
+"                       code points into the input line (end exclusive)\n"
+"  -H, --with-filename  write a \\fNAME header before each document\n"
+"  -h, --no-filename    never write headers for file operands\n"
+"      --strict         invalid UTF-8 is an error (default: U+FFFD, warning)\n"
+"      --line-buffered  flush every line\n"
+"      --progress       show a progress bar on a terminal\n"
+"      --help           show this help and exit\n"
+"      --version        show the version and exit\n"
+"\n"
+"With no FILE, or when FILE is -, read standard input. Exit status: 0 ok,\n"
+"2 trouble. See ar-split(1) and ar-tools(7).\n";
+
+static struct ar_splitter sp;
+static int opt_words, opt_para;
+static int para_done;           /* a paragraph was written in this document */
+
+/* code-point offsets, counted forward along the line */
+static size_t cp_byte, cp_count;
+
+static size_t
+cpoff(const char *s, size_t b)
+{
+	cp_count += ar_u8count(s + cp_byte, b - cp_byte);
+	cp_byte = b;
+	return cp_count;
+}
+
+static void
+emit(const char *s, size_t a, size_t b, unsigned long sent, unsigned long tok,
+    int type)
+{
+	size_t ca, cb;
+
+	switch (ar_opts.format) {
+	case AR_FMT_TSV:
+		ca = cpoff(s, a);
+		cb = cpoff(s, b);
+		ar_out_tsv_str(ar_doc.name, ar_doc.namelen);
+		ar_out_printf("\t%lu\t%lu\t%lu\t%zu\t%zu\t", ar_doc.line, sent, tok, ca, cb);
+		ar_out_tsv_str(s + a, b - a);
+		break;
+	case AR_FMT_JSON:
+		ca = cpoff(s, a);
+		cb = cpoff(s, b);
+		ar_out_str("{\"doc\":");
+		ar_out_json_str(ar_doc.name, ar_doc.namelen);
+		ar_out_printf(",\"para\":%lu,\"sent\":%lu,", ar_doc.line, sent);
+		if (opt_words)
+			ar_out_printf("\"tok\":%lu,\"type\":\"%s\",", tok, ar_tok_name(type));
+		ar_out_printf("\"start\":%zu,\"end\":%zu,\"text\":", ca, cb);
+		ar_out_json_str(s + a, b - a);
+		ar_out_putc('}');
+		break;
+	default:
+		ar_out_write(s + a, b - a);
+	}
+	ar_out_eol();
+}
+
+static int
+split_line(const char *s, size_t n, void *ctx)
+{
+	size_t from, e, resume, pos, a, b;
+	unsigned long sent = 0, tok;
+	int type;
+
+	(void)ctx;
+	from = ar_tok_skipws(s, n, 0);
+	if (from >= n)
+		return 0;
+	if (opt_para && para_done && ar_opts.format == AR_FMT_TEXT)
+		ar_out_eol();
+	para_done = 1;
+	cp_byte = cp_count = 0;
+	while (from < n) {
+		e = ar_sent_next(&sp, s, n, from, &resume);
+		sent++;
+		if (!opt_words) {
+			emit(s, from, e, sent, 0, 0);
+		} else {
+			tok = 0;
+			pos = from;
+			while ((type = ar_tok_next(&sp, s, e, &pos, &a, &b)) >= 0)
+				emit(s, a, b, sent, ++tok, type);
+		}
+		from = resume;
+	}
+	return 0;
+}
+
+static int
+doc_begin(void *ctx)
+{
+	(void)ctx;
+	para_done = 0;
+	return 0;
+}
+
+enum { OPT_SEMICOLON = AR_OPT_TOOL, OPT_ABBREV, OPT_NO_ABBREV };
+
+static const struct option longopts[] = {
+	{ "words",      no_argument,       NULL, 'w' },
+	{ "paragraphs", no_argument,       NULL, 'p' },
+	{ "semicolon",  no_argument,       NULL, OPT_SEMICOLON },
+	{ "abbrev",     required_argument, NULL, OPT_ABBREV },
+	{ "no-abbrev",  no_argument,       NULL, OPT_NO_ABBREV },
+	AR_COMMON_LONGOPTS,
+	AR_FORMAT_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	const char *files[64];
+	int c, nfiles = 0, builtin = 1;
+	struct ar_abbrev *ab;
+	const char *text;
+	size_t len;
+
+	ar_init(argv[0], usage, help);
+	while ((c = getopt_long(argc, argv, "wp" AR_COMMON_SHORTOPTS,
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case 'w':
+			opt_words = 1;
+			break;
+		case 'p':
+			opt_para = 1;
+			break;
+		case OPT_SEMICOLON:
+			sp.semicolon = 1;
+			break;
+		case OPT_ABBREV:
+			if (nfiles == 64)
+				ar_die("too many --abbrev files");
+			files[nfiles++] = optarg;
+			break;
+		case OPT_NO_ABBREV:
+			builtin = 0;
+			break;
+		default:
+			if (!ar_common_opt(c, optarg))
+				ar_usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	ab = ar_abbrev_new();
+	if (builtin) {
+		if (!(text = ar_data("abbrev.txt", &len)))
+			ar_die("abbrev.txt: no such data file");
+		if (ar_abbrev_load(ab, text, len, "abbrev.txt") < 0)
+			exit(2);
+	}
+	for (c = 0; c < nfiles; c++) {
+		char *t = ar_slurp(files[c], &len);
+		if (ar_abbrev_load(ab, t, len, files[c]) < 0)
+			exit(2);
+		free(t);
+	}
+	sp.abbrev = ab;
+
+	if (ar_opts.format == AR_FMT_TSV) {
+		ar_out_str("doc\tpara\tsent\ttok\tstart\tend\ttext");
+		ar_out_eol();
+	}
+	struct ar_loop lp = {
+		.line = split_line, .begin = doc_begin,
+		.echo_headers = ar_opts.format == AR_FMT_TEXT
+	};
+	return ar_loop_run(&lp, argc, argv);
+}
