@@ -97,6 +97,8 @@ struct ar_buf { char *s; size_t len, cap; };
 void ar_buf_grow(struct ar_buf *b, size_t extra);
 static inline void ar_buf_add(struct ar_buf *b, const void *p, size_t n)
 {
+	if (n == 0)
+		return;
 	if (b->len + n > b->cap)
 		ar_buf_grow(b, n);
 	memcpy(b->s + b->len, p, n);

@@ -36,6 +36,10 @@ ar_slurp(const char *path, size_t *len)
 	return b.s;
 }
 
+/* text read from $AR_DATADIR, kept for the program's life */
+char *ar_data_kept[64];
+size_t ar_data_nkept;
+
 const char *
 ar_data(const char *name, size_t *len)
 {
@@ -50,7 +54,9 @@ ar_data(const char *name, size_t *len)
 		if (access(path, R_OK) == 0) {
 			char *text = ar_slurp(path, len);
 			free(path);
-			return text;        /* kept for the program's life */
+			if (ar_data_nkept < 64)
+				ar_data_kept[ar_data_nkept++] = text;
+			return text;
 		}
 		free(path);
 	}
