@@ -40,9 +40,10 @@ if [ "$set" = pud ] || [ "$set" = all ]; then
 fi
 if [ "$set" = gold ] || [ "$set" = all ]; then
 	cat test/gold/split/*.txt > "$tmp/gold.gold"
-	awk 'NF { para = para == "" ? $0 : para " " $0; next }
+	awk 'FNR == 1 && para != "" { print para; para = "" }
+	     NF { para = para == "" ? $0 : para " " $0; next }
 	     { if (para != "") print para; para = "" }
-	     END { if (para != "") print para }' "$tmp/gold.gold" > "$tmp/gold.txt"
+	     END { if (para != "") print para }'  test/gold/split/*.txt > "$tmp/gold.txt"
 	score gold "$tmp/gold.gold" "$tmp/gold.txt" || rc=2
 fi
 exit $rc

@@ -467,6 +467,17 @@ ar_sent_next(const struct ar_splitter *sp, const char *s, size_t n,
 			(void)closed;
 			if (ws < we && !all_digits(s + ws, we - ws)) {
 				kind = ar_abbrev_kind(sp->abbrev, s + ws, we - ws);
+				/* وأ. ود. وم.: a title after the conjunction */
+				if (!kind && we - ws > 2 && (unsigned char)s[ws] == 0xD9
+				    && ((unsigned char)s[ws + 1] == 0x88
+				    || (unsigned char)s[ws + 1] == 0x81)) {
+					int k2 = ar_abbrev_kind(sp->abbrev, s + ws + 2, we - ws - 2);
+					l = single_letter(s + ws + 2, we - ws - 2);
+					if (k2 == AR_ABBREV_TITLE || (l >= 0x600 && !k2)) {
+						i = j;
+						continue;
+					}
+				}
 				if (kind == AR_ABBREV_TITLE) {
 					/* م and هـ after a year end sentences */
 					if (!((l = single_letter(s + ws, we - ws))
