@@ -465,6 +465,11 @@ ar_sent_next(const struct ar_splitter *sp, const char *s, size_t n,
 				ws += L;
 			}
 			(void)closed;
+			/* "1." opening a sentence numbers a list item */
+			if (ws == from && we - ws <= 3 && all_digits(s + ws, we - ws)) {
+				i = j;
+				continue;
+			}
 			if (ws < we && !all_digits(s + ws, we - ws)) {
 				kind = ar_abbrev_kind(sp->abbrev, s + ws, we - ws);
 				/* وأ. ود. وم.: a title after the conjunction */
@@ -480,8 +485,8 @@ ar_sent_next(const struct ar_splitter *sp, const char *s, size_t n,
 				}
 				if (kind == AR_ABBREV_TITLE) {
 					/* م and هـ after a year end sentences */
-					if (!((l = single_letter(s + ws, we - ws))
-					    && ws > from && wslen(s, n, ws - 1)
+					l = single_letter(s + ws, we - ws);
+					if (!((l == 0x645 || l == 0x647)
 					    && after_number(s, from, ws))) {
 						i = j;
 						continue;
@@ -492,8 +497,8 @@ ar_sent_next(const struct ar_splitter *sp, const char *s, size_t n,
 						continue;
 					}
 				} else if ((l = single_letter(s + ws, we - ws))) {
-					if (latin_upper(l) || (l >= 0x600
-					    && !after_number(s, from, ws))) {
+					if (latin_upper(l) || (l >= 0x600 && !((l == 0x645
+					    || l == 0x647) && after_number(s, from, ws)))) {
 						i = j;
 						continue;
 					}
