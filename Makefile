@@ -72,6 +72,8 @@ deps:
 	@sh test/deps.sh $(DEPS_BUILD) $(DEPS_CHECK)
 deps-bench:
 	@sh test/deps.sh $(DEPS_BUILD) $(DEPS_CHECK) $(DEPS_BENCH)
+deps-fuzz:
+	@sh test/deps.sh $(DEPS_BUILD) clang libclang-rt-dev
 
 # ---- tests: bats suites; the last line is "N passed, N failed" ----
 check: deps all
@@ -83,7 +85,7 @@ demo: deps-build all
 bench: deps-bench all
 	@sh test/bench.sh
 
-fuzz: deps-build
+fuzz: deps-fuzz
 	@sh test/fuzz/run.sh
 
 install: all
@@ -105,5 +107,5 @@ clean:
 	rm -rf build bin/ar-* bin/.variant
 
 FORCE:
-.PHONY: all deps deps-build deps-bench check demo bench fuzz install uninstall clean FORCE
+.PHONY: all deps deps-build deps-bench deps-fuzz check demo bench fuzz install uninstall clean FORCE
 .SECONDARY:

@@ -105,5 +105,8 @@ main(int argc, char *argv[])
 	ar_norm_ready(nm);
 
 	struct ar_loop lp = { .line = norm_line, .echo_headers = 1 };
-	return ar_loop_run(&lp, argc, argv);
+	c = ar_loop_run(&lp, argc, argv);
+	ar_norm_free(nm);
+	ar_buf_free(&line);
+	return c;
 }

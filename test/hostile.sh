@@ -1,0 +1,72 @@
+#!/bin/bash
+# hostile.sh: every tool on input built to make it fall over or go quadratic.
+# Prints size, seconds and peak memory per case; fails a case that crashes
+# (exit above 2), takes longer than LIMIT seconds, or whose peak memory is more
+# than a small multiple of its longest line. Not a timed unit test: the limits
+# are an order of magnitude above what a linear run needs.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+export PATH="$PWD/bin:$PATH" AR_DATADIR="$PWD/share/ar-tools" LC_ALL=C
+H=build/hostile
+LIMIT=${HOSTILE_LIMIT:-120}
+mkdir -p "$H"
+fail=0
+
+gen() {   # gen NAME: make the input file once
+	local f=$H/$1
+	[ -s "$f" ] && return
+	case $1 in
+	line200m)  yes 'قرة أمس الخميس 2023 ' | head -c 200000000 | tr -d '\n' > "$f.t"; echo >> "$f.t" ;;
+	marks10m)  { printf 'ب'; head -c 20000000 /dev/zero | tr '\0' '\1' | sed 's/\x01/\xd9\x8e/g' | head -c 20000000; echo; } > "$f.t" ;;
+	tatweel1m) { printf 'قر'; yes 'ـ' | head -n 1000000 | tr -d '\n'; printf 'ة\n'; } > "$f.t" ;;
+	lines1m)   yes 'سطر قصير بلا نهاية' | head -n 1000000 > "$f.t" ;;
+	nul)       head -c 20000000 /dev/zero > "$f.t" ;;
+	badutf8)   { for i in $(seq 200000); do printf 'a\x80b\xe2\x82c\xc0\xafd\xed\xa0\x80e\xf5f\xf0\x9f\x98g\xff\n'; done; } > "$f.t" ;;
+	numbers)   { seq 1 100000 | tr '\n' ' '; echo; } > "$f.t" ;;
+	junk)      head -c 50000000 /dev/urandom > "$f.t" ;;
+	pats10k)   awk 'BEGIN { for (i = 0; i < 10000; i++) printf "كلمة%d\n", i }' > "$f.t" ;;
+	esac
+	mv "$f.t" "$f"
+}
+
+# run NAME INPUT MAXLINE_MB CMD...: time CMD < INPUT
+run() {
+	local name=$1 input=$2 maxmb=$3
+	shift 3
+	[ -x "bin/$1" ] || return 0
+	gen "$input"
+	local t0 t1 rc secs rss
+	t0=$(date +%s.%N)
+	/usr/bin/time -f '%M' -o "$H/rss" "$@" < "$H/$input" > /dev/null 2> "$H/err"
+	rc=$?
+	t1=$(date +%s.%N)
+	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+	rss=$(tail -1 "$H/rss")
+	local verdict=ok
+	if [ "$rc" -gt 2 ]; then verdict="FAIL (exit $rc)"; fi
+	if awk -v s="$secs" -v l="$LIMIT" 'BEGIN { exit !(s > l) }'; then verdict="FAIL (too slow)"; fi
+	if [ "$rss" -gt $(( (maxmb * 6 + 64) * 1024 )) ]; then verdict="FAIL (memory)"; fi
+	printf '%-34s %-10s %8s MB %7s s %8.1f MB  %s\n' "$*" "$input" \
+	    "$(( $(wc -c < "$H/$input") / 1000000 ))" "$secs" "$(echo "$rss / 1024" | bc -l)" "$verdict"
+	[ "$verdict" = ok ] || { fail=1; head -3 "$H/err"; }
+}
+
+printf '%-34s %-10s %11s %9s %11s\n' command input size time "peak RSS"
+for t in ar-norm ar-split ar-strip-nav ar-date; do
+	run $t line200m 200 "$t"
+	run $t marks10m 20 "$t"
+	run $t tatweel1m 2 "$t"
+	run $t nul 20 "$t"
+	run $t badutf8 1 "$t"
+	run $t junk 50 "$t"
+done
+run ar-split line200m 200 ar-split -w
+run ar-strip-nav lines1m 1 ar-strip-nav
+run ar-date numbers 1 ar-date
+run ar-date line200m 200 ar-date
+for input in line200m marks10m tatweel1m nul badutf8 junk; do
+	run ar-kwic "$input" 200 ar-kwic قره
+done
+[ -x bin/ar-kwic ] && gen pats10k
+run ar-kwic line200m 200 ar-kwic -f "$H/pats10k"
+exit $fail
