@@ -432,7 +432,7 @@ static const char *const clsname[] = { "blank", "good", "bad", "short", "near", 
 
 struct feat {
 	unsigned cps, ar, lat, dig, words, sw, links;
-	int term, waw, comma;
+	int term, waw, comma, paren;
 };
 
 static void
@@ -465,6 +465,8 @@ features(const char *s, size_t b, size_t e, struct feat *f)
 					f->links++;
 				else if (c == ',')
 					f->comma = 1;
+				else if (c == '(' || c == ')')
+					f->paren = 1;
 			}
 		} else {
 			l = ar_u8len(c);
@@ -547,9 +549,9 @@ classify(const struct feat *f, char *why, size_t whyn)
 		c = C_SHORT;
 	else if (f->cps >= 100 && d >= 0.10)
 		c = C_GOOD;
-	else if (f->cps >= 160 && d < 0.04)
+	else if (f->cps >= 160 && d < 0.04 && !f->term && !f->comma)
 		c = C_BAD;
-	else if (!f->term && !f->waw && !f->comma && f->cps <= 160)
+	else if (!f->term && !f->waw && !f->comma && !f->paren && f->cps <= 160)
 		c = C_HEAD;
 	else
 		c = C_NEAR;
@@ -564,7 +566,7 @@ struct ent {
 	struct ar_buf text;     /* the input line */
 	struct ar_buf out;      /* the line after span removal (F_S) */
 	unsigned long lineno, nb;   /* line in document; index among nonblank lines */
-	int cls, fin, rule, xcls;
+	int cls, fin, rule, words;
 	int pcls, ncls;
 	unsigned long pnb;      /* nb of the previous context line */
 	unsigned long nnb;
@@ -628,6 +630,9 @@ decide(struct ent *x)
 		keep = 1, how = "follows good lines";
 	} else if (p == X_NONE && n == X_NONE) {
 		keep = 1, how = "no context";
+	} else if (x->words >= 3 && !((p == X_BAD || p == X_NONE) && pd <= 2
+	    && (n == X_BAD || n == X_NONE) && nd <= 2)) {
+		keep = 1, how = "text, not inside a block of chrome";
 	} else {
 		keep = keep_stat;
 		how = p == X_BAD && n == X_BAD ? "between bad lines" : "far from good lines";
@@ -1060,6 +1065,7 @@ strip_line(const char *s, size_t n, void *ctx)
 	size_t tb = skip_space(ts, 0, tn), te = trim_end(ts, tb, tn);
 	features(ts, tb, te, &f);
 	x->cls = classify(&f, x->why, sizeof x->why);
+	x->words = (int)f.words;
 
 	if (x->cls == C_BLANK) {
 		x->fin = keep_blank && !x->spanned ? F_K : F_D;
