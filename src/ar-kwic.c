@@ -1,0 +1,1732 @@
+/* ar-kwic: keyword in context for Arabic text, orthography-insensitive.
+ *
+ * How it stays fast: the text is never folded as a whole. A scanner walks
+ * the raw bytes once, maps each code point through a table built from the
+ * normalization engine (what does the fold make of this one character?),
+ * skips the characters the fold deletes, and tests each pair of folded
+ * letters against a bitmap of the patterns' anchor bigrams. Only around a
+ * candidate is a window of whole words folded with ar_norm_apply and
+ * matched exactly; the byte offsets it returns map hits back to the raw
+ * text, which is what is printed. Lines are found only for candidates
+ * (newlines are counted with memchr), so the common case costs one pass of
+ * a table lookup per code point, whatever the number of patterns. */
+#include "lib/arlib.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+static const char usage[] =
+"[OPTION]... PATTERN [FILE]...\n"
+"       ar-kwic [OPTION]... -e PATTERN... [FILE]...\n"
+"       ar-kwic [OPTION]... -f PATFILE [FILE]...";
+static const char help[] =
+"Keyword in context: every hit of PATTERN with its left and right context.\n"
+"Text and pattern are folded as ar-norm folds them (so قره finds قرة, قَرَه,\n"
+"قـره); the original text is printed. A hit is a whole word that may carry\n"
+"proclitics (و ف ب ك ل ال لل and combinations); '*' matches any letters\n"
+"within a word; words separated by spaces form a phrase.\n"
+"\n"
+"Matching:\n"
+"  -e, --regexp=PATTERN  a pattern (repeatable)\n"
+"  -f, --file=FILE       patterns from FILE, one a line\n"
+"      --exact           match code points as written (no folding)\n"
+"      --fold=LIST       fold with these ar-norm steps (see ar-norm -l)\n"
+"      --prefix          a word may also have any ending\n"
+"      --substring       plain substring search, no word boundaries\n"
+"Output:\n"
+"  -C, --context=N       N characters of context each side (default 40)\n"
+"      --words=N         N words of context each side instead\n"
+"      --format=FMT      text (default), tsv or json; --tsv, --json\n"
+"      --sort=KEYS       sort by R1,R2..,L1,L2..,match,doc (folded)\n"
+"  -c, --count           hits per matched spelling, with totals\n"
+"      --collocates[=N]  words within N (default 5) of the hits, with\n"
+"                        frequency, left/right split and log-likelihood\n"
+"      --visual          reorder right-to-left text for terminals without bidi\n"
+"      --color[=WHEN]    highlight hits: auto (default), always, never\n"
+"  -H, --with-filename   prefix rows with doc:line (the default)\n"
+"  -h, --no-filename     prefix rows with the line number only\n"
+"      --strict          invalid UTF-8 is an error (default: U+FFFD, warning)\n"
+"      --line-buffered   flush every row\n"
+"      --help            show this help and exit\n"
+"      --version         show the version and exit\n"
+"\n"
+"With no FILE, or when FILE is -, read standard input. Exit status: 0 a hit,\n"
+"1 no hit, 2 trouble. See ar-kwic(1) and ar-tools(7).\n";
+
+/* ---- options ---- */
+enum { M_WORD, M_PREFIX, M_SUBSTRING };
+static int mode = M_WORD;
+static int exact, visual, color = -1, count_mode, colloc_win, words_ctx;
+static int context = 40;
+static char sort_keys[16][8];
+static int nsort;
+
+/* ---- patterns ---- */
+struct pat {
+	const char *src;        /* as given */
+	char **w;               /* folded words, '*' kept */
+	size_t *wl;
+	int nw;
+	int32_t first;          /* first code point of word 0; 0 if it starts with '*' */
+	size_t width;           /* display width of the folded pattern */
+};
+static struct pat *pats;
+static int npats, cappats;
+static int maxwords = 1;
+static size_t maxpatbytes = 1;
+static int scan_all;            /* a pattern without any letter: look at every line */
+
+static struct ar_norm *nm;
+static char **procl;            /* folded proclitics */
+static size_t *procll;
+static int nprocl;
+
+/* pattern buckets by first code point */
+#define NBK 1024
+static int *bk[NBK], nbk[NBK], *bkwild, nbkwild;
+
+/* ---- the scanner's tables ---- */
+#define F_DEL 0xFFFFFFFFu
+#define F_WILD 0xFFFFFFFEu
+static uint32_t *ftab;          /* 65536: folded code point, F_DEL or F_WILD */
+static uint64_t bibits[1024];   /* 65536-bit bigram filter */
+static uint64_t unibits[1024];  /* 65536-bit unigram filter */
+static int have_uni;
+
+static inline uint32_t
+bihash(uint32_t a, uint32_t b)
+{
+	return ((a * 2654435761u) ^ (b * 40503u)) >> 16;
+}
+static inline uint32_t unihash(uint32_t a) { return (a * 2654435761u) >> 16; }
+
+/* ---- small helpers ---- */
+static int
+is_space_cp(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || (cp > 0x7F && ar_cclass(cp) == AR_C_SPACE);
+}
+
+static void
+fold(const char *s, size_t n, struct ar_buf *out, struct ar_buf *offs)
+{
+	out->len = 0;
+	if (offs)
+		offs->len = 0;
+	ar_norm_apply(nm, s, n, out, offs);
+}
+
+/* rough letter frequency in Arabic news, commonest first: anchors prefer
+ * letters late in this list (or absent from it) */
+static const char common_letters[] = "ايلمونهرتبعدسفقكحجشصطزخغضذثظ";
+
+static int
+rarity(int32_t cp)
+{
+	const char *p = common_letters;
+	int i = 0;
+
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') ? 10 : 20;
+	while (*p) {
+		int32_t c;
+		p += ar_u8dec(p, &c);
+		if (c == cp)
+			return i;
+		i++;
+	}
+	return 40;
+}
+
+static void
+add_bucket(int **list, int *n, int idx)
+{
+	*list = ar_realloc(*list, (size_t)(*n + 1) * sizeof **list);
+	(*list)[(*n)++] = idx;
+}
+
+static void
+add_pattern(const char *src, size_t n)
+{
+	static struct ar_buf f;
+	struct pat *p;
+	size_t i, ws;
+
+	if (ar_u8valid(src, n) != n)
+		ar_die("pattern is not valid UTF-8");
+	if (npats == cappats) {
+		cappats = cappats ? cappats * 2 : 16;
+		pats = ar_realloc(pats, (size_t)cappats * sizeof *pats);
+	}
+	p = &pats[npats];
+	memset(p, 0, sizeof *p);
+	p->src = strndup(src, n);
+	fold(src, n, &f, NULL);
+	/* split into words on spaces */
+	for (i = 0; i < f.len;) {
+		int32_t cp;
+		size_t k = ar_u8dec(f.s + i, &cp);
+		if (is_space_cp(cp)) {
+			i += k;
+			continue;
+		}
+		ws = i;
+		while (i < f.len) {
+			k = ar_u8dec(f.s + i, &cp);
+			if (is_space_cp(cp))
+				break;
+			i += k;
+		}
+		p->w = ar_realloc(p->w, (size_t)(p->nw + 1) * sizeof *p->w);
+		p->wl = ar_realloc(p->wl, (size_t)(p->nw + 1) * sizeof *p->wl);
+		p->w[p->nw] = strndup(f.s + ws, i - ws);
+		p->wl[p->nw] = i - ws;
+		p->nw++;
+	}
+	if (p->nw == 0)
+		return;                 /* an empty pattern: ignore it */
+	if (p->nw > maxwords)
+		maxwords = p->nw;
+	if (f.len > maxpatbytes)
+		maxpatbytes = f.len;
+	p->width = (size_t)ar_u8width(f.s, f.len);
+
+	/* anchor: the rarest bigram of adjacent letters, else the rarest letter */
+	int best = -1, bestu = -1;
+	uint32_t ba = 0, bb = 0, bu = 0;
+	for (int w = 0; w < p->nw; w++) {
+		int32_t prev = -1;
+		for (i = 0; i < p->wl[w];) {
+			int32_t cp;
+			i += ar_u8dec(p->w[w] + i, &cp);
+			if (cp == '*') {
+				prev = -1;
+				continue;
+			}
+			int r = rarity(cp);
+			if (r > bestu)
+				bestu = r, bu = (uint32_t)cp;
+			if (prev >= 0 && rarity(prev) + r > best)
+				best = rarity(prev) + r, ba = (uint32_t)prev, bb = (uint32_t)cp;
+			prev = cp;
+		}
+	}
+	if (best >= 0) {
+		uint32_t h = bihash(ba, bb);
+		bibits[h >> 6] |= 1ull << (h & 63);
+	} else if (bestu >= 0) {
+		uint32_t h = unihash(bu);
+		unibits[h >> 6] |= 1ull << (h & 63);
+		have_uni = 1;
+	} else {
+		scan_all = 1;
+	}
+	if (p->w[0][0] == '*') {
+		p->first = 0;
+		add_bucket(&bkwild, &nbkwild, npats);
+	} else {
+		ar_u8dec(p->w[0], &p->first);
+		add_bucket(&bk[p->first % NBK], &nbk[p->first % NBK], npats);
+	}
+	npats++;
+}
+
+static int
+pattern_line(char *line, size_t n, unsigned long lineno, void *ctx)
+{
+	(void)lineno, (void)ctx;
+	add_pattern(line, n);
+	return 0;
+}
+
+static int
+procl_line(char *line, size_t n, unsigned long lineno, void *ctx)
+{
+	static struct ar_buf f;
+	(void)lineno, (void)ctx;
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	if (!n || ar_u8valid(line, n) != n)
+		return 0;
+	fold(line, n, &f, NULL);
+	if (!f.len)
+		return 0;
+	procl = ar_realloc(procl, (size_t)(nprocl + 1) * sizeof *procl);
+	procll = ar_realloc(procll, (size_t)(nprocl + 1) * sizeof *procll);
+	procl[nprocl] = strndup(f.s, f.len);
+	procll[nprocl++] = f.len;
+	return 0;
+}
+
+/* What the fold makes of each code point alone, for the scanner. */
+static void
+build_ftab(uint32_t mask)
+{
+	struct ar_buf out = { 0 };
+	int composing = !exact && (mask & (AR_STEP(AR_S_NFC) | AR_STEP(AR_S_DIACRITICS)
+	    | AR_STEP(AR_S_NFKC)));
+
+	ftab = ar_alloc(65536 * sizeof *ftab);
+	for (int32_t cp = 0; cp < 0x10000; cp++) {
+		char b[4];
+		size_t k;
+		int32_t c2;
+
+		if (cp >= 0xD800 && cp <= 0xDFFF) {
+			ftab[cp] = (uint32_t)cp;
+			continue;
+		}
+		k = ar_u8enc(cp, b);
+		fold(b, k, &out, NULL);
+		if (out.len == 0)
+			ftab[cp] = F_DEL;
+		else if (ar_u8dec(out.s, &c2) == out.len)
+			ftab[cp] = (uint32_t)c2;
+		else
+			ftab[cp] = F_WILD;
+	}
+	if (composing) {
+		/* marks that compose with the letter before them change it */
+		for (int32_t cp = 0xC0; cp < 0x10000; cp++) {
+			utf8proc_int32_t d[8];
+			utf8proc_ssize_t k = utf8proc_decompose_char(cp, d, 8,
+			    UTF8PROC_DECOMPOSE, NULL);
+			if (k > 1 && k <= 8 && !(k == 1 && d[0] == cp))
+				for (utf8proc_ssize_t j = 1; j < k; j++)
+					if (d[j] < 0x10000)
+						ftab[d[j]] = F_WILD;
+		}
+		for (int32_t cp = 0x1161; cp <= 0x11C2; cp++)
+			ftab[cp] = F_WILD;
+	}
+	ar_buf_free(&out);
+}
+
+/* Next candidate in p[0..n) from *pos: returns its offset or n. A
+ * candidate is a code point whose folded form completes an anchor bigram
+ * (or is an anchor letter, or may fold to anything). */
+static size_t
+scan(const unsigned char *p, size_t n, size_t *pos, uint32_t *prevp)
+{
+	size_t i = *pos;
+	uint32_t prev = *prevp;
+	const uint32_t *ft = ftab;
+
+	while (i < n) {
+		uint32_t b = p[i], cp, f;
+		size_t s = i;
+
+		if (b < 0x80) {
+			cp = b;
+			i++;
+		} else if (b >= 0xC2 && b < 0xE0 && (p[i + 1] & 0xC0) == 0x80) {
+			cp = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+			i += 2;
+		} else if (b >= 0xE0 && b < 0xF0 && (p[i + 1] & 0xC0) == 0x80
+		    && (p[i + 2] & 0xC0) == 0x80) {
+			cp = ((b & 0x0F) << 12) | ((uint32_t)(p[i + 1] & 0x3F) << 6)
+			    | (p[i + 2] & 0x3F);
+			i += 3;
+		} else if (b >= 0xF0 && b < 0xF5 && (p[i + 1] & 0xC0) == 0x80
+		    && (p[i + 2] & 0xC0) == 0x80 && (p[i + 3] & 0xC0) == 0x80) {
+			/* outside the BMP: digits and marks may fold, so look */
+			cp = ((b & 0x07) << 18) | ((uint32_t)(p[i + 1] & 0x3F) << 12)
+			    | ((uint32_t)(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+			i += 4;
+			int c = ar_cclass((int32_t)cp);
+			if (!exact && (c == AR_C_DIGIT || c == AR_C_MARK
+			    || (cp >= 0x1EE00 && cp <= 0x1EEFF) || c == AR_C_FORMAT)) {
+				*pos = i, *prevp = F_WILD;
+				return s;
+			}
+			prev = cp;
+			continue;
+		} else {
+			cp = 0xFFFD;
+			i++;
+		}
+		f = ft[cp];
+		if (f == F_DEL)
+			continue;
+		if (f == F_WILD) {
+			*pos = i, *prevp = F_WILD;
+			return s;
+		}
+		uint32_t h = bihash(prev, f);
+		prev = f;
+		if (bibits[h >> 6] & (1ull << (h & 63))) {
+			*pos = i, *prevp = prev;
+			return s;
+		}
+		if (have_uni) {
+			h = unihash(f);
+			if (unibits[h >> 6] & (1ull << (h & 63))) {
+				*pos = i, *prevp = prev;
+				return s;
+			}
+		}
+	}
+	*pos = n, *prevp = prev;
+	return n;
+}
+
+/* ---- matching on folded text ---- */
+struct hit { size_t rs, re; int pat; };
+static struct hit *hits;
+static size_t nhits, caphits;
+
+static inline int
+wordchar_at(const char *F, size_t i, size_t n)
+{
+	int32_t cp;
+	if (i >= n)
+		return 0;
+	ar_u8dec(F + i, &cp);
+	return ar_is_wordchar(cp);
+}
+
+static inline int
+wordchar_before(const char *F, size_t i)
+{
+	int32_t cp;
+	size_t j = i;
+	if (i == 0)
+		return 0;
+	do
+		j--;
+	while (j > 0 && ((unsigned char)F[j] & 0xC0) == 0x80);
+	ar_u8dec(F + j, &cp);
+	return ar_is_wordchar(cp);
+}
+
+/* Match one pattern word pw[0..pn) at F[fi..fn); returns the end or -1. */
+static long
+match_word(const char *pw, size_t pn, const char *F, size_t fi, size_t fn)
+{
+	size_t k = 0;
+
+	while (k < pn && pw[k] != '*')
+		k++;
+	if (fi + k > fn || memcmp(F + fi, pw, k))
+		return -1;
+	fi += k;
+	if (k == pn) {
+		if (mode == M_SUBSTRING)
+			return (long)fi;
+		if (mode == M_PREFIX) {
+			while (wordchar_at(F, fi, fn))
+				fi += ar_u8len((unsigned char)F[fi]);
+			return (long)fi;
+		}
+		return wordchar_at(F, fi, fn) ? -1 : (long)fi;
+	}
+	pw += k + 1;
+	pn -= k + 1;
+	for (size_t j = fi;;) {
+		long r = match_word(pw, pn, F, j, fn);
+		if (r >= 0)
+			return r;
+		if (!wordchar_at(F, j, fn))
+			return -1;
+		j += ar_u8len((unsigned char)F[j]);
+	}
+}
+
+/* Words w.. of pattern p from F[fi..): end or -1. Later words follow one
+ * or more spaces and may carry a proclitic of their own. */
+static long
+match_words(const struct pat *p, int w, const char *F, size_t fi, size_t fn)
+{
+	long e = match_word(p->w[w], p->wl[w], F, fi, fn);
+	size_t j;
+
+	if (e < 0 || w + 1 == p->nw)
+		return e;
+	j = (size_t)e;
+	while (j < fn) {
+		int32_t cp;
+		size_t k = ar_u8dec(F + j, &cp);
+		if (!is_space_cp(cp))
+			break;
+		j += k;
+	}
+	if (j == (size_t)e || j >= fn)
+		return -1;
+	long r = match_words(p, w + 1, F, j, fn);
+	if (r >= 0 || mode == M_SUBSTRING)
+		return r;
+	for (int c = 0; c < nprocl; c++)
+		if (j + procll[c] < fn && !memcmp(F + j, procl[c], procll[c])
+		    && (r = match_words(p, w + 1, F, j + procll[c], fn)) >= 0)
+			return r;
+	return -1;
+}
+
+static void
+add_hit(size_t rs, size_t re, int pat)
+{
+	if (nhits == caphits) {
+		caphits = caphits ? caphits * 2 : 64;
+		hits = ar_realloc(hits, caphits * sizeof *hits);
+	}
+	hits[nhits].rs = rs, hits[nhits].re = re, hits[nhits].pat = pat;
+	nhits++;
+}
+
+/* Try every pattern whose first word may begin at core position c; the hit
+ * (including a proclitic) begins at q. */
+static void
+try_at(const char *F, size_t fn, size_t q, size_t c, struct ar_buf *ends)
+{
+	int32_t cp;
+	int *list[2], nlist[2];
+
+	if (c >= fn)
+		return;
+	ar_u8dec(F + c, &cp);
+	list[0] = bk[cp % NBK], nlist[0] = nbk[cp % NBK];
+	list[1] = bkwild, nlist[1] = nbkwild;
+	for (int l = 0; l < 2; l++)
+		for (int k = 0; k < nlist[l]; k++) {
+			const struct pat *p = &pats[list[l][k]];
+			if (l == 0 && p->first != cp)
+				continue;
+			long e = match_words(p, 0, F, c, fn);
+			if (e > (long)q) {
+				long rec[2] = { e, list[l][k] };
+				(void)q;
+				ar_buf_add(ends, rec, sizeof rec);
+			}
+		}
+}
+
+static int
+cmp_ends(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+	return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Find all hits in the raw text r[0..rn), which begins and ends at word
+ * boundaries; base is its offset in the line. */
+static void
+match_segment(const char *r, size_t rn, size_t base)
+{
+	static struct ar_buf F, offs, ends;
+	size_t i, fn;
+	const uint32_t *of;
+
+	fold(r, rn, &F, &offs);
+	fn = F.len;
+	of = (const uint32_t *)offs.s;
+	for (i = 0; i < fn; i += ar_u8len((unsigned char)F.s[i])) {
+		if (mode != M_SUBSTRING) {
+			if (!wordchar_at(F.s, i, fn) || wordchar_before(F.s, i))
+				continue;
+		}
+		ends.len = 0;
+		try_at(F.s, fn, i, i, &ends);
+		if (mode != M_SUBSTRING)
+			for (int c = 0; c < nprocl; c++)
+				if (i + procll[c] < fn && !memcmp(F.s + i, procl[c], procll[c]))
+					try_at(F.s, fn, i, i + procll[c], &ends);
+		if (!ends.len)
+			continue;
+		size_t ne = ends.len / (2 * sizeof(long));
+		long *e = (long *)ends.s;
+		qsort(e, ne, 2 * sizeof(long), cmp_ends);
+		for (size_t k = 0; k < ne; k++) {
+			if (k && e[2 * k] == e[2 * k - 2])
+				continue;
+			size_t fe = (size_t)e[2 * k], rs = of[i], re;
+			if (fe < fn && of[fe] > of[fe - 1])
+				re = of[fe];
+			else if (fe < fn)
+				re = of[fe - 1] + ar_u8len((unsigned char)r[of[fe - 1]]);
+			else
+				re = rn;
+			/* trailing characters the fold deleted belong to the word,
+			 * but not trailing spaces */
+			while (re > rs && (r[re - 1] == ' ' || r[re - 1] == '\t'))
+				re--;
+			add_hit(base + rs, base + re, (int)e[2 * k + 1]);
+		}
+	}
+}
+
+/* ---- documents, lines, output ---- */
+static char *docname;
+static size_t docnamelen, docnamecap;
+static unsigned long lineno;            /* of the line at cnt_pos */
+static int doc_warned;
+static int nerrors;
+static unsigned long long total_hits;
+static int show_doc = 1;
+static size_t prefix_width = 0, kw_width = 10;
+
+static void
+set_doc(const char *s, size_t n)
+{
+	if (n + 1 > docnamecap) {
+		docnamecap = n + 64;
+		docname = ar_realloc(docname, docnamecap);
+	}
+	memcpy(docname, s, n);
+	docname[n] = 0;
+	docnamelen = n;
+	lineno = 1;
+	doc_warned = 0;
+}
+
+struct row {
+	const char *doc; size_t docl;
+	unsigned long line;
+	size_t startcp, endcp;
+	const char *l, *m, *r;
+	size_t ll, ml, rl;
+	int pat;
+};
+
+static void
+out_plain(const char *s, size_t n)      /* text mode: controls become spaces */
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20) {
+			ar_out_write(s + run, i - run);
+			ar_out_putc(' ');
+			run = i + 1;
+		}
+	ar_out_write(s + run, n - run);
+}
+
+static void
+spaces(size_t n)
+{
+	while (n--)
+		ar_out_putc(' ');
+}
+
+static size_t
+width(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+	while (i < n) {
+		int32_t cp;
+		i += ar_u8dec(s + i, &cp);
+		w += cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+	}
+	return w;
+}
+
+/* Visual order of s for a right-to-left context, written out: clusters
+ * reversed, runs of left-to-right characters (Latin, digits) kept in order,
+ * mirrored brackets swapped. */
+static int
+is_ltr(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+	if (ar_is_arabic(cp) || (cp >= 0x0590 && cp <= 0x05FF))
+		return 0;
+	int c = ar_cclass(cp);
+	return c == AR_C_LETTER || c == AR_C_DIGIT;
+}
+
+static int32_t
+mirror(int32_t cp)
+{
+	switch (cp) {
+	case '(': return ')'; case ')': return '(';
+	case '[': return ']'; case ']': return '[';
+	case '{': return '}'; case '}': return '{';
+	case '<': return '>'; case '>': return '<';
+	case 0xAB: return 0xBB; case 0xBB: return 0xAB;
+	}
+	return cp;
+}
+
+static void
+out_visual(const char *s, size_t n)
+{
+	static size_t *cl;              /* cluster starts */
+	static size_t capcl;
+	size_t ncl = 0, i = 0;
+
+	while (i < n) {
+		int32_t cp;
+		if (ncl + 2 > capcl) {
+			capcl = capcl ? capcl * 2 : 256;
+			cl = ar_realloc(cl, capcl * sizeof *cl);
+		}
+		cl[ncl++] = i;
+		i += ar_u8dec(s + i, &cp);
+		while (i < n) {
+			int32_t c2;
+			size_t k = ar_u8dec(s + i, &c2);
+			if (ar_cpwidth(c2) != 0 || c2 < 0x20)
+				break;
+			i += k;
+		}
+	}
+	cl[ncl] = n;
+	/* walk clusters from the end; an LTR run is written forwards */
+	size_t k = ncl;
+	while (k > 0) {
+		int32_t cp;
+		ar_u8dec(s + cl[k - 1], &cp);
+		if (is_ltr(cp)) {
+			size_t e = k, b = k - 1;
+			/* extend the run back over LTR clusters and joiners inside it */
+			while (b > 0) {
+				int32_t c2;
+				ar_u8dec(s + cl[b - 1], &c2);
+				if (is_ltr(c2)) {
+					b--;
+					continue;
+				}
+				if (b > 1 && c2 > 0 && c2 < 0x80 && strchr(".,:/-_", (int)c2)) {
+					int32_t c3;
+					ar_u8dec(s + cl[b - 2], &c3);
+					if (is_ltr(c3)) {
+						b -= 2;
+						continue;
+					}
+				}
+				break;
+			}
+			out_plain(s + cl[b], cl[e] - cl[b]);
+			k = b;
+			continue;
+		}
+		int32_t m = mirror(cp);
+		if (m != cp) {
+			char tmp[4];
+			ar_out_write(tmp, ar_u8enc(m, tmp));
+		} else {
+			out_plain(s + cl[k - 1], cl[k] - cl[k - 1]);
+		}
+		k--;
+	}
+}
+
+static void
+print_row(const struct row *w)
+{
+	if (ar_opts.format == AR_FMT_TSV) {
+		ar_out_tsv_str(w->doc, w->docl);
+		ar_out_printf("\t%lu\t%zu\t%zu\t", w->line, w->startcp, w->endcp);
+		ar_out_tsv_str(w->l, w->ll);
+		ar_out_putc('\t');
+		ar_out_tsv_str(w->m, w->ml);
+		ar_out_putc('\t');
+		ar_out_tsv_str(w->r, w->rl);
+		ar_out_eol();
+		return;
+	}
+	if (ar_opts.format == AR_FMT_JSON) {
+		ar_out_str("{\"doc\":");
+		ar_out_json_str(w->doc, w->docl);
+		ar_out_printf(",\"line\":%lu,\"start\":%zu,\"end\":%zu,\"left\":", w->line,
+		    w->startcp, w->endcp);
+		ar_out_json_str(w->l, w->ll);
+		ar_out_str(",\"match\":");
+		ar_out_json_str(w->m, w->ml);
+		ar_out_str(",\"right\":");
+		ar_out_json_str(w->r, w->rl);
+		ar_out_str(",\"pattern\":");
+		ar_out_json_str(pats[w->pat].src, strlen(pats[w->pat].src));
+		ar_out_str("}");
+		ar_out_eol();
+		return;
+	}
+	/* text: prefix, then a layout whose keyword column lines up when the
+	 * terminal displays right-to-left runs (bidi), or, with --visual, when
+	 * it displays bytes left to right */
+	char pre[64];
+	size_t pw;
+	if (show_doc) {
+		ar_out_write(w->doc, w->docl);
+		pw = width(w->doc, w->docl);
+	} else {
+		pw = 0;
+	}
+	int k = snprintf(pre, sizeof pre, "%s%lu:", show_doc ? ":" : "", w->line);
+	ar_out_write(pre, (size_t)k);
+	pw += (size_t)k;
+	if (pw > prefix_width)
+		prefix_width = pw;
+	spaces(prefix_width - pw + 1);
+
+	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context;
+	size_t wl = width(w->l, w->ll), wr = width(w->r, w->rl), wm = width(w->m, w->ml);
+	size_t padm = kw_width > wm ? kw_width - wm : 0;
+	size_t a = padm / 2, b = padm - a;      /* visual: a before the keyword, b after */
+	const char *on = color ? "\033[1;31m" : "", *off = color ? "\033[0m" : "";
+
+	if (visual) {
+		/* left to right on screen: following context, keyword, preceding */
+		spaces(cw > wr ? cw - wr : 0);
+		out_visual(w->r, w->rl);
+		spaces(1 + a);
+		ar_out_str(on);
+		out_visual(w->m, w->ml);
+		ar_out_str(off);
+		spaces(b + 1);
+		out_visual(w->l, w->ll);
+	} else {
+		/* logical order; a bidi terminal reverses the Arabic run, so the
+		 * padding that lines the keyword up depends on the right context */
+		spaces(cw > wr ? cw - wr : 0);
+		out_plain(w->l, w->ll);
+		spaces(1 + b);
+		ar_out_str(on);
+		out_plain(w->m, w->ml);
+		ar_out_str(off);
+		spaces(a + 1);
+		out_plain(w->r, w->rl);
+		(void)wl;
+	}
+	ar_out_eol();
+}
+
+/* ---- --sort: rows kept in memory ---- */
+struct srow { struct row r; size_t off; size_t seq; char *fl, *fr, *fm; };
+static struct srow *srows;
+static size_t nsrows, capsrows;
+
+static char *
+fold_dup(const char *s, size_t n)
+{
+	static struct ar_buf f;
+	fold(s, n, &f, NULL);
+	return strndup(f.s ? f.s : "", f.len);
+}
+
+static void
+keep_row(const struct row *w)
+{
+	struct srow *s;
+	char *mem;
+
+	if (nsrows == capsrows) {
+		capsrows = capsrows ? capsrows * 2 : 256;
+		srows = ar_realloc(srows, capsrows * sizeof *srows);
+	}
+	s = &srows[nsrows];
+	s->r = *w;
+	s->seq = nsrows++;
+	mem = ar_alloc(w->docl + w->ll + w->ml + w->rl + 1);
+	memcpy(mem, w->doc, w->docl);
+	memcpy(mem + w->docl, w->l, w->ll);
+	memcpy(mem + w->docl + w->ll, w->m, w->ml);
+	memcpy(mem + w->docl + w->ll + w->ml, w->r, w->rl);
+	s->r.doc = mem;
+	s->r.l = mem + w->docl;
+	s->r.m = s->r.l + w->ll;
+	s->r.r = s->r.m + w->ml;
+	s->fl = fold_dup(w->l, w->ll);
+	s->fr = fold_dup(w->r, w->rl);
+	s->fm = fold_dup(w->m, w->ml);
+}
+
+/* k-th word (1-based) of s from the start, or from the end if back */
+static void
+nth_word(const char *s, int k, int back, const char **wp, size_t *wn)
+{
+	size_t n = strlen(s), i, b, e;
+	int32_t cp;
+
+	*wp = "", *wn = 0;
+	if (!back) {
+		i = 0;
+		for (;;) {
+			while (i < n && (ar_u8dec(s + i, &cp), !ar_is_wordchar(cp)))
+				i += ar_u8len((unsigned char)s[i]);
+			if (i >= n)
+				return;
+			b = i;
+			while (i < n && (ar_u8dec(s + i, &cp), ar_is_wordchar(cp)))
+				i += ar_u8len((unsigned char)s[i]);
+			if (--k == 0) {
+				*wp = s + b, *wn = i - b;
+				return;
+			}
+		}
+	}
+	i = n;
+	for (;;) {
+		/* back over non-word characters */
+		while (i > 0) {
+			size_t j = i - 1;
+			while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+				j--;
+			ar_u8dec(s + j, &cp);
+			if (ar_is_wordchar(cp))
+				break;
+			i = j;
+		}
+		if (i == 0)
+			return;
+		e = i;
+		while (i > 0) {
+			size_t j = i - 1;
+			while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+				j--;
+			ar_u8dec(s + j, &cp);
+			if (!ar_is_wordchar(cp))
+				break;
+			i = j;
+		}
+		if (--k == 0) {
+			*wp = s + i, *wn = e - i;
+			return;
+		}
+	}
+}
+
+static int
+cmp_bytes(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+	return c ? c : (an > bn) - (an < bn);
+}
+
+static int
+cmp_srow(const void *pa, const void *pb)
+{
+	const struct srow *a = pa, *b = pb;
+
+	for (int k = 0; k < nsort; k++) {
+		const char *key = sort_keys[k];
+		int c = 0;
+		if (key[0] == 'R' || key[0] == 'L') {
+			const char *x, *y;
+			size_t xn, yn;
+			int idx = atoi(key + 1), back = key[0] == 'L';
+			nth_word(back ? a->fl : a->fr, idx, back, &x, &xn);
+			nth_word(back ? b->fl : b->fr, idx, back, &y, &yn);
+			c = cmp_bytes(x, xn, y, yn);
+		} else if (!strcmp(key, "match")) {
+			c = strcmp(a->fm, b->fm);
+		} else {        /* doc: name, then position */
+			c = cmp_bytes(a->r.doc, a->r.docl, b->r.doc, b->r.docl);
+			if (!c)
+				c = (a->r.line > b->r.line) - (a->r.line < b->r.line);
+			if (!c)
+				c = (a->r.startcp > b->r.startcp) - (a->r.startcp < b->r.startcp);
+		}
+		if (c)
+			return c;
+	}
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* ---- a small string-keyed table for --count and --collocates ---- */
+struct ent { size_t off, len; uint32_t h; int used; long a, b, c; int pat; };
+static struct ent *tab;
+static size_t tabcap, tabn;
+static struct ar_buf tabkeys;
+
+static uint32_t
+strhash(const char *s, size_t n, int pat)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)pat;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static struct ent *
+tab_get(const char *s, size_t n, int pat)
+{
+	uint32_t h = strhash(s, n, pat);
+	size_t i;
+
+	if (tabn * 2 >= tabcap) {
+		size_t oc = tabcap;
+		struct ent *old = tab;
+		tabcap = tabcap ? tabcap * 2 : 1024;
+		tab = ar_alloc(tabcap * sizeof *tab);
+		memset(tab, 0, tabcap * sizeof *tab);
+		for (i = 0; i < oc; i++)
+			if (old[i].used) {
+				size_t j = old[i].h & (tabcap - 1);
+				while (tab[j].used)
+					j = (j + 1) & (tabcap - 1);
+				tab[j] = old[i];
+			}
+		free(old);
+	}
+	for (i = h & (tabcap - 1); tab[i].used; i = (i + 1) & (tabcap - 1))
+		if (tab[i].h == h && tab[i].len == n && tab[i].pat == pat
+		    && !memcmp(tabkeys.s + tab[i].off, s, n))
+			return &tab[i];
+	tab[i].used = 1;
+	tab[i].h = h;
+	tab[i].off = tabkeys.len;
+	tab[i].len = n;
+	tab[i].pat = pat;
+	tab[i].a = tab[i].b = tab[i].c = 0;
+	ar_buf_add(&tabkeys, s, n);
+	tabn++;
+	return &tab[i];
+}
+
+/* ---- per line: contexts and rows ---- */
+static size_t cur_cp_byte, cur_cp_count;        /* code point cursor in the line */
+
+static size_t
+cp_offset(const char *line, size_t at)
+{
+	if (at < cur_cp_byte) {
+		cur_cp_byte = 0;
+		cur_cp_count = 0;
+	}
+	cur_cp_count += ar_u8count(line + cur_cp_byte, at - cur_cp_byte);
+	cur_cp_byte = at;
+	return cur_cp_count;
+}
+
+static size_t
+left_context(const char *s, size_t at)
+{
+	size_t i = at, w = 0;
+	int32_t cp;
+
+	if (words_ctx) {
+		for (int k = 0; k < words_ctx && i > 0; k++) {
+			while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+				i--;
+			while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t')
+				i--;
+		}
+		return i;
+	}
+	while (i > 0) {
+		size_t j = i - 1;
+		while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+			j--;
+		ar_u8dec(s + j, &cp);
+		size_t cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		if (w + cw > (size_t)context)
+			break;
+		w += cw;
+		i = j;
+	}
+	/* do not begin with a mark whose letter was cut off */
+	while (i < at) {
+		size_t k = ar_u8dec(s + i, &cp);
+		if (cp < 0x20 || ar_cpwidth(cp) != 0)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+static size_t
+right_context(const char *s, size_t n, size_t at)
+{
+	size_t i = at, w = 0;
+	int32_t cp;
+
+	if (words_ctx) {
+		for (int k = 0; k < words_ctx && i < n; k++) {
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			while (i < n && s[i] != ' ' && s[i] != '\t')
+				i++;
+		}
+		return i;
+	}
+	while (i < n) {
+		size_t k = ar_u8dec(s + i, &cp);
+		size_t cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		if (w + cw > (size_t)context) {
+			if (cw == 0)
+				i += k;
+			else
+				break;
+			continue;
+		}
+		w += cw;
+		i += k;
+	}
+	return i;
+}
+
+/* collocates: folded tokens of the current line */
+struct tok { size_t rs, re, fs, fe; };
+static struct tok *toks;
+static size_t ntoks, captoks;
+static unsigned long long corpus_tokens, window_tokens;
+static struct ar_buf colF, colO;
+
+static void
+tokenize_line(const char *s, size_t n)
+{
+	fold(s, n, &colF, &colO);
+	const uint32_t *of = (const uint32_t *)colO.s;
+	size_t i = 0, fn = colF.len;
+
+	ntoks = 0;
+	while (i < fn) {
+		int32_t cp;
+		size_t k = ar_u8dec(colF.s + i, &cp);
+		if (!ar_is_wordchar(cp)) {
+			i += k;
+			continue;
+		}
+		size_t b = i;
+		while (i < fn && (k = ar_u8dec(colF.s + i, &cp), ar_is_wordchar(cp)))
+			i += k;
+		if (ntoks == captoks) {
+			captoks = captoks ? captoks * 2 : 256;
+			toks = ar_realloc(toks, captoks * sizeof *toks);
+		}
+		toks[ntoks].fs = b, toks[ntoks].fe = i;
+		toks[ntoks].rs = of[b];
+		toks[ntoks].re = i < fn ? of[i] : n;
+		ntoks++;
+		tab_get(colF.s + b, i - b, -1)->c++;
+		corpus_tokens++;
+	}
+}
+
+static void
+colloc_hit(size_t rs, size_t re)
+{
+	size_t first = ntoks, last = 0, t;
+
+	for (t = 0; t < ntoks; t++)
+		if (toks[t].re > rs && toks[t].rs < re) {
+			if (first == ntoks)
+				first = t;
+			last = t;
+		}
+	if (first == ntoks)
+		return;
+	for (t = first >= (size_t)colloc_win ? first - (size_t)colloc_win : 0; t < first; t++) {
+		tab_get(colF.s + toks[t].fs, toks[t].fe - toks[t].fs, -1)->a++;
+		window_tokens++;
+	}
+	for (t = last + 1; t < ntoks && t <= last + (size_t)colloc_win; t++) {
+		tab_get(colF.s + toks[t].fs, toks[t].fe - toks[t].fs, -1)->b++;
+		window_tokens++;
+	}
+}
+
+static void
+emit_line_hits(const char *s, size_t n, unsigned long ln)
+{
+	cur_cp_byte = cur_cp_count = 0;
+	for (size_t k = 0; k < nhits; k++) {
+		const struct hit *h = &hits[k];
+		struct row w;
+
+		total_hits++;
+		if (count_mode) {
+			tab_get(s + h->rs, h->re - h->rs, h->pat)->a++;
+			continue;
+		}
+		if (colloc_win) {
+			colloc_hit(h->rs, h->re);
+			continue;
+		}
+		size_t ls = left_context(s, h->rs), re = right_context(s, n, h->re);
+		w.doc = docname, w.docl = docnamelen;
+		w.line = ln;
+		w.startcp = cp_offset(s, h->rs);
+		w.endcp = w.startcp + ar_u8count(s + h->rs, h->re - h->rs);
+		w.l = s + ls, w.ll = h->rs - ls;
+		w.m = s + h->rs, w.ml = h->re - h->rs;
+		w.r = s + h->re, w.rl = re - h->re;
+		w.pat = h->pat;
+		if (nsort)
+			keep_row(&w);
+		else
+			print_row(&w);
+	}
+	nhits = 0;
+}
+
+/* ---- reading ---- */
+static inline int
+is_sep(unsigned char c)
+{
+	return c < 0x80 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+	    || c == '*');
+}
+
+/* A line that must be folded whole (invalid UTF-8 repaired, or every line). */
+static void
+whole_line(const char *s, size_t n, unsigned long ln)
+{
+	if (colloc_win)
+		tokenize_line(s, n);
+	match_segment(s, n, 0);
+	emit_line_hits(s, n, ln);
+}
+
+/* A line s[0..n) with its first candidate at c; p/pos/prev continue the scan. */
+static void
+do_line(const char *s, size_t n, unsigned long ln, size_t c, size_t scanpos, uint32_t prev)
+{
+	static struct ar_buf fixed;
+	size_t cap = 256 + 8 * maxpatbytes;
+	size_t segb = 0, sege = 0;
+	int have = 0;
+
+	if (scan_all || colloc_win) {
+		if (ar_u8valid(s, n) == n) {
+			whole_line(s, n, ln);
+			return;
+		}
+	}
+	if (ar_u8valid(s, n) != n) {
+		if (ar_opts.strict) {
+			ar_warn("%s:%lu: invalid UTF-8 at byte %zu", docname, ln, ar_u8valid(s, n));
+			nerrors++;
+			return;
+		}
+		if (!doc_warned++)
+			ar_warn("%s:%lu: invalid UTF-8 at byte %zu, replaced by U+FFFD"
+			    " (further warnings for this document suppressed)",
+			    docname, ln, ar_u8valid(s, n));
+		fixed.len = 0;
+		ar_u8repair(s, n, &fixed, NULL);
+		whole_line(fixed.s, fixed.len, ln);
+		return;
+	}
+	for (;;) {
+		/* window: maxwords words either side of the candidate */
+		size_t wb = c, we = c, lim;
+		int k;
+		lim = c > cap ? c - cap : 0;
+		for (k = maxwords;;) {
+			while (wb > lim && !is_sep((unsigned char)s[wb - 1]))
+				wb--;
+			if (--k == 0)
+				break;
+			while (wb > lim && is_sep((unsigned char)s[wb - 1]))
+				wb--;
+			if (wb <= lim)
+				break;
+		}
+		while (wb < c && ((unsigned char)s[wb] & 0xC0) == 0x80)
+			wb++;
+		lim = n - c > cap ? c + cap : n;
+		for (k = maxwords;;) {
+			while (we < lim && !is_sep((unsigned char)s[we]))
+				we++;
+			if (--k == 0)
+				break;
+			while (we < lim && is_sep((unsigned char)s[we]))
+				we++;
+			if (we >= lim)
+				break;
+		}
+		while (we > c && we < n && ((unsigned char)s[we] & 0xC0) == 0x80)
+			we--;
+		if (have && wb <= sege) {
+			if (we > sege)
+				sege = we;
+		} else {
+			if (have)
+				match_segment(s + segb, sege - segb, segb);
+			segb = wb, sege = we, have = 1;
+		}
+		c = scan((const unsigned char *)s, n, &scanpos, &prev);
+		if (c >= n)
+			break;
+	}
+	match_segment(s + segb, sege - segb, segb);
+	emit_line_hits(s, n, ln);
+}
+
+/* Lines in p[0..n) of the current document (no header among them). */
+static void
+do_text(const char *p, size_t n)
+{
+	size_t pos = 0;         /* lines before pos are counted */
+
+	if (scan_all || colloc_win) {
+		while (pos < n) {
+			const char *nl = memchr(p + pos, '\n', n - pos);
+			size_t e = nl ? (size_t)(nl - p) : n, le = e;
+			if (le > pos && p[le - 1] == '\r')
+				le--;
+			do_line(p + pos, le - pos, lineno, 0, le - pos, 0);
+			lineno++;
+			pos = e + 1;
+		}
+		return;
+	}
+	size_t sp = 0;
+	uint32_t prev = 0;
+	while (sp < n) {
+		size_t c = scan((const unsigned char *)p, n, &sp, &prev);
+		if (c >= n)
+			break;
+		/* count the lines up to the candidate */
+		size_t ls = pos;
+		for (;;) {
+			const char *nl = memchr(p + ls, '\n', c - ls);
+			if (!nl)
+				break;
+			lineno++;
+			ls = (size_t)(nl - p) + 1;
+		}
+		const char *nl = memchr(p + c, '\n', n - c);
+		size_t e = nl ? (size_t)(nl - p) : n, le = e;
+		if (le > ls && p[le - 1] == '\r')
+			le--;
+		if (c >= le) {  /* only a CR: nothing in this line */
+			lineno++;
+			pos = sp = e + 1;
+			prev = 0;
+			continue;
+		}
+		if (sp > le)
+			sp = le;
+		do_line(p + ls, le - ls, lineno, c - ls, sp - ls, prev);
+		lineno++;
+		pos = e + 1;
+		sp = pos;
+		prev = 0;
+		if (pos > n)
+			pos = n;
+	}
+	/* count the rest */
+	while (pos < n) {
+		const char *nl = memchr(p + pos, '\n', n - pos);
+		if (!nl)
+			break;
+		lineno++;
+		pos = (size_t)(nl - p) + 1;
+	}
+}
+
+/* Complete lines p[0..n): split at header lines. */
+static void
+do_region(const char *p, size_t n, int ends_line)
+{
+	size_t pos = 0;
+
+	(void)ends_line;
+	while (pos < n) {
+		size_t h = pos;
+		const char *f;
+		/* next "\f" at the start of a line */
+		for (;;) {
+			f = memchr(p + h, '\f', n - h);
+			if (!f || f == p || f[-1] == '\n' || (size_t)(f - p) == pos)
+				break;
+			h = (size_t)(f - p) + 1;
+		}
+		size_t he = f ? (size_t)(f - p) : n;
+		if (he > pos)
+			do_text(p + pos, he - pos);
+		if (!f)
+			break;
+		const char *nl = memchr(f, '\n', n - he);
+		size_t e = nl ? (size_t)(nl - p) : n, le = e;
+		if (le > he && p[le - 1] == '\r')
+			le--;
+		static struct ar_buf name;
+		name.len = 0;
+		ar_u8repair(p + he + 1, le - he - 1, &name, NULL);
+		set_doc(name.s ? name.s : "", name.len);
+		pos = e + 1;
+	}
+}
+
+#define PAD 8
+
+static void
+do_file(const char *name)
+{
+	static char *buf;
+	static size_t cap;
+	size_t len = 0;
+	int fd, eof = 0;
+
+	if (!strcmp(name, "-")) {
+		fd = 0;
+	} else if ((fd = open(name, O_RDONLY)) < 0) {
+		ar_warn("%s: %s", name, strerror(errno));
+		nerrors++;
+		return;
+	}
+	if (!cap) {
+		cap = 1 << 20;
+		buf = ar_alloc(cap + PAD);
+	}
+	set_doc(name, strlen(name));
+	while (!eof) {
+		if (cap - len < 64 * 1024) {
+			cap *= 2;
+			buf = ar_realloc(buf, cap + PAD);
+		}
+		ssize_t got = read(fd, buf + len, cap - len);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			ar_warn("%s: read error: %s", name, strerror(errno));
+			nerrors++;
+			break;
+		}
+		if (got == 0)
+			eof = 1;
+		size_t old = len;
+		len += (size_t)got;
+		size_t upto;
+		if (eof) {
+			upto = len;
+		} else {
+			/* the remainder before old holds no newline */
+			upto = len;
+			while (upto > old && buf[upto - 1] != '\n')
+				upto--;
+			if (upto == old)
+				continue;
+		}
+		if (eof)
+			memset(buf + len, 0, PAD);
+		do_region(buf, upto, 1);
+		memmove(buf, buf + upto, len - upto);
+		len -= upto;
+	}
+	if (fd != 0)
+		close(fd);
+}
+
+/* ---- summaries at the end ---- */
+static int
+cmp_count(const void *pa, const void *pb)
+{
+	const struct ent *a = *(struct ent *const *)pa, *b = *(struct ent *const *)pb;
+	if (a->pat != b->pat)
+		return a->pat - b->pat;
+	if (a->a != b->a)
+		return a->a > b->a ? -1 : 1;
+	return cmp_bytes(tabkeys.s + a->off, a->len, tabkeys.s + b->off, b->len);
+}
+
+static void
+print_counts(void)
+{
+	struct ent **v = ar_alloc((tabn + 1) * sizeof *v);
+	size_t n = 0, i, j;
+
+	for (i = 0; i < tabcap; i++)
+		if (tab[i].used)
+			v[n++] = &tab[i];
+	qsort(v, n, sizeof *v, cmp_count);
+	if (ar_opts.format == AR_FMT_TSV)
+		ar_out_str("pattern\tform\tcount\n");
+	for (i = 0; i < n; i = j) {
+		const char *ps = pats[v[i]->pat].src;
+		long tot = 0;
+		for (j = i; j < n && v[j]->pat == v[i]->pat; j++)
+			tot += v[j]->a;
+		if (ar_opts.format == AR_FMT_TEXT)
+			ar_out_printf("%s\t(%zu forms, %ld hits)\n", ps, j - i, tot);
+		for (size_t k = i; k < j; k++) {
+			const char *f = tabkeys.s + v[k]->off;
+			size_t fl = v[k]->len;
+			if (ar_opts.format == AR_FMT_TSV) {
+				ar_out_tsv_str(ps, strlen(ps));
+				ar_out_putc('\t');
+				ar_out_tsv_str(f, fl);
+				ar_out_printf("\t%ld", v[k]->a);
+			} else if (ar_opts.format == AR_FMT_JSON) {
+				ar_out_str("{\"pattern\":");
+				ar_out_json_str(ps, strlen(ps));
+				ar_out_str(",\"form\":");
+				ar_out_json_str(f, fl);
+				ar_out_printf(",\"count\":%ld}", v[k]->a);
+			} else {
+				ar_out_printf("%8ld  ", v[k]->a);
+				out_plain(f, fl);
+			}
+			ar_out_eol();
+		}
+		if (ar_opts.format == AR_FMT_TSV) {
+			ar_out_tsv_str(ps, strlen(ps));
+			ar_out_printf("\t\t%ld", tot);
+			ar_out_eol();
+		} else if (ar_opts.format == AR_FMT_JSON) {
+			ar_out_str("{\"pattern\":");
+			ar_out_json_str(ps, strlen(ps));
+			ar_out_printf(",\"total\":%ld}", tot);
+			ar_out_eol();
+		}
+	}
+	if (ar_opts.format == AR_FMT_TEXT)
+		ar_out_printf("total: %llu hits\n", total_hits);
+	else if (ar_opts.format == AR_FMT_TSV)
+		ar_out_printf("\t\t%llu\n", total_hits);
+	else
+		ar_out_printf("{\"total\":%llu}\n", total_hits);
+	free(v);
+}
+
+static double
+ll_term(double o, double e)
+{
+	return o > 0 && e > 0 ? o * log(o / e) : 0;
+}
+
+struct coll { struct ent *e; double ll; };
+
+static int
+cmp_coll(const void *pa, const void *pb)
+{
+	const struct coll *a = pa, *b = pb;
+	if (a->ll != b->ll)
+		return a->ll > b->ll ? -1 : 1;
+	long fa = a->e->a + a->e->b, fb = b->e->a + b->e->b;
+	if (fa != fb)
+		return fa > fb ? -1 : 1;
+	return cmp_bytes(tabkeys.s + a->e->off, a->e->len, tabkeys.s + b->e->off, b->e->len);
+}
+
+static void
+print_collocates(void)
+{
+	struct coll *v = ar_alloc((tabn + 1) * sizeof *v);
+	size_t n = 0, i;
+	double N = (double)corpus_tokens, R1 = (double)window_tokens;
+
+	for (i = 0; i < tabcap; i++) {
+		struct ent *e = &tab[i];
+		if (!e->used || e->a + e->b == 0)
+			continue;
+		double o11 = (double)(e->a + e->b), c1 = (double)e->c;
+		double o12 = R1 - o11, o21 = c1 - o11, o22 = N - R1 - c1 + o11;
+		if (o12 < 0) o12 = 0;
+		if (o21 < 0) o21 = 0;
+		if (o22 < 0) o22 = 0;
+		double r2 = o21 + o22, c2 = o12 + o22, tot = o11 + o12 + o21 + o22;
+		double ll = 0;
+		if (tot > 0) {
+			ll = 2 * (ll_term(o11, R1 * c1 / tot) + ll_term(o12, R1 * c2 / tot)
+			    + ll_term(o21, r2 * c1 / tot) + ll_term(o22, r2 * c2 / tot));
+			/* a negative association is shown with a minus sign */
+			if (o11 < R1 * c1 / tot)
+				ll = -ll;
+		}
+		v[n].e = e, v[n].ll = ll;
+		n++;
+	}
+	qsort(v, n, sizeof *v, cmp_coll);
+	if (ar_opts.format == AR_FMT_TSV)
+		ar_out_str("collocate\tfreq\tleft\tright\tcorpus\tll\n");
+	else if (ar_opts.format == AR_FMT_TEXT)
+		ar_out_printf("%-20s %7s %7s %7s %9s %10s\n", "collocate", "freq", "left", "right",
+		    "corpus", "ll");
+	for (i = 0; i < n; i++) {
+		struct ent *e = v[i].e;
+		const char *w = tabkeys.s + e->off;
+		if (ar_opts.format == AR_FMT_TSV) {
+			ar_out_tsv_str(w, e->len);
+			ar_out_printf("\t%ld\t%ld\t%ld\t%ld\t%.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
+		} else if (ar_opts.format == AR_FMT_JSON) {
+			ar_out_str("{\"collocate\":");
+			ar_out_json_str(w, e->len);
+			ar_out_printf(",\"freq\":%ld,\"left\":%ld,\"right\":%ld,\"corpus\":%ld,\"ll\":%.2f}",
+			    e->a + e->b, e->a, e->b, e->c, v[i].ll);
+		} else {
+			out_plain(w, e->len);
+			size_t ww = width(w, e->len);
+			spaces(ww < 20 ? 20 - ww : 0);
+			ar_out_printf(" %7ld %7ld %7ld %9ld %10.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
+		}
+		ar_out_eol();
+	}
+	free(v);
+}
+
+static const struct option longopts[] = {
+	{ "regexp",     required_argument, NULL, 'e' },
+	{ "file",       required_argument, NULL, 'f' },
+	{ "exact",      no_argument,       NULL, AR_OPT_TOOL + 0 },
+	{ "fold",       required_argument, NULL, AR_OPT_TOOL + 1 },
+	{ "prefix",     no_argument,       NULL, AR_OPT_TOOL + 2 },
+	{ "substring",  no_argument,       NULL, AR_OPT_TOOL + 3 },
+	{ "context",    required_argument, NULL, 'C' },
+	{ "words",      required_argument, NULL, AR_OPT_TOOL + 4 },
+	{ "sort",       required_argument, NULL, AR_OPT_TOOL + 5 },
+	{ "count",      no_argument,       NULL, 'c' },
+	{ "collocates", optional_argument, NULL, AR_OPT_TOOL + 6 },
+	{ "visual",     no_argument,       NULL, AR_OPT_TOOL + 7 },
+	{ "color",      optional_argument, NULL, AR_OPT_TOOL + 8 },
+	{ "colour",     optional_argument, NULL, AR_OPT_TOOL + 8 },
+	AR_COMMON_LONGOPTS,
+	AR_FORMAT_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+number(const char *s, const char *what)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < 0 || v > 100000) {
+		ar_warn("%s: not a number: '%s'", what, s);
+		ar_usage();
+	}
+	return (int)v;
+}
+
+static void
+parse_sort(const char *s)
+{
+	nsort = 0;
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		char k[8];
+		if (n == 0) {
+			s++;
+			continue;
+		}
+		if (n >= sizeof k || nsort == 16)
+			goto bad;
+		memcpy(k, s, n);
+		k[n] = 0;
+		if (k[0] == 'r' || k[0] == 'l')
+			k[0] = (char)(k[0] - 'a' + 'A');
+		if ((k[0] == 'R' || k[0] == 'L') && k[1] >= '1' && k[1] <= '9' && !k[2])
+			;
+		else if (strcmp(k, "match") && strcmp(k, "doc"))
+			goto bad;
+		strcpy(sort_keys[nsort++], k);
+		s += n;
+	}
+	if (nsort)
+		return;
+bad:
+	ar_warn("bad sort key in '%s' (R1..R9, L1..L9, match, doc)", s);
+	ar_usage();
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char *pe[256], *pf[16];
+	int c, npe = 0, npf = 0;
+	uint32_t mask = ar_steps_default;
+
+	ar_init(argv[0], usage, help);
+	while ((c = getopt_long(argc, argv, "e:f:C:c" AR_COMMON_SHORTOPTS,
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			if (npe == 256)
+				ar_die("too many -e patterns (use -f FILE)");
+			pe[npe++] = optarg;
+			break;
+		case 'f':
+			if (npf == 16)
+				ar_die("too many -f files");
+			pf[npf++] = optarg;
+			break;
+		case AR_OPT_TOOL + 0: exact = 1; break;
+		case AR_OPT_TOOL + 1:
+			if (ar_steps_parse(optarg, &mask) < 0)
+				ar_usage();
+			break;
+		case AR_OPT_TOOL + 2: mode = M_PREFIX; break;
+		case AR_OPT_TOOL + 3: mode = M_SUBSTRING; break;
+		case 'C': context = number(optarg, "--context"); words_ctx = 0; break;
+		case AR_OPT_TOOL + 4: words_ctx = number(optarg, "--words"); break;
+		case AR_OPT_TOOL + 5: parse_sort(optarg); break;
+		case 'c': count_mode = 1; break;
+		case AR_OPT_TOOL + 6:
+			colloc_win = optarg ? number(optarg, "--collocates") : 5;
+			if (!colloc_win)
+				colloc_win = 1;
+			break;
+		case AR_OPT_TOOL + 7: visual = 1; break;
+		case AR_OPT_TOOL + 8:
+			if (!optarg || !strcmp(optarg, "always") || !strcmp(optarg, "yes"))
+				color = 1;
+			else if (!strcmp(optarg, "never") || !strcmp(optarg, "no"))
+				color = 0;
+			else if (!strcmp(optarg, "auto"))
+				color = -1;
+			else
+				ar_usage();
+			break;
+		default:
+			if (!ar_common_opt(c, optarg))
+				ar_usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (npe == 0 && npf == 0) {
+		if (argc == 0)
+			ar_usage();
+		pe[npe++] = argv[0];
+		argc--, argv++;
+	}
+	if (exact)
+		mask = 0;
+	if (color < 0)
+		color = ar_opts.format == AR_FMT_TEXT && isatty(1);
+	if (ar_opts.headers == 0)
+		show_doc = 0;
+
+	nm = ar_norm_new(mask);
+	ar_norm_ready(nm);
+	{
+		size_t len;
+		const char *t = ar_data("proclitics.txt", &len);
+		if (!t)
+			ar_die("proclitics.txt: data file missing");
+		ar_each_line(t, len, procl_line, NULL);
+	}
+	for (c = 0; c < npe; c++)
+		add_pattern(pe[c], strlen(pe[c]));
+	for (c = 0; c < npf; c++) {
+		size_t len;
+		char *t = ar_slurp(pf[c], &len);
+		ar_each_line(t, len, pattern_line, NULL);
+		free(t);
+	}
+	if (npats == 0)
+		ar_die("no pattern");
+	for (c = 0; c < npats; c++)
+		if (pats[c].width + 2 > kw_width)
+			kw_width = pats[c].width + 2;
+	if (kw_width > 30)
+		kw_width = 30;
+	build_ftab(mask);
+
+	if (ar_opts.format == AR_FMT_TSV && !count_mode && !colloc_win)
+		ar_out_str("doc\tline\tstart\tend\tleft\tmatch\tright\n");
+	if (argc == 0)
+		do_file("-");
+	for (c = 0; c < argc; c++)
+		do_file(argv[c]);
+
+	if (nsort) {
+		qsort(srows, nsrows, sizeof *srows, cmp_srow);
+		for (size_t i = 0; i < nsrows; i++)
+			print_row(&srows[i].r);
+	}
+	if (count_mode)
+		print_counts();
+	if (colloc_win)
+		print_collocates();
+	int st = ar_out_close();
+	if (nerrors || st)
+		return 2;
+	return total_hits ? 0 : 1;
+}
