@@ -575,6 +575,8 @@ domain_end(const char *s, size_t n, size_t i, int need_slash)
 	size_t j = i, lab;
 	int labels = 0, lower = 0;
 
+	if (n - i > 253)                /* a domain name is at most 253 bytes */
+		n = i + 253;
 	for (;;) {
 		lab = j;
 		lower = 1;
@@ -652,9 +654,9 @@ ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
 		}
 		/* e-mail */
 		e = i;
-		while (e < n && (ascii_alnum((unsigned char)s[e]) || s[e] == '.'
+		while (e < n && e - i < 64 && (ascii_alnum((unsigned char)s[e]) || s[e] == '.'
 		    || s[e] == '_' || s[e] == '%' || s[e] == '+' || s[e] == '-'))
-			e++;
+			e++;                    /* a local part is at most 64 bytes */
 		if (e < n && s[e] == '@' && s[e - 1] != '.') {
 			size_t d = domain_end(s, n, e + 1, 0);
 			if (d) {
@@ -751,7 +753,8 @@ word:
 		 * its period */
 		if (j + 1 < n && s[j] == '.') {
 			size_t e = j;
-			while (e + 1 < n && s[e] == '.') {
+			int pieces = 0;
+			while (e + 1 < n && s[e] == '.' && pieces++ < 12) {
 				size_t q = e + 1;
 				int32_t c3;
 				while (q < n) {
