@@ -65,9 +65,10 @@ emit(const char *s, size_t a, size_t b, unsigned long sent, unsigned long tok,
 		cb = cpoff(s, b);
 		ar_out_str("{\"doc\":");
 		ar_out_json_str(ar_doc.name, ar_doc.namelen);
-		ar_out_printf(",\"para\":%lu,\"sent\":%lu,", ar_doc.line, sent);
+		ar_out_printf(",\"para\":%lu,\"sent\":%lu,\"tok\":%lu,", ar_doc.line,
+		    sent, tok);
 		if (opt_words)
-			ar_out_printf("\"tok\":%lu,\"type\":\"%s\",", tok, ar_tok_name(type));
+			ar_out_printf("\"type\":\"%s\",", ar_tok_name(type));
 		ar_out_printf("\"start\":%zu,\"end\":%zu,\"text\":", ca, cb);
 		ar_out_json_str(s + a, b - a);
 		ar_out_putc('}');

@@ -140,7 +140,6 @@ Then he left.
 @test "the seeds come back character for character" {
 	need_shared seeds
 	run -0 bash -c 'for f in "$SHARED"/seeds/*.txt; do ar-split -h -p < "$f"; echo; done | tr -d " \n\t\r\302\240" | md5sum > "$BATS_TEST_TMPDIR/a"
-		for f in "$SHARED"/seeds/*.txt; do cat "$f"; echo; done | ar-split -h --strict -w 2>/dev/null | head -c0
 		for f in "$SHARED"/seeds/*.txt; do cat "$f"; echo; done | tr -d " \n\t\r\302\240" | md5sum | diff - "$BATS_TEST_TMPDIR/a"'
 }
 
@@ -214,7 +213,7 @@ there'"'"'s
 }
 
 @test "--format=json and --json write valid JSON Lines, with token types under -w" {
-	run -0 bash -c 'ar-split --format=json "$FIX/split/page.txt" | jq -e -s "length == 14 and all(.[]; .doc and .para and .sent and (.text|type==\"string\"))"'
+	run -0 bash -c 'ar-split --format=json "$FIX/split/page.txt" | jq -e -s "length == 14 and all(.[]; .doc and .para and .sent and .tok == 0 and (.start|type==\"number\") and (.text|type==\"string\"))"'
 	run -0 bash -c 'printf "انظر https://t.co/x1 @AFP #وسم 3.5 نعم.\n" | ar-split --json -w | jq -r .type | paste -sd" "'
 	assert_output 'word url handle hashtag num word punct'
 	printf 'قال "نعم"\tثم\\ مضى.\n' > "$BATS_TEST_TMPDIR/in"
