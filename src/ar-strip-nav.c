@@ -51,11 +51,12 @@ static const char *const actnames[] = {
 	"drop-line", "drop-rest", "drop-span", "keep-line", "pub-date", "start-page", NULL
 };
 
-struct tok { int type; char *s; size_t n; };
+struct tok { int type; char *s; size_t n, goff; };
 struct rule {
 	struct tok *t;
 	int nt, bol, eol, back, act, kept, idx;
 	int cut;                /* drop-span: the span starts at this token */
+	int req;                /* the literal a match needs (index in lits), or -1 */
 	char *name, *pat;
 	int next;               /* next rule in the same first-bytes bucket */
 };
@@ -133,6 +134,69 @@ trim_end(const char *s, size_t b, size_t e)
 
 static size_t cutpos;
 
+/* The literals unanchored rules need, each looked for at most once a line:
+ * first a memchr for a rare byte of it, then memmem. */
+struct lit { const char *s; size_t n, goff; unsigned long gen; long pos; };
+static struct lit *lits;
+static int nlits;
+static unsigned long lgen;              /* bumped for every input line */
+static const char *lc_s;
+static size_t lc_b, lc_e;               /* the region the cache is for */
+
+/* memmem, by memchr for the byte of the needle at goff (a rare one) */
+static const char *
+tfind(const char *h, size_t hn, const char *s, size_t n, size_t goff)
+{
+	if (hn < n)
+		return NULL;
+	const char *p = h + goff, *end = h + (hn - n) + goff + 1;
+	unsigned char g = (unsigned char)s[goff];
+
+	while (p < end && (p = memchr(p, g, (size_t)(end - p)))) {
+		if (!memcmp(p - goff, s, n))
+			return p - goff;
+		p++;
+	}
+	return NULL;
+}
+
+static long
+lit_find(int id, const char *s, size_t b, size_t e)
+{
+	struct lit *l = &lits[id];
+
+	if (l->gen != lgen) {
+		const char *f = tfind(s + b, e - b, l->s, l->n, l->goff);
+		l->gen = lgen;
+		l->pos = f ? (long)(f - s) : -1;
+	}
+	return l->pos;
+}
+
+/* offset of a rare byte in s[0..n): ASCII, else the last byte of the
+ * rarest Arabic letter */
+static size_t
+rare_byte(const char *s, size_t n)
+{
+	/* Arabic letters from rare to common in news text */
+	static const char order[] = "ظغضثخؤئءزطصشجحقذكفآإسدىةأعبترهنموليا";
+	size_t best = (size_t)-1, g = n - 1;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80 && c != ' ' && c != '.' && c != ',')
+			return i;
+	}
+	for (size_t i = 0; i + 1 < n; i++) {
+		const char *o = memmem(order, sizeof order - 1, s + i, 2);
+		if (o && ((unsigned char)s[i] & 0xC0) == 0xC0 && (size_t)(o - order) < best) {
+			best = (size_t)(o - order);
+			g = i + 1;
+		}
+	}
+	return g;
+}
+
 static int
 seq(const struct rule *r, int ti, const char *s, size_t p, size_t e,
     size_t *end, int *budget)
@@ -170,7 +234,7 @@ seq(const struct rule *r, int ti, const char *s, size_t p, size_t e,
 				if (--*budget < 0)
 					return 0;
 				if (nx->type == T_LIT) {
-					const char *f = memmem(s + q, e - q, nx->s, nx->n);
+					const char *f = tfind(s + q, e - q, nx->s, nx->n, nx->goff);
 					if (!f)
 						return 0;
 					q = (size_t)(f - s);
@@ -212,9 +276,17 @@ rmatch(const struct rule *r, const char *s, size_t b, size_t e, size_t *ms, size
 		*me = e;
 		return 1;
 	}
-	for (size_t q = b; q < e; ) {
+	size_t q = b;
+	if (r->req >= 0 && s == lc_s && b == lc_b && e == lc_e) {
+		long at = lit_find(r->req, s, b, e);
+		if (at < 0)
+			return 0;
+		if (r->t[0].type == T_LIT && r->t[0].s == lits[r->req].s)
+			q = (size_t)at;
+	}
+	for (; q < e; ) {
 		if (r->t[0].type == T_LIT) {
-			const char *f = memmem(s + q, e - q, r->t[0].s, r->t[0].n);
+			const char *f = tfind(s + q, e - q, r->t[0].s, r->t[0].n, r->t[0].goff);
 			if (!f)
 				return 0;
 			q = (size_t)(f - s);
@@ -287,6 +359,7 @@ add_rule(char *line, size_t n, unsigned long lineno, void *ctx)
 			t->s = ar_alloc(lit.len);
 			memcpy(t->s, lit.s, lit.len);
 			t->n = lit.len;
+			t->goff = rare_byte(t->s, t->n);
 			lit.len = 0;
 		}
 		if (c == -1)
@@ -326,6 +399,32 @@ load_rules(const char *name, const char *text, size_t len)
 static void
 index_rules(void)
 {
+	lits = ar_alloc(sizeof *lits * (size_t)(nrules + 1));
+	for (int i = 0; i < nrules; i++) {
+		struct rule *r = &rules[i];
+		int best = -1, j;
+		r->req = -1;
+		if (r->bol)
+			continue;
+		for (j = 0; j < r->nt; j++)
+			if (r->t[j].type == T_LIT && (best < 0 || r->t[j].n > r->t[best].n))
+				best = j;
+		if (best < 0)
+			continue;
+		for (j = 0; j < nlits; j++)
+			if (lits[j].n == r->t[best].n && !memcmp(lits[j].s, r->t[best].s, lits[j].n))
+				break;
+		if (j == nlits) {
+			lits[j].s = r->t[best].s;
+			lits[j].n = r->t[best].n;
+			lits[j].goff = rare_byte(lits[j].s, lits[j].n);
+			lits[j].gen = 0;
+			nlits++;
+		}
+		/* share the bytes, so rmatch can tell the first token is it */
+		r->t[best].s = (char *)lits[j].s;
+		r->req = j;
+	}
 	memset(bucket, -1, sizeof bucket);
 	other = ar_alloc(sizeof *other * (size_t)(nrules + 1));
 	spans = ar_alloc(sizeof *spans * (size_t)(nrules + 1));
@@ -377,9 +476,19 @@ find_rule(const char *s, size_t b, size_t e)
 	return best;
 }
 
+static int explain;
+
 /* ---- stop words ---- */
 #define SW_SLOTS 1024
 static struct { const char *s; unsigned char n; } swtab[SW_SLOTS];
+static unsigned char swbloom[8192];     /* length, second and last byte */
+
+static unsigned
+swkey(const char *s, size_t n)
+{
+	return (unsigned)(n & 15) << 12 | ((unsigned char)s[1] & 0x3F) << 6
+	    | ((unsigned char)s[n - 1] & 0x3F);
+}
 
 static uint32_t
 hashw(const char *s, size_t n)
@@ -398,6 +507,10 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 		n--;
 	if (n == 0 || n > 32)
 		return 0;
+	if (n >= 2) {
+		unsigned k = swkey(line, n);
+		swbloom[k >> 3] |= (unsigned char)(1u << (k & 7));
+	}
 	uint32_t h = hashw(line, n) & (SW_SLOTS - 1);
 	for (int tries = 0; tries < SW_SLOTS; tries++, h = (h + 1) & (SW_SLOTS - 1)) {
 		if (!swtab[h].s) {
@@ -417,6 +530,9 @@ static int
 is_stop(const char *s, size_t n)
 {
 	if (n < 2 || n > 32)
+		return 0;
+	unsigned k = swkey(s, n);
+	if (!(swbloom[k >> 3] & (1u << (k & 7))))
 		return 0;
 	uint32_t h = hashw(s, n) & (SW_SLOTS - 1);
 	for (; swtab[h].s; h = (h + 1) & (SW_SLOTS - 1))
@@ -555,6 +671,8 @@ classify(const struct feat *f, char *why, size_t whyn)
 		c = C_HEAD;
 	else
 		c = C_NEAR;
+	if (!explain)
+		return c;
 	snprintf(why, whyn, "stat:%s len=%u sw=%.2f%s%s", clsname[c], f->cps, d,
 	    f->links ? " links" : "", f->lat > f->ar ? " latin" : "");
 	return c;
@@ -599,7 +717,7 @@ static struct {
 	int open;
 } pg;
 
-static int explain, headers_on;
+static int headers_on;
 static const char *keep_list;
 static int keep_blank, keep_dup, keep_head, keep_stat;
 
@@ -637,8 +755,10 @@ decide(struct ent *x)
 		keep = keep_stat;
 		how = p == X_BAD && n == X_BAD ? "between bad lines" : "far from good lines";
 	}
-	size_t l = strlen(x->why);
-	snprintf(x->why + l, sizeof x->why - l, "; %s", how);
+	if (explain) {
+		size_t l = strlen(x->why);
+		snprintf(x->why + l, sizeof x->why - l, "; %s", how);
+	}
 	x->fin = keep ? (x->spanned ? F_S : F_K) : F_D;
 }
 
@@ -982,6 +1102,8 @@ strip_line(const char *s, size_t n, void *ctx)
 	x->why[0] = 0;
 
 	size_t b = skip_space(s, 0, n), e = trim_end(s, b, n);
+	lgen++;
+	lc_s = s, lc_b = b, lc_e = e;
 	ri = find_rule(s, b, e);
 	if (ri >= 0)
 		act = rules[ri].act;
