@@ -79,9 +79,14 @@ ar_steps_parse(const char *list, uint32_t *mask)
 /* ---- set-up: the composed per-code-point actions ---- */
 
 #define ACT_KEEP 0u
-#define ACT_DEL 0x7FFFFFFFu
-#define ACT_SPACE 0x7FFFFFFEu   /* a space the whitespace step collapses */
+#define ACT_DEL 0x3FFFFFFFu
+#define ACT_SPACE 0x3FFFFFFEu   /* a space the whitespace step collapses */
 #define ACT_SUSPECT 0x80000000u /* flag: composition may change this code point */
+#define ACT_SAME2 0x40000000u   /* flag: two bytes in, the two bytes in bits 0..15 out */
+/* apply_fast's table for code points below U+0800: the output bytes as a
+ * uint16_t in bits 0..15 (as memcpy lays them), their number (0..2) in bits
+ * 16..17, or FAST_SPECIAL for anything else */
+#define FAST_SPECIAL 0x80000000u
 /* other values: pool offset << 8 | byte length (1..255) */
 
 struct entry { int step; int32_t lo, hi; int32_t to[24]; int ton; };
@@ -90,6 +95,7 @@ struct ar_norm {
 	uint32_t steps;
 	int compose;                    /* 0, or utf8proc options for nfc/nfkc */
 	uint32_t *act;                  /* 65536 actions for the BMP */
+	uint32_t *fast;                 /* 0x800 entries for apply_fast */
 	struct ar_buf pool;             /* replacement strings */
 	struct entry *ent;              /* table entries: norm.tsv and --map */
 	size_t nent, capent;
@@ -471,6 +477,41 @@ ar_norm_ready(struct ar_norm *nm)
 	}
 	free(touch);
 	free(second);
+	/* the fast table: a character below U+0800 that stays, goes, or becomes
+	 * at most as many bytes of one or two-byte text */
+	nm->fast = ar_alloc(0x800 * sizeof *nm->fast);
+	for (cp = 0; cp < 0x800; cp++) {
+		uint32_t a = nm->act[cp];
+		unsigned char bytes[2] = { 0, 0 };
+		size_t len = 0, srclen = cp < 0x80 ? 1 : 2;
+		uint16_t v;
+		if (a & ACT_SUSPECT || a == ACT_SPACE) {
+			nm->fast[cp] = FAST_SPECIAL;
+			continue;
+		}
+		if (a == ACT_KEEP) {
+			len = ar_u8enc(cp, (char *)bytes);
+		} else if (a != ACT_DEL) {
+			len = a & 0xFF;
+			if (len > srclen) {
+				nm->fast[cp] = FAST_SPECIAL;
+				continue;
+			}
+			memcpy(bytes, nm->pool.s + (a >> 8), len);
+		}
+		memcpy(&v, bytes, 2);
+		nm->fast[cp] = v | (uint32_t)len << 16;
+	}
+	/* a two-byte letter that becomes another two-byte letter (ة to ه, أ to
+	 * ا, ى to ي: most of what changes in Arabic text) is patched in place */
+	for (cp = 0x80; cp < 0x800; cp++) {
+		uint32_t a = nm->act[cp];
+		if (a == ACT_KEEP || a == ACT_DEL || a == ACT_SPACE || (a & ACT_SUSPECT))
+			continue;
+		const unsigned char *r = (const unsigned char *)nm->pool.s + (a >> 8);
+		if ((a & 0xFF) == 2 && r[0] >= 0xC2 && r[0] <= 0xDF)
+			nm->act[cp] = ACT_SAME2 | (uint32_t)r[0] << 8 | r[1];
+	}
 }
 
 void
@@ -479,6 +520,7 @@ ar_norm_free(struct ar_norm *nm)
 	if (!nm)
 		return;
 	free(nm->act);
+	free(nm->fast);
 	free(nm->ent);
 	ar_buf_free(&nm->pool);
 	free(nm);
@@ -626,7 +668,12 @@ apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
 			const char *rep;
 			size_t rlen;
 			char tmp[256];
-			if (cp >= 0x10000) {
+			if (a & ACT_SAME2) {
+				tmp[0] = (char)(a >> 8);
+				tmp[1] = (char)a;
+				rep = tmp;
+				rlen = 2;
+			} else if (cp >= 0x10000) {
 				rlen = 0;
 				for (int j = 0; j < an; j++)
 					rlen += ar_u8enc(astral[j], tmp + rlen);
@@ -724,6 +771,103 @@ compose_line(const struct ar_norm *nm, const char *s, size_t n,
 	}
 }
 
+/* apply_fast's inner loop, on its own so its few variables stay in
+ * registers: from *ip in s to the first character the table cannot do,
+ * writing at *wp in o. */
+static void
+fast_run(const uint32_t *restrict fast, const unsigned char *restrict s, size_t n,
+    char *restrict o, size_t *ip, size_t *wp)
+{
+	size_t i = *ip, w = *wp;
+
+	while (i + 1 < n) {
+		uint32_t b = s[i], two, c2, cp, e;
+		uint16_t v;
+
+		if (b >= 0xE0)
+			break;
+		two = b >> 7;
+		c2 = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+		cp = b ^ ((b ^ c2) & (0u - two));
+		e = fast[cp];
+		if (e & FAST_SPECIAL)
+			break;
+		v = (uint16_t)e;
+		memcpy(o + w, &v, 2);
+		w += (e >> 16) & 3;
+		i += 1 + two;
+	}
+	*ip = i;
+	*wp = w;
+}
+
+/* The common case, no offsets and no space collapsing. ASCII and two-byte
+ * characters (all of Arabic) go through the fast table: each writes its
+ * replacement of at most two bytes (itself, another letter, a digit, or
+ * nothing) with no branch but the exit test. Anything else is handled one
+ * character at a time. Same return as apply_map. */
+static int
+apply_fast(const struct ar_norm *nm, const char *str, size_t n, struct ar_buf *out,
+    int compose)
+{
+	const uint32_t *fast = nm->fast, *act = nm->act;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t base = out->len, i = 0, w = 0;
+	char *o;
+
+	ar_buf_grow(out, n + 16);
+	o = out->s + base;
+	for (;;) {
+		fast_run(fast, s, n, o, &i, &w);
+		if (i >= n)
+			break;
+		/* one character the slow way */
+		int32_t cp, astral[64];
+		int an = 0;
+		size_t k = ar_u8dec(str + i, &cp);
+		uint32_t a;
+		if (cp < 0x10000)
+			a = act[cp];
+		else if ((a = act_astral(nm, cp, astral, &an)) == 1)
+			a = 1;
+		if ((a & ACT_SUSPECT) && a != ACT_DEL && compose) {
+			out->len = base;
+			return 1;
+		}
+		if (a != ACT_DEL && a != ACT_SPACE)
+			a &= ~ACT_SUSPECT;
+		char tmp[256];
+		const char *rep = str + i;
+		size_t rlen = k;
+		if (a == ACT_DEL) {
+			rlen = 0;
+		} else if (a == ACT_KEEP || a == ACT_SPACE) {
+			/* as is */
+		} else if (a & ACT_SAME2) {
+			tmp[0] = (char)(a >> 8), tmp[1] = (char)a;
+			rep = tmp, rlen = 2;
+		} else if (cp >= 0x10000) {
+			rlen = 0;
+			for (int j = 0; j < an; j++)
+				rlen += ar_u8enc(astral[j], tmp + rlen);
+			rep = tmp;
+		} else {
+			rep = nm->pool.s + (a >> 8);
+			rlen = a & 0xFF;
+		}
+		if (w + rlen + (n - i) + 16 > out->cap - base) {
+			out->len = base + w;
+			ar_buf_grow(out, rlen + (n - i) + 16);
+			o = out->s + base;
+		}
+		memcpy(o + w, rep, rlen);
+		w += rlen;
+		i += k;
+	}
+	out->len = base + w;
+	return 0;
+}
+
 void
 ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
     struct ar_buf *out, struct ar_buf *offs)
@@ -732,7 +876,10 @@ ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
 
 	if (!nm->ready)
 		ar_die("internal error: ar_norm_ready not called");
-	if (apply_map(nm, s, n, out, offs, NULL, nm->compose != 0) == 0)
+	if (!offs && !(nm->steps & AR_STEP(AR_S_WHITESPACE))) {
+		if (apply_fast(nm, s, n, out, nm->compose != 0) == 0)
+			return;
+	} else if (apply_map(nm, s, n, out, offs, NULL, nm->compose != 0) == 0)
 		return;
 	composed.len = map.len = 0;
 	compose_line(nm, s, n, &composed, &map);

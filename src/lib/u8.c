@@ -4,6 +4,9 @@
 #include "arlib.h"
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 size_t
 ar_u8enc(int32_t cp, char *o)
@@ -74,6 +77,35 @@ ar_u8valid(const char *str, size_t n)
 	uint64_t carry = 0;     /* the previous word ended with a lead byte */
 	int k;
 
+#ifdef __SSE2__
+	/* the same test on sixteen bytes at once, where every x86-64 has it */
+	while (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+		unsigned hi = (unsigned)_mm_movemask_epi8(x);
+		if (!hi && !carry) {
+			i += 16;
+			continue;
+		}
+		unsigned b6 = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 1));
+		unsigned b5 = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
+		unsigned z = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_and_si128(x, _mm_set1_epi8(0x1E)), _mm_setzero_si128()));
+		unsigned lead = hi & b6, cont = hi & ~b6;
+		if (!(lead & b5) && !(lead & z) && cont == (((lead << 1) | (unsigned)carry) & 0xFFFF)) {
+			carry = lead >> 15;
+			i += 16;
+			continue;
+		}
+		j = carry ? i - 1 : i;          /* exact check of these bytes */
+		while (j < i + 16) {
+			if ((k = seqlen(s + j, n - j)) < 0)
+				return j;
+			j += (size_t)k;
+		}
+		i = j;
+		carry = 0;
+	}
+#endif
 	while (i + 8 <= n) {
 		uint64_t w, hi, b6, b5, lead, cont, low, nz;
 
