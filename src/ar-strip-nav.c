@@ -685,6 +685,9 @@ struct ent {
 	struct ar_buf out;      /* the line after span removal (F_S) */
 	unsigned long lineno, nb;   /* line in document; index among nonblank lines */
 	int cls, fin, rule, words;
+	int tiny;               /* a short line of at most 3 words, no punctuation */
+	unsigned long run, runlen, runsw;  /* its run of tiny lines; lines with stop words */
+	int hassw;
 	int pcls, ncls;
 	unsigned long pnb;      /* nb of the previous context line */
 	unsigned long nnb;
@@ -704,6 +707,7 @@ static struct {
 	unsigned long pnb, nb;
 	unsigned long npage;    /* page number within the document */
 	unsigned long pagenb;   /* nonblank lines before the current page */
+	unsigned long run, runlen, runsw;       /* the current run of tiny lines */
 	struct ar_buf title;
 	int has_title;
 } st;
@@ -737,7 +741,10 @@ decide(struct ent *x)
 	const char *how;
 	int keep;
 
-	if (x->cls == C_HEAD && x->body && p == X_GOOD && n == X_GOOD) {
+	if (x->tiny && x->runlen >= 3 && x->runsw * 3 <= x->runlen) {
+		keep = keep_stat;
+		how = "in a block of menu items";
+	} else if (x->cls == C_HEAD && x->body && p == X_GOOD && n == X_GOOD) {
 		keep = keep_head || keep_stat;
 		how = "headline between paragraphs";
 	} else if (p == X_GOOD && n == X_GOOD) {
@@ -922,6 +929,19 @@ drain(int flush)
 	}
 }
 
+/* a run of tiny lines ends: tell its lines how long it was */
+static void
+run_end(void)
+{
+	for (int i = 0; i < qn; i++) {
+		struct ent *x = qat(i);
+		if (x->tiny && x->run == st.run)
+			x->runlen = st.runlen, x->runsw = st.runsw;
+	}
+	st.run++;
+	st.runlen = st.runsw = 0;
+}
+
 /* resolve pending lines with the next context class c */
 static void
 resolve(int c)
@@ -962,6 +982,7 @@ new_page_state(void)
 static void
 split_at(struct ent *x)
 {
+	run_end();
 	/* lines before x lose their next context */
 	for (int i = 0; i < qn; i++) {
 		struct ent *y = qat(i);
@@ -1072,6 +1093,7 @@ has_alnum(const char *s, size_t n)
 static void
 settle(struct ent *x, int xc)
 {
+	run_end();
 	resolve(xc);
 	st.pcls = xc;
 	st.pnb = x->nb;
@@ -1098,6 +1120,8 @@ strip_line(const char *s, size_t n, void *ctx)
 	x->rule = -1;
 	x->cls = C_RULE;
 	x->newpage = x->source = x->titlecand = x->datelike = x->spanned = 0;
+	x->tiny = 0;
+	x->runlen = 0;
 	x->pcls = x->ncls = X_NONE;
 	x->why[0] = 0;
 
@@ -1188,8 +1212,10 @@ strip_line(const char *s, size_t n, void *ctx)
 	features(ts, tb, te, &f);
 	x->cls = classify(&f, x->why, sizeof x->why);
 	x->words = (int)f.words;
+	x->tiny = x->cls == C_SHORT && f.words <= 3 && !f.term && !x->spanned;
 
 	if (x->cls == C_BLANK) {
+		run_end();      /* menu items stand on adjacent lines */
 		x->fin = keep_blank && !x->spanned ? F_K : F_D;
 		x->nb = st.nb;
 		drain(0);
@@ -1219,6 +1245,13 @@ strip_line(const char *s, size_t n, void *ctx)
 		x->pcls = st.pcls;
 		x->pnb = st.pnb;
 		x->body = st.body;
+		if (x->tiny) {
+			x->run = st.run;
+			st.runlen++;
+			st.runsw += f.sw > 0;
+		} else {
+			run_end();
+		}
 	}
 	drain(0);
 	return 0;
@@ -1240,6 +1273,7 @@ static int
 doc_end(void *ctx)
 {
 	(void)ctx;
+	run_end();
 	for (int i = 0; i < qn; i++) {
 		struct ent *x = qat(i);
 		if (x->fin == F_PEND) {
