@@ -1,0 +1,296 @@
+bats_require_minimum_version 1.5.0
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+	K="$FIX/kwic"
+}
+
+# ---- folding ----
+
+@test "default folding finds every spelling: teh marbuta, harakat, tatweel" {
+	run -0 bash -c 'ar-kwic --tsv قره "$1" | cut -f6' _ "$K/spellings.txt"
+	assert_line --index 0 match
+	assert_line 'قره'
+	assert_line 'قرة'
+	assert_line 'قَرَه'
+	assert_line 'قـره'
+	assert_line 'القرة'
+	assert_line 'ولقره'
+	assert_line 'وبقرة'
+	assert_equal "${#lines[@]}" 8
+}
+
+@test "the pattern is folded too: قرة finds قره" {
+	run -0 bash -c 'ar-kwic --tsv قرة "$1" | tail -n +2 | wc -l' _ "$K/spellings.txt"
+	assert_output 7
+}
+
+@test "--exact matches code points as written" {
+	run -0 bash -c 'ar-kwic --exact --tsv قره "$1" | cut -f6 | tail -n +2' _ "$K/spellings.txt"
+	assert_output $'قره\nولقره'
+}
+
+@test "--fold=LIST picks the steps (tatweel only: teh marbuta stays)" {
+	run -0 bash -c 'ar-kwic --fold=tatweel --tsv قره "$1" | cut -f6 | tail -n +2' _ "$K/spellings.txt"
+	assert_output $'قره\nقـره\nولقره'
+	run -2 ar-kwic --fold=nosuchstep قره "$K/spellings.txt"
+}
+
+@test "Persian yeh and alef variants fold" {
+	printf 'الأرمینیة فی إقلیم\n' > "$BATS_TEST_TMPDIR/p.txt"
+	run -0 bash -c 'ar-kwic --tsv "الارمينيه في" "$1" | cut -f6 | tail -1' _ "$BATS_TEST_TMPDIR/p.txt"
+	assert_output 'الأرمینیة فی'
+}
+
+# ---- words, proclitics, phrases, wildcards ----
+
+@test "whole words with proclitics; no hit inside a longer word" {
+	printf 'فقره قرهباغ والقره بالقرة للقره سقره\n' > "$BATS_TEST_TMPDIR/w.txt"
+	run -0 bash -c 'ar-kwic --tsv قره "$1" | cut -f6 | tail -n +2' _ "$BATS_TEST_TMPDIR/w.txt"
+	assert_output $'فقره\nوالقره\nبالقرة\nللقره'
+}
+
+@test "--prefix allows any ending" {
+	run -0 bash -c 'ar-kwic --prefix --tsv دول "$1" | cut -f6 | tail -n +2' _ "$K/spellings.txt"
+	assert_output $'الدولة\nوالدول\nالدولي\nللدولة'
+}
+
+@test "--substring is plain substring search" {
+	printf 'قرهباغ سقره\n' > "$BATS_TEST_TMPDIR/s.txt"
+	run -0 bash -c 'ar-kwic --substring --tsv قره "$1" | cut -f3,4,6 | tail -n +2' _ "$BATS_TEST_TMPDIR/s.txt"
+	assert_output $'0\t3\tقره\n8\t11\tقره'
+	run -1 ar-kwic قره "$BATS_TEST_TMPDIR/s.txt"
+}
+
+@test "a phrase matches across one or more spaces, with each spelling" {
+	run -0 bash -c 'ar-kwic --tsv "قره باغ" "$1" | cut -f6 | tail -n +2' _ "$K/spellings.txt"
+	assert_output $'قره باغ\nقرة باغ\nقَرَه باغ\nقـره  باغ\nولقره باغ\nوبقرة باغ'
+}
+
+@test "* is a wildcard within a word only" {
+	run -0 bash -c 'ar-kwic --tsv "ق*ه" "$1" | cut -f6 | tail -n +2 | sort -u | wc -l' _ "$K/spellings.txt"
+	assert_output 7
+	printf 'قره باغ\n' > "$BATS_TEST_TMPDIR/x.txt"
+	run -1 ar-kwic 'قره*غ' "$BATS_TEST_TMPDIR/x.txt"
+	run -0 bash -c 'ar-kwic --tsv "ب*" "$1" | cut -f6 | tail -1' _ "$BATS_TEST_TMPDIR/x.txt"
+	assert_output 'باغ'
+}
+
+@test "-e repeated and -f FILE: many patterns in one pass, in text order" {
+	run -0 bash -c 'ar-kwic -e الدولي -e بيان --tsv "$1" | cut -f2,6 | tail -n +2' _ "$K/spellings.txt"
+	assert_output $'8\tالدولي\n9\tبيان'
+	run -0 bash -c 'ar-kwic -f "$1" --json "$2" | jq -r .pattern | sort | uniq -c | awk "{print \$1}"' _ "$K/places.txt" "$K/spellings.txt"
+	assert_output 6
+}
+
+@test "a pattern given twice gives one row per hit" {
+	run -0 bash -c 'ar-kwic -e قره -e قرة --tsv "$1" | tail -n +2 | wc -l' _ "$K/spellings.txt"
+	assert_output 7
+}
+
+# ---- formats and offsets ----
+
+@test "tsv: header, code point offsets into the original line" {
+	run -0 ar-kwic --tsv -C 5 'قره باغ' "$K/spellings.txt"
+	assert_line --index 0 $'doc\tline\tstart\tend\tleft\tmatch\tright'
+	assert_line --index 3 "$K/spellings.txt"$'\t6\t64\t73\tت إن \tقَرَه باغ\t تشهد'
+}
+
+@test "offsets agree with the line: substr(line, start, end-start) is the match" {
+	run -0 bash -c 'ar-kwic --json قره "$1" | while read -r j; do
+		l=$(jq -r .line <<<"$j"); s=$(jq .start <<<"$j"); e=$(jq .end <<<"$j")
+		m=$(jq -r .match <<<"$j")
+		t=$(sed -n "${l}p" "$1"); [ "${t:$s:$((e - s))}" = "$m" ] || echo "bad $j"
+	done; echo done' _ "$K/spellings.txt"
+	assert_output done
+}
+
+@test "json: valid JSON Lines with every field" {
+	run -0 bash -c 'ar-kwic --json قره "$1" | jq -e -s "length == 7 and all(.[]; has(\"doc\") and has(\"line\") and has(\"start\") and has(\"end\") and has(\"left\") and has(\"match\") and has(\"right\"))"' _ "$K/spellings.txt"
+}
+
+@test "-C N characters of context, --context too" {
+	run -0 bash -c 'ar-kwic --tsv -C 3 قرة "$1" | sed -n 2p | cut -f5,7' _ "$K/crlf.txt"
+	assert_output $'في \t با'
+	run -0 bash -c 'ar-kwic --tsv --context=0 قرة "$1" | sed -n 2p | cut -f5,7' _ "$K/crlf.txt"
+	assert_output $'\t'
+}
+
+@test "--words=N words of context" {
+	run -0 bash -c 'ar-kwic --tsv --words=1 قره "$1" | sed -n 2p | cut -f5,7' _ "$K/spellings.txt"
+	assert_output $'في \t باغ'
+}
+
+@test "text rows: doc:line prefix, keyword column lines up; -h drops the doc" {
+	run -0 ar-kwic --color=never -C 10 قرة "$K/crlf.txt"
+	assert_line --index 0 --partial "$K/crlf.txt:1:"
+	run -0 bash -c 'ar-kwic --color=never -h -C 10 قرة "$1" | cut -c1-3' _ "$K/crlf.txt"
+	assert_output $'1: \n2: '
+}
+
+@test "text rows pad so a bidi terminal aligns the keyword (by right context width)" {
+	printf 'أ قره ب\nأأأ قره بببب\n' > "$BATS_TEST_TMPDIR/b.txt"
+	run -0 ar-kwic --color=never -h -C 6 قره "$BATS_TEST_TMPDIR/b.txt"
+	# padding before the row = 6 - width(right context)
+	assert_line --index 0 "1:     أ      قره     ب"
+	assert_line --index 1 "2:  أأأ      قره     بببب"
+}
+
+@test "--visual writes right-to-left text in display order" {
+	printf 'أب قره جد 2023\n' > "$BATS_TEST_TMPDIR/v.txt"
+	run -0 ar-kwic --visual --color=never -h -C 8 قره "$BATS_TEST_TMPDIR/v.txt"
+	assert_output "1: 2023 دج     هرق      بأ"
+}
+
+@test "--color=always highlights the keyword" {
+	run -0 bash -c 'ar-kwic --color=always قرة "$1" | grep -c $'"'"'\033\[1;31m'"'" _ "$K/crlf.txt"
+	assert_output 2
+	run -0 bash -c 'ar-kwic قرة "$1" | grep -c $'"'"'\033'"'"' || true' _ "$K/crlf.txt"
+	assert_output 0
+}
+
+# ---- sort, count, collocates ----
+
+@test "--sort=R1 sorts on the first word after the keyword, folded" {
+	run -0 bash -c 'ar-kwic --tsv --sort=R1 الرئيس "$1" | cut -f2 | tail -n +2 | paste -sd,' _ "$K/colloc.txt"
+	assert_output '2,1,3,4'
+}
+
+@test "--sort=L1, match, doc and combined keys" {
+	run -0 bash -c 'ar-kwic --tsv --sort=L1 يزور "$1" | cut -f5 | tail -n +2 | paste -sd,' _ "$K/colloc.txt"
+	assert_output 'الرئيس الأمريكي ,الرئيس ,الرئيس الروسي '
+	run -0 bash -c 'ar-kwic --tsv --sort=match --prefix قر "$1" | cut -f6 | tail -n +2 | head -2 | paste -sd,' _ "$K/spellings.txt"
+	assert_output 'القرة,قره'
+	run -0 bash -c 'ar-kwic --tsv --sort=doc,R1 قره "$1" | cut -f1 | tail -n +2 | paste -sd,' _ "$K/docs.txt"
+	assert_output 'doc-one,doc-two'
+	run -0 bash -c 'ar-kwic --tsv --sort=R2,L2 الرئيس "$1" | cut -f2 | tail -n +2 | paste -sd,' _ "$K/colloc.txt"
+	assert_output '3,4,1,2'
+	run -2 ar-kwic --sort=X1 قره "$K/spellings.txt"
+}
+
+@test "-c counts hits per spelling found, with totals" {
+	run -0 ar-kwic -c 'قره باغ' "$K/spellings.txt"
+	assert_line --index 0 $'قره باغ\t(6 forms, 6 hits)'
+	assert_line 'total: 6 hits'
+	run -0 bash -c 'ar-kwic --count --tsv -e "قره باغ" -e دولي "$1"' _ "$K/spellings.txt"
+	assert_line --index 0 $'pattern\tform\tcount'
+	assert_line $'قره باغ\tقرة باغ\t1'
+	assert_line $'دولي\t\t1'
+	assert_line $'\t\t7'
+	run -0 bash -c 'ar-kwic -c --json قره "$1" | jq -e -s "last.total == 7"' _ "$K/spellings.txt"
+}
+
+@test "--collocates: frequency, left/right split, corpus count, log-likelihood" {
+	run -0 ar-kwic --collocates=2 --tsv روسي "$K/colloc.txt"
+	assert_line --index 0 $'collocate\tfreq\tleft\tright\tcorpus\tll'
+	assert_line --index 1 $'موسكو\t2\t0\t2\t2\t3.94'
+	assert_line $'الرئيس\t2\t2\t0\t4\t0.17'
+	run -0 bash -c 'ar-kwic --collocates --json روسي "$1" | jq -e -s "length == 5 and .[0].collocate == \"موسكو\""' _ "$K/colloc.txt"
+	run -0 bash -c 'ar-kwic --collocates=1 روسي "$1" | head -1' _ "$K/colloc.txt"
+	assert_output --partial collocate
+}
+
+# ---- documents, lines, encodings ----
+
+@test "\\f header lines name documents and restart line numbers" {
+	run -0 bash -c 'ar-kwic --tsv قره "$1" | cut -f1,2 | tail -n +2' _ "$K/docs.txt"
+	assert_output $'doc-one\t1\ndoc-two\t2'
+	run -0 bash -c 'cat "$1" | ar-kwic --color=never قره | cut -d: -f1,2' _ "$K/docs.txt"
+	assert_line --index 0 'doc-one:1'
+}
+
+@test "standard input is doc -, and several files keep their names" {
+	run -0 bash -c 'ar-kwic --tsv قرة < "$1" | cut -f1 | tail -1' _ "$K/crlf.txt"
+	assert_equal "$output" "-"
+	run -0 bash -c 'ar-kwic --tsv قرة "$1" "$2" | cut -f1 | tail -n +2 | sort -u | wc -l' _ "$K/crlf.txt" "$K/spellings.txt"
+	assert_output 2
+}
+
+@test "CRLF lines: no CR in the output" {
+	run -0 bash -c 'ar-kwic --tsv قره "$1" | grep -c $'"'"'\r'"'"' || true' _ "$K/crlf.txt"
+	assert_output 0
+	run -0 bash -c 'ar-kwic --tsv قره "$1" | cut -f7 | tail -1' _ "$K/crlf.txt"
+	assert_output ' باغ غدا'
+}
+
+@test "no final newline: the last line is searched" {
+	run -0 bash -c 'ar-kwic --tsv بيان "$1" | cut -f2 | tail -1' _ "$K/spellings.txt"
+	assert_output 9
+}
+
+@test "invalid UTF-8 is replaced by U+FFFD with one warning; --strict fails" {
+	printf 'في \xff قره \xc3 باغ\nقره \xfe\n' > "$BATS_TEST_TMPDIR/bad.txt"
+	run -0 --separate-stderr bash -c 'ar-kwic --json قره "$1" | jq -r .right' _ "$BATS_TEST_TMPDIR/bad.txt"
+	assert_line --index 0 ' � باغ'
+	assert_equal "$(grep -c 'invalid UTF-8' <<<"$stderr")" 1
+	run -2 --separate-stderr ar-kwic --strict قره "$BATS_TEST_TMPDIR/bad.txt"
+}
+
+@test "a multi-megabyte line without spaces or newlines" {
+	{ head -c 3000000 /dev/zero | tr '\0' 'x'; printf ' قره '; head -c 3000000 /dev/zero | tr '\0' 'y'; } > "$BATS_TEST_TMPDIR/big.txt"
+	run -0 bash -c 'ar-kwic --tsv -C 3 قره "$1" | tail -1 | cut -f2-7' _ "$BATS_TEST_TMPDIR/big.txt"
+	assert_output $'1\t3000001\t3000004\txx \tقره\t yy'
+	{ for i in $(seq 20000); do printf 'قرقرقرقر '; done; printf 'قره\n'; } > "$BATS_TEST_TMPDIR/rep.txt"
+	run -0 bash -c 'ar-kwic --tsv قره "$1" | tail -n +2 | wc -l' _ "$BATS_TEST_TMPDIR/rep.txt"
+	assert_output 1
+}
+
+@test "Arabic text that only looks like the pattern inside presentation forms" {
+	printf 'ﻗﺮﻩ باغ\n' > "$BATS_TEST_TMPDIR/pf.txt"
+	run -0 bash -c 'ar-kwic --tsv "قره باغ" "$1" | cut -f6 | tail -1' _ "$BATS_TEST_TMPDIR/pf.txt"
+	assert_output 'ﻗﺮﻩ باغ'
+}
+
+@test "hamza written as a combining mark still folds" {
+	printf 'قال ا\xd9\x94حمد\n' > "$BATS_TEST_TMPDIR/h.txt"
+	run -0 bash -c 'ar-kwic --tsv احمد "$1" | cut -f6 | tail -1' _ "$BATS_TEST_TMPDIR/h.txt"
+	assert_output $'ا\xd9\x94حمد'
+}
+
+# ---- exit status and I/O ----
+
+@test "exit 1 when nothing matches" {
+	run -1 ar-kwic غيرموجود "$K/spellings.txt"
+	assert_output ''
+}
+
+@test "an unreadable file among readable ones: rows, a message, exit 2" {
+	run -2 --separate-stderr ar-kwic --tsv قره "$K/crlf.txt" "$BATS_TEST_TMPDIR/missing" "$K/docs.txt"
+	assert_equal "$(printf '%s\n' "${lines[@]}" | tail -n +2 | wc -l)" 4
+	assert_equal "${stderr%%:*}" "ar-kwic"
+}
+
+@test "write error on /dev/full exits 2" {
+	run -2 --separate-stderr bash -c 'ar-kwic قره "$1" > /dev/full' _ "$K/spellings.txt"
+	assert_equal "${stderr%%:*}" "ar-kwic"
+}
+
+@test "| head -1 ends quietly" {
+	run -0 --separate-stderr bash -c 'for i in $(seq 3000); do cat "$1"; echo; done | ar-kwic قره | head -1 | wc -l' _ "$K/spellings.txt"
+	assert_output 1
+	assert_equal "$stderr" ""
+}
+
+@test "--help, --version, bad options" {
+	run -0 ar-kwic --help
+	assert_line --index 0 --partial 'usage: ar-kwic'
+	run -0 ar-kwic --version
+	run -2 --separate-stderr ar-kwic --no-such-option قره
+	[[ "$stderr" == *"usage: ar-kwic"* ]]
+	run -2 --separate-stderr ar-kwic
+	run -2 --separate-stderr ar-kwic -C x قره
+	run -2 --separate-stderr ar-kwic --format=xml قره
+}
+
+@test "--line-buffered is accepted" {
+	run -0 bash -c 'ar-kwic --line-buffered --tsv قرة < "$1" | wc -l' _ "$K/crlf.txt"
+	assert_output 3
+}
+
+@test "seeds: every spelling of قره باغ is found (needs ../shared)" {
+	need_shared seeds
+	run -0 bash -c 'ar-kwic -c "قره باغ" "$1"/seeds/*.txt | tail -1' _ "$SHARED"
+	want=$(cat "$SHARED"/seeds/*.txt | grep -o '[^ ]*قر[هة] باغ' | wc -l)
+	assert_output "total: $want hits"
+}
