@@ -780,7 +780,41 @@ fast_run(const uint32_t *restrict fast, const unsigned char *restrict s, size_t 
 {
 	size_t i = *ip, w = *wp;
 
-	while (i + 1 < n) {
+	for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* two characters per step from one four-byte load: where the
+		 * second starts is a shift by the first's length, not another
+		 * load, which halves the chain of dependent loads */
+		while (i + 4 <= n) {
+			uint32_t x, b0, t0, c0, sh, b1, t1, c1, e0, e1;
+			uint16_t v;
+
+			memcpy(&x, s + i, 4);
+			b0 = x & 0xFF;
+			t0 = b0 >> 7;
+			c0 = b0 ^ ((b0 ^ (((b0 & 0x1F) << 6) | ((x >> 8) & 0x3F))) & (0u - t0));
+			sh = 8 + 8 * t0;
+			b1 = (x >> sh) & 0xFF;
+			t1 = b1 >> 7;
+			c1 = b1 ^ ((b1 ^ (((b1 & 0x1F) << 6) | ((x >> (sh + 8)) & 0x3F))) & (0u - t1));
+			if ((b0 >= 0xE0) | (b1 >= 0xE0))
+				break;
+			e0 = fast[c0];
+			e1 = fast[c1];
+			if ((e0 | e1) & FAST_SPECIAL)
+				break;
+			v = (uint16_t)e0;
+			memcpy(o + w, &v, 2);
+			w += (e0 >> 16) & 3;
+			v = (uint16_t)e1;
+			memcpy(o + w, &v, 2);
+			w += (e1 >> 16) & 3;
+			i += 2 + t0 + t1;
+		}
+#endif
+		/* one character, then back to pairs */
+		if (i + 1 >= n)
+			break;
 		uint32_t b = s[i], two, c2, cp, e;
 		uint16_t v;
 
