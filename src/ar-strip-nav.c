@@ -22,14 +22,14 @@ static const char help[] =
 "\n"
 "  -e, --explain        write every line with its decision, TSV:\n"
 "                       doc line action rule text (action K, D, or S for a\n"
-"                       line with a span removed)\n"
+"                       line with a span removed); doc is the page name\n"
 "  -k, --keep=LIST      keep these kinds after all (comma-separated rule names\n"
 "                       such as tweets,tags,source, or blank, dup, headline, stat)\n"
 "  -r, --rules=FILE     also apply the rules in FILE (tried first); repeatable\n"
 "  -l, --list-rules     list the rules in use and exit\n"
-"      --format=FMT     text (default), tsv (same as --explain) or json: one\n"
-"                       object per page (name, title, date, source,\n"
-"                       attribution, body, dropped)\n"
+"      --format=FMT     text (default), tsv (--explain with a header line) or\n"
+"                       json: one object per page (name, title, date,\n"
+"                       source, attribution, body, dropped)\n"
 "      --tsv, --json    short for --format=tsv, --format=json\n"
 "  -H, --with-filename  write a \\fNAME header before each document\n"
 "  -h, --no-filename    never write headers for file operands\n"
@@ -549,6 +549,7 @@ static const char *const clsname[] = { "blank", "good", "bad", "short", "near", 
 struct feat {
 	unsigned cps, ar, lat, dig, words, sw, links;
 	int term, waw, comma, paren;
+	unsigned seps;          /* | and bullets between items */
 };
 
 static void
@@ -583,6 +584,8 @@ features(const char *s, size_t b, size_t e, struct feat *f)
 					f->comma = 1;
 				else if (c == '(' || c == ')')
 					f->paren = 1;
+				else if (c == '|')
+					f->seps++;
 			}
 		} else {
 			l = ar_u8len(c);
@@ -614,6 +617,8 @@ features(const char *s, size_t b, size_t e, struct feat *f)
 			default:
 				if (cp == 0x060C)
 					f->comma = 1;
+				else if (cp == 0x2022 || cp == 0x00B7)
+					f->seps++;
 				word = cp == 0x0640 ? inw : 0;
 			}
 		}
@@ -661,9 +666,11 @@ classify(const struct feat *f, char *why, size_t whyn)
 		c = C_BAD;
 	else if (f->lat > 2 * f->ar && f->lat >= 12)
 		c = C_BAD;
+	else if (f->seps >= 2 && f->words <= 4 * (f->seps + 1))
+		c = C_BAD;              /* items: a | b | c, • a • b */
 	else if (f->cps < 40 || f->words < 6)
 		c = C_SHORT;
-	else if (f->cps >= 100 && d >= 0.10)
+	else if ((f->cps >= 100 && d >= 0.10) || (f->cps >= 50 && d >= 0.15 && f->term))
 		c = C_GOOD;
 	else if (f->cps >= 160 && d < 0.04 && !f->term && !f->comma)
 		c = C_BAD;
@@ -795,7 +802,8 @@ emit(struct ent *x)
 	s = x->fin == F_S ? x->out.s : x->text.s;
 	n = x->fin == F_S ? x->out.len : x->text.len;
 	if (explain) {
-		ar_out_printf("%lu\t%lu\t%c\t", pg.doc, x->lineno,
+		ar_out_tsv_str(pg.name.s ? pg.name.s : "", pg.name.len);
+		ar_out_printf("\t%lu\t%c\t", x->lineno,
 		    x->fin == F_K ? 'K' : x->fin == F_S ? 'S' : 'D');
 		if (x->rule >= 0) {
 			ar_out_str(rules[x->rule].name);
@@ -1383,7 +1391,7 @@ main(int argc, char *argv[])
 		return ar_out_close();
 	}
 	headers_on = ar_opts.headers < 0 ? argc > 0 : ar_opts.headers;
-	if (explain)
+	if (ar_opts.format == AR_FMT_TSV)
 		ar_out_str("doc\tline\taction\trule\ttext\n");
 
 	struct ar_loop lp = {

@@ -40,7 +40,7 @@ echo "== seeds, one file each"
 T=0 P=0 N=0 L=0
 for g in "$GOLD"/*.keep; do
 	b=${g##*/}; b=${b%.keep}
-	read -r tp fp fn lost <<< "$(score "$g" "$("$BIN" -e "$SEEDS/$b.txt")" "$b")"
+	read -r tp fp fn lost <<< "$(score "$g" "$("$BIN" --tsv "$SEEDS/$b.txt")" "$b")"
 	printf '%-26s tp %3d fp %2d fn %2d  %s  body lost %d\n' "$b" "$tp" "$fp" "$fn" "$(f1 "$tp" "$fp" "$fn")" "$lost"
 	T=$((T + tp)) P=$((P + fp)) N=$((N + fn)) L=$((L + lost))
 done
@@ -56,7 +56,7 @@ for g in "$GOLD"/*.keep; do
 	awk -v off="$off" '{ if ($1 == "b") print "b " ($2 + off); else print $1 + off }' "$g"
 	off=$((off + lines - 1))
 done > "$G"
-read -r tp fp fn lost <<< "$(score "$G" "$(cat "$SEEDS"/*.txt | "$BIN" -e)" glued)"
+read -r tp fp fn lost <<< "$(score "$G" "$(cat "$SEEDS"/*.txt | "$BIN" --tsv)" glued)"
 printf '%-26s tp %3d fp %2d fn %2d  %s  body lost %d\n' "glued" "$tp" "$fp" "$fn" "$(f1 "$tp" "$fp" "$fn")" "$lost"
 
 [ -d "$NEWS" ] || exit 0
@@ -65,7 +65,7 @@ TRAILER='^[[:space:]]*//[[:space:]]*(انتهى|يتبع)[[:space:]]*//[[:space:
 # (mawk has no multibyte brackets: Arabic letters as byte ranges)
 AR=$(printf '[A-Za-z0-9]|\330[\241-\272]|\331[\201-\212]')
 for f in "$NEWS"/*_*.txt; do
-	"$BIN" -e "$f" | awk -F'\t' -v name="${f##*/}" -v re="$TRAILER" -v ar="$AR" -v v="$V" '
+	"$BIN" --tsv "$f" | awk -F'\t' -v name="${f##*/}" -v re="$TRAILER" -v ar="$AR" -v v="$V" '
 	FNR == 1 { next }
 	{
 		text = $5
