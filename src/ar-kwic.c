@@ -72,6 +72,7 @@ struct pat {
 	size_t *wl;
 	int nw;
 	int32_t first;          /* first code point of word 0; 0 if it starts with '*' */
+	int32_t second;         /* the next one, or 0 (then bucketed by first alone) */
 	size_t width;           /* display width of the folded pattern */
 };
 static struct pat *pats;
@@ -88,21 +89,24 @@ static int nprocl;
 /* pattern buckets by first code point */
 #define NBK 1024
 static int *bk[NBK], nbk[NBK], *bkwild, nbkwild;
+static int *bk2[NBK], nbk2[NBK];        /* by the first two code points */
+static inline unsigned bk2hash(int32_t a, int32_t b) { return ((unsigned)a * 31u + (unsigned)b) % NBK; }
 
 /* ---- the scanner's tables ---- */
 #define F_DEL 0xFFFFFFFFu
 #define F_WILD 0xFFFFFFFEu
+#define F_RARE 0x40000000u      /* values from here on leave the fast path */
+#define F_UNI 0x40000000u       /* flag: this folded letter is an anchor alone */
 static uint32_t *ftab;          /* 65536: folded code point, F_DEL or F_WILD */
 static uint64_t bibits[1024];   /* 65536-bit bigram filter */
-static uint64_t unibits[1024];  /* 65536-bit unigram filter */
-static int have_uni;
+static int32_t *unis;          /* anchor letters of patterns without a bigram */
+static int nunis;
 
 static inline uint32_t
 bihash(uint32_t a, uint32_t b)
 {
 	return ((a * 2654435761u) ^ (b * 40503u)) >> 16;
 }
-static inline uint32_t unihash(uint32_t a) { return (a * 2654435761u) >> 16; }
 
 /* ---- small helpers ---- */
 static int
@@ -219,9 +223,8 @@ add_pattern(const char *src, size_t n)
 		uint32_t h = bihash(ba, bb);
 		bibits[h >> 6] |= 1ull << (h & 63);
 	} else if (bestu >= 0) {
-		uint32_t h = unihash(bu);
-		unibits[h >> 6] |= 1ull << (h & 63);
-		have_uni = 1;
+		unis = ar_realloc(unis, (size_t)(nunis + 1) * sizeof *unis);
+		unis[nunis++] = (int32_t)bu;
 	} else {
 		scan_all = 1;
 	}
@@ -229,8 +232,14 @@ add_pattern(const char *src, size_t n)
 		p->first = 0;
 		add_bucket(&bkwild, &nbkwild, npats);
 	} else {
-		ar_u8dec(p->w[0], &p->first);
-		add_bucket(&bk[p->first % NBK], &nbk[p->first % NBK], npats);
+		size_t k1 = ar_u8dec(p->w[0], &p->first);
+		if (k1 < p->wl[0] && p->w[0][k1] != '*') {
+			ar_u8dec(p->w[0] + k1, &p->second);
+			unsigned h2 = bk2hash(p->first, p->second);
+			add_bucket(&bk2[h2], &nbk2[h2], npats);
+		} else {
+			add_bucket(&bk[p->first % NBK], &nbk[p->first % NBK], npats);
+		}
 	}
 	npats++;
 }
@@ -303,12 +312,18 @@ build_ftab(uint32_t mask)
 		for (int32_t cp = 0x1161; cp <= 0x11C2; cp++)
 			ftab[cp] = F_WILD;
 	}
+	for (int32_t cp = 0; cp < 0x10000; cp++)
+		for (int u = 0; u < nunis; u++)
+			if (ftab[cp] == (uint32_t)unis[u])
+				ftab[cp] |= F_UNI;
 	ar_buf_free(&out);
 }
 
 /* Next candidate in p[0..n) from *pos: returns its offset or n. A
  * candidate is a code point whose folded form completes an anchor bigram
- * (or is an anchor letter, or may fold to anything). */
+ * (or is an anchor letter, or may fold to anything). ftab values at or
+ * above F_RARE (deleted, wild, unigram anchors) leave the fast path. The
+ * bytes after p[n] are readable (a newline, or zero padding). */
 static size_t
 scan(const unsigned char *p, size_t n, size_t *pos, uint32_t *prevp)
 {
@@ -317,43 +332,49 @@ scan(const unsigned char *p, size_t n, size_t *pos, uint32_t *prevp)
 	const uint32_t *ft = ftab;
 
 	while (i < n) {
-		uint32_t b = p[i], cp, f;
+		uint32_t b = p[i], c = p[i + 1], cp, f;
 		size_t s = i;
 
-		if (b < 0x80) {
-			cp = b;
-			i++;
-		} else if (b >= 0xC2 && b < 0xE0 && (p[i + 1] & 0xC0) == 0x80) {
-			cp = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
-			i += 2;
-		} else if (b >= 0xE0 && b < 0xF0 && (p[i + 1] & 0xC0) == 0x80
-		    && (p[i + 2] & 0xC0) == 0x80) {
-			cp = ((b & 0x0F) << 12) | ((uint32_t)(p[i + 1] & 0x3F) << 6)
-			    | (p[i + 2] & 0x3F);
-			i += 3;
-		} else if (b >= 0xF0 && b < 0xF5 && (p[i + 1] & 0xC0) == 0x80
-		    && (p[i + 2] & 0xC0) == 0x80 && (p[i + 3] & 0xC0) == 0x80) {
-			/* outside the BMP: digits and marks may fold, so look */
-			cp = ((b & 0x07) << 18) | ((uint32_t)(p[i + 1] & 0x3F) << 12)
-			    | ((uint32_t)(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-			i += 4;
-			int c = ar_cclass((int32_t)cp);
-			if (!exact && (c == AR_C_DIGIT || c == AR_C_MARK
-			    || (cp >= 0x1EE00 && cp <= 0x1EEFF) || c == AR_C_FORMAT)) {
+		if (__builtin_expect(b >= 0xE0 || (b >= 0x80 && (b < 0xC2
+		    || (c & 0xC0) != 0x80)), 0)) {
+			/* three and four bytes, or invalid */
+			if (b >= 0xE0 && b < 0xF0 && (c & 0xC0) == 0x80
+			    && (p[i + 2] & 0xC0) == 0x80) {
+				cp = ((b & 0x0F) << 12) | ((c & 0x3F) << 6) | (p[i + 2] & 0x3F);
+				i += 3;
+			} else if (b >= 0xF0 && b < 0xF5 && (c & 0xC0) == 0x80
+			    && (p[i + 2] & 0xC0) == 0x80 && (p[i + 3] & 0xC0) == 0x80) {
+				/* outside the BMP: digits and marks may fold, so look */
+				cp = ((b & 0x07) << 18) | ((c & 0x3F) << 12)
+				    | ((uint32_t)(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+				i += 4;
+				int cl = ar_cclass((int32_t)cp);
+				if (!exact && (cl == AR_C_DIGIT || cl == AR_C_MARK
+				    || (cp >= 0x1EE00 && cp <= 0x1EEFF) || cl == AR_C_FORMAT)) {
+					*pos = i, *prevp = F_WILD;
+					return s;
+				}
+				prev = cp;
+				continue;
+			} else {
+				cp = 0xFFFD;
+				i++;
+			}
+		} else {
+			uint32_t two = b >= 0x80;
+			cp = two ? ((b & 0x1F) << 6) | (c & 0x3F) : b;
+			i += 1 + two;
+		}
+		f = ft[cp];
+		if (__builtin_expect(f >= F_RARE, 0)) {
+			if (f == F_DEL)
+				continue;
+			if (f == F_WILD) {
 				*pos = i, *prevp = F_WILD;
 				return s;
 			}
-			prev = cp;
-			continue;
-		} else {
-			cp = 0xFFFD;
-			i++;
-		}
-		f = ft[cp];
-		if (f == F_DEL)
-			continue;
-		if (f == F_WILD) {
-			*pos = i, *prevp = F_WILD;
+			f &= ~F_UNI;    /* an anchor letter on its own */
+			*pos = i, *prevp = f;
 			return s;
 		}
 		uint32_t h = bihash(prev, f);
@@ -361,13 +382,6 @@ scan(const unsigned char *p, size_t n, size_t *pos, uint32_t *prevp)
 		if (bibits[h >> 6] & (1ull << (h & 63))) {
 			*pos = i, *prevp = prev;
 			return s;
-		}
-		if (have_uni) {
-			h = unihash(f);
-			if (unibits[h >> 6] & (1ull << (h & 63))) {
-				*pos = i, *prevp = prev;
-				return s;
-			}
 		}
 	}
 	*pos = n, *prevp = prev;
@@ -482,18 +496,28 @@ add_hit(size_t rs, size_t re, int pat)
 static void
 try_at(const char *F, size_t fn, size_t q, size_t c, struct ar_buf *ends)
 {
-	int32_t cp;
-	int *list[2], nlist[2];
+	int32_t cp, cp2 = -1;
+	int *list[3], nlist[3];
 
 	if (c >= fn)
 		return;
-	ar_u8dec(F + c, &cp);
+	size_t k1 = ar_u8dec(F + c, &cp);
+	if (c + k1 < fn)
+		ar_u8dec(F + c + k1, &cp2);
 	list[0] = bk[cp % NBK], nlist[0] = nbk[cp % NBK];
 	list[1] = bkwild, nlist[1] = nbkwild;
-	for (int l = 0; l < 2; l++)
+	if (cp2 >= 0) {
+		unsigned h2 = bk2hash(cp, cp2);
+		list[2] = bk2[h2], nlist[2] = nbk2[h2];
+	} else {
+		list[2] = NULL, nlist[2] = 0;
+	}
+	for (int l = 0; l < 3; l++)
 		for (int k = 0; k < nlist[l]; k++) {
 			const struct pat *p = &pats[list[l][k]];
-			if (l == 0 && p->first != cp)
+			if (l != 1 && p->first != cp)
+				continue;
+			if (l == 2 && p->second != cp2)
 				continue;
 			long e = match_words(p, 0, F, c, fn);
 			if (e > (long)q) {
