@@ -189,7 +189,7 @@ enum {
 	L_DECADE, L_CENTURY, L_YEARW, L_YPREP, L_MARKG, L_MARKH, L_MONTHW,
 	L_BLESSED, L_YOM, L_JOIN, L_FROM, L_TO, L_ORDSUF, L_EVERY, L_SET,
 	L_ZONEIN, L_ZONE, L_FUT, L_NOTFUT, L_NEGPREV, L_NEGTODAYPREV,
-	L_NEGTODAYNEXT, L_NEGWDAYPREV, L_NCLASS
+	L_NEGTODAYNEXT, L_NEGWDAYPREV, L_SEASON, L_NCLASS
 };
 static const char *const clsname[L_NCLASS] = {
 	"", "month", "rel", "wday", "wdaybare", "unit", "period", "this", "rmod",
@@ -197,7 +197,7 @@ static const char *const clsname[L_NCLASS] = {
 	"decade", "century", "yearw", "yprep", "markg", "markh", "monthw",
 	"blessed", "yom", "join", "from", "to", "ordsuf", "every", "set",
 	"zonein", "zone", "fut", "notfut", "negprev", "negtodayprev",
-	"negtodaynext", "negwdayprev"
+	"negtodaynext", "negwdayprev", "season"
 };
 
 struct ent {
@@ -956,6 +956,8 @@ c_numdate(size_t i, struct st *s)
 	return (long)j;
 }
 
+static int future_context(long wt);
+
 /* the big one: day/month/year in words and numbers, years, periods */
 static long
 c_date(size_t i, struct st *s)
@@ -1069,10 +1071,34 @@ notperiod:
 			return r;
 		}
 	}
+	/* صيف 2021, شتاء هذا العام */
+	if ((r = lx(j, L_SEASON, 1)) > 0) {
+		const char *sv = M->sval;
+		int y, h;
+		k = (size_t)r;
+		if ((r = lx(k, L_YEARW, 0)) > 0 && M->val == 0)
+			k = (size_t)r;
+		if ((r = c_yearnum(k, &y, &h)) > 0 && !h && T[k].nd == 4) {
+			snprintf(t.ival, sizeof t.ival, "%04d-%s", y, sv);
+			t.y = y, t.gran = G_YEAR, t.hasdate = 1, t.yexp = 1;
+			*s = t;
+			return r;
+		}
+		if ((r = lx(k, L_THIS, 0)) > 0 && (r = lx((size_t)r, L_PERIOD, 0)) > 0
+		    && M->sval[0] == 'Y') {
+			if (ref.ok)
+				snprintf(t.ival, sizeof t.ival, "%04d-%s", ref.y, sv);
+			else
+				snprintf(t.ival, sizeof t.ival, "XXXX-%s", sv);
+			t.gran = G_YEAR, t.hasdate = 1;
+			*s = t;
+			return r;
+		}
+	}
 	/* the day: a number or an ordinal word */
 	k = j;
 	if ((r = lx(k, L_ORD, 1)) > 0) {
-		int v = M->val, one = M->val == 1 && M->wl[0] == 12;   /* الحادي */
+		int v = M->val, one = M->wl[0] == 12 && !memcmp(M->w[0], "الحادي", 12);
 		k = (size_t)r;
 		if (v < 10 && (r = lx(k, L_TEEN, 0)) > 0) {
 			v += 10, k = (size_t)r;
@@ -1209,6 +1235,8 @@ notperiod:
 	}
 	if (y >= 0)
 		t.yexp = 1;
+	else if (!dd && mod == 9 && ref.ok)
+		y = mo == ref.m ? ref.y : pick_year(mo, 0, future_context((long)i) ? 1 : -1);
 	else
 		y = pick_year(mo, dd, mod);
 	if (dd) {
@@ -1242,7 +1270,7 @@ c_rel(size_t i, struct st *s)
 	if (r < 0)
 		return -1;
 	int v = M->val;
-	if (v == 0 && M->nw == 1 && T[i].nl == 10) {        /* اليوم */
+	if (v == 0 && M->nw == 1 && M->wl[0] == 10 && !memcmp(M->w[0], "اليوم", 10)) {
 		struct ent *m = M;
 		int wdnext = lx((size_t)r, L_WDAY, 0) > 0;
 		if (!wdnext && lx((size_t)r, L_NEGTODAYNEXT, 0) > 0)
