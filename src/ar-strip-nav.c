@@ -748,6 +748,8 @@ decide(struct ent *x)
 	const char *how;
 	int keep;
 
+	if (x->tiny && x->run == st.run)       /* its run is still going */
+		x->runlen = st.runlen, x->runsw = st.runsw;
 	if (x->tiny && x->runlen >= 3 && x->runsw * 3 <= x->runlen) {
 		keep = keep_stat;
 		how = "in a block of menu items";
@@ -1057,6 +1059,8 @@ spans_apply(struct ent *x, const char *s, size_t n)
 			size_t rb = skip_space(cur, to, len);
 			struct ar_buf *o = cur == a.s ? &bb : &a;
 			o->len = 0;
+			if (rb == len)          /* to the end: no trailing spaces */
+				from = trim_end(cur, 0, from);
 			ar_buf_add(o, cur, from);
 			if (from > 0 && rb < len && !is_space_at(cur, from - 1, len, &l))
 				ar_buf_addc(o, ' ');
@@ -1239,7 +1243,7 @@ strip_line(const char *s, size_t n, void *ctx)
 		drain(0);
 		return 0;
 	}
-	if (!st.has_title && x->cls != C_BAD && !x->datelike) {
+	if (!st.has_title && x->cls != C_BAD && !x->datelike && f.words >= 3) {
 		x->titlecand = 1;
 		st.has_title = 1;
 		st.title.len = 0;

@@ -1,0 +1,302 @@
+bats_require_minimum_version 1.5.0
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+	F="$FIX/strip-nav"
+}
+
+# kept LINE...: the expected default output of a fixture, as line prefixes
+# (the body paragraphs are long; 20 characters identify them)
+
+@test "crawler page: title, publication line, body, subhead, attribution" {
+	run -0 ar-strip-nav -h "$F/page-crawler.txt"
+	assert_equal "${#lines[@]}" 8
+	assert_line --index 0 "الحكومة تعد بدعم المزارعين بعد موسم الجفاف"
+	assert_line --index 1 "تاريخ النشر: 2nd, March 2024 GMT"
+	assert_line --index 2 --partial "قال وزير الزراعة في مؤتمر"
+	assert_line --index 3 --partial "وأضاف الوزير أن الخطة"
+	assert_line --index 4 "خطة التوزيع"
+	assert_line --index 5 --partial "وكانت الأمطار قد تأخرت"
+	assert_line --index 6 --partial "ومن المنتظر أن تعلن"
+	assert_line --index 7 "المصدر: وكالة الأنباء"
+}
+
+@test "crawler header, repeated title, tweets, ad, tags go" {
+	run -0 ar-strip-nav -h "$F/page-crawler.txt"
+	refute_output --partial "موقع الأخبار التجريبي"
+	refute_output --partial "2024-03-02@08:15:40"
+	refute_output --partial "pic.twitter.com"
+	refute_output --partial "@farmnews"
+	refute_output --partial "إعلان"
+	refute_output --partial "كلمات دلالية"
+	[ "$(grep -c 'الحكومة تعد بدعم' <<< "$output")" -eq 1 ]
+}
+
+@test "إقرأ أيضاً drops the other article, its title and body, and the related list" {
+	run -0 ar-strip-nav -h "$F/page-crawler.txt"
+	refute_output --partial "إقرأ أيضاً"
+	refute_output --partial "اتحاد الكرة"
+	refute_output --partial "الجماهير"
+	refute_output --partial "مقالات مشابهة"
+	refute_output --partial "وزير المالية"
+}
+
+@test "share bar, menu, ticker, comments, related headline between paragraphs go; dateline stays" {
+	run -0 ar-strip-nav -h "$F/page-share.txt"
+	assert_line --index 0 "الأحد 03/03/2024 - 10:20 بتوقيت القاهرة"
+	assert_line --index 1 "افتتاح أول مدرسة للتعليم الزراعي في الريف"
+	assert_line --index 2 "المصدر / وكالات - متابعة"
+	assert_equal "${#lines[@]}" 6
+	refute_output --partial "facebook"
+	refute_output --partial "أحدث الأخبار"
+	refute_output --partial "عاجل"
+	refute_output --partial "الجامعة الوطنية"
+	refute_output --partial "التعليقات"
+}
+
+@test "a widget run spliced into a paragraph is cut out, the words around it stay" {
+	run -0 ar-strip-nav -h "$F/page-widget.txt"
+	assert_line --index 3 --partial "وأضاف الوزير أن الخطة"
+	assert_line --index 3 --partial "على حدة. ومن المتوقع أن يبدأ العمل في المشروع قبل نهاية العام الجاري."
+	refute_output --partial "منذ ساعة"
+	refute_output --partial "ميناء المدينة"
+	assert_equal "${#lines[@]}" 6
+}
+
+@test "--explain marks the spliced line S with the rule, the widget-only line D" {
+	run -0 ar-strip-nav --explain "$F/page-widget.txt"
+	assert_line --index 3 --regexp $'^[^\t]*page-widget.txt\t4\tS\twidget'
+	assert_line --index 4 --regexp $'\t5\tD\twidget'
+}
+
+@test "site trailers go: read-more, link-back, wire, contact block, handle, tags run" {
+	run -0 ar-strip-nav -h "$F/page-trailers.txt"
+	assert_line --index 0 "قصة نجاح شاب في التجارة الإلكترونية"
+	assert_line --index 1 " سعيد العمري – جدة"
+	for s in "Next Previous" "المزيد" "رابط الخبر" "انتهى" "12:47" "@" "SMS" "تبدأ بالرمز" "Stc" "Mobily" "سمات"; do
+		refute_output --partial "$s"
+	done
+	assert_line --index 4 --partial "وكانت الأمطار قد تأخرت"
+	assert_line --index 4 --regexp "كامل\.$"
+	assert_equal "${#lines[@]}" 5
+}
+
+@test "a block of menu items goes, a short subhead between paragraphs stays" {
+	run -0 ar-strip-nav -h "$F/page-menu.txt"
+	assert_line --index 0 "المزارعون يستعدون للموسم"
+	assert_line --index 2 "أسعار الأسمدة"
+	for s in "محليات" "رياضة" "اتصل بنا" "سياسة الخصوصية" "الأرشيف"; do
+		refute_output --partial "$s"
+	done
+	assert_equal "${#lines[@]}" 5
+}
+
+@test "lines with no letter or digit go; --keep=blank keeps them" {
+	run -0 bash -c 'ar-strip-nav -h "$1" | grep -c "^[[:space:]]*$" || true' _ "$F/page-crawler.txt"
+	assert_output 0
+	run -0 bash -c 'ar-strip-nav -h --keep=blank "$1" | grep -c "^$"' _ "$F/page-crawler.txt"
+	[ "$output" -ge 8 ]
+}
+
+@test "--keep=tweets,tags,source keeps those kinds" {
+	run -0 ar-strip-nav -h --keep=tweets,tags,source "$F/page-crawler.txt"
+	assert_output --partial "pic.twitter.com"
+	assert_output --partial "@farmnews"
+	assert_output --partial "كلمات دلالية"
+	assert_output --partial "موقع الأخبار التجريبي:"
+	assert_output --partial "2024-03-02@08:15:40 GMT"
+	refute_output --partial "إعلان"
+}
+
+@test "--keep=related keeps the section and what follows it" {
+	run -0 ar-strip-nav -h --keep=related "$F/page-crawler.txt"
+	assert_output --partial "إقرأ أيضاً"
+	assert_output --partial "أعلن اتحاد الكرة"
+}
+
+@test "--keep=dup,headline,widget keep what the statistics and spans would drop" {
+	run -0 ar-strip-nav -h --keep=dup,headline "$F/page-share.txt"
+	assert_output --partial "الجامعة الوطنية"
+	[ "$(grep -c 'افتتاح أول مدرسة' <<< "$output")" -eq 2 ]
+	run -0 ar-strip-nav -h --keep=widget "$F/page-widget.txt"
+	assert_output --partial "منذ ساعة"
+}
+
+@test "--keep with an unknown kind is a usage error" {
+	run -2 --separate-stderr ar-strip-nav --keep=nosuch "$F/page-menu.txt"
+	assert_equal "$output" ""
+	[[ "$stderr" == *"unknown kind 'nosuch'"* ]]
+}
+
+@test "--explain: doc line action rule text for every input line" {
+	run -0 ar-strip-nav -e "$F/page-crawler.txt"
+	assert_equal "${#lines[@]}" "$(($(wc -l < "$F/page-crawler.txt") + 1))"
+	assert_line --index 0 $'test/fixtures/strip-nav/page-crawler.txt\t1\tD\tsource (the source name before it)\tموقع الأخبار التجريبي:'  || assert_line --index 0 --partial $'\t1\tD\tsource'
+	assert_line --index 13 --partial $'\t14\tD\ttweets\t'
+	assert_line --index 17 --regexp $'\t18\tK\tstat:short [^\t]*between|\t18\tK\tstat:short [^\t]*leads'
+	assert_line --index 29 --partial $'\t30\tD\trelated\tإقرأ أيضاً:'
+	assert_line --index 31 --partial $'\t32\tD\trelated (rest of the page)\t'
+}
+
+@test "--format=tsv is --explain with a header line" {
+	run -0 ar-strip-nav --format=tsv "$F/page-menu.txt"
+	assert_line --index 0 $'doc\tline\taction\trule\ttext'
+	[ "${#lines[@]}" -eq 22 ]
+	run -0 ar-strip-nav --tsv "$F/page-menu.txt"
+	assert_line --index 0 $'doc\tline\taction\trule\ttext'
+}
+
+@test "--format=json: one object per page with name, title, date, source, body, dropped" {
+	run -0 bash -c 'ar-strip-nav --format=json "$1" | jq -e -c "[.name, .title, .date, .source, .attribution, (.body | length), .dropped]"' _ "$F/page-crawler.txt"
+	assert_output "[\"$F/page-crawler.txt\",\"الحكومة تعد بدعم المزارعين بعد موسم الجفاف\",\"تاريخ النشر: 2nd, March 2024 GMT\",\"موقع الأخبار التجريبي\",\"المصدر: وكالة الأنباء\",5,34]"
+	run -0 bash -c 'ar-strip-nav --json "$1" "$2" | jq -s length' _ "$F/page-crawler.txt" "$F/page-share.txt"
+	assert_output 2
+	run -0 bash -c 'ar-strip-nav --json "$1" | jq -e ".date == \"الأحد 03/03/2024 - 10:20 بتوقيت القاهرة\""' _ "$F/page-share.txt"
+}
+
+@test "--rules=FILE adds rules that are tried first; a bad rules file is an error" {
+	printf '# mine\n^خطة التوزيع$\tdrop-line\tsubheads\n' > "$BATS_TEST_TMPDIR/r.tsv"
+	run -0 ar-strip-nav -h --rules="$BATS_TEST_TMPDIR/r.tsv" "$F/page-crawler.txt"
+	refute_output --partial "خطة التوزيع"
+	run -0 ar-strip-nav -e -r "$BATS_TEST_TMPDIR/r.tsv" "$F/page-crawler.txt"
+	assert_line --index 17 --partial $'\tD\tsubheads\t'
+	printf 'x\tdrop-it\tname\n' > "$BATS_TEST_TMPDIR/bad.tsv"
+	run -2 --separate-stderr ar-strip-nav --rules="$BATS_TEST_TMPDIR/bad.tsv" "$F/page-crawler.txt"
+	[[ "$stderr" == *"bad.tsv:1: unknown action 'drop-it'"* ]]
+	printf 'only-one-field\n' > "$BATS_TEST_TMPDIR/bad2.tsv"
+	run -2 --separate-stderr ar-strip-nav -r "$BATS_TEST_TMPDIR/bad2.tsv" "$F/page-crawler.txt"
+	[[ "$stderr" == *"bad2.tsv:1:"* ]]
+	run -2 --separate-stderr ar-strip-nav -r "$BATS_TEST_TMPDIR/none.tsv" "$F/page-crawler.txt"
+}
+
+@test "user rules: drop-span with | and #, keep-line, drop-rest" {
+	printf '%s\t%s\t%s\n' 'الوزير |أن' drop-span cut '^قال وزير' keep-line lead '^خطة التوزيع' drop-rest mine > "$BATS_TEST_TMPDIR/r.tsv"
+	run -0 ar-strip-nav -h -r "$BATS_TEST_TMPDIR/r.tsv" "$F/page-crawler.txt"
+	assert_line --index 3 --partial "وأضاف الوزير الخطة التي"
+	assert_equal "${#lines[@]}" 4
+	printf '%s\t%s\t%s\n' '^# - Zain$' drop-line z > "$BATS_TEST_TMPDIR/d.tsv"
+	run -0 bash -c 'printf "737221 - Zain\n" | ar-strip-nav -r "$1" -e' _ "$BATS_TEST_TMPDIR/d.tsv"
+	assert_output --partial $'\tD\tz\t'
+}
+
+@test "--list-rules lists pattern, action and name" {
+	run -0 ar-strip-nav --list-rules
+	assert_line $'^إقرأ أيضاً\tdrop-rest\trelated'
+	assert_line $'pic.twitter.com\tdrop-line\ttweets'
+	run -0 ar-strip-nav -l --keep=tweets
+	assert_line $'pic.twitter.com\tdrop-line\ttweets\tkept'
+}
+
+@test "file operands are documents: headers, and the dropped section does not leak" {
+	run -0 ar-strip-nav "$F/page-crawler.txt" "$F/page-widget.txt"
+	assert_line --index 0 $'\f'"$F/page-crawler.txt"
+	assert_line --index 9 $'\f'"$F/page-widget.txt"
+	assert_line --index 10 "مشروع جديد لتحلية المياه في الساحل"
+	run -0 bash -c 'ar-strip-nav -h "$1" "$2" | grep -c .' _ "$F/page-crawler.txt" "$F/page-widget.txt"
+	assert_output 14
+}
+
+@test "\\f headers on standard input reset the page state" {
+	run -0 bash -c '{ printf "\fone\n"; cat "$1"; printf "\n\ftwo\n"; cat "$2"; } | ar-strip-nav' _ "$F/page-crawler.txt" "$F/page-widget.txt"
+	assert_line --index 0 $'\fone'
+	assert_line --index 9 $'\ftwo'
+	assert_line --index 10 "مشروع جديد لتحلية المياه في الساحل"
+}
+
+@test "cat *.txt: glued pages are found by crawler header, share bar, publication line" {
+	# crawler page ends in its related list, no final newline: the widget page's title is glued on
+	run -0 bash -c 'cat "$1" "$2" "$3" "$4" | ar-strip-nav --json | jq -r ".name"' _ \
+	    "$F/page-crawler.txt" "$F/page-widget.txt" "$F/page-trailers.txt" "$F/page-share.txt"
+	assert_output $'-\n-#2\n-#3\n-#4'
+	run -0 bash -c 'cat "$1" "$2" | ar-strip-nav' _ "$F/page-crawler.txt" "$F/page-widget.txt"
+	assert_output --partial "تاريخ النشر: 4th, March 2024 GMT"
+	assert_output --partial "وكانت الأمطار قد تأخرت"
+	assert_line --partial "وزير المالية يعرض الميزانية الجديدةمشروع جديد لتحلية المياه"
+	run -0 bash -c 'cat "$1" "$2" | ar-strip-nav -H' _ "$F/page-widget.txt" "$F/page-trailers.txt"
+	assert_line $'\f-#2'
+	assert_output --partial "قصة نجاح شاب"
+}
+
+@test "invalid UTF-8 becomes U+FFFD with one warning; --strict makes it an error" {
+	run -0 --separate-stderr bash -c 'printf "وقال الوزير إن الحكومة ستبدأ في توزيع البذور على المزارعين في المناطق التي تضررت من الجفاف \xff خلال الأسبوع.\n" | ar-strip-nav'
+	assert_output --partial $'\xef\xbf\xbd'
+	[[ "$stderr" == *"invalid UTF-8"* ]]
+	run -2 --separate-stderr bash -c 'printf "abc \xff\n" | ar-strip-nav --strict'
+}
+
+@test "a multi-megabyte paragraph is kept whole, an all-punctuation one dropped" {
+	run -0 bash -c 'head -10 "$1" | tail -1 | tr -d "\n" > "$2"; for i in $(seq 13); do cat "$2" "$2" > "$2.x"; mv "$2.x" "$2"; done; echo >> "$2"; wc -c < "$2"; ar-strip-nav < "$2" | cmp - "$2" && echo same' _ "$F/page-crawler.txt" "$BATS_TEST_TMPDIR/big"
+	[ "${lines[0]}" -gt 2000000 ]
+	assert_line --index 1 same
+	run -0 bash -c 'head -c 3000000 /dev/zero | tr "\0" "-" | ar-strip-nav | wc -c'
+	assert_output 0
+}
+
+@test "CRLF in, LF out; no final newline is fine" {
+	run -0 bash -c 'sed "s/\$/\r/" "$1" | ar-strip-nav | od -c | grep -c "\\\\r" || true' _ "$F/page-crawler.txt"
+	assert_output 0
+	run -0 bash -c 'sed "s/\$/\r/" "$1" | ar-strip-nav | wc -l' _ "$F/page-crawler.txt"
+	assert_output 8
+	[ "$(tail -c 1 "$F/page-crawler.txt" | od -An -c | tr -d ' ')" != '\n' ]
+	run -0 bash -c 'printf "%s" "$(sed -n 10p "$1")" | ar-strip-nav | wc -l' _ "$F/page-crawler.txt"
+	assert_output 1
+}
+
+@test "many lines without any boundary stream through" {
+	run -0 bash -c 'yes "$(sed -n 10p "$1")" | head -200000 | ar-strip-nav | wc -l' _ "$F/page-crawler.txt"
+	assert_output 200000
+	run -0 bash -c 'yes "محليات" | head -200000 | ar-strip-nav | wc -l'
+	assert_output 0
+}
+
+@test "write error on /dev/full exits 2" {
+	run -2 --separate-stderr bash -c 'ar-strip-nav "$1" > /dev/full' _ "$F/page-crawler.txt"
+	[[ "$stderr" == ar-strip-nav:* ]]
+}
+
+@test "| head -1 ends quietly" {
+	run -0 --separate-stderr bash -c 'set -o pipefail; yes "$(sed -n 10p "$1")" | head -100000 | ar-strip-nav | head -1 >/dev/null; echo ${PIPESTATUS[2]}' _ "$F/page-crawler.txt"
+	assert_equal "$stderr" ""
+}
+
+@test "an unreadable file among readable ones: message, exit 2, the others done" {
+	run -2 --separate-stderr ar-strip-nav -h "$F/page-menu.txt" "$BATS_TEST_TMPDIR/missing.txt" "$F/page-widget.txt"
+	[[ "$stderr" == *"ar-strip-nav: $BATS_TEST_TMPDIR/missing.txt: No such file"* ]]
+	assert_line --index 0 "المزارعون يستعدون للموسم"
+	assert_line "مشروع جديد لتحلية المياه في الساحل"
+}
+
+@test "--help to stdout exit 0; a bad option is a usage error" {
+	run -0 ar-strip-nav --help
+	assert_line --index 0 --partial "usage: ar-strip-nav"
+	assert_output --partial "--explain"
+	assert_output --partial "--keep=LIST"
+	assert_output --partial "--rules=FILE"
+	run -2 --separate-stderr ar-strip-nav --nosuch
+	[[ "$stderr" == *usage:* ]]
+	run -2 --separate-stderr ar-strip-nav --format=xml
+}
+
+@test "seeds: line F1 >= 0.97, no body paragraph lost; bench retention >= 99%" {
+	need_shared seeds
+	run -0 bash "$TOP/test/strip-nav-eval.sh"
+	f1=$(awk '/^ALL/ { print $NF == 0 ? $(NF-3) : "lost" }' <<< "$output")
+	awk -v f="$(grep '^ALL' <<< "$output" | sed 's/.*F1 \([0-9.]*\).*/\1/')" 'BEGIN { exit !(f >= 0.97) }'
+	assert_line --regexp '^ALL .* body lost 0$'
+	assert_line --regexp '^glued .* body lost 0$'
+	if [ -d "$SHARED/bench/news" ]; then
+		k=$(grep '^article lines kept' <<< "$output" | sed 's/.*= \([0-9.]*\)%/\1/')
+		awk -v k="$k" 'BEGIN { exit !(k >= 99) }'
+	fi
+}
+
+@test "seeds 000 and 004: the tweet lines and the منذ ساعة widget go" {
+	need_shared seeds
+	run -0 ar-strip-nav "$SHARED"/seeds/000_*.txt
+	refute_output --partial "pic.twitter.com"
+	refute_output --partial "(@AFP)"
+	run -0 ar-strip-nav "$SHARED"/seeds/004_*.txt
+	refute_output --partial "منذ ساعة"
+	refute_output --partial "هبة القدسي"
+}
