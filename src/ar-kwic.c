@@ -811,8 +811,10 @@ print_row(const struct row *w)
 		ar_out_str(on);
 		out_plain(w->m, w->ml);
 		ar_out_str(off);
-		spaces(a + 1);
-		out_plain(w->r, w->rl);
+		if (w->rl) {
+			spaces(a + 1);
+			out_plain(w->r, w->rl);
+		}
 		(void)wl;
 	}
 	ar_out_eol();
