@@ -153,8 +153,9 @@ tfind(const char *h, size_t hn, const char *s, size_t n, size_t goff)
 	unsigned char g = (unsigned char)s[goff];
 
 	while (p < end && (p = memchr(p, g, (size_t)(end - p)))) {
-		if (!memcmp(p - goff, s, n))
-			return p - goff;
+		const char *c = p - goff;
+		if (c[0] == s[0] && c[n - 1] == s[n - 1] && !memcmp(c, s, n))
+			return c;
 		p++;
 	}
 	return NULL;
@@ -173,19 +174,21 @@ lit_find(int id, const char *s, size_t b, size_t e)
 	return l->pos;
 }
 
-/* offset of a rare byte in s[0..n): ASCII, else the last byte of the
- * rarest Arabic letter */
+/* Offset of a rare byte in s[0..n): ASCII, else the last byte of the
+ * rarest Arabic letter; *rank says how rare (lower is rarer). */
 static size_t
-rare_byte(const char *s, size_t n)
+rare_byte_rank(const char *s, size_t n, int *rank)
 {
-	/* Arabic letters from rare to common in news text */
-	static const char order[] = "ظغضثخؤئءزطصشجحقذكفآإسدىةأعبترهنموليا";
+	/* Arabic letters from rare to common, as counted in scraped news */
+	static const char order[] = "آؤظغءئثذزضىإخصطشجحكأقسهفةدعبترنوميلا";
 	size_t best = (size_t)-1, g = n - 1;
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80 && c != ' ' && c != '.' && c != ',')
+		if (c < 0x80 && c != ' ' && c != '.' && c != ',') {
+			*rank = -1;
 			return i;
+		}
 	}
 	for (size_t i = 0; i + 1 < n; i++) {
 		const char *o = memmem(order, sizeof order - 1, s + i, 2);
@@ -194,7 +197,15 @@ rare_byte(const char *s, size_t n)
 			g = i + 1;
 		}
 	}
+	*rank = best == (size_t)-1 ? 1000 : (int)best;
 	return g;
+}
+
+static size_t
+rare_byte(const char *s, size_t n)
+{
+	int r;
+	return rare_byte_rank(s, n, &r);
 }
 
 static int
@@ -406,9 +417,14 @@ index_rules(void)
 		r->req = -1;
 		if (r->bol)
 			continue;
-		for (j = 0; j < r->nt; j++)
-			if (r->t[j].type == T_LIT && (best < 0 || r->t[j].n > r->t[best].n))
-				best = j;
+		int bestrank = 1 << 20, rk;
+		for (j = 0; j < r->nt; j++) {
+			if (r->t[j].type != T_LIT)
+				continue;
+			rare_byte_rank(r->t[j].s, r->t[j].n, &rk);
+			if (best < 0 || rk < bestrank || (rk == bestrank && r->t[j].n > r->t[best].n))
+				best = j, bestrank = rk;
+		}
 		if (best < 0)
 			continue;
 		for (j = 0; j < nlits; j++)
