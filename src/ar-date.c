@@ -2091,8 +2091,10 @@ main(int argc, char *argv[])
 		ar_out_str("doc\tline\tstart\tend\ttext\tvalue\ttype\ttz\thijri");
 		ar_out_eol();
 	}
+	/* headers go with the text and TimeML outputs; TSV and JSON name the
+	 * document in their doc field */
 	struct ar_loop lp = { .line = date_line, .begin = date_begin, .end = date_end,
-	    .echo_headers = 1 };
+	    .echo_headers = fmt == F_TEXT || fmt == F_TIMEML };
 	int st = ar_loop_run(&lp, argc, argv);
 	if (st == 0 && !found)
 		st = 1;
