@@ -44,6 +44,16 @@ static const char help[] =
 "With no FILE, or when FILE is -, read standard input. Exit status: 0 ok,\n"
 "2 trouble. See ar-strip-nav(1) and ar-tools(7).\n";
 
+/* ar_buf_add that never hands memcpy a null pointer (empty lines) */
+static void
+badd(struct ar_buf *b, const void *p, size_t n)
+{
+	if (b->cap == 0)
+		ar_buf_grow(b, 64);
+	if (n)
+		ar_buf_add(b, p, n);
+}
+
 /* ---- rules ---- */
 enum { T_LIT, T_STAR, T_DIGITS, T_SPACE };
 enum { A_DROP_LINE, A_DROP_REST, A_DROP_SPAN, A_KEEP_LINE, A_PUB_DATE, A_START_PAGE };
@@ -438,6 +448,8 @@ index_rules(void)
 			nlits++;
 		}
 		/* share the bytes, so rmatch can tell the first token is it */
+		if (r->t[best].s != lits[j].s)
+			free(r->t[best].s);
 		r->t[best].s = (char *)lits[j].s;
 		r->req = j;
 	}
@@ -815,10 +827,12 @@ emit(struct ent *x)
 		if (e > b && x->text.s[e - 1] == ':')
 			e--;
 		pg.source.len = 0;
-		ar_buf_add(&pg.source, x->text.s + b, e - b);
+		badd(&pg.source, x->text.s + b, e - b);
 	}
 	s = x->fin == F_S ? x->out.s : x->text.s;
 	n = x->fin == F_S ? x->out.len : x->text.len;
+	if (!s)
+		s = "", n = 0;
 	if (explain) {
 		ar_out_tsv_str(pg.name.s ? pg.name.s : "", pg.name.len);
 		ar_out_printf("\t%lu\t%c\t", x->lineno,
@@ -844,19 +858,19 @@ emit(struct ent *x)
 	if (ar_opts.format == AR_FMT_JSON) {
 		int r = x->rule >= 0 ? rules[x->rule].act : -1;
 		if (!pg.has_title && x->titlecand) {
-			ar_buf_add(&pg.title, s, n);
+			badd(&pg.title, s, n);
 			pg.has_title = 1;
 		} else if (!pg.has_date && (r == A_PUB_DATE || (x->datelike && !pg.nbody))) {
-			ar_buf_add(&pg.date, s, n);
+			badd(&pg.date, s, n);
 			pg.has_date = 1;
 		} else if (r == A_KEEP_LINE && !strcmp(rules[x->rule].name, "attribution")) {
 			if (pg.attr.len)
-				ar_buf_add(&pg.attr, " | ", 3);
-			ar_buf_add(&pg.attr, s, n);
+				badd(&pg.attr, " | ", 3);
+			badd(&pg.attr, s, n);
 		} else {
 			/* length, then the bytes; written out at the page end */
-			ar_buf_add(&pg.body, &n, sizeof n);
-			ar_buf_add(&pg.body, s, n);
+			badd(&pg.body, &n, sizeof n);
+			badd(&pg.body, s, n);
 			pg.nbody++;
 		}
 		return;
@@ -884,11 +898,11 @@ page_begin(void)
 	pg.has_title = pg.has_date = pg.nbody = 0;
 	pg.dropped = 0;
 	pg.open = 1;
-	ar_buf_add(&pg.name, ar_doc.name, ar_doc.namelen);
+	badd(&pg.name, ar_doc.name, ar_doc.namelen);
 	if (st.npage > 1) {
 		char num[32];
 		int l = snprintf(num, sizeof num, "#%lu", st.npage);
-		ar_buf_add(&pg.name, num, (size_t)l);
+		badd(&pg.name, num, (size_t)l);
 		if (headers_on && !explain && ar_opts.format == AR_FMT_TEXT)
 			ar_out_header(pg.name.s, pg.name.len);
 	}
@@ -1077,10 +1091,10 @@ spans_apply(struct ent *x, const char *s, size_t n)
 			o->len = 0;
 			if (rb == len)          /* to the end: no trailing spaces */
 				from = trim_end(cur, 0, from);
-			ar_buf_add(o, cur, from);
+			badd(o, cur, from);
 			if (from > 0 && rb < len && !is_space_at(cur, from - 1, len, &l))
 				ar_buf_addc(o, ' ');
-			ar_buf_add(o, cur + rb, len - rb);
+			badd(o, cur + rb, len - rb);
 			cur = o->s ? o->s : "";
 			len = o->len;
 			changed = 1;
@@ -1089,7 +1103,7 @@ spans_apply(struct ent *x, const char *s, size_t n)
 	}
 	if (changed) {
 		x->out.len = 0;
-		ar_buf_add(&x->out, cur, len);
+		badd(&x->out, cur, len);
 	}
 	return changed;
 }
@@ -1141,7 +1155,7 @@ strip_line(const char *s, size_t n, void *ctx)
 		drain(0);
 	x = qat(qn++);
 	x->text.len = 0;
-	ar_buf_add(&x->text, s, n);
+	badd(&x->text, s, n);
 	x->out.len = 0;
 	x->lineno = ar_doc.line;
 	x->fin = F_PEND;
@@ -1189,7 +1203,7 @@ strip_line(const char *s, size_t n, void *ctx)
 		if (at == pv && pv->titlecand) {
 			st.has_title = 1;
 			st.title.len = 0;
-			ar_buf_add(&st.title, pv->text.s, pv->text.len);
+			badd(&st.title, pv->text.s, pv->text.len);
 		}
 	}
 
@@ -1263,7 +1277,7 @@ strip_line(const char *s, size_t n, void *ctx)
 		x->titlecand = 1;
 		st.has_title = 1;
 		st.title.len = 0;
-		ar_buf_add(&st.title, s, n);
+		badd(&st.title, s, n);
 	}
 	if (x->cls == C_GOOD || x->cls == C_BAD) {
 		int xc = x->cls == C_GOOD ? X_GOOD : X_BAD;
@@ -1393,6 +1407,7 @@ main(int argc, char *argv[])
 	for (c = 0; c < nuser; c++) {
 		char *t = ar_slurp(user[c], &len);
 		load_rules(user[c], t, len);
+		free(t);
 	}
 	if (!(text = ar_data("nav-rules.tsv", &len)))
 		ar_die("nav-rules.tsv: no such data file");
