@@ -143,6 +143,7 @@ trim_end(const char *s, size_t b, size_t e)
 }
 
 static size_t cutpos;
+static size_t scan_left;                /* bytes the stars of one match may scan */
 
 /* The literals unanchored rules need, each looked for at most once a line:
  * first a memchr for a rare byte of it, then memmem. */
@@ -256,6 +257,11 @@ seq(const struct rule *r, int ti, const char *s, size_t p, size_t e,
 					return 0;
 				if (nx->type == T_LIT) {
 					const char *f = tfind(s + q, e - q, nx->s, nx->n, nx->goff);
+					size_t used = f ? (size_t)(f - s) - q + nx->n : e - q;
+					/* stars backtrack: bound the bytes scanned per line */
+					if (used > scan_left)
+						return 0;
+					scan_left -= used;
 					if (!f)
 						return 0;
 					q = (size_t)(f - s);
@@ -283,6 +289,7 @@ rmatch(const struct rule *r, const char *s, size_t b, size_t e, size_t *ms, size
 {
 	int budget = 256;
 
+	scan_left = 8 * (e - b) + 65536;
 	if (r->bol) {
 		if (!seq(r, 0, s, b, e, me, &budget))
 			return 0;
@@ -731,7 +738,9 @@ struct ent {
 	char why[96];
 };
 #define QMAX 64
+#define QBYTES (16u << 20)      /* and at most this many bytes, but one line */
 static struct ent q[QMAX];
+static size_t qbytes;
 static int qh, qn;
 
 /* page state at arrival */
@@ -943,16 +952,18 @@ drain(int flush)
 {
 	while (qn > 0) {
 		struct ent *x = qat(0);
+		/* full: by count, or by bytes (a few huge lines) */
+		int force = flush || qn >= QMAX || qbytes > QBYTES;
 		if (x->fin == F_PEND) {
-			if (!flush && qn < QMAX)
+			if (!force)
 				return;
 			x->ncls = X_NONE;
 			x->nnb = x->nb + 1000;
 			decide(x);
 		}
-		if (!flush && qn < QMAX && x->nb == st.nb && x->cls != C_BLANK)
+		if (!force && x->nb == st.nb && x->cls != C_BLANK)
 			return;
-		if (!flush && qn < QMAX) {
+		if (!force) {
 			/* hold blanks after the last nonblank line too */
 			int later = 0;
 			for (int i = 1; i < qn; i++)
@@ -964,6 +975,11 @@ drain(int flush)
 				return;
 		}
 		emit(x);
+		qbytes -= x->text.len;
+		if (x->text.cap > 1 << 20)
+			ar_buf_free(&x->text);
+		if (x->out.cap > 1 << 20)
+			ar_buf_free(&x->out);
 		qh = (qh + 1) % QMAX;
 		qn--;
 	}
@@ -1156,6 +1172,7 @@ strip_line(const char *s, size_t n, void *ctx)
 	x = qat(qn++);
 	x->text.len = 0;
 	badd(&x->text, s, n);
+	qbytes += n;
 	x->out.len = 0;
 	x->lineno = ar_doc.line;
 	x->fin = F_PEND;
