@@ -1408,6 +1408,7 @@ do_file(const char *name)
 		}
 		if (got == 0)
 			eof = 1;
+		ar_progress_add((size_t)got);
 		size_t old = len;
 		len += (size_t)got;
 		size_t upto;
@@ -1737,10 +1738,12 @@ main(int argc, char *argv[])
 
 	if (ar_opts.format == AR_FMT_TSV && !count_mode && !colloc_win)
 		ar_out_str("doc\tline\tstart\tend\tleft\tmatch\tright\n");
+	ar_progress_start(argc, argv);
 	if (argc == 0)
 		do_file("-");
 	for (c = 0; c < argc; c++)
 		do_file(argv[c]);
+	ar_progress_end();
 
 	if (nsort) {
 		qsort(srows, nsrows, sizeof *srows, cmp_srow);

@@ -186,6 +186,12 @@ struct ar_loop {
  * after output has been flushed and checked. A callback returning < 0 marks
  * the status 2 and goes on. */
 int ar_loop_run(struct ar_loop *lp, int argc, char **argv);
+/* --progress, for a tool with its own reader: start with the operands,
+ * add the bytes read, end at the end. Silent unless stderr is a terminal
+ * and every operand a regular file. */
+void ar_progress_start(int argc, char **argv);
+void ar_progress_add(size_t bytes);
+void ar_progress_end(void);
 /* 1 if line s is a document header (begins with a form feed). */
 static inline int ar_is_header(const char *s, size_t n) { return n && s[0] == '\f'; }
 

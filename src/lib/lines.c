@@ -17,7 +17,6 @@ struct reader {
 	char *buf;
 	size_t cap, start, end;     /* unread bytes are buf[start..end) */
 	int eof;
-	off_t total, done;          /* for --progress */
 };
 
 /* Next line into line and len (no newline, no CR before it). 1, 0 at end,
@@ -69,13 +68,14 @@ next_line(struct reader *r, char **line, size_t *len)
 		if (got == 0)
 			r->eof = 1;
 		r->end += (size_t)got;
-		r->done += got;
+		ar_progress_add((size_t)got);
 	}
 }
 
 /* ---- --progress: a pv-like bar on stderr for regular files ---- */
 static struct timespec prog_t0, prog_last;
-static off_t prog_total, prog_base;
+static off_t prog_total, prog_done;
+static int prog_on;
 
 static double
 since(const struct timespec *a, const struct timespec *b)
@@ -84,28 +84,66 @@ since(const struct timespec *a, const struct timespec *b)
 }
 
 static void
-progress(const struct reader *r, int final)
+progress_draw(int final)
 {
 	struct timespec now;
 	double el, rate, pct, left;
-	off_t done = prog_base + r->done;
+	char cells[21];
+	int bar, i;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (!final && since(&prog_last, &now) < 0.2)
 		return;
 	prog_last = now;
 	el = since(&prog_t0, &now);
-	rate = el > 0 ? (double)done / el : 0;
-	pct = prog_total ? 100.0 * (double)done / (double)prog_total : 100.0;
-	left = rate > 0 ? (double)(prog_total - done) / rate : 0;
-	int bar = (int)(pct / 5), i;
-	char cells[21];
+	rate = el > 0 ? (double)prog_done / el : 0;
+	pct = prog_total ? 100.0 * (double)prog_done / (double)prog_total : 100.0;
+	left = rate > 0 ? (double)(prog_total - prog_done) / rate : 0;
+	bar = (int)(pct / 5);
 	for (i = 0; i < 20; i++)
 		cells[i] = i < bar ? '=' : ' ';
 	cells[20] = 0;
 	fprintf(stderr, "\r%s: %8.1f MB [%s] %5.1f%% %7.1f MB/s ETA %d:%02d%s",
-	    ar_prog, (double)done / 1e6, cells, pct, rate / 1e6,
+	    ar_prog, (double)prog_done / 1e6, cells, pct, rate / 1e6,
 	    (int)left / 60, (int)left % 60, final ? "\n" : "");
+}
+
+void
+ar_progress_start(int argc, char **argv)
+{
+	struct stat st;
+	int i;
+
+	if (!ar_opts.progress || !isatty(2))
+		return;
+	prog_on = 1;
+	for (i = 0; i < argc || (argc == 0 && i == 0); i++) {
+		int bad = argc ? (strcmp(argv[i], "-") ? stat(argv[i], &st) : fstat(0, &st))
+		    : fstat(0, &st);
+		if (bad || !S_ISREG(st.st_mode)) {
+			prog_on = 0;    /* no size to measure against */
+			return;
+		}
+		prog_total += st.st_size;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &prog_t0);
+}
+
+void
+ar_progress_add(size_t bytes)
+{
+	if (!prog_on)
+		return;
+	prog_done += (off_t)bytes;
+	progress_draw(0);
+}
+
+void
+ar_progress_end(void)
+{
+	if (prog_on)
+		progress_draw(1);
+	prog_on = 0;
 }
 
 static char *docname;
@@ -130,7 +168,7 @@ ar_loop_run(struct ar_loop *lp, int argc, char **argv)
 	static char *stdin_arg[] = { "-" };
 	struct reader r = { 0 };
 	struct ar_buf fixed = { 0 };
-	int status = 0, i, show_progress = 0;
+	int status = 0, i;
 	int headers = ar_opts.headers < 0 ? argc > 0 : ar_opts.headers;
 
 	if (argc == 0) {
@@ -140,18 +178,7 @@ ar_loop_run(struct ar_loop *lp, int argc, char **argv)
 	r.cap = 256 * 1024;
 	r.buf = ar_alloc(r.cap);
 
-	if (ar_opts.progress && isatty(2)) {
-		struct stat st;
-		show_progress = 1;
-		for (i = 0; i < argc; i++) {
-			if (strcmp(argv[i], "-") ? stat(argv[i], &st) : fstat(0, &st))
-				continue;
-			if (!S_ISREG(st.st_mode))
-				show_progress = 0;
-			prog_total += st.st_size;
-		}
-		clock_gettime(CLOCK_MONOTONIC, &prog_t0);
-	}
+	ar_progress_start(argc == 1 && argv == stdin_arg ? 0 : argc, argv);
 
 	for (i = 0; i < argc; i++) {
 		const char *name = argv[i];
@@ -171,14 +198,11 @@ ar_loop_run(struct ar_loop *lp, int argc, char **argv)
 #endif
 		r.start = r.end = 0;
 		r.eof = 0;
-		r.done = 0;
 		ar_doc.file = name;
 		set_docname(name, strlen(name));
 		ar_doc.line = 0;
 
 		while ((rc = next_line(&r, &s, &n)) > 0) {
-			if (show_progress)
-				progress(&r, 0);
 			if (ar_is_header(s, n)) {
 				if (in_doc && lp->end && lp->end(lp->ctx) < 0)
 					status = 2;
@@ -235,17 +259,10 @@ ar_loop_run(struct ar_loop *lp, int argc, char **argv)
 		}
 		if (in_doc && lp->end && lp->end(lp->ctx) < 0)
 			status = 2;
-		if (show_progress) {
-			progress(&r, 0);
-			prog_base += r.done;
-		}
 		if (r.fd != 0)
 			close(r.fd);
 	}
-	if (show_progress) {
-		r.done = 0;
-		progress(&r, 1);
-	}
+	ar_progress_end();
 	free(r.buf);
 	ar_buf_free(&fixed);
 	return status | ar_out_close();
