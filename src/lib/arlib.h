@@ -67,6 +67,8 @@ extern struct ar_outbuf ar_ob;
 void ar_out_flushbuf(void);                        /* write out the buffer */
 static inline void ar_out_write(const void *p, size_t n)
 {
+	if (n == 0)
+		return;
 	if (ar_ob.len + n > ar_ob.cap) {
 		ar_out_flushbuf();
 		if (n > ar_ob.cap) {               /* big: write through */
