@@ -807,6 +807,10 @@ c_clock(size_t i, struct st *s)
 		j = (size_t)r;
 		had = 1;
 	} else if (isnum(j, 1, 2) && T[j].num <= 24) {
+		/* the 1 of a score "3-1 مساء السبت" is no hour */
+		if (!saa && j >= 2 && T[j - 1].type == T_PUNCT && T[j - 1].b1 == T[j].b0
+		    && T[j - 2].type == T_NUM && T[j - 2].b1 == T[j - 1].b0)
+			return -1;
 		H = T[j].num;
 		j++;
 		if (!saa && lx(j, L_POD, 0) < 0)
@@ -1482,8 +1486,14 @@ finish(struct st *s)
 				int delta = (s->wd - wr + 7) % 7;
 				set_day(s, ref.days + (delta ? delta : 7));
 			} else {
+				/* a bare weekday in a report is the latest such day,
+				 * the publication day itself included ("أغلق مساء
+				 * الأربعاء" in Wednesday's paper); الماضي is strictly
+				 * before it */
 				int delta = (wr - s->wd + 7) % 7;
-				set_day(s, ref.days - (delta ? delta : 7));
+				if (delta == 0 && s->wdmod != 9)
+					delta = 7;
+				set_day(s, ref.days - delta);
 			}
 		} else {
 			s->gran = G_DAY;
