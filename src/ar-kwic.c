@@ -51,6 +51,7 @@ static const char help[] =
 "  -h, --no-filename     prefix rows with the line number only\n"
 "      --strict          invalid UTF-8 is an error (default: U+FFFD, warning)\n"
 "      --line-buffered   flush every row\n"
+"      --progress        show a progress bar on a terminal\n"
 "      --help            show this help and exit\n"
 "      --version         show the version and exit\n"
 "\n"
