@@ -1966,8 +1966,8 @@ static int holding;
 static void
 flush_pending(void)
 {
-	for (size_t k = 0; k < npl; k++)
-		process(pend.s + pl[k].off, pl[k].len, pl[k].lineno);
+	for (size_t k = 0; k < npl; k++)        /* empty lines leave pend.s NULL */
+		process(pend.s ? pend.s + pl[k].off : "", pl[k].len, pl[k].lineno);
 	npl = 0;
 	pend.len = 0;
 	holding = 0;

@@ -241,3 +241,10 @@ val() {
 	[[ "$stderr" == *usage:* ]]
 	run -2 ar-date --format=xml "$D/page.txt"
 }
+
+@test "regression (fuzz): a document that is one empty CR line" {
+	printf '\r' > "$BATS_TEST_TMPDIR/cr.txt"
+	run -1 ar-date --format=json "$BATS_TEST_TMPDIR/cr.txt"
+	assert_output ""
+	run -1 bash -c "printf '\r\n\r\n' | ar-date"
+}

@@ -38,9 +38,9 @@ for src in src/ar-*.c; do
 		continue
 	fi
 	echo "fuzz: $tool for ${secs}s"
-	if ASAN_OPTIONS=detect_leaks=0 AR_DATADIR="$PWD/share/ar-tools" \
+	if ASAN_OPTIONS=detect_leaks=0:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=99 AR_DATADIR="$PWD/share/ar-tools" \
 	    "$out/fuzz" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=4096 \
-	    -close_fd_mask=3 -artifact_prefix="$out/" "$out/corpus" > "$out/log" 2>&1; then
+	    -artifact_prefix="$out/" "$out/corpus" > "$out/log" 2>&1; then
 		tail -1 "$out/log"
 	else
 		echo "fuzz: $tool CRASHED; see $out/log and $out/crash-*" >&2
