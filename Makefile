@@ -83,7 +83,7 @@ demo: deps-build all
 	@sh test/demo.sh
 
 bench: deps-bench all
-	@sh test/bench.sh
+	@bash test/bench.sh
 
 fuzz: deps-fuzz
 	@sh test/fuzz/run.sh
