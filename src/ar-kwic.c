@@ -100,6 +100,9 @@ static inline unsigned bk2hash(int32_t a, int32_t b) { return ((unsigned)a * 31u
 #define F_UNI 0x40000000u       /* flag: this folded letter is an anchor alone */
 static uint32_t *ftab;          /* 65536: folded code point, F_DEL or F_WILD */
 static uint64_t bibits[1024];   /* 65536-bit bigram filter */
+static int have_bi, have_tri;   /* which of the two filters has anchors */
+static uint64_t tribits[1024];  /* 65536-bit trigram filter: far more selective
+                                 * for common words (place names) than a bigram */
 static int32_t *unis;          /* anchor letters of patterns without a bigram */
 static int nunis;
 
@@ -107,6 +110,12 @@ static inline uint32_t
 bihash(uint32_t a, uint32_t b)
 {
 	return ((a * 2654435761u) ^ (b * 40503u)) >> 16;
+}
+
+static inline uint32_t
+trihash(uint32_t a, uint32_t b, uint32_t c)
+{
+	return ((a * 2246822519u) ^ (b * 2654435761u) ^ (c * 40503u)) >> 16;
 }
 
 /* ---- small helpers ---- */
@@ -200,16 +209,17 @@ add_pattern(const char *src, size_t n)
 		maxpatbytes = f.len;
 	p->width = (size_t)ar_u8width(f.s, f.len);
 
-	/* anchor: the rarest bigram of adjacent letters, else the rarest letter */
-	int best = -1, bestu = -1;
-	uint32_t ba = 0, bb = 0, bu = 0;
+	/* anchor: the rarest trigram of adjacent letters, else the rarest
+	 * bigram, else the rarest letter */
+	int best = -1, bestu = -1, best3 = -1;
+	uint32_t ba = 0, bb = 0, bu = 0, ta = 0, tb = 0, tc = 0;
 	for (int w = 0; w < p->nw; w++) {
-		int32_t prev = -1;
+		int32_t prev = -1, prev2 = -1;
 		for (i = 0; i < p->wl[w];) {
 			int32_t cp;
 			i += ar_u8dec(p->w[w] + i, &cp);
 			if (cp == '*') {
-				prev = -1;
+				prev = prev2 = -1;
 				continue;
 			}
 			int r = rarity(cp);
@@ -217,10 +227,21 @@ add_pattern(const char *src, size_t n)
 				bestu = r, bu = (uint32_t)cp;
 			if (prev >= 0 && rarity(prev) + r > best)
 				best = rarity(prev) + r, ba = (uint32_t)prev, bb = (uint32_t)cp;
+			if (prev2 >= 0 && cp < 0x10000 && prev < 0x10000 && prev2 < 0x10000
+			    && rarity(prev2) + rarity(prev) + r > best3) {
+				best3 = rarity(prev2) + rarity(prev) + r;
+				ta = (uint32_t)prev2, tb = (uint32_t)prev, tc = (uint32_t)cp;
+			}
+			prev2 = prev;
 			prev = cp;
 		}
 	}
-	if (best >= 0) {
+	if (best3 >= 0) {
+		uint32_t h = trihash(ta, tb, tc);
+		tribits[h >> 6] |= 1ull << (h & 63);
+		have_tri = 1;
+	} else if (best >= 0) {
+		have_bi = 1;
 		uint32_t h = bihash(ba, bb);
 		bibits[h >> 6] |= 1ull << (h & 63);
 	} else if (bestu >= 0) {
@@ -378,9 +399,18 @@ scan(const unsigned char *p, size_t n, size_t *pos, uint32_t *prevp)
 			*pos = i, *prevp = f;
 			return s;
 		}
-		uint32_t h = bihash(prev, f);
-		prev = f;
-		if (bibits[h >> 6] & (1ull << (h & 63))) {
+		/* prev holds the last two folded letters, 16 bits each */
+		uint32_t p1 = prev & 0xFFFF, hit = 0;
+		if (have_tri) {
+			uint32_t h3 = trihash(prev >> 16, p1, f);
+			hit = (uint32_t)(tribits[h3 >> 6] >> (h3 & 63)) & 1;
+		}
+		if (have_bi) {
+			uint32_t h = bihash(p1, f);
+			hit |= (uint32_t)(bibits[h >> 6] >> (h & 63)) & 1;
+		}
+		prev = (p1 << 16) | (f & 0xFFFF);
+		if (hit) {
 			*pos = i, *prevp = prev;
 			return s;
 		}
