@@ -1734,6 +1734,9 @@ maybe_start(size_t i)
 static void
 parse_line(void)
 {
+	size_t last_end = 0;            /* token after the last full date, or 0 */
+	long last_days = 0;
+
 	nx = 0;
 	for (size_t i = 0; i < ntok;) {
 		if (!maybe_start(i)) {
@@ -1749,7 +1752,17 @@ parse_line(void)
 		}
 		r = chain(i, &s, &f);
 		if (r > 0) {
+			/* a clock time just after a full date in the same
+			 * sentence ("يوم الجمعة 24 أبريل في الساعة الثامنة")
+			 * belongs to that day, not to the reference date */
+			if (s.hasclock && !s.hasdate && !s.hasrel && last_end
+			    && f >= last_end && f - last_end <= 2)
+				set_day(&s, last_days);
 			finish(&s);
+			if (s.hasdate && s.gran == G_DAY && s.y >= 0)
+				last_days = days_from_civil(s.y, s.m, s.d), last_end = (size_t)r;
+			else
+				last_end = 0;
 			int pfx = first_pfx(f);
 			add_st(f, (size_t)r, pfx, &s);
 			i = (size_t)r;
