@@ -375,10 +375,10 @@ load_lexicon(const char *wordsfile, const char *monthsfile)
 {
 	size_t len;
 	const char *t;
-	t = monthsfile ? ar_slurp(monthsfile, &len) : ar_data("months.tsv", &len);
+	t = monthsfile ? ar_slurp_keep(monthsfile, &len) : ar_data("months.tsv", &len);
 	if (!t || ar_each_line(t, len, months_line, NULL))
 		ar_die("cannot load months.tsv");
-	t = wordsfile ? ar_slurp(wordsfile, &len) : ar_data("date-words.tsv", &len);
+	t = wordsfile ? ar_slurp_keep(wordsfile, &len) : ar_data("date-words.tsv", &len);
 	if (!t || ar_each_line(t, len, words_line, NULL))
 		ar_die("cannot load date-words.tsv");
 }

@@ -203,6 +203,8 @@ static inline int ar_is_header(const char *s, size_t n) { return n && s[0] == '\
 const char *ar_data(const char *name, size_t *len);
 /* Whole file into memory (for --rules=FILE and the like); dies on error. */
 char *ar_slurp(const char *path, size_t *len);
+/* The same, for text kept until exit (tables point into it). */
+const char *ar_slurp_keep(const char *path, size_t *len);
 /* Call fn on each line of text (without newline; CR stripped); lines that
  * are empty or start with '#' are skipped. Returns the first nonzero fn result. */
 int ar_each_line(const char *text, size_t len,

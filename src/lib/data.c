@@ -40,6 +40,18 @@ ar_slurp(const char *path, size_t *len)
 char *ar_data_kept[64];
 size_t ar_data_nkept;
 
+/* ar_slurp for text a program keeps until it exits (word lists that its
+ * tables point into): remembered here, so it is not a leak */
+const char *
+ar_slurp_keep(const char *path, size_t *len)
+{
+	char *text = ar_slurp(path, len);
+
+	if (ar_data_nkept < 64)
+		ar_data_kept[ar_data_nkept++] = text;
+	return text;
+}
+
 const char *
 ar_data(const char *name, size_t *len)
 {
