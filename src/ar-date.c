@@ -21,13 +21,10 @@ static const char help[] =
 "      --json           same as --format=json (JSON Lines)\n"
 "  -l, --lookahead=N    hold up to N lines at a document's start waiting for its\n"
 "                       publication line (default 16; 0 never waits)\n"
-"  -H, --with-filename  write a \\fNAME header before each document\n"
-"  -h, --no-filename    never write headers for file operands\n"
-"      --strict         invalid UTF-8 is an error (default: U+FFFD, warning)\n"
+AR_HELP_HEADERS
+AR_HELP_STRICT
 "      --line-buffered  flush every line (and do not wait for a publication line)\n"
-"      --progress       show a progress bar on a terminal\n"
-"      --help           show this help and exit\n"
-"      --version        show the version and exit\n"
+AR_HELP_TAIL
 "\n"
 "Offsets are 0-based code points, end exclusive. Unknown parts are X\n"
 "(XXXX-09-20). Exit status: 0 found, 1 nothing found, 2 trouble.\n"
@@ -212,19 +209,11 @@ struct key { char *s; size_t n; struct ent *list; };
 #define HBITS 13
 static struct key htab[1 << HBITS];
 
-static uint32_t
-hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
 
 static struct key *
 hfind(const char *s, size_t n, int add)
 {
-	uint32_t h = hash(s, n) & ((1u << HBITS) - 1);
+	uint32_t h = ar_hash(s, n) & ((1u << HBITS) - 1);
 	while (htab[h].s) {
 		if (htab[h].n == n && !memcmp(htab[h].s, s, n))
 			return &htab[h];

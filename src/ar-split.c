@@ -20,13 +20,10 @@ static const char help[] =
 "      --tsv, --json    short for --format=tsv, --format=json; the columns\n"
 "                       are doc para sent tok start end text, offsets in\n"
 "                       code points into the input line (end exclusive)\n"
-"  -H, --with-filename  write a \\fNAME header before each document\n"
-"  -h, --no-filename    never write headers for file operands\n"
-"      --strict         invalid UTF-8 is an error (default: U+FFFD, warning)\n"
+AR_HELP_HEADERS
+AR_HELP_STRICT
 "      --line-buffered  flush every line\n"
-"      --progress       show a progress bar on a terminal\n"
-"      --help           show this help and exit\n"
-"      --version        show the version and exit\n"
+AR_HELP_TAIL
 "\n"
 "With no FILE, or when FILE is -, read standard input. Exit status: 0 ok,\n"
 "2 trouble. See ar-split(1) and ar-tools(7).\n";

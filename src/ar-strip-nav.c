@@ -31,13 +31,10 @@ static const char help[] =
 "                       json: one object per page (name, title, date,\n"
 "                       source, attribution, body, dropped)\n"
 "      --tsv, --json    short for --format=tsv, --format=json\n"
-"  -H, --with-filename  write a \\fNAME header before each document\n"
-"  -h, --no-filename    never write headers for file operands\n"
-"      --strict         invalid UTF-8 is an error (default: U+FFFD, warning)\n"
+AR_HELP_HEADERS
+AR_HELP_STRICT
 "      --line-buffered  flush every line\n"
-"      --progress       show a progress bar on a terminal\n"
-"      --help           show this help and exit\n"
-"      --version        show the version and exit\n"
+AR_HELP_TAIL
 "\n"
 "A page starts at each file, \\f header, crawler header (source: and a\n"
 "timestamp line) or publication line after a dropped section.\n"
@@ -525,14 +522,6 @@ swkey(const char *s, size_t n)
 	    | ((unsigned char)s[n - 1] & 0x3F);
 }
 
-static uint32_t
-hashw(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
 
 static int
 add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
@@ -546,7 +535,7 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 		unsigned k = swkey(line, n);
 		swbloom[k >> 3] |= (unsigned char)(1u << (k & 7));
 	}
-	uint32_t h = hashw(line, n) & (SW_SLOTS - 1);
+	uint32_t h = ar_hash(line, n) & (SW_SLOTS - 1);
 	for (int tries = 0; tries < SW_SLOTS; tries++, h = (h + 1) & (SW_SLOTS - 1)) {
 		if (!swtab[h].s) {
 			char *c = ar_alloc(n);
@@ -569,7 +558,7 @@ is_stop(const char *s, size_t n)
 	unsigned k = swkey(s, n);
 	if (!(swbloom[k >> 3] & (1u << (k & 7))))
 		return 0;
-	uint32_t h = hashw(s, n) & (SW_SLOTS - 1);
+	uint32_t h = ar_hash(s, n) & (SW_SLOTS - 1);
 	for (; swtab[h].s; h = (h + 1) & (SW_SLOTS - 1))
 		if (swtab[h].n == n && !memcmp(swtab[h].s, s, n))
 			return 1;

@@ -44,6 +44,18 @@ enum {
 	{ "tsv",    no_argument,       NULL, AR_OPT_TSV }, \
 	{ "json",   no_argument,       NULL, AR_OPT_JSON }
 
+/* --help lines of the shared options, for the tools' help strings
+ * (--line-buffered's line is each tool's own: what it flushes differs) */
+#define AR_HELP_HEADERS \
+"  -H, --with-filename  write a \\fNAME header before each document\n" \
+"  -h, --no-filename    never write headers for file operands\n"
+#define AR_HELP_STRICT \
+"      --strict         invalid UTF-8 is an error (default: U+FFFD, warning)\n"
+#define AR_HELP_TAIL \
+"      --progress       show a progress bar on a terminal\n" \
+"      --help           show this help and exit\n" \
+"      --version        show the version and exit\n"
+
 enum ar_format { AR_FMT_TEXT, AR_FMT_TSV, AR_FMT_JSON, AR_FMT_OTHER };
 struct ar_opts {
 	int headers;          /* -1 default (on with file operands), 0 -h, 1 -H */
@@ -114,6 +126,15 @@ static inline void ar_buf_addc(struct ar_buf *b, int c)
 }
 void ar_buf_addcp(struct ar_buf *b, int32_t cp);    /* UTF-8 encode */
 void ar_buf_free(struct ar_buf *b);
+
+/* FNV-1a over bytes: for the tools' word tables */
+static inline uint32_t ar_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
 
 /* ---- u8.c: UTF-8, widths, character classes ---- */
 /* Decode one code point from valid UTF-8 (what the line loop hands out). */
