@@ -290,3 +290,19 @@ norm() {
 	run -0 bash -c 'cat "$SHARED"/seeds/*.txt | ar-norm | grep -o "قره باغ" | wc -l'
 	[ "$output" -gt 20 ]
 }
+
+@test "changed letters at every byte position of a long line (block path)" {
+	# 0..40 ASCII bytes of padding shift the letters ar-norm changes or
+	# deletes across every position of its 16-byte blocks; sed on bytes
+	# gives the expected text. The first line holds only one- and two-byte
+	# characters; the second adds others, and a mark, which sends the line
+	# through composition first; the third is short.
+	run -0 bash -c 'for p in $(seq 0 40); do
+			printf "%*s%s%s%s\n" "$p" "" "$1" "$1" "$1"
+			printf "%*s%s%s%s\n" "$p" "" "$1" "$2" "$1"
+			printf "%*s%s\n" "$p" "" "$3"
+		done > "$BATS_TEST_TMPDIR/in"
+		ar-norm "$BATS_TEST_TMPDIR/in" -h > "$BATS_TEST_TMPDIR/out"
+		sed "s/أ/ا/g; s/إ/ا/g; s/آ/ا/g; s/ة/ه/g; s/ى/ي/g; s/ی/ي/g; s/ُ//g; s/ـ//g; s/٣/3/g" "$BATS_TEST_TMPDIR/in" |
+			cmp - "$BATS_TEST_TMPDIR/out"' _ 'بأبةبىبيببببببببببببببببببببب٣بببببببببببببببببببـببببببببببببببببببببآبإ' 'یب…ب ٣ پبُـ' 'بببببببببببببببببببأ'
+}
