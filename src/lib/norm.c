@@ -96,101 +96,12 @@ struct ar_norm {
 	int compose;                    /* 0, or utf8proc options for nfc/nfkc */
 	uint32_t *act;                  /* 65536 actions for the BMP */
 	uint32_t *fast;                 /* 0x800 entries for apply_fast */
-	/* block_run's bitmaps of characters that stay as they are: ASCII by
-	 * byte, and the second byte of U+0600..U+067F (lead 0xD8 or 0xD9) */
-	unsigned char same_ascii[16], same_arabic[16];
-	int blocks;                     /* the CPU can run block_run */
+	struct ar_plain same;           /* characters that stay as they are */
 	struct ar_buf pool;             /* replacement strings */
 	struct entry *ent;              /* table entries: norm.tsv and --map */
 	size_t nent, capent;
 	int ready;
 };
-
-/* block_run: sixteen bytes at a time over text that mostly stays. Each
- * block is copied whole; a letter that becomes another two-byte letter (the
- * common change: alef forms, teh marbuta, alef maksura) is patched in the
- * copy; anything else ends the run at that character for fast_run. Needs
- * SSSE3 (pshufb), asked of the CPU at run time. */
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
-    && !defined(AR_NO_BLOCKS)
-#include <immintrin.h>
-
-static int
-block_cpu(void)
-{
-	return __builtin_cpu_supports("ssse3");
-}
-
-__attribute__((target("ssse3"))) static void
-block_run(const struct ar_norm *nm, const unsigned char *s, size_t n,
-    char *o, size_t *ip, size_t *wp)
-{
-	const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128,
-	    1, 2, 4, 8, 16, 32, 64, -128);
-	const __m128i same_ascii = _mm_loadu_si128((const __m128i *)nm->same_ascii);
-	const __m128i same_arabic = _mm_loadu_si128((const __m128i *)nm->same_arabic);
-	const __m128i low3 = _mm_set1_epi8(7), low4 = _mm_set1_epi8(0xF);
-	const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
-	const __m128i eight = _mm_set1_epi8(8);
-	__m128i prev = _mm_setzero_si128();   /* s[i] starts a character */
-	size_t i = *ip, w = *wp;
-
-	while (i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-		__m128i before = _mm_alignr_epi8(v, prev, 15);  /* byte j: s[i + j - 1] */
-		__m128i bit = _mm_shuffle_epi8(bits, _mm_and_si128(v, low3));
-		__m128i row = _mm_and_si128(_mm_srli_epi16(v, 3), low4);
-		__m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
-		__m128i ascii_same = _mm_cmpeq_epi8(_mm_and_si128(
-		    _mm_shuffle_epi8(same_ascii, row), bit), bit);
-		__m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9));
-		__m128i after9 = _mm_cmpeq_epi8(before, d9);
-		__m128i after = _mm_or_si128(_mm_cmpeq_epi8(before, d8), after9);
-		__m128i crow = _mm_or_si128(_mm_and_si128(row, low3), _mm_and_si128(after9, eight));
-		__m128i cont_same = _mm_cmpeq_epi8(_mm_and_si128(
-		    _mm_shuffle_epi8(same_arabic, crow), bit), bit);
-		__m128i same = _mm_or_si128(_mm_or_si128(_mm_and_si128(ascii, ascii_same), lead),
-		    _mm_and_si128(after, cont_same));
-		unsigned other = ~(unsigned)_mm_movemask_epi8(same) & 0xFFFF;
-		unsigned aft = (unsigned)_mm_movemask_epi8(after);
-
-		_mm_storeu_si128((__m128i *)(o + w), v);
-		while (other) {
-			size_t j = (size_t)__builtin_ctz(other), at = i + j;
-			other &= other - 1;
-			/* the second byte of a two-byte letter from U+0600..U+067F
-			 * (its lead may be the last byte of the block before) */
-			if (aft >> j & 1) {
-				uint32_t c = (uint32_t)(s[at - 1] & 0x1F) << 6 | (s[at] & 0x3F);
-				uint32_t e = nm->fast[c];
-				if (!(e & FAST_SPECIAL) && (e >> 16) == 2) {
-					o[w + j - 1] = (char)e;
-					o[w + j] = (char)(e >> 8);
-					continue;
-				}
-				at--;
-			}
-			*ip = at, *wp = w + (at - i);
-			return;
-		}
-		prev = v;
-		i += 16, w += 16;
-	}
-	/* end on a character boundary: not after a lead whose second byte is
-	 * beyond the last block */
-	if (i > *ip && (s[i - 1] == 0xD8 || s[i - 1] == 0xD9))
-		i--, w--;
-	*ip = i, *wp = w;
-}
-#else
-static int block_cpu(void) { return 0; }
-static void
-block_run(const struct ar_norm *nm, const unsigned char *s, size_t n,
-    char *o, size_t *ip, size_t *wp)
-{
-	(void)nm, (void)s, (void)n, (void)o, (void)ip, (void)wp;
-}
-#endif
 
 static void
 add_entry(struct ar_norm *nm, int step, int32_t lo, int32_t hi,
@@ -592,15 +503,17 @@ ar_norm_ready(struct ar_norm *nm)
 		memcpy(&v, bytes, 2);
 		nm->fast[cp] = v | (uint32_t)len << 16;
 	}
-	for (cp = 0; cp < 0x80; cp++)
-		if (nm->fast[cp] == (1u << 16 | (uint32_t)cp))
-			nm->same_ascii[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-	for (cp = 0x600; cp < 0x680; cp++) {
-		uint32_t want = 2u << 16 | (uint32_t)(0x80 | (cp & 0x3F)) << 8 | (0xC0 | cp >> 6);
-		if (nm->fast[cp] == want)
-			nm->same_arabic[(cp >> 3) & 0xF] |= (unsigned char)(1u << (cp & 7));
+	ar_plain_init(&nm->same);
+	for (cp = 0; cp < 0x680; cp++) {
+		char b[2];
+		uint16_t v;
+		size_t len = ar_u8enc(cp, b);
+		memcpy(&v, b, len);
+		if (len == 1)
+			v &= 0xFF;
+		if (nm->fast[cp] == ((uint32_t)len << 16 | v))
+			ar_plain_set(&nm->same, cp);
 	}
-	nm->blocks = block_cpu();
 	/* a two-byte letter that becomes another two-byte letter (ة to ه, أ to
 	 * ا, ى to ي: most of what changes in Arabic text) is patched in place */
 	for (cp = 0x80; cp < 0x800; cp++) {
@@ -870,6 +783,50 @@ compose_line(const struct ar_norm *nm, const char *s, size_t n,
 	}
 }
 
+/* Sixteen bytes at a time over text that stays as it is, copied whole; a
+ * letter that becomes another two-byte letter (alef forms, teh marbuta,
+ * alef maksura: the common change) is patched in the copy. Stops at
+ * anything else, for fast_run. */
+static void
+block_run(const struct ar_norm *nm, const unsigned char *s, size_t n,
+    char *o, size_t *ip, size_t *wp)
+{
+	size_t i = *ip, w = *wp;
+
+	for (;;) {
+		unsigned other;
+		size_t p = ar_plain_skip(&nm->same, s, i, n, &other);
+
+		for (; i < p; i += 16, w += 16)        /* whole blocks: no call */
+			memcpy(o + w, s + i, 16);
+		if (!other)
+			break;
+		memcpy(o + w, s + i, 16);
+		while (other) {
+			size_t j = (size_t)__builtin_ctz(other), at = i + j;
+			other &= other - 1;
+			/* a second byte: its lead is U+0600..U+067F's */
+			if (s[at] < 0xC0 && at > *ip && (s[at - 1] == 0xD8 || s[at - 1] == 0xD9)) {
+				uint32_t c = (uint32_t)(s[at - 1] & 0x1F) << 6 | (s[at] & 0x3F);
+				uint32_t e = nm->fast[c];
+				if (!(e & FAST_SPECIAL) && (e >> 16) == 2) {
+					o[w + j - 1] = (char)e;
+					o[w + j] = (char)(e >> 8);
+					continue;
+				}
+				at--;
+			}
+			*ip = at, *wp = w + (at - i);
+			return;
+		}
+		i += 16, w += 16;
+	}
+	/* end on a character boundary, not after a lead */
+	if (i > *ip && (s[i - 1] == 0xD8 || s[i - 1] == 0xD9))
+		i--, w--;
+	*ip = i, *wp = w;
+}
+
 /* apply_fast's inner loop, on its own so its few variables stay in
  * registers: from *ip in s to the first character the table cannot do,
  * writing at *wp in o. */
@@ -952,7 +909,7 @@ apply_fast(const struct ar_norm *nm, const char *str, size_t n, struct ar_buf *o
 	o = out->s + base;
 	for (;;) {
 		size_t until = n;
-		if (nm->blocks) {
+		if (nm->same.simd) {
 			/* blocks while they run long, the table for a few
 			 * characters where they stop */
 			block_run(nm, s, n, o, &i, &w);

@@ -287,3 +287,88 @@ ar_is_wordchar(int32_t cp)
 
 	return c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
 }
+
+void
+ar_plain_init(struct ar_plain *pl)
+{
+	memset(pl, 0, sizeof *pl);
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
+    && !defined(AR_NO_SIMD)
+	pl->simd = __builtin_cpu_supports("ssse3");
+#endif
+}
+
+void
+ar_plain_set(struct ar_plain *pl, int32_t cp)
+{
+	if (cp >= 0 && cp < 0x80)
+		pl->ascii[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	else if (cp >= 0x600 && cp < 0x680)    /* (cp >> 3) & 15: the lead's low bit, the second byte's bits 3..5 */
+		pl->arabic[(cp >> 3) & 0xF] |= (unsigned char)(1u << (cp & 7));
+}
+
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
+    && !defined(AR_NO_SIMD)
+#include <immintrin.h>
+
+/* Each byte's bit in a bitmap row picked by pshufb: ASCII by its bits 3..6,
+ * a second byte by its bits 3..5 and whether the byte before is 0xD9. */
+__attribute__((target("ssse3"))) static size_t
+plain_skip_ssse3(const struct ar_plain *pl, const unsigned char *s, size_t i,
+    size_t n, unsigned *mask)
+{
+	const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128,
+	    1, 2, 4, 8, 16, 32, 64, -128);
+	const __m128i ascii_rows = _mm_loadu_si128((const __m128i *)pl->ascii);
+	const __m128i arabic_rows = _mm_loadu_si128((const __m128i *)pl->arabic);
+	const __m128i low3 = _mm_set1_epi8(7), low4 = _mm_set1_epi8(0xF);
+	const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
+	const __m128i eight = _mm_set1_epi8(8);
+	__m128i prev = _mm_setzero_si128();     /* s[i] starts a character */
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i before = _mm_alignr_epi8(v, prev, 15);  /* byte j: s[i + j - 1] */
+		__m128i bit = _mm_shuffle_epi8(bits, _mm_and_si128(v, low3));
+		__m128i row = _mm_and_si128(_mm_srli_epi16(v, 3), low4);
+		__m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
+		__m128i ascii_plain = _mm_cmpeq_epi8(_mm_and_si128(
+		    _mm_shuffle_epi8(ascii_rows, row), bit), bit);
+		__m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9));
+		__m128i after9 = _mm_cmpeq_epi8(before, d9);
+		__m128i after = _mm_or_si128(_mm_cmpeq_epi8(before, d8), after9);
+		__m128i arow = _mm_or_si128(_mm_and_si128(row, low3), _mm_and_si128(after9, eight));
+		__m128i second_plain = _mm_cmpeq_epi8(_mm_and_si128(
+		    _mm_shuffle_epi8(arabic_rows, arow), bit), bit);
+		__m128i plain = _mm_or_si128(_mm_or_si128(_mm_and_si128(ascii, ascii_plain), lead),
+		    _mm_and_si128(after, second_plain));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(plain) & 0xFFFF;
+		if (other) {
+			*mask = other;
+			return i;
+		}
+		prev = v;
+	}
+	*mask = 0;
+	return i;
+}
+
+size_t
+ar_plain_skip(const struct ar_plain *pl, const unsigned char *s, size_t i,
+    size_t n, unsigned *mask)
+{
+	if (pl->simd)
+		return plain_skip_ssse3(pl, s, i, n, mask);
+	*mask = 0;
+	return i;
+}
+#else
+size_t
+ar_plain_skip(const struct ar_plain *pl, const unsigned char *s, size_t i,
+    size_t n, unsigned *mask)
+{
+	(void)pl, (void)s, (void)n;
+	*mask = 0;
+	return i;
+}
+#endif
