@@ -217,21 +217,13 @@ add_pattern(const char *src, size_t n)
 		maxpatbytes = f.len;
 	p->width = (size_t)ar_u8width(f.s, f.len);
 
-	/* key: the pattern's rarest letter; anchor: the rarest trigram of
-	 * adjacent letters that holds the key, else such a bigram, else the
-	 * key alone. The scanner passes over text without a key letter. */
-	int32_t key = -1;
-	int keyf = 1 << 30;
-	for (int w = 0; w < p->nw; w++)
-		for (i = 0; i < p->wl[w];) {
-			int32_t cp;
-			i += ar_u8dec(p->w[w] + i, &cp);
-			if (cp != '*' && cp < 0x10000 && freq(cp) < keyf)
-				keyf = freq(cp), key = cp;
-		}
-	long best2 = -1, best3 = -1;
+	/* anchor: the rarest trigram of adjacent letters, else the rarest
+	 * bigram, else the rarest letter; key: the anchor's rarest letter. The
+	 * scanner passes over text without a key letter. */
+	long best1 = -1, best2 = -1, best3 = -1;
 	uint32_t ba = 0, bb = 0, ta = 0, tb = 0, tc = 0;
-	for (int w = 0; key >= 0 && w < p->nw; w++) {
+	int32_t key = -1;
+	for (int w = 0; w < p->nw; w++) {
 		int32_t prev = -1, prev2 = -1;
 		for (i = 0; i < p->wl[w];) {
 			int32_t cp;
@@ -241,12 +233,11 @@ add_pattern(const char *src, size_t n)
 				continue;
 			}
 			/* rarer is better: the score falls with the product */
-			if (prev >= 0 && (cp == key || prev == key)) {
-				long sc = 1000000L / (freq(prev) * freq(cp));
-				if (sc > best2)
-					best2 = sc, ba = (uint32_t)prev, bb = (uint32_t)cp;
-			}
-			if (prev2 >= 0 && (cp == key || prev == key || prev2 == key)) {
+			if (1000 / freq(cp) > best1)
+				best1 = 1000 / freq(cp), key = cp;
+			if (prev >= 0 && 1000000L / (freq(prev) * freq(cp)) > best2)
+				best2 = 1000000L / (freq(prev) * freq(cp)), ba = (uint32_t)prev, bb = (uint32_t)cp;
+			if (prev2 >= 0) {
 				long sc = 1000000000L / ((long)freq(prev2) * freq(prev) * freq(cp));
 				if (sc > best3)
 					best3 = sc, ta = (uint32_t)prev2, tb = (uint32_t)prev, tc = (uint32_t)cp;
@@ -255,6 +246,12 @@ add_pattern(const char *src, size_t n)
 			prev = cp;
 		}
 	}
+	if (best3 >= 0)
+		key = freq((int32_t)ta) <= freq((int32_t)tb) && freq((int32_t)ta) <= freq((int32_t)tc)
+		    ? (int32_t)ta : freq((int32_t)tb) <= freq((int32_t)tc) ? (int32_t)tb : (int32_t)tc;
+	else if (best2 >= 0)
+		key = freq((int32_t)ba) <= freq((int32_t)bb) ? (int32_t)ba : (int32_t)bb;
+	int keyf = key >= 0 ? freq(key) : 0;
 	if (best3 >= 0) {
 		uint32_t h = trihash(ta, tb, tc);
 		tribits[h >> 6] |= 1ull << (h & 63);
@@ -1320,6 +1317,108 @@ whole_line(const char *s, size_t n, unsigned long ln)
 	emit_line_hits(s, n, ln);
 }
 
+/* ---- the word check: most candidates are other words that hold an
+ * anchor (التونسية for تونس). In word mode a hit's word is a pattern word,
+ * maybe after one proclitic, so a candidate whose folded word is none of
+ * those is dropped before any window is folded. */
+static int word_check;
+static struct wslot { const char *s; size_t n; } *wset;
+static size_t wmask;
+
+static int
+wset_has(const char *s, size_t n)
+{
+	for (size_t h = ar_hash(s, n) & wmask;; h = (h + 1) & wmask) {
+		if (!wset[h].s)
+			return 0;
+		if (wset[h].n == n && !memcmp(wset[h].s, s, n))
+			return 1;
+	}
+}
+
+static void
+build_word_set(void)
+{
+	size_t nw = 0, cap = 16;
+
+	if (mode != M_WORD || scan_all || colloc_win)
+		return;
+	for (int k = 0; k < npats; k++)
+		for (int w = 0; w < pats[k].nw; w++) {
+			const char *t = pats[k].w[w];
+			for (size_t i = 0; i < pats[k].wl[w];) {
+				int32_t cp;
+				i += ar_u8dec(t + i, &cp);
+				if (!ar_is_wordchar(cp))
+					return;         /* '*', '-': no word check */
+			}
+			nw++;
+		}
+	while (cap < 2 * nw)
+		cap *= 2;
+	wset = ar_alloc(cap * sizeof *wset);
+	memset(wset, 0, cap * sizeof *wset);
+	wmask = cap - 1;
+	for (int k = 0; k < npats; k++)
+		for (int w = 0; w < pats[k].nw; w++) {
+			const char *t = pats[k].w[w];
+			size_t n = pats[k].wl[w];
+			if (wset_has(t, n))
+				continue;
+			size_t h = ar_hash(t, n) & wmask;
+			while (wset[h].s)
+				h = (h + 1) & wmask;
+			wset[h].s = t, wset[h].n = n;
+		}
+	word_check = 1;
+}
+
+/* Can the candidate at s[c] be part of a hit? Folds its word with the
+ * scanner's table; 1 (maybe) whenever that table cannot say. */
+static int
+word_may_hit(const char *s, size_t n, size_t c)
+{
+	char w[512];
+	size_t wb = c, we = c, len = 0, i;
+	int seen = 0;
+
+	while (wb > 0 && !is_sep((unsigned char)s[wb - 1]))
+		wb--;
+	while (we < n && !is_sep((unsigned char)s[we]))
+		we++;
+	if (we - wb > 120)
+		return 1;
+	for (i = wb; i < we;) {
+		int32_t cp;
+		size_t k = ar_u8dec(s + i, &cp);
+		uint32_t f = cp < 0x10000 ? ftab[cp] : F_WILD;
+		if (i == c)
+			seen = 1;
+		i += k;
+		if (f == F_DEL)
+			continue;
+		if (f == F_WILD)
+			return 1;
+		f &= 0xFFFF;
+		if (!ar_is_wordchar((int32_t)f)) {
+			if (seen)
+				break;          /* the end of the candidate's word */
+			len = 0;                /* a word before it */
+			continue;
+		}
+		len += ar_u8enc((int32_t)f, w + len);
+	}
+	if (!seen)
+		return 1;
+	if (wset_has(w, len))
+		return 1;
+	for (int k = 0; k < nprocl; k++)
+		if (procll[k] < len && !memcmp(w, procl[k], procll[k])
+		    && wset_has(w + procll[k], len - procll[k]))
+			return 1;
+	return 0;
+}
+
 /* A line s[0..n) with its first candidate at c; sp continues the scan. */
 static void
 do_line(const char *s, size_t n, unsigned long ln, size_t c, struct scanpos sp)
@@ -1351,6 +1450,12 @@ do_line(const char *s, size_t n, unsigned long ln, size_t c, struct scanpos sp)
 		return;
 	}
 	for (;;) {
+		if (word_check && !word_may_hit(s, n, c)) {
+			c = scan((const unsigned char *)s, n, &sp);
+			if (c >= n)
+				break;
+			continue;
+		}
 		/* window: maxwords words either side of the candidate */
 		size_t wb = c, we = c, lim;
 		int k;
@@ -1392,7 +1497,8 @@ do_line(const char *s, size_t n, unsigned long ln, size_t c, struct scanpos sp)
 		if (c >= n)
 			break;
 	}
-	match_segment(s + segb, sege - segb, segb);
+	if (have)
+		match_segment(s + segb, sege - segb, segb);
 	emit_line_hits(s, n, ln);
 }
 
@@ -1856,6 +1962,7 @@ main(int argc, char *argv[])
 	if (kw_width > 30)
 		kw_width = 30;
 	build_ftab(mask);
+	build_word_set();
 
 	if (ar_opts.format == AR_FMT_TSV && !count_mode && !colloc_win)
 		ar_out_str("doc\tline\tstart\tend\tleft\tmatch\tright\n");
