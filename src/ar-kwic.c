@@ -75,6 +75,8 @@ struct pat {
 	int32_t first;          /* first code point of word 0; 0 if it starts with '*' */
 	int32_t second;         /* the next one, or 0 (then bucketed by first alone) */
 	size_t width;           /* display width of the folded pattern */
+	int32_t anchor[3];      /* adjacent letters the scanner looks for */
+	int nanchor;            /* 3, 2, or 0 (the key alone, or no letter) */
 };
 static struct pat *pats;
 static int npats, cappats;
@@ -100,27 +102,20 @@ static inline unsigned bk2hash(int32_t a, int32_t b) { return ((unsigned)a * 31u
 #define F_UNI 0x40000000u       /* flag: this folded letter is an anchor alone */
 #define F_KEY 0x10000u          /* flag: this folds to a key letter (see plain) */
 static uint32_t *ftab;          /* 65536: folded code point, F_DEL or F_WILD */
-static uint64_t bibits[1024];   /* 65536-bit bigram filter */
-static int have_bi, have_tri;   /* which of the two filters has anchors */
-static uint64_t tribits[1024];  /* 65536-bit trigram filter: far more selective
-                                 * for common words (place names) than a bigram */
+/* Anchor letters get small numbers (1..63; 0 is every other character),
+ * so three adjacent characters index one bit of a 32 KB table that fits
+ * the cache: an anchor trigram sets its bit, an anchor bigram the bits of
+ * every character before it. */
+#define ID_SLOW 0xFF
+static unsigned char letter_id[65536];  /* folded code point -> 0..63 */
+static unsigned char char_id[0x800];    /* raw code point -> 0..63, or ID_SLOW */
+static int nids;
+static uint64_t tribits[4096];
 static int32_t *unis;          /* anchor letters of patterns without a bigram */
 static int nunis;
 static int32_t *keys;           /* each pattern's rarest letter (folded) */
 static int nkeys, keys_freq;    /* and their summed frequency, per mille */
 static struct ar_plain plain;   /* what the scanner may pass over unread */
-
-static inline uint32_t
-bihash(uint32_t a, uint32_t b)
-{
-	return ((a * 2654435761u) ^ (b * 40503u)) >> 16;
-}
-
-static inline uint32_t
-trihash(uint32_t a, uint32_t b, uint32_t c)
-{
-	return ((a * 2246822519u) ^ (b * 2654435761u) ^ (c * 40503u)) >> 16;
-}
 
 /* ---- small helpers ---- */
 static int
@@ -253,13 +248,11 @@ add_pattern(const char *src, size_t n)
 		key = freq((int32_t)ba) <= freq((int32_t)bb) ? (int32_t)ba : (int32_t)bb;
 	int keyf = key >= 0 ? freq(key) : 0;
 	if (best3 >= 0) {
-		uint32_t h = trihash(ta, tb, tc);
-		tribits[h >> 6] |= 1ull << (h & 63);
-		have_tri = 1;
+		p->anchor[0] = (int32_t)ta, p->anchor[1] = (int32_t)tb, p->anchor[2] = (int32_t)tc;
+		p->nanchor = 3;
 	} else if (best2 >= 0) {
-		have_bi = 1;
-		uint32_t h = bihash(ba, bb);
-		bibits[h >> 6] |= 1ull << (h & 63);
+		p->anchor[0] = (int32_t)ba, p->anchor[1] = (int32_t)bb;
+		p->nanchor = 2;
 	} else if (key >= 0) {
 		unis = ar_realloc(unis, (size_t)(nunis + 1) * sizeof *unis);
 		unis[nunis++] = key;
@@ -360,6 +353,36 @@ build_ftab(uint32_t mask)
 		for (int32_t cp = 0x1161; cp <= 0x11C2; cp++)
 			ftab[cp] = F_WILD;
 	}
+	/* number the anchor letters; past 63 of them, a pattern falls back
+	 * to its key letter alone */
+	for (int k = 0; k < npats; k++) {
+		struct pat *pt = &pats[k];
+		int j;
+		for (j = 0; j < pt->nanchor; j++) {
+			int32_t a = pt->anchor[j];
+			if (!letter_id[a] && nids == 63)
+				break;
+			if (!letter_id[a])
+				letter_id[a] = (unsigned char)++nids;
+		}
+		if (j < pt->nanchor) {
+			int32_t key = pt->anchor[0];
+			for (j = 1; j < pt->nanchor; j++)
+				if (freq(pt->anchor[j]) < freq(key))
+					key = pt->anchor[j];
+			unis = ar_realloc(unis, (size_t)(nunis + 1) * sizeof *unis);
+			unis[nunis++] = key;
+			pt->nanchor = 0;
+		} else if (pt->nanchor == 3) {
+			uint32_t x = (uint32_t)letter_id[pt->anchor[0]] << 12
+			    | (uint32_t)letter_id[pt->anchor[1]] << 6 | letter_id[pt->anchor[2]];
+			tribits[x >> 6] |= 1ull << (x & 63);
+		} else if (pt->nanchor == 2) {
+			uint32_t x = (uint32_t)letter_id[pt->anchor[0]] << 6 | letter_id[pt->anchor[1]];
+			for (uint32_t before = 0; before < 64; before++)
+				tribits[before << 6 | x >> 6] |= 1ull << (x & 63);
+		}
+	}
 	for (int32_t cp = 0; cp < 0x10000; cp++)
 		for (int u = 0; u < nunis; u++)
 			if (ftab[cp] == (uint32_t)unis[u])
@@ -384,10 +407,18 @@ build_ftab(uint32_t mask)
 		else
 			ar_plain_set(&plain, cp);
 	}
+	/* the scanner's fast path: what it must look at closer goes slow */
+	for (int32_t cp = 0; cp < 0x800; cp++) {
+		uint32_t f = ftab[cp];
+		if (f >= F_RARE || ((f & F_KEY) && plain.simd))
+			char_id[cp] = ID_SLOW;
+		else
+			char_id[cp] = letter_id[f & 0xFFFF];
+	}
 }
 
-/* The two folded characters before q, after passing over plain text from i
- * to q: prev as scan keeps it (older in the high half). */
+/* The ids of the two characters before q, after passing over plain text
+ * from i to q: prev as scan keeps it (the older one in bits 6..11). */
 static uint32_t
 prev_before(const unsigned char *p, size_t i, size_t q, uint32_t prev)
 {
@@ -397,22 +428,23 @@ prev_before(const unsigned char *p, size_t i, size_t q, uint32_t prev)
 			cp = p[--q];
 		else
 			cp = (uint32_t)(p[q - 2] & 0x1F) << 6 | (p[q - 1] & 0x3F), q -= 2;
+		uint32_t id = letter_id[ftab[cp] & 0xFFFF];
 		if (k == 0)
-			prev = ftab[cp] & 0xFFFF;
+			prev = (prev & 63) << 6 | id;
 		else
-			prev |= (ftab[cp] & 0xFFFF) << 16;
+			prev = (prev & 63) | id << 6;
 	}
 	return prev;
 }
 
-/* Next candidate in p[0..n) from *pos: returns its offset or n. A
- * candidate is a code point whose folded form completes an anchor bigram
- * (or is an anchor letter, or may fold to anything). ftab values at or
- * above F_RARE (deleted, wild, unigram anchors) leave the fast path. The
- * bytes after p[n] are readable (a newline, or zero padding). */
+/* Next candidate in p[0..n) from sp->pos: returns its offset or n. A
+ * candidate is a character that completes an anchor (adjacent letters, the
+ * deleted characters between them skipped), or is an anchor letter alone,
+ * or may fold to anything. The bytes after p[n] are readable (a newline,
+ * or zero padding). */
 struct scanpos {
 	size_t pos;             /* where to go on */
-	uint32_t prev;          /* the two folded characters before pos */
+	uint32_t prev;          /* ids of the two characters before pos */
 	size_t until;           /* read every character up to here */
 };
 
@@ -420,8 +452,7 @@ static size_t
 scan(const unsigned char *p, size_t n, struct scanpos *sp)
 {
 	size_t i = sp->pos, until = sp->until;
-	uint32_t prev = sp->prev;
-	const uint32_t *ft = ftab;
+	uint32_t prev = sp->prev & 0xFFF, id;
 
 	while (i < n) {
 		if (i >= until) {
@@ -440,67 +471,64 @@ scan(const unsigned char *p, size_t n, struct scanpos *sp)
 		uint32_t b = p[i], c = p[i + 1], cp, f;
 		size_t s = i;
 
-		if (__builtin_expect(b >= 0xE0 || (b >= 0x80 && (b < 0xC2
-		    || (c & 0xC0) != 0x80)), 0)) {
-			/* three and four bytes, or invalid */
-			if (b >= 0xE0 && b < 0xF0 && (c & 0xC0) == 0x80
-			    && (p[i + 2] & 0xC0) == 0x80) {
-				cp = ((b & 0x0F) << 12) | ((c & 0x3F) << 6) | (p[i + 2] & 0x3F);
-				i += 3;
-			} else if (b >= 0xF0 && b < 0xF5 && (c & 0xC0) == 0x80
-			    && (p[i + 2] & 0xC0) == 0x80 && (p[i + 3] & 0xC0) == 0x80) {
-				/* outside the BMP: digits and marks may fold, so look */
-				cp = ((b & 0x07) << 18) | ((c & 0x3F) << 12)
-				    | ((uint32_t)(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-				i += 4;
-				int cl = ar_cclass((int32_t)cp);
-				if (!exact && (cl == AR_C_DIGIT || cl == AR_C_MARK
-				    || (cp >= 0x1EE00 && cp <= 0x1EEFF) || cl == AR_C_FORMAT)) {
-					sp->pos = i, sp->prev = F_WILD, sp->until = until;
-					return s;
-				}
-				prev = cp;
-				continue;
-			} else {
-				cp = 0xFFFD;
-				i++;
-			}
-		} else {
+		if (__builtin_expect(b < 0x80 || (b < 0xE0 && b >= 0xC2 && (c & 0xC0) == 0x80), 1)) {
+			/* ASCII and two bytes: all of Arabic */
 			uint32_t two = b >= 0x80;
 			cp = two ? ((b & 0x1F) << 6) | (c & 0x3F) : b;
 			i += 1 + two;
+			id = char_id[cp];
+			if (__builtin_expect(id != ID_SLOW, 1))
+				goto letter;
+		} else if (b >= 0xE0 && b < 0xF0 && (c & 0xC0) == 0x80
+		    && (p[i + 2] & 0xC0) == 0x80) {
+			cp = ((b & 0x0F) << 12) | ((c & 0x3F) << 6) | (p[i + 2] & 0x3F);
+			i += 3;
+		} else if (b >= 0xF0 && b < 0xF5 && (c & 0xC0) == 0x80
+		    && (p[i + 2] & 0xC0) == 0x80 && (p[i + 3] & 0xC0) == 0x80) {
+			/* outside the BMP: digits and marks may fold, so look */
+			cp = ((b & 0x07) << 18) | ((c & 0x3F) << 12)
+			    | ((uint32_t)(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+			i += 4;
+			int cl = ar_cclass((int32_t)cp);
+			if (!exact && (cl == AR_C_DIGIT || cl == AR_C_MARK
+			    || (cp >= 0x1EE00 && cp <= 0x1EEFF) || cl == AR_C_FORMAT)) {
+				sp->pos = i, sp->prev = 0, sp->until = until;
+				return s;
+			}
+			prev = (prev & 63) << 6;
+			continue;
+		} else {
+			cp = 0xFFFD;    /* invalid */
+			i++;
 		}
-		f = ft[cp];
+		/* the slow path: deleted, wild, a key or unigram letter, or more
+		 * than two bytes */
+		f = ftab[cp];
 		/* after a key letter, or a character the fold deletes, read on
 		 * where an anchor may still end */
-		if (__builtin_expect(f >= F_KEY, 0) && until < i + 8)
+		if (f >= F_KEY && until < i + 8)
 			until = i + 8;
-		if (__builtin_expect(f >= F_RARE, 0)) {
+		if (f >= F_RARE) {
 			if (f == F_DEL)
 				continue;
 			if (f == F_WILD) {
-				sp->pos = i, sp->prev = F_WILD, sp->until = until;
+				sp->pos = i, sp->prev = 0, sp->until = until;
 				return s;
 			}
-			f &= ~F_UNI;    /* an anchor letter on its own */
-			sp->pos = i, sp->prev = f, sp->until = until;
+			/* an anchor letter on its own */
+			sp->pos = i, sp->prev = (prev & 63) << 6 | letter_id[f & 0xFFFF];
+			sp->until = until;
 			return s;
 		}
-		f &= 0xFFFF;
-		/* prev holds the last two folded letters, 16 bits each */
-		uint32_t p1 = prev & 0xFFFF, hit = 0;
-		if (have_tri) {
-			uint32_t h3 = trihash(prev >> 16, p1, f);
-			hit = (uint32_t)(tribits[h3 >> 6] >> (h3 & 63)) & 1;
-		}
-		if (have_bi) {
-			uint32_t h = bihash(p1, f);
-			hit |= (uint32_t)(bibits[h >> 6] >> (h & 63)) & 1;
-		}
-		prev = (p1 << 16) | (f & 0xFFFF);
-		if (hit) {
-			sp->pos = i, sp->prev = prev, sp->until = until;
-			return s;
+		id = letter_id[f & 0xFFFF];
+letter:
+		{
+			uint32_t x = prev << 6 | id;
+			prev = x & 0xFFF;
+			if (tribits[x >> 6] >> (x & 63) & 1) {
+				sp->pos = i, sp->prev = prev, sp->until = until;
+				return s;
+			}
 		}
 	}
 	sp->pos = n, sp->prev = prev, sp->until = until;
