@@ -621,7 +621,7 @@ match_words(const struct pat *p, int w, const char *F, size_t fi, size_t fn)
 	if (r >= 0 || mode == M_SUBSTRING)
 		return r;
 	for (int c = 0; c < nprocl; c++)
-		if (j + procll[c] < fn && !memcmp(F + j, procl[c], procll[c])
+		if (j + procll[c] < fn && F[j + procll[c] - 1] == procl[c][procll[c] - 1] && !memcmp(F + j, procl[c], procll[c])
 		    && (r = match_words(p, w + 1, F, j + procll[c], fn)) >= 0)
 			return r;
 	return -1;
@@ -703,7 +703,7 @@ match_segment(const char *r, size_t rn, size_t base)
 		try_at(F.s, fn, i, i, &ends);
 		if (mode != M_SUBSTRING)
 			for (int c = 0; c < nprocl; c++)
-				if (i + procll[c] < fn && !memcmp(F.s + i, procl[c], procll[c]))
+				if (i + procll[c] < fn && F.s[i + procll[c] - 1] == procl[c][procll[c] - 1] && !memcmp(F.s + i, procl[c], procll[c]))
 					try_at(F.s, fn, i, i + procll[c], &ends);
 		if (!ends.len)
 			continue;
@@ -739,6 +739,9 @@ static unsigned long long total_hits;
 static int show_doc = 1;
 static size_t prefix_width = 0, kw_width = 10;
 
+static size_t width(const char *s, size_t n);
+static size_t docwidth;
+
 static void
 set_doc(const char *s, size_t n)
 {
@@ -749,6 +752,7 @@ set_doc(const char *s, size_t n)
 	memcpy(docname, s, n);
 	docname[n] = 0;
 	docnamelen = n;
+	docwidth = width(docname, n);
 	lineno = 1;
 	doc_warned = 0;
 }
@@ -759,6 +763,7 @@ struct row {
 	size_t startcp, endcp;
 	const char *l, *m, *r;
 	size_t ll, ml, rl;
+	size_t rwidth;          /* display width of r */
 	int pat;
 };
 
@@ -922,19 +927,27 @@ print_row(const struct row *w)
 	size_t pw;
 	if (show_doc) {
 		ar_out_write(w->doc, w->docl);
-		pw = width(w->doc, w->docl);
+		pw = w->doc == docname ? docwidth : width(w->doc, w->docl);
 	} else {
 		pw = 0;
 	}
-	int k = snprintf(pre, sizeof pre, "%s%lu:", show_doc ? ":" : "", w->line);
-	ar_out_write(pre, (size_t)k);
-	pw += (size_t)k;
+	/* ":LINE:" without printf: this runs for every row */
+	size_t k = sizeof pre;
+	unsigned long ln = w->line;
+	pre[--k] = ':';
+	do
+		pre[--k] = (char)('0' + ln % 10);
+	while ((ln /= 10));
+	if (show_doc)
+		pre[--k] = ':';
+	ar_out_write(pre + k, sizeof pre - k);
+	pw += sizeof pre - k;
 	if (pw > prefix_width)
 		prefix_width = pw;
 	spaces(prefix_width - pw + 1);
 
 	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context;
-	size_t wl = width(w->l, w->ll), wr = width(w->r, w->rl), wm = width(w->m, w->ml);
+	size_t wr = w->rwidth, wm = width(w->m, w->ml);
 	size_t padm = kw_width > wm ? kw_width - wm : 0;
 	size_t a = padm / 2, b = padm - a;      /* visual: a before the keyword, b after */
 	const char *on = color ? "\033[1;31m" : "", *off = color ? "\033[0m" : "";
@@ -962,7 +975,6 @@ print_row(const struct row *w)
 			spaces(a + 1);
 			out_plain(w->r, w->rl);
 		}
-		(void)wl;
 	}
 	ar_out_eol();
 }
@@ -1202,7 +1214,7 @@ left_context(const char *s, size_t at)
 }
 
 static size_t
-right_context(const char *s, size_t n, size_t at)
+right_context(const char *s, size_t n, size_t at, size_t *widthp)
 {
 	size_t i = at, w = 0;
 	int32_t cp;
@@ -1214,6 +1226,7 @@ right_context(const char *s, size_t n, size_t at)
 			while (i < n && s[i] != ' ' && s[i] != '\t')
 				i++;
 		}
+		*widthp = width(s + at, i - at);
 		return i;
 	}
 	while (i < n) {
@@ -1229,6 +1242,7 @@ right_context(const char *s, size_t n, size_t at)
 		w += cw;
 		i += k;
 	}
+	*widthp = w;
 	return i;
 }
 
@@ -1310,11 +1324,14 @@ emit_line_hits(const char *s, size_t n, unsigned long ln)
 			colloc_hit(h->rs, h->re);
 			continue;
 		}
-		size_t ls = left_context(s, h->rs), re = right_context(s, n, h->re);
+		size_t ls = left_context(s, h->rs), re = right_context(s, n, h->re, &w.rwidth);
 		w.doc = docname, w.docl = docnamelen;
 		w.line = ln;
-		w.startcp = cp_offset(s, h->rs);
-		w.endcp = w.startcp + ar_u8count(s + h->rs, h->re - h->rs);
+		w.startcp = w.endcp = 0;        /* only tsv and json print them */
+		if (ar_opts.format != AR_FMT_TEXT) {
+			w.startcp = cp_offset(s, h->rs);
+			w.endcp = w.startcp + ar_u8count(s + h->rs, h->re - h->rs);
+		}
 		w.l = s + ls, w.ll = h->rs - ls;
 		w.m = s + h->rs, w.ml = h->re - h->rs;
 		w.r = s + h->re, w.rl = re - h->re;
@@ -1441,7 +1458,7 @@ word_may_hit(const char *s, size_t n, size_t c)
 	if (wset_has(w, len))
 		return 1;
 	for (int k = 0; k < nprocl; k++)
-		if (procll[k] < len && !memcmp(w, procl[k], procll[k])
+		if (procll[k] < len && w[procll[k] - 1] == procl[k][procll[k] - 1] && !memcmp(w, procl[k], procll[k])
 		    && wset_has(w + procll[k], len - procll[k]))
 			return 1;
 	return 0;
