@@ -1367,17 +1367,17 @@ whole_line(const char *s, size_t n, unsigned long ln)
  * maybe after one proclitic, so a candidate whose folded word is none of
  * those is dropped before any window is folded. */
 static int word_check;
-static struct wslot { const char *s; size_t n; } *wset;
+static struct wslot { const char *s; size_t n; int phrase; } *wset;
 static size_t wmask;
 
-static int
-wset_has(const char *s, size_t n)
+static struct wslot *
+wset_get(const char *s, size_t n)
 {
 	for (size_t h = ar_hash(s, n) & wmask;; h = (h + 1) & wmask) {
 		if (!wset[h].s)
-			return 0;
+			return NULL;
 		if (wset[h].n == n && !memcmp(wset[h].s, s, n))
-			return 1;
+			return &wset[h];
 	}
 }
 
@@ -1408,18 +1408,22 @@ build_word_set(void)
 		for (int w = 0; w < pats[k].nw; w++) {
 			const char *t = pats[k].w[w];
 			size_t n = pats[k].wl[w];
-			if (wset_has(t, n))
-				continue;
-			size_t h = ar_hash(t, n) & wmask;
-			while (wset[h].s)
-				h = (h + 1) & wmask;
-			wset[h].s = t, wset[h].n = n;
+			struct wslot *ws = wset_get(t, n);
+			if (!ws) {
+				size_t h = ar_hash(t, n) & wmask;
+				while (wset[h].s)
+					h = (h + 1) & wmask;
+				ws = &wset[h];
+				ws->s = t, ws->n = n;
+			}
+			ws->phrase |= pats[k].nw > 1;
 		}
 	word_check = 1;
 }
 
 /* Can the candidate at s[c] be part of a hit? Folds its word with the
- * scanner's table; 1 (maybe) whenever that table cannot say. */
+ * scanner's table: 0 no; 1 as a word of its own; 2 maybe in a phrase, or
+ * whenever the table cannot say. */
 static int
 word_may_hit(const char *s, size_t n, size_t c)
 {
@@ -1432,7 +1436,7 @@ word_may_hit(const char *s, size_t n, size_t c)
 	while (we < n && !is_sep((unsigned char)s[we]))
 		we++;
 	if (we - wb > 120)
-		return 1;
+		return 2;
 	for (i = wb; i < we;) {
 		int32_t cp;
 		size_t k = ar_u8dec(s + i, &cp);
@@ -1443,7 +1447,7 @@ word_may_hit(const char *s, size_t n, size_t c)
 		if (f == F_DEL)
 			continue;
 		if (f == F_WILD)
-			return 1;
+			return 2;
 		f &= 0xFFFF;
 		if (!ar_is_wordchar((int32_t)f)) {
 			if (seen)
@@ -1454,14 +1458,17 @@ word_may_hit(const char *s, size_t n, size_t c)
 		len += ar_u8enc((int32_t)f, w + len);
 	}
 	if (!seen)
-		return 1;
-	if (wset_has(w, len))
-		return 1;
-	for (int k = 0; k < nprocl; k++)
-		if (procll[k] < len && w[procll[k] - 1] == procl[k][procll[k] - 1] && !memcmp(w, procl[k], procll[k])
-		    && wset_has(w + procll[k], len - procll[k]))
-			return 1;
-	return 0;
+		return 2;
+	int r = 0;
+	const struct wslot *ws = wset_get(w, len);
+	if (ws)
+		r = 1 + ws->phrase;
+	for (int k = 0; k < nprocl && r < 2; k++)
+		if (procll[k] < len && w[procll[k] - 1] == procl[k][procll[k] - 1]
+		    && !memcmp(w, procl[k], procll[k])
+		    && (ws = wset_get(w + procll[k], len - procll[k])))
+			r = 1 + ws->phrase;
+	return r;
 }
 
 /* A line s[0..n) with its first candidate at c; sp continues the scan. */
@@ -1495,17 +1502,24 @@ do_line(const char *s, size_t n, unsigned long ln, size_t c, struct scanpos sp)
 		return;
 	}
 	for (;;) {
-		if (word_check && !word_may_hit(s, n, c)) {
-			c = scan((const unsigned char *)s, n, &sp);
-			if (c >= n)
-				break;
-			continue;
+		/* window: maxwords words either side of the candidate, or
+		 * only its own when no phrase can hold it */
+		int words = maxwords;
+		if (word_check) {
+			int r = word_may_hit(s, n, c);
+			if (!r) {
+				c = scan((const unsigned char *)s, n, &sp);
+				if (c >= n)
+					break;
+				continue;
+			}
+			if (r == 1)
+				words = 1;
 		}
-		/* window: maxwords words either side of the candidate */
 		size_t wb = c, we = c, lim;
 		int k;
 		lim = c > cap ? c - cap : 0;
-		for (k = maxwords;;) {
+		for (k = words;;) {
 			while (wb > lim && !is_sep((unsigned char)s[wb - 1]))
 				wb--;
 			if (--k == 0)
@@ -1518,7 +1532,7 @@ do_line(const char *s, size_t n, unsigned long ln, size_t c, struct scanpos sp)
 		while (wb < c && ((unsigned char)s[wb] & 0xC0) == 0x80)
 			wb++;
 		lim = n - c > cap ? c + cap : n;
-		for (k = maxwords;;) {
+		for (k = words;;) {
 			while (we < lim && !is_sep((unsigned char)s[we]))
 				we++;
 			if (--k == 0)

@@ -36,6 +36,12 @@ setup() {
 	assert_output "total: 82 hits"
 }
 
+@test "a word of a phrase that is also a pattern of its own; near misses are no hits" {
+	run -0 bash -c 'printf "زار قره باغ ثم باغ وحده\nالتونسية بتونس والتونسي\n" |
+		ar-kwic --tsv -e "قره باغ" -e باغ -e تونس | cut -f2,6'
+	assert_output "$(printf 'line\tmatch\n1\tقره باغ\n1\tباغ\n1\tباغ\n2\tبتونس')"
+}
+
 @test "the pattern is folded too: قرة finds قره" {
 	run -0 bash -c 'ar-kwic --tsv قرة "$1" | tail -n +2 | wc -l' _ "$K/spellings.txt"
 	assert_output 7
