@@ -1,15 +1,18 @@
 /* ar-kwic: keyword in context for Arabic text, orthography-insensitive.
  *
- * How it stays fast: the text is never folded as a whole. A scanner walks
- * the raw bytes once, maps each code point through a table built from the
+ * How it stays fast: the text is never folded as a whole. Each pattern is
+ * anchored on its rarest three adjacent letters and keyed on the rarest of
+ * those. Where keys are rare (one pattern, a few), ar_plain_skip passes
+ * sixteen bytes at a time over text without a key letter. Elsewhere a
+ * scanner maps each code point through a table built from the
  * normalization engine (what does the fold make of this one character?),
- * skips the characters the fold deletes, and tests each pair of folded
- * letters against a bitmap of the patterns' anchor bigrams. Only around a
- * candidate is a window of whole words folded with ar_norm_apply and
- * matched exactly; the byte offsets it returns map hits back to the raw
- * text, which is what is printed. Lines are found only for candidates
- * (newlines are counted with memchr), so the common case costs one pass of
- * a table lookup per code point, whatever the number of patterns. */
+ * skips the characters the fold deletes, and tests each three folded
+ * letters against a bitmap of the anchors. A candidate whose folded word
+ * is no pattern word (after one proclitic) is dropped; around the others a
+ * window of whole words is folded with ar_norm_apply and matched exactly;
+ * the byte offsets it returns map hits back to the raw text, which is what
+ * is printed. Lines are found only for candidates (newlines are counted
+ * with memchr). */
 #include "lib/arlib.h"
 
 #include <errno.h>
