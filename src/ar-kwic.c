@@ -427,10 +427,12 @@ prev_before(const unsigned char *p, size_t i, size_t q, uint32_t prev)
 {
 	for (int k = 0; k < 2 && q > i; k++) {
 		uint32_t cp;
-		if (p[q - 1] < 0x80)
+		if (p[q - 1] >= 0x80 && q - i >= 2 && (p[q - 2] == 0xD8 || p[q - 2] == 0xD9))
+			cp = (uint32_t)(p[q - 2] & 0x1F) << 6 | (p[q - 1] & 0x3F), q -= 2;
+		else if (p[q - 1] < 0x80)
 			cp = p[--q];
 		else
-			cp = (uint32_t)(p[q - 2] & 0x1F) << 6 | (p[q - 1] & 0x3F), q -= 2;
+			cp = 0xFFFD, q--;       /* invalid UTF-8 passed over */
 		uint32_t id = letter_id[ftab[cp] & 0xFFFF];
 		if (k == 0)
 			prev = (prev & 63) << 6 | id;
@@ -464,8 +466,8 @@ scan(const unsigned char *p, size_t n, struct scanpos *sp)
 			/* read the block that stops it and the two characters
 			 * after, where an anchor with a key letter may end */
 			until = other ? q + 16 + 4 : n;
-			if (q < n && (p[q] & 0xC0) == 0x80)
-				q--;
+			if (q > i && q < n && (p[q] & 0xC0) == 0x80)
+				q--;       /* back to the lead of a two-byte letter */
 			if (q > i) {
 				prev = prev_before(p, i, q, prev);
 				i = q;

@@ -249,6 +249,15 @@ setup() {
 	run -2 --separate-stderr ar-kwic --strict قره "$BATS_TEST_TMPDIR/bad.txt"
 }
 
+@test "stray bytes where the block scanner starts lose no hit (fuzz regression)" {
+	# a continuation byte first in the file, and invalid bytes between
+	# plain text, once made the scanner skip the rest of its buffer
+	{ printf '\xaf\xd8\xb5 \xd8 \xd8\xa7\x82 قره\n'
+	  for i in $(seq 50); do printf 'في \xd8 المدينة الكبيرة \x82\x82 قرة اليوم\n'; done; } > "$BATS_TEST_TMPDIR/stray.txt"
+	run -0 --separate-stderr bash -c 'ar-kwic -c قره "$1" | tail -1' _ "$BATS_TEST_TMPDIR/stray.txt"
+	assert_output "total: 51 hits"
+}
+
 @test "a multi-megabyte line without spaces or newlines" {
 	{ head -c 3000000 /dev/zero | tr '\0' 'x'; printf ' قره '; head -c 3000000 /dev/zero | tr '\0' 'y'; } > "$BATS_TEST_TMPDIR/big.txt"
 	run -0 bash -c 'ar-kwic --tsv -C 3 قره "$1" | tail -1 | cut -f2-7' _ "$BATS_TEST_TMPDIR/big.txt"
