@@ -258,6 +258,19 @@ setup() {
 	assert_output "total: 51 hits"
 }
 
+@test "many patterns at once find what each finds alone" {
+	# the 60 commonest words of the samples, each with and without ال; one
+	# pass over all of them must give the rows of one pass per pattern
+	S="$TOP/share/ar-tools/samples"
+	re=$(printf '^([\330\331][\200-\277]){3,}$')   # three Arabic letters or more, as bytes
+	cat "$S"/*.txt | ar-norm | tr -s ' \t' '\n\n' | LC_ALL=C grep -E "$re" | LC_ALL=C sort | uniq -c |
+		sort -k1,1nr -k2 | head -60 | awk '{ print $2; print "ال" $2 }' > "$BATS_TEST_TMPDIR/pats"
+	run -0 bash -c 'ar-kwic --tsv -f "$1" "$2"/*.txt | sort -u > "$3/all"
+		while read -r p; do ar-kwic --tsv -e "$p" "$2"/*.txt; done < "$1" | sort -u > "$3/each"
+		cmp "$3/all" "$3/each" && wc -l < "$3/all"' _ "$BATS_TEST_TMPDIR/pats" "$S" "$BATS_TEST_TMPDIR"
+	[ "$output" -gt 100 ]
+}
+
 @test "a multi-megabyte line without spaces or newlines" {
 	{ head -c 3000000 /dev/zero | tr '\0' 'x'; printf ' قره '; head -c 3000000 /dev/zero | tr '\0' 'y'; } > "$BATS_TEST_TMPDIR/big.txt"
 	run -0 bash -c 'ar-kwic --tsv -C 3 قره "$1" | tail -1 | cut -f2-7' _ "$BATS_TEST_TMPDIR/big.txt"
