@@ -1436,11 +1436,15 @@ word_may_hit(const char *s, size_t n, size_t c)
 	size_t wb = c, we = c, len = 0, i;
 	int seen = 0;
 
-	while (wb > 0 && !is_sep((unsigned char)s[wb - 1]))
+	/* a word longer than this cannot be checked here (nor walked over
+	 * for every candidate in it) */
+	size_t lo = c > 120 ? c - 120 : 0, hi = n - c > 120 ? c + 120 : n;
+	while (wb > lo && !is_sep((unsigned char)s[wb - 1]))
 		wb--;
-	while (we < n && !is_sep((unsigned char)s[we]))
+	while (we < hi && !is_sep((unsigned char)s[we]))
 		we++;
-	if (we - wb > 120)
+	if ((wb > 0 && !is_sep((unsigned char)s[wb - 1])) || (we < n && !is_sep((unsigned char)s[we]))
+	    || we - wb > 120)
 		return 2;
 	for (i = wb; i < we;) {
 		int32_t cp;
@@ -1460,7 +1464,12 @@ word_may_hit(const char *s, size_t n, size_t c)
 			len = 0;                /* a word before it */
 			continue;
 		}
-		len += ar_u8enc((int32_t)f, w + len);
+		if (f < 0x80)
+			w[len++] = (char)f;
+		else if (f < 0x800)
+			w[len++] = (char)(0xC0 | f >> 6), w[len++] = (char)(0x80 | (f & 0x3F));
+		else
+			len += ar_u8enc((int32_t)f, w + len);
 	}
 	if (!seen)
 		return 2;

@@ -179,7 +179,13 @@ void ar_plain_set(struct ar_plain *pl, int32_t cp);
 size_t ar_plain_skip(const struct ar_plain *pl, const unsigned char *s,
     size_t i, size_t n, unsigned *mask);
 int ar_u8width(const char *s, size_t n);            /* display columns */
-int ar_cpwidth(int32_t cp);
+int ar_cpwidth_slow(int32_t cp);
+static inline int ar_cpwidth(int32_t cp)            /* display columns of one */
+{
+	if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0x0621 && cp <= 0x064A))
+		return 1;                           /* ASCII, Arabic letters */
+	return ar_cpwidth_slow(cp);
+}
 
 enum ar_cclass {
 	AR_C_OTHER, AR_C_LETTER, AR_C_MARK, AR_C_DIGIT, AR_C_SPACE,
@@ -199,7 +205,11 @@ static inline int ar_is_arabic(int32_t cp)          /* Arabic script blocks */
 	    || (cp >= 0xFE70 && cp <= 0xFEFF);
 }
 int ar_digit_value(int32_t cp);                     /* 0..9, or -1 */
-int ar_is_wordchar(int32_t cp);                     /* letter, mark, digit, tatweel */
+static inline int ar_is_wordchar(int32_t cp)       /* letter, mark, digit, tatweel */
+{
+	int c = ar_cclass(cp);
+	return c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
+}
 
 /* ---- lines.c: the line loop over operands and documents ---- */
 struct ar_doc {

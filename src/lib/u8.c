@@ -180,12 +180,8 @@ ar_u8count(const char *s, size_t n)
 }
 
 int
-ar_cpwidth(int32_t cp)
+ar_cpwidth_slow(int32_t cp)
 {
-	if (cp >= 0x20 && cp < 0x7F)
-		return 1;
-	if (cp >= 0x0621 && cp <= 0x064A)       /* Arabic letters */
-		return 1;
 	return utf8proc_charwidth(cp);
 }
 
@@ -278,14 +274,6 @@ ar_digit_value(int32_t cp)
 			z--;
 		return (int)(cp - z);
 	}
-}
-
-int
-ar_is_wordchar(int32_t cp)
-{
-	int c = ar_cclass(cp);
-
-	return c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
 }
 
 void
