@@ -1444,7 +1444,7 @@ word_may_hit(const char *s, size_t n, size_t c)
 	while (we < hi && !is_sep((unsigned char)s[we]))
 		we++;
 	if ((wb > 0 && !is_sep((unsigned char)s[wb - 1])) || (we < n && !is_sep((unsigned char)s[we]))
-	    || we - wb > 120)
+	    || we - wb > 120 || ar_u8valid(s + wb, we - wb) != we - wb)
 		return 2;
 	for (i = wb; i < we;) {
 		int32_t cp;
@@ -1599,6 +1599,10 @@ do_text(const char *p, size_t n)
 		size_t c = scan((const unsigned char *)p, n, &sp);
 		if (c >= n)
 			break;
+		/* most candidates are other words: drop them before finding,
+		 * counting and checking their line */
+		if (word_check && !word_may_hit(p, n, c))
+			continue;
 		/* count the lines up to the candidate */
 		size_t ls = pos;
 		for (;;) {
