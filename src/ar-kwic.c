@@ -112,6 +112,10 @@ static uint32_t *ftab;          /* 65536: folded code point, F_DEL or F_WILD */
 #define ID_SLOW 0xFF
 static unsigned char letter_id[65536];  /* folded code point -> 0..63 */
 static unsigned char char_id[0x800];    /* raw code point -> 0..63, or ID_SLOW */
+/* the same for a character's first two bytes as one little-endian
+ * 16-bit number: ASCII (whatever follows) and valid two-byte characters;
+ * ID_SLOW for the rest */
+static unsigned char pair_id[65536];
 static int nids;
 static uint64_t tribits[4096];
 static int32_t *unis;          /* anchor letters of patterns without a bigram */
@@ -418,6 +422,15 @@ build_ftab(uint32_t mask)
 		else
 			char_id[cp] = letter_id[f & 0xFFFF];
 	}
+	for (uint32_t v = 0; v < 65536; v++) {
+		uint32_t b = v & 0xFF, c = v >> 8;
+		if (b < 0x80)
+			pair_id[v] = char_id[b];
+		else if (b >= 0xC2 && b < 0xE0 && (c & 0xC0) == 0x80)
+			pair_id[v] = char_id[(b & 0x1F) << 6 | (c & 0x3F)];
+		else
+			pair_id[v] = ID_SLOW;
+	}
 }
 
 /* The ids of the two characters before q, after passing over plain text
@@ -473,6 +486,29 @@ scan(const unsigned char *p, size_t n, struct scanpos *sp)
 				i = q;
 			}
 		}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* ASCII and two bytes (all of Arabic): one look-up of the first
+		 * two bytes gives the id, and the first byte alone where the
+		 * next character starts */
+		size_t lim = until < n ? until : n;
+		while (i < lim) {
+			uint16_t v;
+			memcpy(&v, p + i, 2);
+			id = pair_id[v];
+			if (__builtin_expect(id == ID_SLOW, 0))
+				break;
+			size_t s = i;
+			i += 1 + ((v & 0xFF) >> 7);
+			uint32_t x = prev << 6 | id;
+			prev = x & 0xFFF;
+			if (tribits[x >> 6] >> (x & 63) & 1) {
+				sp->pos = i, sp->prev = prev, sp->until = until;
+				return s;
+			}
+		}
+		if (i >= lim)
+			continue;
+#endif
 		uint32_t b = p[i], c = p[i + 1], cp, f;
 		size_t s = i;
 
