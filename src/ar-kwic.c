@@ -80,6 +80,8 @@ struct pat {
 	size_t width;           /* display width of the folded pattern */
 	int32_t anchor[3];      /* adjacent letters the scanner looks for */
 	int nanchor;            /* 3, 2, or 0 (the key alone, or no letter) */
+	int32_t alt[4][3];      /* the best trigrams by letter frequency, */
+	int nalt;               /* which the first megabytes choose among */
 };
 static struct pat *pats;
 static int npats, cappats;
@@ -118,6 +120,9 @@ static unsigned char char_id[0x800];    /* raw code point -> 0..63, or ID_SLOW *
 static unsigned char pair_id[65536];
 static int nids;
 static uint64_t tribits[4096];
+static int probing;             /* counting candidates per trigram (end_probe) */
+static uint32_t *probe_count;   /* 1 << 18 of them */
+static size_t probe_bytes;
 static int32_t *unis;          /* anchor letters of patterns without a bigram */
 static int nunis;
 static int32_t *keys;           /* each pattern's rarest letter (folded) */
@@ -173,6 +178,29 @@ add_bucket(int **list, int *n, int idx)
 	(*list)[(*n)++] = idx;
 }
 
+/* Keep the four best-scored distinct trigrams of a pattern, best first. */
+static void
+add_alt(struct pat *p, long sc, int32_t a, int32_t b, int32_t c, long *altsc)
+{
+	int k, j;
+
+	for (k = 0; k < p->nalt; k++)
+		if (p->alt[k][0] == a && p->alt[k][1] == b && p->alt[k][2] == c)
+			return;
+	for (k = 0; k < p->nalt && altsc[k] >= sc; k++)
+		;
+	if (k == 4)
+		return;
+	for (j = p->nalt < 4 ? p->nalt : 3; j > k; j--) {
+		memcpy(p->alt[j], p->alt[j - 1], sizeof p->alt[j]);
+		altsc[j] = altsc[j - 1];
+	}
+	p->alt[k][0] = a, p->alt[k][1] = b, p->alt[k][2] = c;
+	altsc[k] = sc;
+	if (p->nalt < 4)
+		p->nalt++;
+}
+
 static void
 add_pattern(const char *src, size_t n)
 {
@@ -222,7 +250,7 @@ add_pattern(const char *src, size_t n)
 	/* anchor: the rarest trigram of adjacent letters, else the rarest
 	 * bigram, else the rarest letter; key: the anchor's rarest letter. The
 	 * scanner passes over text without a key letter. */
-	long best1 = -1, best2 = -1, best3 = -1;
+	long best1 = -1, best2 = -1, best3 = -1, altsc[4];
 	uint32_t ba = 0, bb = 0, ta = 0, tb = 0, tc = 0;
 	int32_t key = -1;
 	for (int w = 0; w < p->nw; w++) {
@@ -243,6 +271,7 @@ add_pattern(const char *src, size_t n)
 				long sc = 1000000000L / ((long)freq(prev2) * freq(prev) * freq(cp));
 				if (sc > best3)
 					best3 = sc, ta = (uint32_t)prev2, tb = (uint32_t)prev, tc = (uint32_t)cp;
+				add_alt(p, sc, prev2, prev, cp, altsc);
 			}
 			prev2 = prev;
 			prev = cp;
@@ -319,6 +348,56 @@ procl_line(char *line, size_t n, unsigned long lineno, void *ctx)
 	return 0;
 }
 
+/* The scanner's bitmap: each pattern's anchor, or while probing every
+ * trigram it may be anchored on. */
+static void
+set_anchor_bits(void)
+{
+	memset(tribits, 0, sizeof tribits);
+	for (int k = 0; k < npats; k++) {
+		const struct pat *pt = &pats[k];
+		if (pt->nanchor == 3) {
+			for (int a = 0; a < (probing ? pt->nalt : 1); a++) {
+				const int32_t *t = probing ? pt->alt[a] : pt->anchor;
+				uint32_t x = (uint32_t)letter_id[t[0]] << 12
+				    | (uint32_t)letter_id[t[1]] << 6 | letter_id[t[2]];
+				tribits[x >> 6] |= 1ull << (x & 63);
+			}
+		} else if (pt->nanchor == 2) {
+			uint32_t x = (uint32_t)letter_id[pt->anchor[0]] << 6 | letter_id[pt->anchor[1]];
+			for (uint32_t before = 0; before < 64; before++)
+				tribits[before << 6 | x >> 6] |= 1ull << (x & 63);
+		}
+	}
+}
+
+/* Letter frequencies say little about a trigram (دين is common, in
+ * المدينة and الدين): over the first megabytes every trigram a pattern may
+ * be anchored on counts its candidates, and then each pattern keeps its
+ * quietest one. Any of them finds every hit. */
+#define PROBE_BYTES (2u << 20)
+static void
+end_probe(void)
+{
+	for (int k = 0; k < npats; k++) {
+		struct pat *pt = &pats[k];
+		uint32_t best = UINT32_MAX;
+		for (int a = 0; a < pt->nalt; a++) {
+			const int32_t *t = pt->alt[a];
+			uint32_t x = (uint32_t)letter_id[t[0]] << 12
+			    | (uint32_t)letter_id[t[1]] << 6 | letter_id[t[2]];
+			if (probe_count[x] < best) {
+				best = probe_count[x];
+				memcpy(pt->anchor, t, sizeof pt->anchor);
+			}
+		}
+	}
+	probing = 0;
+	free(probe_count);
+	probe_count = NULL;
+	set_anchor_bits();
+}
+
 /* What the fold makes of each code point alone, for the scanner. */
 static void
 build_ftab(uint32_t mask)
@@ -380,16 +459,29 @@ build_ftab(uint32_t mask)
 			unis = ar_realloc(unis, (size_t)(nunis + 1) * sizeof *unis);
 			unis[nunis++] = key;
 			pt->nanchor = 0;
-		} else if (pt->nanchor == 3) {
-			uint32_t x = (uint32_t)letter_id[pt->anchor[0]] << 12
-			    | (uint32_t)letter_id[pt->anchor[1]] << 6 | letter_id[pt->anchor[2]];
-			tribits[x >> 6] |= 1ull << (x & 63);
-		} else if (pt->nanchor == 2) {
-			uint32_t x = (uint32_t)letter_id[pt->anchor[0]] << 6 | letter_id[pt->anchor[1]];
-			for (uint32_t before = 0; before < 64; before++)
-				tribits[before << 6 | x >> 6] |= 1ull << (x & 63);
 		}
 	}
+	/* the other trigrams a pattern may be anchored on, while ids last */
+	for (int k = 0; k < npats; k++) {
+		struct pat *pt = &pats[k];
+		int keep = pt->nanchor == 3 ? 1 : 0;
+		for (int a = 1; keep && a < pt->nalt; a++) {
+			int j;
+			for (j = 0; j < 3; j++) {
+				int32_t c = pt->alt[a][j];
+				if (!letter_id[c] && nids == 63)
+					break;
+				if (!letter_id[c])
+					letter_id[c] = (unsigned char)++nids;
+			}
+			if (j == 3)
+				memcpy(pt->alt[keep++], pt->alt[a], sizeof pt->alt[a]);
+		}
+		pt->nalt = keep;
+		if (keep > 1)
+			probing = 1;
+	}
+	set_anchor_bits();
 	for (int32_t cp = 0; cp < 0x10000; cp++)
 		for (int u = 0; u < nunis; u++)
 			if (ftab[cp] == (uint32_t)unis[u])
@@ -403,6 +495,15 @@ build_ftab(uint32_t mask)
 	ar_plain_init(&plain);
 	if (keys_freq > 100)
 		plain.simd = 0;
+	if (plain.simd && probing) {
+		/* the keys come from the anchors as chosen: keep them */
+		probing = 0;
+		set_anchor_bits();
+	}
+	if (probing) {
+		probe_count = ar_alloc((1u << 18) * sizeof *probe_count);
+		memset(probe_count, 0, (1u << 18) * sizeof *probe_count);
+	}
 	for (int32_t cp = 0; cp < 0x10000; cp++) {
 		int k;
 		if (ftab[cp] >= F_RARE)
@@ -502,6 +603,8 @@ scan(const unsigned char *p, size_t n, struct scanpos *sp)
 			uint32_t x = prev << 6 | id;
 			prev = x & 0xFFF;
 			if (tribits[x >> 6] >> (x & 63) & 1) {
+				if (probing)
+					probe_count[x]++;
 				sp->pos = i, sp->prev = prev, sp->until = until;
 				return s;
 			}
@@ -567,6 +670,8 @@ letter:
 			uint32_t x = prev << 6 | id;
 			prev = x & 0xFFF;
 			if (tribits[x >> 6] >> (x & 63) & 1) {
+				if (probing)
+					probe_count[x]++;
 				sp->pos = i, sp->prev = prev, sp->until = until;
 				return s;
 			}
@@ -1667,6 +1772,8 @@ do_text(const char *p, size_t n)
 		if (pos > n)
 			pos = n;
 	}
+	if (probing && (probe_bytes += n) >= PROBE_BYTES)
+		end_probe();
 	/* count the rest */
 	while (pos < n) {
 		const char *nl = memchr(p + pos, '\n', n - pos);
