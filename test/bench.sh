@@ -34,13 +34,17 @@ fi
 
 # measure FILE CMD: median "seconds maxrss_kb" of RUNS runs of CMD < FILE,
 # with the output going into a pipe (grep stops early on /dev/null).
+# Seconds come from the clock in nanoseconds (time's %e has 10 ms steps,
+# too coarse for a tenth of a second), peak memory from time's %M.
 measure() {
-	local file=$1 cmd=$2 i
+	local file=$1 cmd=$2 i t0 t1
 	for i in $(seq "$RUNS"); do
-		/usr/bin/time -f '%e %M' -o "$B/time.out" \
+		t0=$(date +%s%N)
+		/usr/bin/time -f '%M' -o "$B/time.out" \
 			bash -c "$cmd < '$file' | cat > /dev/null" 2>/dev/null
-		cat "$B/time.out" | tail -1
-	done | sort -n | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }'
+		t1=$(date +%s%N)
+		echo "$(( (t1 - t0) / 1000000 )) $(tail -1 "$B/time.out")"
+	done | sort -n | awk '{ a[NR] = $0 } END { split(a[int((NR + 1) / 2)], f, " "); printf "%.3f %s\n", f[1] / 1000, f[2] }'
 }
 
 declare -A CAT
