@@ -41,7 +41,8 @@ measure() {
 	for i in $(seq "$RUNS"); do
 		t0=$(date +%s%N)
 		/usr/bin/time -f '%M' -o "$B/time.out" \
-			bash -c "$cmd < '$file' | cat > /dev/null" 2>/dev/null
+			bash -o pipefail -c "$cmd < '$file' | cat > /dev/null" 2>/dev/null
+		[ $? -lt 2 ] || echo "bench: failed: $cmd" >&2
 		t1=$(date +%s%N)
 		echo "$(( (t1 - t0) / 1000000 )) $(tail -1 "$B/time.out")"
 	done | sort -n | awk '{ a[NR] = $0 } END { split(a[int((NR + 1) / 2)], f, " "); printf "%.3f %s\n", f[1] / 1000, f[2] }'
@@ -51,10 +52,11 @@ declare -A CAT
 MB() { awk -v b="$(wc -c < "$1")" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
 printf '%-13s %-44s %9s %8s %-34s %9s %9s\n' tool command MB/s x-cat "instead (MB/s)" x-instead "peak RSS"
-# row TOOL FILE OURCMD ALTNAME ALTCMD: one line of the table. ALTCMD may be
-# "" when there is nothing to compare with. Throughput of all three on FILE.
+# row TOOL FILE OURCMD ALTNAME ALTCMD [LABEL]: one line of the table. ALTCMD
+# may be "" when there is nothing to compare with. Throughput of all three
+# on FILE. LABEL, shown instead of OURCMD, may say more than the command.
 row() {
-	local tool=$1 file=$2 ours=$3 altname=$4 alt=$5 mb t rss ct at x xa
+	local tool=$1 file=$2 ours=$3 altname=$4 alt=$5 label=${6:-$3} mb t rss ct at x xa
 	mb=$(MB "$file")
 	if [ -z "${CAT[$file]:-}" ]; then
 		CAT[$file]=$(measure "$file" cat | cut -d' ' -f1)
@@ -66,7 +68,7 @@ row() {
 	else
 		at=
 	fi
-	awk -v tool="$tool" -v cmd="$ours" -v mb="$mb" -v t="$t" -v ct="$ct" \
+	awk -v tool="$tool" -v cmd="$label" -v mb="$mb" -v t="$t" -v ct="$ct" \
 	    -v an="$altname" -v at="$at" -v rss="$rss" 'BEGIN {
 		if (t <= 0) t = 0.01; if (ct <= 0) ct = 0.01
 		s = mb / t
