@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh: build a libFuzzer harness per tool (clang, ASan + UBSan) and run each
-# for FUZZ_SECONDS (default 60), seeded with the test fixtures. A crash leaves
+# for FUZZ_SECONDS (default 60), seeded with the test fixtures; FUZZ_TOOLS
+# names some of them (ar-kwic-many is ar-kwic with 100 patterns). A crash leaves
 # its input in build/fuzz/TOOL/crash-*: add it to the tool's regression tests.
 # Exit 1 if any tool crashed.
 cd "$(dirname "$0")/../.." || exit 2
@@ -16,6 +17,7 @@ libs="$(pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) -lm"
 args_for() {
 	case $1 in
 	ar-kwic)      echo '"-c","--format=json","قره"' ;;
+	ar-kwic-many) echo '"--tsv","-f","test/bench/places-sy-100.txt"' ;;
 	ar-date)      echo '"--format=json"' ;;
 	ar-split)     echo '"--tsv"' ;;
 	ar-strip-nav) echo '"--explain"' ;;
@@ -23,9 +25,10 @@ args_for() {
 	esac
 }
 
+# each tool, and ar-kwic once more with 100 patterns (its many-pattern scan)
 status=0
-for src in src/ar-*.c; do
-	tool=$(basename "$src" .c)
+for tool in ${FUZZ_TOOLS:-$(for s in src/ar-*.c; do basename "$s" .c; done) ar-kwic-many}; do
+	src=src/${tool%-many}.c
 	out=build/fuzz/$tool
 	mkdir -p "$out/corpus"
 	find test/fixtures share/ar-tools/samples -type f -size -64k 2>/dev/null |
