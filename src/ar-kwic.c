@@ -642,8 +642,10 @@ scan(const unsigned char *p, size_t n, struct scanpos *sp)
 			prev = (prev & 63) << 6;
 			continue;
 		} else {
-			cp = 0xFFFD;    /* invalid */
-			i++;
+			/* invalid UTF-8: a candidate too, so that its line is
+			 * checked, warned about (and an error with --strict) */
+			sp->pos = i + 1, sp->prev = 0, sp->until = until;
+			return s;
 		}
 		/* the slow path: deleted, wild, a key or unigram letter, or more
 		 * than two bytes */

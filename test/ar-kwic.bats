@@ -279,6 +279,22 @@ setup() {
 	[ "$output" -gt 10000 ]
 }
 
+@test "invalid UTF-8 in a line without a hit is still reported; --strict fails" {
+	# a lead byte before a space, 0xff, a stray second byte: each in a line
+	# of plain Arabic text that the scanner would pass over unread
+	for bad in '\xd8 ' '\xff' '\x82'; do
+		{ printf 'في المدينة الكبيرة اليوم وفي المدينة الكبيرة\n'
+		  printf "في المدينة ${bad} الكبيرة اليوم وفي المدينة الكبيرة\n"
+		  printf 'قره باغ\n'; } > "$BATS_TEST_TMPDIR/bad.txt"
+		run -0 --separate-stderr ar-kwic -c قره "$BATS_TEST_TMPDIR/bad.txt"
+		assert_line 'total: 1 hits'
+		[[ "$stderr" == *"bad.txt:2: invalid UTF-8 at byte 20"* ]]
+		run -2 --separate-stderr ar-kwic --strict -c قره "$BATS_TEST_TMPDIR/bad.txt"
+		run -2 --separate-stderr ar-kwic --strict -c -f "$TOP/test/bench/places-sy-100.txt" "$BATS_TEST_TMPDIR/bad.txt"
+		[[ "$stderr" == *"bad.txt:2: invalid UTF-8 at byte 20"* ]]
+	done
+}
+
 @test "a multi-megabyte line without spaces or newlines" {
 	{ head -c 3000000 /dev/zero | tr '\0' 'x'; printf ' قره '; head -c 3000000 /dev/zero | tr '\0' 'y'; } > "$BATS_TEST_TMPDIR/big.txt"
 	run -0 bash -c 'ar-kwic --tsv -C 3 قره "$1" | tail -1 | cut -f2-7' _ "$BATS_TEST_TMPDIR/big.txt"

@@ -166,7 +166,7 @@ size_t ar_u8count(const char *s, size_t n);         /* code points */
 /* A scanner that passes over plain text sixteen bytes at a time (SSSE3,
  * chosen at run time). Plain are the ASCII bytes and the two-byte
  * characters U+0600..U+067F that a caller marks with ar_plain_set; other
- * characters and invalid bytes never are. */
+ * characters and invalid UTF-8 never are, so the scanner stops at both. */
 struct ar_plain { unsigned char ascii[16], arabic[16]; int simd; };
 void ar_plain_init(struct ar_plain *pl);            /* nothing plain yet */
 void ar_plain_set(struct ar_plain *pl, int32_t cp);
@@ -174,7 +174,8 @@ void ar_plain_set(struct ar_plain *pl, int32_t cp);
  * something not plain, with *mask: bit j for byte p + j, set on the second
  * byte of a two-byte character from U+0600..U+067F (whose lead may be
  * p - 1), else on every byte of what is not plain. Where fewer than sixteen
- * bytes are left, or without SSSE3, *mask is 0 and the caller goes on alone.
+ * bytes are left (and one to look ahead at), or without SSSE3, *mask is 0
+ * and the caller goes on alone.
  * Either way p may fall after a lead 0xD8 or 0xD9 and before its second byte. */
 size_t ar_plain_skip(const struct ar_plain *pl, const unsigned char *s,
     size_t i, size_t n, unsigned *mask);

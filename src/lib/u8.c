@@ -314,22 +314,25 @@ plain_skip_ssse3(const struct ar_plain *pl, const unsigned char *s, size_t i,
 	const __m128i eight = _mm_set1_epi8(8);
 	__m128i prev = _mm_setzero_si128();     /* s[i] starts a character */
 
-	for (; i + 16 <= n; i += 16) {
+	for (; i + 17 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
 		__m128i before = _mm_alignr_epi8(v, prev, 15);  /* byte j: s[i + j - 1] */
+		__m128i after = _mm_loadu_si128((const __m128i *)(s + i + 1));
 		__m128i bit = _mm_shuffle_epi8(bits, _mm_and_si128(v, low3));
 		__m128i row = _mm_and_si128(_mm_srli_epi16(v, 3), low4);
 		__m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
 		__m128i ascii_plain = _mm_cmpeq_epi8(_mm_and_si128(
 		    _mm_shuffle_epi8(ascii_rows, row), bit), bit);
-		__m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9));
-		__m128i after9 = _mm_cmpeq_epi8(before, d9);
-		__m128i after = _mm_or_si128(_mm_cmpeq_epi8(before, d8), after9);
-		__m128i arow = _mm_or_si128(_mm_and_si128(row, low3), _mm_and_si128(after9, eight));
+		/* a lead only with a second byte after it: invalid text stops */
+		__m128i lead = _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9)),
+		    _mm_cmplt_epi8(after, _mm_set1_epi8(-64)));
+		__m128i lead9 = _mm_cmpeq_epi8(before, d9);
+		__m128i second = _mm_or_si128(_mm_cmpeq_epi8(before, d8), lead9);
+		__m128i arow = _mm_or_si128(_mm_and_si128(row, low3), _mm_and_si128(lead9, eight));
 		__m128i second_plain = _mm_cmpeq_epi8(_mm_and_si128(
 		    _mm_shuffle_epi8(arabic_rows, arow), bit), bit);
 		__m128i plain = _mm_or_si128(_mm_or_si128(_mm_and_si128(ascii, ascii_plain), lead),
-		    _mm_and_si128(after, second_plain));
+		    _mm_and_si128(second, second_plain));
 		unsigned other = ~(unsigned)_mm_movemask_epi8(plain) & 0xFFFF;
 		if (other) {
 			*mask = other;
