@@ -166,8 +166,6 @@ load_ummalqura(void)
 {
 	size_t len;
 	const char *t = ar_data("ummalqura.tsv", &len);
-	if (!t)
-		return;
 	memset(uq_start, 0, sizeof uq_start);
 	if (ar_each_line(t, len, uq_line, NULL))
 		ar_die("ummalqura.tsv: bad line");
@@ -365,10 +363,10 @@ load_lexicon(const char *wordsfile, const char *monthsfile)
 	size_t len;
 	const char *t;
 	t = monthsfile ? ar_slurp_keep(monthsfile, &len) : ar_data("months.tsv", &len);
-	if (!t || ar_each_line(t, len, months_line, NULL))
+	if (ar_each_line(t, len, months_line, NULL))
 		ar_die("cannot load months.tsv");
 	t = wordsfile ? ar_slurp_keep(wordsfile, &len) : ar_data("date-words.tsv", &len);
-	if (!t || ar_each_line(t, len, words_line, NULL))
+	if (ar_each_line(t, len, words_line, NULL))
 		ar_die("cannot load date-words.tsv");
 }
 

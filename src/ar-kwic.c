@@ -113,11 +113,17 @@ static uint32_t *ftab;          /* 65536: folded code point, F_DEL or F_WILD */
  * every character before it. */
 #define ID_SLOW 0xFF
 static unsigned char letter_id[65536];  /* folded code point -> 0..63 */
-static unsigned char char_id[0x800];    /* raw code point -> 0..63, or ID_SLOW */
-/* the same for a character's first two bytes as one little-endian
- * 16-bit number: ASCII (whatever follows) and valid two-byte characters;
- * ID_SLOW for the rest */
+/* a character's first two bytes (as a 16-bit load reads them) -> the id of an
+ * ASCII character (whatever follows) or a valid two-byte one; ID_SLOW for
+ * the rest, and for characters the scanner must look at closer */
 static unsigned char pair_id[65536];
+/* the first of two bytes read as one uint16_t (kept in a register: where
+ * the next character starts must not wait for another load) */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FIRST_OF(v) ((uint32_t)(v) >> 8)
+#else
+#define FIRST_OF(v) ((uint32_t)(v) & 0xFF)
+#endif
 static int nids;
 static uint64_t tribits[4096];
 static int probing;             /* counting candidates per trigram (end_probe) */
@@ -516,22 +522,36 @@ build_ftab(uint32_t mask)
 			ar_plain_set(&plain, cp);
 	}
 	/* the scanner's fast path: what it must look at closer goes slow */
-	for (int32_t cp = 0; cp < 0x800; cp++) {
-		uint32_t f = ftab[cp];
-		if (f >= F_RARE || ((f & F_KEY) && plain.simd))
-			char_id[cp] = ID_SLOW;
-		else
-			char_id[cp] = letter_id[f & 0xFFFF];
-	}
-	for (uint32_t v = 0; v < 65536; v++) {
-		uint32_t b = v & 0xFF, c = v >> 8;
+	for (uint32_t b = 0; b < 256; b++)
+	for (uint32_t c = 0; c < 256; c++) {
+		const unsigned char two[2] = { (unsigned char)b, (unsigned char)c };
+		uint16_t v;
+		uint32_t f;
+		memcpy(&v, two, 2);
 		if (b < 0x80)
-			pair_id[v] = char_id[b];
+			f = ftab[b];
 		else if (b >= 0xC2 && b < 0xE0 && (c & 0xC0) == 0x80)
-			pair_id[v] = char_id[(b & 0x1F) << 6 | (c & 0x3F)];
+			f = ftab[(b & 0x1F) << 6 | (c & 0x3F)];
 		else
-			pair_id[v] = ID_SLOW;
+			f = F_WILD;
+		pair_id[v] = f >= F_RARE || ((f & F_KEY) && plain.simd)
+		    ? ID_SLOW : letter_id[f & 0xFFFF];
 	}
+}
+
+/* Shifts a character's id into prev (the last two); 1 when the three
+ * complete an anchor, which the probe then counts. */
+static inline int
+completes_anchor(uint32_t *prev, uint32_t id)
+{
+	uint32_t x = *prev << 6 | id;
+
+	*prev = x & 0xFFF;
+	if (!(tribits[x >> 6] >> (x & 63) & 1))
+		return 0;
+	if (probing)
+		probe_count[x]++;
+	return 1;
 }
 
 /* The ids of the two characters before q, after passing over plain text
@@ -587,7 +607,6 @@ scan(const unsigned char *p, size_t n, struct scanpos *sp)
 				i = q;
 			}
 		}
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/* ASCII and two bytes (all of Arabic): one look-up of the first
 		 * two bytes gives the id, and the first byte alone where the
 		 * next character starts */
@@ -599,30 +618,23 @@ scan(const unsigned char *p, size_t n, struct scanpos *sp)
 			if (__builtin_expect(id == ID_SLOW, 0))
 				break;
 			size_t s = i;
-			i += 1 + ((v & 0xFF) >> 7);
-			uint32_t x = prev << 6 | id;
-			prev = x & 0xFFF;
-			if (tribits[x >> 6] >> (x & 63) & 1) {
-				if (probing)
-					probe_count[x]++;
+			i += 1 + (FIRST_OF(v) >> 7);
+			if (completes_anchor(&prev, id)) {
 				sp->pos = i, sp->prev = prev, sp->until = until;
 				return s;
 			}
 		}
 		if (i >= lim)
 			continue;
-#endif
+
+		/* one character the slow way: deleted, wild, a key or unigram
+		 * letter, longer than two bytes, or invalid */
 		uint32_t b = p[i], c = p[i + 1], cp, f;
 		size_t s = i;
 
-		if (__builtin_expect(b < 0x80 || (b < 0xE0 && b >= 0xC2 && (c & 0xC0) == 0x80), 1)) {
-			/* ASCII and two bytes: all of Arabic */
-			uint32_t two = b >= 0x80;
-			cp = two ? ((b & 0x1F) << 6) | (c & 0x3F) : b;
-			i += 1 + two;
-			id = char_id[cp];
-			if (__builtin_expect(id != ID_SLOW, 1))
-				goto letter;
+		if (b < 0x80 || (b < 0xE0 && b >= 0xC2 && (c & 0xC0) == 0x80)) {
+			cp = b < 0x80 ? b : ((b & 0x1F) << 6) | (c & 0x3F);
+			i += 1 + (b >= 0x80);
 		} else if (b >= 0xE0 && b < 0xF0 && (c & 0xC0) == 0x80
 		    && (p[i + 2] & 0xC0) == 0x80) {
 			cp = ((b & 0x0F) << 12) | ((c & 0x3F) << 6) | (p[i + 2] & 0x3F);
@@ -647,8 +659,6 @@ scan(const unsigned char *p, size_t n, struct scanpos *sp)
 			sp->pos = i + 1, sp->prev = 0, sp->until = until;
 			return s;
 		}
-		/* the slow path: deleted, wild, a key or unigram letter, or more
-		 * than two bytes */
 		f = ftab[cp];
 		/* after a key letter, or a character the fold deletes, read on
 		 * where an anchor may still end */
@@ -666,17 +676,9 @@ scan(const unsigned char *p, size_t n, struct scanpos *sp)
 			sp->until = until;
 			return s;
 		}
-		id = letter_id[f & 0xFFFF];
-letter:
-		{
-			uint32_t x = prev << 6 | id;
-			prev = x & 0xFFF;
-			if (tribits[x >> 6] >> (x & 63) & 1) {
-				if (probing)
-					probe_count[x]++;
-				sp->pos = i, sp->prev = prev, sp->until = until;
-				return s;
-			}
+		if (completes_anchor(&prev, letter_id[f & 0xFFFF])) {
+			sp->pos = i, sp->prev = prev, sp->until = until;
+			return s;
 		}
 	}
 	sp->pos = n, sp->prev = prev, sp->until = until;
@@ -879,7 +881,8 @@ match_segment(const char *r, size_t rn, size_t base)
 
 /* ---- documents, lines, output ---- */
 static char *docname;
-static size_t docnamelen, docnamecap;
+static size_t docnamelen;
+static struct ar_buf docbuf;            /* docname's storage */
 static unsigned long lineno;            /* of the line at cnt_pos */
 static int doc_warned;
 static int nerrors;
@@ -893,12 +896,10 @@ static size_t docwidth;
 static void
 set_doc(const char *s, size_t n)
 {
-	if (n + 1 > docnamecap) {
-		docnamecap = n + 64;
-		docname = ar_realloc(docname, docnamecap);
-	}
-	memcpy(docname, s, n);
-	docname[n] = 0;
+	docbuf.len = 0;
+	ar_buf_add(&docbuf, s, n);
+	ar_buf_addc(&docbuf, 0);
+	docname = docbuf.s;
 	docnamelen = n;
 	docwidth = width(docname, n);
 	lineno = 1;
@@ -1628,31 +1629,30 @@ word_may_hit(const char *s, size_t n, size_t c)
 	return r;
 }
 
-/* A line s[0..n) with its first candidate at c; sp continues the scan. */
+/* A line s[0..n) with its first candidate at c; sp continues the scan.
+ * fit is what word_may_hit said of c, or -1 when it has not been asked. */
 static void
-do_line(const char *s, size_t n, unsigned long ln, size_t c, struct scanpos sp)
+do_line(const char *s, size_t n, unsigned long ln, size_t c, struct scanpos sp, int fit)
 {
 	static struct ar_buf fixed;
-	size_t cap = 256 + 8 * maxpatbytes;
+	size_t cap = 256 + 8 * maxpatbytes, bad = ar_u8valid(s, n);
 	size_t segb = 0, sege = 0;
 	int have = 0;
 
-	if (scan_all || colloc_win) {
-		if (ar_u8valid(s, n) == n) {
-			whole_line(s, n, ln);
-			return;
-		}
+	if ((scan_all || colloc_win) && bad == n) {
+		whole_line(s, n, ln);
+		return;
 	}
-	if (ar_u8valid(s, n) != n) {
+	if (bad != n) {
 		if (ar_opts.strict) {
-			ar_warn("%s:%lu: invalid UTF-8 at byte %zu", docname, ln, ar_u8valid(s, n));
+			ar_warn("%s:%lu: invalid UTF-8 at byte %zu", docname, ln, bad);
 			nerrors++;
 			return;
 		}
 		if (!doc_warned++)
 			ar_warn("%s:%lu: invalid UTF-8 at byte %zu, replaced by U+FFFD"
 			    " (further warnings for this document suppressed)",
-			    docname, ln, ar_u8valid(s, n));
+			    docname, ln, bad);
 		fixed.len = 0;
 		ar_u8repair(s, n, &fixed, NULL);
 		whole_line(fixed.s, fixed.len, ln);
@@ -1663,7 +1663,8 @@ do_line(const char *s, size_t n, unsigned long ln, size_t c, struct scanpos sp)
 		 * only its own when no phrase can hold it */
 		int words = maxwords;
 		if (word_check) {
-			int r = word_may_hit(s, n, c);
+			int r = fit >= 0 ? fit : word_may_hit(s, n, c);
+			fit = -1;
 			if (!r) {
 				c = scan((const unsigned char *)s, n, &sp);
 				if (c >= n)
@@ -1731,7 +1732,7 @@ do_text(const char *p, size_t n)
 			if (le > pos && p[le - 1] == '\r')
 				le--;
 			struct scanpos none = { le - pos, 0, le - pos };
-			do_line(p + pos, le - pos, lineno, 0, none);
+			do_line(p + pos, le - pos, lineno, 0, none, -1);
 			lineno++;
 			pos = e + 1;
 		}
@@ -1744,7 +1745,8 @@ do_text(const char *p, size_t n)
 			break;
 		/* most candidates are other words: drop them before finding,
 		 * counting and checking their line */
-		if (word_check && !word_may_hit(p, n, c))
+		int fit = word_check ? word_may_hit(p, n, c) : -1;
+		if (!fit)
 			continue;
 		/* count the lines up to the candidate */
 		size_t ls = pos;
@@ -1767,7 +1769,7 @@ do_text(const char *p, size_t n)
 		}
 		struct scanpos in_line = { (sp.pos > le ? le : sp.pos) - ls, sp.prev,
 		    sp.until > ls ? sp.until - ls : 0 };
-		do_line(p + ls, le - ls, lineno, c - ls, in_line);
+		do_line(p + ls, le - ls, lineno, c - ls, in_line, fit);
 		lineno++;
 		pos = e + 1;
 		sp = (struct scanpos){ pos, 0, 0 };
@@ -2164,8 +2166,6 @@ main(int argc, char *argv[])
 	{
 		size_t len;
 		const char *t = ar_data("proclitics.txt", &len);
-		if (!t)
-			ar_die("proclitics.txt: data file missing");
 		ar_each_line(t, len, procl_line, NULL);
 	}
 	for (c = 0; c < npe; c++)

@@ -168,8 +168,7 @@ main(int argc, char *argv[])
 
 	ab = ar_abbrev_new();
 	if (builtin) {
-		if (!(text = ar_data("abbrev.txt", &len)))
-			ar_die("abbrev.txt: no such data file");
+		text = ar_data("abbrev.txt", &len);
 		if (ar_abbrev_load(ab, text, len, "abbrev.txt") < 0)
 			exit(2);
 	}

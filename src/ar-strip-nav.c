@@ -1415,11 +1415,9 @@ main(int argc, char *argv[])
 		load_rules(user[c], t, len);
 		free(t);
 	}
-	if (!(text = ar_data("nav-rules.tsv", &len)))
-		ar_die("nav-rules.tsv: no such data file");
+	text = ar_data("nav-rules.tsv", &len);
 	load_rules("nav-rules.tsv", text, len);
-	if (!(text = ar_data("stopwords.txt", &len)))
-		ar_die("stopwords.txt: no such data file");
+	text = ar_data("stopwords.txt", &len);
 	ar_each_line(text, len, add_stop, NULL);
 	if (keep_list)
 		apply_keep(keep_list);

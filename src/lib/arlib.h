@@ -246,7 +246,7 @@ static inline int ar_is_header(const char *s, size_t n) { return n && s[0] == '\
 
 /* ---- data.c: data files from share/ar-tools, compiled in ---- */
 /* Contents of data file name: $AR_DATADIR/name if that variable is set
- * and the file exists, else the copy compiled in. NULL if neither. */
+ * and the file exists, else the copy compiled in; dies if neither. */
 const char *ar_data(const char *name, size_t *len);
 /* Whole file into memory (for --rules=FILE and the like); dies on error. */
 char *ar_slurp(const char *path, size_t *len);

@@ -64,10 +64,8 @@ ar_data(const char *name, size_t *len)
 
 		snprintf(path, n, "%s/%s", dir, name);
 		if (access(path, R_OK) == 0) {
-			char *text = ar_slurp(path, len);
+			const char *text = ar_slurp_keep(path, len);
 			free(path);
-			if (ar_data_nkept < 64)
-				ar_data_kept[ar_data_nkept++] = text;
 			return text;
 		}
 		free(path);
@@ -77,8 +75,7 @@ ar_data(const char *name, size_t *len)
 			*len = d->len;
 			return d->text;
 		}
-	*len = 0;
-	return NULL;
+	ar_die("%s: no such data file", name);
 }
 
 int

@@ -146,19 +146,15 @@ ar_progress_end(void)
 	prog_on = 0;
 }
 
-static char *docname;
-static size_t docname_cap;
+static struct ar_buf docname;
 
 static void
 set_docname(const char *s, size_t n)
 {
-	if (n + 1 > docname_cap) {
-		docname_cap = n + 64;
-		docname = ar_realloc(docname, docname_cap);
-	}
-	memcpy(docname, s, n);
-	docname[n] = 0;
-	ar_doc.name = docname;
+	docname.len = 0;
+	ar_buf_add(&docname, s, n);
+	ar_buf_addc(&docname, 0);
+	ar_doc.name = docname.s;
 	ar_doc.namelen = n;
 }
 

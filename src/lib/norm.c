@@ -182,8 +182,7 @@ ar_norm_new(uint32_t mask)
 
 	memset(nm, 0, sizeof *nm);
 	nm->steps = mask;
-	if ((text = ar_data("norm.tsv", &len)) == NULL)
-		ar_die("norm.tsv: data file missing");
+	text = ar_data("norm.tsv", &len);
 	ar_each_line(text, len, tsv_line, nm);
 	return nm;
 }
@@ -602,6 +601,30 @@ scan_keep(const uint32_t *restrict act, const unsigned char *restrict s,
 	return i;
 }
 
+/* What action a (not keep, delete or space) makes of cp: its bytes at *rep
+ * (in tmp when built here), and their number. astral[0..an) is the mapping
+ * of a code point outside the BMP. */
+static size_t
+replacement(const struct ar_norm *nm, uint32_t a, int32_t cp,
+    const int32_t *astral, int an, char tmp[256], const char **rep)
+{
+	size_t len = 0;
+
+	if (a & ACT_SAME2) {
+		tmp[0] = (char)(a >> 8), tmp[1] = (char)a;
+		*rep = tmp;
+		return 2;
+	}
+	if (cp >= 0x10000) {
+		for (int j = 0; j < an; j++)
+			len += ar_u8enc(astral[j], tmp + len);
+		*rep = tmp;
+		return len;
+	}
+	*rep = nm->pool.s + (a >> 8);
+	return a & 0xFF;
+}
+
 /* Map s[0..n) through the action table into out. Returns 0, or 1 when a
  * code point needs composition first (and compose is set): out is then
  * left as it was. */
@@ -610,7 +633,6 @@ apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
     struct ar_buf *offs, const uint32_t *base, int compose)
 {
 	const uint32_t *act = nm->act;
-	const char *pool = nm->pool.s;
 	size_t i = 0, run = 0, out0 = out->len, offs0 = offs ? offs->len : 0;
 	int pending = 0;                /* a space waits for the next content */
 	size_t content = 0;             /* bytes of content written (for trim) */
@@ -631,7 +653,6 @@ apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
 
 	ar_buf_grow(out, n + 16);
 	while (i < n) {
-		unsigned char b;
 		int32_t cp;
 		size_t k;
 		uint32_t a;
@@ -639,14 +660,12 @@ apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
 		i = scan_keep(act, (const unsigned char *)s, i, n);
 		if (i >= n)
 			break;
-		b = (unsigned char)s[i];
 		k = ar_u8dec(s + i, &cp);
 		a = cp < 0x10000 ? act[cp] : ACT_KEEP;
 		if (a == ACT_KEEP && cp < 0x10000) {
 			i += k;
 			continue;
 		}
-		(void)b;
 		int32_t astral[64];
 		int an = 0;
 		if (cp >= 0x10000) {
@@ -678,22 +697,8 @@ apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
 				pending = 1, pend_off = here;
 		} else {
 			const char *rep;
-			size_t rlen;
 			char tmp[256];
-			if (a & ACT_SAME2) {
-				tmp[0] = (char)(a >> 8);
-				tmp[1] = (char)a;
-				rep = tmp;
-				rlen = 2;
-			} else if (cp >= 0x10000) {
-				rlen = 0;
-				for (int j = 0; j < an; j++)
-					rlen += ar_u8enc(astral[j], tmp + rlen);
-				rep = tmp;
-			} else {
-				rep = pool + (a >> 8);
-				rlen = a & 0xFF;
-			}
+			size_t rlen = replacement(nm, a, cp, astral, an, tmp, &rep);
 			if (pending) {
 				ar_buf_addc(out, ' ');
 				if (offs)
@@ -925,10 +930,7 @@ apply_fast(const struct ar_norm *nm, const char *str, size_t n, struct ar_buf *o
 		int an = 0;
 		size_t k = ar_u8dec(str + i, &cp);
 		uint32_t a;
-		if (cp < 0x10000)
-			a = act[cp];
-		else if ((a = act_astral(nm, cp, astral, &an)) == 1)
-			a = 1;
+		a = cp < 0x10000 ? act[cp] : act_astral(nm, cp, astral, &an);
 		if ((a & ACT_SUSPECT) && a != ACT_DEL && compose) {
 			out->len = base;
 			return 1;
@@ -940,19 +942,8 @@ apply_fast(const struct ar_norm *nm, const char *str, size_t n, struct ar_buf *o
 		size_t rlen = k;
 		if (a == ACT_DEL) {
 			rlen = 0;
-		} else if (a == ACT_KEEP || a == ACT_SPACE) {
-			/* as is */
-		} else if (a & ACT_SAME2) {
-			tmp[0] = (char)(a >> 8), tmp[1] = (char)a;
-			rep = tmp, rlen = 2;
-		} else if (cp >= 0x10000) {
-			rlen = 0;
-			for (int j = 0; j < an; j++)
-				rlen += ar_u8enc(astral[j], tmp + rlen);
-			rep = tmp;
-		} else {
-			rep = nm->pool.s + (a >> 8);
-			rlen = a & 0xFF;
+		} else if (a != ACT_KEEP && a != ACT_SPACE) {
+			rlen = replacement(nm, a, cp, astral, an, tmp, &rep);
 		}
 		if (w + rlen + (n - i) + 16 > out->cap - base) {
 			out->len = base + w;

@@ -65,6 +65,25 @@ seqlen(const unsigned char *s, size_t n)
 	return need + 1;
 }
 
+/* Whole sequences from *jp until one reaches end (n bounds the text): 0,
+ * or -1 with *jp at an invalid one. */
+static int
+check_upto(const unsigned char *s, size_t *jp, size_t end, size_t n)
+{
+	size_t j = *jp;
+	int k;
+
+	while (j < end) {
+		if ((k = seqlen(s + j, n - j)) < 0) {
+			*jp = j;
+			return -1;
+		}
+		j += (size_t)k;
+	}
+	*jp = j;
+	return 0;
+}
+
 /* Eight bytes at a time: a word of ASCII and well-formed two-byte
  * sequences (all of Arabic's letters) passes with a few bit operations and
  * no branch per byte; anything else is checked exactly by seqlen. */
@@ -75,7 +94,6 @@ ar_u8valid(const char *str, size_t n)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, j;
 	uint64_t carry = 0;     /* the previous word ended with a lead byte */
-	int k;
 
 #ifdef __SSE2__
 	/* the same test on sixteen bytes at once, where every x86-64 has it */
@@ -97,11 +115,8 @@ ar_u8valid(const char *str, size_t n)
 			continue;
 		}
 		j = carry ? i - 1 : i;          /* exact check of these bytes */
-		while (j < i + 16) {
-			if ((k = seqlen(s + j, n - j)) < 0)
-				return j;
-			j += (size_t)k;
-		}
+		if (check_upto(s, &j, i + 16, n) < 0)
+			return j;
 		i = j;
 		carry = 0;
 	}
@@ -128,21 +143,13 @@ ar_u8valid(const char *str, size_t n)
 		}
 		/* exact check of this word, from the lead byte it may continue */
 		j = carry ? i - 1 : i;
-		while (j < i + 8) {
-			if ((k = seqlen(s + j, n - j)) < 0)
-				return j;
-			j += (size_t)k;
-		}
+		if (check_upto(s, &j, i + 8, n) < 0)
+			return j;
 		i = j;
 		carry = 0;
 	}
 	j = carry ? i - 1 : i;
-	while (j < n) {
-		if ((k = seqlen(s + j, n - j)) < 0)
-			return j;
-		j += (size_t)k;
-	}
-	return n;
+	return check_upto(s, &j, n, n) < 0 ? j : n;
 }
 
 size_t
@@ -276,12 +283,18 @@ ar_digit_value(int32_t cp)
 	}
 }
 
+/* ar_plain_skip's SSSE3 pass, where the compiler can ask the CPU for it;
+ * build with -DAR_NO_SIMD to run (and test) the scalar callers alone */
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
+    && !defined(AR_NO_SIMD)
+#define AR_PLAIN_SSSE3 1
+#endif
+
 void
 ar_plain_init(struct ar_plain *pl)
 {
 	memset(pl, 0, sizeof *pl);
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
-    && !defined(AR_NO_SIMD)
+#ifdef AR_PLAIN_SSSE3
 	pl->simd = __builtin_cpu_supports("ssse3");
 #endif
 }
@@ -295,8 +308,7 @@ ar_plain_set(struct ar_plain *pl, int32_t cp)
 		pl->arabic[(cp >> 3) & 0xF] |= (unsigned char)(1u << (cp & 7));
 }
 
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
-    && !defined(AR_NO_SIMD)
+#ifdef AR_PLAIN_SSSE3
 #include <immintrin.h>
 
 /* Each byte's bit in a bitmap row picked by pshufb: ASCII by its bits 3..6,
