@@ -29,6 +29,7 @@ LIBSRC   := $(wildcard src/lib/*.c)
 LIBOBJ   := $(patsubst src/lib/%.c,$(B)/lib/%.o,$(LIBSRC)) $(B)/lib/data_tab.o
 DATA     := $(sort $(wildcard share/ar-tools/*.tsv share/ar-tools/*.txt))
 MANPAGES := $(wildcard man/*.1 man/*.7)
+UNITS    := $(patsubst test/unit/%.c,$(B)/unit/%,$(wildcard test/unit/*.c))
 
 # packages: to build, to test, to benchmark (Debian names)
 DEPS_BUILD := gcc make pkg-config libutf8proc-dev
@@ -62,8 +63,12 @@ bin/.variant: FORCE
 bin/%: $(B)/%.o $(B)/libar.a bin/.variant
 	$(CC) $(LDFLAGS) -o $@ $< $(B)/libar.a $(LDLIBS)
 
-$(B)/lib:
+$(B)/lib $(B)/unit:
 	mkdir -p $@
+
+# the engine unit programs: one per engine, linked with the library
+$(B)/unit/%: test/unit/%.c test/unit/check.h src/lib/arlib.h $(B)/libar.a | $(B)/unit
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc/lib $(LDFLAGS) -o $@ $< $(B)/libar.a $(LDLIBS)
 
 # ---- dependencies: install what is missing (root), or say what to run ----
 deps-build:
@@ -75,9 +80,12 @@ deps-bench:
 deps-fuzz:
 	@sh test/deps.sh $(DEPS_BUILD) clang libclang-rt-dev
 
-# ---- tests: bats suites; the last line is "N passed, N failed" ----
-check: deps all
-	@sh test/run-bats.sh
+# ---- tests: unit programs, then bats suites; the last line is "N passed, N failed" ----
+unit: deps-build $(UNITS)
+	@sh test/run-units.sh $(UNITS)
+
+check: deps all $(UNITS)
+	@sh test/run-bats.sh $(UNITS)
 
 demo: deps-build all
 	@sh test/demo.sh
@@ -107,5 +115,5 @@ clean:
 	rm -rf build bin/ar-* bin/.variant
 
 FORCE:
-.PHONY: all deps deps-build deps-bench deps-fuzz check demo bench fuzz install uninstall clean FORCE
+.PHONY: all deps deps-build deps-bench deps-fuzz unit check demo bench fuzz install uninstall clean FORCE
 .SECONDARY:

@@ -13,6 +13,16 @@
 
 #ifndef AR_VERSION
 #define AR_VERSION "0.1.0"
+/* ---- lex.c: word lists (share/ar-tools), folded, with proclitics ---- */
+
+/* ---- cal.c: calendars: civil days, ISO weeks, Umm al-Qura ---- */
+
+/* ---- date.c: the date grammar, and the publication-line recogniser ---- */
+
+/* ---- nav.c: the page classifier (ar-strip-nav) ---- */
+
+/* ---- kwic.c: the concordance matcher (ar-kwic) ---- */
+
 #endif
 
 /* ---- err.c: program name, messages, usage ---- */
@@ -321,5 +331,15 @@ enum ar_tok_type {
 int ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
     size_t *pos, size_t *start, size_t *end);
 const char *ar_tok_name(int type);               /* "word", "num", "url"… */
+
+/* ---- lex.c: word lists (share/ar-tools), folded, with proclitics ---- */
+
+/* ---- cal.c: calendars: civil days, ISO weeks, Umm al-Qura ---- */
+
+/* ---- date.c: the date grammar, and the publication-line recogniser ---- */
+
+/* ---- nav.c: the page classifier (ar-strip-nav) ---- */
+
+/* ---- kwic.c: the concordance matcher (ar-kwic) ---- */
 
 #endif
