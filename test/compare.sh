@@ -9,8 +9,8 @@
 #   test/compare.sh rev REV      build REV in build/compare/REV (git worktree),
 #                                save its outputs, then diff the current build
 #
-# Each case is a line "name<TAB>command" below; $SEEDS, $NEWS and $ANT are
-# the inputs. Exit status records are part of the output. Needs ../shared.
+# Each case is a line "name<TAB>command" below, run in ../shared; $SEEDS,
+# $NEWS and $ANT are the inputs. Exit status records are part of the output. Needs ../shared.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 TOP=$PWD
@@ -23,9 +23,11 @@ inputs() {
 	mkdir -p "$TOP/build/compare"
 	ANT=$TOP/build/compare/ant.txt
 	[ -s "$ANT" ] || xz -dc "$SHARED/bench/ant-corpus/ant_v1.1_text.txt.xz" > "$ANT"
-	SEEDS=$(ls "$SHARED"/seeds/*.txt)
-	NEWS=$(ls "$SHARED"/bench/news/*_*.txt)
-	export ANT SEEDS NEWS
+	# names relative to ../shared, so outputs do not depend on the checkout
+	SEEDS=$(cd "$SHARED" && ls seeds/*.txt)
+	NEWS=$(cd "$SHARED" && ls bench/news/*_*.txt)
+	PATS=$TOP/test/bench
+	export ANT SEEDS NEWS PATS
 }
 
 cases() {
@@ -92,8 +94,8 @@ kwic-phrase	ar-kwic --tsv 'رئيس الحكومة' < $ANT
 kwic-exact	ar-kwic --exact --tsv الحكومة < $ANT
 kwic-fold	ar-kwic --fold=alef,teh-marbuta --tsv الحكومة < $ANT
 kwic-visual	ar-kwic --visual باكو $SEEDS
-kwic-many	ar-kwic --tsv -f test/bench/places-100.txt < $ANT
-kwic-many-sy	ar-kwic -f test/bench/places-sy-100.txt < $ANT
+kwic-many	ar-kwic --tsv -f $PATS/places-100.txt < $ANT
+kwic-many-sy	ar-kwic -f $PATS/places-sy-100.txt < $ANT
 kwic-h	ar-kwic -h الرياض $NEWS
 kwic-none	ar-kwic زززززز $SEEDS
 kwic-color	ar-kwic --color=always قره $SEEDS
@@ -102,12 +104,13 @@ EOF
 
 # run_all DIR: each case's stdout, then its exit status and stderr, in DIR/name
 run_all() {
-	local dir=$1 name cmd
-	mkdir -p "$dir"
+	local dir name cmd
+	mkdir -p "$1"
+	dir=$(cd "$1" && pwd)
 	inputs
 	cases | while IFS=$'\t' read -r name cmd; do
 		(
-			cd "$TOP" || exit 2
+			cd "$SHARED" || exit 2
 			eval "$cmd" < /dev/null > "$dir/$name" 2> "$dir/$name.err"
 			echo "exit $?" >> "$dir/$name.err"
 		)
@@ -133,7 +136,9 @@ diff_dirs() {   # diff_dirs OLD NEW: report cases that differ
 [ $# -eq 2 ] || usage
 case $1 in
 save)
-	PATH="$TOP/bin:$PATH" AR_DATADIR="$TOP/share/ar-tools" run_all "$2"
+	# COMPARE_TOP: another checkout's build to snapshot (its bin and share)
+	src=${COMPARE_TOP:-$TOP}
+	PATH="$src/bin:$PATH" AR_DATADIR="$src/share/ar-tools" run_all "$2"
 	;;
 diff)
 	new=$TOP/build/compare/new

@@ -13,16 +13,6 @@
 
 #ifndef AR_VERSION
 #define AR_VERSION "0.1.0"
-/* ---- lex.c: word lists (share/ar-tools), folded, with proclitics ---- */
-
-/* ---- cal.c: calendars: civil days, ISO weeks, Umm al-Qura ---- */
-
-/* ---- date.c: the date grammar, and the publication-line recogniser ---- */
-
-/* ---- nav.c: the page classifier (ar-strip-nav) ---- */
-
-/* ---- kwic.c: the concordance matcher (ar-kwic) ---- */
-
 #endif
 
 /* ---- err.c: program name, messages, usage ---- */
@@ -298,6 +288,19 @@ void ar_norm_ready(struct ar_norm *nm);
 void ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
     struct ar_buf *out, struct ar_buf *offs);
 void ar_norm_free(struct ar_norm *nm);
+/* The engine's mapping of one code point, without composition: its bytes in
+ * out (at most AR_FOLD_MAX), and their number (0: deleted). */
+#define AR_FOLD_MAX 256
+size_t ar_norm_cp(const struct ar_norm *nm, int32_t cp, char *out);
+
+/* The matching fold: the default steps (ar_steps_default), built once, that
+ * ar-date, ar-kwic and ar-strip-nav compare words with, so that a word is
+ * found in every spelling ar-norm would unify. AR_FOLD_CASE also lower-cases
+ * ASCII letters. */
+enum { AR_FOLD_CASE = 1 };
+const struct ar_norm *ar_fold_norm(void);
+void ar_fold(const char *s, size_t n, struct ar_buf *out, int flags);
+size_t ar_fold_cp(int32_t cp, char *out, int flags);    /* one code point */
 
 /* ---- tok.c: word and sentence boundaries (ar-split; ar-kwic may reuse) ---- */
 enum { AR_ABBREV_TITLE = 1, AR_ABBREV_ANY = 2 };
@@ -333,6 +336,39 @@ int ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
 const char *ar_tok_name(int type);               /* "word", "num", "url"… */
 
 /* ---- lex.c: word lists (share/ar-tools), folded, with proclitics ---- */
+/* An entry: a phrase of one or more words, folded, and what its list says
+ * of it. Entries are found by their first word; entries with the same
+ * first word are chained, the latest added first. */
+#define AR_LEX_MAXW 8
+struct ar_lexent {
+	const struct ar_lexent *next;
+	int cls, val;                   /* the list's class and number */
+	const char *str;                /* the list's string, or NULL */
+	int nw;                         /* words in the phrase */
+	const char *w[AR_LEX_MAXW];     /* each folded, NUL-terminated */
+	size_t wl[AR_LEX_MAXW];
+};
+/* How a lexicon folds its words (and must be looked up with): AR_LEX_FOLD
+ * the matching fold (ar_fold), AR_LEX_CASE ASCII lower case; 0 as written. */
+enum { AR_LEX_FOLD = 1, AR_LEX_CASE = 2 };
+struct ar_lex;
+struct ar_lex *ar_lex_new(int flags);
+/* Add the phrase s[0..n) (words separated by spaces); NULL when it has no
+ * word. str is copied. */
+const struct ar_lexent *ar_lex_add(struct ar_lex *lx, const char *s, size_t n,
+    int cls, int val, const char *str);
+/* The entries whose first word is w[0..n), already folded as lx folds. */
+const struct ar_lexent *ar_lex_get(const struct ar_lex *lx, const char *w, size_t n);
+void ar_lex_fold(const struct ar_lex *lx, const char *s, size_t n, struct ar_buf *out);
+size_t ar_lex_size(const struct ar_lex *lx);        /* entries */
+void ar_lex_free(struct ar_lex *lx);
+/* Proclitics (proclitics.txt), folded, longest first. */
+struct ar_clitics { const char **p; size_t *n; int count; };
+void ar_clitics_load(struct ar_clitics *cl, const char *text, size_t len);
+/* The entries for w, else for w without the longest proclitic that leaves
+ * at least min bytes; *pfx gets the bytes stripped. */
+const struct ar_lexent *ar_lex_get_clitic(const struct ar_lex *lx,
+    const struct ar_clitics *cl, const char *w, size_t n, size_t min, size_t *pfx);
 
 /* ---- cal.c: calendars: civil days, ISO weeks, Umm al-Qura ---- */
 

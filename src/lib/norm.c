@@ -975,3 +975,71 @@ ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
 	compose_line(nm, s, n, &composed, &map);
 	apply_map(nm, composed.s, composed.len, out, offs, (const uint32_t *)map.s, 0);
 }
+
+/* ---- the matching fold: what every tool compares words with ---- */
+
+static struct ar_norm *fold_nm;
+
+const struct ar_norm *
+ar_fold_norm(void)
+{
+	if (!fold_nm) {
+		fold_nm = ar_norm_new(ar_steps_default);
+		ar_norm_ready(fold_nm);
+	}
+	return fold_nm;
+}
+
+size_t
+ar_norm_cp(const struct ar_norm *nm, int32_t cp, char *out)
+{
+	uint32_t a;
+	int32_t astral[64];
+	int an = 0;
+	char tmp[256];
+	const char *rep;
+	size_t len;
+
+	if (cp < 0x10000) {
+		a = nm->act[cp] & ~ACT_SUSPECT;
+	} else {
+		a = act_astral(nm, cp, astral, &an) & ~ACT_SUSPECT;
+	}
+	if (a == ACT_KEEP)
+		return ar_u8enc(cp, out);
+	if (a == ACT_DEL)
+		return 0;
+	if (a == ACT_SPACE) {
+		out[0] = ' ';
+		return 1;
+	}
+	len = replacement(nm, a, cp, astral, an, tmp, &rep);
+	if (len > AR_FOLD_MAX)
+		len = AR_FOLD_MAX;
+	memcpy(out, rep, len);
+	return len;
+}
+
+void
+ar_fold(const char *s, size_t n, struct ar_buf *out, int flags)
+{
+	size_t at = out->len;
+
+	ar_norm_apply(ar_fold_norm(), s, n, out, NULL);
+	if (flags & AR_FOLD_CASE)
+		for (size_t i = at; i < out->len; i++)
+			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
+				out->s[i] += 'a' - 'A';
+}
+
+size_t
+ar_fold_cp(int32_t cp, char *out, int flags)
+{
+	if (cp < 0x80) {
+		if ((flags & AR_FOLD_CASE) && cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		out[0] = (char)cp;
+		return 1;
+	}
+	return ar_norm_cp(ar_fold_norm(), cp, out);
+}
