@@ -335,6 +335,27 @@ int ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
     size_t *pos, size_t *start, size_t *end);
 const char *ar_tok_name(int type);               /* "word", "num", "url"… */
 
+/* The word iterator every engine splits text with (ar-split's -w tokens
+ * build on the same classes with ar_tok_next). A word is a run of letters,
+ * marks and tatweel, ASCII and Arabic alike, with the invisible format
+ * characters (ZWNJ, RLM...) inside it; a number a run of decimal digits of
+ * any script; every other visible character is a token of its own. White
+ * space, controls and stray format characters are skipped. With
+ * AR_W_ALNUM, digits are letters: words and numbers are one kind. */
+enum ar_word_type { AR_W_WORD = 1, AR_W_NUM, AR_W_PUNCT };
+enum { AR_W_ALNUM = 1 };
+struct ar_words { const char *s; size_t n, pos, cp; int flags; };
+struct ar_word {
+	int type;
+	size_t b0, b1;          /* byte span in the text */
+	size_t c0, c1;          /* code-point span */
+	int32_t cp;             /* its first code point (the mark, for AR_W_PUNCT) */
+	unsigned nd;            /* AR_W_NUM: digits */
+	int ascii;              /* every character is ASCII */
+};
+void ar_words_init(struct ar_words *it, const char *s, size_t n, int flags);
+int ar_word_next(struct ar_words *it, struct ar_word *w);   /* type; 0 at the end */
+
 /* ---- lex.c: word lists (share/ar-tools), folded, with proclitics ---- */
 /* An entry: a phrase of one or more words, folded, and what its list says
  * of it. Entries are found by their first word; entries with the same

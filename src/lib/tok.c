@@ -797,3 +797,87 @@ done:
 	*pos = j;
 	return type;
 }
+
+/* ---- the word iterator: words, numbers and marks of punctuation ---- */
+
+/* Does cp carry on a word? Letters, marks, tatweel, and the invisible
+ * format characters (ZWNJ, ZWJ, RLM...) that sit inside words; digits too
+ * with AR_W_ALNUM. ASCII is tested first: it is most of what is not Arabic. */
+static inline int
+word_cont(int32_t cp, int flags)
+{
+	if (cp < 0x80)
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+		    || ((flags & AR_W_ALNUM) && cp >= '0' && cp <= '9');
+	int c = ar_cclass(cp);
+	return c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_FORMAT || cp == 0x0640
+	    || ((flags & AR_W_ALNUM) && c == AR_C_DIGIT);
+}
+
+void
+ar_words_init(struct ar_words *it, const char *s, size_t n, int flags)
+{
+	it->s = s, it->n = n, it->pos = 0, it->cp = 0, it->flags = flags;
+}
+
+int
+ar_word_next(struct ar_words *it, struct ar_word *w)
+{
+	const char *s = it->s;
+	size_t n = it->n, i = it->pos, cp = it->cp, l;
+	int32_t c;
+	int cl;
+
+	for (;;) {                      /* white space, controls, stray format */
+		if (i >= n) {
+			it->pos = i, it->cp = cp;
+			return 0;
+		}
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			c = b, l = 1;
+			if (b > ' ' && b != 0x7F)
+				break;
+		} else {
+			l = ar_u8dec(s + i, &c);
+			cl = ar_cclass(c);
+			if (cl != AR_C_SPACE && cl != AR_C_CONTROL && cl != AR_C_FORMAT)
+				break;
+		}
+		i += l, cp++;
+	}
+	w->b0 = i, w->c0 = cp, w->cp = c, w->nd = 0, w->ascii = c < 0x80;
+	int dv = ar_digit_value(c);
+	if (dv >= 0 && !(it->flags & AR_W_ALNUM)) {
+		w->type = AR_W_NUM;
+		do {
+			w->nd++;
+			i += l, cp++;
+			if (i >= n)
+				break;
+			if ((unsigned char)s[i] < 0x80)
+				c = (unsigned char)s[i], l = 1;
+			else
+				l = ar_u8dec(s + i, &c);
+		} while (ar_digit_value(c) >= 0);
+	} else if (word_cont(c, it->flags) && ar_cclass(c) != AR_C_FORMAT) {
+		w->type = AR_W_WORD;
+		do {
+			if (c >= 0x80)
+				w->ascii = 0;
+			i += l, cp++;
+			if (i >= n)
+				break;
+			if ((unsigned char)s[i] < 0x80)
+				c = (unsigned char)s[i], l = 1;
+			else
+				l = ar_u8dec(s + i, &c);
+		} while (word_cont(c, it->flags));
+	} else {
+		w->type = AR_W_PUNCT;
+		i += l, cp++;
+	}
+	w->b1 = i, w->c1 = cp;
+	it->pos = i, it->cp = cp;
+	return w->type;
+}
