@@ -43,37 +43,33 @@ cpoff(const char *s, size_t b)
 	return cp_count;
 }
 
+/* the fields of a row; "type" only for tokens, in JSON */
+static struct ar_field fields[] = {
+	{ "doc", AR_F_STR }, { "para", AR_F_NUM }, { "sent", AR_F_NUM },
+	{ "tok", AR_F_NUM }, { "type", AR_F_STR | AR_F_OPT }, { "start", AR_F_NUM },
+	{ "end", AR_F_NUM }, { "text", AR_F_STR },
+};
+
 static void
 emit(const char *s, size_t a, size_t b, unsigned long sent, unsigned long tok,
     int type)
 {
-	size_t ca, cb;
-
-	switch (ar_opts.format) {
-	case AR_FMT_TSV:
-		ca = cpoff(s, a);
-		cb = cpoff(s, b);
-		ar_out_tsv_str(ar_doc.name, ar_doc.namelen);
-		ar_out_printf("\t%lu\t%lu\t%lu\t%zu\t%zu\t", ar_doc.line, sent, tok, ca, cb);
-		ar_out_tsv_str(s + a, b - a);
-		break;
-	case AR_FMT_JSON:
-		ca = cpoff(s, a);
-		cb = cpoff(s, b);
-		ar_out_str("{\"doc\":");
-		ar_out_json_str(ar_doc.name, ar_doc.namelen);
-		ar_out_printf(",\"para\":%lu,\"sent\":%lu,\"tok\":%lu,", ar_doc.line,
-		    sent, tok);
-		if (opt_words)
-			ar_out_printf("\"type\":\"%s\",", ar_tok_name(type));
-		ar_out_printf("\"start\":%zu,\"end\":%zu,\"text\":", ca, cb);
-		ar_out_json_str(s + a, b - a);
-		ar_out_putc('}');
-		break;
-	default:
+	if (ar_opts.format == AR_FMT_TEXT) {
 		ar_out_write(s + a, b - a);
+		ar_out_eol();
+		return;
 	}
-	ar_out_eol();
+	size_t ca = cpoff(s, a), cb = cpoff(s, b);
+	ar_row_str(ar_doc.name, ar_doc.namelen);
+	ar_row_num(ar_doc.line);
+	ar_row_num(sent);
+	ar_row_num(tok);
+	if (ar_opts.format == AR_FMT_JSON)
+		ar_row_cstr(opt_words ? ar_tok_name(type) : NULL);
+	ar_row_num(ca);
+	ar_row_num(cb);
+	ar_row_str(s + a, b - a);
+	ar_row_end();
 }
 
 static int
@@ -180,9 +176,14 @@ main(int argc, char *argv[])
 	}
 	sp.abbrev = ab;
 
-	if (ar_opts.format == AR_FMT_TSV) {
-		ar_out_str("doc\tpara\tsent\ttok\tstart\tend\ttext");
-		ar_out_eol();
+	if (ar_opts.format == AR_FMT_TSV) {       /* no type column (yet) */
+		static struct ar_field tsv[7];
+		for (int i = 0, j = 0; i < 8; i++)
+			if (strcmp(fields[i].name, "type"))
+				tsv[j++] = fields[i];
+		ar_rows_begin(tsv, 7);
+	} else {
+		ar_rows_begin(fields, 8);
 	}
 	struct ar_loop lp = {
 		.line = split_line, .begin = doc_begin,

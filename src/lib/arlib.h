@@ -56,12 +56,13 @@ enum {
 "      --help           show this help and exit\n" \
 "      --version        show the version and exit\n"
 
-enum ar_format { AR_FMT_TEXT, AR_FMT_TSV, AR_FMT_JSON, AR_FMT_OTHER };
+enum ar_format { AR_FMT_TEXT, AR_FMT_TSV, AR_FMT_JSON, AR_FMT_CSV, AR_FMT_OTHER };
 struct ar_opts {
 	int headers;          /* -1 default (on with file operands), 0 -h, 1 -H */
 	int line_buffered;
 	int strict;
 	int progress;
+	int bom;              /* --bom: CSV starts with a byte order mark */
 	enum ar_format format;
 	const char *format_name;  /* as given to --format */
 };
@@ -105,6 +106,23 @@ void ar_out_header(const char *name, size_t n);     /* "\fNAME\n" */
 void ar_out_json_str(const char *s, size_t n);      /* "…" with JSON escapes */
 void ar_out_tsv_str(const char *s, size_t n);       /* \t \n \r \\ escaped */
 int ar_out_close(void);          /* flush, check; 0 or 2 */
+
+/* Rows: a tool names its fields once and writes each row field by field, in
+ * order; the printer writes TSV (a header line, then values with \t \n \r
+ * \\ escaped), JSON Lines (one object a row) or CSV (RFC 4180: a header, a
+ * comma between fields, quotes where needed and doubled, CRLF; a BOM first
+ * with --bom). Text output is each tool's own. */
+enum { AR_F_STR = 0, AR_F_NUM = 1, AR_F_OPT = 0x100 /* JSON: left out when empty */ };
+struct ar_field { const char *name; int kind; };
+void ar_rows_begin(const struct ar_field *f, int nf);   /* and the header line */
+void ar_row_str(const char *s, size_t n);
+void ar_row_cstr(const char *s);                        /* NULL is empty */
+void ar_row_num(unsigned long long v);
+void ar_row_int(long long v);
+void ar_row_fixed(double v, int prec);                  /* %.*f */
+void ar_row_null(void);                                 /* JSON null, else empty */
+void ar_row_end(void);
+void ar_row_eol(void);           /* end of a line in the current format */
 
 /* ---- buf.c: growable byte buffer ---- */
 struct ar_buf { char *s; size_t len, cap; };

@@ -159,3 +159,155 @@ ar_out_close(void)
 	}
 	return status;
 }
+
+/* ---- rows: fields named once, written as TSV, JSON Lines or CSV ---- */
+
+static const struct ar_field *row_f;
+static int row_nf, row_i;
+
+static void
+csv_str(const char *s, size_t n)
+{
+	size_t i, run = 0;
+	int quote = 0;
+
+	for (i = 0; i < n && !quote; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+			quote = 1;
+	/* a field with leading or trailing spaces is quoted too, so that
+	 * spreadsheets keep them */
+	if (n && (s[0] == ' ' || s[n - 1] == ' '))
+		quote = 1;
+	if (!quote) {
+		ar_out_write(s, n);
+		return;
+	}
+	ar_out_putc('"');
+	for (i = 0; i < n; i++)
+		if (s[i] == '"') {
+			ar_out_write(s + run, i + 1 - run);
+			ar_out_putc('"');
+			run = i + 1;
+		}
+	ar_out_write(s + run, n - run);
+	ar_out_putc('"');
+}
+
+void
+ar_rows_begin(const struct ar_field *f, int nf)
+{
+	row_f = f, row_nf = nf, row_i = 0;
+	if (ar_opts.format != AR_FMT_TSV && ar_opts.format != AR_FMT_CSV)
+		return;
+	if (ar_opts.format == AR_FMT_CSV && ar_opts.bom)
+		ar_out_write("\xef\xbb\xbf", 3);
+	for (int i = 0; i < nf; i++) {
+		if (i)
+			ar_out_putc(ar_opts.format == AR_FMT_CSV ? ',' : '\t');
+		ar_out_str(f[i].name);
+	}
+	ar_row_eol();
+}
+
+void
+ar_row_eol(void)
+{
+	if (ar_opts.format == AR_FMT_CSV)
+		ar_out_putc('\r');
+	ar_out_eol();
+}
+
+/* what goes before field row_i: a separator, or JSON's name */
+static int
+row_sep(int empty)
+{
+	const struct ar_field *f = &row_f[row_i++];
+
+	switch (ar_opts.format) {
+	case AR_FMT_JSON:
+		if (empty && (f->kind & AR_F_OPT))
+			return 0;
+		ar_out_putc(row_i == 1 ? '{' : ',');
+		ar_out_putc('"');
+		ar_out_str(f->name);
+		ar_out_str("\":");
+		return 1;
+	case AR_FMT_CSV:
+		if (row_i > 1)
+			ar_out_putc(',');
+		return 1;
+	default:
+		if (row_i > 1)
+			ar_out_putc('\t');
+		return 1;
+	}
+}
+
+void
+ar_row_str(const char *s, size_t n)
+{
+	if (!row_sep(n == 0))
+		return;
+	switch (ar_opts.format) {
+	case AR_FMT_JSON: ar_out_json_str(s, n); break;
+	case AR_FMT_CSV:  csv_str(s, n); break;
+	default:          ar_out_tsv_str(s, n);
+	}
+}
+
+void
+ar_row_cstr(const char *s)
+{
+	ar_row_str(s ? s : "", s ? strlen(s) : 0);
+}
+
+void
+ar_row_num(unsigned long long v)
+{
+	char b[24];
+	int n = snprintf(b, sizeof b, "%llu", v);
+
+	if (row_sep(0))
+		ar_out_write(b, (size_t)n);
+}
+
+void
+ar_row_int(long long v)
+{
+	char b[24];
+	int n = snprintf(b, sizeof b, "%lld", v);
+
+	if (row_sep(0))
+		ar_out_write(b, (size_t)n);
+}
+
+void
+ar_row_fixed(double v, int prec)
+{
+	char b[64];
+	int n = snprintf(b, sizeof b, "%.*f", prec, v);
+
+	if (row_sep(0))
+		ar_out_write(b, (size_t)n);
+}
+
+void
+ar_row_null(void)
+{
+	if (!row_sep(1))
+		return;
+	if (ar_opts.format == AR_FMT_JSON)
+		ar_out_str("null");
+}
+
+void
+ar_row_end(void)
+{
+	if (ar_opts.format == AR_FMT_JSON) {
+		if (row_i == 0 || !row_f)
+			ar_out_putc('{');
+		ar_out_putc('}');
+	}
+	row_i = 0;
+	ar_row_eol();
+}
