@@ -33,7 +33,7 @@ UNITS    := $(patsubst test/unit/%.c,$(B)/unit/%,$(wildcard test/unit/*.c))
 
 # packages: to build, to test, to benchmark (Debian names)
 DEPS_BUILD := gcc make pkg-config libutf8proc-dev
-DEPS_CHECK := bats bats-support bats-assert jq mandoc parallel
+DEPS_CHECK := bats bats-support bats-assert jq mandoc parallel python3
 DEPS_BENCH := perl python3 python3-dateparser
 
 all: deps-build $(TOOLS)

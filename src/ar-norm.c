@@ -24,6 +24,7 @@ AR_HELP_TAIL
 
 static struct ar_norm *nm;
 static struct ar_buf line;
+static int trim;                /* the whitespace step trims lines */
 
 static int
 norm_line(const char *s, size_t n, void *ctx)
@@ -31,6 +32,13 @@ norm_line(const char *s, size_t n, void *ctx)
 	(void)ctx;
 	line.len = 0;
 	ar_norm_apply(nm, s, n, &line, NULL);
+	/* a CR the steps leave last (x CR ZWSP, x CR TAB trimmed) would be
+	 * read back as the CR of a CRLF: drop it now, as the reader would */
+	if (line.len && line.s[line.len - 1] == '\r') {
+		while (line.len && (line.s[line.len - 1] == '\r'
+		    || (trim && line.s[line.len - 1] == ' ')))
+			line.len--;
+	}
 	ar_out_write(line.s, line.len);
 	ar_out_eol();
 	return 0;
@@ -97,6 +105,7 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	nm = ar_norm_new(mask);
+	trim = (mask & AR_STEP(AR_S_WHITESPACE)) != 0;
 	for (c = 0; c < nmaps; c++)
 		ar_norm_map_file(nm, maps[c]);
 	ar_norm_ready(nm);

@@ -33,7 +33,7 @@ next_line(struct reader *r, char **line, size_t *len)
 			size_t n = (size_t)(nl - (r->buf + r->start));
 			*line = r->buf + r->start;
 			r->start += n + 1;
-			if (n && (*line)[n - 1] == '\r')
+			while (n && (*line)[n - 1] == '\r')     /* CRLF, and CRs before it */
 				n--;
 			*len = n;
 			return 1;
@@ -44,7 +44,7 @@ next_line(struct reader *r, char **line, size_t *len)
 			*line = r->buf + r->start;
 			*len = r->end - r->start;
 			r->start = r->end;
-			if (*len && (*line)[*len - 1] == '\r')
+			while (*len && (*line)[*len - 1] == '\r')
 				(*len)--;
 			return 1;
 		}

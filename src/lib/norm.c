@@ -100,6 +100,8 @@ struct ar_norm {
 	struct ar_buf pool;             /* replacement strings */
 	struct entry *ent;              /* table entries: norm.tsv and --map */
 	size_t nent, capent;
+	unsigned char *leadns;          /* bitmap: a starter whose decomposition
+	                                   begins with a non-starter (U+0F73) */
 	int ready;
 };
 
@@ -463,6 +465,19 @@ ar_norm_ready(struct ar_norm *nm)
 			if (d[j] < 0x10000)
 				second[d[j]] = 1;
 	}
+	nm->leadns = ar_alloc(65536 / 8);
+	memset(nm->leadns, 0, 65536 / 8);
+	for (cp = 0x300; nm->compose && cp < 0x10000; cp++) {
+		const utf8proc_property_t *p = utf8proc_get_property(cp);
+		utf8proc_int32_t d[24];
+		if (p->combining_class || p->decomp_seqindex == UINT16_MAX
+		    || (p->decomp_type != 0 && !(nm->compose & UTF8PROC_COMPAT)))
+			continue;
+		if (utf8proc_decompose_char(cp, d, 24, (utf8proc_option_t)(nm->compose
+		    & UTF8PROC_COMPAT) | UTF8PROC_DECOMPOSE, NULL) > 0
+		    && utf8proc_get_property(d[0])->combining_class)
+			nm->leadns[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	}
 	for (cp = 0; cp < 0x10000; cp++) {
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			continue;
@@ -532,6 +547,7 @@ ar_norm_free(struct ar_norm *nm)
 		return;
 	free(nm->act);
 	free(nm->fast);
+	free(nm->leadns);
 	free(nm->ent);
 	ar_buf_free(&nm->pool);
 	free(nm);
@@ -748,7 +764,8 @@ compose_line(const struct ar_norm *nm, const char *s, size_t n,
 			int32_t c2;
 			size_t k = ar_u8dec(s + i, &c2);
 			if (c2 < 0x300 || (utf8proc_get_property(c2)->combining_class == 0
-			    && !second_starter(c2)))
+			    && !second_starter(c2) && !(c2 < 0x10000
+			    && (nm->leadns[c2 >> 3] >> (c2 & 7) & 1))))
 				break;
 			suspect = 1;
 			marks++;
@@ -958,11 +975,23 @@ apply_fast(const struct ar_norm *nm, const char *str, size_t n, struct ar_buf *o
 	return 0;
 }
 
+/* Offsets through two rewrites: composed byte k came from mapped byte
+ * map[k], which came from input byte first[map[k]]. */
+static void
+chain_offs(struct ar_buf *map, const struct ar_buf *first)
+{
+	uint32_t *m = (uint32_t *)map->s;
+	const uint32_t *f = (const uint32_t *)first->s;
+
+	for (size_t k = 0; k < map->len / 4; k++)
+		m[k] = f[m[k]];
+}
+
 void
 ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
     struct ar_buf *out, struct ar_buf *offs)
 {
-	static struct ar_buf composed, map;
+	static struct ar_buf mapped, first, composed, map;
 
 	if (!nm->ready)
 		ar_die("internal error: ar_norm_ready not called");
@@ -971,9 +1000,29 @@ ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
 			return;
 	} else if (apply_map(nm, s, n, out, offs, NULL, nm->compose != 0) == 0)
 		return;
-	composed.len = map.len = 0;
-	compose_line(nm, s, n, &composed, &map);
-	apply_map(nm, composed.s, composed.len, out, offs, (const uint32_t *)map.s, 0);
+	/* A line composition may change: map it first (a ZWJ or a tatweel the
+	 * steps delete must not stand between a letter and its mark, and
+	 * presentation forms must become letters and marks), compose, then
+	 * map what composition made (alef + hamza below is إ, which the alef
+	 * step makes ا). That bare alef may now meet a mark it composes with
+	 * (ا ٕ ٕ), so compose and map again until composing changes nothing:
+	 * each round takes a mark away, and a cluster has at most 31. So a
+	 * second run of ar-norm changes nothing. */
+	mapped.len = first.len = 0;
+	apply_map(nm, s, n, &mapped, &first, NULL, 0);
+	for (;;) {
+		composed.len = map.len = 0;
+		compose_line(nm, mapped.s ? mapped.s : "", mapped.len, &composed, &map);
+		chain_offs(&map, &first);
+		if (composed.len == mapped.len && !memcmp(composed.s, mapped.s, mapped.len))
+			break;
+		mapped.len = first.len = 0;
+		apply_map(nm, composed.s, composed.len, &mapped, &first,
+		    (const uint32_t *)map.s, 0);
+	}
+	ar_buf_add(out, mapped.s, mapped.len);
+	if (offs)
+		ar_buf_add(offs, first.s, first.len);
 }
 
 /* ---- the matching fold: what every tool compares words with ---- */
