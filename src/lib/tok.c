@@ -609,26 +609,32 @@ ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
 	int32_t cp, c2;
 	int cl, type;
 
-	/* skip white space and stray invisible characters */
+	/* skip white space */
 	for (;;) {
 		if (i >= n) {
 			*pos = n;
 			return -1;
 		}
-		if ((L = wslen(s, n, i))) {
-			i += L;
-			continue;
-		}
-		L = ar_u8dec(s + i, &cp);
-		cl = ar_cclass(cp);
-		if (cl == AR_C_FORMAT || cl == AR_C_CONTROL) {
-			i += L;
-			continue;
-		}
-		break;
+		if (!(L = wslen(s, n, i)))
+			break;
+		i += L;
 	}
+	L = ar_u8dec(s + i, &cp);
+	cl = ar_cclass(cp);
 	*start = i;
 	j = i + L;
+	/* invisible characters standing alone (RLM, ZWNJ, BOM, NUL, ESC) are a
+	 * token of their own: nothing of the text may go missing */
+	if (cl == AR_C_FORMAT || cl == AR_C_CONTROL) {
+		while (j < n && !wslen(s, n, j)) {
+			L = ar_u8dec(s + j, &c2);
+			if (ar_cclass(c2) != AR_C_FORMAT && ar_cclass(c2) != AR_C_CONTROL)
+				break;
+			j += L;
+		}
+		type = AR_TOK_OTHER;
+		goto done;
+	}
 
 	if (cp < 0x80 && ascii_alnum((int)cp)) {
 		size_t e;
