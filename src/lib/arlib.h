@@ -22,6 +22,9 @@ void ar_warn(const char *fmt, ...);                 /* "ar-x: ...\n" on stderr *
 _Noreturn void ar_die(const char *fmt, ...);       /* ar_warn, then exit 2 */
 _Noreturn void ar_usage(void);                     /* usage line on stderr, exit 2 */
 void *ar_alloc(size_t n);                          /* malloc or die */
+/* s to f with controls shown (U+2400 pictures) and bidi overrides escaped:
+ * every message goes through it, so input cannot drive the terminal */
+void ar_safe_write(FILE *f, const char *s, size_t n);
 void *ar_realloc(void *p, size_t n);
 
 /* ---- opt.c: options every tool shares ---- */
@@ -102,6 +105,11 @@ static inline void ar_out_putc(int c)
 static inline void ar_out_str(const char *s) { ar_out_write(s, strlen(s)); }
 void ar_out_printf(const char *fmt, ...);
 void ar_out_eol(void);           /* '\n', then flush if line-buffered */
+/* SIGINT, SIGTERM, SIGHUP (set up by ar_init): the line being written is
+ * finished, the output flushed, and the program exits 128+N. The readers
+ * call ar_sig_check between lines, ar_out_eol after each. */
+void ar_signals_init(void);
+void ar_sig_check(void);
 void ar_out_header(const char *name, size_t n);     /* "\fNAME\n" */
 void ar_out_json_str(const char *s, size_t n);      /* "…" with JSON escapes */
 void ar_out_tsv_str(const char *s, size_t n);       /* \t \n \r \\ escaped */

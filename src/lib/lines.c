@@ -60,9 +60,10 @@ next_line(struct reader *r, char **line, size_t *len)
 			r->buf = ar_realloc(r->buf, r->cap);
 		}
 		ssize_t got;
-		do
+		do {
 			got = read(r->fd, r->buf + r->end, r->cap - r->end);
-		while (got < 0 && errno == EINTR);
+			ar_sig_check();         /* between lines: exit cleanly */
+		} while (got < 0 && errno == EINTR);
 		if (got < 0)
 			return -1;
 		if (got == 0)

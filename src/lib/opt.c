@@ -15,8 +15,9 @@ ar_common_opt(int c, const char *arg)
 		ar_print_help();
 		exit(ar_out_close());
 	case AR_OPT_VERSION:
-		printf("%s (ar-tools) %s\n", ar_prog, AR_VERSION);
-		exit(0);
+		ar_out_str(ar_prog);
+		ar_out_str(" (ar-tools) " AR_VERSION "\n");
+		exit(ar_out_close());   /* > /dev/full: a message and 2 */
 	case AR_OPT_LINEBUF:  ar_opts.line_buffered = 1; return 1;
 	case AR_OPT_STRICT:   ar_opts.strict = 1; return 1;
 	case AR_OPT_PROGRESS: ar_opts.progress = 1; return 1;

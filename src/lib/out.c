@@ -4,6 +4,7 @@
 #include "arlib.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -70,10 +71,50 @@ ar_out_printf(const char *fmt, ...)
 	}
 }
 
+/* ---- signals: a killed cron job leaves only whole lines ---- */
+
+static volatile sig_atomic_t caught;
+
+static void
+on_signal(int sig)
+{
+	caught = sig;
+}
+
+void
+ar_signals_init(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;      /* no SA_RESTART: a blocked read returns */
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old;
+		/* a signal ignored by the parent (nohup) stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+void
+ar_sig_check(void)
+{
+	if (!caught)
+		return;
+	int sig = caught;
+	ar_out_flushbuf();              /* the lines written so far, whole */
+	_exit(128 + sig);
+}
+
 void
 ar_out_eol(void)
 {
 	ar_out_putc('\n');
+	if (caught)
+		ar_sig_check();
 	if (line_buffered < 0)
 		line_buffered = ar_opts.line_buffered || isatty(1);
 	if (line_buffered)
