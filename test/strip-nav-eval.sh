@@ -4,7 +4,11 @@
 #     test/gold/strip-nav/: line-level precision, recall and F1 of kept lines,
 #     each seed as a file operand, then all of them glued by `cat *.txt`;
 #     main-article body paragraphs lost are listed by name.
-#  2. the news bench (../shared/bench/news): share of article lines kept, and
+#  2. the development set test/gold/strip-nav/dev (44 pages of 32 site
+#     layouts, every line labelled K or D with its kind): P, R, F1 of kept
+#     lines and the share right per kind; then the ANT corpus as a stream of
+#     clean articles (share of nonblank lines kept);
+#  3. the news bench (../shared/bench/news): share of article lines kept, and
 #     share of the site trailers removed. Article lines are the lines from the
 #     title on (line 4) with a letter or digit that are not trailers; trailers
 #     are found by the regular expressions below, written independently of
@@ -48,7 +52,7 @@ printf '%-26s tp %3d fp %2d fn %2d  %s  body lost %d\n' "ALL (micro)" "$T" "$P" 
 
 echo "== seeds glued: cat *.txt | ar-strip-nav"
 # gold in the numbering of the glued stream: file i+1 starts on the last line of file i
-G=$(mktemp); trap 'rm -f "$G"' EXIT
+G=$(mktemp); TMPD=$(mktemp -d); trap 'rm -rf "$G" "$TMPD"' EXIT
 off=0
 for g in "$GOLD"/*.keep; do
 	b=${g##*/}; b=${b%.keep}
@@ -58,6 +62,57 @@ for g in "$GOLD"/*.keep; do
 done > "$G"
 read -r tp fp fn lost <<< "$(score "$G" "$(cat "$SEEDS"/*.txt | "$BIN" --tsv)" glued)"
 printf '%-26s tp %3d fp %2d fn %2d  %s  body lost %d\n' "glued" "$tp" "$fp" "$fn" "$(f1 "$tp" "$fp" "$fn")" "$lost"
+
+echo "== dev set: test/gold/strip-nav/dev ($(ls "$GOLD"/dev/*.lab | wc -l) pages, labelled by kind)"
+# each page as a file; then all of them glued on standard input, as a crawl
+for lab in "$GOLD"/dev/*.lab; do
+	page=${lab%.lab}.txt
+	printf '%s\t' "${page##*/}"
+	"$BIN" --tsv "$page" | awk -F'\t' 'NR > 1 { printf "%s%s:%s", n++ ? " " : "", $2, $3 }'
+	echo
+done > "$TMPD/dev.out"
+python3 - "$GOLD/dev" "$TMPD/dev.out" "$V" <<'PY'
+import sys, collections
+gold_dir, out, verbose = sys.argv[1], sys.argv[2], sys.argv[3] == "-v"
+tp = fp = fn = 0
+kinds = collections.defaultdict(lambda: [0, 0])      # kind -> [lines, right]
+for row in open(out, encoding="utf-8"):
+    name, _, acts = row.rstrip("\n").partition("\t")
+    act = {}
+    for a in acts.split():
+        n, _, v = a.partition(":")
+        act[int(n)] = v in ("K", "S")
+    labels = open(f"{gold_dir}/{name[:-4]}.lab", encoding="utf-8").read().split("\n")
+    if labels and labels[-1] == "":
+        labels.pop()
+    for i, lab in enumerate(labels, 1):
+        if lab == "-":
+            continue
+        want, _, kind = lab.partition("\t")
+        kept = act.get(i, False)
+        k = kinds[(want, kind)]
+        k[0] += 1
+        k[1] += kept == (want == "K")
+        if want == "K" and kept: tp += 1
+        elif want == "K": fn += 1
+        elif kept: fp += 1
+        if verbose and kept != (want == "K"):
+            print(f"  {'missed' if want == 'K' else 'extra'}: {name}:{i} ({kind})", file=sys.stderr)
+p = tp / (tp + fp) if tp + fp else 0
+r = tp / (tp + fn) if tp + fn else 0
+f = 2 * p * r / (p + r) if p + r else 0
+print(f"lines: tp {tp} fp {fp} fn {fn}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+print("by kind (K: share kept, D: share dropped):")
+for (want, kind), (n, right) in sorted(kinds.items(), key=lambda x: (x[0][0] != "K", -x[1][0])):
+    print(f"  {want} {kind:<14} {right:>4}/{n:<4} {100.0 * right / n:5.1f}%")
+PY
+
+echo "== clean input: the ANT corpus as one stream"
+if [ -f ../shared/bench/ant-corpus/ant_v1.1_text.txt.xz ]; then
+	xz -dc ../shared/bench/ant-corpus/ant_v1.1_text.txt.xz | "$BIN" --tsv | awk -F'\t' '
+	NR > 1 && $5 ~ /[^ \t]/ { n++; if ($3 != "D") k++ }
+	END { printf "nonblank lines kept: %d / %d = %.2f%%\n", k, n, 100 * k / n }'
+fi
 
 [ -d "$NEWS" ] || exit 0
 echo "== news bench: $(ls "$NEWS"/*_*.txt | wc -l) pages"
