@@ -1,23 +1,40 @@
 #!/bin/sh
-# run.sh: build a libFuzzer harness per tool (clang, ASan + UBSan) and run each
-# for FUZZ_SECONDS (default 60), seeded with the test fixtures; FUZZ_TOOLS
-# names some of them (ar-kwic-many is ar-kwic with 100 patterns). A crash leaves
-# its input in build/fuzz/TOOL/crash-*: add it to the tool's regression tests.
-# Exit 1 if any tool crashed.
+# run.sh: build and run the libFuzzer targets (clang, ASan + UBSan), each
+# for FUZZ_SECONDS (default 60), and report executions a second and the
+# coverage each reached. The targets are test/fuzz/fuzz-*.c: each calls one
+# engine of src/lib in process (set up once, then one input), so coverage
+# guides the search; several check the engine's invariants too. FUZZ_TOOLS
+# names some of them (norm tok kwic nav date ...); tool:ar-NAME runs a
+# tool's main() per input in a child (harness.c; slow, unguided). Seeds: the
+# fixtures, the samples, the seeds of ../shared, and inputs of several
+# hundred KB (whole pages glued, random text). A crash leaves its input in
+# build/fuzz/NAME/crash-*: add it to the regression tests. Exit 1 on a crash.
 cd "$(dirname "$0")/../.." || exit 2
 secs=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
 command -v "$CC" >/dev/null 2>&1 || { echo "fuzz: $CC not found (apt-get install clang)" >&2; exit 2; }
 mkdir -p build/fuzz
 make -s build/data_tab.c || exit 2
-flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 $(pkg-config --cflags libutf8proc 2>/dev/null)"
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -Isrc/lib $(pkg-config --cflags libutf8proc 2>/dev/null)"
 libs="$(pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) -lm"
 
-# tool and the arguments it runs with under the fuzzer
+seeds=build/fuzz/seeds
+if [ ! -d "$seeds" ]; then
+	mkdir -p "$seeds"
+	find test/fixtures share/ar-tools/samples test/gold/strip-nav/dev -type f -name '*.txt' -size -64k |
+		head -300 | while read -r f; do cp "$f" "$seeds/$(echo "$f" | tr / _)"; done
+	[ -d ../shared/seeds ] && cp ../shared/seeds/*.txt "$seeds/"
+	# big inputs: block boundaries, long lines, many documents
+	cat share/ar-tools/samples/*.txt share/ar-tools/samples/*.txt > "$seeds/big-samples"
+	for f in test/gold/strip-nav/dev/*.txt; do printf '\f%s\n' "${f##*/}"; cat "$f"; done > "$seeds/big-pages"
+	python3 test/tools/randtext.py 1500 11 > "$seeds/big-random" 2>/dev/null || true
+	tr '\n' ' ' < "$seeds/big-samples" > "$seeds/big-oneline"
+fi
+
+# tool and the arguments its main() runs with under harness.c
 args_for() {
 	case $1 in
 	ar-kwic)      echo '"-c","--format=json","قره"' ;;
-	ar-kwic-many) echo '"--tsv","-f","test/bench/places-sy-100.txt"' ;;
 	ar-date)      echo '"--format=json"' ;;
 	ar-split)     echo '"--tsv"' ;;
 	ar-strip-nav) echo '"--explain"' ;;
@@ -25,30 +42,40 @@ args_for() {
 	esac
 }
 
-# each tool, and ar-kwic once more with 100 patterns (its many-pattern scan)
 status=0
-for tool in ${FUZZ_TOOLS:-$(for s in src/ar-*.c; do basename "$s" .c; done) ar-kwic-many}; do
-	src=src/${tool%-many}.c
-	out=build/fuzz/$tool
+targets=${FUZZ_TOOLS:-$(for s in test/fuzz/fuzz-*.c; do basename "$s" .c | sed 's/^fuzz-//'; done)}
+printf '%-16s %10s %8s %8s %s\n' target execs exec/s cov result
+for t in $targets; do
+	out=build/fuzz/$t
 	mkdir -p "$out/corpus"
-	find test/fixtures share/ar-tools/samples -type f -size -64k 2>/dev/null |
-		head -200 | while read -r f; do cp "$f" "$out/corpus/" 2>/dev/null; done
-	# shellcheck disable=SC2086
-	if ! $CC $flags -DFUZZ_ARGS="$(args_for "$tool")" -Dmain=ar_tool_main \
-	    -o "$out/fuzz" test/fuzz/harness.c "$src" src/lib/*.c build/data_tab.c $libs; then
-		echo "fuzz: $tool: build failed" >&2
-		status=1
-		continue
-	fi
-	echo "fuzz: $tool for ${secs}s"
-	if ASAN_OPTIONS=detect_leaks=0:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=99 AR_DATADIR="$PWD/share/ar-tools" \
-	    "$out/fuzz" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=4096 \
-	    -artifact_prefix="$out/" "$out/corpus" > "$out/log" 2>&1; then
-		tail -1 "$out/log"
+	case $t in
+	tool:*)
+		tool=${t#tool:}
+		# shellcheck disable=SC2086
+		$CC $flags -DFUZZ_ARGS="$(args_for "$tool")" -Dmain=ar_tool_main \
+		    -o "$out/fuzz" test/fuzz/harness.c "src/$tool.c" src/lib/*.c build/data_tab.c $libs
+		;;
+	*)
+		# shellcheck disable=SC2086
+		$CC $flags -o "$out/fuzz" "test/fuzz/fuzz-$t.c" src/lib/*.c build/data_tab.c $libs
+		;;
+	esac || { echo "fuzz: $t: build failed" >&2; status=1; continue; }
+	if ASAN_OPTIONS=detect_leaks=0:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=99 \
+	    AR_DATADIR="$PWD/share/ar-tools" "$out/fuzz" -max_total_time="$secs" \
+	    -max_len=1048576 -len_control=20 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -dict=test/fuzz/ar.dict -artifact_prefix="$out/" "$out/corpus" "$seeds" > "$out/log" 2>&1; then
+		result=ok
 	else
-		echo "fuzz: $tool CRASHED; see $out/log and $out/crash-*" >&2
-		grep -m5 -E 'ERROR|runtime error|SUMMARY' "$out/log" >&2
+		result=CRASHED
 		status=1
+	fi
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/log" | tail -1)
+	cov=$(grep -o 'cov: [0-9]*' "$out/log" | tail -1 | cut -d' ' -f2)
+	printf '%-16s %10s %8s %8s %s\n' "$t" "${execs:-?}" \
+	    "$(awk -v e="${execs:-0}" -v s="$secs" 'BEGIN { printf "%d", e / s }')" "${cov:-?}" "$result"
+	if [ "$result" != ok ]; then
+		echo "fuzz: $t: see $out/log and $out/crash-*" >&2
+		grep -m5 -E 'ERROR|runtime error|SUMMARY|deadly signal' "$out/log" >&2
 	fi
 done
 exit $status
