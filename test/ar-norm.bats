@@ -145,7 +145,24 @@ norm() {
 	run -0 ar-norm --list-steps
 	assert_line --regexp '^teh-marbuta +default '
 	assert_line --regexp '^hamza +- '
-	assert_equal "${#lines[@]}" 16
+	assert_equal "${#lines[@]}" 17
+}
+
+@test "entities: named, numeric and legacy references become characters, then the steps apply" {
+	run -0 bash -c "printf '%s\n' '&quot;قال&quot; &#1573;&#x623;ن AT&T &copy 2020 &notaname; &#8220;نص&#8221; &#128;' | ar-norm --add=entities"
+	assert_output '"قال" اان AT&T © 2020 &notaname; “نص” €'
+}
+
+@test "entities: text escaped twice comes out whole, and a second run changes nothing" {
+	run -0 bash -c "printf '%s\n' '&amp;quot;x&amp;quot; &amp;amp;lt; &&num;60;' | ar-norm --steps=entities"
+	assert_output '"x" < <'
+	run -0 bash -c "printf '%s\n' '&amp;quot;x&amp;quot; &amp;amp;lt; &&num;60;' | ar-norm --steps=entities | ar-norm --steps=entities"
+	assert_output '"x" < <'
+}
+
+@test "entities is not a default step" {
+	run -0 bash -c "printf '&quot;x&quot;\n' | ar-norm"
+	assert_output '&quot;x&quot;'
 }
 
 @test "--map adds a user's mappings" {

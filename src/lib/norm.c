@@ -32,6 +32,7 @@ static const struct {
 	[AR_S_WHITESPACE] = { "whitespace", "tabs and Unicode spaces -> space; collapse runs; trim lines", 0 },
 	[AR_S_PUNCTUATION] = { "punctuation", "Arabic and typographic punctuation -> ASCII (ellipsis -> ..., dashes -> -)", 0 },
 	[AR_S_NFKC] = { "nfkc", "full Unicode NFKC (compatibility composition)", 0 },
+	[AR_S_ENTITIES] = { "entities", "HTML character references -> characters (&quot; &#1573; &#x625;), first", 0 },
 };
 
 const uint32_t ar_steps_default =
@@ -100,8 +101,10 @@ struct ar_norm {
 	struct ar_buf pool;             /* replacement strings */
 	struct entry *ent;              /* table entries: norm.tsv and --map */
 	size_t nent, capent;
+	unsigned char *second;          /* marks some composite decomposes into */
 	unsigned char *leadns;          /* bitmap: a starter whose decomposition
 	                                   begins with a non-starter (U+0F73) */
+	struct ar_lex *ent_names;       /* entities.tsv, for the entities step */
 	int ready;
 };
 
@@ -413,6 +416,193 @@ encode_action(struct ar_norm *nm, const int32_t *cps, int n)
 	return off << 8 | (uint32_t)len;
 }
 
+/* ---- the entities step: HTML character references ---- */
+
+static int
+entity_line(char *line, size_t n, unsigned long lineno, void *ctx)
+{
+	struct ar_norm *nm = ctx;
+	char *f[3] = { line, NULL, NULL }, utf8[64];
+	int nf = 1, ncp;
+	int32_t cps[8];
+	size_t len = 0;
+
+	for (size_t i = 0; i < n && nf < 3; i++)
+		if (line[i] == '\t')
+			line[i] = 0, f[nf++] = line + i + 1;
+	if (nf < 2 || !*f[0] || (ncp = parse_cps(f[1], cps, 8)) <= 0)
+		ar_die("entities.tsv:%lu: expected name<TAB>code points", lineno);
+	for (int k = 0; k < ncp; k++)
+		len += ar_u8enc(cps[k], utf8 + len);
+	utf8[len] = 0;
+	ar_lex_add(nm->ent_names, f[0], strlen(f[0]), 0,
+	    f[2] && !strncmp(f[2], "legacy", 6), utf8);
+	return 0;
+}
+
+static void
+load_entities(struct ar_norm *nm)
+{
+	size_t len;
+	const char *t = ar_data("entities.tsv", &len);
+
+	nm->ent_names = ar_lex_new(0);
+	ar_each_line(t, len, entity_line, nm);
+}
+
+/* What HTML makes of &#128; to &#159; (the Windows-1252 characters) */
+static const uint16_t c1_1252[32] = {
+	0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030,
+	0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C,
+	0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+	0x017E, 0x0178,
+};
+
+static inline int
+is_alnum(int c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The reference r[0..n) (after '&', without ';'): its characters in out,
+ * their number of bytes, or 0 if it is none (semi: it ended with ';'). */
+static size_t
+entity_value(const struct ar_norm *nm, const char *r, size_t n, int semi, char *out)
+{
+	if (n >= 2 && r[0] == '#') {
+		int hex = r[1] == 'x' || r[1] == 'X';
+		size_t i = hex ? 2 : 1;
+		uint32_t v = 0;
+		if (i >= n)
+			return 0;
+		for (; i < n; i++) {
+			int c = (unsigned char)r[i], d;
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+				d = (c | 0x20) - 'a' + 10;
+			else
+				return 0;
+			v = v > 0x10FFFF ? v : v * (hex ? 16 : 10) + (uint32_t)d;
+		}
+		if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+			v = 0xFFFD;
+		else if (v >= 0x80 && v <= 0x9F)
+			v = c1_1252[v - 0x80];
+		return ar_u8enc((int32_t)v, out);
+	}
+	const struct ar_lexent *e = ar_lex_get(nm->ent_names, r, n);
+	if (!e || (!semi && !e->val))
+		return 0;
+	size_t len = strlen(e->str);
+	memcpy(out, e->str, len);
+	return len;
+}
+
+/* The last '&' in out from lo on that may begin a reference, or -1. */
+static long
+last_amp(const struct ar_buf *out, size_t lo)
+{
+	size_t i = out->len;
+	while (i > lo)
+		if (out->s[--i] == '&')
+			return (long)i;
+	return -1;
+}
+
+#define ENT_MAX 40      /* longer than any reference in the table */
+
+/* Replace the reference at out[amp..end) (end excludes a byte kept after
+ * it) by its characters; the offsets of the new bytes are the '&''s. */
+static int
+entity_reduce(const struct ar_norm *nm, struct ar_buf *out, struct ar_buf *offs,
+    long *amp, size_t end, int semi)
+{
+	char val[64], keep = 0;
+	size_t a = (size_t)*amp, rn = end - a - 1 - (semi != 0);
+	size_t vn = entity_value(nm, out->s + a + 1, rn, semi, val);
+	int kept = end < out->len;
+	uint32_t from;
+
+	if (!vn)
+		return 0;
+	uint32_t ko = 0;
+	if (kept) {
+		keep = out->s[end];
+		memcpy(&ko, offs->s + 4 * end, 4);
+	}
+	memcpy(&from, offs->s + 4 * a, 4);
+	out->len = a, offs->len = 4 * a;
+	ar_buf_add(out, val, vn);
+	for (size_t k = 0; k < vn; k++)
+		ar_buf_add(offs, &from, 4);
+	if (kept) {
+		ar_buf_addc(out, keep);
+		ar_buf_add(offs, &ko, 4);
+	}
+	/* the characters may complete or begin another reference: &amp;lt; */
+	*amp = last_amp(out, out->len > ENT_MAX ? out->len - ENT_MAX : 0);
+	return 1;
+}
+
+/* Decode s[0..n) into out, offs getting each output byte's input offset.
+ * A reference that decodes to '&' (or to what completes one before it) is
+ * read again, so nested escapes (&amp;quot;) come out whole: the result
+ * has no reference left, and decoding it again changes nothing. Each
+ * reduction shortens the output, so this is linear. Returns 1 if anything
+ * was decoded. */
+static int
+decode_entities(const struct ar_norm *nm, const char *s, size_t n,
+    struct ar_buf *out, struct ar_buf *offs)
+{
+	long amp = -1;
+	int any = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		uint32_t o = (uint32_t)i;
+		ar_buf_addc(out, c);
+		ar_buf_add(offs, &o, 4);
+		if (amp >= 0 && out->len - (size_t)amp > ENT_MAX + 1)
+			amp = last_amp(out, out->len - ENT_MAX);
+		if (c == '&') {
+			if (amp >= 0 && out->len - 1 > (size_t)amp + 1) {
+				/* a reference without ';' ends at this '&' */
+				long a = amp;
+				out->len--, offs->len -= 4;
+				if (entity_reduce(nm, out, offs, &a, out->len, 0))
+					any = 1;
+				ar_buf_addc(out, c);
+				ar_buf_add(offs, &o, 4);
+			}
+			amp = (long)out->len - 1;
+			continue;
+		}
+		if (amp < 0)
+			continue;
+		size_t len = out->len - (size_t)amp - 1;       /* after '&', with c */
+		if (c == ';') {
+			if (entity_reduce(nm, out, offs, &amp, out->len, 1))
+				any = 1;
+			else
+				amp = -1;
+			continue;
+		}
+		int cc = (unsigned char)c;
+		if (is_alnum(cc) || (len == 1 && c == '#'))
+			continue;
+		/* ends here without ';': a legacy name or a number */
+		if (entity_reduce(nm, out, offs, &amp, out->len - 1, 0))
+			any = 1;
+		else
+			amp = -1;
+	}
+	if (amp >= 0 && out->len > (size_t)amp + 1
+	    && entity_reduce(nm, out, offs, &amp, out->len, 0))
+		any = 1;
+	return any;
+}
+
 void
 ar_norm_ready(struct ar_norm *nm)
 {
@@ -423,6 +613,8 @@ ar_norm_ready(struct ar_norm *nm)
 	if (nm->ready)
 		return;
 	nm->ready = 1;
+	if (nm->steps & AR_STEP(AR_S_ENTITIES))
+		load_entities(nm);
 	if (nm->steps & AR_STEP(AR_S_NFKC))
 		nm->compose = UTF8PROC_COMPOSE | UTF8PROC_STABLE | UTF8PROC_COMPAT;
 	else if (nm->steps & (AR_STEP(AR_S_NFC) | AR_STEP(AR_S_DIACRITICS)))
@@ -491,7 +683,7 @@ ar_norm_ready(struct ar_norm *nm)
 			nm->act[cp] |= ACT_SUSPECT;
 	}
 	free(touch);
-	free(second);
+	nm->second = second;
 	/* the fast table: a character below U+0800 that stays, goes, or becomes
 	 * at most as many bytes of one or two-byte text */
 	nm->fast = ar_alloc(0x800 * sizeof *nm->fast);
@@ -548,6 +740,8 @@ ar_norm_free(struct ar_norm *nm)
 	free(nm->act);
 	free(nm->fast);
 	free(nm->leadns);
+	free(nm->second);
+	ar_lex_free(nm->ent_names);
 	free(nm->ent);
 	ar_buf_free(&nm->pool);
 	free(nm);
@@ -646,7 +840,7 @@ replacement(const struct ar_norm *nm, uint32_t a, int32_t cp,
  * left as it was. */
 static int
 apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
-    struct ar_buf *offs, const uint32_t *base, int compose)
+    struct ar_buf *offs, const uint32_t *base, int compose, int keep_second)
 {
 	const uint32_t *act = nm->act;
 	size_t i = 0, run = 0, out0 = out->len, offs0 = offs ? offs->len : 0;
@@ -678,6 +872,8 @@ apply_map(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out,
 			break;
 		k = ar_u8dec(s + i, &cp);
 		a = cp < 0x10000 ? act[cp] : ACT_KEEP;
+		if (keep_second && cp < 0x10000 && nm->second && nm->second[cp])
+			a = ACT_KEEP;           /* composition needs it: later */
 		if (a == ACT_KEEP && cp < 0x10000) {
 			i += k;
 			continue;
@@ -987,42 +1183,103 @@ chain_offs(struct ar_buf *map, const struct ar_buf *first)
 		m[k] = f[m[k]];
 }
 
-void
-ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
+/* buffers of one text and the input offset of each of its bytes */
+struct textoffs { struct ar_buf t, o; };
+
+static int
+same_text(const struct textoffs *a, const struct textoffs *b)
+{
+	return a->t.len == b->t.len && (!a->t.len || !memcmp(a->t.s, b->t.s, a->t.len));
+}
+
+/* dst = src mapped (keep_second: the marks that compose stay for now) */
+static void
+map_step(const struct ar_norm *nm, const struct textoffs *src, struct textoffs *dst,
+    int keep_second)
+{
+	dst->t.len = dst->o.len = 0;
+	apply_map(nm, src->t.s ? src->t.s : "", src->t.len, &dst->t, &dst->o,
+	    (const uint32_t *)src->o.s, 0, keep_second);
+}
+
+/* dst = src composed; 1 if that changed it */
+static int
+compose_step(const struct ar_norm *nm, const struct textoffs *src, struct textoffs *dst)
+{
+	dst->t.len = dst->o.len = 0;
+	compose_line(nm, src->t.s ? src->t.s : "", src->t.len, &dst->t, &dst->o);
+	chain_offs(&dst->o, &src->o);
+	return !same_text(src, dst);
+}
+
+static void
+apply_steps(const struct ar_norm *nm, const char *s, size_t n,
     struct ar_buf *out, struct ar_buf *offs)
 {
-	static struct ar_buf mapped, first, composed, map;
+	static struct textoffs cur, comp, fin;
 
 	if (!nm->ready)
 		ar_die("internal error: ar_norm_ready not called");
 	if (!offs && !(nm->steps & AR_STEP(AR_S_WHITESPACE))) {
 		if (apply_fast(nm, s, n, out, nm->compose != 0) == 0)
 			return;
-	} else if (apply_map(nm, s, n, out, offs, NULL, nm->compose != 0) == 0)
+	} else if (apply_map(nm, s, n, out, offs, NULL, nm->compose != 0, 0) == 0)
 		return;
-	/* A line composition may change: map it first (a ZWJ or a tatweel the
-	 * steps delete must not stand between a letter and its mark, and
-	 * presentation forms must become letters and marks), compose, then
-	 * map what composition made (alef + hamza below is إ, which the alef
-	 * step makes ا). That bare alef may now meet a mark it composes with
-	 * (ا ٕ ٕ), so compose and map again until composing changes nothing:
-	 * each round takes a mark away, and a cluster has at most 31. So a
-	 * second run of ar-norm changes nothing. */
-	mapped.len = first.len = 0;
-	apply_map(nm, s, n, &mapped, &first, NULL, 0);
+	/* A line composition may change. Map it first, so that what the steps
+	 * delete (a ZWJ, a tatweel) does not stand between a letter and its
+	 * mark and presentation forms are letters and marks, but keep the
+	 * marks that compose (hamza above and below, madda); compose; map what
+	 * composition made (alef + hamza below is إ, which the alef step makes
+	 * ا, and that ا may meet a mark it composes with: ا ٕ ٕ); and again
+	 * until composing changes nothing. Then the marks left over go as the
+	 * steps say, and if that lets two characters compose (a hamza mark
+	 * stood between i and its acute), round again. Each round takes a
+	 * character away, so this ends; and a second run changes nothing. */
+	cur.t.len = cur.o.len = 0;
+	apply_map(nm, s, n, &cur.t, &cur.o, NULL, 0, 1);
 	for (;;) {
-		composed.len = map.len = 0;
-		compose_line(nm, mapped.s ? mapped.s : "", mapped.len, &composed, &map);
-		chain_offs(&map, &first);
-		if (composed.len == mapped.len && !memcmp(composed.s, mapped.s, mapped.len))
+		if (compose_step(nm, &cur, &comp)) {
+			map_step(nm, &comp, &cur, 1);
+			continue;
+		}
+		map_step(nm, &cur, &fin, 0);
+		if (same_text(&fin, &cur) || !compose_step(nm, &fin, &comp))
 			break;
-		mapped.len = first.len = 0;
-		apply_map(nm, composed.s, composed.len, &mapped, &first,
-		    (const uint32_t *)map.s, 0);
+		map_step(nm, &comp, &cur, 1);
 	}
-	ar_buf_add(out, mapped.s, mapped.len);
+	ar_buf_add(out, fin.t.s, fin.t.len);
 	if (offs)
-		ar_buf_add(offs, first.s, first.len);
+		ar_buf_add(offs, fin.o.s, fin.o.len);
+}
+
+void
+ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
+    struct ar_buf *out, struct ar_buf *offs)
+{
+	static struct ar_buf dec, dofs, res, rofs;
+
+	if (!(nm->steps & AR_STEP(AR_S_ENTITIES)) || !memchr(s, '&', n)) {
+		apply_steps(nm, s, n, out, offs);
+		return;
+	}
+	/* references first (&#1573; is إ, which the alef step makes ا); and
+	 * again if the steps made a new one (a fullwidth ＆ by nfkc) */
+	dec.len = dofs.len = 0;
+	decode_entities(nm, s, n, &dec, &dofs);
+	for (int round = 0;; round++) {
+		res.len = rofs.len = 0;
+		apply_steps(nm, dec.s ? dec.s : "", dec.len, &res, &rofs);
+		chain_offs(&rofs, &dofs);
+		if (round == 8 || !memchr(res.s ? res.s : "", '&', res.len))
+			break;
+		dec.len = dofs.len = 0;
+		if (!decode_entities(nm, res.s, res.len, &dec, &dofs))
+			break;
+		chain_offs(&dofs, &rofs);
+	}
+	ar_buf_add(out, res.s, res.len);
+	if (offs)
+		ar_buf_add(offs, rofs.s, rofs.len);
 }
 
 /* ---- the matching fold: what every tool compares words with ---- */

@@ -10,7 +10,7 @@
 static struct ar_norm *nm[8];
 static const char *sets[8] = {
 	"default", "all", "nfc", "nfkc", "presentation-forms,nfc",
-	"default,whitespace,punctuation", "diacritics,zero-width,bidi-controls", "hamza,alef,yeh",
+	"default,whitespace,punctuation,entities", "diacritics,zero-width,bidi-controls", "entities,hamza,alef,yeh",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -4,7 +4,8 @@
 Mixes what breaks text tools: Arabic letters and every kind of mark,
 Persian and Urdu look-alikes, presentation forms and ligatures, tatweel,
 zero-width and bidi controls, NBSP and other spaces, Latin, digits of
-three scripts, punctuation, controls (NUL, ESC, CR), combining marks of
+three scripts, punctuation, controls (NUL, ESC, CR), HTML character references and their
+fragments, combining marks of
 other scripts (U+0F73, U+0300), Hangul jamo, astral characters, and
 long runs. Deterministic for a seed; always valid UTF-8 (surrogates
 excluded)."""
@@ -34,6 +35,8 @@ POOLS = [
     (2, ["\u0300", "\u0301", "\u0327", "\u0f71", "\u0f72", "\u0f73", "\u0f74", "\u0f75", "\u0f81",
          "\u0344", "e", "o", "\u1100", "\u1161", "\u11a8", "\u09be", "\u09c7"]),
     (1, ["\U0001F600", "\U0001D400", "\U00010E60", "\U0001EE00", "\U0001EEF0"]),
+    (2, ["&", "&amp;", "&quot;", "&#1573;", "&#x625;", "&lt", "&nbsp;", "amp;", "#", "#x", ";",
+         "&#", "&copy", "quot", "&#8220;", "\uff06", "&#65286;", "&#128;", "&#0;"]),
 ]
 weights = [w for w, _ in POOLS]
 
