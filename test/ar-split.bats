@@ -145,7 +145,7 @@ Then he left.
 
 # ---- tokens ----
 
-@test "-w: words, numbers, URLs, e-mails, handles, hashtags, punctuation" {
+@test "-w: words, numbers, URLs, e-mails, handles, hashtags, punctuation; a blank line ends a sentence" {
 	run -0 split 'كتب @AFP عن #قره_باغ: «84,770 شخصاً»، ٣٫٥ في 13:00 يوم 09/10/2020 انظر https://t.co/8tFkhYtqVt. راسلونا a.b@x.com؟ الأرمنيّـة' -w
 	assert_output 'كتب
 @AFP
@@ -165,9 +165,11 @@ Then he left.
 انظر
 https://t.co/8tFkhYtqVt
 .
+
 راسلونا
 a.b@x.com
 ؟
+
 الأرمنيّـة'
 }
 
@@ -182,16 +184,17 @@ U.S.
 there'"'"'s
 2020م
 .
+
 وانتهى
 ...'
 }
 
-@test "--tsv: doc para sent tok start end text, code-point offsets into the line" {
+@test "--tsv: doc line sent tok type start end text, code-point offsets into the line" {
 	run -0 bash -c 'printf "سطر أول.\nقال د. علي: نعم. لا!\n" | ar-split --tsv'
-	assert_line --index 0 "$(printf 'doc\tpara\tsent\ttok\tstart\tend\ttext')"
-	assert_line --index 1 "$(printf -- '-\t1\t1\t0\t0\t8\tسطر أول.')"
-	assert_line --index 2 "$(printf -- '-\t2\t1\t0\t0\t16\tقال د. علي: نعم.')"
-	assert_line --index 3 "$(printf -- '-\t2\t2\t0\t17\t20\tلا!')"
+	assert_line --index 0 "$(printf 'doc\tline\tsent\ttok\ttype\tstart\tend\ttext')"
+	assert_line --index 1 "$(printf -- '-\t1\t1\t0\tsentence\t0\t8\tسطر أول.')"
+	assert_line --index 2 "$(printf -- '-\t2\t1\t0\tsentence\t0\t16\tقال د. علي: نعم.')"
+	assert_line --index 3 "$(printf -- '-\t2\t2\t0\tsentence\t17\t20\tلا!')"
 }
 
 @test "--tsv offsets find every token and sentence in the input line" {
@@ -199,7 +202,7 @@ there'"'"'s
 		run -0 bash -c 'ar-split -h --format=tsv '"$mode"' "$FIX/split/page.txt" > "$BATS_TEST_TMPDIR/t"
 			perl -CSD -e '"'"'open L, "<:encoding(UTF-8)", $ARGV[0] or die; my @l = <L>; chomp @l;
 			open T, "<:encoding(UTF-8)", $ARGV[1] or die; <T>; my $n = 0;
-			while (<T>) { chomp; my ($d, $p, $s, $k, $a, $b, $t) = split /\t/, $_, 7;
+			while (<T>) { chomp; my ($d, $p, $s, $k, $y, $a, $b, $t) = split /\t/, $_, 8;
 				die "row $.: [$t] vs [" . substr($l[$p - 1], $a, $b - $a) . "]\n"
 				    unless substr($l[$p - 1], $a, $b - $a) eq $t; $n++ }
 			print "$n rows ok\n"'"'"' "$FIX/split/page.txt" "$BATS_TEST_TMPDIR/t"'
@@ -208,12 +211,12 @@ there'"'"'s
 }
 
 @test "-w --tsv numbers tokens within each sentence" {
-	run -0 bash -c 'printf "نعم. لا شيء.\n" | ar-split -w --tsv | cut -f2-6'
-	assert_output "$(printf 'para\tsent\ttok\tstart\tend\n1\t1\t1\t0\t3\n1\t1\t2\t3\t4\n1\t2\t1\t5\t7\n1\t2\t2\t8\t11\n1\t2\t3\t11\t12')"
+	run -0 bash -c 'printf "نعم. لا شيء.\n" | ar-split -w --tsv | cut -f2-7'
+	assert_output "$(printf 'line\tsent\ttok\ttype\tstart\tend\n1\t1\t1\tword\t0\t3\n1\t1\t2\tpunct\t3\t4\n1\t2\t1\tword\t5\t7\n1\t2\t2\tword\t8\t11\n1\t2\t3\tpunct\t11\t12')"
 }
 
 @test "--format=json and --json write valid JSON Lines, with token types under -w" {
-	run -0 bash -c 'ar-split --format=json "$FIX/split/page.txt" | jq -e -s "length == 14 and all(.[]; .doc and .para and .sent and .tok == 0 and (.start|type==\"number\") and (.text|type==\"string\"))"'
+	run -0 bash -c 'ar-split --format=json "$FIX/split/page.txt" | jq -e -s "length == 14 and all(.[]; .doc and .line and .sent and .tok == 0 and .type == \"sentence\" and (.start|type==\"number\") and (.text|type==\"string\"))"'
 	run -0 bash -c 'printf "انظر https://t.co/x1 @AFP #وسم 3.5 نعم.\n" | ar-split --json -w | jq -r .type | paste -sd" "'
 	assert_output 'word url handle hashtag num word punct'
 	printf 'قال "نعم"\tثم\\ مضى.\n' > "$BATS_TEST_TMPDIR/in"
@@ -266,7 +269,7 @@ Who.'
 	run -0 bash -c 'yes "جملة قصيرة 3.5 د. علي. " | head -200000 | tr -d "\n" | ar-split | wc -l'
 	assert_output 200000
 	run -0 bash -c 'yes "١٢٣ " | head -300000 | tr -d "\n" | ar-split -w | wc -l'
-	assert_output 300000
+	assert_output 300001
 }
 
 @test "CRLF input and a missing final newline" {
@@ -343,4 +346,62 @@ Who.'
 	run -0 sh "$TOP/test/split-eval.sh" pud
 	f1=$(printf '%s\n' "$output" | sed -n 's/.*F1 \([0-9.]*\)$/\1/p')
 	awk -v f="$f1" 'BEGIN { exit !(f >= 99) }'
+}
+
+# ---- CoNLL-U and CWB vertical text ----
+
+@test "--format=conllu follows the CoNLL-U specification, field by field" {
+	for f in "$FIX"/split/*.txt "$TOP"/share/ar-tools/samples/*.txt; do
+		ar-split --format=conllu "$f" > "$BATS_TEST_TMPDIR/out.conllu"
+		run -0 python3 "$TOP/test/tools/conllu-check.py" "$BATS_TEST_TMPDIR/out.conllu"
+	done
+}
+
+@test "--format=conllu: SpaceAfter=No, TokenRange, NFC forms, ids of document, paragraph, sentence" {
+	run -0 bash -c "printf 'قال: \\\"نعم\\\". ا\xd9\x94ن\n' | ar-split --format=conllu"
+	assert_line --index 0 '# newdoc id = -'
+	assert_line --index 1 '# newpar id = --1'
+	assert_line --index 2 '# sent_id = --1-1'
+	assert_line --index 3 '# text = قال: "نعم".'
+	assert_line --index 4 "$(printf '1\tقال\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|TokenRange=0:3')"
+	assert_line --index 5 "$(printf '2\t:\t_\tPUNCT\t_\t_\t_\t_\t_\tTokenRange=3:4')"
+	assert_line --index 11 '# text = أن'
+}
+
+@test "--format=conllu on the seeds and the bench pages passes the format check" {
+	need_shared bench/news
+	cat "$SHARED"/seeds/*.txt "$SHARED"/bench/news/*.txt | ar-split --format=conllu > "$BATS_TEST_TMPDIR/all.conllu"
+	run -0 python3 "$TOP/test/tools/conllu-check.py" "$BATS_TEST_TMPDIR/all.conllu"
+	ar-split --format=conllu "$SHARED"/seeds/*.txt "$SHARED"/bench/news/*.txt > "$BATS_TEST_TMPDIR/docs.conllu"
+	run -0 python3 "$TOP/test/tools/conllu-check.py" "$BATS_TEST_TMPDIR/docs.conllu"
+}
+
+@test "--format=vrt: text, p and s elements, word type fold, XML escaped, well-formed" {
+	run -0 bash -c "printf 'قال <عاجل> & \\\"نعم\\\"\x01.\nثان\n' | ar-split --format=vrt"
+	assert_line --index 0 '<text id="-">'
+	assert_line --index 1 '<p>'
+	assert_line --index 2 '<s>'
+	assert_line --index 3 "$(printf 'قال\tword\tقال')"
+	assert_line --index 4 "$(printf '&lt;\tsymbol\t&lt;')"
+	assert_line --index 7 "$(printf '&amp;\tpunct\t&amp;')"
+	assert_line --index 8 "$(printf '&quot;\tpunct\t&quot;')"
+	assert_line --index -1 '</text>'
+	for f in "$FIX"/split/*.txt "$TOP"/share/ar-tools/samples/*.txt; do
+		run -0 python3 "$TOP/test/tools/vrt-check.py" <(ar-split --format=vrt "$f")
+	done
+}
+
+@test "--format=vrt on the seeds and the bench pages passes the format check" {
+	need_shared bench/news
+	ar-split --format=vrt "$SHARED"/seeds/*.txt "$SHARED"/bench/news/*.txt > "$BATS_TEST_TMPDIR/all.vrt"
+	run -0 python3 "$TOP/test/tools/vrt-check.py" "$BATS_TEST_TMPDIR/all.vrt"
+	assert_output --regexp '^[0-9]+ texts, [0-9]+ tokens, ok$'
+}
+
+@test "--format=csv: RFC 4180 with a header, CRLF, quotes doubled; --bom" {
+	run -0 bash -c "printf 'قال: \\\"نعم\\\", ثم\n' | ar-split --format=csv"
+	assert_line --index 0 $'doc,line,sent,tok,type,start,end,text\r'
+	assert_line --index 1 $'-,1,1,0,sentence,0,14,"قال: ""نعم"", ثم"\r'
+	run -0 bash -c "printf 'x\n' | ar-split --csv --bom | head -c 3 | od -An -tx1"
+	assert_output ' ef bb bf'
 }

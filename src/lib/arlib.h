@@ -30,7 +30,7 @@ void *ar_realloc(void *p, size_t n);
 /* ---- opt.c: options every tool shares ---- */
 enum {
 	AR_OPT_HELP = 0x1000, AR_OPT_VERSION, AR_OPT_LINEBUF, AR_OPT_STRICT,
-	AR_OPT_PROGRESS, AR_OPT_FORMAT, AR_OPT_TSV, AR_OPT_JSON,
+	AR_OPT_PROGRESS, AR_OPT_FORMAT, AR_OPT_TSV, AR_OPT_JSON, AR_OPT_CSV, AR_OPT_BOM,
 	AR_OPT_TOOL = 0x1100        /* first free code for a tool's own long options */
 };
 #define AR_COMMON_SHORTOPTS "Hh"
@@ -45,7 +45,9 @@ enum {
 #define AR_FORMAT_LONGOPTS \
 	{ "format", required_argument, NULL, AR_OPT_FORMAT }, \
 	{ "tsv",    no_argument,       NULL, AR_OPT_TSV }, \
-	{ "json",   no_argument,       NULL, AR_OPT_JSON }
+	{ "json",   no_argument,       NULL, AR_OPT_JSON }, \
+	{ "csv",    no_argument,       NULL, AR_OPT_CSV }, \
+	{ "bom",    no_argument,       NULL, AR_OPT_BOM }
 
 /* --help lines of the shared options, for the tools' help strings
  * (--line-buffered's line is each tool's own: what it flushes differs) */
@@ -68,6 +70,7 @@ struct ar_opts {
 	int bom;              /* --bom: CSV starts with a byte order mark */
 	enum ar_format format;
 	const char *format_name;  /* as given to --format */
+	const char *const *extra_formats;  /* a tool's own (NULL-terminated) */
 };
 extern struct ar_opts ar_opts;
 /* Handle c if it is a shared option; returns 1 if handled, 0 if not.

@@ -25,8 +25,10 @@ ar_common_opt(int c, const char *arg)
 	case 'h':             ar_opts.headers = 0; return 1;
 	case AR_OPT_TSV:      ar_opts.format = AR_FMT_TSV; ar_opts.format_name = "tsv"; return 1;
 	case AR_OPT_JSON:     ar_opts.format = AR_FMT_JSON; ar_opts.format_name = "json"; return 1;
+	case AR_OPT_CSV:      ar_opts.format = AR_FMT_CSV; ar_opts.format_name = "csv"; return 1;
+	case AR_OPT_BOM:      ar_opts.bom = 1; return 1;
 	case AR_OPT_FORMAT:
-		ar_opts.format = ar_format_parse(arg, NULL);
+		ar_opts.format = ar_format_parse(arg, ar_opts.extra_formats);
 		ar_opts.format_name = arg;
 		return 1;
 	case '?':
@@ -45,9 +47,16 @@ ar_format_parse(const char *name, const char *const *extra)
 		return AR_FMT_TSV;
 	if (!strcmp(name, "json") || !strcmp(name, "jsonl"))
 		return AR_FMT_JSON;
+	if (!strcmp(name, "csv"))
+		return AR_FMT_CSV;
 	for (; extra && *extra; extra++)
 		if (!strcmp(name, *extra))
 			return AR_FMT_OTHER;
-	ar_warn("unknown format '%s' (text, tsv or json)", name);
+	{
+		char list[256] = "text, tsv, json, csv";
+		for (const char *const *e = extra; e && *e; e++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), ", %s", *e);
+		ar_warn("unknown format '%s' (%s)", name, list);
+	}
 	ar_usage();
 }

@@ -31,7 +31,7 @@ for n, row in enumerate(open(sys.argv[2], encoding="utf-8")):
     if n == 0:
         continue
     f = row.rstrip("\n").split("\t")
-    line, start, end, text = int(f[1]), int(f[4]), int(f[5]), unescape(f[6])
+    line, start, end, text = int(f[1]), int(f[5]), int(f[6]), unescape(f[7])
     spans.setdefault(line, []).append((start, end, text))
 bad = 0
 for no, l in enumerate(lines, 1):
