@@ -6,6 +6,9 @@
 #include "arlib.h"
 
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- abbreviations: a small open-addressing set of words ---- */
 struct ar_abbrev {
@@ -366,6 +369,55 @@ after_number(const char *s, size_t from, size_t ws)
 
 /* ---- sentences ---- */
 
+/* Bytes a terminal mark holds that Arabic text seldom does: '.', '!', '?',
+ * the second bytes of ؟ (D8 9F), ؛ (D8 9B) and ۔ (DB 94), and the lead of
+ * … ‼ ⁇ (E2). Searching for these, and not for the lead D8 that every
+ * alef carries, is what makes the scan fast. */
+static inline int
+term_byte(unsigned char b)
+{
+	return b == '.' || b == '!' || b == '?' || b == 0x9F || b == 0x9B || b == 0x94
+	    || b == 0xE2;
+}
+
+/* The first terminal mark at or after i (a character boundary), or n. */
+static size_t
+next_terminal(const char *s, size_t n, size_t i, int semicolon)
+{
+	for (;;) {
+#ifdef __SSE2__
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+			__m128i m = _mm_or_si128(_mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+			    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9F)))),
+			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x9B)),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x94))),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2))));
+			unsigned bits = (unsigned)_mm_movemask_epi8(m);
+			if (bits) {
+				i += (size_t)__builtin_ctz(bits);
+				break;
+			}
+			i += 16;
+		}
+#endif
+		while (i < n && !term_byte((unsigned char)s[i]))
+			i++;
+		if (i >= n)
+			return n;
+		unsigned char b = (unsigned char)s[i];
+		/* a second byte: its mark starts one before */
+		size_t at = b >= 0x80 && b < 0xC0 && i > 0 ? i - 1 : i;
+		if (termlen(s, n, at, semicolon))
+			return at;
+		i++;
+	}
+}
+
+
 size_t
 ar_sent_next(const struct ar_splitter *sp, const char *s, size_t n,
     size_t from, size_t *resume)
@@ -377,16 +429,9 @@ ar_sent_next(const struct ar_splitter *sp, const char *s, size_t n,
 		int dots = 0, other = 0, closed = 0;
 		unsigned char b;
 
-		/* find a terminal mark: bytes '.', '!', '?', 0xD8/0xDB/0xE2 */
-		for (;;) {
-			if (i >= n)
-				goto end;
-			b = (unsigned char)s[i];
-			if ((b == '.' || b == '!' || b == '?' || b == 0xD8 || b == 0xE2
-			    || b == 0xDB) && (t = termlen(s, n, i, sp->semicolon)))
-				break;
-			i++;
-		}
+		/* find a terminal mark */
+		if ((i = next_terminal(s, n, i, sp->semicolon)) >= n)
+			goto end;
 		/* the run of terminals and closing marks */
 		j = i;
 		for (;;) {
@@ -601,10 +646,27 @@ domain_end(const char *s, size_t n, size_t i, int need_slash)
 	return j;
 }
 
+/* Two-byte characters (U+0080..U+07FF) that carry on a word: letters,
+ * marks and digits, as the word loop's slow path says (ar_cclass). */
+static unsigned char word2[0x800];
+static int word2_ready;
+
+static void
+word2_init(void)
+{
+	for (int32_t cp = 0x80; cp < 0x800; cp++) {
+		int c = ar_cclass(cp);
+		word2[cp] = c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
+	}
+	word2_ready = 1;
+}
+
 int
 ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
     size_t *pos, size_t *start, size_t *end)
 {
+	if (!word2_ready)
+		word2_init();
 	size_t i = *pos, j, L;
 	int32_t cp, c2;
 	int cl, type;
@@ -730,6 +792,24 @@ ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
 word:
 		for (;;) {
 			while (j < n) {
+				/* fast: ASCII and two-byte letters, marks, digits */
+				unsigned char b0 = (unsigned char)s[j];
+				if (b0 < 0x80) {
+					if (!ascii_alnum(b0))
+						break;
+					j++;
+					continue;
+				}
+				if (b0 < 0xE0 && j + 1 < n
+				    && word2[((b0 & 0x1F) << 6) | ((unsigned char)s[j + 1] & 0x3F)]) {
+					j += 2;
+					while (j + 1 < n && (unsigned char)s[j] >= 0xC2
+					    && (unsigned char)s[j] < 0xE0
+					    && word2[(((unsigned char)s[j] & 0x1F) << 6)
+					    | ((unsigned char)s[j + 1] & 0x3F)])
+						j += 2;
+					continue;
+				}
 				L = ar_u8dec(s + j, &c2);
 				int c = ar_cclass(c2);
 				if (c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT)
