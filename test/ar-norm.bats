@@ -309,6 +309,14 @@ norm() {
 }
 
 @test "changed letters at every byte position of a long line (block path)" {
+	blocks
+}
+
+@test "the same with the SSSE3 block pass instead of AVX2" {
+	AR_NO_AVX2=1 blocks
+}
+
+blocks() {
 	# 0..40 ASCII bytes of padding shift the letters ar-norm changes or
 	# deletes across every position of its 16-byte blocks; sed on bytes
 	# gives the expected text. The first line holds only one- and two-byte

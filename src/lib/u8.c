@@ -3,6 +3,8 @@
  * hot loops look up a byte instead of calling the library. */
 #include "arlib.h"
 
+#include <stdlib.h>
+
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -87,6 +89,44 @@ check_upto(const unsigned char *s, size_t *jp, size_t end, size_t n)
 /* Eight bytes at a time: a word of ASCII and well-formed two-byte
  * sequences (all of Arabic's letters) passes with a few bit operations and
  * no branch per byte; anything else is checked exactly by seqlen. */
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
+    && !defined(AR_NO_SIMD)
+#include <immintrin.h>
+#define AR_VALID_AVX2 1
+static int valid_avx2 = -1;     /* -1: not yet asked */
+
+/* The sixteen-byte test below on 32 bytes: ASCII and two-byte sequences
+ * pass with no branch per byte. Returns where it stopped (the caller goes
+ * on exactly from there) and the carry of a lead byte at the end. */
+__attribute__((target("avx2"))) static size_t
+valid_avx2_run(const unsigned char *s, size_t i, size_t n, uint64_t *carryp)
+{
+	uint64_t carry = 0;
+
+	while (i + 32 <= n) {
+		__m256i x = _mm256_loadu_si256((const __m256i *)(s + i));
+		uint64_t hi = (uint32_t)_mm256_movemask_epi8(x);
+		if (!hi && !carry) {
+			i += 32;
+			continue;
+		}
+		uint64_t b6 = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(x, 1));
+		uint64_t b5 = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(x, 2));
+		uint64_t z = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		    _mm256_and_si256(x, _mm256_set1_epi8(0x1E)), _mm256_setzero_si256()));
+		uint64_t lead = hi & b6, cont = hi & ~b6;
+		if (!(lead & b5) && !(lead & z) && cont == (((lead << 1) | carry) & 0xFFFFFFFFu)) {
+			carry = lead >> 31;
+			i += 32;
+			continue;
+		}
+		break;
+	}
+	*carryp = carry;
+	return i;
+}
+#endif
+
 size_t
 ar_u8valid(const char *str, size_t n)
 {
@@ -94,6 +134,13 @@ ar_u8valid(const char *str, size_t n)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, j;
 	uint64_t carry = 0;     /* the previous word ended with a lead byte */
+
+#ifdef AR_VALID_AVX2
+	if (valid_avx2 < 0)
+		valid_avx2 = __builtin_cpu_supports("avx2") && !getenv("AR_NO_AVX2");
+	if (valid_avx2 && n >= 64)
+		i = valid_avx2_run(s, 0, n, &carry);
+#endif
 
 #ifdef __SSE2__
 	/* the same test on sixteen bytes at once, where every x86-64 has it */
@@ -295,7 +342,9 @@ ar_plain_init(struct ar_plain *pl)
 {
 	memset(pl, 0, sizeof *pl);
 #ifdef AR_PLAIN_SSSE3
-	pl->simd = __builtin_cpu_supports("ssse3");
+	pl->simd = __builtin_cpu_supports("avx2") ? 2 : __builtin_cpu_supports("ssse3");
+	if (getenv("AR_NO_AVX2") && pl->simd == 2)     /* to test the SSSE3 pass */
+		pl->simd = 1;
 #endif
 }
 
@@ -356,10 +405,67 @@ plain_skip_ssse3(const struct ar_plain *pl, const unsigned char *s, size_t i,
 	return i;
 }
 
+/* The same on 32 bytes at a time. pshufb works within each 128-bit lane,
+ * so the bitmap rows are in both; the byte before each byte crosses the
+ * lanes through a permute. The mask keeps the contract of sixteen bytes:
+ * a block whose low half is plain moves p on by sixteen. */
+__attribute__((target("avx2"))) static size_t
+plain_skip_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
+    size_t n, unsigned *mask)
+{
+	const __m256i bits = _mm256_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128,
+	    1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128,
+	    1, 2, 4, 8, 16, 32, 64, -128);
+	const __m256i ascii_rows = _mm256_broadcastsi128_si256(
+	    _mm_loadu_si128((const __m128i *)pl->ascii));
+	const __m256i arabic_rows = _mm256_broadcastsi128_si256(
+	    _mm_loadu_si128((const __m128i *)pl->arabic));
+	const __m256i low3 = _mm256_set1_epi8(7), low4 = _mm256_set1_epi8(0xF);
+	const __m256i d8 = _mm256_set1_epi8((char)0xD8), d9 = _mm256_set1_epi8((char)0xD9);
+	const __m256i eight = _mm256_set1_epi8(8);
+	__m256i prev = _mm256_setzero_si256();  /* s[i] starts a character */
+
+	for (; i + 33 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i before = _mm256_alignr_epi8(v, _mm256_permute2x128_si256(prev, v, 0x21), 15);
+		__m256i after = _mm256_loadu_si256((const __m256i *)(s + i + 1));
+		__m256i bit = _mm256_shuffle_epi8(bits, _mm256_and_si256(v, low3));
+		__m256i row = _mm256_and_si256(_mm256_srli_epi16(v, 3), low4);
+		__m256i ascii = _mm256_cmpgt_epi8(v, _mm256_set1_epi8(-1));
+		__m256i ascii_plain = _mm256_cmpeq_epi8(_mm256_and_si256(
+		    _mm256_shuffle_epi8(ascii_rows, row), bit), bit);
+		__m256i lead = _mm256_and_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, d8),
+		    _mm256_cmpeq_epi8(v, d9)), _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), after));
+		__m256i lead9 = _mm256_cmpeq_epi8(before, d9);
+		__m256i second = _mm256_or_si256(_mm256_cmpeq_epi8(before, d8), lead9);
+		__m256i arow = _mm256_or_si256(_mm256_and_si256(row, low3), _mm256_and_si256(lead9, eight));
+		__m256i second_plain = _mm256_cmpeq_epi8(_mm256_and_si256(
+		    _mm256_shuffle_epi8(arabic_rows, arow), bit), bit);
+		__m256i plain = _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(ascii, ascii_plain), lead),
+		    _mm256_and_si256(second, second_plain));
+		unsigned other = ~(unsigned)_mm256_movemask_epi8(plain);
+		if (other) {
+			if (!(other & 0xFFFF)) {
+				i += 16;
+				other >>= 16;
+			}
+			*mask = other & 0xFFFF;
+			return i;
+		}
+		prev = v;
+	}
+	if (i + 17 <= n)        /* a last block or two of sixteen */
+		return plain_skip_ssse3(pl, s, i, n, mask);
+	*mask = 0;
+	return i;
+}
+
 size_t
 ar_plain_skip(const struct ar_plain *pl, const unsigned char *s, size_t i,
     size_t n, unsigned *mask)
 {
+	if (pl->simd == 2)
+		return plain_skip_avx2(pl, s, i, n, mask);
 	if (pl->simd)
 		return plain_skip_ssse3(pl, s, i, n, mask);
 	*mask = 0;
