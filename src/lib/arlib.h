@@ -385,6 +385,28 @@ struct ar_word {
 void ar_words_init(struct ar_words *it, const char *s, size_t n, int flags);
 int ar_word_next(struct ar_words *it, struct ar_word *w);   /* type; 0 at the end */
 
+/* ---- grep.c: choosing documents as grep does (ar-kwic, ar-date) ---- */
+struct ar_grep {
+	int count;              /* -c: hits per document */
+	int files_with;         /* -l: names of documents with a hit */
+	int files_without;      /* -L: names of documents without one */
+	int quiet;              /* -q: exit 0 at the first hit, print nothing */
+	int null;               /* --null: names end with NUL */
+	unsigned long max;      /* -m NUM: at most NUM hits a document; 0 all */
+};
+extern struct ar_grep ar_grep;
+/* What to do with a hit: print it (AR_GREP_LAST: and it is the last this
+ * document may have), count it without printing, or print nothing more
+ * of this document (the tool may stop reading it). -q exits here. */
+enum { AR_GREP_PRINT, AR_GREP_LAST, AR_GREP_SKIP, AR_GREP_STOP };
+void ar_grep_doc_begin(void);
+int ar_grep_hit(void);
+int ar_grep_done(void);                 /* -m reached in this document */
+void ar_grep_doc_end(int with_names);   /* -c's count, -L's name */
+int ar_grep_listing(void);              /* -c -l -L -q: no rows */
+unsigned long ar_grep_total(void);
+int ar_grep_status(void);               /* 0 a hit anywhere, else 1 */
+
 /* ---- lex.c: word lists (share/ar-tools), folded, with proclitics ---- */
 /* An entry: a phrase of one or more words, folded, and what its list says
  * of it. Entries are found by their first word; entries with the same
