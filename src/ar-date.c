@@ -31,151 +31,6 @@ AR_HELP_TAIL
 "See ar-date(1) and ar-tools(7).\n";
 
 /* ------------------------------------------------------------------ */
-/* calendar arithmetic (days since 1970-01-01, proleptic Gregorian)     */
-
-static long
-days_from_civil(long y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long yy = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yy + (*m <= 2));
-}
-
-static int
-dim(int y, int m)
-{
-	static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && y >= 0 && ((y % 4 == 0 && y % 100) || y % 400 == 0))
-		return 29;
-	return n[m - 1];
-}
-
-static int
-weekday(long days)              /* ISO: Monday 1 .. Sunday 7 */
-{
-	return (int)(((days % 7) + 7 + 3) % 7) + 1;
-}
-
-static void
-isoweek(long days, int *wy, int *wk)
-{
-	long thu = days - (weekday(days) - 1) + 3;
-	int y, m, d;
-	civil_from_days(thu, &y, &m, &d);
-	*wy = y;
-	*wk = (int)((thu - days_from_civil(y, 1, 1)) / 7) + 1;
-}
-
-/* Hijri: the Umm al-Qura table, tabular arithmetic outside it */
-#define UQ_FIRST 1356
-#define UQ_LAST 1500
-static long uq_start[(UQ_LAST - UQ_FIRST + 1) * 12 + 1];
-static int uq_ok;
-
-static long
-hijri_tab(int y, int m, int d)
-{
-	long jdn = d + (long)((295 * (m - 1) + 9) / 10) + (long)(y - 1) * 354
-	    + (3 + 11L * y) / 30 + 1948439;
-	return jdn - 2440588;
-}
-
-static long
-hijri_days(int y, int m, int d)
-{
-	if (uq_ok && y >= UQ_FIRST && y <= UQ_LAST)
-		return uq_start[(y - UQ_FIRST) * 12 + m - 1] + d - 1;
-	return hijri_tab(y, m, d);
-}
-
-static int
-hijri_mlen(int y, int m)
-{
-	if (uq_ok && y >= UQ_FIRST && y <= UQ_LAST) {
-		int k = (y - UQ_FIRST) * 12 + m - 1;
-		return (int)(uq_start[k + 1] - uq_start[k]);
-	}
-	return (int)((m == 12 ? hijri_tab(y + 1, 1, 1) : hijri_tab(y, m + 1, 1))
-	    - hijri_tab(y, m, 1));
-}
-
-static int
-hijri_year_of(long days)
-{
-	int hy = (int)((days + 492148) / 354.36667) + 1;
-	while (hijri_days(hy, 1, 1) > days)
-		hy--;
-	while (hijri_days(hy + 1, 1, 1) <= days)
-		hy++;
-	return hy;
-}
-
-static int
-parse_iso_day(const char *s, size_t n, long *days)
-{
-	int y, m, d;
-	if (n < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12
-	    || d < 1 || d > dim(y, m))
-		return -1;
-	*days = days_from_civil(y, m, d);
-	return 0;
-}
-
-static int
-uq_line(char *s, size_t n, unsigned long lineno, void *ctx)
-{
-	(void)ctx; (void)lineno;
-	char *p = s, *end = s + n;
-	int y = (int)strtol(p, &p, 10);
-	if (y < UQ_FIRST || y > UQ_LAST + 1)
-		return 0;
-	for (int m = 0; m < 12 && p < end; m++) {
-		while (p < end && (*p == '\t' || *p == ' '))
-			p++;
-		long dd;
-		if (parse_iso_day(p, (size_t)(end - p), &dd) < 0)
-			return 1;
-		uq_start[(y - UQ_FIRST) * 12 + m] = dd;
-		p += 10;
-		if (y == UQ_LAST + 1)
-			break;
-	}
-	return 0;
-}
-
-static void
-load_ummalqura(void)
-{
-	size_t len;
-	const char *t = ar_data("ummalqura.tsv", &len);
-	memset(uq_start, 0, sizeof uq_start);
-	if (ar_each_line(t, len, uq_line, NULL))
-		ar_die("ummalqura.tsv: bad line");
-	uq_ok = 1;
-	for (size_t k = 0; k < sizeof uq_start / sizeof uq_start[0]; k++)
-		if (!uq_start[k])
-			uq_ok = 0;
-}
-
-/* ------------------------------------------------------------------ */
 /* the lexicon                                                          */
 
 enum {
@@ -657,7 +512,7 @@ set_ref(long days)
 {
 	ref.ok = 1;
 	ref.days = days;
-	civil_from_days(days, &ref.y, &ref.m, &ref.d);
+	ar_civil_from_days(days, &ref.y, &ref.m, &ref.d);
 }
 
 /* ------------------------------------------------------------------ */
@@ -692,7 +547,7 @@ set_day(struct st *s, long days)
 {
 	s->gran = G_DAY;
 	s->days = days;
-	civil_from_days(days, &s->y, &s->m, &s->d);
+	ar_civil_from_days(days, &s->y, &s->m, &s->d);
 	s->hasdate = 1;
 }
 
@@ -712,7 +567,7 @@ pick_year(int m, int d, int mod)
 	int best = ref.y;
 	long bd = -1;
 	for (int y = ref.y - 1; y <= ref.y + 1; y++) {
-		long dd = days_from_civil(y, m, d ? (d > dim(y, m) ? dim(y, m) : d) : 15) - ref.days;
+		long dd = ar_days_from_civil(y, m, d ? (d > ar_days_in_month(y, m) ? ar_days_in_month(y, m) : d) : 15) - ref.days;
 		if (dd < 0)
 			dd = -dd;
 		if (bd < 0 || dd < bd)
@@ -726,22 +581,22 @@ hijri_set(struct st *s, int hy, int hm, int hd)
 {
 	if (hd > 0) {
 		snprintf(s->hij, sizeof s->hij, "%04d-%02d-%02d", hy, hm, hd);
-		set_day(s, hijri_days(hy, hm, hd));
+		set_day(s, ar_hijri_days(hy, hm, hd));
 		return;
 	}
 	int y1, m1, d1, y2, m2, d2;
 	long a, b;
 	if (hm > 0) {
 		snprintf(s->hij, sizeof s->hij, "%04d-%02d", hy, hm);
-		a = hijri_days(hy, hm, 1);
-		b = a + hijri_mlen(hy, hm) - 1;
+		a = ar_hijri_days(hy, hm, 1);
+		b = a + ar_hijri_month_len(hy, hm) - 1;
 	} else {
 		snprintf(s->hij, sizeof s->hij, "%04d", hy);
-		a = hijri_days(hy, 1, 1);
-		b = hijri_days(hy + 1, 1, 1) - 1;
+		a = ar_hijri_days(hy, 1, 1);
+		b = ar_hijri_days(hy + 1, 1, 1) - 1;
 	}
-	civil_from_days(a, &y1, &m1, &d1);
-	civil_from_days(b, &y2, &m2, &d2);
+	ar_civil_from_days(a, &y1, &m1, &d1);
+	ar_civil_from_days(b, &y2, &m2, &d2);
 	snprintf(s->ival, sizeof s->ival, "%04d-%02d-%02d/%04d-%02d-%02d",
 	    y1, m1, d1, y2, m2, d2);
 	s->gran = G_MONTH;
@@ -928,13 +783,13 @@ c_numdate(size_t i, struct st *s)
 		d = T[i].num, m = T[i + 2].num, y = T[i + 4].num;
 	else
 		return -1;
-	if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > dim(y, m))
+	if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > ar_days_in_month(y, m))
 		return -1;
 	size_t j = i + 5;
 	if (j < ntok && T[j - 1].b1 == T[j].b0 && (T[j].type == T_NUM
 	    || (ispunct_at(j, "/-.") && isnum(j + 1, 1, 9) && adj(j))))
 		return -1;
-	set_day(s, days_from_civil(y, m, d));
+	set_day(s, ar_days_from_civil(y, m, d));
 	s->yexp = 1;
 	/* 2023-09-20T14:35:00Z, 2025-05-14@15:13:12 */
 	if (j + 1 < ntok && T[j - 1].b1 == T[j].b0 && adj(j)
@@ -982,7 +837,7 @@ c_date(size_t i, struct st *s)
 			if (unit == 'W') {
 				t.gran = G_WEEK;
 				if (ref.ok)
-					isoweek(ref.days + 7L * mod, &t.y, &t.w);
+					ar_isoweek(ref.days + 7L * mod, &t.y, &t.w);
 			} else if (unit == 'M') {
 				t.gran = G_MONTH;
 				if (ref.ok) {
@@ -1145,9 +1000,9 @@ notperiod:
 				int mm = ref.m + md, yy = ref.y;
 				if (mm < 1) mm += 12, yy--;
 				if (mm > 12) mm -= 12, yy++;
-				if (dd > dim(yy, mm))
+				if (dd > ar_days_in_month(yy, mm))
 					return -1;
-				set_day(&t, days_from_civil(yy, mm, dd));
+				set_day(&t, ar_days_from_civil(yy, mm, dd));
 			}
 			*s = t;
 			return r + 1;
@@ -1198,10 +1053,10 @@ notperiod:
 		if (y < 0) {
 			if (!ref.ok)
 				return -1;
-			int hy = hijri_year_of(ref.days), best = hy;
+			int hy = ar_hijri_year_of(ref.days), best = hy;
 			long bd = -1;
 			for (int c = hy - 1; c <= hy + 1; c++) {
-				long x = hijri_days(c, mo, dd ? dd : 15) - ref.days;
+				long x = ar_hijri_days(c, mo, dd ? dd : 15) - ref.days;
 				if (mod == -1 && x >= 0) continue;
 				if (mod == 1 && x <= 0) continue;
 				if (x < 0) x = -x;
@@ -1216,8 +1071,8 @@ notperiod:
 		hijri_set(&t, y, mo, dd);
 		if (d2) {
 			int a1, a2, a3, b1, b2, b3;
-			civil_from_days(t.days, &a1, &a2, &a3);
-			civil_from_days(hijri_days(y, mo, d2), &b1, &b2, &b3);
+			ar_civil_from_days(t.days, &a1, &a2, &a3);
+			ar_civil_from_days(ar_hijri_days(y, mo, d2), &b1, &b2, &b3);
 			snprintf(t.ival, sizeof t.ival, "%04d-%02d-%02d/%04d-%02d-%02d",
 			    a1, a2, a3, b1, b2, b3);
 		}
@@ -1231,12 +1086,12 @@ notperiod:
 	else
 		y = pick_year(mo, dd, mod);
 	if (dd) {
-		if (dd > dim(y < 0 ? 2000 : y, mo))
+		if (dd > ar_days_in_month(y < 0 ? 2000 : y, mo))
 			return -1;
 		if (y < 0) {
 			t.gran = G_DAY, t.m = mo, t.d = dd, t.hasdate = 1;
 		} else {
-			set_day(&t, days_from_civil(y, mo, dd));
+			set_day(&t, ar_days_from_civil(y, mo, dd));
 		}
 		if (d2) {
 			char a[16];
@@ -1464,7 +1319,7 @@ finish(struct st *s)
 {
 	if (s->wd && !s->hasdate && !s->hasrel) {
 		if (ref.ok) {
-			int wr = weekday(ref.days), fut;
+			int wr = ar_weekday(ref.days), fut;
 			fut = s->wdmod == 1 || (s->wdmod == 9 && future_context(s->wdtok));
 			if (s->wdmod == 0) {
 				long delta = s->wd - wr;
@@ -1685,7 +1540,7 @@ p_range(size_t i)
 		if (a.gran != b.gran)
 			return -1;
 		if (!a.yexp && b.yexp && b.y >= 0 && a.gran == G_DAY && a.m > 0
-		    && a.d <= dim(b.y, a.m)) {
+		    && a.d <= ar_days_in_month(b.y, a.m)) {
 			a.y = b.y;
 			if (a.m > b.m)
 				a.y--;
@@ -1747,7 +1602,7 @@ parse_line(void)
 				set_day(&s, last_days);
 			finish(&s);
 			if (s.hasdate && s.gran == G_DAY && s.y >= 0)
-				last_days = days_from_civil(s.y, s.m, s.d), last_end = (size_t)r;
+				last_days = ar_days_from_civil(s.y, s.m, s.d), last_end = (size_t)r;
 			else
 				last_end = 0;
 			int pfx = first_pfx(f);
@@ -1927,8 +1782,8 @@ line_date(const char *s, size_t n, long *days)
 	for (size_t k = 0; k < nx; k++) {
 		int y, m, d;
 		if (sscanf(X[k].value, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12
-		    && d >= 1 && d <= dim(y, m)) {
-			*days = days_from_civil(y, m, d);
+		    && d >= 1 && d <= ar_days_in_month(y, m)) {
+			*days = ar_days_from_civil(y, m, d);
 			return 0;
 		}
 	}
@@ -2066,7 +1921,7 @@ main(int argc, char *argv[])
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
-			if (parse_iso_day(optarg, strlen(optarg), &opt_ref_days) < 0) {
+			if (ar_parse_iso_day(optarg, strlen(optarg), &opt_ref_days) < 0) {
 				ar_warn("bad --ref '%s' (want YYYY-MM-DD)", optarg);
 				ar_usage();
 			}
@@ -2096,7 +1951,7 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	load_lexicon(words, months);
-	load_ummalqura();
+	ar_cal_init();
 	if (fmt == F_TSV) {
 		ar_out_str("doc\tline\tstart\tend\ttext\tvalue\ttype\ttz\thijri");
 		ar_out_eol();

@@ -392,6 +392,26 @@ const struct ar_lexent *ar_lex_get_clitic(const struct ar_lex *lx,
     const struct ar_clitics *cl, const char *w, size_t n, size_t min, size_t *pfx);
 
 /* ---- cal.c: calendars: civil days, ISO weeks, Umm al-Qura ---- */
+/* Days are counted from 1970-01-01 (day 0) in the proleptic Gregorian
+ * calendar; months and days from 1; weekdays ISO (Monday 1 .. Sunday 7). */
+long ar_days_from_civil(long y, int m, int d);
+void ar_civil_from_days(long days, int *y, int *m, int *d);
+int ar_days_in_month(int y, int m);                 /* 28..31 */
+int ar_weekday(long days);
+void ar_isoweek(long days, int *wy, int *wk);       /* ISO week-year, week 1..53 */
+/* "YYYY-MM-DD" at the start of s[0..n) (n >= 10) into *days; -1 if it is
+ * no valid day. */
+int ar_parse_iso_day(const char *s, size_t n, long *days);
+/* Hijri dates: the Umm al-Qura calendar for AR_UQ_FIRST..AR_UQ_LAST AH
+ * (ummalqura.tsv, read once, by ar_cal_init or the first call that needs
+ * it; dies on a bad line), the tabular Islamic calendar outside it. */
+#define AR_UQ_FIRST 1356
+#define AR_UQ_LAST 1500
+void ar_cal_init(void);
+long ar_hijri_days(int y, int m, int d);            /* day of a Hijri date */
+long ar_hijri_tabular(int y, int m, int d);         /* the arithmetical one */
+int ar_hijri_month_len(int y, int m);               /* 29 or 30 */
+int ar_hijri_year_of(long days);                    /* the Hijri year a day is in */
 
 /* ---- date.c: the date grammar, and the publication-line recogniser ---- */
 
