@@ -414,6 +414,55 @@ int ar_hijri_month_len(int y, int m);               /* 29 or 30 */
 int ar_hijri_year_of(long days);                    /* the Hijri year a day is in */
 
 /* ---- date.c: the date grammar, and the publication-line recogniser ---- */
+/* The grammar of date and time expressions, with the word lists it is made
+ * of (months.tsv, date-words.tsv) and its reference day. Scan a line, then
+ * read its expressions: each with its span, its TIMEX3 value ("2023-09-29",
+ * "XXXX-WXX-4", "2023-W40", "P3D", "2020-10-09T04:30"...), its type, its
+ * zone and Hijri date when written, and the reference it was resolved with. */
+struct ar_date;
+/* The reference: a day, and room for a time of day (issue 12). */
+struct ar_date_ref {
+	int ok;                 /* 0: none; relative expressions get X */
+	long days;              /* days since 1970-01-01 */
+	int sec;                /* seconds after midnight, -1 when no time is known */
+};
+struct ar_date_expr {
+	size_t b0, b1;          /* byte span in the line */
+	size_t c0, c1;          /* code-point span */
+	char value[96];         /* TIMEX3 value */
+	const char *type;       /* "date", "time", "duration" or "set" */
+	char tz[48];            /* the zone written with it, or "" */
+	char hijri[24];         /* the Hijri date it was written as, or "" */
+	struct ar_date_ref ref; /* the reference it was resolved with */
+};
+/* The word files, NULL for the defaults (the data files months.tsv and
+ * date-words.tsv); dies naming file:line on a bad line. */
+struct ar_date *ar_date_new(const char *words_file, const char *months_file);
+void ar_date_free(struct ar_date *dt);
+void ar_date_set_ref(struct ar_date *dt, const struct ar_date_ref *ref);  /* NULL: none */
+const struct ar_date_ref *ar_date_get_ref(const struct ar_date *dt);
+/* Scan s[0..n) (valid UTF-8, one line): returns the number of expressions
+ * found, left to right; they stay readable until the next scan. */
+size_t ar_date_scan(struct ar_date *dt, const char *s, size_t n);
+const struct ar_date_expr *ar_date_get(const struct ar_date *dt, size_t k);
+
+/* ---- pub.c: publication and crawl lines ---- */
+/* The lines of a page that give its date: a publication line
+ * (تاريخ النشر: 29th, September 2023 GMT; الجمعة 09/10/2020 - 04:30 بتوقيت
+ * نيويورك) or a crawler's timestamp line (2025-05-14@15:13:12 GMT,
+ * 2015-07-24 16:06:03, 2023-09-20T14:35:00Z). */
+enum ar_pub_kind { AR_PUB_NONE, AR_PUB_PUBLISHED, AR_PUB_CRAWLED };
+struct ar_pub {
+	int kind;               /* enum ar_pub_kind */
+	int ok;                 /* a day was read (kind may be set without one) */
+	long days;              /* the day, days since 1970-01-01 */
+	int y, m, d;
+	int H, M, S;            /* the time when written, else -1 */
+	char iso[32];           /* YYYY-MM-DD, with THH:MM[:SS] when written; "" */
+};
+/* What line s[0..n) is, and its date, read with dt's grammar against dt's
+ * reference (dt's expressions are those of this line afterwards). */
+int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub);
 
 /* ---- nav.c: the page classifier (ar-strip-nav) ---- */
 
