@@ -100,6 +100,7 @@ struct dref { int ok; long days; int y, m, d; };
 
 struct ar_date {
 	struct ar_lex *lex;
+	struct fold1 { uint8_t n; char b[7]; } fold1[0x800];   /* ar_fold_cp below U+0800 */
 	struct tok *tok;
 	size_t ntok, captok;
 	struct ar_buf folded;           /* the folded words of the line */
@@ -116,49 +117,39 @@ struct ar_date {
 
 /* ---- loading the word lists ---- */
 
-/* Fold one code point for matching: 0 drops it, else the code point. */
-static inline int32_t
-fold(int32_t c)
+/* The matching fold (ar_fold_cp, as the lexicon folds), kept for the code
+ * points below U+0800, the letters of Arabic text: one look-up a letter. */
+#define FOLD_ASK 0xFF
+
+static void
+fold_cache_init(struct ar_date *dt)
 {
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? c + 32 : c;
-	switch (c) {
-	case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673:
-		return 0x0627;
-	case 0x0629: return 0x0647;
-	case 0x0649: case 0x06CC: return 0x064A;
-	case 0x06A9: return 0x0643;
-	case 0x0640: case 0x0670: return 0;
+	char out[AR_FOLD_MAX];
+
+	for (int32_t cp = 0; cp < 0x800; cp++) {
+		size_t n = ar_fold_cp(cp, out, AR_FOLD_CASE);
+		dt->fold1[cp].n = n <= sizeof dt->fold1[cp].b ? (uint8_t)n : FOLD_ASK;
+		if (n <= sizeof dt->fold1[cp].b)
+			memcpy(dt->fold1[cp].b, out, n);
 	}
-	if (c >= 0x064B && c <= 0x065F)
-		return 0;
-	if (c >= 0x0660 && c <= 0x0669)
-		return '0' + (c - 0x0660);
-	if (c >= 0x06F0 && c <= 0x06F9)
-		return '0' + (c - 0x06F0);
-	return c;
 }
 
 static void
-fold_str(const char *s, size_t n, struct ar_buf *out)
+fold_add(const struct ar_date *dt, int32_t cp, struct ar_buf *out)
 {
-	for (size_t i = 0; i < n;) {
-		int32_t c;
-		i += ar_u8dec(s + i, &c);
-		c = fold(c);
-		if (c)
-			ar_buf_addcp(out, c);
+	char tmp[AR_FOLD_MAX];
+
+	if (cp < 0x800 && dt->fold1[cp].n != FOLD_ASK) {
+		ar_buf_add(out, dt->fold1[cp].b, dt->fold1[cp].n);
+		return;
 	}
+	ar_buf_add(out, tmp, ar_fold_cp(cp, tmp, AR_FOLD_CASE));
 }
 
 static void
 lex_add(struct ar_date *dt, int cls, const char *words, size_t n, int val, const char *str)
 {
-	struct ar_buf b = { 0 };
-
-	fold_str(words, n, &b);
-	ar_lex_add(dt->lex, b.s ? b.s : "", b.len, cls, val, str);
-	ar_buf_free(&b);
+	ar_lex_add(dt->lex, words, n, cls, val, str);
 }
 
 static char *
@@ -233,7 +224,8 @@ ar_date_new(const char *words_file, const char *months_file)
 	const char *t;
 
 	memset(dt, 0, sizeof *dt);
-	dt->lex = ar_lex_new(0);
+	dt->lex = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
+	fold_cache_init(dt);
 	t = months_file ? ar_slurp_keep(months_file, &len) : ar_data("months.tsv", &len);
 	if (ar_each_line(t, len, months_line, dt))
 		ar_die("cannot load months.tsv");
@@ -405,13 +397,7 @@ tokenize(struct ar_date *dt, const char *s, size_t n)
 			for (;;) {
 				if (c >= 0x80)
 					ascii = 0;
-				int32_t f = fold(c);
-				if (f) {
-					if (f < 0x80)
-						ar_buf_addc(nb, f);
-					else
-						ar_buf_addcp(nb, f);
-				}
+				fold_add(dt, c, nb);
 				i += l, cp++;
 				if (i >= n)
 					break;
@@ -1916,7 +1902,25 @@ parse_line(struct ar_date *dt)
 	}
 }
 
-/* the spans of the expressions, from their tokens */
+/* The letters that code point cp folds to. */
+static int
+fold_letters(const struct ar_date *dt, int32_t cp)
+{
+	char tmp[AR_FOLD_MAX];
+	size_t n = cp < 0x800 && dt->fold1[cp].n != FOLD_ASK ? dt->fold1[cp].n
+	    : ar_fold_cp(cp, tmp, AR_FOLD_CASE);
+	const char *b = cp < 0x800 && dt->fold1[cp].n != FOLD_ASK ? dt->fold1[cp].b : tmp;
+	int letters = 0;
+
+	for (size_t i = 0; i < n; i++)
+		letters += ((unsigned char)b[i] & 0xC0) != 0x80;
+	return letters;
+}
+
+/* The spans of the expressions, from their tokens. An expression that
+ * starts inside a word (بالأمس) starts after the letters stripped: as many
+ * code points, whatever their bytes (a presentation form is three), but
+ * never inside a ligature that holds more than the prefix (ﻷ is ل + أ). */
 static void
 set_spans(struct ar_date *dt)
 {
@@ -1924,8 +1928,14 @@ set_spans(struct ar_date *dt)
 		const struct xspan *sp = &dt->xs[k];
 		const struct tok *t0 = &dt->tok[sp->t0], *t1 = &dt->tok[sp->t1 - 1];
 		struct ar_date_expr *e = &dt->x[k];
-		e->b0 = t0->b0 + AR_LETTER_LEN * (size_t)sp->pfx;
-		e->c0 = t0->c0 + (size_t)sp->pfx;
+		e->b0 = t0->b0, e->c0 = t0->c0;
+		for (int p = 0; p < sp->pfx && e->b0 < t0->b1; p++) {
+			int32_t cp;
+			size_t l = ar_u8dec(dt->line + e->b0, &cp);
+			if (fold_letters(dt, cp) > sp->pfx - p)
+				break;
+			e->b0 += l, e->c0++;
+		}
 		e->b1 = t1->b1;
 		e->c1 = t1->c1;
 	}
