@@ -101,6 +101,7 @@ struct dref { int ok; long days; int y, m, d; };
 struct ar_date {
 	struct ar_lex *lex;
 	struct fold1 { uint8_t n; char b[7]; } fold1[0x800];   /* ar_fold_cp below U+0800 */
+	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
 	struct tok *tok;
 	size_t ntok, captok;
 	struct ar_buf folded;           /* the folded words of the line */
@@ -146,10 +147,29 @@ fold_add(const struct ar_date *dt, int32_t cp, struct ar_buf *out)
 	ar_buf_add(out, tmp, ar_fold_cp(cp, tmp, AR_FOLD_CASE));
 }
 
+/* Most words of a text are in no word list: a bit per hash of the first
+ * words listed answers most look-ups without a probe of the lexicon. */
+#define FIRST_BITS 16
+
 static void
 lex_add(struct ar_date *dt, int cls, const char *words, size_t n, int val, const char *str)
 {
-	ar_lex_add(dt->lex, words, n, cls, val, str);
+	const struct ar_lexent *e = ar_lex_add(dt->lex, words, n, cls, val, str);
+
+	if (e) {
+		uint32_t h = ar_hash(e->w[0], e->wl[0]) & ((1u << FIRST_BITS) - 1);
+		dt->first[h / 64] |= 1ull << (h % 64);
+	}
+}
+
+static const struct ar_lexent *
+lex_get(const struct ar_date *dt, const char *w, size_t n)
+{
+	uint32_t h = ar_hash(w, n) & ((1u << FIRST_BITS) - 1);
+
+	if (!(dt->first[h / 64] & (1ull << (h % 64))))
+		return NULL;
+	return ar_lex_get(dt->lex, w, n);
 }
 
 static char *
@@ -302,12 +322,12 @@ lookup_word(struct ar_date *dt, struct tok *t)
 	char tmp[128];
 	int any = 0;
 
-	if ((t->e[0] = ar_lex_get(dt->lex, s, n)))
+	if ((t->e[0] = lex_get(dt, s, n)))
 		any = 1;
 	if (n >= min && (starts(s, WAW) || starts(s, FEH))) {
 		t->wa = starts(s, WAW);
 		s += AR_LETTER_LEN, n -= AR_LETTER_LEN;
-		if ((t->e[1] = ar_lex_get(dt->lex, s, n)))
+		if ((t->e[1] = lex_get(dt, s, n)))
 			t->pfx[1] = 1, any = 1;
 		t->pfx[2] = 1;
 	}
@@ -316,9 +336,9 @@ lookup_word(struct ar_date *dt, struct tok *t)
 		if (starts(s, LAM) && starts(s + AR_LETTER_LEN, LAM) && n <= sizeof tmp) {
 			memcpy(tmp, ALEF, AR_LETTER_LEN);
 			memcpy(tmp + AR_LETTER_LEN, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
-			e = ar_lex_get(dt->lex, tmp, n);
+			e = lex_get(dt, tmp, n);
 		} else {
-			e = ar_lex_get(dt->lex, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
+			e = lex_get(dt, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
 		}
 		if ((t->e[2] = e))
 			t->pfx[2] += 1, any = 1;
@@ -326,107 +346,87 @@ lookup_word(struct ar_date *dt, struct tok *t)
 	return any;
 }
 
-/* Split the line into tokens; returns the number of candidate tokens. */
+/* a number: its value (capped), its digits as ASCII in the folded text */
+static void
+num_token(struct ar_date *dt, struct tok *t, const struct ar_word *w)
+{
+	const char *s = dt->line;
+	int64_t v = 0;
+
+	for (size_t i = w->b0; i < w->b1;) {
+		int32_t c;
+		i += ar_u8dec(s + i, &c);
+		int dv = ar_digit_value(c);
+		if (v < 100000000)
+			v = v * 10 + dv;
+		ar_buf_addc(&dt->folded, '0' + dv);
+	}
+	t->nd = w->nd < 255 ? (uint8_t)w->nd : 255;
+	t->num = (int32_t)v;
+}
+
+/* a word: folded for matching, without the invisible characters that end
+ * it (an RLM after a word is not part of it); 0 if no letter is left */
+static int
+word_token(struct ar_date *dt, struct tok *t, const struct ar_word *w)
+{
+	const char *s = dt->line;
+	size_t b1 = w->b1, c1 = w->c1;
+	int ascii = 1;
+
+	while (b1 > w->b0) {
+		size_t b = b1 - 1;
+		int32_t c;
+		while (b > w->b0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b--;
+		ar_u8dec(s + b, &c);
+		if (ar_cclass(c) != AR_C_FORMAT)
+			break;
+		b1 = b, c1--;
+	}
+	t->b1 = (uint32_t)b1, t->c1 = (uint32_t)c1;
+	for (size_t i = w->b0; i < b1;) {
+		int32_t c;
+		i += ar_u8dec(s + i, &c);
+		ascii &= c < 0x80;
+		fold_add(dt, c, &dt->folded);
+	}
+	t->ascii = (uint8_t)ascii;
+	return b1 > w->b0;
+}
+
+/* Split the line into tokens (the shared word iterator: words, numbers of
+ * any script, marks); returns the number of candidate tokens. */
 static size_t
 tokenize(struct ar_date *dt, const char *s, size_t n)
 {
-	size_t i = 0, cp = 0, cands = 0;
-	struct ar_buf *nb = &dt->folded;
+	struct ar_words it;
+	struct ar_word w;
+	size_t cands = 0;
 
 	dt->ntok = 0;
-	nb->len = 0;
+	dt->folded.len = 0;
 	dt->line = s;
-	while (i < n) {
-		unsigned char b = (unsigned char)s[i];
-		int32_t c;
-		size_t l;
-		if (b < 0x80) {
-			if (b == ' ' || b == '\t' || b < 0x20) {
-				i++, cp++;
-				continue;
-			}
-			c = b, l = 1;
-		} else {
-			l = ar_u8dec(s + i, &c);
-		}
-		int cl = ar_cclass(c);
-		int dv = ar_digit_value(c);
-		if (dv >= 0 && (c < 0x80 || (c >= 0x0660 && c <= 0x0669)
-		    || (c >= 0x06F0 && c <= 0x06F9))) {
-			struct tok *t = newtok(dt);
-			t->type = T_NUM;
-			t->b0 = (uint32_t)i, t->c0 = (uint32_t)cp;
-			t->n0 = (uint32_t)nb->len;
-			int64_t v = 0;
-			for (;;) {
-				if (v < 100000000)
-					v = v * 10 + dv;
-				t->nd < 255 ? t->nd++ : 0;
-				ar_buf_addc(nb, '0' + dv);
-				i += l, cp++;
-				if (i >= n)
-					break;
-				b = (unsigned char)s[i];
-				if (b < 0x80) {
-					if (b < '0' || b > '9')
-						break;
-					c = b, l = 1;
-				} else {
-					l = ar_u8dec(s + i, &c);
-					if (!((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)))
-						break;
-				}
-				dv = ar_digit_value(c);
-			}
-			t->num = (int32_t)v;
-			t->nl = (uint32_t)(nb->len - t->n0);
-			t->b1 = (uint32_t)i, t->c1 = (uint32_t)cp;
-			cands++;
-			continue;
-		}
-		if (cl == AR_C_SPACE || cl == AR_C_CONTROL || cl == AR_C_FORMAT) {
-			i += l, cp++;
-			continue;
-		}
-		if (cl == AR_C_LETTER || cl == AR_C_MARK || c == 0x0640) {
-			struct tok *t = newtok(dt);
-			int ascii = 1;
-			t->type = T_WORD;
-			t->b0 = (uint32_t)i, t->c0 = (uint32_t)cp;
-			t->n0 = (uint32_t)nb->len;
-			for (;;) {
-				if (c >= 0x80)
-					ascii = 0;
-				fold_add(dt, c, nb);
-				i += l, cp++;
-				if (i >= n)
-					break;
-				b = (unsigned char)s[i];
-				if (b < 0x80) {
-					if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
-						break;
-					c = b, l = 1;
-				} else {
-					l = ar_u8dec(s + i, &c);
-					cl = ar_cclass(c);
-					if (!(cl == AR_C_LETTER || cl == AR_C_MARK || c == 0x0640))
-						break;
-				}
-			}
-			t->ascii = (uint8_t)ascii;
-			t->nl = (uint32_t)(nb->len - t->n0);
-			t->b1 = (uint32_t)i, t->c1 = (uint32_t)cp;
-			if (t->nl && t->nl < 40 && lookup_word(dt, t))
-				cands++;
-			continue;
-		}
+	ar_words_init(&it, s, n, 0);
+	while (ar_word_next(&it, &w)) {
 		struct tok *t = newtok(dt);
-		t->type = T_PUNCT;
-		t->num = c;
-		t->b0 = (uint32_t)i, t->c0 = (uint32_t)cp;
-		t->n0 = (uint32_t)nb->len;
-		i += l, cp++;
-		t->b1 = (uint32_t)i, t->c1 = (uint32_t)cp;
+		t->b0 = (uint32_t)w.b0, t->c0 = (uint32_t)w.c0;
+		t->b1 = (uint32_t)w.b1, t->c1 = (uint32_t)w.c1;
+		t->n0 = (uint32_t)dt->folded.len;
+		if (w.type == AR_W_NUM) {
+			t->type = T_NUM;
+			num_token(dt, t, &w);
+			cands++;
+		} else if (w.type == AR_W_WORD) {
+			t->type = T_WORD;
+			word_token(dt, t, &w);
+		} else {
+			t->type = T_PUNCT;
+			t->num = w.cp;
+		}
+		t->nl = (uint32_t)(dt->folded.len - t->n0);
+		if (t->type == T_WORD && t->nl && t->nl < 40 && lookup_word(dt, t))
+			cands++;
 	}
 	return cands;
 }
@@ -1920,7 +1920,8 @@ fold_letters(const struct ar_date *dt, int32_t cp)
 /* The spans of the expressions, from their tokens. An expression that
  * starts inside a word (بالأمس) starts after the letters stripped: as many
  * code points, whatever their bytes (a presentation form is three), but
- * never inside a ligature that holds more than the prefix (ﻷ is ل + أ). */
+ * never inside a ligature that holds more than the prefix (ﻷ is ل + أ),
+ * and after the invisible characters that follow them. */
 static void
 set_spans(struct ar_date *dt)
 {
@@ -1933,6 +1934,13 @@ set_spans(struct ar_date *dt)
 			int32_t cp;
 			size_t l = ar_u8dec(dt->line + e->b0, &cp);
 			if (fold_letters(dt, cp) > sp->pfx - p)
+				break;
+			e->b0 += l, e->c0++;
+		}
+		while (sp->pfx && e->b0 < t0->b1) {     /* a ZWNJ after و */
+			int32_t cp;
+			size_t l = ar_u8dec(dt->line + e->b0, &cp);
+			if (ar_cclass(cp) != AR_C_FORMAT)
 				break;
 			e->b0 += l, e->c0++;
 		}
