@@ -1858,47 +1858,66 @@ maybe_start(const struct ar_date *dt, size_t i)
 	return t->type == T_NUM || (t->type == T_WORD && (t->e[0] || t->e[1] || t->e[2]));
 }
 
-/* The expressions of the line, left to right: a range, a set, a chain, a
- * duration at each token. A clock time just after a full date in the same
- * sentence ("يوم الجمعة 24 أبريل في الساعة الثامنة") belongs to that day,
- * not to the reference. */
+/* What the line's rules remember from one expression to the next: the
+ * last full date, so that a clock time just after it in the same sentence
+ * ("يوم الجمعة 24 أبريل في الساعة الثامنة") belongs to that day, not to
+ * the reference. */
+struct line_state {
+	size_t last_end;        /* the token after the last full date, or 0 */
+	long last_days;
+};
+
+/* a chain of components (chain), resolved */
+static long
+p_chain(struct ar_date *dt, size_t i, struct line_state *ls)
+{
+	struct st s;
+	size_t f;
+	long r = chain(dt, i, &s, &f);
+
+	if (r < 0)
+		return -1;
+	if (s.hasclock && !s.hasdate && !s.hasrel && ls->last_end
+	    && f >= ls->last_end && f - ls->last_end <= 2)
+		set_day(&s, ls->last_days);
+	finish(dt, &s);
+	if (s.hasdate && s.gran == G_DAY && s.y >= 0)
+		ls->last_days = ar_days_from_civil(s.y, s.m, s.d), ls->last_end = (size_t)r;
+	else
+		ls->last_end = 0;
+	add_st(dt, f, (size_t)r, first_pfx(dt, f), &s);
+	return r;
+}
+
+static long p_range_at(struct ar_date *dt, size_t i, struct line_state *ls) { (void)ls; return p_range(dt, i); }
+static long p_set_at(struct ar_date *dt, size_t i, struct line_state *ls) { (void)ls; return p_set(dt, i); }
+static long p_duration_at(struct ar_date *dt, size_t i, struct line_state *ls) { (void)ls; return p_duration(dt, i); }
+
+/* The rules of a line, tried in this order at each token that may start
+ * an expression; the first that reads one adds it and the scan goes on
+ * after it. */
+static const struct line_rule {
+	const char *name;
+	long (*fn)(struct ar_date *dt, size_t i, struct line_state *ls);
+} line_rules[] = {
+	{ "range", p_range_at },
+	{ "set", p_set_at },
+	{ "chain", p_chain },
+	{ "duration", p_duration_at },
+};
+
 static void
 parse_line(struct ar_date *dt)
 {
-	size_t last_end = 0;            /* token after the last full date, or 0 */
-	long last_days = 0;
+	struct line_state ls = { 0, 0 };
 
 	dt->nx = 0;
 	for (size_t i = 0; i < dt->ntok;) {
-		long r;
-		struct st s;
-		size_t f;
-		if (!maybe_start(dt, i)) {
-			i++;
-			continue;
-		}
-		if ((r = p_range(dt, i)) > 0 || (r = p_set(dt, i)) > 0) {
-			i = (size_t)r;
-			continue;
-		}
-		if ((r = chain(dt, i, &s, &f)) > 0) {
-			if (s.hasclock && !s.hasdate && !s.hasrel && last_end
-			    && f >= last_end && f - last_end <= 2)
-				set_day(&s, last_days);
-			finish(dt, &s);
-			if (s.hasdate && s.gran == G_DAY && s.y >= 0)
-				last_days = ar_days_from_civil(s.y, s.m, s.d), last_end = (size_t)r;
-			else
-				last_end = 0;
-			add_st(dt, f, (size_t)r, first_pfx(dt, f), &s);
-			i = (size_t)r;
-			continue;
-		}
-		if ((r = p_duration(dt, i)) > 0) {
-			i = (size_t)r;
-			continue;
-		}
-		i++;
+		long r = -1;
+		if (maybe_start(dt, i))
+			for (size_t k = 0; r < 0 && k < sizeof line_rules / sizeof line_rules[0]; k++)
+				r = line_rules[k].fn(dt, i, &ls);
+		i = r > 0 ? (size_t)r : i + 1;
 	}
 }
 
