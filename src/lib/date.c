@@ -96,6 +96,7 @@ struct tok {
 	uint8_t wa;                     /* began with و */
 };
 
+/* the reference as the rules use it: its day, and that day's date */
 struct dref { int ok; long days; int y, m, d; };
 
 struct ar_date {
@@ -207,7 +208,8 @@ months_line(char *s, size_t n, unsigned long lineno, void *ctx)
 	return 0;
 }
 
-/* (a "month" of date-words.tsv has neither: no string) */
+/* the calendar and the ambiguity of a month entry (a "month" line of
+ * date-words.tsv has no string: calendar 0, as before) */
 static int month_cal(const struct ar_lexent *e) { return e->str ? e->str[0] : 0; }
 static int month_amb(const struct ar_lexent *e) { return e->str && e->str[1] == 'a'; }
 
@@ -864,13 +866,20 @@ static int future_context(struct ar_date *dt, long wt);
 /* ---- the date rules: one per form, tried in order by c_date ---- */
 
 /* What the rules share: where the expression starts (i), where it goes
- * on after a position word (j: أواخر, مطلع...), and whether there was one. */
-struct at { size_t i, j; int pm; };
+ * on after a position word (j: أواخر, مطلع...), and whether there was one;
+ * the day read at j, once, for the rules that start with one. */
+struct at {
+	size_t i, j;
+	int pm;
+	int day_read;           /* 0, or 1 + what day_of returned */
+	size_t day_end;         /* the token after the day */
+	int dd, d2;             /* the day and the end of a range of days, 0 none */
+};
 enum { RULE_NEXT = -1, RULE_FAIL = -2 };       /* try the next rule; no date here */
 
 /* هذا العام, الأسبوع الماضي, مطلع العام الجاري */
 static long
-r_period(struct ar_date *dt, const struct at *a, struct st *t)
+r_period(struct ar_date *dt, struct at *a, struct st *t)
 {
 	size_t j = a->j, k;
 	long r;
@@ -909,7 +918,7 @@ r_period(struct ar_date *dt, const struct at *a, struct st *t)
 
 /* الثمانينيات, تسعينيات القرن الماضي */
 static long
-r_decade(struct ar_date *dt, const struct at *a, struct st *t)
+r_decade(struct ar_date *dt, struct at *a, struct st *t)
 {
 	long r = lx(dt, a->j, L_DECADE, 1);
 
@@ -926,7 +935,7 @@ r_decade(struct ar_date *dt, const struct at *a, struct st *t)
 
 /* عام 2020, سنة 1445 هـ, عامي 2020 و2022 */
 static long
-r_year_word(struct ar_date *dt, const struct at *a, struct st *t)
+r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 {
 	long r = lx(dt, a->j, L_YEARW, 1);
 	int y, h;
@@ -962,7 +971,7 @@ r_year_word(struct ar_date *dt, const struct at *a, struct st *t)
  * a marker, after a preposition or a position word, and not before a
  * month or a unit */
 static long
-r_bare_year(struct ar_date *dt, const struct at *a, struct st *t)
+r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 {
 	size_t j = a->j;
 	int y, h;
@@ -986,7 +995,7 @@ r_bare_year(struct ar_date *dt, const struct at *a, struct st *t)
 
 /* صيف 2021, شتاء هذا العام */
 static long
-r_season(struct ar_date *dt, const struct at *a, struct st *t)
+r_season(struct ar_date *dt, struct at *a, struct st *t)
 {
 	long r = lx(dt, a->j, L_SEASON, 1);
 	int y, h;
@@ -1069,6 +1078,17 @@ day_of(struct ar_date *dt, size_t *kp, int *dd, int *d2)
 	}
 	*kp = k;
 	return 0;
+}
+
+/* the day at a->j, read by the first rule that asks */
+static int
+day_at(struct ar_date *dt, struct at *a)
+{
+	if (!a->day_read) {
+		a->day_end = a->j;
+		a->day_read = 1 + day_of(dt, &a->day_end, &a->dd, &a->d2);
+	}
+	return a->day_read - 1;
 }
 
 /* a date with a month name, as read before it is resolved */
@@ -1189,15 +1209,16 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 /* التاسع من أكتوبر, 15 مايو/أيار الجاري, شهر رمضان المبارك, 10 تشرين
  * نوفمبر 2020, September 29, 2023 */
 static long
-r_day_month(struct ar_date *dt, const struct at *a, struct st *t)
+r_day_month(struct ar_date *dt, struct at *a, struct st *t)
 {
 	const struct tok *T = dt->tok;
 	struct dmy p = { .y = -1, .mod = 9 };
-	size_t k = a->j;
 	long r;
 
-	if (day_of(dt, &k, &p.dd, &p.d2) < 0)
+	if (day_at(dt, a) < 0)
 		return RULE_FAIL;
+	size_t k = a->day_end;
+	p.dd = a->dd, p.d2 = a->d2;
 	if (a->pm && p.dd)
 		return RULE_FAIL;
 	if (!p.dd && (r = lx(dt, k, L_MONTHW, 1)) > 0)
@@ -1222,14 +1243,14 @@ r_day_month(struct ar_date *dt, const struct at *a, struct st *t)
 
 /* العاشر من الشهر الجاري: a day of a month named by its modifier */
 static long
-r_day_of_month(struct ar_date *dt, const struct at *a, struct st *t)
+r_day_of_month(struct ar_date *dt, struct at *a, struct st *t)
 {
-	size_t k = a->j;
-	int dd, d2;
 	long r;
 
-	if (a->pm || day_of(dt, &k, &dd, &d2) < 0 || !dd || d2)
+	if (a->pm || day_at(dt, a) < 0 || !a->dd || a->d2)
 		return RULE_FAIL;
+	size_t k = a->day_end;
+	int dd = a->dd;
 	if ((r = lx(dt, k, L_PERIOD, 0)) < 0 || dt->m->str[0] != 'M'
 	    || lx(dt, (size_t)r, L_RMOD, 0) < 0)
 		return RULE_FAIL;
@@ -1245,7 +1266,7 @@ r_day_of_month(struct ar_date *dt, const struct at *a, struct st *t)
 	return r + 1;
 }
 
-typedef long (*date_rule_fn)(struct ar_date *, const struct at *, struct st *);
+typedef long (*date_rule_fn)(struct ar_date *, struct at *, struct st *);
 static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[] = {
 	{ "period", r_period },
 	{ "decade", r_decade },
@@ -1257,22 +1278,21 @@ static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[
 };
 
 /* A date at token i: after an optional position word, the first rule that
- * reads one; RULE_FAIL from a rule ends the search. */
+ * reads one; RULE_FAIL from a rule ends the search. A rule writes into s
+ * only when it reads a date (or just before it fails), so the rules share
+ * s; on -1 the caller throws s away. */
 static long
 c_date(struct ar_date *dt, size_t i, struct st *s)
 {
-	struct at a = { i, i, 0 };
+	struct at a = { .i = i, .j = i };
 	long r;
 
 	if ((r = lx(dt, i, L_PMOD, 1)) > 0)
 		a.pm = 1, a.j = (size_t)r;
 	for (size_t k = 0; k < sizeof date_rules / sizeof date_rules[0]; k++) {
-		struct st t = *s;
-		r = date_rules[k].fn(dt, &a, &t);
-		if (r > 0) {
-			*s = t;
+		r = date_rules[k].fn(dt, &a, s);
+		if (r > 0)
 			return r;
-		}
 		if (r == RULE_FAIL)
 			return -1;
 	}
@@ -1426,13 +1446,12 @@ may_zone(const struct ar_date *dt, size_t j, const struct st *s, int punct)
 static long
 c_date_in_chain(struct ar_date *dt, size_t j, struct st *t)
 {
-	struct st before = *t;
-	long r = c_date(dt, j, t);
+	struct st d = *t;
+	long r = c_date(dt, j, &d);
 
-	if (r > 0 && t->gran != G_DAY && (before.hasclock || before.pod || before.wd)) {
-		*t = before;
+	if (r < 0 || (d.gran != G_DAY && (t->hasclock || t->pod || t->wd)))
 		return -1;
-	}
+	*t = d;
 	return r;
 }
 
