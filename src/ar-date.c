@@ -31,15 +31,21 @@ AR_HELP_TAIL
 "(XXXX-09-20). Exit status: 0 found, 1 nothing found, 2 trouble.\n"
 "See ar-date(1) and ar-tools(7).\n";
 
-/* ------------------------------------------------------------------ */
-/* output                                                               */
-
+/* the options */
 enum { F_TEXT, F_TSV, F_JSON, F_TIMEML };
 static int fmt = F_TEXT;
-static unsigned long found, tid;
-static struct ar_date *dt;               /* the grammar */
-static long opt_ref_days;               /* --ref */
-static int opt_ref;
+static int opt_ref;                     /* --ref was given: its day */
+static long opt_ref_days;
+static unsigned long lookahead = 16;    /* --lookahead */
+
+/* the run */
+static struct ar_date *dt;              /* the grammar, with the reference */
+static unsigned long found;             /* expressions written */
+static unsigned long tid;               /* the document's last TIMEX3 id */
+static int pub_seen;                    /* the document's publication line gave its day */
+
+/* ------------------------------------------------------------------ */
+/* output                                                               */
 
 static void
 out_num(unsigned long v)
@@ -183,9 +189,6 @@ write_line(const char *s, size_t n, size_t nx, unsigned long lineno)
 
 /* ------------------------------------------------------------------ */
 /* documents: the reference date and the look-ahead for it              */
-
-static int pub_seen;                    /* the document's publication line gave its day */
-static unsigned long lookahead = 16;
 
 static void
 set_ref_day(long days)
