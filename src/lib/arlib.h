@@ -460,8 +460,10 @@ struct ar_pub {
 	int H, M, S;            /* the time when written, else -1 */
 	char iso[32];           /* YYYY-MM-DD, with THH:MM[:SS] when written; "" */
 };
-/* What line s[0..n) is, and its date, read with dt's grammar against dt's
- * reference (dt's expressions are those of this line afterwards). */
+/* What line s[0..n) is (its kind, also in pub->kind), and its date: the
+ * first full date dt's grammar reads on it, against dt's reference. It
+ * may scan the line with dt, so the expressions of an earlier scan are
+ * gone; the reference is left as it was. */
 int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub);
 
 /* ---- nav.c: the page classifier (ar-strip-nav) ---- */
