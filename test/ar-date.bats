@@ -248,3 +248,51 @@ val() {
 	assert_output ""
 	run -1 bash -c "printf '\r\n\r\n' | ar-date"
 }
+
+# ---- issue 11: the shared fold and word iterator find what ar-norm | ar-date finds
+
+@test "a word with a ZWNJ inside (أم‌س) and Persian heh (الجمعۀ) are found" {
+	assert_equal "$(val 'قال أم‌س إن الوفد وصل')" 2023-09-28
+	assert_equal "$(val 'وصل الوفد يوم الجمعۀ الماضي')" 2023-09-22
+	# the same as after ar-norm
+	assert_equal "$(printf 'قال أم‌س إن\n' | ar-norm | ar-date --ref=2023-09-29 --tsv | cut -f6 | tail -1)" 2023-09-28
+	# an invisible mark that ends a word stays out of the expression's text
+	run -0 bash -c "printf 'قال أمس\xe2\x80\x8f إن\n' | ar-date --ref=2023-09-29 --tsv | cut -f3-6"
+	assert_line --index 1 "$(printf '4\t7\tأمس\t2023-09-28')"
+}
+
+@test "presentation-form ligatures and digits of every script are read" {
+	assert_equal "$(val 'يعود يوم اﻷحد المقبل' 2020-02-29)" 2020-03-01
+	assert_equal "$(val 'ويستمر ﻷربع سنوات')" P4Y
+	assert_equal "$(val 'في عام ２٠٢٠')" 2020
+}
+
+# ---- issue 14: every publication and crawl line form is a reference
+
+@test "the bench pages' crawl line (2015-07-24 16:06:03) is the reference" {
+	printf 'site:\n2015-07-24 16:06:03\n\nوصل الوفد أمس إلى العاصمة\n' > "$BATS_TEST_TMPDIR/p.txt"
+	run -0 ar-date "$BATS_TEST_TMPDIR/p.txt"
+	assert_line "$BATS_TEST_TMPDIR/p.txt:4: 2015-07-23  أمس"
+	# ISO with T too; a line that only starts like a timestamp is none
+	printf '2023-09-20T14:35:00Z\nوصل أمس\n' | ar-date > "$BATS_TEST_TMPDIR/t.out"
+	run -0 grep -c '^-:2: 2023-09-19  أمس' "$BATS_TEST_TMPDIR/t.out"
+	run -0 bash -c "printf '2015-07-24 16:06:03 وصل الوفد\nوصل أمس\n' | ar-date"
+	assert_line -- "-:2: XXXX-XX-XX  أمس"
+}
+
+@test "on the bench pages every row resolves" {
+	need_shared bench/news
+	run -1 bash -c "ar-date --tsv '$SHARED'/bench/news/*_*.txt | grep -c XXXX-XX-XX"
+	assert_output 0
+}
+
+@test "a publication stamp (الجمعة 09/10/2020 - 04:30 بتوقيت …) is the reference" {
+	printf 'عاجل | خبر بلا تاريخ وقع أمس\n\nالجمعة 09/10/2020 - 04:30 بتوقيت نيويورك\n\nقال الخميس إن\n' > "$BATS_TEST_TMPDIR/s.txt"
+	run -0 ar-date "$BATS_TEST_TMPDIR/s.txt"
+	assert_line "$BATS_TEST_TMPDIR/s.txt:1: 2020-10-08  أمس"       # held until the stamp
+	assert_line "$BATS_TEST_TMPDIR/s.txt:3: 2020-10-09T04:30  الجمعة 09/10/2020 - 04:30 بتوقيت نيويورك"
+	assert_line "$BATS_TEST_TMPDIR/s.txt:5: 2020-10-08  الخميس"
+	# the same words in a sentence are no stamp
+	run -0 bash -c "printf 'الجمعة 09/10/2020 شهدت المدينة احتجاجات\nوصل أمس\n' | ar-date"
+	assert_line -- "-:2: XXXX-XX-XX  أمس"
+}

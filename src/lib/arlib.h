@@ -443,8 +443,79 @@ const struct ar_lexent *ar_lex_get_clitic(const struct ar_lex *lx,
     const struct ar_clitics *cl, const char *w, size_t n, size_t min, size_t *pfx);
 
 /* ---- cal.c: calendars: civil days, ISO weeks, Umm al-Qura ---- */
+/* Days are counted from 1970-01-01 (day 0) in the proleptic Gregorian
+ * calendar; months and days from 1; weekdays ISO (Monday 1 .. Sunday 7). */
+long ar_days_from_civil(long y, int m, int d);
+void ar_civil_from_days(long days, int *y, int *m, int *d);
+int ar_days_in_month(int y, int m);                 /* 28..31 */
+int ar_weekday(long days);
+void ar_isoweek(long days, int *wy, int *wk);       /* ISO week-year, week 1..53 */
+/* "YYYY-MM-DD" at the start of s[0..n) (n >= 10) into *days; -1 if it is
+ * no valid day. */
+int ar_parse_iso_day(const char *s, size_t n, long *days);
+/* Hijri dates: the Umm al-Qura calendar for AR_UQ_FIRST..AR_UQ_LAST AH
+ * (ummalqura.tsv, read once, by ar_cal_init or the first call that needs
+ * it; dies on a bad line), the tabular Islamic calendar outside it. */
+#define AR_UQ_FIRST 1356
+#define AR_UQ_LAST 1500
+void ar_cal_init(void);
+long ar_hijri_days(int y, int m, int d);            /* day of a Hijri date */
+long ar_hijri_tabular(int y, int m, int d);         /* the arithmetical one */
+int ar_hijri_month_len(int y, int m);               /* 29 or 30 */
+int ar_hijri_year_of(long days);                    /* the Hijri year a day is in */
 
 /* ---- date.c: the date grammar, and the publication-line recogniser ---- */
+/* The grammar of date and time expressions, with the word lists it is made
+ * of (months.tsv, date-words.tsv) and its reference day. Scan a line, then
+ * read its expressions: each with its span, its TIMEX3 value ("2023-09-29",
+ * "XXXX-WXX-4", "2023-W40", "P3D", "2020-10-09T04:30"...), its type, its
+ * zone and Hijri date when written, and the reference it was resolved with. */
+struct ar_date;
+/* The reference: a day, and room for a time of day (issue 12). */
+struct ar_date_ref {
+	int ok;                 /* 0: none; relative expressions get X */
+	long days;              /* days since 1970-01-01 */
+	int sec;                /* seconds after midnight, -1 when no time is known */
+};
+struct ar_date_expr {
+	size_t b0, b1;          /* byte span in the line */
+	size_t c0, c1;          /* code-point span */
+	char value[96];         /* TIMEX3 value */
+	const char *type;       /* "date", "time", "duration" or "set" */
+	char tz[48];            /* the zone written with it, or "" */
+	char hijri[24];         /* the Hijri date it was written as, or "" */
+	struct ar_date_ref ref; /* the reference it was resolved with */
+};
+/* The word files, NULL for the defaults (the data files months.tsv and
+ * date-words.tsv); dies naming file:line on a bad line. */
+struct ar_date *ar_date_new(const char *words_file, const char *months_file);
+void ar_date_free(struct ar_date *dt);
+void ar_date_set_ref(struct ar_date *dt, const struct ar_date_ref *ref);  /* NULL: none */
+const struct ar_date_ref *ar_date_get_ref(const struct ar_date *dt);
+/* Scan s[0..n) (valid UTF-8, one line): returns the number of expressions
+ * found, left to right; they stay readable until the next scan. */
+size_t ar_date_scan(struct ar_date *dt, const char *s, size_t n);
+const struct ar_date_expr *ar_date_get(const struct ar_date *dt, size_t k);
+
+/* ---- pub.c: publication and crawl lines ---- */
+/* The lines of a page that give its date: a publication line
+ * (تاريخ النشر: 29th, September 2023 GMT; الجمعة 09/10/2020 - 04:30 بتوقيت
+ * نيويورك) or a crawler's timestamp line (2025-05-14@15:13:12 GMT,
+ * 2015-07-24 16:06:03, 2023-09-20T14:35:00Z). */
+enum ar_pub_kind { AR_PUB_NONE, AR_PUB_PUBLISHED, AR_PUB_CRAWLED };
+struct ar_pub {
+	int kind;               /* enum ar_pub_kind */
+	int ok;                 /* a day was read (kind may be set without one) */
+	long days;              /* the day, days since 1970-01-01 */
+	int y, m, d;
+	int H, M, S;            /* the time when written, else -1 */
+	char iso[32];           /* YYYY-MM-DD, with THH:MM[:SS] when written; "" */
+};
+/* What line s[0..n) is (its kind, also in pub->kind), and its date: the
+ * first full date dt's grammar reads on it, against dt's reference. It
+ * may scan the line with dt, so the expressions of an earlier scan are
+ * gone; the reference is left as it was. */
+int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub);
 
 /* ---- nav.c: the page classifier (ar-strip-nav) ---- */
 

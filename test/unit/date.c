@@ -1,0 +1,164 @@
+/* date.c: the date grammar (src/lib/date.c): one case per rule and
+ * component, each a line with its reference and the expressions it holds,
+ * written "value|text|type|start-end|tz|hijri" (code-point offsets). */
+#include "arlib.h"
+#include "check.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static const struct { const char *ref, *line, *want; } cases[] = {
+	/* rule period */
+	{ "2023-09-29", "أعلنت الحكومة الأسبوع الماضي خطة جديدة",
+	    "2023-W38|الأسبوع الماضي|date|14-28||" },
+	{ "2023-09-29", "تنتهي الأشغال مطلع العام الجاري",
+	    "2023|مطلع العام الجاري|date|14-31||" },
+	{ "2023-09-29", "هذا العام شهد تحولات",
+	    "2023|هذا العام|date|0-9||" },
+	/* rule decade */
+	{ "2023-09-29", "في تسعينيات القرن الماضي",
+	    "199|تسعينيات القرن الماضي|date|3-24||" },
+	/* rule year-word, its dual, Hijri */
+	{ "2023-09-29", "جرى ذلك عام 2020 في المدينة",
+	    "2020|عام 2020|date|8-16||" },
+	{ "2023-09-29", "بين عامي 2020 و2022 تضاعف العدد",
+	    "2020/2022|عامي 2020 و2022|date|4-19||" },
+	{ "2023-09-29", "ولد سنة 1445 هـ في مكة",
+	    "2023-07-19/2024-07-06|سنة 1445 هـ|date|4-15||1445" },
+	/* rule bare-year */
+	{ "2023-09-29", "منذ 2015 والبلاد في أزمة",
+	    "2015|2015|date|4-8||" },
+	/* rule season */
+	{ "2023-09-29", "في صيف 2021 اشتد الحر",
+	    "2021-SU|صيف 2021|date|3-11||" },
+	{ "2023-09-29", "يعود في شتاء هذا العام",
+	    "2023-WI|شتاء هذا العام|date|8-22||" },
+	/* rule day-month: ordinals, partners, English, Hijri month */
+	{ "2023-09-29", "وصل في التاسع من أكتوبر",
+	    "2023-10-09|التاسع من أكتوبر|date|7-23||" },
+	{ "2023-09-29", "التقى الرئيسان في 15 مايو/أيار الجاري",
+	    "2023-05-15|15 مايو/أيار الجاري|date|18-37||" },
+	{ "2023-09-29", "في 10 تشرين نوفمبر 2020",
+	    "2020-11-10|10 تشرين نوفمبر 2020|date|3-23||" },
+	{ "2023-09-29", "published on September 29, 2023 GMT",
+	    "2023-09-29|September 29, 2023 GMT|date|13-35|GMT|" },
+	{ "2023-09-29", "يحل شهر رمضان المبارك قريبا",
+	    "2023-03-23/2023-04-20|شهر رمضان المبارك|date|4-21||1444-09" },
+	/* rule day-of-month */
+	{ "2023-09-29", "في العاشر من الشهر الجاري",
+	    "2023-09-10|العاشر من الشهر الجاري|date|3-25||" },
+	{ "2023-09-29", "في الحادي والعشرين من مارس",
+	    "2024-03-21|الحادي والعشرين من مارس|date|3-26||" },
+	/* chains: clock, relative day, weekday, part of day, zone */
+	{ "2023-09-29", "وقع الانفجار الساعة السابعة صباح أمس الخميس",
+	    "2023-09-28T07:00|الساعة السابعة صباح أمس الخميس|time|13-43||" },
+	{ "2023-09-29", "قال بالأمس إن",
+	    "2023-09-28|الأمس|date|5-10||" },
+	{ "2023-09-29", "سيعقد البرلمان جلسة الأربعاء",
+	    "2023-10-04|الأربعاء|date|20-28||" },
+	{ "2023-09-29", "يوم الجمعة 24 أبريل في الساعة الثامنة",
+	    "2023-04-24|يوم الجمعة 24 أبريل|date|0-19|| 2023-04-24T08:00|الساعة الثامنة|time|23-37||" },
+	{ "2023-09-29", "الساعة 13:30 بتوقيت مكة المكرمة",
+	    "2023-09-29T13:30|الساعة 13:30 بتوقيت مكة المكرمة|time|0-31|Asia/Riyadh|" },
+	/* durations, sets, ranges, numeric dates */
+	{ "2023-09-29", "استمر ثلاثة أيام ثم يومين",
+	    "P3D|ثلاثة أيام|duration|6-16|| P2D|يومين|duration|20-25||" },
+	{ "2023-09-29", "تعقد كل جمعة وكل 3 أشهر",
+	    "XXXX-WXX-5|كل جمعة|set|5-12|| P3M|كل 3 أشهر|set|14-23||" },
+	{ "2023-09-29", "من 3 إلى 5 مايو 2024",
+	    "2024-05-03/2024-05-05|من 3 إلى 5 مايو 2024|date|0-20||" },
+	{ "2023-09-29", "في 2023-09-20T14:35:00Z",
+	    "2023-09-20T14:35|2023-09-20T14:35:00Z|time|3-23|UTC|" },
+	{ "2023-09-29", "وصل يوم 20/09/2023",
+	    "2023-09-20|يوم 20/09/2023|date|4-18||" },
+	{ "2023-09-29", "في 14 رمضان 1445 هـ",
+	    "2024-03-24|14 رمضان 1445 هـ|date|3-19||1445-09-14" },
+	/* traps: a score, an outlet's name */
+	{ "2023-09-29", "انتهت المباراة 3-1 مساء السبت",
+	    "2023-09-23|مساء السبت|date|19-29||" },
+	{ "2023-09-29", "قناة روسيا اليوم",
+	    "" },
+	/* the shared fold and word iterator: ZWNJ, Persian heh, digits */
+	{ "2023-09-29", "قال أم\xe2\x80\x8c" "س إن",
+	    "2023-09-28|أم\xe2\x80\x8c" "س|date|4-8||" },
+	{ "2023-09-29", "يوم الجمعۀ الماضي",
+	    "2023-09-22|يوم الجمعۀ الماضي|date|0-17||" },
+	{ "2023-09-29", "في عام ２٠٢٠",
+	    "2020|عام ２٠٢٠|date|3-11||" },
+	/* without a reference, what needs one is X */
+	{ NULL, "وصل الوفد أمس في 15 مايو الجاري",
+	    "XXXX-XX-XX|أمس|date|10-13|| XXXX-05-15|15 مايو الجاري|date|17-31||" },
+	{ NULL, "لا تاريخ هنا", "" },
+	{ NULL, "", "" },
+};
+
+/* the expressions of the last scan, as the cases write them */
+static void
+describe(const struct ar_date *dt, const char *line, size_t nx, struct ar_buf *out)
+{
+	char tmp[512];
+
+	for (size_t k = 0; k < nx; k++) {
+		const struct ar_date_expr *e = ar_date_get(dt, k);
+		check(e->b0 <= e->b1 && e->b1 <= strlen(line), "byte span in the line");
+		check(ar_u8count(line + e->b0, e->b1 - e->b0) == e->c1 - e->c0,
+		    "byte and code-point spans agree: %s", line);
+		snprintf(tmp, sizeof tmp, "%s%s|%.*s|%s|%zu-%zu|%s|%s", k ? " " : "",
+		    e->value, (int)(e->b1 - e->b0), line + e->b0, e->type, e->c0, e->c1,
+		    e->tz, e->hijri);
+		ar_buf_add(out, tmp, strlen(tmp));
+	}
+	ar_buf_addc(out, 0);
+}
+
+int
+main(void)
+{
+	ar_init("date", "", "");
+	struct ar_date *dt = ar_date_new(NULL, NULL);
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct ar_date_ref ref = { 0, 0, -1 };
+		struct ar_buf got = { 0 };
+		if (cases[i].ref)
+			ref.ok = ar_parse_iso_day(cases[i].ref, strlen(cases[i].ref), &ref.days) == 0;
+		ar_date_set_ref(dt, cases[i].ref ? &ref : NULL);
+		size_t nx = ar_date_scan(dt, cases[i].line, strlen(cases[i].line));
+		describe(dt, cases[i].line, nx, &got);
+		check_str(got.s, cases[i].want, cases[i].line);
+		for (size_t k = 0; k < nx; k++)
+			check(ar_date_get(dt, k)->ref.ok == ref.ok
+			    && (!ref.ok || ar_date_get(dt, k)->ref.days == ref.days),
+			    "the reference used: %s", cases[i].line);
+		check(ar_date_get(dt, nx) == NULL, "nothing after the last");
+		ar_buf_free(&got);
+	}
+	check(ar_date_get_ref(dt)->ok == 0, "the last reference was none");
+
+	/* --words/--months: a lexicon of one month */
+	char months[64], words[64];
+	snprintf(months, sizeof months, "/tmp/ar-unit-date-%ld.months", (long)getpid());
+	snprintf(words, sizeof words, "/tmp/ar-unit-date-%ld.words", (long)getpid());
+	FILE *f = fopen(months, "w");
+	check(f != NULL, "write %s", months);
+	if (f) {
+		fputs("# one month\nفلوريال\t5\tg\n", f);
+		fclose(f);
+		f = fopen(words, "w");
+		fputs("rel\tأمس\t-1\n", f);
+		fclose(f);
+		struct ar_date *own = ar_date_new(words, months);
+		struct ar_date_ref ref = { 1, 0, -1 };
+		ar_date_set_ref(own, &ref);
+		check(ar_date_scan(own, "في 3 فلوريال 2020 أمس", strlen("في 3 فلوريال 2020 أمس")) == 2
+		    && !strcmp(ar_date_get(own, 0)->value, "2020-05-03")
+		    && !strcmp(ar_date_get(own, 1)->value, "1969-12-31"), "own word lists");
+		check(ar_date_scan(own, "في 3 مايو 2020", strlen("في 3 مايو 2020")) == 0,
+		    "only the listed months");
+		ar_date_free(own);
+		remove(months);
+		remove(words);
+	}
+	ar_date_free(dt);
+	return check_done("date");
+}
