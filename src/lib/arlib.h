@@ -437,6 +437,7 @@ void ar_lex_free(struct ar_lex *lx);
 /* Proclitics (proclitics.txt), folded, longest first. */
 struct ar_clitics { const char **p; size_t *n; int count; };
 void ar_clitics_load(struct ar_clitics *cl, const char *text, size_t len);
+void ar_clitics_free(struct ar_clitics *cl);
 /* The entries for w, else for w without the longest proclitic that leaves
  * at least min bytes; *pfx gets the bytes stripped. */
 const struct ar_lexent *ar_lex_get_clitic(const struct ar_lex *lx,

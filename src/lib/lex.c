@@ -217,3 +217,13 @@ ar_clitics_load(struct ar_clitics *cl, const char *text, size_t len)
 			cl->p[j - 1] = p, cl->n[j - 1] = n;
 		}
 }
+
+void
+ar_clitics_free(struct ar_clitics *cl)
+{
+	for (int i = 0; i < cl->count; i++)
+		free((char *)cl->p[i]);
+	free(cl->p);
+	free(cl->n);
+	memset(cl, 0, sizeof *cl);
+}

@@ -948,7 +948,7 @@ ar_word_next(struct ar_words *it, struct ar_word *w)
 		} while (ar_digit_value(c) >= 0);
 	} else if (word_cont(c, it->flags) && ar_cclass(c) != AR_C_FORMAT) {
 		w->type = AR_W_WORD;
-		do {
+		for (;;) {
 			if (c >= 0x80)
 				w->ascii = 0;
 			i += l, cp++;
@@ -958,7 +958,23 @@ ar_word_next(struct ar_words *it, struct ar_word *w)
 				c = (unsigned char)s[i], l = 1;
 			else
 				l = ar_u8dec(s + i, &c);
-		} while (word_cont(c, it->flags));
+			if (!word_cont(c, it->flags))
+				break;
+			if (ar_cclass(c) == AR_C_FORMAT) {
+				/* inside the word only if a letter follows the run */
+				size_t j = i + l;
+				int32_t c2 = 0;
+				while (j < n) {
+					j += ar_u8dec(s + j, &c2);
+					if (ar_cclass(c2) != AR_C_FORMAT)
+						break;
+				}
+				if (j >= n && ar_cclass(c2) == AR_C_FORMAT)
+					break;
+				if (!word_cont(c2, it->flags))
+					break;
+			}
+		}
 	} else {
 		w->type = AR_W_PUNCT;
 		i += l, cp++;

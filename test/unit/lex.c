@@ -53,5 +53,6 @@ main(void)
 	e = ar_lex_get_clitic(lx, &cl, "وامس", strlen("وامس"), 8, &pfx);
 	check(!e, "what is left is too short");
 	ar_lex_free(lx);
+	ar_clitics_free(&cl);
 	return check_done("lex");
 }

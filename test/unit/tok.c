@@ -7,6 +7,8 @@ static const struct { const char *in; int flags; const char *want; } cases[] = {
 	{ "قال أمس", 0, "w:قال|w:أمس" },
 	{ "أم\xe2\x80\x8cس الخميس", 0, "w:أم\xe2\x80\x8cس|w:الخميس" },   /* ZWNJ inside */
 	{ "\xe2\x80\x8f" "قره", 0, "w:قره" },                              /* RLM before */
+	{ "قال\xe2\x80\x8f أمس\xe2\x80\x8f", 0, "w:قال|w:أمس" },            /* and after */
+	{ "قال\xe2\x80\x8f\xe2\x80\x8cأمس", 0, "w:قال\xe2\x80\x8f\xe2\x80\x8cأمس" },
 	{ "الساعة 13:30 GMT", 0, "w:الساعة|n:13|p::|n:30|w:GMT" },
 	{ "٢٠٢٤/٠٣/١٠", 0, "n:٢٠٢٤|p:/|n:٠٣|p:/|n:١٠" },
 	{ "كوفيد-19", 0, "w:كوفيد|p:-|n:19" },
