@@ -31,9 +31,12 @@ void *ar_realloc(void *p, size_t n);
 enum {
 	AR_OPT_HELP = 0x1000, AR_OPT_VERSION, AR_OPT_LINEBUF, AR_OPT_STRICT,
 	AR_OPT_PROGRESS, AR_OPT_FORMAT, AR_OPT_TSV, AR_OPT_JSON, AR_OPT_CSV, AR_OPT_BOM,
+	AR_OPT_ENCODING, AR_OPT_INPUT, AR_OPT_TEXTFIELD, AR_OPT_OUTDIR, AR_OPT_MAXLINE,
+	AR_OPT_NULL, AR_OPT_GREP_MAX,
 	AR_OPT_TOOL = 0x1100        /* first free code for a tool's own long options */
 };
-#define AR_COMMON_SHORTOPTS "Hh"
+/* -H -h as grep; -r recurse into directories; -a binary input as text */
+#define AR_COMMON_SHORTOPTS "Hhra"
 #define AR_COMMON_LONGOPTS \
 	{ "help",          no_argument, NULL, AR_OPT_HELP }, \
 	{ "version",       no_argument, NULL, AR_OPT_VERSION }, \
@@ -41,7 +44,26 @@ enum {
 	{ "strict",        no_argument, NULL, AR_OPT_STRICT }, \
 	{ "progress",      no_argument, NULL, AR_OPT_PROGRESS }, \
 	{ "with-filename", no_argument, NULL, 'H' }, \
-	{ "no-filename",   no_argument, NULL, 'h' }
+	{ "no-filename",   no_argument, NULL, 'h' }, \
+	{ "recursive",     no_argument, NULL, 'r' }, \
+	{ "text",          no_argument, NULL, 'a' }, \
+	{ "encoding",      required_argument, NULL, AR_OPT_ENCODING }, \
+	{ "input",         required_argument, NULL, AR_OPT_INPUT }, \
+	{ "text-field",    required_argument, NULL, AR_OPT_TEXTFIELD }, \
+	{ "max-line",      required_argument, NULL, AR_OPT_MAXLINE }
+/* the filters (ar-norm, ar-split, ar-strip-nav) write documents to files */
+#define AR_FILTER_LONGOPTS \
+	{ "output-dir", required_argument, NULL, AR_OPT_OUTDIR }
+/* the searching tools (ar-kwic, ar-date): grep's choice of documents */
+#define AR_GREP_SHORTOPTS "clLqm:"
+#define AR_GREP_LONGOPTS \
+	{ "count",               no_argument,       NULL, 'c' }, \
+	{ "files-with-matches",  no_argument,       NULL, 'l' }, \
+	{ "files-without-match", no_argument,       NULL, 'L' }, \
+	{ "quiet",               no_argument,       NULL, 'q' }, \
+	{ "silent",              no_argument,       NULL, 'q' }, \
+	{ "max-count",           required_argument, NULL, 'm' }, \
+	{ "null",                no_argument,       NULL, AR_OPT_NULL }
 #define AR_FORMAT_LONGOPTS \
 	{ "format", required_argument, NULL, AR_OPT_FORMAT }, \
 	{ "tsv",    no_argument,       NULL, AR_OPT_TSV }, \
@@ -56,6 +78,22 @@ enum {
 "  -h, --no-filename    never write headers for file operands\n"
 #define AR_HELP_STRICT \
 "      --strict         invalid UTF-8 is an error (default: U+FFFD, warning)\n"
+#define AR_HELP_INPUT \
+"  -r, --recursive      read the files under each directory operand\n" \
+"  -a, --text           read binary input (NUL bytes) as text\n" \
+"      --encoding=NAME  the input's encoding (iconv: CP1256, ISO-8859-6, UTF-16)\n" \
+"      --input=jsonl    JSON Lines documents ({\"id\", \"text\", ...} a line)\n" \
+"      --text-field=F   with --input=jsonl, the text is in field F (default text)\n" \
+"      --max-line=SIZE  longest line held whole (default 64M; K, M, G)\n"
+#define AR_HELP_GREP \
+"  -c, --count          the number of hits per document\n" \
+"  -l, --files-with-matches  only the names of documents with a hit\n" \
+"  -L, --files-without-match only the names of documents without one\n" \
+"  -q, --quiet          print nothing; exit 0 at the first hit\n" \
+"  -m, --max-count=NUM  at most NUM hits from each document\n" \
+"      --null           end the names of -l and -L with NUL\n"
+#define AR_HELP_OUTDIR \
+"      --output-dir=DIR write each document to DIR/NAME, without a header\n"
 #define AR_HELP_TAIL \
 "      --progress       show a progress bar on a terminal\n" \
 "      --help           show this help and exit\n" \
@@ -71,11 +109,25 @@ struct ar_opts {
 	enum ar_format format;
 	const char *format_name;  /* as given to --format */
 	const char *const *extra_formats;  /* a tool's own (NULL-terminated) */
+	int recursive;        /* -r: directories are read, file by file */
+	int text;             /* -a: binary input is read as text */
+	const char *encoding; /* --encoding: iconv(3) name of the input's encoding */
+	int jsonl;            /* --input=jsonl: one JSON document a line */
+	const char *text_field;   /* --text-field: its text (default "text") */
+	const char *output_dir;   /* --output-dir: each document to DIR/NAME */
+	size_t max_line;      /* --max-line: longer lines go in pieces */
 };
 extern struct ar_opts ar_opts;
 /* Handle c if it is a shared option; returns 1 if handled, 0 if not.
  * --help and --version print and exit 0; '?' (bad option) exits 2. */
 int ar_common_opt(int c, const char *arg);
+/* The same for the searching tools' -c -l -L -q -m --null (grep.c). */
+int ar_grep_opt(int c, const char *arg);
+/* A size: digits with an optional K, M or G (powers of 1024); what names
+ * the option in the message. Dies with "too large" or "not a size". */
+size_t ar_parse_size(const char *arg, const char *what);
+/* A count 0..max; dies with "not a number" or "too large". */
+unsigned long ar_parse_count(const char *arg, const char *what, unsigned long max);
 /* Parse --format: returns the format, AR_FMT_OTHER for a name in extra
  * (a NULL-terminated list of the tool's own formats), dies otherwise. */
 enum ar_format ar_format_parse(const char *name, const char *const *extra);
