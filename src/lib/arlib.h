@@ -549,6 +549,15 @@ const struct ar_date_ref *ar_date_get_ref(const struct ar_date *dt);
  * found, left to right; they stay readable until the next scan. */
 size_t ar_date_scan(struct ar_date *dt, const char *s, size_t n);
 const struct ar_date_expr *ar_date_get(const struct ar_date *dt, size_t k);
+/* The same a few at a time, in constant memory on a line of any length:
+ * ar_date_begin, then ar_date_next until it returns NULL; each expression
+ * stays readable until the next call. s must stay as it is meanwhile. */
+void ar_date_begin(struct ar_date *dt, const char *s, size_t n);
+const struct ar_date_expr *ar_date_next(struct ar_date *dt);
+/* The scanner passes over the text far from any word or number that
+ * anchors a date, and parses windows around them (on, the default); off,
+ * it parses whole lines: the same expressions, slower (for the tests). */
+void ar_date_set_windows(struct ar_date *dt, int on);
 
 /* ---- pub.c: publication and crawl lines ---- */
 /* The lines of a page that give its date: a publication line

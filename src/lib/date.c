@@ -13,62 +13,78 @@
 
 /* ---- the lexicon's classes: the enum and date-words.tsv's names ---- */
 
+/* Each class says whether its words anchor an expression (A) or only
+ * take part in one (W): every expression holds an anchor (a month, a
+ * weekday, a unit...) or a number in a date's shape, so the scanner passes
+ * over the text far from any anchor without cutting it into tokens. */
 #define DATE_CLASSES(X) \
-	X(MONTH, "month")               /* month names (months.tsv) */ \
-	X(REL, "rel")                   /* a day relative to the reference */ \
-	X(WDAY, "wday")                 /* weekday with the article */ \
-	X(WDAYBARE, "wdaybare")         /* weekday without, after كل or يوم */ \
-	X(UNIT, "unit")                 /* duration units */ \
-	X(PERIOD, "period")             /* week, month, year with the article */ \
-	X(THIS, "this")                 /* هذا/هذه before a period */ \
-	X(RMOD, "rmod")                 /* previous/current/next after a period */ \
-	X(PMOD, "pmod")                 /* a position inside a period */ \
-	X(POD, "pod")                   /* parts of the day */ \
-	X(SAA, "saa")                   /* the word before a clock time */ \
-	X(HOUR, "hour")                 /* hours in words */ \
-	X(FRAC, "frac")                 /* minutes after an hour word */ \
-	X(ORD, "ord")                   /* ordinal days */ \
-	X(TEEN, "teen")                 /* عشر after an ordinal */ \
-	X(NUM, "num")                   /* cardinals before a unit */ \
-	X(HALF, "half")                 /* نصف before a unit */ \
-	X(DECADE, "decade") \
-	X(CENTURY, "century")           /* words after a decade */ \
-	X(YEARW, "yearw")               /* words before a year number */ \
-	X(YPREP, "yprep")               /* prepositions that make a number a year */ \
-	X(MARKG, "markg")               /* Gregorian marker after a year */ \
-	X(MARKH, "markh")               /* Hijri marker after a year */ \
-	X(MONTHW, "monthw")             /* the word month */ \
-	X(BLESSED, "blessed")           /* after a Hijri month name */ \
-	X(YOM, "yom")                   /* يوم */ \
-	X(JOIN, "join")                 /* glue between a weekday and its date */ \
-	X(FROM, "from") \
-	X(TO, "to") \
-	X(ORDSUF, "ordsuf")             /* English ordinal suffixes */ \
-	X(EVERY, "every") \
-	X(SET, "set")                   /* one-word sets */ \
-	X(ZONEIN, "zonein")             /* words before a time zone */ \
-	X(ZONE, "zone") \
-	X(FUT, "fut")                   /* future markers before a weekday */ \
-	X(NOTFUT, "notfut")             /* سـ words that are not future verbs */ \
-	X(NEGPREV, "negprev")           /* before a day and month: a name */ \
-	X(NEGTODAYPREV, "negtodayprev") /* before اليوم: an outlet's name */ \
-	X(NEGTODAYNEXT, "negtodaynext") /* after اليوم: "the day" */ \
-	X(NEGWDAYPREV, "negwdayprev")   /* before الجمعة/الأحد: no date */ \
-	X(SEASON, "season")
+	X(MONTH, "month", 1, 1)            /* month names (months.tsv) */ \
+	X(REL, "rel", 1, 1)                /* a day relative to the reference */ \
+	X(WDAY, "wday", 1, 1)              /* weekday with the article */ \
+	X(WDAYBARE, "wdaybare", 1, 0)      /* weekday without, after كل or يوم */ \
+	X(UNIT, "unit", 1, 1)              /* duration units */ \
+	X(PERIOD, "period", 1, 1)          /* week, month, year with the article */ \
+	X(THIS, "this", 0, 1)              /* هذا/هذه before a period */ \
+	X(RMOD, "rmod", 1, 0)              /* previous/current/next after a period */ \
+	X(PMOD, "pmod", 0, 1)              /* a position inside a period */ \
+	X(POD, "pod", 1, 1)                /* parts of the day */ \
+	X(SAA, "saa", 1, 1)                /* the word before a clock time */ \
+	X(HOUR, "hour", 0, 1)              /* hours in words */ \
+	X(FRAC, "frac", 1, 0)              /* minutes after an hour word */ \
+	X(ORD, "ord", 0, 1)                /* ordinal days */ \
+	X(TEEN, "teen", 0, 0)              /* عشر after an ordinal */ \
+	X(NUM, "num", 0, 1)                /* cardinals before a unit */ \
+	X(HALF, "half", 0, 1)              /* نصف before a unit */ \
+	X(DECADE, "decade", 1, 1) \
+	X(CENTURY, "century", 0, 0)        /* words after a decade */ \
+	X(YEARW, "yearw", 1, 1)            /* words before a year number */ \
+	X(YPREP, "yprep", 0, 0)            /* prepositions that make a number a year */ \
+	X(MARKG, "markg", 0, 0)            /* Gregorian marker after a year */ \
+	X(MARKH, "markh", 0, 0)            /* Hijri marker after a year */ \
+	X(MONTHW, "monthw", 1, 1)          /* the word month */ \
+	X(BLESSED, "blessed", 0, 0)        /* after a Hijri month name */ \
+	X(YOM, "yom", 1, 1)                /* يوم */ \
+	X(JOIN, "join", 0, 0)              /* glue between a weekday and its date */ \
+	X(FROM, "from", 0, 1) \
+	X(TO, "to", 0, 0) \
+	X(ORDSUF, "ordsuf", 0, 0)          /* English ordinal suffixes */ \
+	X(EVERY, "every", 0, 1) \
+	X(SET, "set", 1, 1)                /* one-word sets */ \
+	X(ZONEIN, "zonein", 1, 0)          /* words before a time zone */ \
+	X(ZONE, "zone", 0, 0) \
+	X(FUT, "fut", 0, 0)                /* future markers before a weekday */ \
+	X(NOTFUT, "notfut", 0, 0)          /* سـ words that are not future verbs */ \
+	X(NEGPREV, "negprev", 0, 0)        /* before a day and month: a name */ \
+	X(NEGTODAYPREV, "negtodayprev", 0, 0) /* before اليوم: an outlet's name */ \
+	X(NEGTODAYNEXT, "negtodaynext", 0, 0) /* after اليوم: "the day" */ \
+	X(NEGWDAYPREV, "negwdayprev", 0, 0) /* before الجمعة/الأحد: no date */ \
+	X(SEASON, "season", 1, 1)
 
 enum {
 	L_NONE,
-#define X(name, str) L_##name,
+#define X(name, str, a, st) L_##name,
 	DATE_CLASSES(X)
 #undef X
 	L_NCLASS
 };
 static const char *const class_name[L_NCLASS] = {
 	"",
-#define X(name, str) str,
+#define X(name, str, a, st) str,
 	DATE_CLASSES(X)
 #undef X
 };
+static const unsigned char class_anchor[L_NCLASS] = {
+	0,
+#define X(name, str, a, st) a,
+	DATE_CLASSES(X)
+#undef X
+};
+#define CLS(c) ((uint64_t)1 << (c))
+static const uint64_t class_starts = 0
+#define X(name, str, a, st) | ((uint64_t)(st) << L_##name)
+	DATE_CLASSES(X)
+#undef X
+	;
 
 /* the letters the grammar looks at, by name (UTF-8) */
 #define ALEF "\u0627"
@@ -87,8 +103,9 @@ static const char *const class_name[L_NCLASS] = {
 
 enum { T_WORD = 1, T_NUM, T_PUNCT };
 struct tok {
-	uint32_t b0, b1, c0, c1;        /* byte and code-point offsets */
+	size_t b0, b1, c0, c1;          /* byte and code-point offsets in the line */
 	uint32_t n0, nl;                /* folded text in dt->folded */
+	uint64_t cls0, cls;             /* the classes of e[0], of every e[k] */
 	uint8_t type, nd, ascii;
 	int32_t num;                    /* T_NUM: value (capped); T_PUNCT: the mark */
 	const struct ar_lexent *e[3];   /* entries for the word, without و/ف, without ب/ك/ل too */
@@ -99,22 +116,55 @@ struct tok {
 /* the reference as the rules use it: its day, and that day's date */
 struct dref { int ok; long days; int y, m, d; };
 
+/* The scanner's state over one line: the tokens it counted, the start of
+ * the last few (where a window opens), and the window it is growing. */
+#define WIN_BACK 10             /* tokens before an anchor a window holds */
+#define WIN_FWD 6               /* tokens after the last one */
+struct scan {
+	const char *s;
+	size_t n, pos;                  /* the next byte */
+	size_t cpos, cpv;               /* a byte whose code point is known, and it */
+	size_t k;                       /* tokens counted */
+	size_t rb[WIN_BACK];            /* starts of the last tokens */
+	int open;                       /* a window is open */
+	size_t wb0;                     /* its start */
+	size_t we;                      /* the end of the token WIN_FWD after its last anchor */
+	size_t since;                   /* tokens since its last anchor */
+	size_t prev_end;                /* where the last window ended */
+	/* the window being parsed, a batch of tokens at a time */
+	int batch;                      /* a window is waiting for its next batch */
+	size_t bb, bc, be;              /* its next batch's start, the window's end */
+	size_t bskip;                   /* context tokens at the batch's start */
+	int done;                       /* the line is scanned */
+};
+
 struct ar_date {
 	struct ar_lex *lex;
 	struct fold1 { uint8_t n; char b[7]; } fold1[0x800];   /* ar_fold_cp below U+0800 */
+	uint8_t cc[0x800];              /* the scanner's class of each code point below U+0800 */
+	uint8_t code[0x800];            /* and its letter code (see scan_word) */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
+	uint64_t anchor[(1u << 16) / 64];       /* hashes of the words that anchor */
+	const struct ar_lexent **ents;  /* every entry, for the anchors */
+	size_t nents, capents;
 	struct tok *tok;
 	size_t ntok, captok;
-	struct ar_buf folded;           /* the folded words of the line */
+	struct ar_buf folded;           /* the folded words of the batch */
 	const char *line;
 	const struct ar_lexent *m;      /* the entry of lx's last match */
 	int mpfx;                       /* letters stripped from its first token */
 	struct dref ref;
 	struct ar_date_ref ref_set;     /* as the caller gave it */
-	struct ar_date_expr *x;
-	size_t nx, capx;
-	/* where the line's expressions came from: token spans and prefixes */
+	struct ar_date_expr *x;         /* the batch's expressions */
+	size_t nx, capx, xi;            /* their number, room, the next to hand out */
+	/* where the batch's expressions came from: token spans and prefixes */
 	struct xspan { size_t t0, t1; int pfx; } *xs;
+	struct ar_date_expr *all;       /* ar_date_scan's: every expression of the line */
+	size_t nall, capall;
+	struct scan sc;
+	int whole;                      /* tokenize whole lines (no windows) */
+	size_t last_end_b;              /* the byte after the line's last full date, or 0 */
+	long last_days;
 };
 
 /* ---- loading the word lists ---- */
@@ -160,6 +210,41 @@ lex_add(struct ar_date *dt, int cls, const char *words, size_t n, int val, const
 	if (e) {
 		uint32_t h = ar_hash(e->w[0], e->wl[0]) & ((1u << FIRST_BITS) - 1);
 		dt->first[h / 64] |= 1ull << (h % 64);
+		if (dt->nents == dt->capents) {
+			dt->capents = dt->capents ? dt->capents * 2 : 512;
+			dt->ents = ar_realloc(dt->ents, dt->capents * sizeof *dt->ents);
+		}
+		dt->ents[dt->nents++] = e;
+	}
+}
+
+/* Does some single-word entry of a class that does not anchor have the
+ * words w[0..n)? Such a word (من, بعد, هذا) anchors no phrase it begins. */
+static int
+weak_word(const struct ar_date *dt, const char *w, size_t n)
+{
+	for (const struct ar_lexent *e = ar_lex_get(dt->lex, w, n); e; e = e->next)
+		if (e->nw == 1 && !class_anchor[e->cls])
+			return 1;
+	return 0;
+}
+
+static void anchor_add(struct ar_date *dt, const char *w, size_t n);
+
+/* The anchors: for each entry of an anchoring class, its first word that
+ * is not a weak one (غد of بعد غد, الصباح of هذا الصباح). */
+static void
+anchors_init(struct ar_date *dt)
+{
+	memset(dt->anchor, 0, sizeof dt->anchor);
+	for (size_t k = 0; k < dt->nents; k++) {
+		const struct ar_lexent *e = dt->ents[k];
+		if (!class_anchor[e->cls])
+			continue;
+		int w = 0;
+		while (w + 1 < e->nw && weak_word(dt, e->w[w], e->wl[w]))
+			w++;
+		anchor_add(dt, e->w[w], e->wl[w]);
 	}
 }
 
@@ -238,6 +323,8 @@ words_line(char *s, size_t n, unsigned long lineno, void *ctx)
 	return 0;
 }
 
+static void scan_classes_init(struct ar_date *dt);
+
 struct ar_date *
 ar_date_new(const char *words_file, const char *months_file)
 {
@@ -255,6 +342,8 @@ ar_date_new(const char *words_file, const char *months_file)
 	if (ar_each_line(t, len, words_line, dt))
 		ar_die("cannot load date-words.tsv");
 	ar_cal_init();
+	scan_classes_init(dt);
+	anchors_init(dt);
 	dt->ref_set.ok = 0;
 	dt->ref_set.sec = -1;
 	return dt;
@@ -266,6 +355,8 @@ ar_date_free(struct ar_date *dt)
 	if (!dt)
 		return;
 	ar_lex_free(dt->lex);
+	free(dt->ents);
+	free(dt->all);
 	free(dt->tok);
 	ar_buf_free(&dt->folded);
 	free(dt->x);
@@ -293,7 +384,7 @@ ar_date_get_ref(const struct ar_date *dt)
 	return &dt->ref_set;
 }
 
-/* ---- tokens of one line ---- */
+/* ---- tokens of a window ---- */
 
 static struct tok *
 newtok(struct ar_date *dt)
@@ -313,39 +404,74 @@ starts(const char *s, const char *letter)
 	return !memcmp(s, letter, AR_LETTER_LEN);
 }
 
-/* The word's entries: as it is, without a conjunction و/ف, and without a
- * preposition ب/ك/ل after that (لل read as ال: للعام is ل + العام). Each
- * strip leaves at least three letters. */
+/* The forms a folded word is looked up in: as it is, without a
+ * conjunction و/ف, and without a preposition ب/ك/ل after that (لل read as
+ * ال: للعام is ل + العام). Each strip leaves at least three letters; a form
+ * not made has length 0. pfx: the letters stripped. */
+struct forms {
+	const char *w[3];
+	size_t n[3];
+	uint8_t pfx[3];
+	uint8_t wa;             /* began with و */
+	char tmp[128];
+};
+
+static void
+word_forms(const char *s, size_t n, struct forms *f)
+{
+	size_t min = 3 * AR_LETTER_LEN;
+
+	f->w[0] = s, f->n[0] = n;
+	f->n[1] = f->n[2] = 0;
+	f->pfx[0] = f->pfx[1] = f->pfx[2] = 0;
+	f->wa = 0;
+	if (n >= min && (starts(s, WAW) || starts(s, FEH))) {
+		f->wa = starts(s, WAW);
+		s += AR_LETTER_LEN, n -= AR_LETTER_LEN;
+		f->w[1] = s, f->n[1] = n, f->pfx[1] = 1;
+		f->pfx[2] = 1;
+	}
+	if (n >= min && (starts(s, BEH) || starts(s, KAF) || starts(s, LAM))) {
+		if (starts(s, LAM) && starts(s + AR_LETTER_LEN, LAM) && n <= sizeof f->tmp) {
+			memcpy(f->tmp, ALEF, AR_LETTER_LEN);
+			memcpy(f->tmp + AR_LETTER_LEN, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
+			f->w[2] = f->tmp, f->n[2] = n;
+		} else {
+			f->w[2] = s + AR_LETTER_LEN, f->n[2] = n - AR_LETTER_LEN;
+		}
+		f->pfx[2] += 1;
+	}
+}
+
+static uint64_t
+classes_of(const struct ar_lexent *e)
+{
+	uint64_t m = 0;
+
+	for (; e; e = e->next)
+		m |= CLS(e->cls);
+	return m;
+}
+
+/* The word's entries in each of its forms, and their classes. */
 static int
 lookup_word(struct ar_date *dt, struct tok *t)
 {
-	const char *s = dt->folded.s + t->n0;
-	size_t n = t->nl, min = 3 * AR_LETTER_LEN;
-	char tmp[128];
-	int any = 0;
+	struct forms f;
 
-	if ((t->e[0] = lex_get(dt, s, n)))
-		any = 1;
-	if (n >= min && (starts(s, WAW) || starts(s, FEH))) {
-		t->wa = starts(s, WAW);
-		s += AR_LETTER_LEN, n -= AR_LETTER_LEN;
-		if ((t->e[1] = lex_get(dt, s, n)))
-			t->pfx[1] = 1, any = 1;
-		t->pfx[2] = 1;
+	word_forms(dt->folded.s + t->n0, t->nl, &f);
+	t->wa = f.wa;
+	for (int k = 0; k < 3; k++) {
+		t->pfx[k] = f.pfx[k];
+		t->e[k] = f.n[k] ? lex_get(dt, f.w[k], f.n[k]) : NULL;
+		uint64_t m = classes_of(t->e[k]);
+		if (k == 0)
+			t->cls0 = m;
+		t->cls |= m;
 	}
-	if (n >= min && (starts(s, BEH) || starts(s, KAF) || starts(s, LAM))) {
-		const struct ar_lexent *e;
-		if (starts(s, LAM) && starts(s + AR_LETTER_LEN, LAM) && n <= sizeof tmp) {
-			memcpy(tmp, ALEF, AR_LETTER_LEN);
-			memcpy(tmp + AR_LETTER_LEN, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
-			e = lex_get(dt, tmp, n);
-		} else {
-			e = lex_get(dt, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
-		}
-		if ((t->e[2] = e))
-			t->pfx[2] += 1, any = 1;
-	}
-	return any;
+	if (!t->e[1])
+		t->pfx[1] = 0;
+	return t->cls != 0;
 }
 
 /* a number: its value (capped), its digits as ASCII in the folded text */
@@ -367,70 +493,527 @@ num_token(struct ar_date *dt, struct tok *t, const struct ar_word *w)
 	t->num = (int32_t)v;
 }
 
-/* a word: folded for matching, without the invisible characters that end
- * it (an RLM after a word is not part of it); 0 if no letter is left */
-static int
-word_token(struct ar_date *dt, struct tok *t, const struct ar_word *w)
-{
-	const char *s = dt->line;
-	size_t b1 = w->b1, c1 = w->c1;
-	int ascii = 1;
+static inline int cc_of(const struct ar_date *dt, int32_t c);
+static inline size_t cp_at(const char *s, size_t i, int32_t *c);
+enum { CC_SPACE, CC_LETTER, CC_FORMAT, CC_DIGIT, CC_OTHER };
 
-	while (b1 > w->b0) {
-		size_t b = b1 - 1;
-		int32_t c;
-		while (b > w->b0 && ((unsigned char)s[b] & 0xC0) == 0x80)
-			b--;
-		ar_u8dec(s + b, &c);
-		if (ar_cclass(c) != AR_C_FORMAT)
+/* The next token of s[0..n) from *pos, *cp its code point: the shared word
+ * iterator's tokens (ar_word_next: a word is a run of letters, marks and
+ * tatweel with the format characters inside it that a letter follows; a
+ * number a run of digits of any script; any other visible character a
+ * token of its own), read with the scanner's tables, and the word folded
+ * into dt->folded as it goes. 0 at the end. */
+static int
+win_next(struct ar_date *dt, const char *s, size_t n, size_t *pos, size_t *cp,
+    struct ar_word *w)
+{
+	size_t i = *pos, c0 = *cp, l;
+	int32_t c;
+	int k;
+
+	for (;; i += l, c0++) {
+		if (i >= n) {
+			*pos = i, *cp = c0;
+			return 0;
+		}
+		l = cp_at(s, i, &c);
+		k = cc_of(dt, c);
+		if (k != CC_SPACE && k != CC_FORMAT)
 			break;
-		b1 = b, c1--;
 	}
-	t->b1 = (uint32_t)b1, t->c1 = (uint32_t)c1;
-	for (size_t i = w->b0; i < b1;) {
-		int32_t c;
-		i += ar_u8dec(s + i, &c);
-		ascii &= c < 0x80;
-		fold_add(dt, c, &dt->folded);
+	w->b0 = i, w->c0 = c0, w->cp = c, w->nd = 0, w->ascii = c < 0x80;
+	size_t cc = c0;
+	if (k == CC_DIGIT) {
+		w->type = AR_W_NUM;
+		do {
+			w->nd++;
+			i += l, cc++;
+		} while (i < n && (l = cp_at(s, i, &c), cc_of(dt, c) == CC_DIGIT));
+	} else if (k == CC_LETTER) {
+		w->type = AR_W_WORD;
+		for (;;) {
+			if (c >= 0x80)
+				w->ascii = 0;
+			if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
+				struct ar_buf *f = &dt->folded;
+				if (f->len + sizeof dt->fold1[c].b > f->cap)
+					ar_buf_grow(f, sizeof dt->fold1[c].b);
+				memcpy(f->s + f->len, dt->fold1[c].b, sizeof dt->fold1[c].b);
+				f->len += dt->fold1[c].n;
+			} else {
+				fold_add(dt, c, &dt->folded);
+			}
+			i += l, cc++;
+			if (i >= n)
+				break;
+			l = cp_at(s, i, &c);
+			k = cc_of(dt, c);
+			if (k == CC_FORMAT) {
+				/* inside the word only if a letter follows the run */
+				size_t j = i + l;
+				int32_t c2;
+				int k2 = CC_FORMAT;
+				while (j < n) {
+					j += cp_at(s, j, &c2);
+					if ((k2 = cc_of(dt, c2)) != CC_FORMAT)
+						break;
+				}
+				if (k2 != CC_LETTER)
+					break;
+			} else if (k != CC_LETTER) {
+				break;
+			}
+		}
+	} else {
+		w->type = AR_W_PUNCT;
+		i += l, cc++;
 	}
-	t->ascii = (uint8_t)ascii;
-	return b1 > w->b0;
+	w->b1 = i, w->c1 = cc;
+	*pos = i, *cp = cc;
+	return w->type;
 }
 
-/* Split the line into tokens (the shared word iterator: words, numbers of
- * any script, marks); returns the number of candidate tokens. */
-static size_t
-tokenize(struct ar_date *dt, const char *s, size_t n)
+/* Cut s[b0..b1) of the line into tokens, b0 being code point c0, at most
+ * max of them. Returns 1 if it reached b1. */
+static int
+tokenize(struct ar_date *dt, size_t b0, size_t c0, size_t b1, size_t max)
 {
-	struct ar_words it;
 	struct ar_word w;
-	size_t cands = 0;
+	size_t pos = b0, cp = c0;
 
 	dt->ntok = 0;
 	dt->folded.len = 0;
-	dt->line = s;
-	ar_words_init(&it, s, n, 0);
-	while (ar_word_next(&it, &w)) {
+	while (dt->ntok < max) {
 		struct tok *t = newtok(dt);
-		t->b0 = (uint32_t)w.b0, t->c0 = (uint32_t)w.c0;
-		t->b1 = (uint32_t)w.b1, t->c1 = (uint32_t)w.c1;
 		t->n0 = (uint32_t)dt->folded.len;
+		if (!win_next(dt, dt->line, b1, &pos, &cp, &w)) {
+			dt->ntok--;
+			return 1;
+		}
+		t->b0 = w.b0, t->c0 = w.c0;
+		t->b1 = w.b1, t->c1 = w.c1;
 		if (w.type == AR_W_NUM) {
 			t->type = T_NUM;
 			num_token(dt, t, &w);
-			cands++;
 		} else if (w.type == AR_W_WORD) {
 			t->type = T_WORD;
-			word_token(dt, t, &w);
+			t->ascii = (uint8_t)w.ascii;
 		} else {
 			t->type = T_PUNCT;
 			t->num = w.cp;
 		}
 		t->nl = (uint32_t)(dt->folded.len - t->n0);
-		if (t->type == T_WORD && t->nl && t->nl < 40 && lookup_word(dt, t))
-			cands++;
+		if (t->type == T_WORD && t->nl && t->nl < 40)
+			lookup_word(dt, t);
 	}
-	return cands;
+	size_t p = pos, c = cp;
+	return !win_next(dt, dt->line, b1, &p, &c, &w);
+}
+
+/* ---- the scanner: windows around the anchors ---- */
+
+/* What the scanner makes of a code point (CC_ above): white space (and
+ * controls), what carries on a word, an invisible format character, a
+ * digit, or a mark of its own. The table holds those below U+0800. */
+
+static int
+cc_slow(int32_t c)
+{
+	if (c < 0x80) {
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return CC_LETTER;
+		if (c >= '0' && c <= '9')
+			return CC_DIGIT;
+		return c <= ' ' || c == 0x7F ? CC_SPACE : CC_OTHER;
+	}
+	if (ar_digit_value(c) >= 0)
+		return CC_DIGIT;
+	switch (ar_cclass(c)) {
+	case AR_C_LETTER: case AR_C_MARK: return CC_LETTER;
+	case AR_C_FORMAT: return CC_FORMAT;
+	case AR_C_SPACE: case AR_C_CONTROL: return CC_SPACE;
+	}
+	return c == 0x0640 ? CC_LETTER : CC_OTHER;
+}
+
+static void code_table_init(struct ar_date *dt);
+
+static void
+scan_classes_init(struct ar_date *dt)
+{
+	for (int32_t c = 0; c < 0x800; c++)
+		dt->cc[c] = (uint8_t)cc_slow(c);
+	code_table_init(dt);
+}
+
+static inline int
+cc_of(const struct ar_date *dt, int32_t c)
+{
+	return c < 0x800 ? dt->cc[c] : cc_slow(c);
+}
+
+/* One code point at s[i]: its value and length. */
+static inline size_t
+cp_at(const char *s, size_t i, int32_t *c)
+{
+	unsigned char b = (unsigned char)s[i];
+
+	if (b < 0x80) {
+		*c = b;
+		return 1;
+	}
+	return ar_u8dec(s + i, c);
+}
+
+/* Letter codes: the scanner reads a word as the codes of its folded
+ * letters, one byte each (the Arabic letters 1-42, ASCII 43-68, any other
+ * letter a code from its number), and the anchors as the same codes of
+ * their folded words. Codes may collide: the scanner only asks whether a
+ * word may anchor, the window's tokens decide. */
+enum { CODE_END = 0xFF, CODE_SLOW = 0xFE, CODE_NONE = 0 };
+
+static uint8_t
+letter_code(int32_t f)
+{
+	if (f >= 0x0621 && f <= 0x064A)
+		return (uint8_t)(f - 0x0620);
+	if (f >= 'a' && f <= 'z')
+		return (uint8_t)(43 + f - 'a');
+	return (uint8_t)(69 + f % 177);
+}
+
+/* a word's codes, and the bytes of its folded letters (the forms strip
+ * letters by bytes, as word_forms does) */
+#define CODE_MAX 24
+#define CODE_MASK 63            /* c[k & CODE_MASK]: longer words are never looked up */
+struct codes { uint8_t c[CODE_MASK + 17]; size_t k, bytes; };
+
+static void
+codes_add(struct codes *w, int32_t f)
+{
+	w->c[w->k & CODE_MASK] = letter_code(f);
+	w->k++;
+	w->bytes += f < 0x80 ? 1 : f < 0x800 ? 2 : f < 0x10000 ? 3 : 4;
+}
+
+/* a hash of k codes (at most CODE_MAX) from their first eight, the last
+ * and their number; c[k..k+8) must be readable */
+static uint64_t
+codes_hash(const uint8_t *c, size_t k)
+{
+	uint64_t x;
+
+	memcpy(&x, c, 8);
+	if (k < 8)
+		x &= ((uint64_t)1 << (8 * k)) - 1;
+	x ^= (uint64_t)k << 56 ^ (uint64_t)c[k - 1] << 48;
+	x *= 0x9E3779B97F4A7C15ull;
+	return x >> 48;
+}
+
+static int
+codes_bit(const struct ar_date *dt, const uint8_t *c, size_t k)
+{
+	uint64_t h = codes_hash(c, k);
+
+	return (dt->anchor[h / 64] >> (h % 64)) & 1;
+}
+
+/* The forms of word_forms, on codes: does one of them anchor? */
+static int
+codes_anchor(const struct ar_date *dt, const struct codes *w)
+{
+	const uint8_t *c = w->c;
+	size_t k = w->k, n = w->bytes, min = 3 * AR_LETTER_LEN;
+	const uint8_t waw = letter_code(0x0648), feh = letter_code(0x0641);
+	const uint8_t beh = letter_code(0x0628), kaf = letter_code(0x0643);
+	const uint8_t lam = letter_code(0x0644), alef = letter_code(0x0627);
+
+	if (!k || k > CODE_MAX || n >= 40)
+		return 0;
+	if (codes_bit(dt, c, k))
+		return 1;
+	if (n >= min && (c[0] == waw || c[0] == feh)) {
+		c++, k--, n -= AR_LETTER_LEN;
+		if (k && codes_bit(dt, c, k))
+			return 1;
+	}
+	if (k >= 2 && n >= min && (c[0] == beh || c[0] == kaf || c[0] == lam)) {
+		if (c[0] == lam && c[1] == lam) {
+			uint8_t t[CODE_MASK + 17];
+			memcpy(t, c, k + 8);
+			t[0] = alef;
+			return codes_bit(dt, t, k);
+		}
+		return codes_bit(dt, c + 1, k - 1);
+	}
+	return 0;
+}
+
+static void
+anchor_add(struct ar_date *dt, const char *w, size_t n)
+{
+	struct codes c;
+
+	memset(&c, 0, sizeof c);
+	for (size_t i = 0; i < n;) {
+		int32_t f;
+		i += ar_u8dec(w + i, &f);
+		codes_add(&c, f);
+	}
+	if (c.k && c.k <= CODE_MAX) {
+		uint64_t h = codes_hash(c.c, c.k);
+		dt->anchor[h / 64] |= 1ull << (h % 64);
+	}
+}
+
+/* the codes of cp: what it folds to */
+static void
+codes_of_cp(struct codes *w, int32_t c)
+{
+	char tmp[AR_FOLD_MAX];
+	size_t fl = ar_fold_cp(c, tmp, AR_FOLD_CASE);
+
+	for (size_t q = 0; q < fl;) {
+		int32_t f;
+		q += ar_u8dec(tmp + q, &f);
+		codes_add(w, f);
+	}
+}
+
+static void
+code_table_init(struct ar_date *dt)
+{
+	for (int32_t c = 0; c < 0x800; c++) {
+		int k = dt->cc[c];
+		if (k != CC_LETTER && k != CC_FORMAT) {
+			dt->code[c] = CODE_END;
+			continue;
+		}
+		struct codes w;
+		memset(&w, 0, sizeof w);
+		codes_of_cp(&w, c);
+		if (w.k == 0)
+			dt->code[c] = CODE_NONE;
+		else if (w.k == 1 && w.bytes == (size_t)(c < 0x80 ? 1 : 2) && w.c[0] < CODE_SLOW)
+			dt->code[c] = w.c[0];
+		else
+			dt->code[c] = CODE_SLOW;
+	}
+}
+
+static int
+is_sep(int32_t c)
+{
+	return c == '/' || c == '-' || c == '.' || c == ':' || c == '@';
+}
+
+/* The code point at byte b of the line, counted from the last one asked
+ * (the scanner counts bytes only; code points are counted where a window
+ * starts or ends). */
+static size_t
+cp_of(struct scan *sc, size_t b)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t c = sc->cpv;
+
+	if (b < sc->cpos) {
+		sc->cpos = 0, c = 0;
+	}
+	size_t i = sc->cpos;
+	for (; i + 8 <= b; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+		c += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
+	}
+	for (; i < b; i++)
+		c += (s[i] & 0xC0) != 0x80;
+	sc->cpos = b, sc->cpv = c;
+	return c;
+}
+
+/* A number's digits from s[i] (its first digit, c of length l): its end,
+ * its value (capped) and its digits. */
+static size_t
+scan_number(const struct ar_date *dt, const char *s, size_t i, size_t n, int32_t c,
+    size_t l, long *v, int *nd)
+{
+	*v = 0, *nd = 0;
+	for (;;) {
+		if (*v < 100000)
+			*v = *v * 10 + (c < 0x80 ? c - '0' : ar_digit_value(c));
+		++*nd;
+		i += l;
+		if (i >= n)
+			return i;
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (b < '0' || b > '9')
+				return i;
+			c = b, l = 1;
+		} else {
+			l = ar_u8dec(s + i, &c);
+			if (cc_of(dt, c) != CC_DIGIT)
+				return i;
+		}
+	}
+}
+
+/* A word from s[i]: its end, and its codes. The letters of Arabic text
+ * take the fast way: two bytes, one table (kept in locals: the codes are
+ * bytes, which may alias anything, so they are gathered in c first). */
+static size_t
+scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct codes *w)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const uint8_t *table = dt->code;
+	uint8_t c[CODE_MASK + 17];
+	size_t k = 0, bytes = 0;
+
+	memset(c, 0, 16);
+	for (;;) {
+		size_t k0 = k;
+		while (i + 1 < n && (unsigned)(u[i] - 0xC2) < 0x1E) {
+			unsigned code = table[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)];
+			if (code >= CODE_SLOW)
+				break;
+			c[k & CODE_MASK] = (uint8_t)code;
+			k += code != CODE_NONE;
+			i += 2;
+		}
+		bytes += 2 * (k - k0);
+		if (i >= n)
+			break;
+		int32_t cp;
+		size_t l = cp_at(s, i, &cp);
+		int cl = cp < 0x800 ? 0 : cc_slow(cp);
+		unsigned code = cp < 0x800 ? table[cp]
+		    : cl == CC_LETTER || cl == CC_FORMAT ? CODE_SLOW : CODE_END;
+		if (code == CODE_END)
+			break;
+		if (code == CODE_SLOW) {
+			memcpy(w->c, c, sizeof c);
+			w->k = k, w->bytes = bytes;
+			codes_of_cp(w, cp);
+			memcpy(c, w->c, sizeof c);
+			k = w->k, bytes = w->bytes;
+		} else if (code != CODE_NONE) {
+			c[k & CODE_MASK] = (uint8_t)code;
+			k++, bytes += l;
+		}
+		i += l;
+	}
+	memcpy(w->c, c, sizeof c);
+	w->k = k, w->bytes = bytes;
+	return i;
+}
+
+/* The scanner's next token from sc->pos: its start, and whether it
+ * anchors. A number anchors when it may be a year (three or four digits,
+ * 600 to 2200) or touches a date's separator with a digit beyond it
+ * (14/03, 18:05, 2020-10-09). Returns 0 at the end of the line. */
+static int
+scan_token(const struct ar_date *dt, struct scan *sc, size_t *b0, int *anchor)
+{
+	const char *s = sc->s;
+	size_t i = sc->pos, n = sc->n, l;
+	int32_t c;
+	int k;
+
+	for (;; i += l) {               /* white space, stray format characters */
+		if (i >= n) {
+			sc->pos = i;
+			return 0;
+		}
+		unsigned char b = (unsigned char)s[i];
+		if (b == ' ') {
+			l = 1;
+			continue;
+		}
+		l = cp_at(s, i, &c);
+		k = cc_of(dt, c);
+		if (k != CC_SPACE && k != CC_FORMAT)
+			break;
+	}
+	*b0 = i;
+	*anchor = 0;
+	if (k == CC_DIGIT) {
+		long v;
+		int nd;
+		i = scan_number(dt, s, i, n, c, l, &v, &nd);
+		if (nd >= 3 && nd <= 4 && v >= 600 && v <= 2200)
+			*anchor = 1;
+		else if (i + 1 < n && is_sep((unsigned char)s[i]) && (cp_at(s, i + 1, &c),
+		    cc_of(dt, c) == CC_DIGIT))
+			*anchor = 1;
+		else if (*b0 >= 2 && is_sep((unsigned char)s[*b0 - 1])) {
+			size_t p = *b0 - 2;
+			while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+				p--;
+			cp_at(s, p, &c);
+			*anchor = cc_of(dt, c) == CC_DIGIT;
+		}
+	} else if (k == CC_LETTER) {
+		struct codes w;
+		i = scan_word(dt, s, i, n, &w);
+		*anchor = codes_anchor(dt, &w);
+	} else {
+		i += l;
+	}
+	sc->pos = i;
+	return 1;
+}
+
+/* Run the scanner until a window closes, WIN_FWD + WIN_BACK tokens after
+ * its last anchor, or the line ends: then the window is set up as the
+ * batch to parse. Returns 0 when the line holds no more. */
+static int
+scan_window(struct ar_date *dt)
+{
+	struct scan *sc = &dt->sc;
+	size_t b0;
+	int anchor;
+
+	if (sc->done)
+		return 0;
+	if (dt->whole) {
+		sc->done = 1;
+		sc->bb = 0, sc->bc = 0, sc->be = sc->n, sc->bskip = 0;
+		sc->batch = 1;
+		return 1;
+	}
+	while (scan_token(dt, sc, &b0, &anchor)) {
+		size_t k = sc->k++;
+		sc->rb[k % WIN_BACK] = b0;
+		if (anchor) {
+			if (!sc->open) {
+				size_t j = k + 1 >= WIN_BACK ? k + 1 - WIN_BACK : 0;
+				sc->wb0 = sc->rb[j % WIN_BACK];
+				if (sc->wb0 < sc->prev_end)
+					sc->wb0 = sc->prev_end;
+				sc->open = 1;
+			}
+			sc->since = 0;
+			sc->we = sc->pos;
+		} else if (sc->open) {
+			if (++sc->since <= WIN_FWD)
+				sc->we = sc->pos;
+			else if (sc->since >= WIN_FWD + WIN_BACK)
+				break;
+		}
+	}
+	if (!sc->open) {
+		sc->done = 1;
+		return 0;
+	}
+	if (sc->pos >= sc->n && sc->since < WIN_FWD + WIN_BACK)
+		sc->done = 1;
+	sc->open = 0;
+	sc->bb = sc->wb0, sc->bc = cp_of(sc, sc->wb0), sc->be = sc->we, sc->bskip = 0;
+	sc->prev_end = sc->we;
+	sc->batch = 1;
+	return 1;
 }
 
 /* ---- matching helpers ---- */
@@ -461,7 +1044,7 @@ lx(struct ar_date *dt, size_t i, int cls, int pfxok)
 {
 	long best = -1;
 
-	if (i >= dt->ntok || dt->tok[i].type != T_WORD)
+	if (i >= dt->ntok || !(((pfxok ? dt->tok[i].cls : dt->tok[i].cls0) >> cls) & 1))
 		return -1;
 	for (int k = 0; k < (pfxok ? 3 : 1); k++) {
 		for (const struct ar_lexent *e = dt->tok[i].e[k]; e; e = e->next) {
@@ -861,7 +1444,7 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 	return (long)j;
 }
 
-static int future_context(struct ar_date *dt, long wt);
+static int future_context(struct ar_date *dt, size_t b);
 
 /* ---- the date rules: one per form, tried in order by c_date ---- */
 
@@ -1146,7 +1729,7 @@ resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st
 		t->yexp = 1;
 	else if (!dd && p->mod == 9 && dt->ref.ok)
 		y = mo == dt->ref.m ? dt->ref.y
-		    : pick_year(dt, mo, 0, future_context(dt, (long)i) ? 1 : -1);
+		    : pick_year(dt, mo, 0, future_context(dt, dt->tok[i].b0) ? 1 : -1);
 	else
 		y = pick_year(dt, mo, dd, p->mod);
 	if (!dd) {
@@ -1359,31 +1942,80 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 
 /* ---- whole expressions ---- */
 
-/* Does the sentence before token wt speak of the future (a future marker,
- * or سـ + a present-tense prefix: سيعقد, ستجري, سنبلغ)? */
+/* Does the folded word w[0..n) mark the future: a future marker, or سـ +
+ * a present-tense prefix (سيعقد, ستجري, سنبلغ, وسيصل), not a noun that
+ * only looks like one (سيارة)? */
 static int
-future_context(struct ar_date *dt, long wt)
+future_word(const struct ar_date *dt, const char *w, size_t n)
 {
-	int n = 0;
+	struct forms f;
+	uint64_t m = 0;
 
-	for (long j = wt - 1; j >= 0 && n < 20; j--, n++) {
-		const struct tok *t = &dt->tok[j];
-		if (t->type == T_PUNCT) {
-			if (t->num == '.' || t->num == '!' || t->num == '?' || t->num == 0x061F)
+	word_forms(w, n, &f);
+	for (int k = 0; k < 3; k++)
+		if (f.n[k])
+			for (const struct ar_lexent *e = lex_get(dt, f.w[k], f.n[k]); e; e = e->next)
+				if (e->nw == 1)
+					m |= CLS(e->cls);
+	if (m & CLS(L_FUT))
+		return 1;
+	size_t o = n >= 5 * AR_LETTER_LEN && (starts(w, WAW) || starts(w, FEH)) ? AR_LETTER_LEN : 0;
+	return n - o >= 4 * AR_LETTER_LEN && starts(w + o, SEEN)
+	    && (starts(w + o + 2, YEH) || starts(w + o + 2, NOON)
+	    || starts(w + o + 2, TEH) || starts(w + o + 2, ALEF))
+	    && !(m & CLS(L_NOTFUT));
+}
+
+/* Does the sentence before byte b of the line speak of the future? The
+ * twenty tokens before b, back to the sentence's start, are read from the
+ * text itself (not the window's tokens, which may begin later). */
+#define FUT_BACK 20
+static int
+future_context(struct ar_date *dt, size_t b)
+{
+	const char *s = dt->line;
+	size_t from = b > 480 ? b - 480 : 0;
+	struct ftok { size_t b0, b1; int type; int32_t cp; } ring[FUT_BACK];
+	struct ar_words it;
+	struct ar_word w;
+	size_t k = 0;
+
+	while (from && from < b && s[from] != ' ')
+		from++;
+	ar_words_init(&it, s + from, b - from, 0);
+	while (ar_word_next(&it, &w)) {
+		ring[k % FUT_BACK].b0 = from + w.b0, ring[k % FUT_BACK].b1 = from + w.b1;
+		ring[k % FUT_BACK].type = w.type, ring[k % FUT_BACK].cp = w.cp;
+		k++;
+	}
+	for (size_t q = 0; q < FUT_BACK && q < k; q++) {
+		const struct ftok *t = &ring[(k - 1 - q) % FUT_BACK];
+		if (t->type == AR_W_PUNCT) {
+			if (t->cp == '.' || t->cp == '!' || t->cp == '?' || t->cp == 0x061F)
 				break;
 			continue;
 		}
-		if (t->type != T_WORD)
+		if (t->type != AR_W_WORD)
 			continue;
-		if (lx(dt, (size_t)j, L_FUT, 1) > 0)
-			return 1;
-		const char *w = dt->folded.s + t->n0;
-		size_t l = t->nl;
-		size_t o = (t->pfx[1] && l > 2) ? AR_LETTER_LEN : 0;
-		if (l - o >= 4 * AR_LETTER_LEN && starts(w + o, SEEN)
-		    && (starts(w + o + 2, YEH) || starts(w + o + 2, NOON)
-		    || starts(w + o + 2, TEH) || starts(w + o + 2, ALEF))
-		    && lx(dt, (size_t)j, L_NOTFUT, 1) < 0)
+		char fw[48];
+		size_t fn = 0;
+		for (size_t i = t->b0; i < t->b1 && fn <= 40;) {
+			int32_t c;
+			struct ar_buf one = { 0 };
+			i += ar_u8dec(s + i, &c);
+			if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
+				if (fn + dt->fold1[c].n <= sizeof fw)
+					memcpy(fw + fn, dt->fold1[c].b, dt->fold1[c].n);
+				fn += dt->fold1[c].n;
+				continue;
+			}
+			fold_add(dt, c, &one);
+			if (fn + one.len <= sizeof fw)
+				memcpy(fw + fn, one.s, one.len);
+			fn += one.len;
+			ar_buf_free(&one);
+		}
+		if (fn && fn < 40 && future_word(dt, fw, fn))
 			return 1;
 	}
 	return 0;
@@ -1394,6 +2026,8 @@ future_context(struct ar_date *dt, long wt)
  * the chain, punct: a mark joined this step). */
 struct chain_step {
 	const char *name;
+	uint64_t begins;        /* the classes of the words it may begin with */
+	int num;                /* it may begin with a number */
 	int (*may)(const struct ar_date *dt, size_t j, const struct st *s, int punct);
 	long (*fn)(struct ar_date *dt, size_t j, struct st *t);
 };
@@ -1466,14 +2100,25 @@ c_zone_in_chain(struct ar_date *dt, size_t j, struct st *t)
 }
 
 static const struct chain_step chain_steps[] = {
-	{ "numdate", may_numdate, c_numdate },
-	{ "clock", may_clock, c_clock },
-	{ "date", may_date, c_date_in_chain },
-	{ "rel", may_rel, c_rel },
-	{ "wday", may_wday, c_wday },
-	{ "pod", may_pod, c_pod },
-	{ "zone", may_zone, c_zone_in_chain },
+	{ "numdate", 0, 1, may_numdate, c_numdate },
+	{ "clock", CLS(L_SAA) | CLS(L_HOUR), 1, may_clock, c_clock },
+	{ "date", CLS(L_PMOD) | CLS(L_THIS) | CLS(L_PERIOD) | CLS(L_DECADE) | CLS(L_YEARW)
+	    | CLS(L_SEASON) | CLS(L_ORD) | CLS(L_MONTHW) | CLS(L_MONTH), 1,
+	    may_date, c_date_in_chain },
+	{ "rel", CLS(L_REL), 0, may_rel, c_rel },
+	{ "wday", CLS(L_WDAY), 0, may_wday, c_wday },
+	{ "pod", CLS(L_POD), 0, may_pod, c_pod },
+	{ "zone", CLS(L_ZONEIN) | CLS(L_ZONE), 0, may_zone, c_zone_in_chain },
 };
+
+/* May step k begin at token j? (What its first word could be.) */
+static int
+step_begins(const struct ar_date *dt, size_t k, size_t j)
+{
+	const struct tok *t = &dt->tok[j];
+
+	return t->type == T_NUM ? chain_steps[k].num : (t->cls & chain_steps[k].begins) != 0;
+}
 
 /* the words and marks that may join two components: يوم, الموافق, , - */
 static size_t
@@ -1514,7 +2159,7 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 		struct st t = *s;
 		long r = -1;
 		for (size_t k = 0; r < 0 && k < sizeof chain_steps / sizeof chain_steps[0]; k++)
-			if (jj < dt->ntok && chain_steps[k].may(dt, jj, s, punct))
+			if (jj < dt->ntok && step_begins(dt, k, jj) && chain_steps[k].may(dt, jj, s, punct))
 				r = chain_steps[k].fn(dt, jj, &t);
 		if (r < 0)
 			break;
@@ -1532,10 +2177,39 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 	return (long)j;
 }
 
+/* Values are written by hand, not by snprintf: a few digits each, and
+ * a run prints many (out has room for the longest, 96 bytes). */
+static char *
+put_num(char *p, int v, int width)
+{
+	char d[12];
+	int n = 0;
+
+	if (v < 0)
+		v = 0;
+	do
+		d[n++] = (char)('0' + v % 10), v /= 10;
+	while (v && n < 11);
+	while (n < width)
+		d[n++] = '0';
+	while (n)
+		*p++ = d[--n];
+	return p;
+}
+
+static char *
+put_str(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
+}
+
 static void
 fmt_value(const struct st *s, char *out, size_t cap)
 {
-	char d[64];
+	char *p = out;
 
 	if (s->ival[0]) {
 		snprintf(out, cap, "%s", s->ival);
@@ -1543,35 +2217,39 @@ fmt_value(const struct st *s, char *out, size_t cap)
 	}
 	switch (s->gran) {
 	case G_DEC:
-		snprintf(d, sizeof d, "%d", s->y);
+		p = put_num(p, s->y, 1);
 		break;
 	case G_YEAR:
-		if (s->y < 0) snprintf(d, sizeof d, "XXXX");
-		else snprintf(d, sizeof d, "%04d", s->y);
+		p = s->y < 0 ? put_str(p, "XXXX") : put_num(p, s->y, 4);
 		break;
 	case G_MONTH:
-		if (s->y < 0 && s->m < 0) snprintf(d, sizeof d, "XXXX-XX");
-		else if (s->y < 0) snprintf(d, sizeof d, "XXXX-%02d", s->m);
-		else snprintf(d, sizeof d, "%04d-%02d", s->y, s->m);
+		p = s->y < 0 ? put_str(p, "XXXX") : put_num(p, s->y, 4);
+		*p++ = '-';
+		p = s->m < 0 ? put_str(p, "XX") : put_num(p, s->m, 2);
 		break;
 	case G_WEEK:
-		if (s->y < 0) snprintf(d, sizeof d, "XXXX-WXX");
-		else snprintf(d, sizeof d, "%04d-W%02d", s->y, s->w);
+		p = s->y < 0 ? put_str(p, "XXXX-WXX") : put_num(put_str(put_num(p, s->y, 4), "-W"), s->w, 2);
 		break;
 	default:
-		if (s->y >= 0)
-			snprintf(d, sizeof d, "%04d-%02d-%02d", s->y, s->m, s->d);
-		else if (s->m > 0 && s->d > 0)
-			snprintf(d, sizeof d, "XXXX-%02d-%02d", s->m, s->d);
-		else if (s->wd && !s->hasrel)
-			snprintf(d, sizeof d, "XXXX-WXX-%d", s->wd);
-		else
-			snprintf(d, sizeof d, "XXXX-XX-XX");
+		if (s->y >= 0 || (s->m > 0 && s->d > 0)) {
+			p = s->y < 0 ? put_str(p, "XXXX") : put_num(p, s->y, 4);
+			*p++ = '-';
+			p = put_num(p, s->m, 2);
+			*p++ = '-';
+			p = put_num(p, s->d, 2);
+		} else if (s->wd && !s->hasrel) {
+			p = put_num(put_str(p, "XXXX-WXX-"), s->wd, 1);
+		} else {
+			p = put_str(p, "XXXX-XX-XX");
+		}
 	}
-	if (s->hasclock)
-		snprintf(out, cap, "%sT%02d:%02d", d, s->H, s->M);
-	else
-		snprintf(out, cap, "%s", d);
+	if (s->hasclock) {
+		*p++ = 'T';
+		p = put_num(p, s->H, 2);
+		*p++ = ':';
+		p = put_num(p, s->M, 2);
+	}
+	*p = 0;
 }
 
 /* a bare weekday: this week's with الحالي, the next one in a sentence
@@ -1585,7 +2263,7 @@ resolve_weekday(struct ar_date *dt, struct st *s)
 	}
 	long ref = dt->ref.days;
 	int wr = ar_weekday(ref);
-	int fut = s->wdmod == 1 || (s->wdmod == 9 && future_context(dt, s->wdtok));
+	int fut = s->wdmod == 1 || (s->wdmod == 9 && future_context(dt, dt->tok[s->wdtok].b0));
 	if (s->wdmod == 0) {
 		set_day(s, ref + (s->wd - wr));
 	} else if (fut) {
@@ -1644,8 +2322,8 @@ add_st(struct ar_date *dt, size_t t0, size_t t1, int pfx, const struct st *s)
 	struct ar_date_expr *e = newexpr(dt, t0, t1, pfx, s->type);
 
 	fmt_value(s, e->value, sizeof e->value);
-	snprintf(e->tz, sizeof e->tz, "%s", s->tz);
-	snprintf(e->hijri, sizeof e->hijri, "%s", s->hij);
+	memcpy(e->tz, s->tz, sizeof e->tz);
+	memcpy(e->hijri, s->hij, sizeof e->hijri);
 }
 
 static struct ar_date_expr *
@@ -1874,21 +2552,27 @@ maybe_start(const struct ar_date *dt, size_t i)
 {
 	const struct tok *t = &dt->tok[i];
 
-	return t->type == T_NUM || (t->type == T_WORD && (t->e[0] || t->e[1] || t->e[2]));
+	return t->type == T_NUM || (t->cls & class_starts);
 }
 
 /* What the line's rules remember from one expression to the next: the
- * last full date, so that a clock time just after it in the same sentence
- * ("يوم الجمعة 24 أبريل في الساعة الثامنة") belongs to that day, not to
- * the reference. */
-struct line_state {
-	size_t last_end;        /* the token after the last full date, or 0 */
-	long last_days;
-};
+ * last full date (dt->last_end_b, the end of its last token, and its day),
+ * so that a clock time just after it in the same sentence ("يوم الجمعة 24
+ * أبريل في الساعة الثامنة") belongs to that day, not to the reference. */
+static int
+after_last_date(const struct ar_date *dt, size_t f)
+{
+	if (!dt->last_end_b)
+		return 0;
+	for (size_t q = f; q + 2 >= f && q >= 1; q--)
+		if (dt->tok[q - 1].b1 == dt->last_end_b)
+			return 1;
+	return 0;
+}
 
 /* a chain of components (chain), resolved */
 static long
-p_chain(struct ar_date *dt, size_t i, struct line_state *ls)
+p_chain(struct ar_date *dt, size_t i)
 {
 	struct st s;
 	size_t f;
@@ -1896,48 +2580,46 @@ p_chain(struct ar_date *dt, size_t i, struct line_state *ls)
 
 	if (r < 0)
 		return -1;
-	if (s.hasclock && !s.hasdate && !s.hasrel && ls->last_end
-	    && f >= ls->last_end && f - ls->last_end <= 2)
-		set_day(&s, ls->last_days);
+	if (s.hasclock && !s.hasdate && !s.hasrel && after_last_date(dt, f))
+		set_day(&s, dt->last_days);
 	finish(dt, &s);
 	if (s.hasdate && s.gran == G_DAY && s.y >= 0)
-		ls->last_days = ar_days_from_civil(s.y, s.m, s.d), ls->last_end = (size_t)r;
+		dt->last_days = ar_days_from_civil(s.y, s.m, s.d),
+		    dt->last_end_b = dt->tok[r - 1].b1;
 	else
-		ls->last_end = 0;
+		dt->last_end_b = 0;
 	add_st(dt, f, (size_t)r, first_pfx(dt, f), &s);
 	return r;
 }
-
-static long p_range_at(struct ar_date *dt, size_t i, struct line_state *ls) { (void)ls; return p_range(dt, i); }
-static long p_set_at(struct ar_date *dt, size_t i, struct line_state *ls) { (void)ls; return p_set(dt, i); }
-static long p_duration_at(struct ar_date *dt, size_t i, struct line_state *ls) { (void)ls; return p_duration(dt, i); }
 
 /* The rules of a line, tried in this order at each token that may start
  * an expression; the first that reads one adds it and the scan goes on
  * after it. */
 static const struct line_rule {
 	const char *name;
-	long (*fn)(struct ar_date *dt, size_t i, struct line_state *ls);
+	long (*fn)(struct ar_date *dt, size_t i);
 } line_rules[] = {
-	{ "range", p_range_at },
-	{ "set", p_set_at },
+	{ "range", p_range },
+	{ "set", p_set },
 	{ "chain", p_chain },
-	{ "duration", p_duration_at },
+	{ "duration", p_duration },
 };
 
-static void
-parse_line(struct ar_date *dt)
+/* Parse the tokens from first while they start before limit; returns the
+ * token where the next parse would start. */
+static size_t
+parse_tokens(struct ar_date *dt, size_t first, size_t limit)
 {
-	struct line_state ls = { 0, 0 };
+	size_t i = first;
 
-	dt->nx = 0;
-	for (size_t i = 0; i < dt->ntok;) {
+	while (i < limit) {
 		long r = -1;
 		if (maybe_start(dt, i))
 			for (size_t k = 0; r < 0 && k < sizeof line_rules / sizeof line_rules[0]; k++)
-				r = line_rules[k].fn(dt, i, &ls);
+				r = line_rules[k].fn(dt, i);
 		i = r > 0 ? (size_t)r : i + 1;
 	}
+	return i;
 }
 
 /* The letters that code point cp folds to. */
@@ -1987,19 +2669,90 @@ set_spans(struct ar_date *dt)
 	}
 }
 
+/* A window's tokens are parsed a batch at a time, so that memory stays
+ * the same on a line of any length: a batch holds at most BATCH tokens, and
+ * the parse stops BATCH_MARGIN before its end (no expression is longer),
+ * to go on in the next batch, which starts WIN_BACK tokens earlier for
+ * the rules that look back. */
+#define BATCH 4096
+#define BATCH_MARGIN 64
+
+#ifdef DATE_STATS
+static size_t st_batches, st_toks, st_bytes;
+__attribute__((destructor)) static void st_print(void)
+{
+	fprintf(stderr, "batches %zu tokens %zu bytes %zu\n", st_batches, st_toks, st_bytes);
+}
+#endif
+
+static void
+run_batch(struct ar_date *dt)
+{
+	struct scan *sc = &dt->sc;
+	int end = tokenize(dt, sc->bb, sc->bc, sc->be, BATCH);
+#ifdef DATE_STATS
+	st_batches++, st_toks += dt->ntok, st_bytes += sc->be - sc->bb;
+#endif
+	size_t limit = end ? dt->ntok : dt->ntok - BATCH_MARGIN;
+
+	dt->nx = dt->xi = 0;
+	size_t i = parse_tokens(dt, sc->bskip, limit);
+	set_spans(dt);
+	if (end || i >= dt->ntok) {
+		sc->batch = 0;
+		return;
+	}
+	size_t ctx = i - WIN_BACK;
+	sc->bb = dt->tok[ctx].b0, sc->bc = dt->tok[ctx].c0;
+	sc->bskip = WIN_BACK;
+}
+
+void
+ar_date_begin(struct ar_date *dt, const char *s, size_t n)
+{
+	memset(&dt->sc, 0, sizeof dt->sc);
+	dt->sc.s = s, dt->sc.n = n;
+	dt->line = s;
+	dt->nx = dt->xi = 0;
+	dt->last_end_b = 0;
+}
+
+const struct ar_date_expr *
+ar_date_next(struct ar_date *dt)
+{
+	while (dt->xi == dt->nx) {
+		if (!dt->sc.batch && !scan_window(dt))
+			return NULL;
+		run_batch(dt);
+	}
+	return &dt->x[dt->xi++];
+}
+
 size_t
 ar_date_scan(struct ar_date *dt, const char *s, size_t n)
 {
-	dt->nx = 0;
-	if (tokenize(dt, s, n)) {
-		parse_line(dt);
-		set_spans(dt);
+	const struct ar_date_expr *e;
+
+	dt->nall = 0;
+	ar_date_begin(dt, s, n);
+	while ((e = ar_date_next(dt))) {
+		if (dt->nall == dt->capall) {
+			dt->capall = dt->capall ? dt->capall * 2 : 16;
+			dt->all = ar_realloc(dt->all, dt->capall * sizeof *dt->all);
+		}
+		dt->all[dt->nall++] = *e;
 	}
-	return dt->nx;
+	return dt->nall;
 }
 
 const struct ar_date_expr *
 ar_date_get(const struct ar_date *dt, size_t k)
 {
-	return k < dt->nx ? &dt->x[k] : NULL;
+	return k < dt->nall ? &dt->all[k] : NULL;
+}
+
+void
+ar_date_set_windows(struct ar_date *dt, int on)
+{
+	dt->whole = !on;
 }
