@@ -34,8 +34,9 @@ AR_HELP_TAIL
 /* the options */
 enum { F_TEXT, F_TSV, F_JSON, F_TIMEML };
 static int fmt = F_TEXT;
-static int opt_ref;                     /* --ref was given: its day */
+static int opt_ref;                     /* --ref was given: its day and time */
 static long opt_ref_days;
+static int opt_ref_sec = -1;
 static unsigned long lookahead = 16;    /* --lookahead */
 
 /* the run */
@@ -191,11 +192,34 @@ write_line(const char *s, size_t n, size_t nx, unsigned long lineno)
 /* documents: the reference date and the look-ahead for it              */
 
 static void
-set_ref_day(long days)
+set_ref_day(long days, int sec)
 {
-	struct ar_date_ref r = { .ok = 1, .days = days, .sec = -1 };
+	struct ar_date_ref r = { .ok = 1, .days = days, .sec = sec };
 
 	ar_date_set_ref(dt, &r);
+}
+
+/* YYYY-MM-DD, then T (or a space) and HH:MM[:SS]: the day and the
+ * seconds after midnight (-1 without a time); -1 if it is neither */
+static int
+parse_ref(const char *s, long *days, int *sec)
+{
+	size_t n = strlen(s);
+	int H, M, S = 0, k = 0;
+
+	if (ar_parse_iso_day(s, n, days) < 0 || (n > 10 && s[10] != 'T' && s[10] != ' '))
+		return -1;
+	*sec = -1;
+	if (n == 10)
+		return 0;
+	if (sscanf(s + 11, "%2d:%2d%n", &H, &M, &k) < 2 || (s[11 + k] == ':'
+	    && sscanf(s + 12 + k, "%2d", &S) != 1) || H > 24 || M > 59 || S > 59)
+		return -1;
+	size_t end = 11 + (size_t)k + (s[11 + k] == ':' ? 3 : 0);
+	if (end != n || !(s[11] >= '0' && s[11] <= '9'))
+		return -1;
+	*sec = H * 3600 + M * 60 + S;
+	return 0;
 }
 
 /* A publication line sets the reference; a crawl line too while there is
@@ -208,11 +232,12 @@ take_ref(const char *s, size_t n, int crawl)
 	struct ar_pub pub;
 	int kind = ar_pub_line(dt, s, n, &pub);
 
+	int sec = pub.H >= 0 ? pub.H * 3600 + pub.M * 60 + (pub.S > 0 ? pub.S : 0) : -1;
 	if (kind == AR_PUB_PUBLISHED && pub.ok) {
-		set_ref_day(pub.days);
+		set_ref_day(pub.days, sec);
 		pub_seen = 1;
 	} else if (kind == AR_PUB_CRAWLED && crawl && !pub_seen && pub.ok) {
-		set_ref_day(pub.days);
+		set_ref_day(pub.days, sec);
 	}
 	return kind;
 }
@@ -279,7 +304,7 @@ date_begin(void *ctx)
 {
 	(void)ctx;
 	if (opt_ref)
-		set_ref_day(opt_ref_days);
+		set_ref_day(opt_ref_days, opt_ref_sec);
 	else
 		ar_date_set_ref(dt, NULL);
 	pub_seen = 0;
@@ -336,8 +361,8 @@ main(int argc, char *argv[])
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
-			if (ar_parse_iso_day(optarg, strlen(optarg), &opt_ref_days) < 0) {
-				ar_warn("bad --ref '%s' (want YYYY-MM-DD)", optarg);
+			if (parse_ref(optarg, &opt_ref_days, &opt_ref_sec) < 0) {
+				ar_warn("bad --ref '%s' (want YYYY-MM-DD or YYYY-MM-DDTHH:MM)", optarg);
 				ar_usage();
 			}
 			opt_ref = 1;

@@ -86,14 +86,15 @@ val() {
 }
 
 @test "durations, sets, decades and ranges" {
-	assert_equal "$(val 'منذ 3 أعوام')" P3Y
+	assert_equal "$(val 'الأزمة مستمرة منذ 3 أعوام')" P3Y
+	assert_equal "$(val 'غادر البلاد منذ 3 أعوام')" 2020
 	assert_equal "$(val 'لمدة ساعتين')" PT2H
 	assert_equal "$(val 'تجتمع يوميا')" P1D
 	assert_equal "$(val 'يتظاهرون كل يوم جمعة')" XXXX-WXX-5
 	assert_equal "$(val 'في التسعينيات')" 199
 	assert_equal "$(val 'من 15 إلى 20 مايو 2023')" 2023-05-15/2023-05-20
-	run -0 bash -c "echo 'منذ 3 أعوام' | ar-date --tsv | cut -f5,7 | tail -1"
-	assert_output "3 أعوام	duration"
+	run -0 bash -c "echo 'الأزمة مستمرة منذ 3 أعوام' | ar-date --tsv | cut -f5,7 | tail -1"
+	assert_output "منذ 3 أعوام	duration"
 }
 
 @test "a zone phrase is part of the expression and fills tz, value unshifted" {
@@ -133,7 +134,7 @@ val() {
 	assert_line "$D/noref.txt:1: XXXX-XX-XX  أمس"
 	assert_line "$D/noref.txt:1: XXXX-05-15  15 مايو الجاري"
 	run -2 --separate-stderr ar-date --ref=yesterday "$D/noref.txt"
-	assert_equal "${stderr_lines[0]}" "ar-date: bad --ref 'yesterday' (want YYYY-MM-DD)"
+	assert_equal "${stderr_lines[0]}" "ar-date: bad --ref 'yesterday' (want YYYY-MM-DD or YYYY-MM-DDTHH:MM)"
 }
 
 @test "the reference resets at each document header" {
@@ -164,8 +165,8 @@ val() {
 	assert_line --index 1 'قال إن 5 &lt; 6 &amp; التاريخ <TIMEX3 tid="t1" type="DATE" value="2023-01-15">15 يناير 2023</TIMEX3> &quot;مهم&quot;.'
 	run -0 bash -c "ar-date --format=timeml --ref=2023-09-29 '$D/page.txt' | grep -o 'TIMEX3 tid' | wc -l"
 	assert_output 7
-	run -0 bash -c "echo 'منذ 3 أعوام يوميا' | ar-date --format=timeml"
-	assert_output 'منذ <TIMEX3 tid="t1" type="DURATION" value="P3Y">3 أعوام</TIMEX3> <TIMEX3 tid="t2" type="SET" value="P1D">يوميا</TIMEX3>'
+	run -0 bash -c "echo 'تستمر منذ 3 أعوام يوميا' | ar-date --format=timeml"
+	assert_output 'تستمر <TIMEX3 tid="t1" type="DURATION" value="P3Y">منذ 3 أعوام</TIMEX3> <TIMEX3 tid="t2" type="SET" value="P1D">يوميا</TIMEX3>'
 }
 
 @test "exit 1 when nothing is found, in every format" {

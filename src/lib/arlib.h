@@ -538,6 +538,7 @@ struct ar_date_expr {
 	char tz[48];            /* the zone written with it, or "" */
 	char hijri[24];         /* the Hijri date it was written as, or "" */
 	struct ar_date_ref ref; /* the reference it was resolved with */
+	int relative;           /* its value was read from the reference */
 };
 /* The word files, NULL for the defaults (the data files months.tsv and
  * date-words.tsv); dies naming file:line on a bad line. */

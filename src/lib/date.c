@@ -58,7 +58,18 @@
 	X(NEGTODAYPREV, "negtodayprev", 0, 0) /* before اليوم: an outlet's name */ \
 	X(NEGTODAYNEXT, "negtodaynext", 0, 0) /* after اليوم: "the day" */ \
 	X(NEGWDAYPREV, "negwdayprev", 0, 0) /* before الجمعة/الأحد: no date */ \
-	X(SEASON, "season", 1, 1)
+	X(SEASON, "season", 1, 1) \
+	X(NUMPRE, "numpre", 0, 1)        /* numbers only before عشر or و + tens (أحد, اثنتا) */ \
+	X(ORDPRE, "ordpre", 0, 1)        /* ordinals only before عشر or و + tens (الحادي) */ \
+	X(ORDBARE, "ordbare", 0, 1)      /* ordinals without the article (أول, ثالث) */ \
+	X(LASTW, "lastw", 0, 0)          /* the last (الأخير, الأخيرة) */ \
+	X(OFFSET, "offset", 0, 1)        /* ago and in: قبل, منذ, بعد (VALUE -1 or 1) */ \
+	X(STATE, "state", 0, 0)          /* a continuing state before منذ */ \
+	X(CMP, "cmp", 0, 0)              /* before من: an amount compared (أكثر من) */ \
+	X(DURW, "durw", 0, 1)            /* before an amount: a duration (لمدة) */ \
+	X(VAGUE, "vague", 1, 1)          /* PRESENT_REF, PAST_REF, FUTURE_REF words */ \
+	X(UNITDEF, "unitdef", 1, 1)      /* units with the article (made from unit) */ \
+	X(NUMDEF, "numdef", 0, 0)        /* numbers with the article (made from num) */
 
 enum {
 	L_NONE,
@@ -114,7 +125,7 @@ struct tok {
 };
 
 /* the reference as the rules use it: its day, and that day's date */
-struct dref { int ok; long days; int y, m, d; };
+struct dref { int ok; long days; int y, m, d; int sec; };
 
 /* The scanner's state over one line: the tokens it counted, the start of
  * the last few (where a window opens), and the window it is growing. */
@@ -163,6 +174,7 @@ struct ar_date {
 	size_t nall, capall;
 	struct scan sc;
 	int whole;                      /* tokenize whole lines (no windows) */
+	int *usedp, used;               /* the rule being tried read the reference */
 	size_t last_end_b;              /* the byte after the line's last full date, or 0 */
 	long last_days;
 };
@@ -320,6 +332,14 @@ words_line(char *s, size_t n, unsigned long lineno, void *ctx)
 	else if (*v)
 		val = -1000;
 	lex_add(ctx, c, w, strlen(w), val, *v && c != L_MONTH ? v : NULL);
+	/* the article forms of units and of the numbers that follow them
+	 * (الأيام الثلاثة, اليومين) are words of their own classes */
+	if ((c == L_UNIT || (c == L_NUM && val >= 3 && val <= 10)) && !strchr(w, ' ')) {
+		char def[128];
+		snprintf(def, sizeof def, "\u0627\u0644%s", w);
+		lex_add(ctx, c == L_UNIT ? L_UNITDEF : L_NUMDEF, def, strlen(def), val,
+		    *v ? v : NULL);
+	}
 	return 0;
 }
 
@@ -333,6 +353,7 @@ ar_date_new(const char *words_file, const char *months_file)
 	const char *t;
 
 	memset(dt, 0, sizeof *dt);
+	dt->usedp = &dt->used;
 	dt->lex = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
 	fold_cache_init(dt);
 	t = months_file ? ar_slurp_keep(months_file, &len) : ar_data("months.tsv", &len);
@@ -375,6 +396,7 @@ ar_date_set_ref(struct ar_date *dt, const struct ar_date_ref *ref)
 	dt->ref_set = *ref;
 	dt->ref.ok = 1;
 	dt->ref.days = ref->days;
+	dt->ref.sec = ref->sec;
 	ar_civil_from_days(ref->days, &dt->ref.y, &dt->ref.m, &dt->ref.d);
 }
 
@@ -383,6 +405,9 @@ ar_date_get_ref(const struct ar_date *dt)
 {
 	return &dt->ref_set;
 }
+
+/* The reference as a rule reads it: the expression it reads is relative. */
+#define REF(dt) (*(*(dt)->usedp = 1, &(dt)->ref))
 
 /* ---- tokens of a window ---- */
 
@@ -1160,7 +1185,7 @@ set_day(struct st *s, long days)
 static int
 pick_year(const struct ar_date *dt, int m, int d, int mod)
 {
-	const struct dref *ref = &dt->ref;
+	const struct dref *ref = &REF(dt);
 
 	if (!ref->ok)
 		return -1;
@@ -1187,7 +1212,7 @@ pick_year(const struct ar_date *dt, int m, int d, int mod)
 static void
 ref_month(const struct ar_date *dt, int mod, int *y, int *m)
 {
-	int mm = dt->ref.m + mod, yy = dt->ref.y;
+	int mm = REF(dt).m + mod, yy = REF(dt).y;
 
 	if (mm < 1)
 		mm += 12, yy--;
@@ -1445,6 +1470,8 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 }
 
 static int future_context(struct ar_date *dt, size_t b);
+static long g_cardinal(struct ar_date *dt, size_t i, int pfxok, int *v);
+static long g_ordinal(struct ar_date *dt, size_t i, int bare, int *v);
 
 /* ---- the date rules: one per form, tried in order by c_date ---- */
 
@@ -1484,16 +1511,16 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_NEXT;
 	if (unit == 'W') {
 		t->gran = G_WEEK;
-		if (dt->ref.ok)
-			ar_isoweek(dt->ref.days + 7L * mod, &t->y, &t->w);
+		if (REF(dt).ok)
+			ar_isoweek(REF(dt).days + 7L * mod, &t->y, &t->w);
 	} else if (unit == 'M') {
 		t->gran = G_MONTH;
-		if (dt->ref.ok)
+		if (REF(dt).ok)
 			ref_month(dt, mod, &t->y, &t->m);
 	} else {
 		t->gran = G_YEAR;
-		if (dt->ref.ok)
-			t->y = dt->ref.y + mod;
+		if (REF(dt).ok)
+			t->y = REF(dt).y + mod;
 	}
 	t->hasdate = 1;
 	return (long)k;
@@ -1596,8 +1623,8 @@ r_season(struct ar_date *dt, struct at *a, struct st *t)
 	}
 	if ((r = lx(dt, k, L_THIS, 0)) > 0 && (r = lx(dt, (size_t)r, L_PERIOD, 0)) > 0
 	    && dt->m->str[0] == 'Y') {
-		if (dt->ref.ok)
-			snprintf(t->ival, sizeof t->ival, "%04d-%s", dt->ref.y, season);
+		if (REF(dt).ok)
+			snprintf(t->ival, sizeof t->ival, "%04d-%s", REF(dt).y, season);
 		else
 			snprintf(t->ival, sizeof t->ival, "XXXX-%s", season);
 		t->gran = G_YEAR, t->hasdate = 1;
@@ -1618,24 +1645,9 @@ day_of(struct ar_date *dt, size_t *kp, int *dd, int *d2)
 	long r;
 
 	*dd = *d2 = 0;
-	if ((r = lx(dt, k, L_ORD, 1)) > 0) {
-		int v = dt->m->val;
-		int one = dt->m->wl[0] == strlen("الحادي") && !memcmp(dt->m->w[0], "الحادي", dt->m->wl[0]);
+	int v;
+	if ((r = g_ordinal(dt, k, 0, &v)) > 0) {
 		k = (size_t)r;
-		if (v < 10 && (r = lx(dt, k, L_TEEN, 0)) > 0) {
-			v += 10, k = (size_t)r;
-		} else if (v < 10 && k < dt->ntok && T[k].wa && T[k].e[1]) {
-			int tens = -1;          /* والعشرين: the tens after و */
-			for (const struct ar_lexent *e = T[k].e[1]; e; e = e->next)
-				if (e->cls == L_ORD && e->val >= 20)
-					tens = e->val;
-			if (tens > 0)
-				v += tens, k++;
-			else if (one)
-				return RULE_FAIL;
-		} else if (one) {
-			return RULE_FAIL;       /* الحادي only in 11, 21, 31 */
-		}
 		if (v > 31 || lx(dt, k, L_FROM, 0) < 0 || dt->m->val != 0)
 			return RULE_FAIL;
 		*kp = k + 1;
@@ -1687,11 +1699,11 @@ struct dmy {
 static int
 hijri_year_near(const struct ar_date *dt, int mo, int dd, int mod)
 {
-	int hy = ar_hijri_year_of(dt->ref.days), best = hy;
+	int hy = ar_hijri_year_of(REF(dt).days), best = hy;
 	long bd = -1;
 
 	for (int c = hy - 1; c <= hy + 1; c++) {
-		long x = ar_hijri_days(c, mo, dd ? dd : 15) - dt->ref.days;
+		long x = ar_hijri_days(c, mo, dd ? dd : 15) - REF(dt).days;
 		if (mod == -1 && x >= 0) continue;
 		if (mod == 1 && x <= 0) continue;
 		if (x < 0) x = -x;
@@ -1706,7 +1718,7 @@ resolve_hijri(struct ar_date *dt, struct dmy *p, long k, struct st *t)
 	int y = p->y, mo = p->mn.mo;
 
 	if (y < 0) {
-		if (!dt->ref.ok)
+		if (!REF(dt).ok)
 			return RULE_FAIL;
 		y = hijri_year_near(dt, mo, p->dd, p->mod);
 	} else {
@@ -1727,8 +1739,8 @@ resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st
 
 	if (y >= 0)
 		t->yexp = 1;
-	else if (!dd && p->mod == 9 && dt->ref.ok)
-		y = mo == dt->ref.m ? dt->ref.y
+	else if (!dd && p->mod == 9 && REF(dt).ok)
+		y = mo == REF(dt).m ? REF(dt).y
 		    : pick_year(dt, mo, 0, future_context(dt, dt->tok[i].b0) ? 1 : -1);
 	else
 		y = pick_year(dt, mo, dd, p->mod);
@@ -1838,7 +1850,7 @@ r_day_of_month(struct ar_date *dt, struct at *a, struct st *t)
 	    || lx(dt, (size_t)r, L_RMOD, 0) < 0)
 		return RULE_FAIL;
 	int mod = dt->m->val, yy, mm;
-	if (!dt->ref.ok) {
+	if (!REF(dt).ok) {
 		t->gran = G_DAY, t->d = dd, t->hasdate = 1;
 	} else {
 		ref_month(dt, mod, &yy, &mm);
@@ -1902,8 +1914,8 @@ c_rel(struct ar_date *dt, size_t i, struct st *s)
 		dt->m = m;
 	}
 	s->hasrel = 1;
-	if (dt->ref.ok)
-		set_day(s, dt->ref.days + v);
+	if (REF(dt).ok)
+		set_day(s, REF(dt).days + v);
 	else
 		s->gran = G_DAY, s->hasdate = 1;
 	return r;
@@ -1942,11 +1954,10 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 
 /* ---- whole expressions ---- */
 
-/* Does the folded word w[0..n) mark the future: a future marker, or سـ +
- * a present-tense prefix (سيعقد, ستجري, سنبلغ, وسيصل), not a noun that
- * only looks like one (سيارة)? */
-static int
-future_word(const struct ar_date *dt, const char *w, size_t n)
+/* The classes of the single-word entries of the folded word w[0..n), in
+ * each of its forms. */
+static uint64_t
+word_classes(const struct ar_date *dt, const char *w, size_t n)
 {
 	struct forms f;
 	uint64_t m = 0;
@@ -1957,6 +1968,17 @@ future_word(const struct ar_date *dt, const char *w, size_t n)
 			for (const struct ar_lexent *e = lex_get(dt, f.w[k], f.n[k]); e; e = e->next)
 				if (e->nw == 1)
 					m |= CLS(e->cls);
+	return m;
+}
+
+/* Does the folded word w[0..n) mark the future: a future marker, or سـ +
+ * a present-tense prefix (سيعقد, ستجري, سنبلغ, وسيصل), not a noun that
+ * only looks like one (سيارة)? */
+static int
+future_word(const struct ar_date *dt, const char *w, size_t n)
+{
+	uint64_t m = word_classes(dt, w, n);
+
 	if (m & CLS(L_FUT))
 		return 1;
 	size_t o = n >= 5 * AR_LETTER_LEN && (starts(w, WAW) || starts(w, FEH)) ? AR_LETTER_LEN : 0;
@@ -1966,56 +1988,90 @@ future_word(const struct ar_date *dt, const char *w, size_t n)
 	    && !(m & CLS(L_NOTFUT));
 }
 
-/* Does the sentence before byte b of the line speak of the future? The
- * twenty tokens before b, back to the sentence's start, are read from the
- * text itself (not the window's tokens, which may begin later). */
-#define FUT_BACK 20
-static int
-future_context(struct ar_date *dt, size_t b)
+/* The tokens before byte b of the line, read from the text itself (the
+ * window's tokens may begin later): at most BACK_MAX of the last 480
+ * bytes, the last first; words folded. */
+#define BACK_MAX 20
+struct btok { int type; int32_t cp; size_t n; char w[40]; };
+
+static size_t
+back_tokens(struct ar_date *dt, size_t b, struct btok *out)
 {
 	const char *s = dt->line;
-	size_t from = b > 480 ? b - 480 : 0;
-	struct ftok { size_t b0, b1; int type; int32_t cp; } ring[FUT_BACK];
+	size_t from = b > 480 ? b - 480 : 0, k = 0;
+	struct { size_t b0, b1; int type; int32_t cp; } ring[BACK_MAX];
 	struct ar_words it;
 	struct ar_word w;
-	size_t k = 0;
 
 	while (from && from < b && s[from] != ' ')
 		from++;
 	ar_words_init(&it, s + from, b - from, 0);
 	while (ar_word_next(&it, &w)) {
-		ring[k % FUT_BACK].b0 = from + w.b0, ring[k % FUT_BACK].b1 = from + w.b1;
-		ring[k % FUT_BACK].type = w.type, ring[k % FUT_BACK].cp = w.cp;
+		ring[k % BACK_MAX].b0 = from + w.b0, ring[k % BACK_MAX].b1 = from + w.b1;
+		ring[k % BACK_MAX].type = w.type, ring[k % BACK_MAX].cp = w.cp;
 		k++;
 	}
-	for (size_t q = 0; q < FUT_BACK && q < k; q++) {
-		const struct ftok *t = &ring[(k - 1 - q) % FUT_BACK];
-		if (t->type == AR_W_PUNCT) {
-			if (t->cp == '.' || t->cp == '!' || t->cp == '?' || t->cp == 0x061F)
-				break;
-			continue;
-		}
-		if (t->type != AR_W_WORD)
-			continue;
-		char fw[48];
-		size_t fn = 0;
-		for (size_t i = t->b0; i < t->b1 && fn <= 40;) {
+	size_t nt = k < BACK_MAX ? k : BACK_MAX;
+	for (size_t q = 0; q < nt; q++) {
+		struct btok *t = &out[q];
+		size_t r = (k - 1 - q) % BACK_MAX, fn = 0;
+		t->type = ring[r].type, t->cp = ring[r].cp;
+		for (size_t i = ring[r].b0; t->type == AR_W_WORD && i < ring[r].b1 && fn <= sizeof t->w;) {
 			int32_t c;
-			struct ar_buf one = { 0 };
 			i += ar_u8dec(s + i, &c);
 			if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
-				if (fn + dt->fold1[c].n <= sizeof fw)
-					memcpy(fw + fn, dt->fold1[c].b, dt->fold1[c].n);
+				if (fn + dt->fold1[c].n <= sizeof t->w)
+					memcpy(t->w + fn, dt->fold1[c].b, dt->fold1[c].n);
 				fn += dt->fold1[c].n;
 				continue;
 			}
+			struct ar_buf one = { 0 };
 			fold_add(dt, c, &one);
-			if (fn + one.len <= sizeof fw)
-				memcpy(fw + fn, one.s, one.len);
+			if (fn + one.len <= sizeof t->w)
+				memcpy(t->w + fn, one.s, one.len);
 			fn += one.len;
 			ar_buf_free(&one);
 		}
-		if (fn && fn < 40 && future_word(dt, fw, fn))
+		t->n = fn < sizeof t->w ? fn : 0;
+	}
+	return nt;
+}
+
+static int
+sentence_end(int32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x061F;
+}
+
+/* Does the sentence before byte b speak of the future? Twenty tokens back
+ * at most, to the sentence's start. */
+static int
+future_context(struct ar_date *dt, size_t b)
+{
+	struct btok t[BACK_MAX];
+	size_t nt = back_tokens(dt, b, t);
+
+	for (size_t q = 0; q < nt; q++) {
+		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
+			break;
+		if (t[q].type == AR_W_WORD && t[q].n && future_word(dt, t[q].w, t[q].n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is there a word of class cls among the max tokens before byte b, in the
+ * same clause (no mark of punctuation between)? */
+static int
+clause_has(struct ar_date *dt, size_t b, int cls, int max)
+{
+	struct btok t[BACK_MAX];
+	size_t nt = back_tokens(dt, b, t);
+
+	for (size_t q = 0; q < nt && (int)q < max; q++) {
+		if (t[q].type == AR_W_PUNCT)
+			break;
+		if (t[q].type == AR_W_WORD && t[q].n && (word_classes(dt, t[q].w, t[q].n) & CLS(cls)))
 			return 1;
 	}
 	return 0;
@@ -2103,7 +2159,8 @@ static const struct chain_step chain_steps[] = {
 	{ "numdate", 0, 1, may_numdate, c_numdate },
 	{ "clock", CLS(L_SAA) | CLS(L_HOUR), 1, may_clock, c_clock },
 	{ "date", CLS(L_PMOD) | CLS(L_THIS) | CLS(L_PERIOD) | CLS(L_DECADE) | CLS(L_YEARW)
-	    | CLS(L_SEASON) | CLS(L_ORD) | CLS(L_MONTHW) | CLS(L_MONTH), 1,
+	    | CLS(L_SEASON) | CLS(L_ORD) | CLS(L_ORDPRE) | CLS(L_ORDBARE) | CLS(L_MONTHW)
+	    | CLS(L_MONTH), 1,
 	    may_date, c_date_in_chain },
 	{ "rel", CLS(L_REL), 0, may_rel, c_rel },
 	{ "wday", CLS(L_WDAY), 0, may_wday, c_wday },
@@ -2257,11 +2314,11 @@ fmt_value(const struct st *s, char *out, size_t cap)
 static void
 resolve_weekday(struct ar_date *dt, struct st *s)
 {
-	if (!dt->ref.ok) {
+	if (!REF(dt).ok) {
 		s->gran = G_DAY;
 		return;
 	}
-	long ref = dt->ref.days;
+	long ref = REF(dt).days;
 	int wr = ar_weekday(ref);
 	int fut = s->wdmod == 1 || (s->wdmod == 9 && future_context(dt, dt->tok[s->wdtok].b0));
 	if (s->wdmod == 0) {
@@ -2289,8 +2346,8 @@ finish(struct ar_date *dt, struct st *s)
 		if (s->pod)
 			s->H = apply_pod(s->H, s->pod);
 		if (!s->hasdate && !s->hasrel) {
-			if (dt->ref.ok)
-				set_day(s, dt->ref.days);
+			if (REF(dt).ok)
+				set_day(s, REF(dt).days);
 			else
 				s->gran = G_DAY;
 		}
@@ -2313,6 +2370,7 @@ newexpr(struct ar_date *dt, size_t t0, size_t t1, int pfx, const char *type)
 	memset(e, 0, sizeof *e);
 	e->type = type;
 	e->ref = dt->ref_set;
+	e->relative = dt->used;
 	return e;
 }
 
@@ -2342,80 +2400,468 @@ add_val(struct ar_date *dt, size_t t0, size_t t1, int pfx, const char *type,
 	return e;
 }
 
-/* P3D, PT2H, P20Y (a decade is ten years); n < 0: an unknown few */
-static void
-unit_value(char *out, size_t cap, const char *u, int n)
-{
-	int t = (u[0] == 'H' || u[0] == 'S' || (u[0] == 'M' && u[1] == 'I'));
-	char c = u[0] == 'D' && u[1] == 'E' ? 'Y' : u[0];
+static int first_pfx(const struct ar_date *dt, size_t f);
 
-	if (u[0] == 'D' && u[1] == 'E' && n > 0)
-		n *= 10;
-	if (u[0] == 'M' && u[1] == 'I')
-		c = 'M';
-	if (n < 0)
-		snprintf(out, cap, "P%sX%c", t ? "T" : "", c);
-	else
-		snprintf(out, cap, "P%s%d%c", t ? "T" : "", n, c);
+/* ---- amounts: numbers in words, units, durations and offsets ---- */
+
+/* The number a word that starts with و stands for (والعشرين, وأربعين):
+ * an entry of class cls for the word without its و, between lo and hi;
+ * -1 if none. */
+static int
+wa_value(const struct ar_date *dt, size_t j, int cls, int lo, int hi)
+{
+	if (j >= dt->ntok || !dt->tok[j].wa)
+		return -1;
+	for (const struct ar_lexent *e = dt->tok[j].e[1]; e; e = e->next)
+		if (e->cls == cls && e->nw == 1 && e->val >= lo && e->val <= hi)
+			return e->val;
+	return -1;
 }
 
-/* the unit code of an entry ("D", "MI", "W:2" for a dual) */
-static void
-unit_code(const char *sv, char unit[4])
-{
-	memset(unit, 0, 4);
-	for (int q = 0; q < 3 && sv[q] && sv[q] != ':'; q++)
-		unit[q] = sv[q];
-}
-
-/* a duration: 3 أيام, ثلاثة أسابيع, يومين, نصف ساعة */
+/* A cardinal number at token i: digits, or the number words of either
+ * gender: a unit (ثلاثة, ثلاث), a teen (ثلاثة عشر, ثلاث عشرة, أحد عشر,
+ * اثنتا عشرة), tens (عشرين), a unit and tens (خمسة وأربعين), hundreds
+ * (مئة, مئتين, ثلاثمئة, ثلاث مئة) with what follows them after و.
+ * *v is the value, -1 for an unknown few (عدة, بضعة). Returns the end. */
 static long
-p_duration(struct ar_date *dt, size_t i)
+g_cardinal(struct ar_date *dt, size_t i, int pfxok, int *v)
 {
 	long r;
-	int n = -2, half = 0;
-	size_t j = i;
+	int pre = 0, val;
 
 	if (isnum(dt, i, 1, 6)) {
-		n = dt->tok[i].num;
-		j++;
-	} else if ((r = lx(dt, i, L_NUM, 1)) > 0) {
-		n = dt->m->val == -1000 ? -1 : dt->m->val;
+		*v = dt->tok[i].num;
+		return (long)i + 1;
+	}
+	if ((r = lx(dt, i, L_NUM, pfxok)) < 0) {
+		if ((r = lx(dt, i, L_NUMPRE, pfxok)) < 0)
+			return -1;
+		pre = 1;
+	}
+	val = dt->m->val;
+	size_t j = (size_t)r;
+	if (val == -1000) {
+		*v = -1;
+		return (long)j;
+	}
+	if (val >= 1 && val <= 9) {
+		if ((r = lx(dt, j, L_TEEN, 0)) > 0) {
+			*v = val + 10;
+			return r;
+		}
+		int tens = wa_value(dt, j, L_NUM, 20, 90);
+		if (tens > 0) {
+			*v = val + tens;
+			return (long)j + 1;
+		}
+		if (!pre && lx(dt, j, L_NUM, 0) > 0 && dt->m->val == 100) {
+			val *= 100;             /* ثلاث مئة */
+			j++;
+		}
+	}
+	if (pre)
+		return -1;
+	if (val >= 100 && val <= 900 && val % 100 == 0 && j < dt->ntok && dt->tok[j].wa) {
+		int rest;
+		long e = g_cardinal(dt, j, 1, &rest);
+		if (e > 0 && rest > 0 && rest < 100) {
+			*v = val + rest;
+			return e;
+		}
+	}
+	*v = val;
+	return (long)j;
+}
+
+/* An ordinal at token i, of either gender: الثالث, الثالثة, الثالث عشر,
+ * الحادي عشر, الحادي والعشرين, العشرين; bare ones (ثالث, أول) only if
+ * bare. Returns the end; *v the value. */
+static long
+g_ordinal(struct ar_date *dt, size_t i, int bare, int *v)
+{
+	long r;
+	int val, pre = 0;
+
+	if ((r = lx(dt, i, L_ORD, 1)) > 0) {
+		val = dt->m->val;
+	} else if ((r = lx(dt, i, L_ORDPRE, 1)) > 0) {
+		val = dt->m->val, pre = 1;
+	} else if (bare && (r = lx(dt, i, L_ORDBARE, 1)) > 0) {
+		*v = dt->m->val;
+		return r;
+	} else {
+		return -1;
+	}
+	size_t j = (size_t)r;
+	if (val >= 1 && val <= 9) {
+		if ((r = lx(dt, j, L_TEEN, 0)) > 0) {
+			*v = val + 10;
+			return r;
+		}
+		int tens = wa_value(dt, j, L_ORD, 20, 90);
+		if (tens > 0) {
+			*v = val + tens;
+			return (long)j + 1;
+		}
+	}
+	if (pre)
+		return -1;
+	*v = val;
+	return (long)j;
+}
+
+/* Token i is a word of class cls with the article: its form without ال
+ * (الأيام, اليومين, بالساعات) has an entry of cls, which goes to dt->m. */
+static long
+lx_def(struct ar_date *dt, size_t i, int cls)
+{
+	static const char al[] = "\u0627\u0644";
+	struct forms f;
+
+	if (i >= dt->ntok || dt->tok[i].type != T_WORD)
+		return -1;
+	word_forms(dt->folded.s + dt->tok[i].n0, dt->tok[i].nl, &f);
+	for (int k = 0; k < 3; k++) {
+		if (!f.n[k] || f.n[k] <= 2 * AR_LETTER_LEN || memcmp(f.w[k], al, 2 * AR_LETTER_LEN))
+			continue;
+		for (const struct ar_lexent *e = lex_get(dt, f.w[k] + 4, f.n[k] - 4); e; e = e->next)
+			if (e->cls == cls && e->nw == 1) {
+				dt->m = e;
+				dt->mpfx = f.pfx[k];
+				return (long)i + 1;
+			}
+	}
+	return -1;
+}
+
+/* An amount: n of a unit (Y M W D H MI S DE), and twelfths of one more
+ * (ونصف: 6, وربع: 3, نصف ساعة: n 0 and 6); n -1 is an unknown few. */
+struct amount {
+	int n, frac;
+	char unit[3];
+	int dual, plural;
+};
+
+/* the unit of an entry: "D", "MI", "W:2" a dual, "D:p" a plural */
+static void
+unit_of(const char *sv, struct amount *a)
+{
+	memset(a->unit, 0, sizeof a->unit);
+	for (int q = 0; q < 2 && sv[q] && sv[q] != ':'; q++)
+		a->unit[q] = sv[q];
+	const char *c = strchr(sv, ':');
+	a->dual = c && c[1] == '2';
+	a->plural = c && c[1] == 'p';
+}
+
+/* An amount at token i: [a cardinal | نصف / ربع] unit [ونصف / وربع
+ * [الساعة]], or a dual (يومين, ساعتان); a unit alone is one of it if one
+ * is allowed. Returns the end. */
+static long
+g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
+{
+	long r;
+	int n = -2, frac = 0;
+	size_t j = i;
+
+	if ((r = g_cardinal(dt, i, 1, &n)) > 0) {
 		j = (size_t)r;
 	} else if ((r = lx(dt, i, L_HALF, 1)) > 0) {
-		half = 1;
+		frac = dt->m->val, n = 0;
 		j = (size_t)r;
 	}
 	if ((r = lx(dt, j, L_UNIT, j == i)) < 0)
 		return -1;
-	const char *u = dt->m->str;
-	int dual = strchr(u, ':') != NULL;
-	char unit[4];
-	unit_code(u, unit);
-	if (dual && n != -2)
+	unit_of(dt->m->str, a);
+	if (lx(dt, (size_t)r, L_MONTH, 0) > 0)
+		return -1;              /* 20 شهر أيار, طوال شهر رمضان: a month */
+	if (a->dual && n != -2)
 		return -1;
-	if (dual)
+	if (a->dual)
 		n = 2;
-	if (n == -2 && !half)
+	if (n == -2 && a->plural)
 		return -1;
-	char v[32];
-	if (half) {
-		if (unit[0] == 'H') snprintf(v, sizeof v, "PT30M");
-		else if (unit[0] == 'Y') snprintf(v, sizeof v, "P6M");
-		else if (unit[0] == 'D') snprintf(v, sizeof v, "PT12H");
-		else if (unit[0] == 'M' && !unit[1]) snprintf(v, sizeof v, "P15D");
-		else return -1;
-	} else {
-		unit_value(v, sizeof v, unit, n);
+	if (n == -2 && !one)
+		return -1;
+	if (n == -2 && isnum(dt, (size_t)r, 1, 4))
+		return -1;              /* منذ عام 2020: a year */
+	if (n == -2)
+		n = 1;
+	size_t k = (size_t)r;
+	int f = wa_value(dt, k, L_HALF, 1, 11);
+	if (f > 0 && !frac) {
+		frac = f;
+		k++;
+		struct amount u;
+		if (lx_def(dt, k, L_UNIT) > 0 && (unit_of(dt->m->str, &u), !strcmp(u.unit, a->unit)))
+			k++;            /* ساعتين ونصف الساعة */
 	}
-	add_val(dt, i, (size_t)r, j == i ? dt->mpfx : 0, "duration", "%s", v);
+	a->n = n, a->frac = frac;
+	return (long)k;
+}
+
+/* the value of an amount as a duration: P3D, PT2H30M, P1Y6M, P20Y (a
+ * decade is ten years), PXD for an unknown few */
+static void
+dur_value(const struct amount *a, char *out)
+{
+	const char *u = a->unit;
+	char *p = out;
+	int n = a->n, f = a->frac;
+
+	*p++ = 'P';
+	if (n < 0) {
+		if (u[0] == 'H' || u[0] == 'S' || !strcmp(u, "MI"))
+			*p++ = 'T';
+		*p++ = 'X';
+		*p++ = !strcmp(u, "MI") ? 'M' : !strcmp(u, "DE") ? 'Y' : u[0];
+		*p = 0;
+		return;
+	}
+	long y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+	switch (u[0]) {
+	case 'Y': y = n, mo = f; break;
+	case 'M':
+		if (u[1] == 'I')
+			mi = n, s = 5 * f;
+		else
+			mo = n, d = f * 30 / 12;
+		break;
+	case 'W':
+		if (f)
+			d = 7L * n + f * 7 / 12, h = (f * 7 % 12) * 2;
+		else
+			d = 7L * n;
+		break;
+	case 'D':
+		if (u[1] == 'E')
+			y = 10L * n;
+		else
+			d = n, h = 2 * f;
+		break;
+	case 'H': h = n, mi = 5 * f; break;
+	case 'S': s = n; break;
+	}
+	if (u[0] == 'W' && !f) {
+		p = put_num(p, n, 1), *p++ = 'W', *p = 0;
+		return;
+	}
+	if (y) p = put_num(p, (int)y, 1), *p++ = 'Y';
+	if (mo) p = put_num(p, (int)mo, 1), *p++ = 'M';
+	if (d) p = put_num(p, (int)d, 1), *p++ = 'D';
+	if (h || mi || s) {
+		*p++ = 'T';
+		if (h) p = put_num(p, (int)h, 1), *p++ = 'H';
+		if (mi) p = put_num(p, (int)mi, 1), *p++ = 'M';
+		if (s) p = put_num(p, (int)s, 1), *p++ = 'S';
+	}
+	if (p == out + 1)
+		p = put_str(p, "T0S");
+	*p = 0;
+}
+
+/* YYYY-MM-DD of a day */
+static char *
+put_day(char *p, long days)
+{
+	int y, m, d;
+
+	ar_civil_from_days(days, &y, &m, &d);
+	p = put_num(p, y, 4), *p++ = '-';
+	p = put_num(p, m, 2), *p++ = '-';
+	return put_num(p, d, 2);
+}
+
+/* The value of the reference moved by sign times the amount ("ago" and
+ * "in": قبل ساعتين, بعد ثلاثة أيام), at the unit's grain: a time for hours
+ * and minutes (its clock X when the reference has none), a day, an ISO
+ * week, a month, a year. An unknown few is PAST_REF or FUTURE_REF.
+ * Returns the type. */
+static const char *
+offset_value(const struct ar_date *dt, const struct amount *a, int sign, char *out)
+{
+	const struct dref *ref = &REF(dt);
+	const char *u = a->unit;
+	char *p = out;
+	int n = a->n;
+
+	if (n < 0) {
+		strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+		return "date";
+	}
+	if (u[0] == 'H' || u[0] == 'S' || !strcmp(u, "MI")) {
+		long secs = u[0] == 'H' ? 3600L * n + 300L * a->frac
+		    : u[0] == 'S' ? n : 60L * n + 5L * a->frac;
+		secs *= sign;
+		if (!ref->ok) {
+			strcpy(out, "XXXX-XX-XXTXX:XX");
+		} else if (ref->sec < 0) {
+			p = put_day(p, ref->days + secs / 86400);
+			strcpy(p, "TXX:XX");
+		} else {
+			long t = ref->days * 86400 + ref->sec + secs;
+			long day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+			long sec = t - day * 86400;
+			p = put_day(p, day);
+			*p++ = 'T';
+			p = put_num(p, (int)(sec / 3600), 2), *p++ = ':';
+			p = put_num(p, (int)(sec / 60 % 60), 2);
+			if (u[0] == 'S')
+				*p++ = ':', p = put_num(p, (int)(sec % 60), 2);
+			*p = 0;
+		}
+		return "time";
+	}
+	if (!ref->ok) {
+		strcpy(out, u[0] == 'D' && u[1] != 'E' ? "XXXX-XX-XX" : u[0] == 'W' ? "XXXX-WXX"
+		    : u[0] == 'M' ? "XXXX-XX" : "XXXX");
+		return "date";
+	}
+	switch (u[0]) {
+	case 'D':
+		if (u[1] != 'E') {
+			*put_day(p, ref->days + (long)sign * n) = 0;
+			break;
+		}
+		n *= 10;
+		/* fall through */
+	case 'Y':
+		*put_num(p, ref->y + sign * n, 4) = 0;
+		break;
+	case 'W': {
+		int wy, wk;
+		ar_isoweek(ref->days + 7L * sign * n, &wy, &wk);
+		p = put_str(put_num(p, wy, 4), "-W");
+		*put_num(p, wk, 2) = 0;
+		break;
+	}
+	case 'M': {
+		long mm = ref->y * 12L + ref->m - 1 + (long)sign * n;
+		p = put_num(p, (int)(mm / 12), 4), *p++ = '-';
+		*put_num(p, (int)(mm % 12) + 1, 2) = 0;
+		break;
+	}
+	}
+	return "date";
+}
+
+/* Is there a word of class cls among the max tokens before byte b of the
+ * line, in the same clause? (Read from the text, as future_context.) */
+static int clause_has(struct ar_date *dt, size_t b, int cls, int max);
+
+/* ago and in: قبل ساعتين, منذ يومين, بعد ثلاثة أيام, في غضون أسبوعين,
+ * and Egyptian من يومين; منذ after a continuing state (مستمرة منذ 3
+ * أعوام, لم يزر البلاد منذ) is a duration. The word is in the span. */
+static long
+p_offset(struct ar_date *dt, size_t i)
+{
+	struct amount a;
+	long r = lx(dt, i, L_OFFSET, 1);
+
+	if (r < 0)
+		return -1;
+	int sign = dt->m->val, pfx = dt->mpfx;
+	const char *how = dt->m->str ? strchr(dt->m->str, ':') : NULL;
+	how = how ? how + 1 : "";
+	long e = g_amount(dt, (size_t)r, 1, &a);
+	if (e < 0)
+		return -1;
+	if (!strcmp(how, "from")) {
+		/* من يومين: not أكثر من يومين, not من يومين إلى */
+		if (a.n < 0 || (i > 0 && prev_is(dt, i, L_CMP)) || lx(dt, (size_t)e, L_TO, 1) > 0
+		    || is_letter_word(dt, (size_t)e, WAW))
+			return -1;
+	}
+	char v[96];
+	const char *type;
+	if (!strcmp(how, "since") && clause_has(dt, dt->tok[i].b0, L_STATE, 6)) {
+		dur_value(&a, v);
+		type = "duration";
+	} else {
+		type = offset_value(dt, &a, sign, v);
+	}
+	add_val(dt, i, (size_t)e, pfx, type, "%s", v);
+	return e;
+}
+
+/* a duration: 3 أيام, ثلاثة أسابيع, يومين, نصف ساعة, لمدة أسبوع (the word
+ * of a duration before it is in the span, and makes one unit enough) */
+static long
+p_duration(struct ar_date *dt, size_t i)
+{
+	struct amount a;
+	long r = lx(dt, i, L_DURW, 1);
+	int pfx = 0;
+	size_t j = i;
+
+	if (r > 0)
+		pfx = dt->mpfx, j = (size_t)r;
+	long e = g_amount(dt, j, j > i, &a);
+	if (e < 0)
+		return -1;
+	if (j == i)
+		pfx = first_pfx(dt, i);
+	char v[48];
+	dur_value(&a, v);
+	add_val(dt, i, (size_t)e, pfx, "duration", "%s", v);
+	return e;
+}
+
+/* An amount with the article, and the modifier that makes it the last or
+ * the next ones: اليومين الماضيين, الأيام الثلاثة الماضية, الأسابيع
+ * الأربعة المقبلة (durations); without a number, الساعات المقبلة is
+ * FUTURE_REF, الأيام الأخيرة PAST_REF. */
+static long
+p_def_amount(struct ar_date *dt, size_t i)
+{
+	struct amount a;
+	long r = lx(dt, i, L_UNITDEF, 1);
+
+	if (r < 0)
+		return -1;
+	int pfx = dt->mpfx;
+	unit_of(dt->m->str, &a);
+	if (!a.dual && !a.plural)
+		return -1;
+	size_t k = (size_t)r;
+	a.n = a.dual ? 2 : -1, a.frac = 0;
+	if (!a.dual && lx(dt, k, L_NUMDEF, 0) > 0)
+		a.n = dt->m->val, k++;
+	int sign;
+	if ((r = lx(dt, k, L_RMOD, 0)) > 0 && dt->m->val)
+		sign = dt->m->val;
+	else if ((r = lx(dt, k, L_LASTW, 0)) > 0)
+		sign = -1;
+	else
+		return -1;
+	char v[48];
+	if (a.n > 0)
+		dur_value(&a, v);
+	else
+		strcpy(v, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+	add_val(dt, i, (size_t)r, pfx, a.n > 0 ? "duration" : "date", "%s", v);
 	return r;
 }
 
-/* a set: يوميا, كل جمعة, كل 3 أشهر */
+/* الآن, حاليا, في الوقت الراهن, مؤخرا, مستقبلا: PRESENT_REF, PAST_REF,
+ * FUTURE_REF */
+static long
+p_vague(struct ar_date *dt, size_t i)
+{
+	long r = lx(dt, i, L_VAGUE, 1);
+
+	if (r < 0)
+		return -1;
+	*dt->usedp = 1;
+	add_val(dt, i, (size_t)r, dt->mpfx, "date", "%s", dt->m->str);
+	return r;
+}
+
+/* a set: يوميا, كل جمعة, كل 3 أشهر, كل أربع سنوات */
 static long
 p_set(struct ar_date *dt, size_t i)
 {
+	struct amount a;
 	long r;
 
 	if ((r = lx(dt, i, L_SET, 1)) > 0) {
@@ -2432,17 +2878,13 @@ p_set(struct ar_date *dt, size_t i)
 		add_val(dt, i, (size_t)r, pfx, "set", "XXXX-WXX-%d", dt->m->val);
 		return r;
 	}
-	int n = 1;
-	if (isnum(dt, j, 1, 4))
-		n = dt->tok[j].num, j++;
-	if ((r = lx(dt, j, L_UNIT, 0)) > 0 && !strchr(dt->m->str, ':')) {
-		char v[32], unit[4];
-		unit_code(dt->m->str, unit);
-		unit_value(v, sizeof v, unit, n);
-		add_val(dt, i, (size_t)r, pfx, "set", "%s", v);
-		return r;
-	}
-	return -1;
+	long e = g_amount(dt, j, 1, &a);
+	if (e < 0 || a.n < 1)
+		return -1;
+	char v[48];
+	dur_value(&a, v);
+	add_val(dt, i, (size_t)e, pfx, "set", "%s", v);
+	return e;
 }
 
 /* the end of a range's first side: a chain, or a bare day (1) or year (4)
@@ -2601,6 +3043,9 @@ static const struct line_rule {
 } line_rules[] = {
 	{ "range", p_range },
 	{ "set", p_set },
+	{ "vague", p_vague },
+	{ "offset", p_offset },
+	{ "def-amount", p_def_amount },
 	{ "chain", p_chain },
 	{ "duration", p_duration },
 };
@@ -2614,6 +3059,7 @@ parse_tokens(struct ar_date *dt, size_t first, size_t limit)
 
 	while (i < limit) {
 		long r = -1;
+		dt->used = 0;
 		if (maybe_start(dt, i))
 			for (size_t k = 0; r < 0 && k < sizeof line_rules / sizeof line_rules[0]; k++)
 				r = line_rules[k].fn(dt, i);
