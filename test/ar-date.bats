@@ -72,7 +72,7 @@ val() {
 	assert_equal "$(val 'نشر في 2020/10/09')" 2020-10-09
 	assert_equal "$(val 'حرر في ٢٠٢٠/١٠/٠٩')" 2020-10-09
 	assert_equal "$(val 'صدر بتاريخ ۱۲/۰۴/۲۰۲۱')" 2021-04-12
-	assert_equal "$(val 'صدر في 2023-09-20T14:35:00Z')" 2023-09-20T14:35
+	assert_equal "$(val 'صدر في 2023-09-20T14:35:00Z')" 2023-09-20T14:35:00
 }
 
 @test "ordinals, year words, markers, English dates" {

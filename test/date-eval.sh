@@ -73,8 +73,12 @@ def ar_date(gold):
         byref.setdefault(g["ref"], {})[g["id"]] = g["sent"]
     for ref, sents in byref.items():
         text = "".join(f"\f{i}\n{s}\n" for i, s in sents.items())
-        out = subprocess.run(["ar-date", "--ref=" + ref, "--format=tsv"],
-                             input=text.encode(), stdout=subprocess.PIPE).stdout.decode()
+        run = subprocess.run(["ar-date", "--ref=" + ref, "--format=tsv"],
+                             input=text.encode(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if run.returncode > 1:
+            sys.stderr.write(run.stderr.decode()[:500])
+            sys.exit(2)
+        out = run.stdout.decode()
         lines = out.splitlines()
         if not lines:
             continue

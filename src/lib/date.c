@@ -69,7 +69,13 @@
 	X(DURW, "durw", 0, 1)            /* before an amount: a duration (لمدة) */ \
 	X(VAGUE, "vague", 1, 1)          /* PRESENT_REF, PAST_REF, FUTURE_REF words */ \
 	X(UNITDEF, "unitdef", 1, 1)      /* units with the article (made from unit) */ \
-	X(NUMDEF, "numdef", 0, 0)        /* numbers with the article (made from num) */
+	X(NUMDEF, "numdef", 0, 0)        /* numbers with the article (made from num) */ \
+	X(MINUS, "minus", 0, 0)          /* إلا: minutes before the hour */ \
+	X(CLOCKJOIN, "clockjoin", 0, 0)  /* before the clock of a day: عند, في */ \
+	X(DAYPART, "daypart", 1, 1)      /* parts of the day that name it (منتصف الليل) */ \
+	X(PRAYPREP, "prayprep", 0, 1)    /* before a prayer: قبيل, بعد, عقب (1: alone enough) */ \
+	X(SALAT, "salat", 0, 0)          /* صلاة */ \
+	X(PRAYER, "prayer", 1, 0)        /* the prayers, as parts of the day */
 
 enum {
 	L_NONE,
@@ -1155,7 +1161,9 @@ struct st {
 	int hasdate, hasrel, hasclock, haszone, pod, wd, wdmod, ncomp;
 	long wdtok;
 	long days;              /* G_DAY with y known */
-	int H, M;
+	int H, M, S;            /* the clock; S -1 when no seconds were written */
+	int minus;              /* minutes before the hour (إلا ربع): M is 60 less */
+	int part;               /* a part of the day that stands alone (قبيل المغرب) */
 	char tz[48];
 	char hij[24];
 	char ival[80];          /* a value that is not a plain date (intervals) */
@@ -1167,7 +1175,7 @@ st_init(struct st *s)
 {
 	memset(s, 0, sizeof *s);
 	s->y = s->m = s->d = s->w = -1;
-	s->H = s->M = -1;
+	s->H = s->M = s->S = -1;
 	s->wdmod = 9;
 }
 
@@ -1257,11 +1265,20 @@ hijri_set(struct st *s, int hy, int hm, int hd)
 	s->hasdate = 1;
 }
 
+/* An amount: n of a unit (Y M W D H MI S DE), and twelfths of one more
+ * (ونصف: 6, وربع: 3, نصف ساعة: n 0 and 6); n -1 is an unknown few. */
+struct amount {
+	int n, frac;
+	char unit[3];
+	int dual, plural;
+};
+static long g_amount(struct ar_date *dt, size_t i, int one, struct amount *a);
+
 /* ---- components ---- */
 
-/* HH:MM or HH:MM:SS (the seconds are read over) */
+/* HH:MM or HH:MM:SS */
 static long
-c_clocknum(const struct ar_date *dt, size_t i, int *H, int *Mi)
+c_clocknum(const struct ar_date *dt, size_t i, int *H, int *Mi, int *S)
 {
 	const struct tok *T = dt->tok;
 
@@ -1269,8 +1286,10 @@ c_clocknum(const struct ar_date *dt, size_t i, int *H, int *Mi)
 	    || !adj(dt, i + 1) || !isnum(dt, i + 2, 2, 2) || T[i + 2].num > 59)
 		return -1;
 	size_t j = i + 3;
-	if (adj(dt, i + 2) && ispunct_at(dt, j, ":") && adj(dt, j) && isnum(dt, j + 1, 2, 2))
-		j += 2;
+	*S = -1;
+	if (adj(dt, i + 2) && ispunct_at(dt, j, ":") && adj(dt, j) && isnum(dt, j + 1, 2, 2)
+	    && T[j + 1].num <= 59)
+		*S = T[j + 1].num, j += 2;
 	if (touches_prev(dt, j) && (T[j].type == T_NUM || ispunct_at(dt, j, ":")))
 		return -1;
 	*H = T[i].num;
@@ -1291,19 +1310,58 @@ apply_pod(int H, int pod)
 	return H;
 }
 
-/* a clock time: [الساعة] HH:MM, or a bare hour or an hour word with a part
- * of the day after it (or الساعة before it) */
+/* The minutes after an hour: والنصف / والربع / إلا ربع (frac), و + a
+ * number of minutes (و20 دقيقة, وعشرين دقيقة), إلا + minutes (إلا خمس
+ * دقائق). Returns the end, j when there are none; *mi the minutes,
+ * negative before the hour. */
+static size_t
+c_minutes(struct ar_date *dt, size_t j, int *mi)
+{
+	struct amount a;
+	size_t k = j;
+	long r;
+	int minus = 0;
+
+	*mi = 0;
+	if ((r = lx(dt, j, L_FRAC, 0)) > 0) {
+		*mi = dt->m->val;
+		return (size_t)r;
+	}
+	if (lx(dt, k, L_MINUS, 0) > 0)
+		minus = 1, k++;
+	else if (is_letter_word(dt, k, WAW))
+		k++;
+	else if (!(k < dt->ntok && dt->tok[k].wa))
+		return j;
+	long e = g_amount(dt, k, 0, &a);
+	if (e < 0 || strcmp(a.unit, "MI") || a.n < 1 || a.n > 59 || a.frac)
+		return j;
+	*mi = minus ? -a.n : a.n;
+	return (size_t)e;
+}
+
+/* Does what follows an hour word make it a clock (a part of the day, a
+ * zone, من مساء)? */
+static int
+clock_follows(struct ar_date *dt, size_t j)
+{
+	return lx(dt, j, L_POD, 0) > 0 || lx(dt, j, L_ZONEIN, 1) > 0
+	    || (lx(dt, j, L_FROM, 0) > 0 && dt->m->val == 0 && lx(dt, j + 1, L_POD, 0) > 0);
+}
+
+/* a clock time: [الساعة] HH:MM[:SS], or a bare hour or an hour word, with
+ * its minutes, and a part of the day, a zone or الساعة to make it one */
 static long
 c_clock(struct ar_date *dt, size_t i, struct st *s)
 {
 	const struct tok *T = dt->tok;
 	size_t j = i;
-	int saa = 0, H, Mi = 0;
+	int saa = 0, H, Mi = 0, S = -1;
 	long r;
 
 	if ((r = lx(dt, j, L_SAA, 1)) > 0)
 		saa = 1, j = (size_t)r;
-	if ((r = c_clocknum(dt, j, &H, &Mi)) > 0) {
+	if ((r = c_clocknum(dt, j, &H, &Mi, &S)) > 0) {
 		j = (size_t)r;
 	} else if (isnum(dt, j, 1, 2) && T[j].num <= 24) {
 		/* the 1 of a score "3-1 مساء السبت" is no hour */
@@ -1311,24 +1369,20 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 		    && T[j - 2].type == T_NUM && T[j - 2].b1 == T[j - 1].b0)
 			return -1;
 		H = T[j].num;
-		j++;
-		if (!saa && lx(dt, j, L_POD, 0) < 0)
+		j = c_minutes(dt, j + 1, &Mi);
+		if (!saa && !Mi && !clock_follows(dt, j))
 			return -1;
 	} else if ((r = lx(dt, j, L_HOUR, saa ? 0 : 1)) > 0) {
 		H = dt->m->val;
-		j = (size_t)r;
-		if ((r = lx(dt, j, L_FRAC, 0)) > 0) {
-			Mi = dt->m->val;
-			j = (size_t)r;
-			if (Mi < 0) {           /* إلا ربع: before the hour */
-				Mi += 60;
-				H = H == 0 ? 23 : H - 1;
-			}
-		} else if (!saa && lx(dt, j, L_POD, 0) < 0) {
+		j = c_minutes(dt, (size_t)r, &Mi);
+		if (!saa && !Mi && !clock_follows(dt, j))
 			return -1;
-		}
 	} else {
 		return -1;
+	}
+	if (Mi < 0) {                   /* إلا ربع: before the hour (after the part of day) */
+		s->minus = -Mi;
+		Mi = 0;
 	}
 	if (j < dt->ntok && T[j].type == T_WORD && T[j].ascii && T[j].nl == 1
 	    && dt->folded.s[T[j].n0] == 'z' && T[j - 1].b1 == T[j].b0) {
@@ -1336,9 +1390,47 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 		s->haszone = 1;
 		j++;
 	}
-	s->H = H, s->M = Mi;
+	s->H = H, s->M = Mi, s->S = S;
 	s->hasclock = 1;
 	return (long)j;
+}
+
+/* A part of the day that stands alone and names the day (قبيل المغرب,
+ * بعد صلاة الجمعة, عقب صلاة العصر, منتصف الليل, ساعات الصباح الأولى): a
+ * prayer after a word of time, صلاة before it if the prayer's name is
+ * also another word's (المغرب), or a listed part. */
+static long
+c_part(struct ar_date *dt, size_t i, struct st *s)
+{
+	long r;
+
+	if ((r = lx(dt, i, L_DAYPART, 1)) > 0) {
+		s->pod = dt->m->str[0] == '-' ? 0 : dt->m->str[0];
+		s->part = 1;
+		return r;
+	}
+	if ((r = lx(dt, i, L_PRAYPREP, 1)) < 0)
+		return -1;
+	int strong = dt->m->val;
+	size_t j = (size_t)r;
+	int salat = 0;
+	if ((r = lx(dt, j, L_SALAT, 0)) > 0)
+		salat = 1, j = (size_t)r;
+	if ((r = lx(dt, j, L_PRAYER, 0)) < 0)
+		return -1;
+	const char *p = dt->m->str;
+	if (p[1] == 'a' && !salat && !strong)
+		return -1;              /* بعد المغرب: also "after Morocco" */
+	if (p[0] == 'w') {              /* صلاة الجمعة: that Friday */
+		if (!salat)
+			return -1;
+		s->wd = 5;
+		s->wdtok = (long)i;
+	} else {
+		s->pod = p[0];
+	}
+	s->part = 1;
+	return r;
 }
 
 /* a zone: بتوقيت X (a known zone, else the word as written), or a known
@@ -1501,8 +1593,9 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_NEXT;
 	int unit = dt->m->str[0];
 	k = (size_t)r;
-	if (lx(dt, k, L_RMOD, 0) > 0)
-		mod = dt->m->val, k++;
+	long q;
+	if ((q = lx(dt, k, L_RMOD, 0)) > 0)
+		mod = dt->m->val, k = (size_t)q;
 	else if (th || (a->pm && unit == 'Y'))
 		mod = 0;
 	else
@@ -1934,9 +2027,10 @@ c_wday(struct ar_date *dt, size_t i, struct st *s)
 		return -1;
 	s->wd = wd;
 	s->wdtok = (long)i;
-	if (lx(dt, (size_t)r, L_RMOD, 0) > 0) {
+	long q;
+	if ((q = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
 		s->wdmod = dt->m->val;
-		r++;
+		r = q;
 	}
 	return r;
 }
@@ -2125,6 +2219,12 @@ may_pod(const struct ar_date *dt, size_t j, const struct st *s, int punct)
 	return !s->pod && !punct;
 }
 static int
+may_part(const struct ar_date *dt, size_t j, const struct st *s, int punct)
+{
+	(void)dt, (void)j, (void)punct;
+	return !s->pod && !s->part && !s->hasclock;
+}
+static int
 may_zone(const struct ar_date *dt, size_t j, const struct st *s, int punct)
 {
 	(void)dt, (void)j, (void)punct;
@@ -2165,6 +2265,7 @@ static const struct chain_step chain_steps[] = {
 	{ "rel", CLS(L_REL), 0, may_rel, c_rel },
 	{ "wday", CLS(L_WDAY), 0, may_wday, c_wday },
 	{ "pod", CLS(L_POD), 0, may_pod, c_pod },
+	{ "part", CLS(L_DAYPART) | CLS(L_PRAYPREP), 0, may_part, c_part },
 	{ "zone", CLS(L_ZONEIN) | CLS(L_ZONE), 0, may_zone, c_zone_in_chain },
 };
 
@@ -2177,11 +2278,13 @@ step_begins(const struct ar_date *dt, size_t k, size_t j)
 	return t->type == T_NUM ? chain_steps[k].num : (t->cls & chain_steps[k].begins) != 0;
 }
 
-/* the words and marks that may join two components: يوم, الموافق, , - */
+/* the words and marks that may join two components: يوم, الموافق, , -;
+ * من between a clock and its part of the day (الخامسة من مساء السبت); a
+ * preposition before the clock of a day (يوم الأحد 14/03 عند الساعة 7:30) */
 static size_t
-chain_joins(struct ar_date *dt, size_t j, int started)
+chain_joins(struct ar_date *dt, size_t j, int started, const struct st *s)
 {
-	int joins = 0;
+	int joins = 0, H, M, S;
 	long r;
 
 	while (j < dt->ntok && joins < 3) {
@@ -2190,6 +2293,17 @@ chain_joins(struct ar_date *dt, size_t j, int started)
 			continue;
 		}
 		if (started && ispunct_at(dt, j, ",-")) {
+			j++, joins++;
+			continue;
+		}
+		if (started && s->hasclock && !s->pod && lx(dt, j, L_FROM, 0) > 0 && dt->m->val == 0
+		    && lx(dt, j + 1, L_POD, 0) > 0) {
+			j++, joins++;
+			continue;
+		}
+		if (started && !s->hasclock && (s->hasdate || s->hasrel || s->wd)
+		    && lx(dt, j, L_CLOCKJOIN, 1) > 0 && (lx(dt, j + 1, L_SAA, 0) > 0
+		    || c_clocknum(dt, j + 1, &H, &M, &S) > 0)) {
 			j++, joins++;
 			continue;
 		}
@@ -2211,7 +2325,7 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 	for (;;) {
 		if (s->hasdate && s->gran != G_DAY)
 			break;          /* nothing joins a coarse date */
-		size_t jj = chain_joins(dt, j, started);
+		size_t jj = chain_joins(dt, j, started, s);
 		int punct = jj > j && dt->tok[jj - 1].type == T_PUNCT;
 		struct st t = *s;
 		long r = -1;
@@ -2229,7 +2343,7 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 	}
 	if (!started)
 		return -1;
-	if (!s->hasdate && !s->hasrel && !s->hasclock && !s->wd)
+	if (!s->hasdate && !s->hasrel && !s->hasclock && !s->wd && !s->part)
 		return -1;              /* a part of day alone */
 	return (long)j;
 }
@@ -2305,6 +2419,8 @@ fmt_value(const struct st *s, char *out, size_t cap)
 		p = put_num(p, s->H, 2);
 		*p++ = ':';
 		p = put_num(p, s->M, 2);
+		if (s->S >= 0)
+			*p++ = ':', p = put_num(p, s->S, 2);
 	}
 	*p = 0;
 }
@@ -2345,6 +2461,12 @@ finish(struct ar_date *dt, struct st *s)
 	if (s->hasclock) {
 		if (s->pod)
 			s->H = apply_pod(s->H, s->pod);
+		if (s->minus) {
+			s->H = s->H == 0 ? 23 : s->H - 1;
+			s->M = 60 - s->minus;
+		}
+	}
+	if (s->hasclock || (s->part && !s->wd)) {
 		if (!s->hasdate && !s->hasrel) {
 			if (REF(dt).ok)
 				set_day(s, REF(dt).days);
@@ -2534,13 +2656,6 @@ lx_def(struct ar_date *dt, size_t i, int cls)
 	return -1;
 }
 
-/* An amount: n of a unit (Y M W D H MI S DE), and twelfths of one more
- * (ونصف: 6, وربع: 3, نصف ساعة: n 0 and 6); n -1 is an unknown few. */
-struct amount {
-	int n, frac;
-	char unit[3];
-	int dual, plural;
-};
 
 /* the unit of an entry: "D", "MI", "W:2" a dual, "D:p" a plural */
 static void
@@ -2887,8 +3002,9 @@ p_set(struct ar_date *dt, size_t i)
 	return e;
 }
 
-/* the end of a range's first side: a chain, or a bare day (1) or year (4)
- * that takes the rest from the second side; -1 if none */
+/* the end of a range's first side: a chain, or a bare day (1), hour (1,
+ * or 2 for an hour word) or year (4) that takes the rest from the second
+ * side; -1 if none */
 static long
 range_side(struct ar_date *dt, size_t j, struct st *a, int *bare)
 {
@@ -2898,26 +3014,82 @@ range_side(struct ar_date *dt, size_t j, struct st *a, int *bare)
 	*bare = 0;
 	if (e < 0 || f != j) {
 		const struct tok *t = &dt->tok[j];
-		if (isnum(dt, j, 1, 2) && t->num >= 1 && t->num <= 31)
+		long r;
+		st_init(a);
+		if (isnum(dt, j, 1, 2) && t->num >= 1 && t->num <= 31) {
 			*bare = 1;
-		else if (isnum(dt, j, 4, 4) && t->num >= 1000 && t->num <= 2200)
+		} else if (isnum(dt, j, 4, 4) && t->num >= 1000 && t->num <= 2200) {
 			*bare = 4;
-		else
+		} else if ((r = lx(dt, j, L_HOUR, 0)) > 0) {
+			*bare = 2;
+			a->H = dt->m->val;
+			return r;
+		} else {
 			return -1;
+		}
 		return (long)j + 1;
 	}
 	finish(dt, a);
-	if (a->ival[0] || a->hasclock)
+	if (a->ival[0])
 		return -1;
 	return e;
 }
 
-/* a range: من 3 إلى 5 مايو, بين عامي 2020 و2022 ... */
+/* The second side of a range after its first: after إلى / حتى / و (the و
+ * may be the second side's first letter: والعاشرة). */
+static long
+range_to(struct ar_date *dt, size_t k, struct st *b)
+{
+	size_t f;
+	long r;
+
+	if ((r = lx(dt, k, L_TO, 1)) > 0)
+		k = (size_t)r;
+	else if (is_letter_word(dt, k, WAW))
+		k++;
+	else if (!(k < dt->ntok && dt->tok[k].wa))
+		return -1;
+	long e = chain(dt, k, b, &f);
+	if (e < 0 || f != k)
+		return -1;
+	finish(dt, b);
+	if (b->ival[0])
+		return -1;
+	return e;
+}
+
+/* A time range's first side takes the second's day and part of the day
+ * when it has none (بين الثامنة والعاشرة صباحا): 0, or -1 if the sides
+ * are no clocks. */
+static int
+time_range(struct ar_date *dt, struct st *a, int bare, size_t j, const struct st *b)
+{
+	if (!b->hasclock)
+		return -1;
+	if (bare == 1 && dt->tok[j].num <= 24)
+		a->H = dt->tok[j].num, a->M = 0;
+	else if (bare != 2 && !a->hasclock)
+		return -1;
+	if (!a->pod && b->pod && !a->hasclock)
+		a->H = apply_pod(a->H, b->pod);
+	else if (!a->pod && b->pod && a->hasclock && a->H < 12 && b->H >= 12 && a->H + 12 <= b->H)
+		a->H += 12;             /* من 8:00 إلى 5 مساء */
+	if (a->M < 0)
+		a->M = 0;
+	a->hasclock = 1;
+	if (!a->hasdate && !a->hasrel) {
+		a->gran = b->gran, a->y = b->y, a->m = b->m, a->d = b->d;
+		a->hasdate = b->hasdate;
+	}
+	return 0;
+}
+
+/* a range: من 3 إلى 5 مايو, بين عامي 2020 و2022, من الساعة 10 حتى الساعة
+ * 12 ظهرا, بين الثامنة والعاشرة صباحا */
 static long
 p_range(struct ar_date *dt, size_t i)
 {
 	long r = lx(dt, i, L_FROM, 1);
-	size_t f;
 	struct st a, b;
 	int bare;
 
@@ -2928,21 +3100,14 @@ p_range(struct ar_date *dt, size_t i)
 	long e1 = range_side(dt, j, &a, &bare);
 	if (e1 < 0)
 		return -1;
-	size_t k = (size_t)e1;
-	if ((r = lx(dt, k, L_TO, 1)) > 0)
-		k = (size_t)r;
-	else if (is_letter_word(dt, k, WAW))
-		k++;
-	else
-		return -1;
-	long e2 = chain(dt, k, &b, &f);
-	if (e2 < 0 || f != k)
-		return -1;
-	finish(dt, &b);
-	if (b.ival[0] || b.hasclock)
+	long e2 = range_to(dt, (size_t)e1, &b);
+	if (e2 < 0)
 		return -1;
 	int first = dt->tok[j].num;
-	if (bare == 1) {
+	if (a.hasclock || b.hasclock || bare == 2) {
+		if (time_range(dt, &a, bare, j, &b) < 0)
+			return -1;
+	} else if (bare == 1) {
 		if (b.gran != G_DAY || first >= b.d || b.m < 0)
 			return -1;
 		a = b;
@@ -2967,9 +3132,11 @@ p_range(struct ar_date *dt, size_t i)
 	char v1[48], v2[48];
 	fmt_value(&a, v1, sizeof v1);
 	fmt_value(&b, v2, sizeof v2);
-	struct ar_date_expr *x = add_val(dt, i, (size_t)e2, pfx, "date", "%s/%s", v1, v2);
+	struct ar_date_expr *x = add_val(dt, i, (size_t)e2, pfx, b.hasclock ? "time" : "date",
+	    "%s/%s", v1, v2);
 	if (b.hij[0])
 		snprintf(x->hijri, sizeof x->hijri, "%s", b.hij);
+	memcpy(x->tz, b.tz, sizeof x->tz);
 	return e2;
 }
 
