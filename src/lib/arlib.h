@@ -543,6 +543,8 @@ struct ar_date_expr {
 /* The word files, NULL for the defaults (the data files months.tsv and
  * date-words.tsv); dies naming file:line on a bad line. */
 struct ar_date *ar_date_new(const char *words_file, const char *months_file);
+/* More holidays, in the form of holidays.tsv; dies naming file:line. */
+void ar_date_add_holidays(struct ar_date *dt, const char *path);
 void ar_date_free(struct ar_date *dt);
 void ar_date_set_ref(struct ar_date *dt, const struct ar_date_ref *ref);  /* NULL: none */
 const struct ar_date_ref *ar_date_get_ref(const struct ar_date *dt);

@@ -21,7 +21,7 @@
 	X(MONTH, "month", 1, 1)            /* month names (months.tsv) */ \
 	X(REL, "rel", 1, 1)                /* a day relative to the reference */ \
 	X(WDAY, "wday", 1, 1)              /* weekday with the article */ \
-	X(WDAYBARE, "wdaybare", 1, 0)      /* weekday without, after كل or يوم */ \
+	X(WDAYBARE, "wdaybare", 1, 1)      /* weekday without, after كل or يوم */ \
 	X(UNIT, "unit", 1, 1)              /* duration units */ \
 	X(PERIOD, "period", 1, 1)          /* week, month, year with the article */ \
 	X(THIS, "this", 0, 1)              /* هذا/هذه before a period */ \
@@ -75,7 +75,12 @@
 	X(DAYPART, "daypart", 1, 1)      /* parts of the day that name it (منتصف الليل) */ \
 	X(PRAYPREP, "prayprep", 0, 1)    /* before a prayer: قبيل, بعد, عقب (1: alone enough) */ \
 	X(SALAT, "salat", 0, 0)          /* صلاة */ \
-	X(PRAYER, "prayer", 1, 0)        /* the prayers, as parts of the day */
+	X(PRAYER, "prayer", 1, 0)        /* the prayers, as parts of the day */ \
+	X(DATEW, "datew", 0, 0)          /* تاريخ, المؤرخ: before a numeric date */ \
+	X(HOLIDAY, "holiday", 1, 1)      /* holidays (holidays.tsv) */ \
+	X(CENTW, "centw", 1, 1)          /* القرن */ \
+	X(MEDIA, "media", 0, 0)          /* outlets: a relative day after them is a name */ \
+	X(NEGVPREV, "negvprev", 0, 0)    /* before a vague word: no time (في ذلك الحين) */
 
 enum {
 	L_NONE,
@@ -266,6 +271,15 @@ anchors_init(struct ar_date *dt)
 	}
 }
 
+/* The flag of an entry whose VALUE is "N:flag" (منذ -1:since), or "". */
+static const char *
+entry_flag(const struct ar_lexent *e)
+{
+	const char *c = e->str ? strchr(e->str, ':') : NULL;
+
+	return c ? c + 1 : "";
+}
+
 static const struct ar_lexent *
 lex_get(const struct ar_date *dt, const char *w, size_t n)
 {
@@ -349,6 +363,37 @@ words_line(char *s, size_t n, unsigned long lineno, void *ctx)
 	return 0;
 }
 
+/* holidays.tsv: NAME CALENDAR MONTH DAY [NOTE]; the entry's value is
+ * MONTH * 100 + DAY, its string the calendar (g or h). */
+static int
+holidays_line(char *s, size_t n, unsigned long lineno, void *ctx)
+{
+	char *p = s;
+	char *name = field(&p), *cal = field(&p), *mo = field(&p), *d = field(&p);
+	int m = atoi(mo), dd = atoi(d);
+	char str[2] = { *cal, 0 };
+
+	(void)n;
+	if (!*name || (*cal != 'g' && *cal != 'h') || cal[1] || m < 1 || m > 12 || dd < 1
+	    || dd > (*cal == 'h' ? 30 : ar_days_in_month(2000, m))) {
+		ar_warn("holidays.tsv:%lu: bad line", lineno);
+		return 1;
+	}
+	lex_add(ctx, L_HOLIDAY, name, strlen(name), m * 100 + dd, str);
+	return 0;
+}
+
+void
+ar_date_add_holidays(struct ar_date *dt, const char *path)
+{
+	size_t len;
+	const char *t = ar_slurp_keep(path, &len);
+
+	if (ar_each_line(t, len, holidays_line, dt))
+		ar_die("cannot load %s", path);
+	anchors_init(dt);
+}
+
 static void scan_classes_init(struct ar_date *dt);
 
 struct ar_date *
@@ -368,6 +413,9 @@ ar_date_new(const char *words_file, const char *months_file)
 	t = words_file ? ar_slurp_keep(words_file, &len) : ar_data("date-words.tsv", &len);
 	if (ar_each_line(t, len, words_line, dt))
 		ar_die("cannot load date-words.tsv");
+	t = ar_data("holidays.tsv", &len);
+	if (ar_each_line(t, len, holidays_line, dt))
+		ar_die("cannot load holidays.tsv");
 	ar_cal_init();
 	scan_classes_init(dt);
 	anchors_init(dt);
@@ -1164,6 +1212,8 @@ struct st {
 	int H, M, S;            /* the clock; S -1 when no seconds were written */
 	int minus;              /* minutes before the hour (إلا ربع): M is 60 less */
 	int part;               /* a part of the day that stands alone (قبيل المغرب) */
+	int bareday;            /* a day of the month after a weekday, no month */
+	int wdonly;             /* its day is a bare weekday's */
 	char tz[48];
 	char hij[24];
 	char ival[80];          /* a value that is not a plain date (intervals) */
@@ -1271,8 +1321,13 @@ struct amount {
 	int n, frac;
 	char unit[3];
 	int dual, plural;
+	int acc;                /* an accusative singular: one of it alone (أسبوعا) */
 };
 static long g_amount(struct ar_date *dt, size_t i, int one, struct amount *a);
+static void unit_of(const char *sv, struct amount *a);
+static int wa_value(const struct ar_date *dt, size_t j, int cls, int lo, int hi);
+static long g_cardinal(struct ar_date *dt, size_t i, int pfxok, int *v);
+static long g_ordinal(struct ar_date *dt, size_t i, int bare, int *v);
 
 /* ---- components ---- */
 
@@ -1393,6 +1448,34 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 	s->H = H, s->M = Mi, s->S = S;
 	s->hasclock = 1;
 	return (long)j;
+}
+
+/* A day of the month with no month after a weekday (الأربعاء 21, الأحد
+ * العاشر, الخميس الموافق السادس عشر): the month, nearest the reference,
+ * in which that day is that weekday (finish) */
+static long
+c_bareday(struct ar_date *dt, size_t i, struct st *s)
+{
+	const struct tok *T = dt->tok;
+	long r;
+	int v;
+
+	if (isnum(dt, i, 1, 2) && !(i + 1 < dt->ntok && touches_prev(dt, i + 1)
+	    && (T[i + 1].type == T_NUM || ispunct_at(dt, i + 1, "/-.:")))) {
+		v = T[i].num;
+		r = (long)i + 1;
+	} else if ((r = g_ordinal(dt, i, 0, &v)) < 0) {
+		return -1;
+	}
+	if (v < 1 || v > 31 || lx(dt, (size_t)r, L_MONTH, 1) > 0 || lx(dt, (size_t)r, L_MONTHW, 1) > 0
+	    || lx(dt, (size_t)r, L_UNIT, 1) > 0 || lx(dt, (size_t)r, L_FROM, 0) > 0
+	    || lx(dt, (size_t)r, L_RMOD, 0) > 0 || lx(dt, (size_t)r, L_PERIOD, 1) > 0)
+		return -1;
+	if ((is_letter_word(dt, (size_t)r, WAW) && isnum(dt, (size_t)r + 1, 1, 2))
+	    || wa_value(dt, (size_t)r, L_ORD, 1, 31) > 0)
+		return -1;              /* الأربعاء 14 و15 فيفري: a list */
+	s->bareday = v;
+	return r;
 }
 
 /* A part of the day that stands alone and names the day (قبيل المغرب,
@@ -1522,8 +1605,57 @@ c_yearnum(struct ar_date *dt, size_t j, int *y, int *hij)
 	return (long)j;
 }
 
+/* Does a word before token i set a numeric day and month as a date (في
+ * 14/03, يوم 14/03, الأحد 14/03, بتاريخ, الموافق), or a modifier after it
+ * (5/6 الماضي)? A bare 14/03 may be a score or a fraction. */
+static int
+numdate_context(struct ar_date *dt, size_t i, size_t end)
+{
+	return (i > 0 && (prev_is(dt, i, L_YPREP) || prev_is(dt, i, L_YOM) || prev_is(dt, i, L_WDAY)
+	    || prev_is(dt, i, L_JOIN) || prev_is(dt, i, L_DATEW) || prev_is(dt, i, L_TO)
+	    || prev_is(dt, i, L_FROM))) || lx(dt, end, L_RMOD, 0) > 0;
+}
+
+/* D/M without a year (14/03: the year by the rules of a day and month),
+ * M/YYYY (3/2024: a month), in a date's context */
+static long
+c_numdate2(struct ar_date *dt, size_t i, struct st *s)
+{
+	const struct tok *T = dt->tok;
+
+	if (!isnum(dt, i, 1, 2) || !adj(dt, i) || !ispunct_at(dt, i + 1, "/") || !adj(dt, i + 1))
+		return -1;
+	size_t j = i + 3;
+	if (touches_prev(dt, j) && (T[j].type == T_NUM || ispunct_at(dt, j, "/-.:")))
+		return -1;
+	if (!numdate_context(dt, i, j))
+		return -1;
+	int a = T[i].num, b = T[i + 2].num, mod = 9;
+	long r;
+	if (isnum(dt, i + 2, 4, 4) && b >= 1900 && b <= 2100 && a >= 1 && a <= 12) {
+		s->gran = G_MONTH, s->y = b, s->m = a, s->hasdate = 1, s->yexp = 1;
+		return (long)j;
+	}
+	if (!isnum(dt, i + 2, 1, 2) || b < 1 || b > 12 || a < 1 || a > ar_days_in_month(2000, b))
+		return -1;
+	if ((r = lx(dt, j, L_RMOD, 0)) > 0)
+		mod = dt->m->val, j = (size_t)r;
+	int y = pick_year(dt, b, a, mod);
+	if (y < 0) {
+		s->gran = G_DAY, s->m = b, s->d = a, s->hasdate = 1;
+	} else {
+		if (a > ar_days_in_month(y, b))
+			return -1;
+		set_day(s, ar_days_from_civil(y, b, a));
+	}
+	return (long)j;
+}
+
+static int future_context(struct ar_date *dt, size_t b);
+
 /* a numeric date: Y-M-D or D/M/Y (one separator, / - or .), with the
- * clock of an ISO timestamp after it (T or @) */
+ * clock of an ISO timestamp after it (T or @); a year of 1300 to 1500, or
+ * هـ after it, makes it Hijri (1445/9/14 هـ, 14-9-1445هـ) */
 static long
 c_numdate(struct ar_date *dt, size_t i, struct st *s)
 {
@@ -1531,10 +1663,10 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 
 	if (!isnum(dt, i, 1, 4) || i + 4 >= dt->ntok || !adj(dt, i) || !adj(dt, i + 1)
 	    || !adj(dt, i + 2) || !adj(dt, i + 3))
-		return -1;
+		return c_numdate2(dt, i, s);
 	if (!ispunct_at(dt, i + 1, "/-.") || T[i + 3].type != T_PUNCT
 	    || T[i + 3].num != T[i + 1].num || !isnum(dt, i + 2, 1, 2))
-		return -1;
+		return c_numdate2(dt, i, s);
 	int y, m, d;
 	if (T[i].nd == 4 && isnum(dt, i + 4, 1, 2))
 		y = T[i].num, m = T[i + 2].num, d = T[i + 4].num;
@@ -1542,11 +1674,22 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 		d = T[i].num, m = T[i + 2].num, y = T[i + 4].num;
 	else
 		return -1;
-	if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > ar_days_in_month(y, m))
-		return -1;
 	size_t j = i + 5;
 	if (touches_prev(dt, j) && (T[j].type == T_NUM
 	    || (ispunct_at(dt, j, "/-.") && isnum(dt, j + 1, 1, 9) && adj(dt, j))))
+		return -1;
+	long r;
+	int hij = (r = lx(dt, j, L_MARKH, 0)) > 0;
+	if (hij)
+		j = (size_t)r;
+	if (hij || (y >= 1300 && y <= 1500)) {
+		if (y < 1300 || y > 1500 || m < 1 || m > 12 || d < 1 || d > 30)
+			return -1;
+		hijri_set(s, y, m, d);
+		s->yexp = 1;
+		return (long)j;
+	}
+	if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > ar_days_in_month(y, m))
 		return -1;
 	set_day(s, ar_days_from_civil(y, m, d));
 	s->yexp = 1;
@@ -1554,14 +1697,13 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 	if (j + 1 < dt->ntok && touches_prev(dt, j) && adj(dt, j)
 	    && ((T[j].type == T_WORD && T[j].ascii && T[j].nl == 1
 	    && dt->folded.s[T[j].n0] == 't') || ispunct_at(dt, j, "@"))) {
-		long r = c_clock(dt, j + 1, s);
-		if (r > 0)
-			j = (size_t)r;
+		long q = c_clock(dt, j + 1, s);
+		if (q > 0)
+			j = (size_t)q;
 	}
 	return (long)j;
 }
 
-static int future_context(struct ar_date *dt, size_t b);
 static long g_cardinal(struct ar_date *dt, size_t i, int pfxok, int *v);
 static long g_ordinal(struct ar_date *dt, size_t i, int bare, int *v);
 
@@ -1636,6 +1778,38 @@ r_decade(struct ar_date *dt, struct at *a, struct st *t)
 	return (long)k;
 }
 
+/* القرن التاسع عشر (18), القرن الحادي والعشرين (20), القرن 19, القرن
+ * الماضي: a century, its TIMEX3 value the hundreds of its years */
+static long
+r_century(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx(dt, a->j, L_CENTW, 1), e;
+	int n;
+
+	if (r < 0)
+		return RULE_NEXT;
+	size_t k = (size_t)r;
+	if ((e = g_ordinal(dt, k, 0, &n)) > 0 && n >= 1 && n <= 30) {
+		t->y = n - 1;
+	} else if (isnum(dt, k, 1, 2) && dt->tok[k].num >= 1 && dt->tok[k].num <= 30) {
+		t->y = dt->tok[k].num - 1, e = (long)k + 1;
+	} else if ((e = lx(dt, k, L_RMOD, 0)) > 0) {
+		if (!REF(dt).ok)
+			t->y = -1;
+		else
+			t->y = REF(dt).y / 100 + dt->m->val;
+	} else {
+		return RULE_NEXT;
+	}
+	k = (size_t)e;
+	if ((r = lx(dt, k, L_MARKH, 0)) > 0)
+		return RULE_FAIL;       /* a Hijri century: no TIMEX3 value */
+	if ((r = lx(dt, k, L_MARKG, 0)) > 0)
+		k = (size_t)r;
+	t->gran = G_CENT, t->hasdate = 1;
+	return (long)k;
+}
+
 /* عام 2020, سنة 1445 هـ, عامي 2020 و2022 */
 static long
 r_year_word(struct ar_date *dt, struct at *a, struct st *t)
@@ -1645,10 +1819,11 @@ r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 
 	if (r < 0)
 		return RULE_NEXT;
-	int dual = dt->m->val == 2;
+	int dual = dt->m->val == 2, hword = dt->m->val == 3;
 	size_t k = (size_t)r;
-	if ((r = c_yearnum(dt, k, &y, &h)) < 0 || !(h || y >= 1000))
+	if ((r = c_yearnum(dt, k, &y, &h)) < 0 || !(h || hword || y >= 1000))
 		return a->pm ? RULE_NEXT : RULE_FAIL;
+	h |= hword;                     /* العام الهجري 1446 */
 	k = (size_t)r;
 	if (dual) {
 		int y2, h2;
@@ -1684,9 +1859,14 @@ r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 	long r = c_yearnum(dt, j, &y, &h);
 	if (r < 0)
 		return RULE_NEXT;
+	/* what touches the number after it makes it no year (2015-2016,
+	 * 2015/16, 2015م is read above), but a mark of punctuation may */
+	size_t q = (size_t)r;
+	int touch = touches_prev(dt, q) && (dt->tok[q].type != T_PUNCT
+	    || (q + 1 < dt->ntok && adj(dt, q) && dt->tok[q + 1].type == T_NUM));
 	if (!(h || (size_t)r > j + 1 || ((a->pm || prev_is(dt, j, L_YPREP))
-	    && y >= 1800 && y <= 2100 && lx(dt, (size_t)r, L_MONTH, 1) < 0
-	    && lx(dt, (size_t)r, L_UNIT, 1) < 0 && !touches_prev(dt, (size_t)r))))
+	    && y >= 1800 && y <= 2100 && lx(dt, q, L_MONTH, 1) < 0
+	    && lx(dt, q, L_UNIT, 1) < 0 && !touch)))
 		return RULE_NEXT;
 	if (h)
 		hijri_set(t, y, 0, 0);
@@ -1739,6 +1919,13 @@ day_of(struct ar_date *dt, size_t *kp, int *dd, int *d2)
 
 	*dd = *d2 = 0;
 	int v;
+	/* أول نيسان, غرة شوال, غرة شهر محرم: the first, with no من */
+	if ((r = lx(dt, k, L_ORDBARE, 1)) > 0 && dt->m->val == 1
+	    && (lx(dt, (size_t)r, L_MONTH, 0) > 0 || lx(dt, (size_t)r, L_MONTHW, 0) > 0)) {
+		*kp = (size_t)r;
+		*dd = 1;
+		return 0;
+	}
 	if ((r = g_ordinal(dt, k, 0, &v)) > 0) {
 		k = (size_t)r;
 		if (v > 31 || lx(dt, k, L_FROM, 0) < 0 || dt->m->val != 0)
@@ -1782,27 +1969,65 @@ day_at(struct ar_date *dt, struct at *a)
 /* a date with a month name, as read before it is resolved */
 struct dmy {
 	int dd, d2;             /* the day, the end of a range of days; 0 none */
+	int hmark;              /* the year had a Hijri marker */
 	int shahr;              /* شهر before the month */
 	struct month mn;
 	int y;                  /* the year written, or -1 */
 	int mod;                /* -1 last, 0 this, 1 next, 9 none */
 };
 
-/* the year of a Hijri month written without one: the nearest, or by mod */
+/* the year of a Hijri month written without one: the one holding the
+ * reference, else the nearest; by mod the latest before or the next after */
 static int
 hijri_year_near(const struct ar_date *dt, int mo, int dd, int mod)
 {
-	int hy = ar_hijri_year_of(REF(dt).days), best = hy;
+	long ref = REF(dt).days;
+	int hy = ar_hijri_year_of(ref), best = hy;
 	long bd = -1;
 
 	for (int c = hy - 1; c <= hy + 1; c++) {
-		long x = ar_hijri_days(c, mo, dd ? dd : 15) - REF(dt).days;
-		if (mod == -1 && x >= 0) continue;
-		if (mod == 1 && x <= 0) continue;
-		if (x < 0) x = -x;
+		long a = ar_hijri_days(c, mo, dd ? dd : 1);
+		long b = dd ? a : a + ar_hijri_month_len(c, mo) - 1;
+		long x = ref < a ? a - ref : ref > b ? ref - b : 0;
+		if (mod == -1 && b >= ref) continue;
+		if (mod == 1 && a <= ref) continue;
 		if (bd < 0 || x < bd) bd = x, best = c;
 	}
 	return best;
+}
+
+/* the Hijri year whose month mo begins in Gregorian year gy (رمضان 2025) */
+static int
+hijri_year_in(int gy, int mo)
+{
+	int hy = ar_hijri_year_of(ar_days_from_civil(gy, 1, 1));
+	long lo = ar_days_from_civil(gy, 1, 1), hi = ar_days_from_civil(gy + 1, 1, 1);
+
+	for (int c = hy - 1; c <= hy + 2; c++) {
+		long a = ar_hijri_days(c, mo, 1);
+		if (a >= lo && a < hi)
+			return c;
+	}
+	return hy;
+}
+
+/* The Hijri year, near the reference, in which day dd of month mo is
+ * weekday wd (الأحد 14 رمضان); y if none within three years. */
+static int
+hijri_year_wday(const struct ar_date *dt, int mo, int dd, int wd, int y)
+{
+	long best = -1;
+	int by = y;
+
+	for (int c = y - 3; c <= y + 3; c++) {
+		long d = ar_hijri_days(c, mo, dd);
+		if (ar_weekday(d) != wd)
+			continue;
+		long x = d > REF(dt).days ? d - REF(dt).days : REF(dt).days - d;
+		if (best < 0 || x < best)
+			best = x, by = c;
+	}
+	return by;
 }
 
 static long
@@ -1810,10 +2035,15 @@ resolve_hijri(struct ar_date *dt, struct dmy *p, long k, struct st *t)
 {
 	int y = p->y, mo = p->mn.mo;
 
-	if (y < 0) {
+	if (y >= 1900 && !p->hmark) {
+		y = hijri_year_in(y, mo);       /* a Gregorian year */
+		t->yexp = 1;
+	} else if (y < 0) {
 		if (!REF(dt).ok)
 			return RULE_FAIL;
 		y = hijri_year_near(dt, mo, p->dd, p->mod);
+		if (t->wd && p->dd && p->mod == 9)
+			y = hijri_year_wday(dt, mo, p->dd, t->wd, y);
 	} else {
 		t->yexp = 1;
 	}
@@ -1823,6 +2053,27 @@ resolve_hijri(struct ar_date *dt, struct dmy *p, long k, struct st *t)
 	if (p->d2)
 		ival_days(t, t->days, ar_hijri_days(y, mo, p->d2));
 	return k;
+}
+
+/* The Gregorian year, near the reference, in which mo/dd is weekday wd
+ * (الأربعاء 21 أغسطس); y if none within six years. */
+static int
+year_wday(const struct ar_date *dt, int mo, int dd, int wd, int y)
+{
+	long best = -1;
+	int by = y;
+
+	for (int c = y - 6; c <= y + 6; c++) {
+		if (dd > ar_days_in_month(c, mo))
+			continue;
+		long d = ar_days_from_civil(c, mo, dd);
+		if (ar_weekday(d) != wd)
+			continue;
+		long x = d > REF(dt).days ? d - REF(dt).days : REF(dt).days - d;
+		if (best < 0 || x < best)
+			best = x, by = c;
+	}
+	return by;
 }
 
 static long
@@ -1841,6 +2092,8 @@ resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st
 		t->gran = G_MONTH, t->y = y, t->m = mo, t->hasdate = 1;
 		return k;
 	}
+	if (p->y < 0 && y >= 0 && t->wd && p->mod == 9 && !p->d2)
+		y = year_wday(dt, mo, dd, t->wd, y);
 	if (dd > ar_days_in_month(y < 0 ? 2000 : y, mo))
 		return RULE_FAIL;
 	if (y < 0)
@@ -1866,7 +2119,12 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 {
 	long r;
 
-	if (!p->dd && p->mn.ascii && isnum(dt, k, 1, 2) && dt->tok[k].num >= 1
+	const struct tok *T = dt->tok;
+	if (!p->dd && isnum(dt, k, 1, 2) && T[k].num >= 1 && T[k].num <= 31 && ispunct_at(dt, k + 1, "-")
+	    && isnum(dt, k + 2, 1, 2) && T[k + 2].num > T[k].num && T[k + 2].num <= 31) {
+		p->dd = T[k].num, p->d2 = T[k + 2].num;     /* مايو 4-9 */
+		k += 3;
+	} else if (!p->dd && p->mn.ascii && isnum(dt, k, 1, 2) && dt->tok[k].num >= 1
 	    && dt->tok[k].num <= 31) {
 		p->dd = dt->tok[k].num;
 		k++;
@@ -1882,7 +2140,7 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 	if ((r = lx(dt, q, L_YEARW, 0)) > 0 && dt->m->val == 0)
 		q = (size_t)r;
 	if ((r = c_yearnum(dt, q, &yy, &hh)) > 0 && (dt->tok[q].nd == 4 || hh)) {
-		p->y = yy;
+		p->y = yy, p->hmark = hh;
 		k = (size_t)r;
 	}
 	if (p->y < 0 && (r = lx(dt, k, L_RMOD, 0)) > 0) {
@@ -1909,7 +2167,7 @@ r_day_month(struct ar_date *dt, struct at *a, struct st *t)
 	p.dd = a->dd, p.d2 = a->d2;
 	if (a->pm && p.dd)
 		return RULE_FAIL;
-	if (!p.dd && (r = lx(dt, k, L_MONTHW, 1)) > 0)
+	if ((r = lx(dt, k, L_MONTHW, p.dd ? 0 : 1)) > 0)
 		p.shahr = 1, k = (size_t)r;
 	if ((r = c_month(dt, k, &p.mn)) < 0)
 		return RULE_NEXT;
@@ -1920,9 +2178,9 @@ r_day_month(struct ar_date *dt, struct at *a, struct st *t)
 	if (p.dd && T[a->j].type == T_NUM && prev_is(dt, a->j, L_NEGPREV))
 		return RULE_FAIL;
 	k = after_month(dt, (size_t)r, &p);
-	if (p.mn.amb && !p.dd && p.y < 0 && p.mod == 9 && !p.shahr && !p.mn.partner)
+	if (p.mn.amb && !p.dd && p.y < 0 && p.mod == 9 && !p.shahr && !p.mn.partner && !a->pm)
 		return RULE_FAIL;
-	if (p.mn.cal == 'h' && !p.dd && p.y < 0 && !p.shahr && p.mod == 9)
+	if (p.mn.cal == 'h' && !p.dd && p.y < 0 && !p.shahr && p.mod == 9 && !a->pm)
 		return RULE_FAIL;
 	if (p.mn.cal == 'h')
 		return resolve_hijri(dt, &p, (long)k, t);
@@ -1938,26 +2196,278 @@ r_day_of_month(struct ar_date *dt, struct at *a, struct st *t)
 	if (a->pm || day_at(dt, a) < 0 || !a->dd || a->d2)
 		return RULE_FAIL;
 	size_t k = a->day_end;
-	int dd = a->dd;
-	if ((r = lx(dt, k, L_PERIOD, 0)) < 0 || dt->m->str[0] != 'M'
-	    || lx(dt, (size_t)r, L_RMOD, 0) < 0)
+	int dd = a->dd, bare = 0;
+	long e;
+	if ((r = lx(dt, k, L_PERIOD, 0)) > 0 && dt->m->str[0] == 'M'
+	    && (e = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
+		r = e;
+	} else if ((r = lx(dt, k, L_RMOD, 0)) > 0 && k == a->j + 1) {
+		bare = 1;               /* 17 الجاري: the month understood */
+	} else {
 		return RULE_FAIL;
+	}
 	int mod = dt->m->val, yy, mm;
 	if (!REF(dt).ok) {
 		t->gran = G_DAY, t->d = dd, t->hasdate = 1;
 	} else {
-		ref_month(dt, mod, &yy, &mm);
+		ref_month(dt, bare && mod ? 0 : mod, &yy, &mm);
+		/* 17 الماضي: the latest 17th before the reference */
+		if (bare && mod == -1 && dd >= REF(dt).d)
+			ref_month(dt, -1, &yy, &mm);
+		if (bare && mod == 1 && dd <= REF(dt).d)
+			ref_month(dt, 1, &yy, &mm);
 		if (dd > ar_days_in_month(yy, mm))
 			return RULE_FAIL;
 		set_day(t, ar_days_from_civil(yy, mm, dd));
 	}
-	return r + 1;
+	return r;
+}
+
+static char *put_num(char *p, int v, int width);
+
+/* Is token k the folded word w? */
+static int
+is_word(const struct ar_date *dt, size_t k, const char *w)
+{
+	return wordeq(dt, k, w, strlen(w));
+}
+
+/* A month after من / في (ثاني خميس من يونيو, آخر جمعة في رمضان,
+ * الأسبوع الأخير من ديسمبر, أول اثنين من الشهر المقبل): its first day and
+ * its length. Returns the end, -1 if there is none or no reference to
+ * place it. */
+static long
+month_spec(struct ar_date *dt, size_t k, long *first, int *len)
+{
+	struct month mn;
+	long r;
+	int y, m;
+
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
+		return -1;
+	k++;
+	if ((r = lx(dt, k, L_PERIOD, 0)) > 0 && dt->m->str[0] == 'M') {
+		long e = lx(dt, (size_t)r, L_RMOD, 0);
+		if (e < 0 || !REF(dt).ok)
+			return -1;
+		ref_month(dt, dt->m->val, &y, &m);
+		*first = ar_days_from_civil(y, m, 1), *len = ar_days_in_month(y, m);
+		return e;
+	}
+	if ((r = lx(dt, k, L_MONTHW, 0)) > 0)
+		k = (size_t)r;
+	if ((r = c_month(dt, k, &mn)) < 0)
+		return -1;
+	struct dmy p = { .y = -1, .mod = 9, .mn = mn };
+	k = after_month(dt, (size_t)r, &p);
+	if (p.dd)
+		return -1;
+	if (mn.cal == 'h') {
+		int hy = p.y >= 1900 && !p.hmark ? hijri_year_in(p.y, mn.mo) : p.y;
+		if (hy < 0) {
+			if (!REF(dt).ok)
+				return -1;
+			hy = hijri_year_near(dt, mn.mo, 0, p.mod);
+		}
+		*first = ar_hijri_days(hy, mn.mo, 1), *len = ar_hijri_month_len(hy, mn.mo);
+		return (long)k;
+	}
+	y = p.y >= 0 ? p.y : pick_year(dt, mn.mo, 0, p.mod);
+	if (y < 0)
+		return -1;
+	*first = ar_days_from_civil(y, mn.mo, 1), *len = ar_days_in_month(y, mn.mo);
+	return (long)k;
+}
+
+/* ثاني خميس من يونيو, آخر جمعة في رمضان, أول اثنين من الشهر المقبل:
+ * the nth (or the last) weekday of a month */
+static long
+r_nth_wday(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx(dt, a->j, L_ORDBARE, 1), e;
+	long first;
+	int len;
+
+	if (r < 0 || a->pm)
+		return RULE_NEXT;
+	int n = dt->m->val;
+	if ((r = lx(dt, (size_t)r, L_WDAYBARE, 0)) < 0)
+		return RULE_NEXT;
+	int wd = dt->m->val;
+	if (n < -1 || n > 5 || (e = month_spec(dt, (size_t)r, &first, &len)) < 0)
+		return RULE_NEXT;
+	long d;
+	if (n == -1) {
+		long last = first + len - 1;
+		d = last - ((ar_weekday(last) - wd + 7) % 7);
+	} else {
+		d = first + (wd - ar_weekday(first) + 7) % 7 + 7L * (n - 1);
+		if (d >= first + len)
+			return RULE_FAIL;
+	}
+	set_day(t, d);
+	return e;
+}
+
+/* الأسبوع الأول من يناير, الأسبوع الأخير من ديسمبر: its first or last
+ * seven days (the nth: days 7n-6 to 7n) */
+static long
+r_week_of_month(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx(dt, a->j, L_PERIOD, 1), e;
+	long first;
+	int len, n;
+
+	if (r < 0 || dt->m->str[0] != 'W' || a->pm)
+		return RULE_NEXT;
+	size_t k = (size_t)r;
+	if ((r = lx(dt, k, L_LASTW, 0)) > 0)
+		n = -1;
+	else if ((r = g_ordinal(dt, k, 0, &n)) < 0 || n > 4)
+		return RULE_NEXT;
+	if ((e = month_spec(dt, (size_t)r, &first, &len)) < 0)
+		return RULE_NEXT;
+	long d0 = n == -1 ? first + len - 7 : first + 7L * (n - 1);
+	ival_days(t, d0, d0 + 6);
+	t->gran = G_DAY, t->hasdate = 1;
+	return e;
+}
+
+/* سبت الأسبوع المقبل: the weekday in the ISO week named */
+static long
+r_wday_of_week(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx(dt, a->j, L_WDAYBARE, 1), e;
+
+	if (r < 0 || a->pm)
+		return RULE_NEXT;
+	int wd = dt->m->val;
+	if ((r = lx(dt, (size_t)r, L_PERIOD, 0)) < 0 || dt->m->str[0] != 'W'
+	    || (e = lx(dt, (size_t)r, L_RMOD, 0)) < 0)
+		return RULE_NEXT;
+	int mod = dt->m->val;
+	if (!REF(dt).ok) {
+		t->gran = G_DAY, t->wd = wd, t->hasdate = 1;
+		return e;
+	}
+	long day = REF(dt).days + 7L * mod;
+	set_day(t, day - (ar_weekday(day) - 1) + (wd - 1));
+	return e;
+}
+
+/* The day of a holiday in Hijri year hy or Gregorian year gy (one of
+ * them -1), or nearest the reference (both -1; by mod the latest before
+ * or the next after). Returns the day, or LONG_MIN when it cannot be
+ * placed. */
+static long
+holiday_day(struct ar_date *dt, const struct ar_lexent *e, int hy, int gy, int mod, int off)
+{
+	int mo = e->val / 100, d = e->val % 100;
+	long best = -1, bd = 0;
+
+	if (e->str[0] == 'h') {
+		if (hy > 0)
+			return ar_hijri_days(hy, mo, d) + off;
+		if (gy > 0) {
+			for (int c = ar_hijri_year_of(ar_days_from_civil(gy, 1, 1)); c <= ar_hijri_year_of(ar_days_from_civil(gy, 12, 31)); c++) {
+				long x = ar_hijri_days(c, mo, d) + off;
+				int y, m2, d2;
+				ar_civil_from_days(x, &y, &m2, &d2);
+				if (y == gy)
+					return x;
+			}
+			return -1;
+		}
+		if (!REF(dt).ok)
+			return -1;
+		int h0 = ar_hijri_year_of(REF(dt).days);
+		for (int c = h0 - 1; c <= h0 + 1; c++) {
+			long x = ar_hijri_days(c, mo, d) + off, dist = x - REF(dt).days;
+			if ((mod == -1 && dist >= 0) || (mod == 1 && dist <= 0))
+				continue;
+			if (dist < 0)
+				dist = -dist;
+			if (best < 0 || dist < bd)
+				best = x, bd = dist;
+		}
+		return best;
+	}
+	if (gy < 0) {
+		gy = pick_year(dt, mo, d, mod == 9 ? 9 : mod);
+		if (gy < 0)
+			return -1;
+	}
+	return ar_days_from_civil(gy, mo, d) + off;
+}
+
+/* عيد الفطر, عيد الأضحى الماضي, رأس السنة الميلادية 2020, عيد الأضحى عام
+ * 1444, ثالث أيام عيد الفطر: the holidays of holidays.tsv, Islamic ones
+ * by the Umm al-Qura table; the nth day of a holiday after أول/ثاني أيام */
+static long
+r_holiday(struct ar_date *dt, struct at *a, struct st *t)
+{
+	size_t k = a->j;
+	long r;
+	int off = 0;
+
+	if ((r = lx(dt, k, L_ORDBARE, 1)) > 0 && dt->m->val >= 1) {
+		int n = dt->m->val;
+		struct amount u;
+		long q = lx(dt, (size_t)r, L_UNIT, 0);
+		if (q < 0 || (unit_of(dt->m->str, &u), strcmp(u.unit, "D") || !u.plural))
+			return RULE_NEXT;
+		off = n - 1, k = (size_t)q;
+	}
+	if ((r = lx(dt, k, L_HOLIDAY, off || k > a->j ? 0 : 1)) < 0)
+		return RULE_NEXT;
+	const struct ar_lexent *h = dt->m;
+	k = (size_t)r;
+	if ((r = lx(dt, k, L_BLESSED, 0)) > 0)
+		k = (size_t)r;
+	int y = -1, hy = -1, gy = -1, hmark, mod = 9;
+	size_t q = k;
+	if ((r = lx(dt, q, L_YEARW, 1)) > 0 && dt->m->val != 2)
+		q = (size_t)r;
+	if ((r = c_yearnum(dt, q, &y, &hmark)) > 0 && (dt->tok[q].nd == 4 || hmark)) {
+		if (hmark || (h->str[0] == 'h' && y < 1600))
+			hy = y;
+		else
+			gy = y;
+		k = (size_t)r;
+	} else if ((r = lx(dt, k, L_RMOD, 0)) > 0) {
+		mod = dt->m->val;
+		k = (size_t)r;
+	}
+	if (hy > 0 && h->str[0] != 'h')
+		return RULE_FAIL;
+	long d = holiday_day(dt, h, hy, gy, mod, off);
+	if (d < 0) {
+		t->gran = G_DAY, t->hasdate = 1;
+		if (h->str[0] == 'g')
+			t->m = h->val / 100, t->d = h->val % 100;
+		return (long)k;
+	}
+	set_day(t, d);
+	if (h->str[0] == 'h') {
+		char *p = put_num(t->hij, ar_hijri_year_of(d), 4);
+		*p++ = '-', p = put_num(p, h->val / 100, 2);
+		*p++ = '-', p = put_num(p, h->val % 100 + off, 2);
+		*p = 0;
+	}
+	if (hy > 0 || gy > 0)
+		t->yexp = 1;
+	return (long)k;
 }
 
 typedef long (*date_rule_fn)(struct ar_date *, struct at *, struct st *);
 static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[] = {
+	{ "holiday", r_holiday },
+	{ "nth-weekday", r_nth_wday },
+	{ "week-of-month", r_week_of_month },
+	{ "weekday-of-week", r_wday_of_week },
 	{ "period", r_period },
 	{ "decade", r_decade },
+	{ "century", r_century },
 	{ "year-word", r_year_word },
 	{ "bare-year", r_bare_year },
 	{ "season", r_season },
@@ -2006,6 +2516,11 @@ c_rel(struct ar_date *dt, size_t i, struct st *s)
 			return -1;
 		dt->m = m;
 	}
+	if (prev_is(dt, i, L_MEDIA))
+		return -1;              /* صحيفة الغد, قناة اليوم: an outlet's name */
+	if (!strcmp(entry_flag(dt->m), "b") && !prev_is(dt, i, L_YOM) && !prev_is(dt, i, L_POD)
+	    && !prev_is(dt, i, L_OFFSET))
+		return -1;              /* غد after يوم, صباح, بعد; alone it is "a tomorrow" */
 	s->hasrel = 1;
 	if (REF(dt).ok)
 		set_day(s, REF(dt).days + v);
@@ -2219,6 +2734,12 @@ may_pod(const struct ar_date *dt, size_t j, const struct st *s, int punct)
 	return !s->pod && !punct;
 }
 static int
+may_bareday(const struct ar_date *dt, size_t j, const struct st *s, int punct)
+{
+	(void)dt, (void)j, (void)punct;
+	return s->wd && !s->hasdate && !s->hasrel && !s->hasclock && !s->bareday;
+}
+static int
 may_part(const struct ar_date *dt, size_t j, const struct st *s, int punct)
 {
 	(void)dt, (void)j, (void)punct;
@@ -2260,12 +2781,13 @@ static const struct chain_step chain_steps[] = {
 	{ "clock", CLS(L_SAA) | CLS(L_HOUR), 1, may_clock, c_clock },
 	{ "date", CLS(L_PMOD) | CLS(L_THIS) | CLS(L_PERIOD) | CLS(L_DECADE) | CLS(L_YEARW)
 	    | CLS(L_SEASON) | CLS(L_ORD) | CLS(L_ORDPRE) | CLS(L_ORDBARE) | CLS(L_MONTHW)
-	    | CLS(L_MONTH), 1,
+	    | CLS(L_MONTH) | CLS(L_HOLIDAY) | CLS(L_WDAYBARE) | CLS(L_CENTW), 1,
 	    may_date, c_date_in_chain },
 	{ "rel", CLS(L_REL), 0, may_rel, c_rel },
 	{ "wday", CLS(L_WDAY), 0, may_wday, c_wday },
 	{ "pod", CLS(L_POD), 0, may_pod, c_pod },
 	{ "part", CLS(L_DAYPART) | CLS(L_PRAYPREP), 0, may_part, c_part },
+	{ "bareday", CLS(L_ORD) | CLS(L_ORDPRE), 1, may_bareday, c_bareday },
 	{ "zone", CLS(L_ZONEIN) | CLS(L_ZONE), 0, may_zone, c_zone_in_chain },
 };
 
@@ -2288,7 +2810,8 @@ chain_joins(struct ar_date *dt, size_t j, int started, const struct st *s)
 	long r;
 
 	while (j < dt->ntok && joins < 3) {
-		if ((r = lx(dt, j, L_YOM, 1)) > 0 || (started && (r = lx(dt, j, L_JOIN, 1)) > 0)) {
+		if (((r = lx(dt, j, L_YOM, 1)) > 0 && lx(dt, j, L_HOLIDAY, 1) < 0)
+		    || (started && (r = lx(dt, j, L_JOIN, 1)) > 0)) {
 			j = (size_t)r, joins++;
 			continue;
 		}
@@ -2387,6 +2910,9 @@ fmt_value(const struct st *s, char *out, size_t cap)
 		return;
 	}
 	switch (s->gran) {
+	case G_CENT:
+		p = s->y < 0 ? put_str(p, "XX") : put_num(p, s->y, 2);
+		break;
 	case G_DEC:
 		p = put_num(p, s->y, 1);
 		break;
@@ -2430,6 +2956,7 @@ fmt_value(const struct st *s, char *out, size_t cap)
 static void
 resolve_weekday(struct ar_date *dt, struct st *s)
 {
+	s->wdonly = 1;
 	if (!REF(dt).ok) {
 		s->gran = G_DAY;
 		return;
@@ -2453,9 +2980,41 @@ resolve_weekday(struct ar_date *dt, struct st *s)
 	}
 }
 
+/* the day bareday of the month nearest the reference in which it is
+ * weekday wd */
+static void
+resolve_bareday(struct ar_date *dt, struct st *s)
+{
+	if (!REF(dt).ok) {
+		s->gran = G_DAY, s->d = s->bareday, s->hasdate = 1;
+		return;
+	}
+	long best = -1, bd = 0;
+	for (int k = -6; k <= 6; k++) {
+		int y, m;
+		ref_month(dt, 0, &y, &m);
+		long mm = y * 12L + m - 1 + k;
+		y = (int)(mm / 12), m = (int)(mm % 12) + 1;
+		if (s->bareday > ar_days_in_month(y, m))
+			continue;
+		long d = ar_days_from_civil(y, m, s->bareday);
+		if (ar_weekday(d) != s->wd)
+			continue;
+		long x = d > REF(dt).days ? d - REF(dt).days : REF(dt).days - d;
+		if (best < 0 || x < bd)
+			best = d, bd = x;
+	}
+	if (best < 0)
+		s->gran = G_DAY, s->d = s->bareday, s->hasdate = 1;
+	else
+		set_day(s, best);
+}
+
 static void
 finish(struct ar_date *dt, struct st *s)
 {
+	if (s->bareday && !s->hasdate)
+		resolve_bareday(dt, s);
 	if (s->wd && !s->hasdate && !s->hasrel)
 		resolve_weekday(dt, s);
 	if (s->hasclock) {
@@ -2667,6 +3226,7 @@ unit_of(const char *sv, struct amount *a)
 	const char *c = strchr(sv, ':');
 	a->dual = c && c[1] == '2';
 	a->plural = c && c[1] == 'p';
+	a->acc = c && c[1] == 'a';
 }
 
 /* An amount at token i: [a cardinal | نصف / ربع] unit [ونصف / وربع
@@ -2696,10 +3256,11 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 		n = 2;
 	if (n == -2 && a->plural)
 		return -1;
-	if (n == -2 && !one)
+	if (n == -2 && !one && !a->acc)
 		return -1;
-	if (n == -2 && isnum(dt, (size_t)r, 1, 4))
-		return -1;              /* منذ عام 2020: a year */
+	if (n == -2 && (isnum(dt, (size_t)r, 1, 4) || lx(dt, (size_t)r, L_WDAY, 0) > 0
+	    || lx(dt, (size_t)r, L_REL, 0) > 0 || lx(dt, (size_t)r, L_HOLIDAY, 0) > 0))
+		return -1;              /* منذ عام 2020, منذ يوم الجمعة: a date */
 	if (n == -2)
 		n = 1;
 	size_t k = (size_t)r;
@@ -2876,19 +3437,31 @@ p_offset(struct ar_date *dt, size_t i)
 	if (r < 0)
 		return -1;
 	int sign = dt->m->val, pfx = dt->mpfx;
-	const char *how = dt->m->str ? strchr(dt->m->str, ':') : NULL;
-	how = how ? how + 1 : "";
+	const char *how = entry_flag(dt->m);
 	long e = g_amount(dt, (size_t)r, 1, &a);
 	if (e < 0)
 		return -1;
 	if (!strcmp(how, "from")) {
-		/* من يومين: not أكثر من يومين, not من يومين إلى */
-		if (a.n < 0 || (i > 0 && prev_is(dt, i, L_CMP)) || lx(dt, (size_t)e, L_TO, 1) > 0
-		    || is_letter_word(dt, (size_t)e, WAW))
+		/* من يومين (Egyptian): at the clause's end, or before و; not
+		 * أكثر من يومين, not من يوم, not ولاية من 5 سنوات لفترتين */
+		const struct tok *T = dt->tok;
+		size_t q = (size_t)e;
+		if (a.n < 2 || a.n > 10 || (i > 0 && prev_is(dt, i, L_CMP))
+		    || !(q >= dt->ntok || T[q].type == T_PUNCT || (T[q].type == T_WORD && T[q].wa
+		    && !is_letter_word(dt, q, WAW))))
 			return -1;
 	}
 	char v[96];
 	const char *type;
+	if (lx(dt, (size_t)e, L_FROM, 0) > 0 && dt->m->val == 0) {
+		/* بعد يوم من توليه: after an event, not the reference: the
+		 * amount is what is known */
+		if (a.n < 0)
+			return -1;
+		dur_value(&a, v);
+		add_val(dt, (size_t)r, (size_t)e, 0, "duration", "%s", v);
+		return e;
+	}
 	if (!strcmp(how, "since") && clause_has(dt, dt->tok[i].b0, L_STATE, 6)) {
 		dur_value(&a, v);
 		type = "duration";
@@ -2965,10 +3538,15 @@ p_vague(struct ar_date *dt, size_t i)
 {
 	long r = lx(dt, i, L_VAGUE, 1);
 
-	if (r < 0)
-		return -1;
+	if (r < 0 || (dt->mpfx == 0 && prev_is(dt, i, L_NEGVPREV)))
+		return -1;              /* في ذلك الحين, بين الحين والآخر */
+	if (!strcmp(entry_flag(dt->m), "n") && dt->mpfx == 0
+	    && (!memcmp(dt->line + dt->tok[i].b0, "\u0623", 2)
+	    || !memcmp(dt->line + dt->tok[i].b0, "\u0625", 2)))
+		return -1;              /* ألان (Alain) folds to الآن: a name */
 	*dt->usedp = 1;
-	add_val(dt, i, (size_t)r, dt->mpfx, "date", "%s", dt->m->str);
+	const char *v = dt->m->str, *c = strchr(v, ':');
+	add_val(dt, i, (size_t)r, dt->mpfx, "date", "%.*s", (int)(c ? (size_t)(c - v) : strlen(v)), v);
 	return r;
 }
 
@@ -3104,9 +3682,29 @@ p_range(struct ar_date *dt, size_t i)
 	if (e2 < 0)
 		return -1;
 	int first = dt->tok[j].num;
+	if (a.wdonly && b.wdonly && !a.hasclock && !b.hasclock) {
+		/* يومي الثلاثاء والأربعاء [14 و15 فيفري]: the days written after
+		 * the weekdays, else the second weekday after the first */
+		struct st c, d;
+		int bd;
+		long e3 = range_side(dt, (size_t)e2, &c, &bd), e4;
+		if (e3 > 0 && bd == 1 && (e4 = range_to(dt, (size_t)e3, &d)) > 0 && d.gran == G_DAY
+		    && d.m > 0 && d.d > dt->tok[e2].num) {
+			a = d, a.d = dt->tok[e2].num, b = d, e2 = e4;
+		} else if (REF(dt).ok && a.wd != b.wd) {
+			set_day(&b, a.days + (b.wd - a.wd + 7) % 7);
+		}
+	}
 	if (a.hasclock || b.hasclock || bare == 2) {
 		if (time_range(dt, &a, bare, j, &b) < 0)
 			return -1;
+	} else if (bare == 1 && b.hij[0] && b.gran == G_DAY) {
+		int hd = atoi(b.hij + 8);       /* من 12 إلى 19 شعبان: Hijri days */
+		if (first >= hd)
+			return -1;
+		a = b;
+		set_day(&a, b.days - (hd - first));
+		a.hasrel = 0;
 	} else if (bare == 1) {
 		if (b.gran != G_DAY || first >= b.d || b.m < 0)
 			return -1;
