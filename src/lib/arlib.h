@@ -27,6 +27,8 @@ void *ar_alloc(size_t n);                          /* malloc or die */
 void ar_safe_write(FILE *f, const char *s, size_t n);
 void *ar_realloc(void *p, size_t n);
 
+struct ar_buf;                  /* buf.c */
+
 /* ---- opt.c: options every tool shares ---- */
 enum {
 	AR_OPT_HELP = 0x1000, AR_OPT_VERSION, AR_OPT_LINEBUF, AR_OPT_STRICT,
@@ -169,6 +171,11 @@ void ar_out_header(const char *name, size_t n);     /* "\fNAME\n" */
 void ar_out_json_str(const char *s, size_t n);      /* "…" with JSON escapes */
 void ar_out_tsv_str(const char *s, size_t n);       /* \t \n \r \\ escaped */
 int ar_out_close(void);          /* flush, check; 0 or 2 */
+/* Where the output goes: fd (named name in messages; 1 and NULL for
+ * standard output), or, while b is not NULL, appended to b. Both flush
+ * what was written before. */
+void ar_out_to_fd(int fd, const char *name);
+void ar_out_capture(struct ar_buf *b);
 
 /* Rows: a tool names its fields once and writes each row field by field, in
  * order; the printer writes TSV (a header line, then values with \t \n \r
