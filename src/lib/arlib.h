@@ -444,6 +444,16 @@ struct ar_word {
 void ar_words_init(struct ar_words *it, const char *s, size_t n, int flags);
 int ar_word_next(struct ar_words *it, struct ar_word *w);   /* type; 0 at the end */
 
+/* ---- json.c: JSON Lines documents (--input=jsonl) ---- */
+struct ar_json_member { const char *key, *val; size_t keylen, vallen; };  /* raw */
+/* The members of the object that is the whole of s[0..n), at most max of
+ * them (nested values skipped whole); their number, or -1 if s is not one
+ * JSON object. Keys are raw (between the quotes), values raw JSON. */
+int ar_json_members(const char *s, size_t n, struct ar_json_member *m, int max);
+/* Append the string value v (with its quotes) decoded to UTF-8; -1 if v is
+ * no string. A lone surrogate becomes U+FFFD. */
+int ar_json_decode(const char *v, size_t n, struct ar_buf *out);
+
 /* ---- grep.c: choosing documents as grep does (ar-kwic, ar-date) ---- */
 struct ar_grep {
 	int count;              /* -c: hits per document */
