@@ -180,6 +180,18 @@ setup() {
 	assert_output --partial $'\tD\tz\t'
 }
 
+@test "a drop-span rule that can match the empty string is an error naming FILE:LINE, not a hang" {
+	printf 'abc\n' > "$BATS_TEST_TMPDIR/in.txt"
+	for p in '<|*' '*' '<^*$' '|*$'; do
+		printf '# spans\n%s\tdrop-span\tx\n' "$p" > "$BATS_TEST_TMPDIR/r.tsv"
+		run -2 --separate-stderr timeout 20 ar-strip-nav --rules="$BATS_TEST_TMPDIR/r.tsv" "$BATS_TEST_TMPDIR/in.txt"
+		[[ "$stderr" == *"r.tsv:2: drop-span pattern '$p' can match the empty string"* ]]
+	done
+	printf '*\tdrop-line\tall\n' > "$BATS_TEST_TMPDIR/r.tsv"
+	run -0 ar-strip-nav -h --rules="$BATS_TEST_TMPDIR/r.tsv" "$BATS_TEST_TMPDIR/in.txt"
+	assert_output ""
+}
+
 @test "--list-rules lists pattern, action and name" {
 	run -0 ar-strip-nav --list-rules
 	assert_line $'^إقرأ أيضاً\tdrop-rest\trelated'

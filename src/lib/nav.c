@@ -491,6 +491,16 @@ compile_pattern(struct rule *r, const char *p, size_t plen)
 	ar_buf_free(&lit);
 }
 
+/* Every token is a star: the pattern matches the empty string. */
+static int
+matches_empty(const struct rule *r)
+{
+	for (int j = 0; j < r->nt; j++)
+		if (r->t[j].type != T_STAR)
+			return 0;
+	return 1;
+}
+
 struct loading { struct ar_nav *nv; const char *file; };
 
 static int
@@ -533,8 +543,13 @@ add_rule(char *line, size_t n, unsigned long lineno, void *ctx)
 	if (plen && p[plen - 1] == '$' && (plen < 2 || p[plen - 2] != '\\'))
 		r.eol = 1, p[--plen] = 0;
 	compile_pattern(&r, p, plen);
-	if (r.nt == 0) {
-		ar_warn("%s:%lu: empty pattern", ld->file, lineno);
+	if (r.nt == 0 || (r.act == AR_NAV_A_DROP_SPAN && matches_empty(&r))) {
+		/* an empty span is found again at the same place, forever */
+		if (r.nt == 0)
+			ar_warn("%s:%lu: empty pattern", ld->file, lineno);
+		else
+			ar_warn("%s:%lu: drop-span pattern '%s' can match the empty string "
+			    "(give it text, # or a space)", ld->file, lineno, r.pat);
 		rule_free(&r);
 		return -1;
 	}
@@ -1236,17 +1251,17 @@ span_back(struct ar_nav *nv, const struct rule *r, const char *cur, size_t b, si
 		k--;
 	}
 	*from = skip_space(cur, k, ms);
-	int count = 1;
+	int more = 0;           /* a further match: a run of them */
 	for (;;) {
 		size_t ms2, me2, lim = *to + 400 < e ? *to + 400 : e;
 		if (!rmatch(nv, r, cur, *to, lim, &ms2, &me2))
 			break;
 		if (memchr(cur + *to, '.', ms2 - *to))
 			break;
-		*to = me2;
-		count++;
+		*to = me2;      /* matches are never empty: this ends */
+		more = 1;
 	}
-	return count >= 2 || skip_space(cur, *to, e) == e;
+	return more || skip_space(cur, *to, e) == e;
 }
 
 /* Remove drop-span runs from s; 1 if anything went (the rest is in x->out,
