@@ -192,6 +192,19 @@ setup() {
 	assert_output ""
 }
 
+@test "100,000 --rules load in linear time, and the last one still applies" {
+	# each literal twice (one copy is shared), then one rule that matches
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "zzq%dword\tdrop-line\tr%d\n", i % 50000, i
+	    print "التوزيع\tdrop-line\tlast" }' > "$BATS_TEST_TMPDIR/big.tsv"
+	t=10
+	[ "${VALGRIND:-0}" = 1 ] && t=300
+	run -0 timeout $t ar-strip-nav -h -r "$BATS_TEST_TMPDIR/big.tsv" "$F/page-crawler.txt"
+	assert_equal "${#lines[@]}" 7
+	refute_output --partial "خطة التوزيع"
+	run -0 timeout $t ar-strip-nav -l -r "$BATS_TEST_TMPDIR/big.tsv"
+	assert_line --index 100000 $'التوزيع\tdrop-line\tlast'
+}
+
 @test "--list-rules lists pattern, action and name" {
 	run -0 ar-strip-nav --list-rules
 	assert_line $'^إقرأ أيضاً\tdrop-rest\trelated'
