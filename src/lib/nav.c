@@ -386,25 +386,30 @@ seq(const struct rule *r, int ti, const char *s, size_t p, size_t e,
 	return 1;
 }
 
-/* Find rule r in s[b..e) (already trimmed); match is [*ms, *me). */
+/* where a rule matched: [start, end) */
+struct match { size_t start, end; };
+
+/* Find rule r in s[b..e) (already trimmed). */
 static int
 rmatch(struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t e,
-    size_t *ms, size_t *me)
+    struct match *m)
 {
-	struct scan sc = { 0, 8 * (e - b) + 65536, 256 };
+	struct scan sc;
 
+	sc.scan_left = 8 * (e - b) + 65536;
+	sc.budget = 256;
 	if (r->bol) {
-		if (!seq(r, 0, s, b, e, me, &sc))
+		if (!seq(r, 0, s, b, e, &m->end, &sc))
 			return 0;
-		*ms = r->cut ? sc.cutpos : b;
+		m->start = r->cut ? sc.cutpos : b;
 		return 1;
 	}
 	if (r->eol && r->nt == 1 && r->t[0].type == T_LIT) {
 		size_t n = r->t[0].n;
 		if (e - b < n || memcmp(s + e - n, r->t[0].s, n))
 			return 0;
-		*ms = e - n;
-		*me = e;
+		m->start = e - n;
+		m->end = e;
 		return 1;
 	}
 	size_t q = b;
@@ -422,8 +427,8 @@ rmatch(struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t 
 				return 0;
 			q = (size_t)(f - s);
 		}
-		if (seq(r, 0, s, q, e, me, &sc)) {
-			*ms = r->cut ? sc.cutpos : q;
+		if (seq(r, 0, s, q, e, &m->end, &sc)) {
+			m->start = r->cut ? sc.cutpos : q;
 			return 1;
 		}
 		if (--sc.budget < 0)
@@ -681,12 +686,12 @@ static int
 find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e)
 {
 	int best = -1;
-	size_t ms, me;
+	struct match m;
 
 	if (e - b >= 2) {
 		unsigned k = (unsigned char)s[b] << 8 | (unsigned char)s[b + 1];
 		for (int i = nv->bucket[k]; i >= 0; i = nv->rules[i].next)
-			if (rmatch(nv, &nv->rules[i], s, b, e, &ms, &me)) {
+			if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 				best = i;
 				break;
 			}
@@ -695,7 +700,7 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e)
 		int i = nv->other[j];
 		if (best >= 0 && i > best)
 			break;
-		if (rmatch(nv, &nv->rules[i], s, b, e, &ms, &me)) {
+		if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 			best = i;
 			break;
 		}
@@ -795,63 +800,6 @@ struct feat {
 	unsigned seps;          /* | and bullets between items */
 };
 
-/* an ASCII character's share of the features; 1 if it is part of a word */
-static int
-ascii_feature(struct feat *f, const char *s, size_t i, size_t e)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-		f->lat++;
-		return 1;
-	}
-	if (c >= '0' && c <= '9') {
-		f->dig++;
-		return 1;
-	}
-	if (c == '@' || c == '#')
-		f->links++;
-	else if (c == '/' && i >= 1 && s[i - 1] == ':' && i + 1 < e && s[i + 1] == '/')
-		f->links++;
-	else if (c == ',')
-		f->comma = 1;
-	else if (c == '(' || c == ')')
-		f->paren = 1;
-	else if (c == '|')
-		f->seps++;
-	return 0;
-}
-
-/* another character's share; inw says whether a word is open */
-static int
-other_feature(struct feat *f, int32_t cp, int inw)
-{
-	switch (ar_cclass(cp)) {
-	case AR_C_LETTER:
-		if (ar_is_arabic(cp))
-			f->ar++;
-		else if (cp < 0x250)
-			f->lat++;
-		else
-			f->ar++;        /* other scripts count as prose */
-		return 1;
-	case AR_C_FORMAT:
-		f->cps--;
-		return inw;
-	case AR_C_MARK:
-		return inw;
-	case AR_C_DIGIT:
-		f->dig++;
-		return 1;
-	default:
-		if (cp == 0x060C)
-			f->comma = 1;
-		else if (cp == 0x2022 || cp == 0x00B7)
-			f->seps++;
-		return cp == 0x0640 ? inw : 0;
-	}
-}
-
 static void
 features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct feat *f)
 {
@@ -868,13 +816,59 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		if (c < 0x80) {
 			l = 1;
 			cp = c;
-			word = ascii_feature(f, s, i, e);
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+				f->lat++;
+				word = 1;
+			} else if (c >= '0' && c <= '9') {
+				f->dig++;
+				word = 1;
+			} else {
+				word = 0;
+				if (c == '@' || c == '#')
+					f->links++;
+				else if (c == '/' && i >= 1 && s[i - 1] == ':' && i + 1 < e && s[i + 1] == '/')
+					f->links++;
+				else if (c == ',')
+					f->comma = 1;
+				else if (c == '(' || c == ')')
+					f->paren = 1;
+				else if (c == '|')
+					f->seps++;
+			}
 		} else {
 			l = ar_u8len(c);
 			if (i + l > e)
 				break;
 			ar_u8dec(s + i, &cp);
-			word = other_feature(f, cp, inw);
+			switch (ar_cclass(cp)) {
+			case AR_C_LETTER:
+				if (ar_is_arabic(cp))
+					f->ar++;
+				else if (cp < 0x250)
+					f->lat++;
+				else
+					f->ar++;        /* other scripts count as prose */
+				word = 1;
+				break;
+			case AR_C_MARK:
+			case AR_C_FORMAT:
+				word = inw;
+				if (ar_cclass(cp) == AR_C_FORMAT) {
+					f->cps--;
+					word = inw;
+				}
+				break;
+			case AR_C_DIGIT:
+				f->dig++;
+				word = 1;
+				break;
+			default:
+				if (cp == 0x060C)
+					f->comma = 1;
+				else if (cp == 0x2022 || cp == 0x00B7)
+					f->seps++;
+				word = cp == 0x0640 ? inw : 0;
+			}
 		}
 		if (word && !inw) {
 			ws = i;
@@ -1076,11 +1070,11 @@ new_departure_page(struct departure *d)
 	d->has_title = d->has_date = d->nbody = 0;
 }
 
-/* hand the decided line x to the callback */
+/* hand the decided line x to the callback (every field set: no memset) */
 static void
 emit(struct ar_nav *nv, struct ent *x)
 {
-	struct ar_nav_line ln = { 0 };
+	struct ar_nav_line ln;
 	int kept = x->fin == F_K || x->fin == F_S;
 
 	if (x->newpage) {
@@ -1089,12 +1083,12 @@ emit(struct ar_nav *nv, struct ent *x)
 	}
 	ln.text = x->text.s ? x->text.s : "";
 	ln.len = x->text.len;
-	ln.kept = x->fin == F_S ? x->out.s : ln.text;
+	ln.kept = x->fin == F_S && x->out.s ? x->out.s : ln.text;
 	ln.keptlen = x->fin == F_S ? x->out.len : x->text.len;
-	if (!ln.kept)
-		ln.kept = "", ln.keptlen = 0;
 	ln.cut = x->cut.s ? x->cut.s : "";
 	ln.cutlen = x->cut.len;
+	ln.source = NULL;
+	ln.sourcelen = 0;
 	if (x->source && x->text.len) {
 		size_t b = skip_space(x->text.s, 0, x->text.len);
 		size_t e = trim_end(x->text.s, b, x->text.len);
@@ -1244,14 +1238,14 @@ settle(struct ar_nav *nv, struct ent *x, int xc)
  * ends a sentence, or a single match has text after it. */
 static int
 span_back(struct ar_nav *nv, const struct rule *r, const char *cur, size_t b, size_t e,
-    size_t ms, size_t me, size_t *from, size_t *to)
+    const struct match *m, size_t *from, size_t *to)
 {
 	/* a run of headlines: not when the marker ends a sentence */
-	size_t p = skip_space(cur, me, e);
+	size_t p = skip_space(cur, m->end, e);
 	if (p < e && (cur[p] == '.' || cur[p] == ',' || (p + 1 < e
 	    && (unsigned char)cur[p] == 0xD8 && (unsigned char)cur[p + 1] == 0x8C)))
 		return 0;
-	size_t k = ms;
+	size_t k = m->start;
 	while (k > b) {
 		char c = cur[k - 1];
 		if (c == '.' || c == '!' || c == '?' || (k >= b + 2
@@ -1259,15 +1253,16 @@ span_back(struct ar_nav *nv, const struct rule *r, const char *cur, size_t b, si
 			break;
 		k--;
 	}
-	*from = skip_space(cur, k, ms);
+	*from = skip_space(cur, k, m->start);
 	int more = 0;           /* a further match: a run of them */
 	for (;;) {
-		size_t ms2, me2, lim = *to + 400 < e ? *to + 400 : e;
-		if (!rmatch(nv, r, cur, *to, lim, &ms2, &me2))
+		struct match next;
+		size_t lim = *to + 400 < e ? *to + 400 : e;
+		if (!rmatch(nv, r, cur, *to, lim, &next))
 			break;
-		if (memchr(cur + *to, '.', ms2 - *to))
+		if (memchr(cur + *to, '.', next.start - *to))
 			break;
-		*to = me2;      /* matches are never empty: this ends */
+		*to = next.end; /* matches are never empty: this ends */
 		more = 1;
 	}
 	return more || skip_space(cur, *to, e) == e;
@@ -1287,11 +1282,12 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 		const struct rule *r = &nv->rules[nv->spans[j]];
 		for (int guard = 0; guard < 16; guard++) {
 			size_t b = skip_space(cur, 0, len), e = trim_end(cur, b, len);
-			size_t ms, me, from, to, l;
-			if (!rmatch(nv, r, cur, b, e, &ms, &me))
+			struct match m;
+			size_t from, to, l;
+			if (!rmatch(nv, r, cur, b, e, &m))
 				break;
-			from = ms, to = me;
-			if (r->back && !span_back(nv, r, cur, b, e, ms, me, &from, &to))
+			from = m.start, to = m.end;
+			if (r->back && !span_back(nv, r, cur, b, e, &m, &from, &to))
 				break;
 			if (to == from)
 				break;
@@ -1325,7 +1321,7 @@ struct arriving {
 	const char *s;
 	size_t n, b, e;         /* the line; its text is s[b..e) */
 	int ri, act;            /* the first line rule that matches, or -1 */
-	struct feat f;          /* the features of what the spans left */
+	int datelike;           /* what the spans left looks like a date line */
 };
 enum { NEXT, DONE };
 
@@ -1443,13 +1439,15 @@ step_classify(struct ar_nav *nv, struct ent *x, struct arriving *a)
 		x->spanned = 1;
 	}
 	size_t tb = skip_space(ts, 0, tn), te = trim_end(ts, tb, tn);
-	features(&nv->sw, ts, tb, te, &a->f);
-	x->cls = classify(&a->f);
+	struct feat f;
+	features(&nv->sw, ts, tb, te, &f);
+	x->cls = classify(&f);
 	x->reason = AR_NAV_R_STAT;
-	x->cps = a->f.cps, x->sw = a->f.sw, x->nwords = a->f.words;
-	x->links = a->f.links != 0, x->latin = a->f.lat > a->f.ar;
-	x->words = (int)a->f.words;
-	x->tiny = x->cls == AR_NAV_C_SHORT && a->f.words <= 3 && !a->f.term && !x->spanned;
+	x->cps = f.cps, x->sw = f.sw, x->nwords = f.words;
+	x->links = f.links != 0, x->latin = f.lat > f.ar;
+	x->words = (int)f.words;
+	x->tiny = x->cls == AR_NAV_C_SHORT && f.words <= 3 && !f.term && !x->spanned;
+	a->datelike = f.dig >= 4 && f.cps < 80;
 	return NEXT;
 }
 
@@ -1464,7 +1462,7 @@ step_blank(struct ar_nav *nv, struct ent *x, struct arriving *a)
 		return DONE;
 	}
 	x->nb = ++nv->st.nb;
-	x->datelike = a->f.dig >= 4 && a->f.cps < 80;
+	x->datelike = a->datelike;
 	return NEXT;
 }
 
@@ -1486,7 +1484,7 @@ step_title_again(struct ar_nav *nv, struct ent *x, struct arriving *a)
 static int
 step_title(struct ar_nav *nv, struct ent *x, struct arriving *a)
 {
-	if (!nv->st.has_title && x->cls != AR_NAV_C_BAD && !x->datelike && a->f.words >= 3) {
+	if (!nv->st.has_title && x->cls != AR_NAV_C_BAD && !x->datelike && x->nwords >= 3) {
 		x->titlecand = 1;
 		set_title(&nv->st, a->s, a->n);
 	}
@@ -1500,6 +1498,8 @@ step_class(struct ar_nav *nv, struct ent *x, struct arriving *a)
 {
 	struct arrival *st = &nv->st;
 
+	(void)a;
+
 	if (x->cls == AR_NAV_C_GOOD || x->cls == AR_NAV_C_BAD) {
 		int xc = x->cls == AR_NAV_C_GOOD ? X_GOOD : X_BAD;
 		x->fin = xc == X_GOOD || nv->keep_stat ? (x->spanned ? F_S : F_K) : F_D;
@@ -1512,7 +1512,7 @@ step_class(struct ar_nav *nv, struct ent *x, struct arriving *a)
 	if (x->tiny) {
 		x->run = st->run;
 		st->runlen++;
-		st->runsw += a->f.sw > 0;
+		st->runsw += x->sw > 0;
 	} else {
 		run_end(nv);
 	}
