@@ -284,14 +284,9 @@ main(int argc, char *argv[])
 
 	if (!(nav = ar_nav_new(on_line, NULL)))
 		return 2;
-	for (c = 0; c < nuser; c++) {
-		size_t len;
-		char *t = ar_slurp(user[c], &len);
-		int rc = ar_nav_rules(nav, user[c], t, len);
-		free(t);
-		if (rc < 0)
+	for (c = 0; c < nuser; c++)
+		if (ar_nav_rules_file(nav, user[c]) < 0)
 			return 2;
-	}
 	if (keep_list)
 		apply_keep(keep_list);
 	ar_nav_ready(nav);

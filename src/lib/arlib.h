@@ -433,6 +433,8 @@ struct ar_nav *ar_nav_new(ar_nav_fn fn, void *ctx);
  * before the built-in ones, files in the order added. -1 after a message
  * naming name:line on a bad line (the lines before it stay added). */
 int ar_nav_rules(struct ar_nav *nav, const char *name, const char *text, size_t len);
+/* The same for the rules file path (dies if it cannot be read). */
+int ar_nav_rules_file(struct ar_nav *nav, const char *path);
 /* Keep a kind after all: a rule name (after the files are added), or blank,
  * dup, headline, stat. 0, or -1 if nothing has that name. */
 int ar_nav_keep(struct ar_nav *nav, const char *kind);

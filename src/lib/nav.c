@@ -574,6 +574,17 @@ ar_nav_rules(struct ar_nav *nv, const char *name, const char *text, size_t len)
 	return ar_each_line(text, len, add_rule, &ld) ? -1 : 0;
 }
 
+int
+ar_nav_rules_file(struct ar_nav *nv, const char *path)
+{
+	size_t len;
+	char *text = ar_slurp(path, &len);
+	int rc = ar_nav_rules(nv, path, text, len);
+
+	free(text);
+	return rc;
+}
+
 /* The rule's token that best finds its candidates: the rarest literal,
  * the longest of equally rare ones; -1 if it has no literal. */
 static int
