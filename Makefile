@@ -38,6 +38,7 @@ COMPLETIONS := $(patsubst bin/%,build/completions/%,$(TOOLS))
 DEPS_BUILD := gcc make pkg-config libutf8proc-dev
 DEPS_CHECK := bats bats-support bats-assert jq mandoc parallel python3
 DEPS_BENCH := perl python3 python3-dateparser
+DEPS_PACKAGE := build-essential debhelper dpkg-dev lintian
 
 all: deps-build $(TOOLS) $(COMPLETIONS)
 
@@ -85,6 +86,8 @@ deps-bench:
 	@sh test/deps.sh $(DEPS_BUILD) $(DEPS_CHECK) $(DEPS_BENCH)
 deps-fuzz:
 	@sh test/deps.sh $(DEPS_BUILD) clang libclang-rt-dev
+deps-package:
+	@sh test/deps.sh $(DEPS_BUILD) $(DEPS_PACKAGE)
 
 # ---- tests: unit programs, then bats suites; the last line is "N passed, N failed" ----
 unit: deps-build $(UNITS)
@@ -101,6 +104,18 @@ bench: deps-bench all
 
 fuzz: deps-fuzz
 	@sh test/fuzz/run.sh
+
+# ---- the Debian package, into build/deb: built from a copy of the tree in
+# build/deb/src (dpkg-buildpackage cleans its tree, which would take build/
+# with it, and writes to the parent folder), then checked by lintian ----
+deb: deps-package
+	rm -rf build/deb
+	mkdir -p build/deb/src/ar-tools
+	tar -c --exclude=./build --exclude=./bin --exclude=./.git . | tar -x -C build/deb/src/ar-tools
+	cd build/deb/src/ar-tools && dpkg-buildpackage -us -uc -b
+	mv build/deb/src/*.deb build/deb/src/*.buildinfo build/deb/src/*.changes build/deb/
+	rm -rf build/deb/src
+	lintian --info build/deb/*.changes
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
@@ -124,5 +139,5 @@ clean:
 	rm -rf build bin/ar-* bin/.variant
 
 FORCE:
-.PHONY: all deps deps-build deps-bench deps-fuzz unit check demo bench fuzz install uninstall clean FORCE
+.PHONY: all deps deps-build deps-bench deps-fuzz deps-package unit check demo bench fuzz deb install uninstall clean FORCE
 .SECONDARY:
