@@ -99,8 +99,9 @@ check: deps all $(UNITS)
 demo: deps-build all
 	@sh test/demo.sh
 
+# make bench BENCH_ONLY=ar-norm: the rows of one tool (or a comma list)
 bench: deps-bench all
-	@bash test/bench.sh
+	@BENCH_ONLY='$(BENCH_ONLY)' bash test/bench.sh
 
 fuzz: deps-fuzz
 	@sh test/fuzz/run.sh
