@@ -180,6 +180,31 @@ setup() {
 	assert_output --partial $'\tD\tz\t'
 }
 
+@test "a drop-span rule that can match the empty string is an error naming FILE:LINE, not a hang" {
+	printf 'abc\n' > "$BATS_TEST_TMPDIR/in.txt"
+	for p in '<|*' '*' '<^*$' '|*$'; do
+		printf '# spans\n%s\tdrop-span\tx\n' "$p" > "$BATS_TEST_TMPDIR/r.tsv"
+		run -2 --separate-stderr timeout 20 ar-strip-nav --rules="$BATS_TEST_TMPDIR/r.tsv" "$BATS_TEST_TMPDIR/in.txt"
+		[[ "$stderr" == *"r.tsv:2: drop-span pattern '$p' can match the empty string"* ]]
+	done
+	printf '*\tdrop-line\tall\n' > "$BATS_TEST_TMPDIR/r.tsv"
+	run -0 ar-strip-nav -h --rules="$BATS_TEST_TMPDIR/r.tsv" "$BATS_TEST_TMPDIR/in.txt"
+	assert_output ""
+}
+
+@test "100,000 --rules load in linear time, and the last one still applies" {
+	# each literal twice (one copy is shared), then one rule that matches
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "zzq%dword\tdrop-line\tr%d\n", i % 50000, i
+	    print "التوزيع\tdrop-line\tlast" }' > "$BATS_TEST_TMPDIR/big.tsv"
+	t=10
+	[ "${VALGRIND:-0}" = 1 ] && t=300
+	run -0 timeout $t ar-strip-nav -h -r "$BATS_TEST_TMPDIR/big.tsv" "$F/page-crawler.txt"
+	assert_equal "${#lines[@]}" 7
+	refute_output --partial "خطة التوزيع"
+	run -0 timeout $t ar-strip-nav -l -r "$BATS_TEST_TMPDIR/big.tsv"
+	assert_line --index 100000 $'التوزيع\tdrop-line\tlast'
+}
+
 @test "--list-rules lists pattern, action and name" {
 	run -0 ar-strip-nav --list-rules
 	assert_line $'^إقرأ أيضاً\tdrop-rest\trelated'

@@ -27,6 +27,8 @@ void *ar_alloc(size_t n);                          /* malloc or die */
 void ar_safe_write(FILE *f, const char *s, size_t n);
 void *ar_realloc(void *p, size_t n);
 
+struct ar_buf;                  /* buf.c */
+
 /* ---- opt.c: options every tool shares ---- */
 enum {
 	AR_OPT_HELP = 0x1000, AR_OPT_VERSION, AR_OPT_LINEBUF, AR_OPT_STRICT,
@@ -169,6 +171,11 @@ void ar_out_header(const char *name, size_t n);     /* "\fNAME\n" */
 void ar_out_json_str(const char *s, size_t n);      /* "…" with JSON escapes */
 void ar_out_tsv_str(const char *s, size_t n);       /* \t \n \r \\ escaped */
 int ar_out_close(void);          /* flush, check; 0 or 2 */
+/* Where the output goes: fd (named name in messages; 1 and NULL for
+ * standard output), or, while b is not NULL, appended to b. Both flush
+ * what was written before. */
+void ar_out_to_fd(int fd, const char *name);
+void ar_out_capture(struct ar_buf *b);
 
 /* Rows: a tool names its fields once and writes each row field by field, in
  * order; the printer writes TSV (a header line, then values with \t \n \r
@@ -437,6 +444,16 @@ struct ar_word {
 void ar_words_init(struct ar_words *it, const char *s, size_t n, int flags);
 int ar_word_next(struct ar_words *it, struct ar_word *w);   /* type; 0 at the end */
 
+/* ---- json.c: JSON Lines documents (--input=jsonl) ---- */
+struct ar_json_member { const char *key, *val; size_t keylen, vallen; };  /* raw */
+/* The members of the object that is the whole of s[0..n), at most max of
+ * them (nested values skipped whole); their number, or -1 if s is not one
+ * JSON object. Keys are raw (between the quotes), values raw JSON. */
+int ar_json_members(const char *s, size_t n, struct ar_json_member *m, int max);
+/* Append the string value v (with its quotes) decoded to UTF-8; -1 if v is
+ * no string. A lone surrogate becomes U+FFFD. */
+int ar_json_decode(const char *v, size_t n, struct ar_buf *out);
+
 /* ---- grep.c: choosing documents as grep does (ar-kwic, ar-date) ---- */
 struct ar_grep {
 	int count;              /* -c: hits per document */
@@ -583,6 +600,120 @@ struct ar_pub {
 int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub);
 
 /* ---- nav.c: the page classifier (ar-strip-nav) ---- */
+/* Feed the lines of a document; each comes back, in order, through a
+ * callback with its verdict and the reason for it, once its neighbours are
+ * known (at most 64 lines or 16 MB wait). Two layers decide: the rules of
+ * nav-rules.tsv (and of the files given to ar_nav_rules, tried first), then
+ * a statistical class and the context rules for the lines no rule decides.
+ * Every list below is one X-macro: the enum and its names from one place. */
+#define AR_NAV_ACTIONS(X)                 /* what a rule does */ \
+	X(DROP_LINE,  "drop-line")  \
+	X(DROP_REST,  "drop-rest")  \
+	X(DROP_SPAN,  "drop-span")  \
+	X(KEEP_LINE,  "keep-line")  \
+	X(PUB_DATE,   "pub-date")   \
+	X(START_PAGE, "start-page")
+#define AR_NAV_CLASSES(X)                 /* the statistical class of a line */ \
+	X(BLANK, "blank")    \
+	X(GOOD,  "good")     \
+	X(BAD,   "bad")      \
+	X(SHORT, "short")    \
+	X(NEAR,  "near")     \
+	X(HEAD,  "headline") \
+	X(RULE,  "rule")                  /* a rule decided: no class */
+/* Why a line went as it did: first what decided it (RULE: its rule alone;
+ * STAT: its class, written "stat:CLASS len=N sw=F"), then, for a class the
+ * statistics leave open, the context rule that settled it. */
+#define AR_NAV_REASONS(X) \
+	X(NONE,          "")                                       \
+	X(RULE,          "")                                       \
+	X(STAT,          "stat")                                   \
+	X(SOURCE_NAME,   "(the source name before it)")            \
+	X(TITLE_BEFORE,  "(title: before the publication line)")   \
+	X(REST_OF_PAGE,  "(rest of the page)")                     \
+	X(TITLE_AGAIN,   "dup: the title again")                   \
+	X(MENU_BLOCK,    "in a block of menu items")               \
+	X(HEAD_BETWEEN,  "headline between paragraphs")            \
+	X(BETWEEN_GOOD,  "between good lines")                     \
+	X(LEADS_INTO,    "leads into good lines")                  \
+	X(FOLLOWS_GOOD,  "follows good lines")                     \
+	X(NO_CONTEXT,    "no context")                             \
+	X(TEXT_OUTSIDE,  "text, not inside a block of chrome")     \
+	X(BETWEEN_BAD,   "between bad lines")                      \
+	X(FAR_FROM_GOOD, "far from good lines")
+#define AR_NAV_ROLES(X)                   /* what a kept line is to its page */ \
+	X(NONE,        "none")         /* dropped */ \
+	X(TITLE,       "title")        \
+	X(DATE,        "date")         \
+	X(ATTRIBUTION, "attribution")  \
+	X(BODY,        "body")
+#define AR_NAV_A_ENUM(id, name) AR_NAV_A_##id,
+#define AR_NAV_C_ENUM(id, name) AR_NAV_C_##id,
+#define AR_NAV_R_ENUM(id, name) AR_NAV_R_##id,
+#define AR_NAV_ROLE_ENUM(id, name) AR_NAV_ROLE_##id,
+enum ar_nav_action { AR_NAV_ACTIONS(AR_NAV_A_ENUM) AR_NAV_A_COUNT };
+enum ar_nav_class { AR_NAV_CLASSES(AR_NAV_C_ENUM) AR_NAV_C_COUNT };
+enum ar_nav_reason { AR_NAV_REASONS(AR_NAV_R_ENUM) AR_NAV_R_COUNT };
+enum ar_nav_role { AR_NAV_ROLES(AR_NAV_ROLE_ENUM) AR_NAV_ROLE_COUNT };
+const char *ar_nav_action_name(int action);      /* "drop-line"…, NULL if none */
+const char *ar_nav_class_name(int cls);          /* "blank"… */
+const char *ar_nav_reason_text(int reason);      /* what --explain writes */
+const char *ar_nav_role_name(int role);          /* "title"… */
+
+enum ar_nav_verdict { AR_NAV_KEEP, AR_NAV_DROP, AR_NAV_SPAN };   /* K D S */
+struct ar_nav_line {
+	const char *text; size_t len;       /* the line as it came */
+	const char *kept; size_t keptlen;   /* what a kept line is: the line, or
+	                                       what the spans left (AR_NAV_SPAN) */
+	const char *cut; size_t cutlen;     /* AR_NAV_SPAN: the runs cut out,
+	                                       each followed by '\n' */
+	const char *source; size_t sourcelen;  /* the crawler's source name
+	                                       ("NAME:" before a page start), or NULL */
+	unsigned long lineno;               /* as given to ar_nav_line */
+	unsigned long page;                 /* page within the document, from 1 */
+	int newpage;                        /* page (> 1) starts at this line */
+	enum ar_nav_verdict verdict;
+	enum ar_nav_role role;              /* a kept line's part of the page */
+	int rule;                           /* the rule that decided or cut, or -1 */
+	int action;                         /* its action, or -1 */
+	const char *rule_name;              /* its name, or NULL */
+	enum ar_nav_class cls;              /* AR_NAV_C_RULE if no class was needed */
+	enum ar_nav_reason reason;          /* what decided */
+	enum ar_nav_reason context;         /* the context rule, or AR_NAV_R_NONE */
+	unsigned cps, words, stops;         /* features: code points, words, stop words */
+	int links, latin;                   /* links in it; more Latin than Arabic */
+};
+typedef void (*ar_nav_fn)(const struct ar_nav_line *ln, void *ctx);
+
+struct ar_nav;
+/* A classifier with the built-in rules and stop words (nav-rules.tsv and
+ * stopwords.txt, from ar_data) that hands every line to fn; NULL after a
+ * message naming the file and line if the built-in rules are bad. */
+struct ar_nav *ar_nav_new(ar_nav_fn fn, void *ctx);
+/* Add the rules in text (a rules file's contents, name for messages): tried
+ * before the built-in ones, files in the order added. -1 after a message
+ * naming name:line on a bad line (the lines before it stay added). */
+int ar_nav_rules(struct ar_nav *nav, const char *name, const char *text, size_t len);
+/* The same for the rules file path (dies if it cannot be read). */
+int ar_nav_rules_file(struct ar_nav *nav, const char *path);
+/* Keep a kind after all: a rule name (after the files are added), or blank,
+ * dup, headline, stat. 0, or -1 if nothing has that name. */
+int ar_nav_keep(struct ar_nav *nav, const char *kind);
+/* Index the rules: after this, only lines (no more rules or kinds). */
+void ar_nav_ready(struct ar_nav *nav);
+/* The rules in use, in the order they are tried (after ar_nav_ready). */
+struct ar_nav_rule { const char *pattern, *name; int action, kept; };
+int ar_nav_nrules(const struct ar_nav *nav);
+struct ar_nav_rule ar_nav_rule(const struct ar_nav *nav, int i);
+/* A document starts (the page state restarts), a line of it (valid UTF-8,
+ * without its newline), the document ends (every waiting line is handed on). */
+void ar_nav_doc_begin(struct ar_nav *nav);
+void ar_nav_line(struct ar_nav *nav, const char *s, size_t n, unsigned long lineno);
+void ar_nav_doc_end(struct ar_nav *nav);
+/* Append the reason of ln as --explain writes it ("tweets", "related (rest
+ * of the page)", "stat:short len=12 sw=0.00; leads into good lines"). */
+void ar_nav_explain(const struct ar_nav_line *ln, struct ar_buf *out);
+void ar_nav_free(struct ar_nav *nav);
 
 /* ---- kwic.c: the concordance matcher (ar-kwic) ---- */
 

@@ -17,19 +17,44 @@ static int line_buffered = -1;          /* -1: not yet decided */
 
 void ar_out_direct(const void *p, size_t n);
 
+static int out_fd = 1;                  /* standard output, or --output-dir's file */
+static struct ar_buf *capture;          /* --input=jsonl: a document's text */
+static const char *out_name = NULL;     /* the file out_fd writes, for messages */
+
+void
+ar_out_to_fd(int fd, const char *name)
+{
+	ar_out_flushbuf();
+	out_fd = fd;
+	out_name = name;
+}
+
+void
+ar_out_capture(struct ar_buf *b)
+{
+	ar_out_flushbuf();
+	capture = b;
+}
+
 void
 ar_out_direct(const void *p, size_t n)
 {
 	const char *s = p;
 
+	if (capture) {
+		ar_buf_add(capture, p, n);
+		return;
+	}
 	while (n > 0) {
-		ssize_t w = write(1, s, n);
+		ssize_t w = write(out_fd, s, n);
 
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			if (errno == EPIPE)
+			if (errno == EPIPE && out_fd == 1)
 				_exit(0);       /* reader went away: end quietly */
+			if (out_name)
+				ar_die("%s: write error: %s", out_name, strerror(errno));
 			ar_die("write error: %s", strerror(errno));
 		}
 		s += w;
