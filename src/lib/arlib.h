@@ -556,6 +556,11 @@ struct ar_date_expr {
 	char hijri[24];         /* the Hijri date it was written as, or "" */
 	struct ar_date_ref ref; /* the reference it was resolved with */
 	int relative;           /* its value was read from the reference */
+	/* ago and in: -1 or 1, the value is the reference moved back or on
+	 * by amount (قبل ساعتين: PT2H); 2, a duration up to the reference
+	 * (مستمرة منذ 3 أعوام); 0 neither */
+	int offset;
+	char amount[24];
 };
 /* The word files, NULL for the defaults (the data files months.tsv and
  * date-words.tsv); dies naming file:line on a bad line. */
@@ -592,6 +597,7 @@ struct ar_pub {
 	int y, m, d;
 	int H, M, S;            /* the time when written, else -1 */
 	char iso[32];           /* YYYY-MM-DD, with THH:MM[:SS] when written; "" */
+	size_t c0, c1;          /* the code points of the date expression read */
 };
 /* What line s[0..n) is (its kind, also in pub->kind), and its date: the
  * first full date dt's grammar reads on it, against dt's reference. It

@@ -8,6 +8,7 @@
  * Every piece of state is in struct ar_date. */
 #include "arlib.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 
@@ -80,7 +81,8 @@
 	X(HOLIDAY, "holiday", 1, 1)      /* holidays (holidays.tsv) */ \
 	X(CENTW, "centw", 1, 1)          /* القرن */ \
 	X(MEDIA, "media", 0, 0)          /* outlets: a relative day after them is a name */ \
-	X(NEGVPREV, "negvprev", 0, 0)    /* before a vague word: no time (في ذلك الحين) */
+	X(NEGVPREV, "negvprev", 0, 0)    /* before a vague word: no time (في ذلك الحين) */ \
+	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */
 
 enum {
 	L_NONE,
@@ -101,9 +103,11 @@ static const unsigned char class_anchor[L_NCLASS] = {
 	DATE_CLASSES(X)
 #undef X
 };
-#define CLS(c) ((uint64_t)1 << (c))
-static const uint64_t class_starts = 0
-#define X(name, str, a, st) | ((uint64_t)(st) << L_##name)
+/* a set of classes: more than 64 of them */
+typedef unsigned __int128 clsmask;
+#define CLS(c) ((clsmask)1 << (c))
+static const clsmask class_starts = 0
+#define X(name, str, a, st) | ((clsmask)(st) << L_##name)
 	DATE_CLASSES(X)
 #undef X
 	;
@@ -127,12 +131,13 @@ enum { T_WORD = 1, T_NUM, T_PUNCT };
 struct tok {
 	size_t b0, b1, c0, c1;          /* byte and code-point offsets in the line */
 	uint32_t n0, nl;                /* folded text in dt->folded */
-	uint64_t cls0, cls;             /* the classes of e[0], of every e[k] */
+	clsmask cls0, cls;              /* the classes of e[0], of every e[k] */
 	uint8_t type, nd, ascii;
 	int32_t num;                    /* T_NUM: value (capped); T_PUNCT: the mark */
 	const struct ar_lexent *e[3];   /* entries for the word, without و/ف, without ب/ك/ل too */
 	uint8_t pfx[3];                 /* letters stripped for e[k] */
 	uint8_t wa;                     /* began with و */
+	int8_t used;                    /* the letters the last entry matched here stripped, or -1 */
 };
 
 /* the reference as the rules use it: its day, and that day's date */
@@ -474,6 +479,7 @@ newtok(struct ar_date *dt)
 	}
 	struct tok *t = &dt->tok[dt->ntok++];
 	memset(t, 0, sizeof *t);
+	t->used = -1;
 	return t;
 }
 
@@ -522,10 +528,10 @@ word_forms(const char *s, size_t n, struct forms *f)
 	}
 }
 
-static uint64_t
+static clsmask
 classes_of(const struct ar_lexent *e)
 {
-	uint64_t m = 0;
+	clsmask m = 0;
 
 	for (; e; e = e->next)
 		m |= CLS(e->cls);
@@ -543,7 +549,7 @@ lookup_word(struct ar_date *dt, struct tok *t)
 	for (int k = 0; k < 3; k++) {
 		t->pfx[k] = f.pfx[k];
 		t->e[k] = f.n[k] ? lex_get(dt, f.w[k], f.n[k]) : NULL;
-		uint64_t m = classes_of(t->e[k]);
+		clsmask m = classes_of(t->e[k]);
 		if (k == 0)
 			t->cls0 = m;
 		t->cls |= m;
@@ -1143,6 +1149,8 @@ lx(struct ar_date *dt, size_t i, int cls, int pfxok)
 			}
 		}
 	}
+	if (best > 0)
+		dt->tok[i].used = (int8_t)dt->mpfx;
 	return best;
 }
 
@@ -1214,6 +1222,7 @@ struct st {
 	int part;               /* a part of the day that stands alone (قبيل المغرب) */
 	int bareday;            /* a day of the month after a weekday, no month */
 	int wdonly;             /* its day is a bare weekday's */
+	int holiday;            /* its day is a holiday's */
 	char tz[48];
 	char hij[24];
 	char ival[80];          /* a value that is not a plain date (intervals) */
@@ -1324,10 +1333,15 @@ struct amount {
 	int acc;                /* an accusative singular: one of it alone (أسبوعا) */
 };
 static long g_amount(struct ar_date *dt, size_t i, int one, struct amount *a);
+static char *put_num(char *p, int v, int width);
+static char *put_str(char *p, const char *s);
 static void unit_of(const char *sv, struct amount *a);
 static int wa_value(const struct ar_date *dt, size_t j, int cls, int lo, int hi);
 static long g_cardinal(struct ar_date *dt, size_t i, int pfxok, int *v);
 static long g_ordinal(struct ar_date *dt, size_t i, int bare, int *v);
+static long lx_def(struct ar_date *dt, size_t i, int cls);
+static long c_date(struct ar_date *dt, size_t i, struct st *s);
+static int is_word(const struct ar_date *dt, size_t k, const char *w);
 
 /* ---- components ---- */
 
@@ -1360,7 +1374,7 @@ apply_pod(int H, int pod)
 	case 'n': return H < 6 ? H + 12 : H;
 	case 'a': return H < 12 ? H + 12 : H;
 	case 'e': return H < 12 && H >= 1 ? H + 12 : H;
-	case 't': return H == 12 ? 0 : (H >= 6 && H < 12 ? H + 12 : H);
+	case 't': case 'v': return H == 12 ? 0 : (H >= 6 && H < 12 ? H + 12 : H);
 	}
 	return H;
 }
@@ -1652,6 +1666,7 @@ c_numdate2(struct ar_date *dt, size_t i, struct st *s)
 }
 
 static int future_context(struct ar_date *dt, size_t b);
+static int clause_has(struct ar_date *dt, size_t b, int cls, int max);
 
 /* a numeric date: Y-M-D or D/M/Y (one separator, / - or .), with the
  * clock of an ISO timestamp after it (T or @); a year of 1300 to 1500, or
@@ -1776,6 +1791,37 @@ r_decade(struct ar_date *dt, struct at *a, struct st *t)
 		k = (size_t)r;
 	t->hasdate = 1;
 	return (long)k;
+}
+
+/* الربع الأول من العام الجاري (2024-Q1), النصف الثاني من 2023
+ * (2023-H2), الربع الأخير من عام 2022: quarters and halves of a year */
+static long
+r_quarter(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx_def(dt, a->j, L_HALF), e;
+	int n;
+
+	if (r < 0 || a->pm || (dt->m->val != 3 && dt->m->val != 6))
+		return RULE_NEXT;
+	int q = dt->m->val == 3 ? 4 : 2;        /* quarters or halves in a year */
+	size_t k = (size_t)r;
+	if ((e = lx(dt, k, L_LASTW, 0)) > 0)
+		n = q;
+	else if ((e = g_ordinal(dt, k, 0, &n)) < 0 || n < 1 || n > q)
+		return RULE_NEXT;
+	k = (size_t)e;
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
+		return RULE_NEXT;
+	struct st y;
+	st_init(&y);
+	if ((e = c_date(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
+		return RULE_NEXT;
+	if (y.y < 0)
+		snprintf(t->ival, sizeof t->ival, "XXXX-%c%d", q == 4 ? 'Q' : 'H', n);
+	else
+		snprintf(t->ival, sizeof t->ival, "%04d-%c%d", y.y, q == 4 ? 'Q' : 'H', n);
+	t->gran = G_YEAR, t->hasdate = 1;
+	return e;
 }
 
 /* القرن التاسع عشر (18), القرن الحادي والعشرين (20), القرن 19, القرن
@@ -2039,8 +2085,17 @@ resolve_hijri(struct ar_date *dt, struct dmy *p, long k, struct st *t)
 		y = hijri_year_in(y, mo);       /* a Gregorian year */
 		t->yexp = 1;
 	} else if (y < 0) {
-		if (!REF(dt).ok)
-			return RULE_FAIL;
+		if (!REF(dt).ok) {      /* no reference: the Hijri date is known, the day X */
+			if (p->dd > 30)
+				return RULE_FAIL;
+			t->gran = p->dd ? G_DAY : G_MONTH, t->hasdate = 1;
+			char *q = put_str(t->hij, "XXXX-");
+			q = put_num(q, mo, 2);
+			if (p->dd)
+				*q++ = '-', q = put_num(q, p->dd, 2);
+			*q = 0;
+			return k;
+		}
 		y = hijri_year_near(dt, mo, p->dd, p->mod);
 		if (t->wd && p->dd && p->mod == 9)
 			y = hijri_year_wday(dt, mo, p->dd, t->wd, y);
@@ -2223,8 +2278,6 @@ r_day_of_month(struct ar_date *dt, struct at *a, struct st *t)
 	return r;
 }
 
-static char *put_num(char *p, int v, int width);
-
 /* Is token k the folded word w? */
 static int
 is_word(const struct ar_date *dt, size_t k, const char *w)
@@ -2234,10 +2287,11 @@ is_word(const struct ar_date *dt, size_t k, const char *w)
 
 /* A month after من / في (ثاني خميس من يونيو, آخر جمعة في رمضان,
  * الأسبوع الأخير من ديسمبر, أول اثنين من الشهر المقبل): its first day and
- * its length. Returns the end, -1 if there is none or no reference to
- * place it. */
+ * its length (*first LONG_MIN when it cannot be placed without a
+ * reference; *gm the Gregorian month then, or 0). Returns the end, -1 if
+ * there is none. */
 static long
-month_spec(struct ar_date *dt, size_t k, long *first, int *len)
+month_spec(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
 {
 	struct month mn;
 	long r;
@@ -2246,10 +2300,15 @@ month_spec(struct ar_date *dt, size_t k, long *first, int *len)
 	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
 		return -1;
 	k++;
+	*gm = 0;
 	if ((r = lx(dt, k, L_PERIOD, 0)) > 0 && dt->m->str[0] == 'M') {
 		long e = lx(dt, (size_t)r, L_RMOD, 0);
-		if (e < 0 || !REF(dt).ok)
+		if (e < 0)
 			return -1;
+		if (!REF(dt).ok) {
+			*first = LONG_MIN;
+			return e;
+		}
 		ref_month(dt, dt->m->val, &y, &m);
 		*first = ar_days_from_civil(y, m, 1), *len = ar_days_in_month(y, m);
 		return e;
@@ -2265,16 +2324,21 @@ month_spec(struct ar_date *dt, size_t k, long *first, int *len)
 	if (mn.cal == 'h') {
 		int hy = p.y >= 1900 && !p.hmark ? hijri_year_in(p.y, mn.mo) : p.y;
 		if (hy < 0) {
-			if (!REF(dt).ok)
-				return -1;
+			if (!REF(dt).ok) {
+				*first = LONG_MIN;
+				return (long)k;
+			}
 			hy = hijri_year_near(dt, mn.mo, 0, p.mod);
 		}
 		*first = ar_hijri_days(hy, mn.mo, 1), *len = ar_hijri_month_len(hy, mn.mo);
 		return (long)k;
 	}
 	y = p.y >= 0 ? p.y : pick_year(dt, mn.mo, 0, p.mod);
-	if (y < 0)
-		return -1;
+	*gm = mn.mo;
+	if (y < 0) {
+		*first = LONG_MIN;
+		return (long)k;
+	}
 	*first = ar_days_from_civil(y, mn.mo, 1), *len = ar_days_in_month(y, mn.mo);
 	return (long)k;
 }
@@ -2293,9 +2357,13 @@ r_nth_wday(struct ar_date *dt, struct at *a, struct st *t)
 	int n = dt->m->val;
 	if ((r = lx(dt, (size_t)r, L_WDAYBARE, 0)) < 0)
 		return RULE_NEXT;
-	int wd = dt->m->val;
-	if (n < -1 || n > 5 || (e = month_spec(dt, (size_t)r, &first, &len)) < 0)
+	int wd = dt->m->val, gm;
+	if (n < -1 || n > 5 || (e = month_spec(dt, (size_t)r, &first, &len, &gm)) < 0)
 		return RULE_NEXT;
+	if (first == LONG_MIN) {
+		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
+		return e;
+	}
 	long d;
 	if (n == -1) {
 		long last = first + len - 1;
@@ -2325,8 +2393,13 @@ r_week_of_month(struct ar_date *dt, struct at *a, struct st *t)
 		n = -1;
 	else if ((r = g_ordinal(dt, k, 0, &n)) < 0 || n > 4)
 		return RULE_NEXT;
-	if ((e = month_spec(dt, (size_t)r, &first, &len)) < 0)
+	int gm;
+	if ((e = month_spec(dt, (size_t)r, &first, &len, &gm)) < 0)
 		return RULE_NEXT;
+	if (first == LONG_MIN) {
+		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
+		return e;
+	}
 	long d0 = n == -1 ? first + len - 7 : first + 7L * (n - 1);
 	ival_days(t, d0, d0 + 6);
 	t->gran = G_DAY, t->hasdate = 1;
@@ -2448,6 +2521,7 @@ r_holiday(struct ar_date *dt, struct at *a, struct st *t)
 		return (long)k;
 	}
 	set_day(t, d);
+	t->holiday = 1;
 	if (h->str[0] == 'h') {
 		char *p = put_num(t->hij, ar_hijri_year_of(d), 4);
 		*p++ = '-', p = put_num(p, h->val / 100, 2);
@@ -2468,6 +2542,7 @@ static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[
 	{ "period", r_period },
 	{ "decade", r_decade },
 	{ "century", r_century },
+	{ "quarter", r_quarter },
 	{ "year-word", r_year_word },
 	{ "bare-year", r_bare_year },
 	{ "season", r_season },
@@ -2565,11 +2640,11 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 
 /* The classes of the single-word entries of the folded word w[0..n), in
  * each of its forms. */
-static uint64_t
+static clsmask
 word_classes(const struct ar_date *dt, const char *w, size_t n)
 {
 	struct forms f;
-	uint64_t m = 0;
+	clsmask m = 0;
 
 	word_forms(w, n, &f);
 	for (int k = 0; k < 3; k++)
@@ -2586,7 +2661,7 @@ word_classes(const struct ar_date *dt, const char *w, size_t n)
 static int
 future_word(const struct ar_date *dt, const char *w, size_t n)
 {
-	uint64_t m = word_classes(dt, w, n);
+	clsmask m = word_classes(dt, w, n);
 
 	if (m & CLS(L_FUT))
 		return 1;
@@ -2691,7 +2766,7 @@ clause_has(struct ar_date *dt, size_t b, int cls, int max)
  * the chain, punct: a mark joined this step). */
 struct chain_step {
 	const char *name;
-	uint64_t begins;        /* the classes of the words it may begin with */
+	clsmask begins;         /* the classes of the words it may begin with */
 	int num;                /* it may begin with a number */
 	int (*may)(const struct ar_date *dt, size_t j, const struct st *s, int punct);
 	long (*fn)(struct ar_date *dt, size_t j, struct st *t);
@@ -2781,7 +2856,7 @@ static const struct chain_step chain_steps[] = {
 	{ "clock", CLS(L_SAA) | CLS(L_HOUR), 1, may_clock, c_clock },
 	{ "date", CLS(L_PMOD) | CLS(L_THIS) | CLS(L_PERIOD) | CLS(L_DECADE) | CLS(L_YEARW)
 	    | CLS(L_SEASON) | CLS(L_ORD) | CLS(L_ORDPRE) | CLS(L_ORDBARE) | CLS(L_MONTHW)
-	    | CLS(L_MONTH) | CLS(L_HOLIDAY) | CLS(L_WDAYBARE) | CLS(L_CENTW), 1,
+	    | CLS(L_MONTH) | CLS(L_HOLIDAY) | CLS(L_WDAYBARE) | CLS(L_CENTW) | CLS(L_HALF), 1,
 	    may_date, c_date_in_chain },
 	{ "rel", CLS(L_REL), 0, may_rel, c_rel },
 	{ "wday", CLS(L_WDAY), 0, may_wday, c_wday },
@@ -2928,7 +3003,10 @@ fmt_value(const struct st *s, char *out, size_t cap)
 		p = s->y < 0 ? put_str(p, "XXXX-WXX") : put_num(put_str(put_num(p, s->y, 4), "-W"), s->w, 2);
 		break;
 	default:
-		if (s->y >= 0 || (s->m > 0 && s->d > 0)) {
+		if (s->y < 0 && s->m > 0 && s->d <= 0) {
+			p = put_num(put_str(p, "XXXX-"), s->m, 2);
+			p = put_str(p, "-XX");
+		} else if (s->y >= 0 || (s->m > 0 && s->d > 0)) {
 			p = s->y < 0 ? put_str(p, "XXXX") : put_num(p, s->y, 4);
 			*p++ = '-';
 			p = put_num(p, s->m, 2);
@@ -2963,7 +3041,9 @@ resolve_weekday(struct ar_date *dt, struct st *s)
 	}
 	long ref = REF(dt).days;
 	int wr = ar_weekday(ref);
-	int fut = s->wdmod == 1 || (s->wdmod == 9 && future_context(dt, dt->tok[s->wdtok].b0));
+	size_t b = dt->tok[s->wdtok].b0;
+	int fut = s->wdmod == 1 || (s->wdmod == 9 && (future_context(dt, b)
+	    || clause_has(dt, b, L_SCHED, 8)));
 	if (s->wdmod == 0) {
 		set_day(s, ref + (s->wd - wr));
 	} else if (fut) {
@@ -3017,6 +3097,10 @@ finish(struct ar_date *dt, struct st *s)
 		resolve_bareday(dt, s);
 	if (s->wd && !s->hasdate && !s->hasrel)
 		resolve_weekday(dt, s);
+	/* ليلة الجمعة, ليلة عيد الفطر: the eve, the night before the day */
+	if (s->pod == 'v' && !s->hasclock && (s->wdonly || s->holiday) && s->gran == G_DAY
+	    && s->y >= 0)
+		set_day(s, s->days - 1);
 	if (s->hasclock) {
 		if (s->pod)
 			s->H = apply_pod(s->H, s->pod);
@@ -3229,6 +3313,22 @@ unit_of(const char *sv, struct amount *a)
 	a->acc = c && c[1] == 'a';
 }
 
+/* Does token k begin with the article (الصباح, والحرب)? */
+static int
+starts_al(const struct ar_date *dt, size_t k)
+{
+	static const char al[] = "\u0627\u0644";
+	const struct tok *t;
+
+	if (k >= dt->ntok || (t = &dt->tok[k])->type != T_WORD)
+		return 0;
+	const char *w = dt->folded.s + t->n0;
+	size_t n = t->nl;
+	if (n > 2 * AR_LETTER_LEN && !memcmp(w, "\u0648", AR_LETTER_LEN))
+		w += AR_LETTER_LEN, n -= AR_LETTER_LEN;
+	return n > 3 * AR_LETTER_LEN && !memcmp(w, al, 2 * AR_LETTER_LEN);
+}
+
 /* An amount at token i: [a cardinal | نصف / ربع] unit [ونصف / وربع
  * [الساعة]], or a dual (يومين, ساعتان); a unit alone is one of it if one
  * is allowed. Returns the end. */
@@ -3254,8 +3354,12 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 		return -1;
 	if (a->dual)
 		n = 2;
-	if (n == -2 && a->plural)
+	if (n == -2 && a->plural && one != 2)
 		return -1;
+	if (n == -2 && a->plural && starts_al(dt, (size_t)r))
+		return -1;              /* منذ ساعات الصباح: a noun in construct */
+	if (n == -2 && a->plural)
+		n = -1;                 /* منذ ساعات: an unknown few */
 	if (n == -2 && !one && !a->acc)
 		return -1;
 	if (n == -2 && (isnum(dt, (size_t)r, 1, 4) || lx(dt, (size_t)r, L_WDAY, 0) > 0
@@ -3421,9 +3525,6 @@ offset_value(const struct ar_date *dt, const struct amount *a, int sign, char *o
 	return "date";
 }
 
-/* Is there a word of class cls among the max tokens before byte b of the
- * line, in the same clause? (Read from the text, as future_context.) */
-static int clause_has(struct ar_date *dt, size_t b, int cls, int max);
 
 /* ago and in: قبل ساعتين, منذ يومين, بعد ثلاثة أيام, في غضون أسبوعين,
  * and Egyptian من يومين; منذ after a continuing state (مستمرة منذ 3
@@ -3438,7 +3539,7 @@ p_offset(struct ar_date *dt, size_t i)
 		return -1;
 	int sign = dt->m->val, pfx = dt->mpfx;
 	const char *how = entry_flag(dt->m);
-	long e = g_amount(dt, (size_t)r, 1, &a);
+	long e = g_amount(dt, (size_t)r, 2, &a);
 	if (e < 0)
 		return -1;
 	if (!strcmp(how, "from")) {
@@ -3462,13 +3563,18 @@ p_offset(struct ar_date *dt, size_t i)
 		add_val(dt, (size_t)r, (size_t)e, 0, "duration", "%s", v);
 		return e;
 	}
+	int off = sign;
 	if (!strcmp(how, "since") && clause_has(dt, dt->tok[i].b0, L_STATE, 6)) {
 		dur_value(&a, v);
 		type = "duration";
+		off = 2;
 	} else {
 		type = offset_value(dt, &a, sign, v);
 	}
-	add_val(dt, i, (size_t)e, pfx, type, "%s", v);
+	struct ar_date_expr *x = add_val(dt, i, (size_t)e, pfx, type, "%s", v);
+	x->offset = a.n < 0 ? 0 : off;
+	if (x->offset == 1 || x->offset == -1)
+		dur_value(&a, x->amount);
 	return e;
 }
 
@@ -3745,7 +3851,11 @@ first_pfx(const struct ar_date *dt, size_t f)
 {
 	const struct tok *t = &dt->tok[f];
 
-	if (t->type != T_WORD || t->e[0])
+	if (t->type != T_WORD)
+		return 0;
+	if (t->used >= 0)               /* the letters the last match stripped */
+		return t->used;
+	if (t->e[0])
 		return 0;
 	if (t->e[1])
 		return t->pfx[1];
