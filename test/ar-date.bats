@@ -458,3 +458,12 @@ XXXX-XX-XX	"
 	assert_equal "${stderr_lines[0]}" "ar-date: r.txt: header date=soon is not YYYY-MM-DD[THH:MM[:SS]]"
 	assert_equal "$(printf '%s\n' "$output" | sed -n 2p | cut -f6)" XXXX-XX-XX
 }
+
+@test "amounts joined with و are one duration; after ago and in, one offset" {
+	assert_equal "$(val 'استغرقت العملية ساعة و45 دقيقة')" PT1H45M
+	assert_equal "$(val 'حكم عليه بالسجن سنتين وستة أشهر')" P2Y6M
+	assert_equal "$(val 'ظل محتجزا ثلاثة أسابيع ويومين')" P23D
+	assert_equal "$(val 'سيصل بعد ساعتين و30 دقيقة' 2024-05-10T14:00)" 2024-05-10T16:30
+	assert_equal "$(val 'غادر قبل سنة وثلاثة أشهر' 2024-05-10)" 2023-02
+	run -1 bash -c "echo 'دامت الجلسة ساعة' | ar-date --ref=2024-05-10"
+}

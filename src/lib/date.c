@@ -3380,6 +3380,72 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 	return (long)k;
 }
 
+/* the parts of a duration, largest first */
+enum { DP_Y, DP_MO, DP_W, DP_D, DP_H, DP_MI, DP_S, DP_N };
+
+/* Add amount a (no unknown few) to the parts p; a week with a fraction
+ * goes in days and hours. Returns the rank of a's unit. */
+static int
+dur_add(const struct amount *a, long p[DP_N])
+{
+	const char *u = a->unit;
+	int n = a->n, f = a->frac;
+
+	switch (u[0]) {
+	case 'Y': p[DP_Y] += n, p[DP_MO] += f; return DP_Y;
+	case 'M':
+		if (u[1] == 'I') {
+			p[DP_MI] += n, p[DP_S] += 5 * f;
+			return DP_MI;
+		}
+		p[DP_MO] += n, p[DP_D] += f * 30 / 12;
+		return DP_MO;
+	case 'W':
+		if (f)
+			p[DP_D] += 7L * n + f * 7 / 12, p[DP_H] += (f * 7 % 12) * 2;
+		else
+			p[DP_W] += n;
+		return DP_W;
+	case 'D':
+		if (u[1] == 'E') {
+			p[DP_Y] += 10L * n;
+			return DP_Y;
+		}
+		p[DP_D] += n, p[DP_H] += 2 * f;
+		return DP_D;
+	case 'H': p[DP_H] += n, p[DP_MI] += 5 * f; return DP_H;
+	case 'S': p[DP_S] += n; return DP_S;
+	}
+	return DP_S;
+}
+
+/* The parts as a duration: P3D, PT2H30M, P1Y6M; weeks alone are P3W,
+ * with days they are days (ثلاثة أسابيع ويومين: P23D) */
+static void
+dur_write(long p[DP_N], char *out)
+{
+	static const char letter[DP_N] = "YMWDHMS";
+	char *q = out;
+	int any = 0;
+
+	for (int k = 0; k < DP_N; k++)
+		if (k != DP_W && p[k])
+			any = 1;
+	if (p[DP_W] && any)
+		p[DP_D] += 7 * p[DP_W], p[DP_W] = 0;
+	*q++ = 'P';
+	for (int k = 0; k < DP_N; k++) {
+		if (!p[k])
+			continue;
+		if (k >= DP_H && q[-1] != 'T' && !memchr(out, 'T', (size_t)(q - out)))
+			*q++ = 'T';
+		q = put_num(q, (int)p[k], 1), *q++ = letter[k];
+	}
+	if (q == out + 1)
+		q = put_str(q, "T0S");
+	*q = 0;
+}
+
 /* the value of an amount as a duration: P3D, PT2H30M, P1Y6M, P20Y (a
  * decade is ten years), PXD for an unknown few */
 static void
@@ -3387,10 +3453,9 @@ dur_value(const struct amount *a, char *out)
 {
 	const char *u = a->unit;
 	char *p = out;
-	int n = a->n, f = a->frac;
 
-	*p++ = 'P';
-	if (n < 0) {
+	if (a->n < 0) {
+		*p++ = 'P';
 		if (u[0] == 'H' || u[0] == 'S' || !strcmp(u, "MI"))
 			*p++ = 'T';
 		*p++ = 'X';
@@ -3398,46 +3463,85 @@ dur_value(const struct amount *a, char *out)
 		*p = 0;
 		return;
 	}
-	long y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-	switch (u[0]) {
-	case 'Y': y = n, mo = f; break;
-	case 'M':
-		if (u[1] == 'I')
-			mi = n, s = 5 * f;
-		else
-			mo = n, d = f * 30 / 12;
-		break;
-	case 'W':
-		if (f)
-			d = 7L * n + f * 7 / 12, h = (f * 7 % 12) * 2;
-		else
-			d = 7L * n;
-		break;
-	case 'D':
-		if (u[1] == 'E')
-			y = 10L * n;
-		else
-			d = n, h = 2 * f;
-		break;
-	case 'H': h = n, mi = 5 * f; break;
-	case 'S': s = n; break;
+	long parts[DP_N] = { 0 };
+	dur_add(a, parts);
+	dur_write(parts, out);
+}
+
+/* The parts as one amount in the smallest unit among them (ساعة وعشرين
+ * دقيقة: 80 minutes), for ago and in; n -3 when a larger one is no whole
+ * number of it (a month in days) */
+static void
+dur_sum(const long p[DP_N], struct amount *a)
+{
+	static const int per[DP_N] = { 12, 0, 7, 24, 60, 60, 0 };  /* of the next unit */
+	static const char *const name[DP_N] = { "Y", "M", "W", "D", "H", "MI", "S" };
+	int last = DP_N - 1;
+	long n = 0;
+
+	while (last > 0 && !p[last])
+		last--;
+	for (int k = 0; k <= last; k++) {
+		if (k < last && p[k] && !per[k] && n == 0) {
+			a->n = -3;
+			return;
+		}
+		n = k ? (per[k - 1] ? n * per[k - 1] : (n ? -1 : 0)) + p[k] : p[k];
+		if (n < 0 || n > 1000000) {
+			a->n = -3;
+			return;
+		}
 	}
-	if (u[0] == 'W' && !f) {
-		p = put_num(p, n, 1), *p++ = 'W', *p = 0;
-		return;
+	memset(a, 0, sizeof *a);
+	strcpy(a->unit, name[last]);
+	a->n = (int)n;
+}
+
+/* An amount and the smaller ones joined to it with و (ساعة وعشرين دقيقة,
+ * ثلاث ساعات و15 دقيقة, سنتين وثلاثة أشهر): the sum as a duration in v.
+ * Returns the end. */
+static long
+g_amounts(struct ar_date *dt, size_t i, int one, char *v, struct amount *sum)
+{
+	struct amount a;
+	long e = g_amount(dt, i, one, &a);
+	int alone = 0;          /* a unit alone (ساعة): only with a part after it */
+
+	if (e < 0 && !one && (e = g_amount(dt, i, 1, &a)) > 0)
+		alone = 1;
+	if (e < 0 || ((a.n < 0 || a.frac) && alone))
+		return -1;
+	*sum = a;
+	if (a.n < 0 || a.frac) {
+		dur_value(&a, v);
+		return e;
 	}
-	if (y) p = put_num(p, (int)y, 1), *p++ = 'Y';
-	if (mo) p = put_num(p, (int)mo, 1), *p++ = 'M';
-	if (d) p = put_num(p, (int)d, 1), *p++ = 'D';
-	if (h || mi || s) {
-		*p++ = 'T';
-		if (h) p = put_num(p, (int)h, 1), *p++ = 'H';
-		if (mi) p = put_num(p, (int)mi, 1), *p++ = 'M';
-		if (s) p = put_num(p, (int)s, 1), *p++ = 'S';
+	long parts[DP_N] = { 0 };
+	int rank = dur_add(&a, parts);
+	for (;;) {
+		size_t k = (size_t)e;
+		if (k + 1 < dt->ntok && is_word(dt, k, "\u0648") && dt->tok[k + 1].type == T_NUM)
+			k++;            /* و 15 دقيقة */
+		else if (k >= dt->ntok || !dt->tok[k].wa)
+			break;
+		struct amount b;
+		long r = g_amount(dt, k, 0, &b);
+		if (r < 0 || b.n < 1)
+			break;
+		long tmp[DP_N] = { 0 };
+		int rb = dur_add(&b, tmp);
+		if (rb <= rank || (rank == DP_W && rb != DP_D))
+			break;
+		dur_add(&b, parts);
+		rank = rb, e = r, alone = 0;
+		if (b.frac)
+			break;
 	}
-	if (p == out + 1)
-		p = put_str(p, "T0S");
-	*p = 0;
+	if (alone)
+		return -1;
+	dur_sum(parts, sum);
+	dur_write(parts, v);
+	return e;
 }
 
 /* YYYY-MM-DD of a day */
@@ -3542,6 +3646,12 @@ p_offset(struct ar_date *dt, size_t i)
 	long e = g_amount(dt, (size_t)r, 2, &a);
 	if (e < 0)
 		return -1;
+	char dv[48];            /* بعد ساعة وعشرين دقيقة: the sum, as a duration */
+	struct amount sum;
+	long e2 = g_amounts(dt, (size_t)r, 2, dv, &sum);
+	int comp = e2 > e && sum.n >= 0;
+	if (comp)
+		a = sum, e = e2;
 	if (!strcmp(how, "from")) {
 		/* من يومين (Egyptian): at the clause's end, or before و; not
 		 * أكثر من يومين, not من يوم, not ولاية من 5 سنوات لفترتين */
@@ -3559,13 +3669,15 @@ p_offset(struct ar_date *dt, size_t i)
 		 * amount is what is known */
 		if (a.n < 0)
 			return -1;
-		dur_value(&a, v);
-		add_val(dt, (size_t)r, (size_t)e, 0, "duration", "%s", v);
+		add_val(dt, (size_t)r, (size_t)e, 0, "duration", "%s", comp ? dv : (dur_value(&a, v), v));
 		return e;
 	}
 	int off = sign;
 	if (!strcmp(how, "since") && clause_has(dt, dt->tok[i].b0, L_STATE, 6)) {
-		dur_value(&a, v);
+		if (comp)
+			strcpy(v, dv);
+		else
+			dur_value(&a, v);
 		type = "duration";
 		off = 2;
 	} else {
@@ -3573,7 +3685,10 @@ p_offset(struct ar_date *dt, size_t i)
 	}
 	struct ar_date_expr *x = add_val(dt, i, (size_t)e, pfx, type, "%s", v);
 	x->offset = a.n < 0 ? 0 : off;
-	if (x->offset == 1 || x->offset == -1)
+	if ((x->offset == 1 || x->offset == -1) && comp) {
+		size_t dl = strlen(dv) < sizeof x->amount ? strlen(dv) : sizeof x->amount - 1;
+		memcpy(x->amount, dv, dl), x->amount[dl] = 0;
+	} else if (x->offset == 1 || x->offset == -1)
 		dur_value(&a, x->amount);
 	return e;
 }
@@ -3583,20 +3698,19 @@ p_offset(struct ar_date *dt, size_t i)
 static long
 p_duration(struct ar_date *dt, size_t i)
 {
-	struct amount a;
 	long r = lx(dt, i, L_DURW, 1);
 	int pfx = 0;
 	size_t j = i;
 
 	if (r > 0)
 		pfx = dt->mpfx, j = (size_t)r;
-	long e = g_amount(dt, j, j > i, &a);
+	char v[48];
+	struct amount a;
+	long e = g_amounts(dt, j, j > i, v, &a);
 	if (e < 0)
 		return -1;
 	if (j == i)
 		pfx = first_pfx(dt, i);
-	char v[48];
-	dur_value(&a, v);
 	add_val(dt, i, (size_t)e, pfx, "duration", "%s", v);
 	return e;
 }
