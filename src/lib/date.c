@@ -82,7 +82,8 @@
 	X(CENTW, "centw", 1, 1)          /* القرن */ \
 	X(MEDIA, "media", 0, 0)          /* outlets: a relative day after them is a name */ \
 	X(NEGVPREV, "negvprev", 0, 0)    /* before a vague word: no time (في ذلك الحين) */ \
-	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */
+	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */ \
+	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */
 
 enum {
 	L_NONE,
@@ -3708,6 +3709,11 @@ p_duration(struct ar_date *dt, size_t i)
 	struct amount a;
 	long e = g_amounts(dt, j, j > i, v, &a);
 	if (e < 0)
+		return -1;
+	/* an age: years in brackets after a name (محمد (23 عاما)), or after
+	 * عمر / ناهز / البالغ in the same clause */
+	if (a.unit[0] == 'Y' && j == i && ((i > 0 && ispunct_at(dt, i - 1, "(")
+	    && ispunct_at(dt, (size_t)e, ")")) || clause_has(dt, dt->tok[i].b0, L_AGE, 4)))
 		return -1;
 	if (j == i)
 		pfx = first_pfx(dt, i);

@@ -302,6 +302,18 @@ static const struct { const char *ref, *line, *want; } cases[] = {
 	    "PT1H20M|ساعة وعشرين دقيقة|duration|9-26||" },
 	{ "2024-05-10", "أمضى ثلاثة أيام وثلاثة أسابيع",
 	    "P3D|ثلاثة أيام|duration|5-15|| P3W|ثلاثة أسابيع|duration|17-29||" },
+	/* an age is no duration: years in brackets after a name, or after
+	 * عمر / ناهز / البالغ (the brackets are read as an age) */
+	{ "2024-05-10", "توفي الفنان عن عمر ناهز 75 عاما",
+	    "" },
+	{ "2024-05-10", "قتل رجل (45 عاما) في الحادث",
+	    "" },
+	{ "2024-05-10", "اعتقل الشاب البالغ من العمر 30 عاما",
+	    "" },
+	{ "2024-05-10", "أمضى في السجن 20 عاما",
+	    "P20Y|20 عاما|duration|14-21||" },
+	{ "2024-05-10", "بلغت مدة الحكم 20 عاما",
+	    "P20Y|20 عاما|duration|15-22||" },
 	/* without a reference the expression is reported, its unknowns X */
 	{ NULL, "يحل شهر رمضان المبارك",
 	    "XXXX-XX|شهر رمضان المبارك|date|4-21||XXXX-09" },
