@@ -472,3 +472,9 @@ XXXX-XX-XX	"
 	run -1 bash -c "printf '%s\n' 'توفي الفنان عن عمر ناهز 75 عاما' 'قتل محمد (23 عاما) في الحادث' 'الشاب البالغ من العمر 30 عاما' | ar-date --ref=2024-05-10"
 	assert_equal "$(val 'أمضى في السجن 20 عاما')" P20Y
 }
+
+@test "a number after إلى or من before a counted noun is a count, not a year" {
+	run -1 bash -c "printf '%s\n' 'وصل العدد إلى 2024 حالة' 'ارتفع عدد القتلى إلى 1850 قتيلا' | ar-date --ref=2024-05-10"
+	assert_equal "$(val 'يعود إلى 1948 عندما بدأت الحرب')" 1948
+	assert_equal "$(val 'تضاعف الإنتاج في 2021 مقارنة بالعام السابق')" 2021
+}

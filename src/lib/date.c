@@ -1895,6 +1895,41 @@ r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 /* 1445هـ, 2020م, في 2020, أواخر 2020: a bare number is a year only with
  * a marker, after a preposition or a position word, and not before a
  * month or a unit */
+/* Is token q a counted noun after a number, as Arabic writes it: an
+ * indefinite word in ة or in the accusative ا / اً (2024 حالة, 1500 مترا),
+ * not a plural verb in وا, not a word with the article? */
+static int
+counted_noun(const struct ar_date *dt, size_t q)
+{
+	const struct tok *t = &dt->tok[q];
+	const char *w = dt->line + t->b0;
+	size_t n = t->b1 - t->b0;
+
+	if (q >= dt->ntok || t->type != T_WORD || t->ascii || n < 6
+	    || !memcmp(w, "\u0627\u0644", 4))
+		return 0;
+	if (n >= 8 && !memcmp(w + n - 2, "\u064b", 2))
+		n -= 2;                 /* اً */
+	if (!memcmp(w + n - 2, "\u0629", 2))
+		return 1;
+	return !memcmp(w + n - 2, "\u0627", 2) && memcmp(w + n - 4, "\u0648", 2)
+	    && memcmp(w + n - 4, "\u0645", 2);        /* عندما, بينما */
+}
+
+/* The number at j, after a preposition that also takes counts (إلى, من),
+ * is one: a counted noun follows it at q */
+static int
+count_after(struct ar_date *dt, size_t j, size_t q)
+{
+	const struct ar_lexent *m = dt->m;
+	int p = dt->mpfx, c = 0;
+
+	if (j > 0 && q < dt->ntok && lx(dt, j - 1, L_YPREP, 1) == (long)j && dt->m->val == 1)
+		c = counted_noun(dt, q);
+	dt->m = m, dt->mpfx = p;
+	return c;
+}
+
 static long
 r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 {
@@ -1913,7 +1948,7 @@ r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 	    || (q + 1 < dt->ntok && adj(dt, q) && dt->tok[q + 1].type == T_NUM));
 	if (!(h || (size_t)r > j + 1 || ((a->pm || prev_is(dt, j, L_YPREP))
 	    && y >= 1800 && y <= 2100 && lx(dt, q, L_MONTH, 1) < 0
-	    && lx(dt, q, L_UNIT, 1) < 0 && !touch)))
+	    && lx(dt, q, L_UNIT, 1) < 0 && !touch && !count_after(dt, j, q))))
 		return RULE_NEXT;
 	if (h)
 		hijri_set(t, y, 0, 0);
