@@ -1371,7 +1371,7 @@ static int
 apply_pod(int H, int pod)
 {
 	switch (pod) {
-	case 'm': return H == 12 ? 0 : H;
+	case 'm': case 'x': return H == 12 ? 0 : H;
 	case 'n': return H < 6 ? H + 12 : H;
 	case 'a': return H < 12 ? H + 12 : H;
 	case 'e': return H < 12 && H >= 1 ? H + 12 : H;
@@ -3137,6 +3137,10 @@ finish(struct ar_date *dt, struct st *s)
 	if (s->pod == 'v' && !s->hasclock && (s->wdonly || s->holiday) && s->gran == G_DAY
 	    && s->y >= 0)
 		set_day(s, s->days - 1);
+	/* (الثانية) بعد منتصف ليل الخميس: the small hours after that night */
+	if (s->pod == 'x' && (s->hasdate || s->hasrel) && s->gran == G_DAY
+	    && s->y >= 0)
+		set_day(s, s->days + 1);
 	if (s->hasclock) {
 		if (s->pod)
 			s->H = apply_pod(s->H, s->pod);
