@@ -2621,8 +2621,10 @@ c_rel(struct ar_date *dt, size_t i, struct st *s)
 	    && !memcmp(dt->m->w[0], "اليوم", dt->m->wl[0])) {
 		const struct ar_lexent *m = dt->m;
 		int wdnext = lx(dt, (size_t)r, L_WDAY, 0) > 0;
-		if (!wdnext && lx(dt, (size_t)r, L_NEGTODAYNEXT, 0) > 0)
-			return -1;
+		int ord;
+		if (!wdnext && (lx(dt, (size_t)r, L_NEGTODAYNEXT, 0) > 0
+		    || g_ordinal(dt, (size_t)r, 0, &ord) > 0))
+			return -1;      /* اليوم العالمي, اليوم العاشر من الحرب */
 		if (!wdnext && prev_is(dt, i, L_NEGTODAYPREV))
 			return -1;
 		dt->m = m;
