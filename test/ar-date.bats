@@ -488,3 +488,9 @@ XXXX-XX-XX	"
 	run -1 bash -c "printf '%s\n' 'في اليوم العاشر من الحرب' 'تواصل الإضراب لليوم الثالث على التوالي' | ar-date --ref=2024-05-10"
 	assert_equal "$(val 'في اليوم العاشر من مايو' 2024-05-10)" 2024-05-10
 }
+
+@test "بعد مرور an amount على an event is a duration; without على a point" {
+	assert_equal "$(val 'بعد مرور مئة عام على الحادثة')" P100Y
+	assert_equal "$(val 'يعود بعد مرور يومين' 2024-05-10)" 2024-05-12
+	assert_equal "$(val 'وافقت الحكومة قبل أسبوع على رفع الأجور' 2024-05-10)" 2024-W18
+}

@@ -3706,9 +3706,10 @@ p_offset(struct ar_date *dt, size_t i)
 	}
 	char v[96];
 	const char *type;
-	if (lx(dt, (size_t)e, L_FROM, 0) > 0 && dt->m->val == 0) {
-		/* بعد يوم من توليه: after an event, not the reference: the
-		 * amount is what is known */
+	if ((lx(dt, (size_t)e, L_FROM, 0) > 0 && dt->m->val == 0)
+	    || (!strcmp(how, "pass") && is_word(dt, (size_t)e, "\u0639\u0644\u064a"))) {
+		/* بعد يوم من توليه, بعد مرور عام على الحرب: after an event,
+		 * not the reference: the amount is what is known */
 		if (a.n < 0)
 			return -1;
 		add_val(dt, (size_t)r, (size_t)e, 0, "duration", "%s", comp ? dv : (dur_value(&a, v), v));
