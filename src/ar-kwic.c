@@ -982,6 +982,8 @@ out_visual(const char *s, size_t n)
 	static size_t capcl;
 	size_t ncl = 0, i = 0;
 
+	if (n == 0)
+		return;                 /* cl may not be allocated yet */
 	while (i < n) {
 		int32_t cp;
 		if (ncl + 2 > capcl) {

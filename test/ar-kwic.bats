@@ -165,6 +165,11 @@ setup() {
 	assert_output "1: 2023 دج     هرق      بأ"
 }
 
+@test "--visual with nothing right of the keyword (it crashed before)" {
+	run -0 bash -c 'printf "أب قره\n" | ar-kwic --visual --color=never -h -C 8 قره'
+	assert_output "1:             هرق      بأ"
+}
+
 @test "--color=always highlights the keyword" {
 	run -0 bash -c 'ar-kwic --color=always قرة "$1" | grep -c $'"'"'\033\[1;31m'"'" _ "$K/crlf.txt"
 	assert_output 2
