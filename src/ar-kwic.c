@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <utf8proc.h>
@@ -1262,56 +1261,9 @@ cmp_srow(const void *pa, const void *pb)
 	return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-/* ---- a small string-keyed table for --count and --collocates ---- */
-struct ent { size_t off, len; uint32_t h; int used; long a, b, c; int pat; };
-static struct ent *tab;
-static size_t tabcap, tabn;
-static struct ar_buf tabkeys;
-
-static uint32_t
-strhash(const char *s, size_t n, int pat)
-{
-	uint32_t h = 2166136261u ^ (uint32_t)pat;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-static struct ent *
-tab_get(const char *s, size_t n, int pat)
-{
-	uint32_t h = strhash(s, n, pat);
-	size_t i;
-
-	if (tabn * 2 >= tabcap) {
-		size_t oc = tabcap;
-		struct ent *old = tab;
-		tabcap = tabcap ? tabcap * 2 : 1024;
-		tab = ar_alloc(tabcap * sizeof *tab);
-		memset(tab, 0, tabcap * sizeof *tab);
-		for (i = 0; i < oc; i++)
-			if (old[i].used) {
-				size_t j = old[i].h & (tabcap - 1);
-				while (tab[j].used)
-					j = (j + 1) & (tabcap - 1);
-				tab[j] = old[i];
-			}
-		free(old);
-	}
-	for (i = h & (tabcap - 1); tab[i].used; i = (i + 1) & (tabcap - 1))
-		if (tab[i].h == h && tab[i].len == n && tab[i].pat == pat
-		    && !memcmp(tabkeys.s + tab[i].off, s, n))
-			return &tab[i];
-	tab[i].used = 1;
-	tab[i].h = h;
-	tab[i].off = tabkeys.len;
-	tab[i].len = n;
-	tab[i].pat = pat;
-	tab[i].a = tab[i].b = tab[i].c = 0;
-	ar_buf_add(&tabkeys, s, n);
-	tabn++;
-	return &tab[i];
-}
+/* ---- -c and --collocates: counts ---- */
+static struct ar_freq counts;   /* -c: a, hits per spelling and pattern */
+static struct ar_colloc colloc;
 
 /* ---- per line: contexts and rows ---- */
 static size_t cur_cp_byte, cur_cp_count;        /* code point cursor in the line */
@@ -1397,67 +1349,6 @@ right_context(const char *s, size_t n, size_t at, size_t *widthp)
 	return i;
 }
 
-/* collocates: folded tokens of the current line */
-struct tok { size_t rs, re, fs, fe; };
-static struct tok *toks;
-static size_t ntoks, captoks;
-static unsigned long long corpus_tokens, window_tokens;
-static struct ar_buf colF, colO;
-
-static void
-tokenize_line(const char *s, size_t n)
-{
-	fold(s, n, &colF, &colO);
-	const uint32_t *of = (const uint32_t *)colO.s;
-	size_t i = 0, fn = colF.len;
-
-	ntoks = 0;
-	while (i < fn) {
-		int32_t cp;
-		size_t k = ar_u8dec(colF.s + i, &cp);
-		if (!ar_is_wordchar(cp)) {
-			i += k;
-			continue;
-		}
-		size_t b = i;
-		while (i < fn && (k = ar_u8dec(colF.s + i, &cp), ar_is_wordchar(cp)))
-			i += k;
-		if (ntoks == captoks) {
-			captoks = captoks ? captoks * 2 : 256;
-			toks = ar_realloc(toks, captoks * sizeof *toks);
-		}
-		toks[ntoks].fs = b, toks[ntoks].fe = i;
-		toks[ntoks].rs = of[b];
-		toks[ntoks].re = i < fn ? of[i] : n;
-		ntoks++;
-		tab_get(colF.s + b, i - b, -1)->c++;
-		corpus_tokens++;
-	}
-}
-
-static void
-colloc_hit(size_t rs, size_t re)
-{
-	size_t first = ntoks, last = 0, t;
-
-	for (t = 0; t < ntoks; t++)
-		if (toks[t].re > rs && toks[t].rs < re) {
-			if (first == ntoks)
-				first = t;
-			last = t;
-		}
-	if (first == ntoks)
-		return;
-	for (t = first >= (size_t)colloc_win ? first - (size_t)colloc_win : 0; t < first; t++) {
-		tab_get(colF.s + toks[t].fs, toks[t].fe - toks[t].fs, -1)->a++;
-		window_tokens++;
-	}
-	for (t = last + 1; t < ntoks && t <= last + (size_t)colloc_win; t++) {
-		tab_get(colF.s + toks[t].fs, toks[t].fe - toks[t].fs, -1)->b++;
-		window_tokens++;
-	}
-}
-
 static void
 emit_line_hits(const char *s, size_t n, unsigned long ln)
 {
@@ -1468,11 +1359,11 @@ emit_line_hits(const char *s, size_t n, unsigned long ln)
 
 		total_hits++;
 		if (count_mode) {
-			tab_get(s + h->rs, h->re - h->rs, h->pat)->a++;
+			ar_freq_get(&counts, s + h->rs, h->re - h->rs, h->pat)->a++;
 			continue;
 		}
 		if (colloc_win) {
-			colloc_hit(h->rs, h->re);
+			ar_colloc_hit(&colloc, h->rs, h->re);
 			continue;
 		}
 		size_t ls = left_context(s, h->rs), re = right_context(s, n, h->re, &w.rwidth);
@@ -1508,7 +1399,7 @@ static void
 whole_line(const char *s, size_t n, unsigned long ln)
 {
 	if (colloc_win)
-		tokenize_line(s, n);
+		ar_colloc_line(&colloc, s, n);
 	match_segment(s, n, 0);
 	emit_line_hits(s, n, ln);
 }
@@ -1889,63 +1780,61 @@ do_file(const char *name)
 static int
 cmp_count(const void *pa, const void *pb)
 {
-	const struct ent *a = *(struct ent *const *)pa, *b = *(struct ent *const *)pb;
-	if (a->pat != b->pat)
-		return a->pat - b->pat;
+	const struct ar_freq_ent *a = *(struct ar_freq_ent *const *)pa;
+	const struct ar_freq_ent *b = *(struct ar_freq_ent *const *)pb;
+	if (a->tag != b->tag)
+		return a->tag - b->tag;
 	if (a->a != b->a)
 		return a->a > b->a ? -1 : 1;
-	return cmp_bytes(tabkeys.s + a->off, a->len, tabkeys.s + b->off, b->len);
+	return cmp_bytes(ar_freq_key(&counts, a), a->len, ar_freq_key(&counts, b), b->len);
+}
+
+/* One spelling's count, or with f NULL the pattern's total. */
+static void
+print_count(const char *ps, const char *f, size_t fl, long n)
+{
+	if (ar_opts.format == AR_FMT_TSV) {
+		ar_out_tsv_str(ps, strlen(ps));
+		ar_out_putc('\t');
+		if (f)
+			ar_out_tsv_str(f, fl);
+		ar_out_printf("\t%ld", n);
+	} else if (ar_opts.format == AR_FMT_JSON) {
+		ar_out_str("{\"pattern\":");
+		ar_out_json_str(ps, strlen(ps));
+		if (f) {
+			ar_out_str(",\"form\":");
+			ar_out_json_str(f, fl);
+		}
+		ar_out_printf(f ? ",\"count\":%ld}" : ",\"total\":%ld}", n);
+	} else if (f) {
+		ar_out_printf("%8ld  ", n);
+		out_plain(f, fl);
+	} else {
+		return;         /* text has its totals first */
+	}
+	ar_out_eol();
 }
 
 static void
 print_counts(void)
 {
-	struct ent **v = ar_alloc((tabn + 1) * sizeof *v);
-	size_t n = 0, i, j;
+	size_t n, i, j;
+	struct ar_freq_ent **v = ar_freq_all(&counts, &n);
 
-	for (i = 0; i < tabcap; i++)
-		if (tab[i].used)
-			v[n++] = &tab[i];
 	qsort(v, n, sizeof *v, cmp_count);
 	if (ar_opts.format == AR_FMT_TSV)
 		ar_out_str("pattern\tform\tcount\n");
 	for (i = 0; i < n; i = j) {
-		const char *ps = pats[v[i]->pat].src;
+		const char *ps = pats[v[i]->tag].src;
 		long tot = 0;
-		for (j = i; j < n && v[j]->pat == v[i]->pat; j++)
+		for (j = i; j < n && v[j]->tag == v[i]->tag; j++)
 			tot += v[j]->a;
 		if (ar_opts.format == AR_FMT_TEXT)
 			ar_out_printf("%s\t(%zu forms, %ld hits)\n", ps, j - i, tot);
-		for (size_t k = i; k < j; k++) {
-			const char *f = tabkeys.s + v[k]->off;
-			size_t fl = v[k]->len;
-			if (ar_opts.format == AR_FMT_TSV) {
-				ar_out_tsv_str(ps, strlen(ps));
-				ar_out_putc('\t');
-				ar_out_tsv_str(f, fl);
-				ar_out_printf("\t%ld", v[k]->a);
-			} else if (ar_opts.format == AR_FMT_JSON) {
-				ar_out_str("{\"pattern\":");
-				ar_out_json_str(ps, strlen(ps));
-				ar_out_str(",\"form\":");
-				ar_out_json_str(f, fl);
-				ar_out_printf(",\"count\":%ld}", v[k]->a);
-			} else {
-				ar_out_printf("%8ld  ", v[k]->a);
-				out_plain(f, fl);
-			}
-			ar_out_eol();
-		}
-		if (ar_opts.format == AR_FMT_TSV) {
-			ar_out_tsv_str(ps, strlen(ps));
-			ar_out_printf("\t\t%ld", tot);
-			ar_out_eol();
-		} else if (ar_opts.format == AR_FMT_JSON) {
-			ar_out_str("{\"pattern\":");
-			ar_out_json_str(ps, strlen(ps));
-			ar_out_printf(",\"total\":%ld}", tot);
-			ar_out_eol();
-		}
+		for (size_t k = i; k < j; k++)
+			print_count(ps, ar_freq_key(&counts, v[k]), v[k]->len, v[k]->a);
+		print_count(ps, NULL, 0, tot);
 	}
 	if (ar_opts.format == AR_FMT_TEXT)
 		ar_out_printf("total: %llu hits\n", total_hits);
@@ -1956,13 +1845,7 @@ print_counts(void)
 	free(v);
 }
 
-static double
-ll_term(double o, double e)
-{
-	return o > 0 && e > 0 ? o * log(o / e) : 0;
-}
-
-struct coll { struct ent *e; double ll; };
+struct coll { struct ar_freq_ent *e; double ll; };
 
 static int
 cmp_coll(const void *pa, const void *pb)
@@ -1973,37 +1856,22 @@ cmp_coll(const void *pa, const void *pb)
 	long fa = a->e->a + a->e->b, fb = b->e->a + b->e->b;
 	if (fa != fb)
 		return fa > fb ? -1 : 1;
-	return cmp_bytes(tabkeys.s + a->e->off, a->e->len, tabkeys.s + b->e->off, b->e->len);
+	return cmp_bytes(ar_freq_key(&colloc.words, a->e), a->e->len, ar_freq_key(&colloc.words, b->e), b->e->len);
 }
 
 static void
 print_collocates(void)
 {
-	struct coll *v = ar_alloc((tabn + 1) * sizeof *v);
-	size_t n = 0, i;
-	double N = (double)corpus_tokens, R1 = (double)window_tokens;
+	size_t n = 0, nall, i;
+	struct ar_freq_ent **all = ar_freq_all(&colloc.words, &nall);
+	struct coll *v = ar_alloc((nall + 1) * sizeof *v);
 
-	for (i = 0; i < tabcap; i++) {
-		struct ent *e = &tab[i];
-		if (!e->used || e->a + e->b == 0)
-			continue;
-		double o11 = (double)(e->a + e->b), c1 = (double)e->c;
-		double o12 = R1 - o11, o21 = c1 - o11, o22 = N - R1 - c1 + o11;
-		if (o12 < 0) o12 = 0;
-		if (o21 < 0) o21 = 0;
-		if (o22 < 0) o22 = 0;
-		double r2 = o21 + o22, c2 = o12 + o22, tot = o11 + o12 + o21 + o22;
-		double ll = 0;
-		if (tot > 0) {
-			ll = 2 * (ll_term(o11, R1 * c1 / tot) + ll_term(o12, R1 * c2 / tot)
-			    + ll_term(o21, r2 * c1 / tot) + ll_term(o22, r2 * c2 / tot));
-			/* a negative association is shown with a minus sign */
-			if (o11 < R1 * c1 / tot)
-				ll = -ll;
+	for (i = 0; i < nall; i++)
+		if (all[i]->a + all[i]->b != 0) {
+			v[n].e = all[i];
+			v[n++].ll = ar_freq_ll((double)(all[i]->a + all[i]->b),
+			    (double)colloc.window, (double)all[i]->c, (double)colloc.corpus);
 		}
-		v[n].e = e, v[n].ll = ll;
-		n++;
-	}
 	qsort(v, n, sizeof *v, cmp_coll);
 	if (ar_opts.format == AR_FMT_TSV)
 		ar_out_str("collocate\tfreq\tleft\tright\tcorpus\tll\n");
@@ -2011,8 +1879,8 @@ print_collocates(void)
 		ar_out_printf("%-20s %7s %7s %7s %9s %10s\n", "collocate", "freq", "left", "right",
 		    "corpus", "ll");
 	for (i = 0; i < n; i++) {
-		struct ent *e = v[i].e;
-		const char *w = tabkeys.s + e->off;
+		const struct ar_freq_ent *e = v[i].e;
+		const char *w = ar_freq_key(&colloc.words, e);
 		if (ar_opts.format == AR_FMT_TSV) {
 			ar_out_tsv_str(w, e->len);
 			ar_out_printf("\t%ld\t%ld\t%ld\t%ld\t%.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
@@ -2030,6 +1898,7 @@ print_collocates(void)
 		ar_out_eol();
 	}
 	free(v);
+	free(all);
 }
 
 static const struct option longopts[] = {
@@ -2165,6 +2034,8 @@ main(int argc, char *argv[])
 
 	nm = ar_norm_new(mask);
 	ar_norm_ready(nm);
+	colloc.win = colloc_win;
+	colloc.nm = nm;
 	{
 		size_t len;
 		const char *t = ar_data("proclitics.txt", &len);

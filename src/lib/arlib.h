@@ -342,4 +342,40 @@ const char *ar_tok_name(int type);               /* "word", "num", "url"… */
 
 /* ---- kwic.c: the concordance matcher (ar-kwic) ---- */
 
+/* ---- freq.c: a table of word frequencies (ar-kwic -c, --collocates) ---- */
+struct ar_freq_ent {
+	size_t off, len;        /* the key, in the table's keys */
+	uint32_t h;
+	int used, tag;
+	long a, b, c;           /* three counts, the caller's to name */
+};
+struct ar_freq { struct ar_freq_ent *slot; size_t cap, n; struct ar_buf keys; };
+/* The entry of key s[0..n) under tag; a new one has counts 0. The pointer
+ * lasts until the next ar_freq_get. */
+struct ar_freq_ent *ar_freq_get(struct ar_freq *t, const char *s, size_t n, int tag);
+static inline const char *ar_freq_key(const struct ar_freq *t, const struct ar_freq_ent *e)
+{
+	return t->keys.s + e->off;
+}
+/* Every entry, in no order: *n pointers in an array to free. */
+struct ar_freq_ent **ar_freq_all(const struct ar_freq *t, size_t *n);
+/* Log-likelihood (G2) of a word seen o11 times among the r1 words near the
+ * hits and c1 times among the n of the text; negative when it is rarer near
+ * the hits than elsewhere. */
+double ar_freq_ll(double o11, double r1, double c1, double n);
+/* Collocates: the words within win words left (a) and right (b) of each
+ * hit, and every word of the text (c), folded with nm. */
+struct ar_colloc_tok { size_t rs, re, fs, fe; };    /* in the line, folded */
+struct ar_colloc {
+	struct ar_freq words;
+	unsigned long long corpus, window;  /* words in the text, near hits */
+	int win;
+	const struct ar_norm *nm;
+	struct ar_buf F, O;                 /* the current line, folded */
+	struct ar_colloc_tok *tok;
+	size_t ntok, captok;
+};
+void ar_colloc_line(struct ar_colloc *c, const char *s, size_t n);  /* each line */
+void ar_colloc_hit(struct ar_colloc *c, size_t start, size_t end);  /* its hits */
+
 #endif
