@@ -1358,14 +1358,12 @@ emit_line_hits(const char *s, size_t n, unsigned long ln)
 		struct row w;
 
 		total_hits++;
-		if (count_mode) {
+		if (count_mode)
 			ar_freq_get(&counts, s + h->rs, h->re - h->rs, h->pat)->a++;
-			continue;
-		}
-		if (colloc_win) {
+		if (colloc_win)
 			ar_colloc_hit(&colloc, h->rs, h->re);
+		if (count_mode || colloc_win)
 			continue;
-		}
 		size_t ls = left_context(s, h->rs), re = right_context(s, n, h->re, &w.rwidth);
 		w.doc = docname, w.docl = docnamelen;
 		w.line = ln;

@@ -218,6 +218,15 @@ setup() {
 	assert_output --partial collocate
 }
 
+@test "-c with --collocates gives the counts, then the collocates (it crashed before)" {
+	run -0 ar-kwic -c --collocates=2 --tsv روسي "$K/colloc.txt"
+	assert_line --index 0 $'pattern\tform\tcount'
+	assert_line --index 1 $'روسي\tالروسي\t2'
+	assert_line --index 3 $'\t\t2'
+	assert_line --index 4 $'collocate\tfreq\tleft\tright\tcorpus\tll'
+	assert_line --index 5 $'موسكو\t2\t0\t2\t2\t3.94'
+}
+
 # ---- documents, lines, encodings ----
 
 @test "\\f header lines name documents and restart line numbers" {
