@@ -889,7 +889,6 @@ static unsigned long long total_hits;
 static int show_doc = 1;
 static size_t prefix_width = 0, kw_width = 10;
 
-static size_t width(const char *s, size_t n);
 static size_t docwidth;
 
 static void
@@ -900,7 +899,7 @@ set_doc(const char *s, size_t n)
 	ar_buf_addc(&docbuf, 0);
 	docname = docbuf.s;
 	docnamelen = n;
-	docwidth = width(docname, n);
+	docwidth = ar_term_columns(docname, n);
 	lineno = 1;
 	doc_warned = 0;
 }
@@ -916,128 +915,10 @@ struct row {
 };
 
 static void
-out_plain(const char *s, size_t n)      /* text mode: controls become spaces */
-{
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20) {
-			ar_out_write(s + run, i - run);
-			ar_out_putc(' ');
-			run = i + 1;
-		}
-	ar_out_write(s + run, n - run);
-}
-
-static void
 spaces(size_t n)
 {
 	while (n--)
 		ar_out_putc(' ');
-}
-
-static size_t
-width(const char *s, size_t n)
-{
-	size_t i = 0, w = 0;
-	while (i < n) {
-		int32_t cp;
-		i += ar_u8dec(s + i, &cp);
-		w += cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
-	}
-	return w;
-}
-
-/* Visual order of s for a right-to-left context, written out: clusters
- * reversed, runs of left-to-right characters (Latin, digits) kept in order,
- * mirrored brackets swapped. */
-static int
-is_ltr(int32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
-	if (ar_is_arabic(cp) || (cp >= 0x0590 && cp <= 0x05FF))
-		return 0;
-	int c = ar_cclass(cp);
-	return c == AR_C_LETTER || c == AR_C_DIGIT;
-}
-
-static int32_t
-mirror(int32_t cp)
-{
-	switch (cp) {
-	case '(': return ')'; case ')': return '(';
-	case '[': return ']'; case ']': return '[';
-	case '{': return '}'; case '}': return '{';
-	case '<': return '>'; case '>': return '<';
-	case 0xAB: return 0xBB; case 0xBB: return 0xAB;
-	}
-	return cp;
-}
-
-static void
-out_visual(const char *s, size_t n)
-{
-	static size_t *cl;              /* cluster starts */
-	static size_t capcl;
-	size_t ncl = 0, i = 0;
-
-	if (n == 0)
-		return;                 /* cl may not be allocated yet */
-	while (i < n) {
-		int32_t cp;
-		if (ncl + 2 > capcl) {
-			capcl = capcl ? capcl * 2 : 256;
-			cl = ar_realloc(cl, capcl * sizeof *cl);
-		}
-		cl[ncl++] = i;
-		i += ar_u8dec(s + i, &cp);
-		while (i < n) {
-			int32_t c2;
-			size_t k = ar_u8dec(s + i, &c2);
-			if (ar_cpwidth(c2) != 0 || c2 < 0x20)
-				break;
-			i += k;
-		}
-	}
-	cl[ncl] = n;
-	/* walk clusters from the end; an LTR run is written forwards */
-	size_t k = ncl;
-	while (k > 0) {
-		int32_t cp;
-		ar_u8dec(s + cl[k - 1], &cp);
-		if (is_ltr(cp)) {
-			size_t e = k, b = k - 1;
-			/* extend the run back over LTR clusters and joiners inside it */
-			while (b > 0) {
-				int32_t c2;
-				ar_u8dec(s + cl[b - 1], &c2);
-				if (is_ltr(c2)) {
-					b--;
-					continue;
-				}
-				if (b > 1 && c2 > 0 && c2 < 0x80 && strchr(".,:/-_", (int)c2)) {
-					int32_t c3;
-					ar_u8dec(s + cl[b - 2], &c3);
-					if (is_ltr(c3)) {
-						b -= 2;
-						continue;
-					}
-				}
-				break;
-			}
-			out_plain(s + cl[b], cl[e] - cl[b]);
-			k = b;
-			continue;
-		}
-		int32_t m = mirror(cp);
-		if (m != cp) {
-			char tmp[4];
-			ar_out_write(tmp, ar_u8enc(m, tmp));
-		} else {
-			out_plain(s + cl[k - 1], cl[k] - cl[k - 1]);
-		}
-		k--;
-	}
 }
 
 static void
@@ -1077,7 +958,7 @@ print_row(const struct row *w)
 	size_t pw;
 	if (show_doc) {
 		ar_out_write(w->doc, w->docl);
-		pw = w->doc == docname ? docwidth : width(w->doc, w->docl);
+		pw = w->doc == docname ? docwidth : ar_term_columns(w->doc, w->docl);
 	} else {
 		pw = 0;
 	}
@@ -1097,33 +978,34 @@ print_row(const struct row *w)
 	spaces(prefix_width - pw + 1);
 
 	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context;
-	size_t wr = w->rwidth, wm = width(w->m, w->ml);
+	size_t wr = w->rwidth, wm = ar_term_columns(w->m, w->ml);
 	size_t padm = kw_width > wm ? kw_width - wm : 0;
 	size_t a = padm / 2, b = padm - a;      /* visual: a before the keyword, b after */
 	const char *on = color ? "\033[1;31m" : "", *off = color ? "\033[0m" : "";
+	static struct ar_buf scratch;
 
 	if (visual) {
 		/* left to right on screen: following context, keyword, preceding */
 		spaces(cw > wr ? cw - wr : 0);
-		out_visual(w->r, w->rl);
+		ar_term_visual(w->r, w->rl, &scratch);
 		spaces(1 + a);
 		ar_out_str(on);
-		out_visual(w->m, w->ml);
+		ar_term_visual(w->m, w->ml, &scratch);
 		ar_out_str(off);
 		spaces(b + 1);
-		out_visual(w->l, w->ll);
+		ar_term_visual(w->l, w->ll, &scratch);
 	} else {
 		/* logical order; a bidi terminal reverses the Arabic run, so the
 		 * padding that lines the keyword up depends on the right context */
 		spaces(cw > wr ? cw - wr : 0);
-		out_plain(w->l, w->ll);
+		ar_term_write(w->l, w->ll);
 		spaces(1 + b);
 		ar_out_str(on);
-		out_plain(w->m, w->ml);
+		ar_term_write(w->m, w->ml);
 		ar_out_str(off);
 		if (w->rl) {
 			spaces(a + 1);
-			out_plain(w->r, w->rl);
+			ar_term_write(w->r, w->rl);
 		}
 	}
 	ar_out_eol();
@@ -1329,7 +1211,7 @@ right_context(const char *s, size_t n, size_t at, size_t *widthp)
 			while (i < n && s[i] != ' ' && s[i] != '\t')
 				i++;
 		}
-		*widthp = width(s + at, i - at);
+		*widthp = ar_term_columns(s + at, i - at);
 		return i;
 	}
 	while (i < n) {
@@ -1807,7 +1689,7 @@ print_count(const char *ps, const char *f, size_t fl, long n)
 		ar_out_printf(f ? ",\"count\":%ld}" : ",\"total\":%ld}", n);
 	} else if (f) {
 		ar_out_printf("%8ld  ", n);
-		out_plain(f, fl);
+		ar_term_write(f, fl);
 	} else {
 		return;         /* text has its totals first */
 	}
@@ -1888,8 +1770,8 @@ print_collocates(void)
 			ar_out_printf(",\"freq\":%ld,\"left\":%ld,\"right\":%ld,\"corpus\":%ld,\"ll\":%.2f}",
 			    e->a + e->b, e->a, e->b, e->c, v[i].ll);
 		} else {
-			out_plain(w, e->len);
-			size_t ww = width(w, e->len);
+			ar_term_write(w, e->len);
+			size_t ww = ar_term_columns(w, e->len);
 			spaces(ww < 20 ? 20 - ww : 0);
 			ar_out_printf(" %7ld %7ld %7ld %9ld %10.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
 		}

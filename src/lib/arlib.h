@@ -378,4 +378,12 @@ struct ar_colloc {
 void ar_colloc_line(struct ar_colloc *c, const char *s, size_t n);  /* each line */
 void ar_colloc_hit(struct ar_colloc *c, size_t start, size_t end);  /* its hits */
 
+/* ---- term.c: text for a terminal (controls as spaces, columns, --visual) ---- */
+void ar_term_write(const char *s, size_t n);        /* controls become spaces */
+size_t ar_term_columns(const char *s, size_t n);    /* as ar_term_write shows s */
+/* Write s[0..n) in the order a terminal without bidi must show a
+ * right-to-left text: clusters reversed, runs of Latin letters and digits
+ * kept in order, mirrored brackets swapped. scratch is the caller's. */
+void ar_term_visual(const char *s, size_t n, struct ar_buf *scratch);
+
 #endif
