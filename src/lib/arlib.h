@@ -341,6 +341,61 @@ const char *ar_tok_name(int type);               /* "word", "num", "url"… */
 /* ---- nav.c: the page classifier (ar-strip-nav) ---- */
 
 /* ---- kwic.c: the concordance matcher (ar-kwic) ---- */
+/* Patterns are folded as the text is (ar-norm's steps); a hit is a whole
+ * word, maybe after proclitics, '*' any letters within a word, words
+ * separated by spaces a phrase. Compile: ar_kwic_new, ar_kwic_add for each
+ * pattern, ar_kwic_ready; then ar_kwic_block on each block of lines. */
+enum ar_kwic_mode { AR_KWIC_WORD, AR_KWIC_PREFIX, AR_KWIC_SUBSTRING };
+struct ar_kwic_opts {
+	enum ar_kwic_mode mode;  /* word, --prefix (any ending), --substring */
+	uint32_t steps;          /* the fold (ar_steps_default, --fold) */
+	int exact;               /* --exact: code points as written, no fold */
+	int every_line;          /* every line goes to the sink, hits or not */
+	const char *proclitics;  /* their list, one a line; NULL for */
+	size_t proclitics_len;   /* share/ar-tools/proclitics.txt */
+};
+struct ar_kwic;                 /* opaque: patterns and the scanner's tables */
+struct ar_kwic *ar_kwic_new(const struct ar_kwic_opts *o);
+/* Add pattern s[0..n) (dies if it is not valid UTF-8): its index, or -1
+ * for an empty one, which is ignored. */
+int ar_kwic_add(struct ar_kwic *k, const char *s, size_t n);
+void ar_kwic_ready(struct ar_kwic *k);              /* after the last pattern */
+int ar_kwic_count(const struct ar_kwic *k);         /* patterns added */
+const char *ar_kwic_pattern(const struct ar_kwic *k, int i);   /* as given */
+size_t ar_kwic_width(const struct ar_kwic *k, int i);  /* folded, in columns */
+const struct ar_norm *ar_kwic_norm(const struct ar_kwic *k);   /* the fold */
+struct ar_kwic_hit { size_t start, end; int pat; };  /* line[start..end) */
+struct ar_kwic_line {
+	const char *s;           /* the line, valid UTF-8 (repaired if it was not), */
+	size_t n;                /* without its newline */
+	unsigned long lineno;    /* its number in the document */
+	const struct ar_kwic_hit *hits;   /* in order of start, then end */
+	size_t nhits;
+};
+struct ar_kwic_sink {
+	/* a line with hits (with every_line, every line); < 0 marks an error */
+	int (*line)(const struct ar_kwic_line *l, void *ctx);
+	/* a line with invalid UTF-8 from byte off: < 0 drops the line, else it
+	 * is matched repaired; NULL repairs silently */
+	int (*invalid)(unsigned long lineno, size_t off, void *ctx);
+	void *ctx;
+};
+/* Scan p[0..n), whole lines of one document as ar_loop's block mode gives
+ * them (AR_BLOCK_PAD readable bytes after p[n], zero after a last line
+ * without newline). *line is the number of lines before p, and is moved
+ * past the block's. Returns 0, or -1 if the sink refused something. */
+int ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
+    const struct ar_kwic_sink *sink);
+/* The context of hit s[start..end) in line s[0..n): columns display
+ * columns (or, if words > 0, words words) each side. Sets *ls and *re to
+ * where the left context starts and the right one ends, *rwidth to the
+ * right context's columns. */
+void ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
+    int columns, int words, size_t *ls, size_t *re, size_t *rwidth);
+/* The k-th word (from 1) of string s, or with back of its end: the words a
+ * concordance sorts on (R1 after the hit, L1 before it). */
+void ar_kwic_context_word(const char *s, int k, int back, const char **w, size_t *wn);
+void ar_kwic_free(struct ar_kwic *k);
 
 /* ---- freq.c: a table of word frequencies (ar-kwic -c, --collocates) ---- */
 struct ar_freq_ent {
