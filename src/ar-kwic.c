@@ -1,11 +1,10 @@
 /* ar-kwic: keyword in context for Arabic text, orthography-insensitive.
- * The matcher is src/lib/kwic.c; this file holds the options, reads
- * blocks of lines for it, takes each line's hits, and prints rows (text,
- * --visual, --color, tsv, json), sorted rows, counts or collocates. */
+ * The matcher is src/lib/kwic.c and the reader src/lib/lines.c (in block
+ * mode: the matcher scans whole blocks, most lines are never looked at);
+ * this file holds the options, takes each line's hits, and prints rows
+ * (text, --visual, --color, tsv, json), sorted rows, counts or collocates. */
 #include "lib/arlib.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -59,27 +58,7 @@ static const struct ar_norm *nm;        /* its fold, for sort keys and collocate
 static unsigned long long total_hits;
 static int show_doc = 1;
 static size_t prefix_width, kw_width = 10;
-
-/* ---- documents ---- */
-static char *docname;
-static size_t docnamelen, docwidth;
-static struct ar_buf docbuf;            /* docname's storage */
-static unsigned long lineno;            /* of the line the reading is at */
-static int doc_warned;
-static int nerrors;
-
-static void
-set_doc(const char *s, size_t n)
-{
-	docbuf.len = 0;
-	ar_buf_add(&docbuf, s, n);
-	ar_buf_addc(&docbuf, 0);
-	docname = docbuf.s;
-	docnamelen = n;
-	docwidth = ar_term_columns(docname, n);
-	lineno = 1;
-	doc_warned = 0;
-}
+static size_t docwidth;                 /* of ar_doc.name */
 
 static void
 fold(const char *s, size_t n, struct ar_buf *out, struct ar_buf *offs)
@@ -151,7 +130,7 @@ print_prefix(const struct row *w)
 
 	if (show_doc) {
 		ar_out_write(w->doc, w->docl);
-		pw = w->doc == docname ? docwidth : ar_term_columns(w->doc, w->docl);
+		pw = w->doc == ar_doc.name ? docwidth : ar_term_columns(w->doc, w->docl);
 	}
 	/* ":LINE:" without printf: this runs for every row */
 	pre[--k] = ':';
@@ -333,7 +312,7 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 			continue;
 		size_t ls, re;
 		ar_kwic_context(s, ln->n, h->start, h->end, context, words_ctx, &ls, &re, &w.rwidth);
-		w.doc = docname, w.docl = docnamelen;
+		w.doc = ar_doc.name, w.docl = ar_doc.namelen;
 		w.line = ln->lineno;
 		w.startcp = w.endcp = 0;        /* only tsv and json print them */
 		if (ar_opts.format != AR_FMT_TEXT) {
@@ -353,126 +332,27 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 }
 
 static int
-kwic_invalid(unsigned long ln, size_t bad, void *ctx)
+kwic_invalid(unsigned long lineno, size_t off, void *ctx)
 {
 	(void)ctx;
-	if (ar_opts.strict) {
-		ar_warn("%s:%lu: invalid UTF-8 at byte %zu", docname, ln, bad);
-		nerrors++;
-		return -1;
-	}
-	if (!doc_warned++)
-		ar_warn("%s:%lu: invalid UTF-8 at byte %zu, replaced by U+FFFD"
-		    " (further warnings for this document suppressed)",
-		    docname, ln, bad);
-	return 0;
+	return ar_doc_invalid(lineno, off);
 }
 
 static const struct ar_kwic_sink sink = { kwic_line, kwic_invalid, NULL };
 
-/* ---- reading ---- */
-/* Lines p[0..n) of the current document (no header among them). */
-static void
-do_text(const char *p, size_t n)
+static int
+kwic_block(const char *p, size_t n, void *ctx)
 {
-	unsigned long before = lineno - 1;
-
-	ar_kwic_block(kw, p, n, &before, &sink);
-	lineno = before + 1;
+	(void)ctx;
+	return ar_kwic_block(kw, p, n, &ar_doc.line, &sink);
 }
 
-/* Complete lines p[0..n): split at header lines. */
-static void
-do_region(const char *p, size_t n)
+static int
+kwic_begin(void *ctx)
 {
-	size_t pos = 0;
-
-	while (pos < n) {
-		size_t h = pos;
-		const char *f;
-		/* next "\f" at the start of a line */
-		for (;;) {
-			f = memchr(p + h, '\f', n - h);
-			if (!f || f == p || f[-1] == '\n' || (size_t)(f - p) == pos)
-				break;
-			h = (size_t)(f - p) + 1;
-		}
-		size_t he = f ? (size_t)(f - p) : n;
-		if (he > pos)
-			do_text(p + pos, he - pos);
-		if (!f)
-			break;
-		const char *nl = memchr(f, '\n', n - he);
-		size_t e = nl ? (size_t)(nl - p) : n, le = e;
-		if (le > he && p[le - 1] == '\r')
-			le--;
-		static struct ar_buf name;
-		name.len = 0;
-		ar_u8repair(p + he + 1, le - he - 1, &name, NULL);
-		set_doc(name.s ? name.s : "", name.len);
-		pos = e + 1;
-	}
-}
-
-#define PAD 8
-
-static void
-do_file(const char *name)
-{
-	static char *buf;
-	static size_t cap;
-	size_t len = 0;
-	int fd, eof = 0;
-
-	if (!strcmp(name, "-")) {
-		fd = 0;
-	} else if ((fd = open(name, O_RDONLY)) < 0) {
-		ar_warn("%s: %s", name, strerror(errno));
-		nerrors++;
-		return;
-	}
-	if (!cap) {
-		cap = 1 << 20;
-		buf = ar_alloc(cap + PAD);
-	}
-	set_doc(name, strlen(name));
-	while (!eof) {
-		if (cap - len < 64 * 1024) {
-			cap *= 2;
-			buf = ar_realloc(buf, cap + PAD);
-		}
-		ssize_t got = read(fd, buf + len, cap - len);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			ar_warn("%s: read error: %s", name, strerror(errno));
-			nerrors++;
-			break;
-		}
-		if (got == 0)
-			eof = 1;
-		ar_progress_add((size_t)got);
-		size_t old = len;
-		len += (size_t)got;
-		size_t upto;
-		if (eof) {
-			upto = len;
-		} else {
-			/* the remainder before old holds no newline */
-			upto = len;
-			while (upto > old && buf[upto - 1] != '\n')
-				upto--;
-			if (upto == old)
-				continue;
-		}
-		if (eof)
-			memset(buf + len, 0, PAD);
-		do_region(buf, upto);
-		memmove(buf, buf + upto, len - upto);
-		len -= upto;
-	}
-	if (fd != 0)
-		close(fd);
+	(void)ctx;
+	docwidth = ar_term_columns(ar_doc.name, ar_doc.namelen);
+	return 0;
 }
 
 /* ---- summaries at the end ---- */
@@ -600,9 +480,10 @@ print_collocates(void)
 	free(all);
 }
 
-static void
-summaries(void)
+static int
+kwic_done(void *ctx)
 {
+	(void)ctx;
 	if (nsort) {
 		qsort(srows, nsrows, sizeof *srows, cmp_srow);
 		for (size_t i = 0; i < nsrows; i++)
@@ -612,6 +493,7 @@ summaries(void)
 		print_counts();
 	if (colloc_win)
 		print_collocates();
+	return 0;
 }
 
 /* ---- options ---- */
@@ -790,15 +672,8 @@ main(int argc, char *argv[])
 
 	if (ar_opts.format == AR_FMT_TSV && !count_mode && !colloc_win)
 		ar_out_str("doc\tline\tstart\tend\tleft\tmatch\tright\n");
-	ar_progress_start(argc, argv);
-	if (argc == 0)
-		do_file("-");
-	for (c = 0; c < argc; c++)
-		do_file(argv[c]);
-	ar_progress_end();
-	summaries();
-	int st = ar_out_close();
-	if (nerrors || st)
+	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .done = kwic_done };
+	if (ar_loop_run(&lp, argc, argv))
 		return 2;
 	return total_hits ? 0 : 1;
 }

@@ -222,35 +222,57 @@ static inline int ar_is_wordchar(int32_t cp)       /* letter, mark, digit, tatwe
 	return c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
 }
 
-/* ---- lines.c: the line loop over operands and documents ---- */
+/* ---- lines.c: the reader: operands, documents, lines or blocks of lines ---- */
+/* A "\f" header line: "\fNAME", then optionally TAB-separated key=value
+ * fields (ar-tools(7)). The one parser of them is ar_header_parse. */
+struct ar_header {
+	const char *text;       /* the line after "\f" (no CR), invalid UTF-8 repaired */
+	size_t len;
+	size_t namelen;         /* the name: text[0..namelen), up to the first TAB */
+	const char *fields;     /* after that TAB, unchanged ("" if none) */
+	size_t fieldslen;
+};
+/* Parse the header line s[0..n) (s[0] is the form feed) into h; the text
+ * is kept, NUL-terminated, in store. */
+void ar_header_parse(struct ar_header *h, const char *s, size_t n, struct ar_buf *store);
 struct ar_doc {
-	const char *name;       /* current document name ("-" for stdin) */
-	size_t namelen;
+	const char *name;       /* current document name ("-" for stdin); after a */
+	size_t namelen;         /* header all of its text, fields too, as rows show it */
+	const struct ar_header *header; /* NULL for a document named after its operand */
 	unsigned long line;     /* line number within the document, from 1 */
 	unsigned long index;    /* documents seen so far, from 1 */
 	const char *file;       /* the operand being read */
+	int warned;             /* invalid UTF-8 reported in this document */
 };
 extern struct ar_doc ar_doc;
 typedef int (*ar_line_fn)(const char *s, size_t n, void *ctx);
+/* Block mode: p[0..n) is whole lines of the current document with their
+ * newlines (the last may lack one at the end of input), no header among
+ * them; the AR_BLOCK_PAD bytes after p[n] may be read (zero at the end of
+ * input). ar_doc.line is the number of the document's lines before the
+ * block: the reader does not count them, the callback moves it on. */
+typedef int (*ar_block_fn)(const char *p, size_t n, void *ctx);
+#define AR_BLOCK_PAD 8
 typedef int (*ar_doc_fn)(void *ctx);
 struct ar_loop {
 	ar_line_fn line;        /* each line, valid UTF-8, without its newline */
+	ar_block_fn block;      /* or, instead, blocks of lines (then line is unused) */
 	ar_doc_fn begin;        /* a document starts (ar_doc is set); may be NULL */
 	ar_doc_fn end;          /* a document ends; may be NULL */
+	ar_doc_fn done;         /* after the last operand, before the output is
+	                         * closed (summaries); may be NULL */
 	void *ctx;
 	int echo_headers;       /* write "\fNAME" lines: the filters do */
 };
-/* Run the loop over argv (files, "-" or none for stdin). Returns 0, or 2
- * if anything went wrong (unreadable file, --strict violation, write error),
- * after output has been flushed and checked. A callback returning < 0 marks
- * the status 2 and goes on. */
+/* Run the loop over argv (files, "-" or none for stdin), with --progress.
+ * Returns 0, or 2 if anything went wrong (unreadable file, --strict
+ * violation, write error), after output has been flushed and checked. A
+ * callback returning < 0 marks the status 2 and goes on. */
 int ar_loop_run(struct ar_loop *lp, int argc, char **argv);
-/* --progress, for a tool with its own reader: start with the operands,
- * add the bytes read, end at the end. Silent unless stderr is a terminal
- * and every operand a regular file. */
-void ar_progress_start(int argc, char **argv);
-void ar_progress_add(size_t bytes);
-void ar_progress_end(void);
+/* Invalid UTF-8 at byte off of line `line` of the current document: a
+ * warning, once per document; with --strict one each time, and -1 (an
+ * error, the caller drops the line), else 0 (the caller repairs it). */
+int ar_doc_invalid(unsigned long line, size_t off);
 /* 1 if line s is a document header (begins with a form feed). */
 static inline int ar_is_header(const char *s, size_t n) { return n && s[0] == '\f'; }
 
