@@ -620,21 +620,27 @@ scan(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *sp)
 		}
 		/* ASCII and two bytes (all of Arabic): one look-up of the first
 		 * two bytes gives the id, and the first byte alone where the
-		 * next character starts */
+		 * next character starts. That load is the loop's critical path:
+		 * through a pointer it has the simplest address whatever
+		 * registers the compiler picks (as p + i, with the tables in a
+		 * struct, it took a base that needs a displacement byte, and
+		 * the scan ran 5-10% slower) */
 		size_t lim = until < n ? until : n;
-		while (i < lim) {
+		const unsigned char *q = p + i, *end = p + lim;
+		while (q < end) {
 			uint16_t v;
-			memcpy(&v, p + i, 2);
+			memcpy(&v, q, 2);
 			id = pair_id[v];
 			if (__builtin_expect(id == ID_SLOW, 0))
 				break;
-			size_t s = i;
-			i += 1 + (FIRST_OF(v) >> 7);
+			const unsigned char *at = q;
+			q += 1 + (FIRST_OF(v) >> 7);
 			if (completes_anchor(k, &prev, id)) {
-				sp->pos = i, sp->prev = prev, sp->until = until;
-				return s;
+				sp->pos = (size_t)(q - p), sp->prev = prev, sp->until = until;
+				return (size_t)(at - p);
 			}
 		}
+		i = (size_t)(q - p);
 		if (i >= lim)
 			continue;
 
