@@ -59,6 +59,7 @@ for t in ar-norm ar-split ar-strip-nav ar-date; do
 	run $t marks10m 20 "$t"
 	run $t tatweel1m 2 "$t"
 	run $t nul 20 "$t"
+	run $t nul 20 "$t" -a          # binary refused above; read as text here
 	run $t badutf8 1 "$t"
 	run $t junk 50 "$t"
 done
