@@ -6,7 +6,7 @@
 #include <utf8proc.h>
 
 static const char usage[] =
-    "[-Hhpw] [--semicolon] [--abbrev=FILE] [--no-abbrev] [--format=FMT] [FILE]...";
+    "[-Hhprwa] [--abbrev=FILE] [--format=FMT] [--output-dir=DIR] [FILE]...";
 static const char help[] =
 "Split running text into sentences, one per line, or with -w into tokens,\n"
 "one per line with a blank line after each sentence. Each input line is a\n"
@@ -25,7 +25,9 @@ static const char help[] =
 "                       are doc line sent tok type start end text, offsets in\n"
 "                       code points into the input line (end exclusive)\n"
 "      --bom            start CSV with a byte order mark (for spreadsheets)\n"
+"      --output-dir=DIR write each document to DIR/NAME (text, conllu, vrt)\n"
 AR_HELP_HEADERS
+AR_HELP_INPUT
 AR_HELP_STRICT
 "      --line-buffered  flush every line\n"
 AR_HELP_TAIL
@@ -335,6 +337,7 @@ static const struct option longopts[] = {
 	{ "no-abbrev",  no_argument,       NULL, OPT_NO_ABBREV },
 	AR_COMMON_LONGOPTS,
 	AR_FORMAT_LONGOPTS,
+	AR_FILTER_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -391,9 +394,13 @@ main(int argc, char *argv[])
 		vertical = strcmp(ar_opts.format_name, "conllu") ? F_VRT : F_CONLLU;
 	if (!vertical && ar_opts.format != AR_FMT_TEXT)
 		ar_rows_begin(fields, (int)(sizeof fields / sizeof fields[0]));
+	if (ar_opts.output_dir && !vertical && ar_opts.format != AR_FMT_TEXT)
+		ar_die("--output-dir writes text, conllu or vrt, not %s rows", ar_opts.format_name);
+	/* a record's text becomes its sentences; rows name the record instead */
 	struct ar_loop lp = {
 		.line = split_line, .begin = doc_begin, .end = doc_end,
-		.echo_headers = ar_opts.format == AR_FMT_TEXT
+		.echo_headers = ar_opts.format == AR_FMT_TEXT,
+		.filter = !(ar_opts.jsonl && ar_opts.format != AR_FMT_TEXT)
 	};
 	return ar_loop_run(&lp, argc, argv);
 }
