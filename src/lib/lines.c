@@ -484,15 +484,27 @@ doc_header(struct run *run, const char *s, size_t n)
 	doc_begin(run);
 }
 
-/* Where to cut a line too long for one callback, at most at lim: between
- * two letters, so that no word, white-space run, cluster of marks or
- * character reference is cut (what ar-norm's steps and ar-split's tokens
- * need); else at a character boundary. */
+static int
+letter_at(const unsigned char *p)
+{
+	return (p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z')
+	    || (p[0] == 0xD8 && p[1] >= 0xA1 && p[1] <= 0xBF)
+	    || (p[0] == 0xD9 && p[1] >= 0x81 && p[1] <= 0x8A);
+}
+
+/* Where to cut a line too long for one callback, at most at lim: before a
+ * word, after the space that ends a white-space run (no token, run, cluster
+ * of marks or character reference is cut: what ar-norm's steps and
+ * ar-split's tokens need); else between two letters; else at a character
+ * boundary. */
 static size_t
 cut_point(const unsigned char *p, size_t lim)
 {
 	size_t lo = lim > 65536 ? lim - 65536 : 1;
 
+	for (size_t i = lim; i > lo; i--)
+		if (p[i - 1] == ' ' && letter_at(p + i))
+			return i;
 	for (size_t i = lim; i > lo; i--) {
 		unsigned char a = p[i - 1], b = p[i];
 		int al = (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')
