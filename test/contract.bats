@@ -29,7 +29,8 @@ commands() {
 		[ -x "$TOP/bin/$t" ] || continue
 		case $t in
 		ar-norm)      echo "line ar-norm"; echo "line ar-norm --add=whitespace,punctuation" ;;
-		ar-split)     echo "line ar-split"; echo "line ar-split -w" ;;
+		ar-split)     echo "line ar-split"; echo "line ar-split -w"
+		              echo "doc ar-split --tsv"; echo "doc ar-split -w --format=conllu" ;;
 		ar-strip-nav) echo "doc ar-strip-nav"; echo "doc ar-strip-nav --explain" ;;
 		ar-date)      echo "doc ar-date --format=tsv" ;;
 		ar-kwic)      echo "doc ar-kwic --format=tsv قره" ;;
