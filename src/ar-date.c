@@ -307,38 +307,13 @@ parse_ref(const char *s, long *days, int *sec)
 	return 0;
 }
 
-/* The header's field key (\fNAME<TAB>key=value...), NULL if absent: read
- * from the name after its first TAB until the shared reader parses the
- * fields itself (ar_doc_field); values with TSV escapes are not taken */
-static const char *
-hdr_field(const char *key, size_t *len)
-{
-	const char *end = ar_doc.name + ar_doc.namelen;
-	const char *p = memchr(ar_doc.name, '\t', ar_doc.namelen);
-	size_t kl = strlen(key);
-
-	while (p && p < end) {
-		p++;
-		const char *q = memchr(p, '\t', (size_t)(end - p));
-		if (!q)
-			q = end;
-		if ((size_t)(q - p) > kl && !memcmp(p, key, kl) && p[kl] == '='
-		    && !memchr(p, '\\', (size_t)(q - p))) {
-			*len = (size_t)(q - p) - kl - 1;
-			return p + kl + 1;
-		}
-		p = q;
-	}
-	return NULL;
-}
-
 /* The header's date= is the document's date, and its reference unless
  * --ref is given; a value that is no date is warned about and left */
 static void
 take_header_date(void)
 {
 	size_t n;
-	const char *v = hdr_field("date", &n);
+	const char *v = ar_doc_field("date", &n);
 	char b[40];
 	long days;
 	int sec;
@@ -347,7 +322,7 @@ take_header_date(void)
 		return;
 	if (n >= sizeof b || (memcpy(b, v, n), b[n] = 0, parse_ref(b, &days, &sec) < 0)) {
 		ar_warn("%.*s: header date=%.*s is not YYYY-MM-DD[THH:MM[:SS]]",
-		    (int)(v - 6 - ar_doc.name), ar_doc.name, (int)(n < 40 ? n : 40), v);
+		    (int)ar_doc.namelen, ar_doc.name, (int)(n < 40 ? n : 40), v);
 		return;
 	}
 	doc.hdr_date = 1;
