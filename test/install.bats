@@ -68,9 +68,9 @@ always"
 
 @test "every tool's --format values are the ones its --help lists" {
 	run -0 offered "$COMP/ar-date" ar-date --format =
-	assert_equal "$(echo $output)" "text tsv json timeml"
-	run -0 offered "$COMP/ar-date" ar-date -f ''
-	assert_equal "$(echo $output)" "text tsv json timeml"
+	assert_equal "$(echo $output)" "text tsv json csv timeml"
+	run -0 offered "$COMP/ar-date" ar-date --format ''
+	assert_equal "$(echo $output)" "text tsv json csv timeml"
 	run -0 offered "$COMP/ar-strip-nav" ar-strip-nav --format =
 	assert_equal "$(echo $output)" "text tsv json"
 	run -0 offered "$COMP/ar-split" ar-split --format =

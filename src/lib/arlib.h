@@ -629,10 +629,18 @@ struct ar_date_expr {
 	char tz[48];            /* the zone written with it, or "" */
 	char hijri[24];         /* the Hijri date it was written as, or "" */
 	struct ar_date_ref ref; /* the reference it was resolved with */
+	int relative;           /* its value was read from the reference */
+	/* ago and in: -1 or 1, the value is the reference moved back or on
+	 * by amount (قبل ساعتين: PT2H); 2, a duration up to the reference
+	 * (مستمرة منذ 3 أعوام); 0 neither */
+	int offset;
+	char amount[24];
 };
 /* The word files, NULL for the defaults (the data files months.tsv and
  * date-words.tsv); dies naming file:line on a bad line. */
 struct ar_date *ar_date_new(const char *words_file, const char *months_file);
+/* More holidays, in the form of holidays.tsv; dies naming file:line. */
+void ar_date_add_holidays(struct ar_date *dt, const char *path);
 void ar_date_free(struct ar_date *dt);
 void ar_date_set_ref(struct ar_date *dt, const struct ar_date_ref *ref);  /* NULL: none */
 const struct ar_date_ref *ar_date_get_ref(const struct ar_date *dt);
@@ -640,6 +648,15 @@ const struct ar_date_ref *ar_date_get_ref(const struct ar_date *dt);
  * found, left to right; they stay readable until the next scan. */
 size_t ar_date_scan(struct ar_date *dt, const char *s, size_t n);
 const struct ar_date_expr *ar_date_get(const struct ar_date *dt, size_t k);
+/* The same a few at a time, in constant memory on a line of any length:
+ * ar_date_begin, then ar_date_next until it returns NULL; each expression
+ * stays readable until the next call. s must stay as it is meanwhile. */
+void ar_date_begin(struct ar_date *dt, const char *s, size_t n);
+const struct ar_date_expr *ar_date_next(struct ar_date *dt);
+/* The scanner passes over the text far from any word or number that
+ * anchors a date, and parses windows around them (on, the default); off,
+ * it parses whole lines: the same expressions, slower (for the tests). */
+void ar_date_set_windows(struct ar_date *dt, int on);
 
 /* ---- pub.c: publication and crawl lines ---- */
 /* The lines of a page that give its date: a publication line
@@ -654,6 +671,7 @@ struct ar_pub {
 	int y, m, d;
 	int H, M, S;            /* the time when written, else -1 */
 	char iso[32];           /* YYYY-MM-DD, with THH:MM[:SS] when written; "" */
+	size_t c0, c1;          /* the code points of the date expression read */
 };
 /* What line s[0..n) is (its kind, also in pub->kind), and its date: the
  * first full date dt's grammar reads on it, against dt's reference. It

@@ -8,67 +8,110 @@
  * Every piece of state is in struct ar_date. */
 #include "arlib.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 
 /* ---- the lexicon's classes: the enum and date-words.tsv's names ---- */
 
+/* Each class says whether its words anchor an expression (A) or only
+ * take part in one (W): every expression holds an anchor (a month, a
+ * weekday, a unit...) or a number in a date's shape, so the scanner passes
+ * over the text far from any anchor without cutting it into tokens. */
 #define DATE_CLASSES(X) \
-	X(MONTH, "month")               /* month names (months.tsv) */ \
-	X(REL, "rel")                   /* a day relative to the reference */ \
-	X(WDAY, "wday")                 /* weekday with the article */ \
-	X(WDAYBARE, "wdaybare")         /* weekday without, after كل or يوم */ \
-	X(UNIT, "unit")                 /* duration units */ \
-	X(PERIOD, "period")             /* week, month, year with the article */ \
-	X(THIS, "this")                 /* هذا/هذه before a period */ \
-	X(RMOD, "rmod")                 /* previous/current/next after a period */ \
-	X(PMOD, "pmod")                 /* a position inside a period */ \
-	X(POD, "pod")                   /* parts of the day */ \
-	X(SAA, "saa")                   /* the word before a clock time */ \
-	X(HOUR, "hour")                 /* hours in words */ \
-	X(FRAC, "frac")                 /* minutes after an hour word */ \
-	X(ORD, "ord")                   /* ordinal days */ \
-	X(TEEN, "teen")                 /* عشر after an ordinal */ \
-	X(NUM, "num")                   /* cardinals before a unit */ \
-	X(HALF, "half")                 /* نصف before a unit */ \
-	X(DECADE, "decade") \
-	X(CENTURY, "century")           /* words after a decade */ \
-	X(YEARW, "yearw")               /* words before a year number */ \
-	X(YPREP, "yprep")               /* prepositions that make a number a year */ \
-	X(MARKG, "markg")               /* Gregorian marker after a year */ \
-	X(MARKH, "markh")               /* Hijri marker after a year */ \
-	X(MONTHW, "monthw")             /* the word month */ \
-	X(BLESSED, "blessed")           /* after a Hijri month name */ \
-	X(YOM, "yom")                   /* يوم */ \
-	X(JOIN, "join")                 /* glue between a weekday and its date */ \
-	X(FROM, "from") \
-	X(TO, "to") \
-	X(ORDSUF, "ordsuf")             /* English ordinal suffixes */ \
-	X(EVERY, "every") \
-	X(SET, "set")                   /* one-word sets */ \
-	X(ZONEIN, "zonein")             /* words before a time zone */ \
-	X(ZONE, "zone") \
-	X(FUT, "fut")                   /* future markers before a weekday */ \
-	X(NOTFUT, "notfut")             /* سـ words that are not future verbs */ \
-	X(NEGPREV, "negprev")           /* before a day and month: a name */ \
-	X(NEGTODAYPREV, "negtodayprev") /* before اليوم: an outlet's name */ \
-	X(NEGTODAYNEXT, "negtodaynext") /* after اليوم: "the day" */ \
-	X(NEGWDAYPREV, "negwdayprev")   /* before الجمعة/الأحد: no date */ \
-	X(SEASON, "season")
+	X(MONTH, "month", 1, 1)            /* month names (months.tsv) */ \
+	X(REL, "rel", 1, 1)                /* a day relative to the reference */ \
+	X(WDAY, "wday", 1, 1)              /* weekday with the article */ \
+	X(WDAYBARE, "wdaybare", 1, 1)      /* weekday without, after كل or يوم */ \
+	X(UNIT, "unit", 1, 1)              /* duration units */ \
+	X(PERIOD, "period", 1, 1)          /* week, month, year with the article */ \
+	X(THIS, "this", 0, 1)              /* هذا/هذه before a period */ \
+	X(RMOD, "rmod", 1, 0)              /* previous/current/next after a period */ \
+	X(PMOD, "pmod", 0, 1)              /* a position inside a period */ \
+	X(POD, "pod", 1, 1)                /* parts of the day */ \
+	X(SAA, "saa", 1, 1)                /* the word before a clock time */ \
+	X(HOUR, "hour", 0, 1)              /* hours in words */ \
+	X(FRAC, "frac", 1, 0)              /* minutes after an hour word */ \
+	X(ORD, "ord", 0, 1)                /* ordinal days */ \
+	X(TEEN, "teen", 0, 0)              /* عشر after an ordinal */ \
+	X(NUM, "num", 0, 1)                /* cardinals before a unit */ \
+	X(HALF, "half", 0, 1)              /* نصف before a unit */ \
+	X(DECADE, "decade", 1, 1) \
+	X(CENTURY, "century", 0, 0)        /* words after a decade */ \
+	X(YEARW, "yearw", 1, 1)            /* words before a year number */ \
+	X(YPREP, "yprep", 0, 0)            /* prepositions that make a number a year */ \
+	X(MARKG, "markg", 0, 0)            /* Gregorian marker after a year */ \
+	X(MARKH, "markh", 0, 0)            /* Hijri marker after a year */ \
+	X(MONTHW, "monthw", 1, 1)          /* the word month */ \
+	X(BLESSED, "blessed", 0, 0)        /* after a Hijri month name */ \
+	X(YOM, "yom", 1, 1)                /* يوم */ \
+	X(JOIN, "join", 0, 0)              /* glue between a weekday and its date */ \
+	X(FROM, "from", 0, 1) \
+	X(TO, "to", 0, 0) \
+	X(ORDSUF, "ordsuf", 0, 0)          /* English ordinal suffixes */ \
+	X(EVERY, "every", 0, 1) \
+	X(SET, "set", 1, 1)                /* one-word sets */ \
+	X(ZONEIN, "zonein", 1, 0)          /* words before a time zone */ \
+	X(ZONE, "zone", 0, 0) \
+	X(FUT, "fut", 0, 0)                /* future markers before a weekday */ \
+	X(NOTFUT, "notfut", 0, 0)          /* سـ words that are not future verbs */ \
+	X(NEGPREV, "negprev", 0, 0)        /* before a day and month: a name */ \
+	X(NEGTODAYPREV, "negtodayprev", 0, 0) /* before اليوم: an outlet's name */ \
+	X(NEGTODAYNEXT, "negtodaynext", 0, 0) /* after اليوم: "the day" */ \
+	X(NEGWDAYPREV, "negwdayprev", 0, 0) /* before الجمعة/الأحد: no date */ \
+	X(SEASON, "season", 1, 1) \
+	X(NUMPRE, "numpre", 0, 1)        /* numbers only before عشر or و + tens (أحد, اثنتا) */ \
+	X(ORDPRE, "ordpre", 0, 1)        /* ordinals only before عشر or و + tens (الحادي) */ \
+	X(ORDBARE, "ordbare", 0, 1)      /* ordinals without the article (أول, ثالث) */ \
+	X(LASTW, "lastw", 0, 0)          /* the last (الأخير, الأخيرة) */ \
+	X(OFFSET, "offset", 0, 1)        /* ago and in: قبل, منذ, بعد (VALUE -1 or 1) */ \
+	X(STATE, "state", 0, 0)          /* a continuing state before منذ */ \
+	X(CMP, "cmp", 0, 0)              /* before من: an amount compared (أكثر من) */ \
+	X(DURW, "durw", 0, 1)            /* before an amount: a duration (لمدة) */ \
+	X(VAGUE, "vague", 1, 1)          /* PRESENT_REF, PAST_REF, FUTURE_REF words */ \
+	X(UNITDEF, "unitdef", 1, 1)      /* units with the article (made from unit) */ \
+	X(NUMDEF, "numdef", 0, 0)        /* numbers with the article (made from num) */ \
+	X(MINUS, "minus", 0, 0)          /* إلا: minutes before the hour */ \
+	X(CLOCKJOIN, "clockjoin", 0, 0)  /* before the clock of a day: عند, في */ \
+	X(DAYPART, "daypart", 1, 1)      /* parts of the day that name it (منتصف الليل) */ \
+	X(PRAYPREP, "prayprep", 0, 1)    /* before a prayer: قبيل, بعد, عقب (1: alone enough) */ \
+	X(SALAT, "salat", 0, 0)          /* صلاة */ \
+	X(PRAYER, "prayer", 1, 0)        /* the prayers, as parts of the day */ \
+	X(DATEW, "datew", 0, 0)          /* تاريخ, المؤرخ: before a numeric date */ \
+	X(HOLIDAY, "holiday", 1, 1)      /* holidays (holidays.tsv) */ \
+	X(CENTW, "centw", 1, 1)          /* القرن */ \
+	X(MEDIA, "media", 0, 0)          /* outlets: a relative day after them is a name */ \
+	X(NEGVPREV, "negvprev", 0, 0)    /* before a vague word: no time (في ذلك الحين) */ \
+	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */ \
+	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */
 
 enum {
 	L_NONE,
-#define X(name, str) L_##name,
+#define X(name, str, a, st) L_##name,
 	DATE_CLASSES(X)
 #undef X
 	L_NCLASS
 };
 static const char *const class_name[L_NCLASS] = {
 	"",
-#define X(name, str) str,
+#define X(name, str, a, st) str,
 	DATE_CLASSES(X)
 #undef X
 };
+static const unsigned char class_anchor[L_NCLASS] = {
+	0,
+#define X(name, str, a, st) a,
+	DATE_CLASSES(X)
+#undef X
+};
+/* a set of classes: more than 64 of them */
+typedef unsigned __int128 clsmask;
+#define CLS(c) ((clsmask)1 << (c))
+static const clsmask class_starts = 0
+#define X(name, str, a, st) | ((clsmask)(st) << L_##name)
+	DATE_CLASSES(X)
+#undef X
+	;
 
 /* the letters the grammar looks at, by name (UTF-8) */
 #define ALEF "\u0627"
@@ -87,34 +130,70 @@ static const char *const class_name[L_NCLASS] = {
 
 enum { T_WORD = 1, T_NUM, T_PUNCT };
 struct tok {
-	uint32_t b0, b1, c0, c1;        /* byte and code-point offsets */
+	size_t b0, b1, c0, c1;          /* byte and code-point offsets in the line */
 	uint32_t n0, nl;                /* folded text in dt->folded */
+	clsmask cls0, cls;              /* the classes of e[0], of every e[k] */
 	uint8_t type, nd, ascii;
 	int32_t num;                    /* T_NUM: value (capped); T_PUNCT: the mark */
 	const struct ar_lexent *e[3];   /* entries for the word, without و/ف, without ب/ك/ل too */
 	uint8_t pfx[3];                 /* letters stripped for e[k] */
 	uint8_t wa;                     /* began with و */
+	int8_t used;                    /* the letters the last entry matched here stripped, or -1 */
 };
 
 /* the reference as the rules use it: its day, and that day's date */
-struct dref { int ok; long days; int y, m, d; };
+struct dref { int ok; long days; int y, m, d; int sec; };
+
+/* The scanner's state over one line: the tokens it counted, the start of
+ * the last few (where a window opens), and the window it is growing. */
+#define WIN_BACK 10             /* tokens before an anchor a window holds */
+#define WIN_FWD 6               /* tokens after the last one */
+struct scan {
+	const char *s;
+	size_t n, pos;                  /* the next byte */
+	size_t cpos, cpv;               /* a byte whose code point is known, and it */
+	size_t k;                       /* tokens counted */
+	size_t rb[WIN_BACK];            /* starts of the last tokens */
+	int open;                       /* a window is open */
+	size_t wb0;                     /* its start */
+	size_t we;                      /* the end of the token WIN_FWD after its last anchor */
+	size_t since;                   /* tokens since its last anchor */
+	size_t prev_end;                /* where the last window ended */
+	/* the window being parsed, a batch of tokens at a time */
+	int batch;                      /* a window is waiting for its next batch */
+	size_t bb, bc, be;              /* its next batch's start, the window's end */
+	size_t bskip;                   /* context tokens at the batch's start */
+	int done;                       /* the line is scanned */
+};
 
 struct ar_date {
 	struct ar_lex *lex;
 	struct fold1 { uint8_t n; char b[7]; } fold1[0x800];   /* ar_fold_cp below U+0800 */
+	uint8_t cc[0x800];              /* the scanner's class of each code point below U+0800 */
+	uint8_t code[0x800];            /* and its letter code (see scan_word) */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
+	uint64_t anchor[(1u << 16) / 64];       /* hashes of the words that anchor */
+	const struct ar_lexent **ents;  /* every entry, for the anchors */
+	size_t nents, capents;
 	struct tok *tok;
 	size_t ntok, captok;
-	struct ar_buf folded;           /* the folded words of the line */
+	struct ar_buf folded;           /* the folded words of the batch */
 	const char *line;
 	const struct ar_lexent *m;      /* the entry of lx's last match */
 	int mpfx;                       /* letters stripped from its first token */
 	struct dref ref;
 	struct ar_date_ref ref_set;     /* as the caller gave it */
-	struct ar_date_expr *x;
-	size_t nx, capx;
-	/* where the line's expressions came from: token spans and prefixes */
+	struct ar_date_expr *x;         /* the batch's expressions */
+	size_t nx, capx, xi;            /* their number, room, the next to hand out */
+	/* where the batch's expressions came from: token spans and prefixes */
 	struct xspan { size_t t0, t1; int pfx; } *xs;
+	struct ar_date_expr *all;       /* ar_date_scan's: every expression of the line */
+	size_t nall, capall;
+	struct scan sc;
+	int whole;                      /* tokenize whole lines (no windows) */
+	int *usedp, used;               /* the rule being tried read the reference */
+	size_t last_end_b;              /* the byte after the line's last full date, or 0 */
+	long last_days;
 };
 
 /* ---- loading the word lists ---- */
@@ -160,7 +239,51 @@ lex_add(struct ar_date *dt, int cls, const char *words, size_t n, int val, const
 	if (e) {
 		uint32_t h = ar_hash(e->w[0], e->wl[0]) & ((1u << FIRST_BITS) - 1);
 		dt->first[h / 64] |= 1ull << (h % 64);
+		if (dt->nents == dt->capents) {
+			dt->capents = dt->capents ? dt->capents * 2 : 512;
+			dt->ents = ar_realloc(dt->ents, dt->capents * sizeof *dt->ents);
+		}
+		dt->ents[dt->nents++] = e;
 	}
+}
+
+/* Does some single-word entry of a class that does not anchor have the
+ * words w[0..n)? Such a word (من, بعد, هذا) anchors no phrase it begins. */
+static int
+weak_word(const struct ar_date *dt, const char *w, size_t n)
+{
+	for (const struct ar_lexent *e = ar_lex_get(dt->lex, w, n); e; e = e->next)
+		if (e->nw == 1 && !class_anchor[e->cls])
+			return 1;
+	return 0;
+}
+
+static void anchor_add(struct ar_date *dt, const char *w, size_t n);
+
+/* The anchors: for each entry of an anchoring class, its first word that
+ * is not a weak one (غد of بعد غد, الصباح of هذا الصباح). */
+static void
+anchors_init(struct ar_date *dt)
+{
+	memset(dt->anchor, 0, sizeof dt->anchor);
+	for (size_t k = 0; k < dt->nents; k++) {
+		const struct ar_lexent *e = dt->ents[k];
+		if (!class_anchor[e->cls])
+			continue;
+		int w = 0;
+		while (w + 1 < e->nw && weak_word(dt, e->w[w], e->wl[w]))
+			w++;
+		anchor_add(dt, e->w[w], e->wl[w]);
+	}
+}
+
+/* The flag of an entry whose VALUE is "N:flag" (منذ -1:since), or "". */
+static const char *
+entry_flag(const struct ar_lexent *e)
+{
+	const char *c = e->str ? strchr(e->str, ':') : NULL;
+
+	return c ? c + 1 : "";
 }
 
 static const struct ar_lexent *
@@ -235,8 +358,49 @@ words_line(char *s, size_t n, unsigned long lineno, void *ctx)
 	else if (*v)
 		val = -1000;
 	lex_add(ctx, c, w, strlen(w), val, *v && c != L_MONTH ? v : NULL);
+	/* the article forms of units and of the numbers that follow them
+	 * (الأيام الثلاثة, اليومين) are words of their own classes */
+	if ((c == L_UNIT || (c == L_NUM && val >= 3 && val <= 10)) && !strchr(w, ' ')) {
+		char def[128];
+		snprintf(def, sizeof def, "\u0627\u0644%s", w);
+		lex_add(ctx, c == L_UNIT ? L_UNITDEF : L_NUMDEF, def, strlen(def), val,
+		    *v ? v : NULL);
+	}
 	return 0;
 }
+
+/* holidays.tsv: NAME CALENDAR MONTH DAY [NOTE]; the entry's value is
+ * MONTH * 100 + DAY, its string the calendar (g or h). */
+static int
+holidays_line(char *s, size_t n, unsigned long lineno, void *ctx)
+{
+	char *p = s;
+	char *name = field(&p), *cal = field(&p), *mo = field(&p), *d = field(&p);
+	int m = atoi(mo), dd = atoi(d);
+	char str[2] = { *cal, 0 };
+
+	(void)n;
+	if (!*name || (*cal != 'g' && *cal != 'h') || cal[1] || m < 1 || m > 12 || dd < 1
+	    || dd > (*cal == 'h' ? 30 : ar_days_in_month(2000, m))) {
+		ar_warn("holidays.tsv:%lu: bad line", lineno);
+		return 1;
+	}
+	lex_add(ctx, L_HOLIDAY, name, strlen(name), m * 100 + dd, str);
+	return 0;
+}
+
+void
+ar_date_add_holidays(struct ar_date *dt, const char *path)
+{
+	size_t len;
+	const char *t = ar_slurp_keep(path, &len);
+
+	if (ar_each_line(t, len, holidays_line, dt))
+		ar_die("cannot load %s", path);
+	anchors_init(dt);
+}
+
+static void scan_classes_init(struct ar_date *dt);
 
 struct ar_date *
 ar_date_new(const char *words_file, const char *months_file)
@@ -246,6 +410,7 @@ ar_date_new(const char *words_file, const char *months_file)
 	const char *t;
 
 	memset(dt, 0, sizeof *dt);
+	dt->usedp = &dt->used;
 	dt->lex = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
 	fold_cache_init(dt);
 	t = months_file ? ar_slurp_keep(months_file, &len) : ar_data("months.tsv", &len);
@@ -254,7 +419,12 @@ ar_date_new(const char *words_file, const char *months_file)
 	t = words_file ? ar_slurp_keep(words_file, &len) : ar_data("date-words.tsv", &len);
 	if (ar_each_line(t, len, words_line, dt))
 		ar_die("cannot load date-words.tsv");
+	t = ar_data("holidays.tsv", &len);
+	if (ar_each_line(t, len, holidays_line, dt))
+		ar_die("cannot load holidays.tsv");
 	ar_cal_init();
+	scan_classes_init(dt);
+	anchors_init(dt);
 	dt->ref_set.ok = 0;
 	dt->ref_set.sec = -1;
 	return dt;
@@ -266,6 +436,8 @@ ar_date_free(struct ar_date *dt)
 	if (!dt)
 		return;
 	ar_lex_free(dt->lex);
+	free(dt->ents);
+	free(dt->all);
 	free(dt->tok);
 	ar_buf_free(&dt->folded);
 	free(dt->x);
@@ -284,6 +456,7 @@ ar_date_set_ref(struct ar_date *dt, const struct ar_date_ref *ref)
 	dt->ref_set = *ref;
 	dt->ref.ok = 1;
 	dt->ref.days = ref->days;
+	dt->ref.sec = ref->sec;
 	ar_civil_from_days(ref->days, &dt->ref.y, &dt->ref.m, &dt->ref.d);
 }
 
@@ -293,7 +466,10 @@ ar_date_get_ref(const struct ar_date *dt)
 	return &dt->ref_set;
 }
 
-/* ---- tokens of one line ---- */
+/* The reference as a rule reads it: the expression it reads is relative. */
+#define REF(dt) (*(*(dt)->usedp = 1, &(dt)->ref))
+
+/* ---- tokens of a window ---- */
 
 static struct tok *
 newtok(struct ar_date *dt)
@@ -304,6 +480,7 @@ newtok(struct ar_date *dt)
 	}
 	struct tok *t = &dt->tok[dt->ntok++];
 	memset(t, 0, sizeof *t);
+	t->used = -1;
 	return t;
 }
 
@@ -313,39 +490,74 @@ starts(const char *s, const char *letter)
 	return !memcmp(s, letter, AR_LETTER_LEN);
 }
 
-/* The word's entries: as it is, without a conjunction و/ف, and without a
- * preposition ب/ك/ل after that (لل read as ال: للعام is ل + العام). Each
- * strip leaves at least three letters. */
+/* The forms a folded word is looked up in: as it is, without a
+ * conjunction و/ف, and without a preposition ب/ك/ل after that (لل read as
+ * ال: للعام is ل + العام). Each strip leaves at least three letters; a form
+ * not made has length 0. pfx: the letters stripped. */
+struct forms {
+	const char *w[3];
+	size_t n[3];
+	uint8_t pfx[3];
+	uint8_t wa;             /* began with و */
+	char tmp[128];
+};
+
+static void
+word_forms(const char *s, size_t n, struct forms *f)
+{
+	size_t min = 3 * AR_LETTER_LEN;
+
+	f->w[0] = s, f->n[0] = n;
+	f->n[1] = f->n[2] = 0;
+	f->pfx[0] = f->pfx[1] = f->pfx[2] = 0;
+	f->wa = 0;
+	if (n >= min && (starts(s, WAW) || starts(s, FEH))) {
+		f->wa = starts(s, WAW);
+		s += AR_LETTER_LEN, n -= AR_LETTER_LEN;
+		f->w[1] = s, f->n[1] = n, f->pfx[1] = 1;
+		f->pfx[2] = 1;
+	}
+	if (n >= min && (starts(s, BEH) || starts(s, KAF) || starts(s, LAM))) {
+		if (starts(s, LAM) && starts(s + AR_LETTER_LEN, LAM) && n <= sizeof f->tmp) {
+			memcpy(f->tmp, ALEF, AR_LETTER_LEN);
+			memcpy(f->tmp + AR_LETTER_LEN, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
+			f->w[2] = f->tmp, f->n[2] = n;
+		} else {
+			f->w[2] = s + AR_LETTER_LEN, f->n[2] = n - AR_LETTER_LEN;
+		}
+		f->pfx[2] += 1;
+	}
+}
+
+static clsmask
+classes_of(const struct ar_lexent *e)
+{
+	clsmask m = 0;
+
+	for (; e; e = e->next)
+		m |= CLS(e->cls);
+	return m;
+}
+
+/* The word's entries in each of its forms, and their classes. */
 static int
 lookup_word(struct ar_date *dt, struct tok *t)
 {
-	const char *s = dt->folded.s + t->n0;
-	size_t n = t->nl, min = 3 * AR_LETTER_LEN;
-	char tmp[128];
-	int any = 0;
+	struct forms f;
 
-	if ((t->e[0] = lex_get(dt, s, n)))
-		any = 1;
-	if (n >= min && (starts(s, WAW) || starts(s, FEH))) {
-		t->wa = starts(s, WAW);
-		s += AR_LETTER_LEN, n -= AR_LETTER_LEN;
-		if ((t->e[1] = lex_get(dt, s, n)))
-			t->pfx[1] = 1, any = 1;
-		t->pfx[2] = 1;
+	word_forms(dt->folded.s + t->n0, t->nl, &f);
+	t->wa = f.wa;
+	for (int k = 0; k < 3; k++) {
+		t->pfx[k] = f.pfx[k];
+		t->e[k] = f.n[k] ? lex_get(dt, f.w[k], f.n[k]) : NULL;
+		clsmask m = classes_of(t->e[k]);
+		if (k == 0)
+			t->cls0 = m;
+		t->cls |= m;
 	}
-	if (n >= min && (starts(s, BEH) || starts(s, KAF) || starts(s, LAM))) {
-		const struct ar_lexent *e;
-		if (starts(s, LAM) && starts(s + AR_LETTER_LEN, LAM) && n <= sizeof tmp) {
-			memcpy(tmp, ALEF, AR_LETTER_LEN);
-			memcpy(tmp + AR_LETTER_LEN, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
-			e = lex_get(dt, tmp, n);
-		} else {
-			e = lex_get(dt, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
-		}
-		if ((t->e[2] = e))
-			t->pfx[2] += 1, any = 1;
-	}
-	return any;
+	if (!t->e[1])
+		t->pfx[1] = 0;
+	return t->cls != 0;
 }
 
 /* a number: its value (capped), its digits as ASCII in the folded text */
@@ -367,70 +579,527 @@ num_token(struct ar_date *dt, struct tok *t, const struct ar_word *w)
 	t->num = (int32_t)v;
 }
 
-/* a word: folded for matching, without the invisible characters that end
- * it (an RLM after a word is not part of it); 0 if no letter is left */
-static int
-word_token(struct ar_date *dt, struct tok *t, const struct ar_word *w)
-{
-	const char *s = dt->line;
-	size_t b1 = w->b1, c1 = w->c1;
-	int ascii = 1;
+static inline int cc_of(const struct ar_date *dt, int32_t c);
+static inline size_t cp_at(const char *s, size_t i, int32_t *c);
+enum { CC_SPACE, CC_LETTER, CC_FORMAT, CC_DIGIT, CC_OTHER };
 
-	while (b1 > w->b0) {
-		size_t b = b1 - 1;
-		int32_t c;
-		while (b > w->b0 && ((unsigned char)s[b] & 0xC0) == 0x80)
-			b--;
-		ar_u8dec(s + b, &c);
-		if (ar_cclass(c) != AR_C_FORMAT)
+/* The next token of s[0..n) from *pos, *cp its code point: the shared word
+ * iterator's tokens (ar_word_next: a word is a run of letters, marks and
+ * tatweel with the format characters inside it that a letter follows; a
+ * number a run of digits of any script; any other visible character a
+ * token of its own), read with the scanner's tables, and the word folded
+ * into dt->folded as it goes. 0 at the end. */
+static int
+win_next(struct ar_date *dt, const char *s, size_t n, size_t *pos, size_t *cp,
+    struct ar_word *w)
+{
+	size_t i = *pos, c0 = *cp, l;
+	int32_t c;
+	int k;
+
+	for (;; i += l, c0++) {
+		if (i >= n) {
+			*pos = i, *cp = c0;
+			return 0;
+		}
+		l = cp_at(s, i, &c);
+		k = cc_of(dt, c);
+		if (k != CC_SPACE && k != CC_FORMAT)
 			break;
-		b1 = b, c1--;
 	}
-	t->b1 = (uint32_t)b1, t->c1 = (uint32_t)c1;
-	for (size_t i = w->b0; i < b1;) {
-		int32_t c;
-		i += ar_u8dec(s + i, &c);
-		ascii &= c < 0x80;
-		fold_add(dt, c, &dt->folded);
+	w->b0 = i, w->c0 = c0, w->cp = c, w->nd = 0, w->ascii = c < 0x80;
+	size_t cc = c0;
+	if (k == CC_DIGIT) {
+		w->type = AR_W_NUM;
+		do {
+			w->nd++;
+			i += l, cc++;
+		} while (i < n && (l = cp_at(s, i, &c), cc_of(dt, c) == CC_DIGIT));
+	} else if (k == CC_LETTER) {
+		w->type = AR_W_WORD;
+		for (;;) {
+			if (c >= 0x80)
+				w->ascii = 0;
+			if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
+				struct ar_buf *f = &dt->folded;
+				if (f->len + sizeof dt->fold1[c].b > f->cap)
+					ar_buf_grow(f, sizeof dt->fold1[c].b);
+				memcpy(f->s + f->len, dt->fold1[c].b, sizeof dt->fold1[c].b);
+				f->len += dt->fold1[c].n;
+			} else {
+				fold_add(dt, c, &dt->folded);
+			}
+			i += l, cc++;
+			if (i >= n)
+				break;
+			l = cp_at(s, i, &c);
+			k = cc_of(dt, c);
+			if (k == CC_FORMAT) {
+				/* inside the word only if a letter follows the run */
+				size_t j = i + l;
+				int32_t c2;
+				int k2 = CC_FORMAT;
+				while (j < n) {
+					j += cp_at(s, j, &c2);
+					if ((k2 = cc_of(dt, c2)) != CC_FORMAT)
+						break;
+				}
+				if (k2 != CC_LETTER)
+					break;
+			} else if (k != CC_LETTER) {
+				break;
+			}
+		}
+	} else {
+		w->type = AR_W_PUNCT;
+		i += l, cc++;
 	}
-	t->ascii = (uint8_t)ascii;
-	return b1 > w->b0;
+	w->b1 = i, w->c1 = cc;
+	*pos = i, *cp = cc;
+	return w->type;
 }
 
-/* Split the line into tokens (the shared word iterator: words, numbers of
- * any script, marks); returns the number of candidate tokens. */
-static size_t
-tokenize(struct ar_date *dt, const char *s, size_t n)
+/* Cut s[b0..b1) of the line into tokens, b0 being code point c0, at most
+ * max of them. Returns 1 if it reached b1. */
+static int
+tokenize(struct ar_date *dt, size_t b0, size_t c0, size_t b1, size_t max)
 {
-	struct ar_words it;
 	struct ar_word w;
-	size_t cands = 0;
+	size_t pos = b0, cp = c0;
 
 	dt->ntok = 0;
 	dt->folded.len = 0;
-	dt->line = s;
-	ar_words_init(&it, s, n, 0);
-	while (ar_word_next(&it, &w)) {
+	while (dt->ntok < max) {
 		struct tok *t = newtok(dt);
-		t->b0 = (uint32_t)w.b0, t->c0 = (uint32_t)w.c0;
-		t->b1 = (uint32_t)w.b1, t->c1 = (uint32_t)w.c1;
 		t->n0 = (uint32_t)dt->folded.len;
+		if (!win_next(dt, dt->line, b1, &pos, &cp, &w)) {
+			dt->ntok--;
+			return 1;
+		}
+		t->b0 = w.b0, t->c0 = w.c0;
+		t->b1 = w.b1, t->c1 = w.c1;
 		if (w.type == AR_W_NUM) {
 			t->type = T_NUM;
 			num_token(dt, t, &w);
-			cands++;
 		} else if (w.type == AR_W_WORD) {
 			t->type = T_WORD;
-			word_token(dt, t, &w);
+			t->ascii = (uint8_t)w.ascii;
 		} else {
 			t->type = T_PUNCT;
 			t->num = w.cp;
 		}
 		t->nl = (uint32_t)(dt->folded.len - t->n0);
-		if (t->type == T_WORD && t->nl && t->nl < 40 && lookup_word(dt, t))
-			cands++;
+		if (t->type == T_WORD && t->nl && t->nl < 40)
+			lookup_word(dt, t);
 	}
-	return cands;
+	size_t p = pos, c = cp;
+	return !win_next(dt, dt->line, b1, &p, &c, &w);
+}
+
+/* ---- the scanner: windows around the anchors ---- */
+
+/* What the scanner makes of a code point (CC_ above): white space (and
+ * controls), what carries on a word, an invisible format character, a
+ * digit, or a mark of its own. The table holds those below U+0800. */
+
+static int
+cc_slow(int32_t c)
+{
+	if (c < 0x80) {
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return CC_LETTER;
+		if (c >= '0' && c <= '9')
+			return CC_DIGIT;
+		return c <= ' ' || c == 0x7F ? CC_SPACE : CC_OTHER;
+	}
+	if (ar_digit_value(c) >= 0)
+		return CC_DIGIT;
+	switch (ar_cclass(c)) {
+	case AR_C_LETTER: case AR_C_MARK: return CC_LETTER;
+	case AR_C_FORMAT: return CC_FORMAT;
+	case AR_C_SPACE: case AR_C_CONTROL: return CC_SPACE;
+	}
+	return c == 0x0640 ? CC_LETTER : CC_OTHER;
+}
+
+static void code_table_init(struct ar_date *dt);
+
+static void
+scan_classes_init(struct ar_date *dt)
+{
+	for (int32_t c = 0; c < 0x800; c++)
+		dt->cc[c] = (uint8_t)cc_slow(c);
+	code_table_init(dt);
+}
+
+static inline int
+cc_of(const struct ar_date *dt, int32_t c)
+{
+	return c < 0x800 ? dt->cc[c] : cc_slow(c);
+}
+
+/* One code point at s[i]: its value and length. */
+static inline size_t
+cp_at(const char *s, size_t i, int32_t *c)
+{
+	unsigned char b = (unsigned char)s[i];
+
+	if (b < 0x80) {
+		*c = b;
+		return 1;
+	}
+	return ar_u8dec(s + i, c);
+}
+
+/* Letter codes: the scanner reads a word as the codes of its folded
+ * letters, one byte each (the Arabic letters 1-42, ASCII 43-68, any other
+ * letter a code from its number), and the anchors as the same codes of
+ * their folded words. Codes may collide: the scanner only asks whether a
+ * word may anchor, the window's tokens decide. */
+enum { CODE_END = 0xFF, CODE_SLOW = 0xFE, CODE_NONE = 0 };
+
+static uint8_t
+letter_code(int32_t f)
+{
+	if (f >= 0x0621 && f <= 0x064A)
+		return (uint8_t)(f - 0x0620);
+	if (f >= 'a' && f <= 'z')
+		return (uint8_t)(43 + f - 'a');
+	return (uint8_t)(69 + f % 177);
+}
+
+/* a word's codes, and the bytes of its folded letters (the forms strip
+ * letters by bytes, as word_forms does) */
+#define CODE_MAX 24
+#define CODE_MASK 63            /* c[k & CODE_MASK]: longer words are never looked up */
+struct codes { uint8_t c[CODE_MASK + 17]; size_t k, bytes; };
+
+static void
+codes_add(struct codes *w, int32_t f)
+{
+	w->c[w->k & CODE_MASK] = letter_code(f);
+	w->k++;
+	w->bytes += f < 0x80 ? 1 : f < 0x800 ? 2 : f < 0x10000 ? 3 : 4;
+}
+
+/* a hash of k codes (at most CODE_MAX) from their first eight, the last
+ * and their number; c[k..k+8) must be readable */
+static uint64_t
+codes_hash(const uint8_t *c, size_t k)
+{
+	uint64_t x;
+
+	memcpy(&x, c, 8);
+	if (k < 8)
+		x &= ((uint64_t)1 << (8 * k)) - 1;
+	x ^= (uint64_t)k << 56 ^ (uint64_t)c[k - 1] << 48;
+	x *= 0x9E3779B97F4A7C15ull;
+	return x >> 48;
+}
+
+static int
+codes_bit(const struct ar_date *dt, const uint8_t *c, size_t k)
+{
+	uint64_t h = codes_hash(c, k);
+
+	return (dt->anchor[h / 64] >> (h % 64)) & 1;
+}
+
+/* The forms of word_forms, on codes: does one of them anchor? */
+static int
+codes_anchor(const struct ar_date *dt, const struct codes *w)
+{
+	const uint8_t *c = w->c;
+	size_t k = w->k, n = w->bytes, min = 3 * AR_LETTER_LEN;
+	const uint8_t waw = letter_code(0x0648), feh = letter_code(0x0641);
+	const uint8_t beh = letter_code(0x0628), kaf = letter_code(0x0643);
+	const uint8_t lam = letter_code(0x0644), alef = letter_code(0x0627);
+
+	if (!k || k > CODE_MAX || n >= 40)
+		return 0;
+	if (codes_bit(dt, c, k))
+		return 1;
+	if (n >= min && (c[0] == waw || c[0] == feh)) {
+		c++, k--, n -= AR_LETTER_LEN;
+		if (k && codes_bit(dt, c, k))
+			return 1;
+	}
+	if (k >= 2 && n >= min && (c[0] == beh || c[0] == kaf || c[0] == lam)) {
+		if (c[0] == lam && c[1] == lam) {
+			uint8_t t[CODE_MASK + 17];
+			memcpy(t, c, k + 8);
+			t[0] = alef;
+			return codes_bit(dt, t, k);
+		}
+		return codes_bit(dt, c + 1, k - 1);
+	}
+	return 0;
+}
+
+static void
+anchor_add(struct ar_date *dt, const char *w, size_t n)
+{
+	struct codes c;
+
+	memset(&c, 0, sizeof c);
+	for (size_t i = 0; i < n;) {
+		int32_t f;
+		i += ar_u8dec(w + i, &f);
+		codes_add(&c, f);
+	}
+	if (c.k && c.k <= CODE_MAX) {
+		uint64_t h = codes_hash(c.c, c.k);
+		dt->anchor[h / 64] |= 1ull << (h % 64);
+	}
+}
+
+/* the codes of cp: what it folds to */
+static void
+codes_of_cp(struct codes *w, int32_t c)
+{
+	char tmp[AR_FOLD_MAX];
+	size_t fl = ar_fold_cp(c, tmp, AR_FOLD_CASE);
+
+	for (size_t q = 0; q < fl;) {
+		int32_t f;
+		q += ar_u8dec(tmp + q, &f);
+		codes_add(w, f);
+	}
+}
+
+static void
+code_table_init(struct ar_date *dt)
+{
+	for (int32_t c = 0; c < 0x800; c++) {
+		int k = dt->cc[c];
+		if (k != CC_LETTER && k != CC_FORMAT) {
+			dt->code[c] = CODE_END;
+			continue;
+		}
+		struct codes w;
+		memset(&w, 0, sizeof w);
+		codes_of_cp(&w, c);
+		if (w.k == 0)
+			dt->code[c] = CODE_NONE;
+		else if (w.k == 1 && w.bytes == (size_t)(c < 0x80 ? 1 : 2) && w.c[0] < CODE_SLOW)
+			dt->code[c] = w.c[0];
+		else
+			dt->code[c] = CODE_SLOW;
+	}
+}
+
+static int
+is_sep(int32_t c)
+{
+	return c == '/' || c == '-' || c == '.' || c == ':' || c == '@';
+}
+
+/* The code point at byte b of the line, counted from the last one asked
+ * (the scanner counts bytes only; code points are counted where a window
+ * starts or ends). */
+static size_t
+cp_of(struct scan *sc, size_t b)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t c = sc->cpv;
+
+	if (b < sc->cpos) {
+		sc->cpos = 0, c = 0;
+	}
+	size_t i = sc->cpos;
+	for (; i + 8 <= b; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+		c += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
+	}
+	for (; i < b; i++)
+		c += (s[i] & 0xC0) != 0x80;
+	sc->cpos = b, sc->cpv = c;
+	return c;
+}
+
+/* A number's digits from s[i] (its first digit, c of length l): its end,
+ * its value (capped) and its digits. */
+static size_t
+scan_number(const struct ar_date *dt, const char *s, size_t i, size_t n, int32_t c,
+    size_t l, long *v, int *nd)
+{
+	*v = 0, *nd = 0;
+	for (;;) {
+		if (*v < 100000)
+			*v = *v * 10 + (c < 0x80 ? c - '0' : ar_digit_value(c));
+		++*nd;
+		i += l;
+		if (i >= n)
+			return i;
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (b < '0' || b > '9')
+				return i;
+			c = b, l = 1;
+		} else {
+			l = ar_u8dec(s + i, &c);
+			if (cc_of(dt, c) != CC_DIGIT)
+				return i;
+		}
+	}
+}
+
+/* A word from s[i]: its end, and its codes. The letters of Arabic text
+ * take the fast way: two bytes, one table (kept in locals: the codes are
+ * bytes, which may alias anything, so they are gathered in c first). */
+static size_t
+scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct codes *w)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const uint8_t *table = dt->code;
+	uint8_t c[CODE_MASK + 17];
+	size_t k = 0, bytes = 0;
+
+	memset(c, 0, 16);
+	for (;;) {
+		size_t k0 = k;
+		while (i + 1 < n && (unsigned)(u[i] - 0xC2) < 0x1E) {
+			unsigned code = table[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)];
+			if (code >= CODE_SLOW)
+				break;
+			c[k & CODE_MASK] = (uint8_t)code;
+			k += code != CODE_NONE;
+			i += 2;
+		}
+		bytes += 2 * (k - k0);
+		if (i >= n)
+			break;
+		int32_t cp;
+		size_t l = cp_at(s, i, &cp);
+		int cl = cp < 0x800 ? 0 : cc_slow(cp);
+		unsigned code = cp < 0x800 ? table[cp]
+		    : cl == CC_LETTER || cl == CC_FORMAT ? CODE_SLOW : CODE_END;
+		if (code == CODE_END)
+			break;
+		if (code == CODE_SLOW) {
+			memcpy(w->c, c, sizeof c);
+			w->k = k, w->bytes = bytes;
+			codes_of_cp(w, cp);
+			memcpy(c, w->c, sizeof c);
+			k = w->k, bytes = w->bytes;
+		} else if (code != CODE_NONE) {
+			c[k & CODE_MASK] = (uint8_t)code;
+			k++, bytes += l;
+		}
+		i += l;
+	}
+	memcpy(w->c, c, sizeof c);
+	w->k = k, w->bytes = bytes;
+	return i;
+}
+
+/* The scanner's next token from sc->pos: its start, and whether it
+ * anchors. A number anchors when it may be a year (three or four digits,
+ * 600 to 2200) or touches a date's separator with a digit beyond it
+ * (14/03, 18:05, 2020-10-09). Returns 0 at the end of the line. */
+static int
+scan_token(const struct ar_date *dt, struct scan *sc, size_t *b0, int *anchor)
+{
+	const char *s = sc->s;
+	size_t i = sc->pos, n = sc->n, l;
+	int32_t c;
+	int k;
+
+	for (;; i += l) {               /* white space, stray format characters */
+		if (i >= n) {
+			sc->pos = i;
+			return 0;
+		}
+		unsigned char b = (unsigned char)s[i];
+		if (b == ' ') {
+			l = 1;
+			continue;
+		}
+		l = cp_at(s, i, &c);
+		k = cc_of(dt, c);
+		if (k != CC_SPACE && k != CC_FORMAT)
+			break;
+	}
+	*b0 = i;
+	*anchor = 0;
+	if (k == CC_DIGIT) {
+		long v;
+		int nd;
+		i = scan_number(dt, s, i, n, c, l, &v, &nd);
+		if (nd >= 3 && nd <= 4 && v >= 600 && v <= 2200)
+			*anchor = 1;
+		else if (i + 1 < n && is_sep((unsigned char)s[i]) && (cp_at(s, i + 1, &c),
+		    cc_of(dt, c) == CC_DIGIT))
+			*anchor = 1;
+		else if (*b0 >= 2 && is_sep((unsigned char)s[*b0 - 1])) {
+			size_t p = *b0 - 2;
+			while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+				p--;
+			cp_at(s, p, &c);
+			*anchor = cc_of(dt, c) == CC_DIGIT;
+		}
+	} else if (k == CC_LETTER) {
+		struct codes w;
+		i = scan_word(dt, s, i, n, &w);
+		*anchor = codes_anchor(dt, &w);
+	} else {
+		i += l;
+	}
+	sc->pos = i;
+	return 1;
+}
+
+/* Run the scanner until a window closes, WIN_FWD + WIN_BACK tokens after
+ * its last anchor, or the line ends: then the window is set up as the
+ * batch to parse. Returns 0 when the line holds no more. */
+static int
+scan_window(struct ar_date *dt)
+{
+	struct scan *sc = &dt->sc;
+	size_t b0;
+	int anchor;
+
+	if (sc->done)
+		return 0;
+	if (dt->whole) {
+		sc->done = 1;
+		sc->bb = 0, sc->bc = 0, sc->be = sc->n, sc->bskip = 0;
+		sc->batch = 1;
+		return 1;
+	}
+	while (scan_token(dt, sc, &b0, &anchor)) {
+		size_t k = sc->k++;
+		sc->rb[k % WIN_BACK] = b0;
+		if (anchor) {
+			if (!sc->open) {
+				size_t j = k + 1 >= WIN_BACK ? k + 1 - WIN_BACK : 0;
+				sc->wb0 = sc->rb[j % WIN_BACK];
+				if (sc->wb0 < sc->prev_end)
+					sc->wb0 = sc->prev_end;
+				sc->open = 1;
+			}
+			sc->since = 0;
+			sc->we = sc->pos;
+		} else if (sc->open) {
+			if (++sc->since <= WIN_FWD)
+				sc->we = sc->pos;
+			else if (sc->since >= WIN_FWD + WIN_BACK)
+				break;
+		}
+	}
+	if (!sc->open) {
+		sc->done = 1;
+		return 0;
+	}
+	if (sc->pos >= sc->n && sc->since < WIN_FWD + WIN_BACK)
+		sc->done = 1;
+	sc->open = 0;
+	sc->bb = sc->wb0, sc->bc = cp_of(sc, sc->wb0), sc->be = sc->we, sc->bskip = 0;
+	sc->prev_end = sc->we;
+	sc->batch = 1;
+	return 1;
 }
 
 /* ---- matching helpers ---- */
@@ -461,7 +1130,7 @@ lx(struct ar_date *dt, size_t i, int cls, int pfxok)
 {
 	long best = -1;
 
-	if (i >= dt->ntok || dt->tok[i].type != T_WORD)
+	if (i >= dt->ntok || !(((pfxok ? dt->tok[i].cls : dt->tok[i].cls0) >> cls) & 1))
 		return -1;
 	for (int k = 0; k < (pfxok ? 3 : 1); k++) {
 		for (const struct ar_lexent *e = dt->tok[i].e[k]; e; e = e->next) {
@@ -481,6 +1150,8 @@ lx(struct ar_date *dt, size_t i, int cls, int pfxok)
 			}
 		}
 	}
+	if (best > 0)
+		dt->tok[i].used = (int8_t)dt->mpfx;
 	return best;
 }
 
@@ -547,7 +1218,12 @@ struct st {
 	int hasdate, hasrel, hasclock, haszone, pod, wd, wdmod, ncomp;
 	long wdtok;
 	long days;              /* G_DAY with y known */
-	int H, M;
+	int H, M, S;            /* the clock; S -1 when no seconds were written */
+	int minus;              /* minutes before the hour (إلا ربع): M is 60 less */
+	int part;               /* a part of the day that stands alone (قبيل المغرب) */
+	int bareday;            /* a day of the month after a weekday, no month */
+	int wdonly;             /* its day is a bare weekday's */
+	int holiday;            /* its day is a holiday's */
 	char tz[48];
 	char hij[24];
 	char ival[80];          /* a value that is not a plain date (intervals) */
@@ -559,7 +1235,7 @@ st_init(struct st *s)
 {
 	memset(s, 0, sizeof *s);
 	s->y = s->m = s->d = s->w = -1;
-	s->H = s->M = -1;
+	s->H = s->M = s->S = -1;
 	s->wdmod = 9;
 }
 
@@ -577,7 +1253,7 @@ set_day(struct st *s, long days)
 static int
 pick_year(const struct ar_date *dt, int m, int d, int mod)
 {
-	const struct dref *ref = &dt->ref;
+	const struct dref *ref = &REF(dt);
 
 	if (!ref->ok)
 		return -1;
@@ -604,7 +1280,7 @@ pick_year(const struct ar_date *dt, int m, int d, int mod)
 static void
 ref_month(const struct ar_date *dt, int mod, int *y, int *m)
 {
-	int mm = dt->ref.m + mod, yy = dt->ref.y;
+	int mm = REF(dt).m + mod, yy = REF(dt).y;
 
 	if (mm < 1)
 		mm += 12, yy--;
@@ -649,11 +1325,30 @@ hijri_set(struct st *s, int hy, int hm, int hd)
 	s->hasdate = 1;
 }
 
+/* An amount: n of a unit (Y M W D H MI S DE), and twelfths of one more
+ * (ونصف: 6, وربع: 3, نصف ساعة: n 0 and 6); n -1 is an unknown few. */
+struct amount {
+	int n, frac;
+	char unit[3];
+	int dual, plural;
+	int acc;                /* an accusative singular: one of it alone (أسبوعا) */
+};
+static long g_amount(struct ar_date *dt, size_t i, int one, struct amount *a);
+static char *put_num(char *p, int v, int width);
+static char *put_str(char *p, const char *s);
+static void unit_of(const char *sv, struct amount *a);
+static int wa_value(const struct ar_date *dt, size_t j, int cls, int lo, int hi);
+static long g_cardinal(struct ar_date *dt, size_t i, int pfxok, int *v);
+static long g_ordinal(struct ar_date *dt, size_t i, int bare, int *v);
+static long lx_def(struct ar_date *dt, size_t i, int cls);
+static long c_date(struct ar_date *dt, size_t i, struct st *s);
+static int is_word(const struct ar_date *dt, size_t k, const char *w);
+
 /* ---- components ---- */
 
-/* HH:MM or HH:MM:SS (the seconds are read over) */
+/* HH:MM or HH:MM:SS */
 static long
-c_clocknum(const struct ar_date *dt, size_t i, int *H, int *Mi)
+c_clocknum(const struct ar_date *dt, size_t i, int *H, int *Mi, int *S)
 {
 	const struct tok *T = dt->tok;
 
@@ -661,8 +1356,10 @@ c_clocknum(const struct ar_date *dt, size_t i, int *H, int *Mi)
 	    || !adj(dt, i + 1) || !isnum(dt, i + 2, 2, 2) || T[i + 2].num > 59)
 		return -1;
 	size_t j = i + 3;
-	if (adj(dt, i + 2) && ispunct_at(dt, j, ":") && adj(dt, j) && isnum(dt, j + 1, 2, 2))
-		j += 2;
+	*S = -1;
+	if (adj(dt, i + 2) && ispunct_at(dt, j, ":") && adj(dt, j) && isnum(dt, j + 1, 2, 2)
+	    && T[j + 1].num <= 59)
+		*S = T[j + 1].num, j += 2;
 	if (touches_prev(dt, j) && (T[j].type == T_NUM || ispunct_at(dt, j, ":")))
 		return -1;
 	*H = T[i].num;
@@ -674,28 +1371,67 @@ static int
 apply_pod(int H, int pod)
 {
 	switch (pod) {
-	case 'm': return H == 12 ? 0 : H;
+	case 'm': case 'x': return H == 12 ? 0 : H;
 	case 'n': return H < 6 ? H + 12 : H;
 	case 'a': return H < 12 ? H + 12 : H;
 	case 'e': return H < 12 && H >= 1 ? H + 12 : H;
-	case 't': return H == 12 ? 0 : (H >= 6 && H < 12 ? H + 12 : H);
+	case 't': case 'v': return H == 12 ? 0 : (H >= 6 && H < 12 ? H + 12 : H);
 	}
 	return H;
 }
 
-/* a clock time: [الساعة] HH:MM, or a bare hour or an hour word with a part
- * of the day after it (or الساعة before it) */
+/* The minutes after an hour: والنصف / والربع / إلا ربع (frac), و + a
+ * number of minutes (و20 دقيقة, وعشرين دقيقة), إلا + minutes (إلا خمس
+ * دقائق). Returns the end, j when there are none; *mi the minutes,
+ * negative before the hour. */
+static size_t
+c_minutes(struct ar_date *dt, size_t j, int *mi)
+{
+	struct amount a;
+	size_t k = j;
+	long r;
+	int minus = 0;
+
+	*mi = 0;
+	if ((r = lx(dt, j, L_FRAC, 0)) > 0) {
+		*mi = dt->m->val;
+		return (size_t)r;
+	}
+	if (lx(dt, k, L_MINUS, 0) > 0)
+		minus = 1, k++;
+	else if (is_letter_word(dt, k, WAW))
+		k++;
+	else if (!(k < dt->ntok && dt->tok[k].wa))
+		return j;
+	long e = g_amount(dt, k, 0, &a);
+	if (e < 0 || strcmp(a.unit, "MI") || a.n < 1 || a.n > 59 || a.frac)
+		return j;
+	*mi = minus ? -a.n : a.n;
+	return (size_t)e;
+}
+
+/* Does what follows an hour word make it a clock (a part of the day, a
+ * zone, من مساء)? */
+static int
+clock_follows(struct ar_date *dt, size_t j)
+{
+	return lx(dt, j, L_POD, 0) > 0 || lx(dt, j, L_ZONEIN, 1) > 0
+	    || (lx(dt, j, L_FROM, 0) > 0 && dt->m->val == 0 && lx(dt, j + 1, L_POD, 0) > 0);
+}
+
+/* a clock time: [الساعة] HH:MM[:SS], or a bare hour or an hour word, with
+ * its minutes, and a part of the day, a zone or الساعة to make it one */
 static long
 c_clock(struct ar_date *dt, size_t i, struct st *s)
 {
 	const struct tok *T = dt->tok;
 	size_t j = i;
-	int saa = 0, H, Mi = 0;
+	int saa = 0, H, Mi = 0, S = -1;
 	long r;
 
 	if ((r = lx(dt, j, L_SAA, 1)) > 0)
 		saa = 1, j = (size_t)r;
-	if ((r = c_clocknum(dt, j, &H, &Mi)) > 0) {
+	if ((r = c_clocknum(dt, j, &H, &Mi, &S)) > 0) {
 		j = (size_t)r;
 	} else if (isnum(dt, j, 1, 2) && T[j].num <= 24) {
 		/* the 1 of a score "3-1 مساء السبت" is no hour */
@@ -703,24 +1439,20 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 		    && T[j - 2].type == T_NUM && T[j - 2].b1 == T[j - 1].b0)
 			return -1;
 		H = T[j].num;
-		j++;
-		if (!saa && lx(dt, j, L_POD, 0) < 0)
+		j = c_minutes(dt, j + 1, &Mi);
+		if (!saa && !Mi && !clock_follows(dt, j))
 			return -1;
 	} else if ((r = lx(dt, j, L_HOUR, saa ? 0 : 1)) > 0) {
 		H = dt->m->val;
-		j = (size_t)r;
-		if ((r = lx(dt, j, L_FRAC, 0)) > 0) {
-			Mi = dt->m->val;
-			j = (size_t)r;
-			if (Mi < 0) {           /* إلا ربع: before the hour */
-				Mi += 60;
-				H = H == 0 ? 23 : H - 1;
-			}
-		} else if (!saa && lx(dt, j, L_POD, 0) < 0) {
+		j = c_minutes(dt, (size_t)r, &Mi);
+		if (!saa && !Mi && !clock_follows(dt, j))
 			return -1;
-		}
 	} else {
 		return -1;
+	}
+	if (Mi < 0) {                   /* إلا ربع: before the hour (after the part of day) */
+		s->minus = -Mi;
+		Mi = 0;
 	}
 	if (j < dt->ntok && T[j].type == T_WORD && T[j].ascii && T[j].nl == 1
 	    && dt->folded.s[T[j].n0] == 'z' && T[j - 1].b1 == T[j].b0) {
@@ -728,9 +1460,75 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 		s->haszone = 1;
 		j++;
 	}
-	s->H = H, s->M = Mi;
+	s->H = H, s->M = Mi, s->S = S;
 	s->hasclock = 1;
 	return (long)j;
+}
+
+/* A day of the month with no month after a weekday (الأربعاء 21, الأحد
+ * العاشر, الخميس الموافق السادس عشر): the month, nearest the reference,
+ * in which that day is that weekday (finish) */
+static long
+c_bareday(struct ar_date *dt, size_t i, struct st *s)
+{
+	const struct tok *T = dt->tok;
+	long r;
+	int v;
+
+	if (isnum(dt, i, 1, 2) && !(i + 1 < dt->ntok && touches_prev(dt, i + 1)
+	    && (T[i + 1].type == T_NUM || ispunct_at(dt, i + 1, "/-.:")))) {
+		v = T[i].num;
+		r = (long)i + 1;
+	} else if ((r = g_ordinal(dt, i, 0, &v)) < 0) {
+		return -1;
+	}
+	if (v < 1 || v > 31 || lx(dt, (size_t)r, L_MONTH, 1) > 0 || lx(dt, (size_t)r, L_MONTHW, 1) > 0
+	    || lx(dt, (size_t)r, L_UNIT, 1) > 0 || lx(dt, (size_t)r, L_FROM, 0) > 0
+	    || lx(dt, (size_t)r, L_RMOD, 0) > 0 || lx(dt, (size_t)r, L_PERIOD, 1) > 0)
+		return -1;
+	if ((is_letter_word(dt, (size_t)r, WAW) && isnum(dt, (size_t)r + 1, 1, 2))
+	    || wa_value(dt, (size_t)r, L_ORD, 1, 31) > 0)
+		return -1;              /* الأربعاء 14 و15 فيفري: a list */
+	s->bareday = v;
+	return r;
+}
+
+/* A part of the day that stands alone and names the day (قبيل المغرب,
+ * بعد صلاة الجمعة, عقب صلاة العصر, منتصف الليل, ساعات الصباح الأولى): a
+ * prayer after a word of time, صلاة before it if the prayer's name is
+ * also another word's (المغرب), or a listed part. */
+static long
+c_part(struct ar_date *dt, size_t i, struct st *s)
+{
+	long r;
+
+	if ((r = lx(dt, i, L_DAYPART, 1)) > 0) {
+		s->pod = dt->m->str[0] == '-' ? 0 : dt->m->str[0];
+		s->part = 1;
+		return r;
+	}
+	if ((r = lx(dt, i, L_PRAYPREP, 1)) < 0)
+		return -1;
+	int strong = dt->m->val;
+	size_t j = (size_t)r;
+	int salat = 0;
+	if ((r = lx(dt, j, L_SALAT, 0)) > 0)
+		salat = 1, j = (size_t)r;
+	if ((r = lx(dt, j, L_PRAYER, 0)) < 0)
+		return -1;
+	const char *p = dt->m->str;
+	if (p[1] == 'a' && !salat && !strong)
+		return -1;              /* بعد المغرب: also "after Morocco" */
+	if (p[0] == 'w') {              /* صلاة الجمعة: that Friday */
+		if (!salat)
+			return -1;
+		s->wd = 5;
+		s->wdtok = (long)i;
+	} else {
+		s->pod = p[0];
+	}
+	s->part = 1;
+	return r;
 }
 
 /* a zone: بتوقيت X (a known zone, else the word as written), or a known
@@ -822,8 +1620,58 @@ c_yearnum(struct ar_date *dt, size_t j, int *y, int *hij)
 	return (long)j;
 }
 
+/* Does a word before token i set a numeric day and month as a date (في
+ * 14/03, يوم 14/03, الأحد 14/03, بتاريخ, الموافق), or a modifier after it
+ * (5/6 الماضي)? A bare 14/03 may be a score or a fraction. */
+static int
+numdate_context(struct ar_date *dt, size_t i, size_t end)
+{
+	return (i > 0 && (prev_is(dt, i, L_YPREP) || prev_is(dt, i, L_YOM) || prev_is(dt, i, L_WDAY)
+	    || prev_is(dt, i, L_JOIN) || prev_is(dt, i, L_DATEW) || prev_is(dt, i, L_TO)
+	    || prev_is(dt, i, L_FROM))) || lx(dt, end, L_RMOD, 0) > 0;
+}
+
+/* D/M without a year (14/03: the year by the rules of a day and month),
+ * M/YYYY (3/2024: a month), in a date's context */
+static long
+c_numdate2(struct ar_date *dt, size_t i, struct st *s)
+{
+	const struct tok *T = dt->tok;
+
+	if (!isnum(dt, i, 1, 2) || !adj(dt, i) || !ispunct_at(dt, i + 1, "/") || !adj(dt, i + 1))
+		return -1;
+	size_t j = i + 3;
+	if (touches_prev(dt, j) && (T[j].type == T_NUM || ispunct_at(dt, j, "/-.:")))
+		return -1;
+	if (!numdate_context(dt, i, j))
+		return -1;
+	int a = T[i].num, b = T[i + 2].num, mod = 9;
+	long r;
+	if (isnum(dt, i + 2, 4, 4) && b >= 1900 && b <= 2100 && a >= 1 && a <= 12) {
+		s->gran = G_MONTH, s->y = b, s->m = a, s->hasdate = 1, s->yexp = 1;
+		return (long)j;
+	}
+	if (!isnum(dt, i + 2, 1, 2) || b < 1 || b > 12 || a < 1 || a > ar_days_in_month(2000, b))
+		return -1;
+	if ((r = lx(dt, j, L_RMOD, 0)) > 0)
+		mod = dt->m->val, j = (size_t)r;
+	int y = pick_year(dt, b, a, mod);
+	if (y < 0) {
+		s->gran = G_DAY, s->m = b, s->d = a, s->hasdate = 1;
+	} else {
+		if (a > ar_days_in_month(y, b))
+			return -1;
+		set_day(s, ar_days_from_civil(y, b, a));
+	}
+	return (long)j;
+}
+
+static int future_context(struct ar_date *dt, size_t b);
+static int clause_has(struct ar_date *dt, size_t b, int cls, int max);
+
 /* a numeric date: Y-M-D or D/M/Y (one separator, / - or .), with the
- * clock of an ISO timestamp after it (T or @) */
+ * clock of an ISO timestamp after it (T or @); a year of 1300 to 1500, or
+ * هـ after it, makes it Hijri (1445/9/14 هـ, 14-9-1445هـ) */
 static long
 c_numdate(struct ar_date *dt, size_t i, struct st *s)
 {
@@ -831,10 +1679,10 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 
 	if (!isnum(dt, i, 1, 4) || i + 4 >= dt->ntok || !adj(dt, i) || !adj(dt, i + 1)
 	    || !adj(dt, i + 2) || !adj(dt, i + 3))
-		return -1;
+		return c_numdate2(dt, i, s);
 	if (!ispunct_at(dt, i + 1, "/-.") || T[i + 3].type != T_PUNCT
 	    || T[i + 3].num != T[i + 1].num || !isnum(dt, i + 2, 1, 2))
-		return -1;
+		return c_numdate2(dt, i, s);
 	int y, m, d;
 	if (T[i].nd == 4 && isnum(dt, i + 4, 1, 2))
 		y = T[i].num, m = T[i + 2].num, d = T[i + 4].num;
@@ -842,11 +1690,22 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 		d = T[i].num, m = T[i + 2].num, y = T[i + 4].num;
 	else
 		return -1;
-	if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > ar_days_in_month(y, m))
-		return -1;
 	size_t j = i + 5;
 	if (touches_prev(dt, j) && (T[j].type == T_NUM
 	    || (ispunct_at(dt, j, "/-.") && isnum(dt, j + 1, 1, 9) && adj(dt, j))))
+		return -1;
+	long r;
+	int hij = (r = lx(dt, j, L_MARKH, 0)) > 0;
+	if (hij)
+		j = (size_t)r;
+	if (hij || (y >= 1300 && y <= 1500)) {
+		if (y < 1300 || y > 1500 || m < 1 || m > 12 || d < 1 || d > 30)
+			return -1;
+		hijri_set(s, y, m, d);
+		s->yexp = 1;
+		return (long)j;
+	}
+	if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > ar_days_in_month(y, m))
 		return -1;
 	set_day(s, ar_days_from_civil(y, m, d));
 	s->yexp = 1;
@@ -854,14 +1713,15 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 	if (j + 1 < dt->ntok && touches_prev(dt, j) && adj(dt, j)
 	    && ((T[j].type == T_WORD && T[j].ascii && T[j].nl == 1
 	    && dt->folded.s[T[j].n0] == 't') || ispunct_at(dt, j, "@"))) {
-		long r = c_clock(dt, j + 1, s);
-		if (r > 0)
-			j = (size_t)r;
+		long q = c_clock(dt, j + 1, s);
+		if (q > 0)
+			j = (size_t)q;
 	}
 	return (long)j;
 }
 
-static int future_context(struct ar_date *dt, long wt);
+static long g_cardinal(struct ar_date *dt, size_t i, int pfxok, int *v);
+static long g_ordinal(struct ar_date *dt, size_t i, int bare, int *v);
 
 /* ---- the date rules: one per form, tried in order by c_date ---- */
 
@@ -891,8 +1751,9 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_NEXT;
 	int unit = dt->m->str[0];
 	k = (size_t)r;
-	if (lx(dt, k, L_RMOD, 0) > 0)
-		mod = dt->m->val, k++;
+	long q;
+	if ((q = lx(dt, k, L_RMOD, 0)) > 0)
+		mod = dt->m->val, k = (size_t)q;
 	else if (th || (a->pm && unit == 'Y'))
 		mod = 0;
 	else
@@ -901,16 +1762,16 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_NEXT;
 	if (unit == 'W') {
 		t->gran = G_WEEK;
-		if (dt->ref.ok)
-			ar_isoweek(dt->ref.days + 7L * mod, &t->y, &t->w);
+		if (REF(dt).ok)
+			ar_isoweek(REF(dt).days + 7L * mod, &t->y, &t->w);
 	} else if (unit == 'M') {
 		t->gran = G_MONTH;
-		if (dt->ref.ok)
+		if (REF(dt).ok)
 			ref_month(dt, mod, &t->y, &t->m);
 	} else {
 		t->gran = G_YEAR;
-		if (dt->ref.ok)
-			t->y = dt->ref.y + mod;
+		if (REF(dt).ok)
+			t->y = REF(dt).y + mod;
 	}
 	t->hasdate = 1;
 	return (long)k;
@@ -933,6 +1794,69 @@ r_decade(struct ar_date *dt, struct at *a, struct st *t)
 	return (long)k;
 }
 
+/* الربع الأول من العام الجاري (2024-Q1), النصف الثاني من 2023
+ * (2023-H2), الربع الأخير من عام 2022: quarters and halves of a year */
+static long
+r_quarter(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx_def(dt, a->j, L_HALF), e;
+	int n;
+
+	if (r < 0 || a->pm || (dt->m->val != 3 && dt->m->val != 6))
+		return RULE_NEXT;
+	int q = dt->m->val == 3 ? 4 : 2;        /* quarters or halves in a year */
+	size_t k = (size_t)r;
+	if ((e = lx(dt, k, L_LASTW, 0)) > 0)
+		n = q;
+	else if ((e = g_ordinal(dt, k, 0, &n)) < 0 || n < 1 || n > q)
+		return RULE_NEXT;
+	k = (size_t)e;
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
+		return RULE_NEXT;
+	struct st y;
+	st_init(&y);
+	if ((e = c_date(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
+		return RULE_NEXT;
+	if (y.y < 0)
+		snprintf(t->ival, sizeof t->ival, "XXXX-%c%d", q == 4 ? 'Q' : 'H', n);
+	else
+		snprintf(t->ival, sizeof t->ival, "%04d-%c%d", y.y, q == 4 ? 'Q' : 'H', n);
+	t->gran = G_YEAR, t->hasdate = 1;
+	return e;
+}
+
+/* القرن التاسع عشر (18), القرن الحادي والعشرين (20), القرن 19, القرن
+ * الماضي: a century, its TIMEX3 value the hundreds of its years */
+static long
+r_century(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx(dt, a->j, L_CENTW, 1), e;
+	int n;
+
+	if (r < 0)
+		return RULE_NEXT;
+	size_t k = (size_t)r;
+	if ((e = g_ordinal(dt, k, 0, &n)) > 0 && n >= 1 && n <= 30) {
+		t->y = n - 1;
+	} else if (isnum(dt, k, 1, 2) && dt->tok[k].num >= 1 && dt->tok[k].num <= 30) {
+		t->y = dt->tok[k].num - 1, e = (long)k + 1;
+	} else if ((e = lx(dt, k, L_RMOD, 0)) > 0) {
+		if (!REF(dt).ok)
+			t->y = -1;
+		else
+			t->y = REF(dt).y / 100 + dt->m->val;
+	} else {
+		return RULE_NEXT;
+	}
+	k = (size_t)e;
+	if ((r = lx(dt, k, L_MARKH, 0)) > 0)
+		return RULE_FAIL;       /* a Hijri century: no TIMEX3 value */
+	if ((r = lx(dt, k, L_MARKG, 0)) > 0)
+		k = (size_t)r;
+	t->gran = G_CENT, t->hasdate = 1;
+	return (long)k;
+}
+
 /* عام 2020, سنة 1445 هـ, عامي 2020 و2022 */
 static long
 r_year_word(struct ar_date *dt, struct at *a, struct st *t)
@@ -942,10 +1866,11 @@ r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 
 	if (r < 0)
 		return RULE_NEXT;
-	int dual = dt->m->val == 2;
+	int dual = dt->m->val == 2, hword = dt->m->val == 3;
 	size_t k = (size_t)r;
-	if ((r = c_yearnum(dt, k, &y, &h)) < 0 || !(h || y >= 1000))
+	if ((r = c_yearnum(dt, k, &y, &h)) < 0 || !(h || hword || y >= 1000))
 		return a->pm ? RULE_NEXT : RULE_FAIL;
+	h |= hword;                     /* العام الهجري 1446 */
 	k = (size_t)r;
 	if (dual) {
 		int y2, h2;
@@ -970,6 +1895,41 @@ r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 /* 1445هـ, 2020م, في 2020, أواخر 2020: a bare number is a year only with
  * a marker, after a preposition or a position word, and not before a
  * month or a unit */
+/* Is token q a counted noun after a number, as Arabic writes it: an
+ * indefinite word in ة or in the accusative ا / اً (2024 حالة, 1500 مترا),
+ * not a plural verb in وا, not a word with the article? */
+static int
+counted_noun(const struct ar_date *dt, size_t q)
+{
+	const struct tok *t = &dt->tok[q];
+	const char *w = dt->line + t->b0;
+	size_t n = t->b1 - t->b0;
+
+	if (q >= dt->ntok || t->type != T_WORD || t->ascii || n < 6
+	    || !memcmp(w, "\u0627\u0644", 4))
+		return 0;
+	if (n >= 8 && !memcmp(w + n - 2, "\u064b", 2))
+		n -= 2;                 /* اً */
+	if (!memcmp(w + n - 2, "\u0629", 2))
+		return 1;
+	return !memcmp(w + n - 2, "\u0627", 2) && memcmp(w + n - 4, "\u0648", 2)
+	    && memcmp(w + n - 4, "\u0645", 2);        /* عندما, بينما */
+}
+
+/* The number at j, after a preposition that also takes counts (إلى, من),
+ * is one: a counted noun follows it at q */
+static int
+count_after(struct ar_date *dt, size_t j, size_t q)
+{
+	const struct ar_lexent *m = dt->m;
+	int p = dt->mpfx, c = 0;
+
+	if (j > 0 && q < dt->ntok && lx(dt, j - 1, L_YPREP, 1) == (long)j && dt->m->val == 1)
+		c = counted_noun(dt, q);
+	dt->m = m, dt->mpfx = p;
+	return c;
+}
+
 static long
 r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 {
@@ -981,9 +1941,14 @@ r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 	long r = c_yearnum(dt, j, &y, &h);
 	if (r < 0)
 		return RULE_NEXT;
+	/* what touches the number after it makes it no year (2015-2016,
+	 * 2015/16, 2015م is read above), but a mark of punctuation may */
+	size_t q = (size_t)r;
+	int touch = touches_prev(dt, q) && (dt->tok[q].type != T_PUNCT
+	    || (q + 1 < dt->ntok && adj(dt, q) && dt->tok[q + 1].type == T_NUM));
 	if (!(h || (size_t)r > j + 1 || ((a->pm || prev_is(dt, j, L_YPREP))
-	    && y >= 1800 && y <= 2100 && lx(dt, (size_t)r, L_MONTH, 1) < 0
-	    && lx(dt, (size_t)r, L_UNIT, 1) < 0 && !touches_prev(dt, (size_t)r))))
+	    && y >= 1800 && y <= 2100 && lx(dt, q, L_MONTH, 1) < 0
+	    && lx(dt, q, L_UNIT, 1) < 0 && !touch && !count_after(dt, j, q))))
 		return RULE_NEXT;
 	if (h)
 		hijri_set(t, y, 0, 0);
@@ -1013,8 +1978,8 @@ r_season(struct ar_date *dt, struct at *a, struct st *t)
 	}
 	if ((r = lx(dt, k, L_THIS, 0)) > 0 && (r = lx(dt, (size_t)r, L_PERIOD, 0)) > 0
 	    && dt->m->str[0] == 'Y') {
-		if (dt->ref.ok)
-			snprintf(t->ival, sizeof t->ival, "%04d-%s", dt->ref.y, season);
+		if (REF(dt).ok)
+			snprintf(t->ival, sizeof t->ival, "%04d-%s", REF(dt).y, season);
 		else
 			snprintf(t->ival, sizeof t->ival, "XXXX-%s", season);
 		t->gran = G_YEAR, t->hasdate = 1;
@@ -1035,24 +2000,16 @@ day_of(struct ar_date *dt, size_t *kp, int *dd, int *d2)
 	long r;
 
 	*dd = *d2 = 0;
-	if ((r = lx(dt, k, L_ORD, 1)) > 0) {
-		int v = dt->m->val;
-		int one = dt->m->wl[0] == strlen("الحادي") && !memcmp(dt->m->w[0], "الحادي", dt->m->wl[0]);
+	int v;
+	/* أول نيسان, غرة شوال, غرة شهر محرم: the first, with no من */
+	if ((r = lx(dt, k, L_ORDBARE, 1)) > 0 && dt->m->val == 1
+	    && (lx(dt, (size_t)r, L_MONTH, 0) > 0 || lx(dt, (size_t)r, L_MONTHW, 0) > 0)) {
+		*kp = (size_t)r;
+		*dd = 1;
+		return 0;
+	}
+	if ((r = g_ordinal(dt, k, 0, &v)) > 0) {
 		k = (size_t)r;
-		if (v < 10 && (r = lx(dt, k, L_TEEN, 0)) > 0) {
-			v += 10, k = (size_t)r;
-		} else if (v < 10 && k < dt->ntok && T[k].wa && T[k].e[1]) {
-			int tens = -1;          /* والعشرين: the tens after و */
-			for (const struct ar_lexent *e = T[k].e[1]; e; e = e->next)
-				if (e->cls == L_ORD && e->val >= 20)
-					tens = e->val;
-			if (tens > 0)
-				v += tens, k++;
-			else if (one)
-				return RULE_FAIL;
-		} else if (one) {
-			return RULE_FAIL;       /* الحادي only in 11, 21, 31 */
-		}
 		if (v > 31 || lx(dt, k, L_FROM, 0) < 0 || dt->m->val != 0)
 			return RULE_FAIL;
 		*kp = k + 1;
@@ -1094,27 +2051,65 @@ day_at(struct ar_date *dt, struct at *a)
 /* a date with a month name, as read before it is resolved */
 struct dmy {
 	int dd, d2;             /* the day, the end of a range of days; 0 none */
+	int hmark;              /* the year had a Hijri marker */
 	int shahr;              /* شهر before the month */
 	struct month mn;
 	int y;                  /* the year written, or -1 */
 	int mod;                /* -1 last, 0 this, 1 next, 9 none */
 };
 
-/* the year of a Hijri month written without one: the nearest, or by mod */
+/* the year of a Hijri month written without one: the one holding the
+ * reference, else the nearest; by mod the latest before or the next after */
 static int
 hijri_year_near(const struct ar_date *dt, int mo, int dd, int mod)
 {
-	int hy = ar_hijri_year_of(dt->ref.days), best = hy;
+	long ref = REF(dt).days;
+	int hy = ar_hijri_year_of(ref), best = hy;
 	long bd = -1;
 
 	for (int c = hy - 1; c <= hy + 1; c++) {
-		long x = ar_hijri_days(c, mo, dd ? dd : 15) - dt->ref.days;
-		if (mod == -1 && x >= 0) continue;
-		if (mod == 1 && x <= 0) continue;
-		if (x < 0) x = -x;
+		long a = ar_hijri_days(c, mo, dd ? dd : 1);
+		long b = dd ? a : a + ar_hijri_month_len(c, mo) - 1;
+		long x = ref < a ? a - ref : ref > b ? ref - b : 0;
+		if (mod == -1 && b >= ref) continue;
+		if (mod == 1 && a <= ref) continue;
 		if (bd < 0 || x < bd) bd = x, best = c;
 	}
 	return best;
+}
+
+/* the Hijri year whose month mo begins in Gregorian year gy (رمضان 2025) */
+static int
+hijri_year_in(int gy, int mo)
+{
+	int hy = ar_hijri_year_of(ar_days_from_civil(gy, 1, 1));
+	long lo = ar_days_from_civil(gy, 1, 1), hi = ar_days_from_civil(gy + 1, 1, 1);
+
+	for (int c = hy - 1; c <= hy + 2; c++) {
+		long a = ar_hijri_days(c, mo, 1);
+		if (a >= lo && a < hi)
+			return c;
+	}
+	return hy;
+}
+
+/* The Hijri year, near the reference, in which day dd of month mo is
+ * weekday wd (الأحد 14 رمضان); y if none within three years. */
+static int
+hijri_year_wday(const struct ar_date *dt, int mo, int dd, int wd, int y)
+{
+	long best = -1;
+	int by = y;
+
+	for (int c = y - 3; c <= y + 3; c++) {
+		long d = ar_hijri_days(c, mo, dd);
+		if (ar_weekday(d) != wd)
+			continue;
+		long x = d > REF(dt).days ? d - REF(dt).days : REF(dt).days - d;
+		if (best < 0 || x < best)
+			best = x, by = c;
+	}
+	return by;
 }
 
 static long
@@ -1122,10 +2117,24 @@ resolve_hijri(struct ar_date *dt, struct dmy *p, long k, struct st *t)
 {
 	int y = p->y, mo = p->mn.mo;
 
-	if (y < 0) {
-		if (!dt->ref.ok)
-			return RULE_FAIL;
+	if (y >= 1900 && !p->hmark) {
+		y = hijri_year_in(y, mo);       /* a Gregorian year */
+		t->yexp = 1;
+	} else if (y < 0) {
+		if (!REF(dt).ok) {      /* no reference: the Hijri date is known, the day X */
+			if (p->dd > 30)
+				return RULE_FAIL;
+			t->gran = p->dd ? G_DAY : G_MONTH, t->hasdate = 1;
+			char *q = put_str(t->hij, "XXXX-");
+			q = put_num(q, mo, 2);
+			if (p->dd)
+				*q++ = '-', q = put_num(q, p->dd, 2);
+			*q = 0;
+			return k;
+		}
 		y = hijri_year_near(dt, mo, p->dd, p->mod);
+		if (t->wd && p->dd && p->mod == 9)
+			y = hijri_year_wday(dt, mo, p->dd, t->wd, y);
 	} else {
 		t->yexp = 1;
 	}
@@ -1137,6 +2146,27 @@ resolve_hijri(struct ar_date *dt, struct dmy *p, long k, struct st *t)
 	return k;
 }
 
+/* The Gregorian year, near the reference, in which mo/dd is weekday wd
+ * (الأربعاء 21 أغسطس); y if none within six years. */
+static int
+year_wday(const struct ar_date *dt, int mo, int dd, int wd, int y)
+{
+	long best = -1;
+	int by = y;
+
+	for (int c = y - 6; c <= y + 6; c++) {
+		if (dd > ar_days_in_month(c, mo))
+			continue;
+		long d = ar_days_from_civil(c, mo, dd);
+		if (ar_weekday(d) != wd)
+			continue;
+		long x = d > REF(dt).days ? d - REF(dt).days : REF(dt).days - d;
+		if (best < 0 || x < best)
+			best = x, by = c;
+	}
+	return by;
+}
+
 static long
 resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st *t)
 {
@@ -1144,15 +2174,17 @@ resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st
 
 	if (y >= 0)
 		t->yexp = 1;
-	else if (!dd && p->mod == 9 && dt->ref.ok)
-		y = mo == dt->ref.m ? dt->ref.y
-		    : pick_year(dt, mo, 0, future_context(dt, (long)i) ? 1 : -1);
+	else if (!dd && p->mod == 9 && REF(dt).ok)
+		y = mo == REF(dt).m ? REF(dt).y
+		    : pick_year(dt, mo, 0, future_context(dt, dt->tok[i].b0) ? 1 : -1);
 	else
 		y = pick_year(dt, mo, dd, p->mod);
 	if (!dd) {
 		t->gran = G_MONTH, t->y = y, t->m = mo, t->hasdate = 1;
 		return k;
 	}
+	if (p->y < 0 && y >= 0 && t->wd && p->mod == 9 && !p->d2)
+		y = year_wday(dt, mo, dd, t->wd, y);
 	if (dd > ar_days_in_month(y < 0 ? 2000 : y, mo))
 		return RULE_FAIL;
 	if (y < 0)
@@ -1178,7 +2210,12 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 {
 	long r;
 
-	if (!p->dd && p->mn.ascii && isnum(dt, k, 1, 2) && dt->tok[k].num >= 1
+	const struct tok *T = dt->tok;
+	if (!p->dd && isnum(dt, k, 1, 2) && T[k].num >= 1 && T[k].num <= 31 && ispunct_at(dt, k + 1, "-")
+	    && isnum(dt, k + 2, 1, 2) && T[k + 2].num > T[k].num && T[k + 2].num <= 31) {
+		p->dd = T[k].num, p->d2 = T[k + 2].num;     /* مايو 4-9 */
+		k += 3;
+	} else if (!p->dd && p->mn.ascii && isnum(dt, k, 1, 2) && dt->tok[k].num >= 1
 	    && dt->tok[k].num <= 31) {
 		p->dd = dt->tok[k].num;
 		k++;
@@ -1194,7 +2231,7 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 	if ((r = lx(dt, q, L_YEARW, 0)) > 0 && dt->m->val == 0)
 		q = (size_t)r;
 	if ((r = c_yearnum(dt, q, &yy, &hh)) > 0 && (dt->tok[q].nd == 4 || hh)) {
-		p->y = yy;
+		p->y = yy, p->hmark = hh;
 		k = (size_t)r;
 	}
 	if (p->y < 0 && (r = lx(dt, k, L_RMOD, 0)) > 0) {
@@ -1221,7 +2258,7 @@ r_day_month(struct ar_date *dt, struct at *a, struct st *t)
 	p.dd = a->dd, p.d2 = a->d2;
 	if (a->pm && p.dd)
 		return RULE_FAIL;
-	if (!p.dd && (r = lx(dt, k, L_MONTHW, 1)) > 0)
+	if ((r = lx(dt, k, L_MONTHW, p.dd ? 0 : 1)) > 0)
 		p.shahr = 1, k = (size_t)r;
 	if ((r = c_month(dt, k, &p.mn)) < 0)
 		return RULE_NEXT;
@@ -1232,9 +2269,9 @@ r_day_month(struct ar_date *dt, struct at *a, struct st *t)
 	if (p.dd && T[a->j].type == T_NUM && prev_is(dt, a->j, L_NEGPREV))
 		return RULE_FAIL;
 	k = after_month(dt, (size_t)r, &p);
-	if (p.mn.amb && !p.dd && p.y < 0 && p.mod == 9 && !p.shahr && !p.mn.partner)
+	if (p.mn.amb && !p.dd && p.y < 0 && p.mod == 9 && !p.shahr && !p.mn.partner && !a->pm)
 		return RULE_FAIL;
-	if (p.mn.cal == 'h' && !p.dd && p.y < 0 && !p.shahr && p.mod == 9)
+	if (p.mn.cal == 'h' && !p.dd && p.y < 0 && !p.shahr && p.mod == 9 && !a->pm)
 		return RULE_FAIL;
 	if (p.mn.cal == 'h')
 		return resolve_hijri(dt, &p, (long)k, t);
@@ -1250,26 +2287,298 @@ r_day_of_month(struct ar_date *dt, struct at *a, struct st *t)
 	if (a->pm || day_at(dt, a) < 0 || !a->dd || a->d2)
 		return RULE_FAIL;
 	size_t k = a->day_end;
-	int dd = a->dd;
-	if ((r = lx(dt, k, L_PERIOD, 0)) < 0 || dt->m->str[0] != 'M'
-	    || lx(dt, (size_t)r, L_RMOD, 0) < 0)
+	int dd = a->dd, bare = 0;
+	long e;
+	if ((r = lx(dt, k, L_PERIOD, 0)) > 0 && dt->m->str[0] == 'M'
+	    && (e = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
+		r = e;
+	} else if ((r = lx(dt, k, L_RMOD, 0)) > 0 && k == a->j + 1) {
+		bare = 1;               /* 17 الجاري: the month understood */
+	} else {
 		return RULE_FAIL;
+	}
 	int mod = dt->m->val, yy, mm;
-	if (!dt->ref.ok) {
+	if (!REF(dt).ok) {
 		t->gran = G_DAY, t->d = dd, t->hasdate = 1;
 	} else {
-		ref_month(dt, mod, &yy, &mm);
+		ref_month(dt, bare && mod ? 0 : mod, &yy, &mm);
+		/* 17 الماضي: the latest 17th before the reference */
+		if (bare && mod == -1 && dd >= REF(dt).d)
+			ref_month(dt, -1, &yy, &mm);
+		if (bare && mod == 1 && dd <= REF(dt).d)
+			ref_month(dt, 1, &yy, &mm);
 		if (dd > ar_days_in_month(yy, mm))
 			return RULE_FAIL;
 		set_day(t, ar_days_from_civil(yy, mm, dd));
 	}
-	return r + 1;
+	return r;
+}
+
+/* Is token k the folded word w? */
+static int
+is_word(const struct ar_date *dt, size_t k, const char *w)
+{
+	return wordeq(dt, k, w, strlen(w));
+}
+
+/* A month after من / في (ثاني خميس من يونيو, آخر جمعة في رمضان,
+ * الأسبوع الأخير من ديسمبر, أول اثنين من الشهر المقبل): its first day and
+ * its length (*first LONG_MIN when it cannot be placed without a
+ * reference; *gm the Gregorian month then, or 0). Returns the end, -1 if
+ * there is none. */
+static long
+month_spec(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
+{
+	struct month mn;
+	long r;
+	int y, m;
+
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
+		return -1;
+	k++;
+	*gm = 0;
+	if ((r = lx(dt, k, L_PERIOD, 0)) > 0 && dt->m->str[0] == 'M') {
+		long e = lx(dt, (size_t)r, L_RMOD, 0);
+		if (e < 0)
+			return -1;
+		if (!REF(dt).ok) {
+			*first = LONG_MIN;
+			return e;
+		}
+		ref_month(dt, dt->m->val, &y, &m);
+		*first = ar_days_from_civil(y, m, 1), *len = ar_days_in_month(y, m);
+		return e;
+	}
+	if ((r = lx(dt, k, L_MONTHW, 0)) > 0)
+		k = (size_t)r;
+	if ((r = c_month(dt, k, &mn)) < 0)
+		return -1;
+	struct dmy p = { .y = -1, .mod = 9, .mn = mn };
+	k = after_month(dt, (size_t)r, &p);
+	if (p.dd)
+		return -1;
+	if (mn.cal == 'h') {
+		int hy = p.y >= 1900 && !p.hmark ? hijri_year_in(p.y, mn.mo) : p.y;
+		if (hy < 0) {
+			if (!REF(dt).ok) {
+				*first = LONG_MIN;
+				return (long)k;
+			}
+			hy = hijri_year_near(dt, mn.mo, 0, p.mod);
+		}
+		*first = ar_hijri_days(hy, mn.mo, 1), *len = ar_hijri_month_len(hy, mn.mo);
+		return (long)k;
+	}
+	y = p.y >= 0 ? p.y : pick_year(dt, mn.mo, 0, p.mod);
+	*gm = mn.mo;
+	if (y < 0) {
+		*first = LONG_MIN;
+		return (long)k;
+	}
+	*first = ar_days_from_civil(y, mn.mo, 1), *len = ar_days_in_month(y, mn.mo);
+	return (long)k;
+}
+
+/* ثاني خميس من يونيو, آخر جمعة في رمضان, أول اثنين من الشهر المقبل:
+ * the nth (or the last) weekday of a month */
+static long
+r_nth_wday(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx(dt, a->j, L_ORDBARE, 1), e;
+	long first;
+	int len;
+
+	if (r < 0 || a->pm)
+		return RULE_NEXT;
+	int n = dt->m->val;
+	if ((r = lx(dt, (size_t)r, L_WDAYBARE, 0)) < 0)
+		return RULE_NEXT;
+	int wd = dt->m->val, gm;
+	if (n < -1 || n > 5 || (e = month_spec(dt, (size_t)r, &first, &len, &gm)) < 0)
+		return RULE_NEXT;
+	if (first == LONG_MIN) {
+		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
+		return e;
+	}
+	long d;
+	if (n == -1) {
+		long last = first + len - 1;
+		d = last - ((ar_weekday(last) - wd + 7) % 7);
+	} else {
+		d = first + (wd - ar_weekday(first) + 7) % 7 + 7L * (n - 1);
+		if (d >= first + len)
+			return RULE_FAIL;
+	}
+	set_day(t, d);
+	return e;
+}
+
+/* الأسبوع الأول من يناير, الأسبوع الأخير من ديسمبر: its first or last
+ * seven days (the nth: days 7n-6 to 7n) */
+static long
+r_week_of_month(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx(dt, a->j, L_PERIOD, 1), e;
+	long first;
+	int len, n;
+
+	if (r < 0 || dt->m->str[0] != 'W' || a->pm)
+		return RULE_NEXT;
+	size_t k = (size_t)r;
+	if ((r = lx(dt, k, L_LASTW, 0)) > 0)
+		n = -1;
+	else if ((r = g_ordinal(dt, k, 0, &n)) < 0 || n > 4)
+		return RULE_NEXT;
+	int gm;
+	if ((e = month_spec(dt, (size_t)r, &first, &len, &gm)) < 0)
+		return RULE_NEXT;
+	if (first == LONG_MIN) {
+		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
+		return e;
+	}
+	long d0 = n == -1 ? first + len - 7 : first + 7L * (n - 1);
+	ival_days(t, d0, d0 + 6);
+	t->gran = G_DAY, t->hasdate = 1;
+	return e;
+}
+
+/* سبت الأسبوع المقبل: the weekday in the ISO week named */
+static long
+r_wday_of_week(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r = lx(dt, a->j, L_WDAYBARE, 1), e;
+
+	if (r < 0 || a->pm)
+		return RULE_NEXT;
+	int wd = dt->m->val;
+	if ((r = lx(dt, (size_t)r, L_PERIOD, 0)) < 0 || dt->m->str[0] != 'W'
+	    || (e = lx(dt, (size_t)r, L_RMOD, 0)) < 0)
+		return RULE_NEXT;
+	int mod = dt->m->val;
+	if (!REF(dt).ok) {
+		t->gran = G_DAY, t->wd = wd, t->hasdate = 1;
+		return e;
+	}
+	long day = REF(dt).days + 7L * mod;
+	set_day(t, day - (ar_weekday(day) - 1) + (wd - 1));
+	return e;
+}
+
+/* The day of a holiday in Hijri year hy or Gregorian year gy (one of
+ * them -1), or nearest the reference (both -1; by mod the latest before
+ * or the next after). Returns the day, or LONG_MIN when it cannot be
+ * placed. */
+static long
+holiday_day(struct ar_date *dt, const struct ar_lexent *e, int hy, int gy, int mod, int off)
+{
+	int mo = e->val / 100, d = e->val % 100;
+	long best = -1, bd = 0;
+
+	if (e->str[0] == 'h') {
+		if (hy > 0)
+			return ar_hijri_days(hy, mo, d) + off;
+		if (gy > 0) {
+			for (int c = ar_hijri_year_of(ar_days_from_civil(gy, 1, 1)); c <= ar_hijri_year_of(ar_days_from_civil(gy, 12, 31)); c++) {
+				long x = ar_hijri_days(c, mo, d) + off;
+				int y, m2, d2;
+				ar_civil_from_days(x, &y, &m2, &d2);
+				if (y == gy)
+					return x;
+			}
+			return -1;
+		}
+		if (!REF(dt).ok)
+			return -1;
+		int h0 = ar_hijri_year_of(REF(dt).days);
+		for (int c = h0 - 1; c <= h0 + 1; c++) {
+			long x = ar_hijri_days(c, mo, d) + off, dist = x - REF(dt).days;
+			if ((mod == -1 && dist >= 0) || (mod == 1 && dist <= 0))
+				continue;
+			if (dist < 0)
+				dist = -dist;
+			if (best < 0 || dist < bd)
+				best = x, bd = dist;
+		}
+		return best;
+	}
+	if (gy < 0) {
+		gy = pick_year(dt, mo, d, mod == 9 ? 9 : mod);
+		if (gy < 0)
+			return -1;
+	}
+	return ar_days_from_civil(gy, mo, d) + off;
+}
+
+/* عيد الفطر, عيد الأضحى الماضي, رأس السنة الميلادية 2020, عيد الأضحى عام
+ * 1444, ثالث أيام عيد الفطر: the holidays of holidays.tsv, Islamic ones
+ * by the Umm al-Qura table; the nth day of a holiday after أول/ثاني أيام */
+static long
+r_holiday(struct ar_date *dt, struct at *a, struct st *t)
+{
+	size_t k = a->j;
+	long r;
+	int off = 0;
+
+	if ((r = lx(dt, k, L_ORDBARE, 1)) > 0 && dt->m->val >= 1) {
+		int n = dt->m->val;
+		struct amount u;
+		long q = lx(dt, (size_t)r, L_UNIT, 0);
+		if (q < 0 || (unit_of(dt->m->str, &u), strcmp(u.unit, "D") || !u.plural))
+			return RULE_NEXT;
+		off = n - 1, k = (size_t)q;
+	}
+	if ((r = lx(dt, k, L_HOLIDAY, off || k > a->j ? 0 : 1)) < 0)
+		return RULE_NEXT;
+	const struct ar_lexent *h = dt->m;
+	k = (size_t)r;
+	if ((r = lx(dt, k, L_BLESSED, 0)) > 0)
+		k = (size_t)r;
+	int y = -1, hy = -1, gy = -1, hmark, mod = 9;
+	size_t q = k;
+	if ((r = lx(dt, q, L_YEARW, 1)) > 0 && dt->m->val != 2)
+		q = (size_t)r;
+	if ((r = c_yearnum(dt, q, &y, &hmark)) > 0 && (dt->tok[q].nd == 4 || hmark)) {
+		if (hmark || (h->str[0] == 'h' && y < 1600))
+			hy = y;
+		else
+			gy = y;
+		k = (size_t)r;
+	} else if ((r = lx(dt, k, L_RMOD, 0)) > 0) {
+		mod = dt->m->val;
+		k = (size_t)r;
+	}
+	if (hy > 0 && h->str[0] != 'h')
+		return RULE_FAIL;
+	long d = holiday_day(dt, h, hy, gy, mod, off);
+	if (d < 0) {
+		t->gran = G_DAY, t->hasdate = 1;
+		if (h->str[0] == 'g')
+			t->m = h->val / 100, t->d = h->val % 100;
+		return (long)k;
+	}
+	set_day(t, d);
+	t->holiday = 1;
+	if (h->str[0] == 'h') {
+		char *p = put_num(t->hij, ar_hijri_year_of(d), 4);
+		*p++ = '-', p = put_num(p, h->val / 100, 2);
+		*p++ = '-', p = put_num(p, h->val % 100 + off, 2);
+		*p = 0;
+	}
+	if (hy > 0 || gy > 0)
+		t->yexp = 1;
+	return (long)k;
 }
 
 typedef long (*date_rule_fn)(struct ar_date *, struct at *, struct st *);
 static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[] = {
+	{ "holiday", r_holiday },
+	{ "nth-weekday", r_nth_wday },
+	{ "week-of-month", r_week_of_month },
+	{ "weekday-of-week", r_wday_of_week },
 	{ "period", r_period },
 	{ "decade", r_decade },
+	{ "century", r_century },
+	{ "quarter", r_quarter },
 	{ "year-word", r_year_word },
 	{ "bare-year", r_bare_year },
 	{ "season", r_season },
@@ -1312,15 +2621,22 @@ c_rel(struct ar_date *dt, size_t i, struct st *s)
 	    && !memcmp(dt->m->w[0], "اليوم", dt->m->wl[0])) {
 		const struct ar_lexent *m = dt->m;
 		int wdnext = lx(dt, (size_t)r, L_WDAY, 0) > 0;
-		if (!wdnext && lx(dt, (size_t)r, L_NEGTODAYNEXT, 0) > 0)
-			return -1;
+		int ord;
+		if (!wdnext && (lx(dt, (size_t)r, L_NEGTODAYNEXT, 0) > 0
+		    || g_ordinal(dt, (size_t)r, 0, &ord) > 0))
+			return -1;      /* اليوم العالمي, اليوم العاشر من الحرب */
 		if (!wdnext && prev_is(dt, i, L_NEGTODAYPREV))
 			return -1;
 		dt->m = m;
 	}
+	if (prev_is(dt, i, L_MEDIA))
+		return -1;              /* صحيفة الغد, قناة اليوم: an outlet's name */
+	if (!strcmp(entry_flag(dt->m), "b") && !prev_is(dt, i, L_YOM) && !prev_is(dt, i, L_POD)
+	    && !prev_is(dt, i, L_OFFSET))
+		return -1;              /* غد after يوم, صباح, بعد; alone it is "a tomorrow" */
 	s->hasrel = 1;
-	if (dt->ref.ok)
-		set_day(s, dt->ref.days + v);
+	if (REF(dt).ok)
+		set_day(s, REF(dt).days + v);
 	else
 		s->gran = G_DAY, s->hasdate = 1;
 	return r;
@@ -1339,9 +2655,10 @@ c_wday(struct ar_date *dt, size_t i, struct st *s)
 		return -1;
 	s->wd = wd;
 	s->wdtok = (long)i;
-	if (lx(dt, (size_t)r, L_RMOD, 0) > 0) {
+	long q;
+	if ((q = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
 		s->wdmod = dt->m->val;
-		r++;
+		r = q;
 	}
 	return r;
 }
@@ -1359,31 +2676,124 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 
 /* ---- whole expressions ---- */
 
-/* Does the sentence before token wt speak of the future (a future marker,
- * or سـ + a present-tense prefix: سيعقد, ستجري, سنبلغ)? */
-static int
-future_context(struct ar_date *dt, long wt)
+/* The classes of the single-word entries of the folded word w[0..n), in
+ * each of its forms. */
+static clsmask
+word_classes(const struct ar_date *dt, const char *w, size_t n)
 {
-	int n = 0;
+	struct forms f;
+	clsmask m = 0;
 
-	for (long j = wt - 1; j >= 0 && n < 20; j--, n++) {
-		const struct tok *t = &dt->tok[j];
-		if (t->type == T_PUNCT) {
-			if (t->num == '.' || t->num == '!' || t->num == '?' || t->num == 0x061F)
-				break;
-			continue;
+	word_forms(w, n, &f);
+	for (int k = 0; k < 3; k++)
+		if (f.n[k])
+			for (const struct ar_lexent *e = lex_get(dt, f.w[k], f.n[k]); e; e = e->next)
+				if (e->nw == 1)
+					m |= CLS(e->cls);
+	return m;
+}
+
+/* Does the folded word w[0..n) mark the future: a future marker, or سـ +
+ * a present-tense prefix (سيعقد, ستجري, سنبلغ, وسيصل), not a noun that
+ * only looks like one (سيارة)? */
+static int
+future_word(const struct ar_date *dt, const char *w, size_t n)
+{
+	clsmask m = word_classes(dt, w, n);
+
+	if (m & CLS(L_FUT))
+		return 1;
+	size_t o = n >= 5 * AR_LETTER_LEN && (starts(w, WAW) || starts(w, FEH)) ? AR_LETTER_LEN : 0;
+	return n - o >= 4 * AR_LETTER_LEN && starts(w + o, SEEN)
+	    && (starts(w + o + 2, YEH) || starts(w + o + 2, NOON)
+	    || starts(w + o + 2, TEH) || starts(w + o + 2, ALEF))
+	    && !(m & CLS(L_NOTFUT));
+}
+
+/* The tokens before byte b of the line, read from the text itself (the
+ * window's tokens may begin later): at most BACK_MAX of the last 480
+ * bytes, the last first; words folded. */
+#define BACK_MAX 20
+struct btok { int type; int32_t cp; size_t n; char w[40]; };
+
+static size_t
+back_tokens(struct ar_date *dt, size_t b, struct btok *out)
+{
+	const char *s = dt->line;
+	size_t from = b > 480 ? b - 480 : 0, k = 0;
+	struct { size_t b0, b1; int type; int32_t cp; } ring[BACK_MAX];
+	struct ar_words it;
+	struct ar_word w;
+
+	while (from && from < b && s[from] != ' ')
+		from++;
+	ar_words_init(&it, s + from, b - from, 0);
+	while (ar_word_next(&it, &w)) {
+		ring[k % BACK_MAX].b0 = from + w.b0, ring[k % BACK_MAX].b1 = from + w.b1;
+		ring[k % BACK_MAX].type = w.type, ring[k % BACK_MAX].cp = w.cp;
+		k++;
+	}
+	size_t nt = k < BACK_MAX ? k : BACK_MAX;
+	for (size_t q = 0; q < nt; q++) {
+		struct btok *t = &out[q];
+		size_t r = (k - 1 - q) % BACK_MAX, fn = 0;
+		t->type = ring[r].type, t->cp = ring[r].cp;
+		for (size_t i = ring[r].b0; t->type == AR_W_WORD && i < ring[r].b1 && fn <= sizeof t->w;) {
+			int32_t c;
+			i += ar_u8dec(s + i, &c);
+			if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
+				if (fn + dt->fold1[c].n <= sizeof t->w)
+					memcpy(t->w + fn, dt->fold1[c].b, dt->fold1[c].n);
+				fn += dt->fold1[c].n;
+				continue;
+			}
+			struct ar_buf one = { 0 };
+			fold_add(dt, c, &one);
+			if (fn + one.len <= sizeof t->w)
+				memcpy(t->w + fn, one.s, one.len);
+			fn += one.len;
+			ar_buf_free(&one);
 		}
-		if (t->type != T_WORD)
-			continue;
-		if (lx(dt, (size_t)j, L_FUT, 1) > 0)
+		t->n = fn < sizeof t->w ? fn : 0;
+	}
+	return nt;
+}
+
+static int
+sentence_end(int32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x061F;
+}
+
+/* Does the sentence before byte b speak of the future? Twenty tokens back
+ * at most, to the sentence's start. */
+static int
+future_context(struct ar_date *dt, size_t b)
+{
+	struct btok t[BACK_MAX];
+	size_t nt = back_tokens(dt, b, t);
+
+	for (size_t q = 0; q < nt; q++) {
+		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
+			break;
+		if (t[q].type == AR_W_WORD && t[q].n && future_word(dt, t[q].w, t[q].n))
 			return 1;
-		const char *w = dt->folded.s + t->n0;
-		size_t l = t->nl;
-		size_t o = (t->pfx[1] && l > 2) ? AR_LETTER_LEN : 0;
-		if (l - o >= 4 * AR_LETTER_LEN && starts(w + o, SEEN)
-		    && (starts(w + o + 2, YEH) || starts(w + o + 2, NOON)
-		    || starts(w + o + 2, TEH) || starts(w + o + 2, ALEF))
-		    && lx(dt, (size_t)j, L_NOTFUT, 1) < 0)
+	}
+	return 0;
+}
+
+/* Is there a word of class cls among the max tokens before byte b, in the
+ * same clause (no mark of punctuation between)? */
+static int
+clause_has(struct ar_date *dt, size_t b, int cls, int max)
+{
+	struct btok t[BACK_MAX];
+	size_t nt = back_tokens(dt, b, t);
+
+	for (size_t q = 0; q < nt && (int)q < max; q++) {
+		if (t[q].type == AR_W_PUNCT)
+			break;
+		if (t[q].type == AR_W_WORD && t[q].n && (word_classes(dt, t[q].w, t[q].n) & CLS(cls)))
 			return 1;
 	}
 	return 0;
@@ -1394,6 +2804,8 @@ future_context(struct ar_date *dt, long wt)
  * the chain, punct: a mark joined this step). */
 struct chain_step {
 	const char *name;
+	clsmask begins;         /* the classes of the words it may begin with */
+	int num;                /* it may begin with a number */
 	int (*may)(const struct ar_date *dt, size_t j, const struct st *s, int punct);
 	long (*fn)(struct ar_date *dt, size_t j, struct st *t);
 };
@@ -1435,6 +2847,18 @@ may_pod(const struct ar_date *dt, size_t j, const struct st *s, int punct)
 	return !s->pod && !punct;
 }
 static int
+may_bareday(const struct ar_date *dt, size_t j, const struct st *s, int punct)
+{
+	(void)dt, (void)j, (void)punct;
+	return s->wd && !s->hasdate && !s->hasrel && !s->hasclock && !s->bareday;
+}
+static int
+may_part(const struct ar_date *dt, size_t j, const struct st *s, int punct)
+{
+	(void)dt, (void)j, (void)punct;
+	return !s->pod && !s->part && !s->hasclock;
+}
+static int
 may_zone(const struct ar_date *dt, size_t j, const struct st *s, int punct)
 {
 	(void)dt, (void)j, (void)punct;
@@ -1466,28 +2890,56 @@ c_zone_in_chain(struct ar_date *dt, size_t j, struct st *t)
 }
 
 static const struct chain_step chain_steps[] = {
-	{ "numdate", may_numdate, c_numdate },
-	{ "clock", may_clock, c_clock },
-	{ "date", may_date, c_date_in_chain },
-	{ "rel", may_rel, c_rel },
-	{ "wday", may_wday, c_wday },
-	{ "pod", may_pod, c_pod },
-	{ "zone", may_zone, c_zone_in_chain },
+	{ "numdate", 0, 1, may_numdate, c_numdate },
+	{ "clock", CLS(L_SAA) | CLS(L_HOUR), 1, may_clock, c_clock },
+	{ "date", CLS(L_PMOD) | CLS(L_THIS) | CLS(L_PERIOD) | CLS(L_DECADE) | CLS(L_YEARW)
+	    | CLS(L_SEASON) | CLS(L_ORD) | CLS(L_ORDPRE) | CLS(L_ORDBARE) | CLS(L_MONTHW)
+	    | CLS(L_MONTH) | CLS(L_HOLIDAY) | CLS(L_WDAYBARE) | CLS(L_CENTW) | CLS(L_HALF), 1,
+	    may_date, c_date_in_chain },
+	{ "rel", CLS(L_REL), 0, may_rel, c_rel },
+	{ "wday", CLS(L_WDAY), 0, may_wday, c_wday },
+	{ "pod", CLS(L_POD), 0, may_pod, c_pod },
+	{ "part", CLS(L_DAYPART) | CLS(L_PRAYPREP), 0, may_part, c_part },
+	{ "bareday", CLS(L_ORD) | CLS(L_ORDPRE), 1, may_bareday, c_bareday },
+	{ "zone", CLS(L_ZONEIN) | CLS(L_ZONE), 0, may_zone, c_zone_in_chain },
 };
 
-/* the words and marks that may join two components: يوم, الموافق, , - */
-static size_t
-chain_joins(struct ar_date *dt, size_t j, int started)
+/* May step k begin at token j? (What its first word could be.) */
+static int
+step_begins(const struct ar_date *dt, size_t k, size_t j)
 {
-	int joins = 0;
+	const struct tok *t = &dt->tok[j];
+
+	return t->type == T_NUM ? chain_steps[k].num : (t->cls & chain_steps[k].begins) != 0;
+}
+
+/* the words and marks that may join two components: يوم, الموافق, , -;
+ * من between a clock and its part of the day (الخامسة من مساء السبت); a
+ * preposition before the clock of a day (يوم الأحد 14/03 عند الساعة 7:30) */
+static size_t
+chain_joins(struct ar_date *dt, size_t j, int started, const struct st *s)
+{
+	int joins = 0, H, M, S;
 	long r;
 
 	while (j < dt->ntok && joins < 3) {
-		if ((r = lx(dt, j, L_YOM, 1)) > 0 || (started && (r = lx(dt, j, L_JOIN, 1)) > 0)) {
+		if (((r = lx(dt, j, L_YOM, 1)) > 0 && lx(dt, j, L_HOLIDAY, 1) < 0)
+		    || (started && (r = lx(dt, j, L_JOIN, 1)) > 0)) {
 			j = (size_t)r, joins++;
 			continue;
 		}
 		if (started && ispunct_at(dt, j, ",-")) {
+			j++, joins++;
+			continue;
+		}
+		if (started && s->hasclock && !s->pod && lx(dt, j, L_FROM, 0) > 0 && dt->m->val == 0
+		    && lx(dt, j + 1, L_POD, 0) > 0) {
+			j++, joins++;
+			continue;
+		}
+		if (started && !s->hasclock && (s->hasdate || s->hasrel || s->wd)
+		    && lx(dt, j, L_CLOCKJOIN, 1) > 0 && (lx(dt, j + 1, L_SAA, 0) > 0
+		    || c_clocknum(dt, j + 1, &H, &M, &S) > 0)) {
 			j++, joins++;
 			continue;
 		}
@@ -1509,12 +2961,12 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 	for (;;) {
 		if (s->hasdate && s->gran != G_DAY)
 			break;          /* nothing joins a coarse date */
-		size_t jj = chain_joins(dt, j, started);
+		size_t jj = chain_joins(dt, j, started, s);
 		int punct = jj > j && dt->tok[jj - 1].type == T_PUNCT;
 		struct st t = *s;
 		long r = -1;
 		for (size_t k = 0; r < 0 && k < sizeof chain_steps / sizeof chain_steps[0]; k++)
-			if (jj < dt->ntok && chain_steps[k].may(dt, jj, s, punct))
+			if (jj < dt->ntok && step_begins(dt, k, jj) && chain_steps[k].may(dt, jj, s, punct))
 				r = chain_steps[k].fn(dt, jj, &t);
 		if (r < 0)
 			break;
@@ -1527,51 +2979,92 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 	}
 	if (!started)
 		return -1;
-	if (!s->hasdate && !s->hasrel && !s->hasclock && !s->wd)
+	if (!s->hasdate && !s->hasrel && !s->hasclock && !s->wd && !s->part)
 		return -1;              /* a part of day alone */
 	return (long)j;
+}
+
+/* Values are written by hand, not by snprintf: a few digits each, and
+ * a run prints many (out has room for the longest, 96 bytes). */
+static char *
+put_num(char *p, int v, int width)
+{
+	char d[12];
+	int n = 0;
+
+	if (v < 0)
+		v = 0;
+	do
+		d[n++] = (char)('0' + v % 10), v /= 10;
+	while (v && n < 11);
+	while (n < width)
+		d[n++] = '0';
+	while (n)
+		*p++ = d[--n];
+	return p;
+}
+
+static char *
+put_str(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
 }
 
 static void
 fmt_value(const struct st *s, char *out, size_t cap)
 {
-	char d[64];
+	char *p = out;
 
 	if (s->ival[0]) {
 		snprintf(out, cap, "%s", s->ival);
 		return;
 	}
 	switch (s->gran) {
+	case G_CENT:
+		p = s->y < 0 ? put_str(p, "XX") : put_num(p, s->y, 2);
+		break;
 	case G_DEC:
-		snprintf(d, sizeof d, "%d", s->y);
+		p = put_num(p, s->y, 1);
 		break;
 	case G_YEAR:
-		if (s->y < 0) snprintf(d, sizeof d, "XXXX");
-		else snprintf(d, sizeof d, "%04d", s->y);
+		p = s->y < 0 ? put_str(p, "XXXX") : put_num(p, s->y, 4);
 		break;
 	case G_MONTH:
-		if (s->y < 0 && s->m < 0) snprintf(d, sizeof d, "XXXX-XX");
-		else if (s->y < 0) snprintf(d, sizeof d, "XXXX-%02d", s->m);
-		else snprintf(d, sizeof d, "%04d-%02d", s->y, s->m);
+		p = s->y < 0 ? put_str(p, "XXXX") : put_num(p, s->y, 4);
+		*p++ = '-';
+		p = s->m < 0 ? put_str(p, "XX") : put_num(p, s->m, 2);
 		break;
 	case G_WEEK:
-		if (s->y < 0) snprintf(d, sizeof d, "XXXX-WXX");
-		else snprintf(d, sizeof d, "%04d-W%02d", s->y, s->w);
+		p = s->y < 0 ? put_str(p, "XXXX-WXX") : put_num(put_str(put_num(p, s->y, 4), "-W"), s->w, 2);
 		break;
 	default:
-		if (s->y >= 0)
-			snprintf(d, sizeof d, "%04d-%02d-%02d", s->y, s->m, s->d);
-		else if (s->m > 0 && s->d > 0)
-			snprintf(d, sizeof d, "XXXX-%02d-%02d", s->m, s->d);
-		else if (s->wd && !s->hasrel)
-			snprintf(d, sizeof d, "XXXX-WXX-%d", s->wd);
-		else
-			snprintf(d, sizeof d, "XXXX-XX-XX");
+		if (s->y < 0 && s->m > 0 && s->d <= 0) {
+			p = put_num(put_str(p, "XXXX-"), s->m, 2);
+			p = put_str(p, "-XX");
+		} else if (s->y >= 0 || (s->m > 0 && s->d > 0)) {
+			p = s->y < 0 ? put_str(p, "XXXX") : put_num(p, s->y, 4);
+			*p++ = '-';
+			p = put_num(p, s->m, 2);
+			*p++ = '-';
+			p = put_num(p, s->d, 2);
+		} else if (s->wd && !s->hasrel) {
+			p = put_num(put_str(p, "XXXX-WXX-"), s->wd, 1);
+		} else {
+			p = put_str(p, "XXXX-XX-XX");
+		}
 	}
-	if (s->hasclock)
-		snprintf(out, cap, "%sT%02d:%02d", d, s->H, s->M);
-	else
-		snprintf(out, cap, "%s", d);
+	if (s->hasclock) {
+		*p++ = 'T';
+		p = put_num(p, s->H, 2);
+		*p++ = ':';
+		p = put_num(p, s->M, 2);
+		if (s->S >= 0)
+			*p++ = ':', p = put_num(p, s->S, 2);
+	}
+	*p = 0;
 }
 
 /* a bare weekday: this week's with الحالي, the next one in a sentence
@@ -1579,13 +3072,16 @@ fmt_value(const struct st *s, char *out, size_t cap)
 static void
 resolve_weekday(struct ar_date *dt, struct st *s)
 {
-	if (!dt->ref.ok) {
+	s->wdonly = 1;
+	if (!REF(dt).ok) {
 		s->gran = G_DAY;
 		return;
 	}
-	long ref = dt->ref.days;
+	long ref = REF(dt).days;
 	int wr = ar_weekday(ref);
-	int fut = s->wdmod == 1 || (s->wdmod == 9 && future_context(dt, s->wdtok));
+	size_t b = dt->tok[s->wdtok].b0;
+	int fut = s->wdmod == 1 || (s->wdmod == 9 && (future_context(dt, b)
+	    || clause_has(dt, b, L_SCHED, 8)));
 	if (s->wdmod == 0) {
 		set_day(s, ref + (s->wd - wr));
 	} else if (fut) {
@@ -1602,17 +3098,63 @@ resolve_weekday(struct ar_date *dt, struct st *s)
 	}
 }
 
+/* the day bareday of the month nearest the reference in which it is
+ * weekday wd */
+static void
+resolve_bareday(struct ar_date *dt, struct st *s)
+{
+	if (!REF(dt).ok) {
+		s->gran = G_DAY, s->d = s->bareday, s->hasdate = 1;
+		return;
+	}
+	long best = -1, bd = 0;
+	for (int k = -6; k <= 6; k++) {
+		int y, m;
+		ref_month(dt, 0, &y, &m);
+		long mm = y * 12L + m - 1 + k;
+		y = (int)(mm / 12), m = (int)(mm % 12) + 1;
+		if (s->bareday > ar_days_in_month(y, m))
+			continue;
+		long d = ar_days_from_civil(y, m, s->bareday);
+		if (ar_weekday(d) != s->wd)
+			continue;
+		long x = d > REF(dt).days ? d - REF(dt).days : REF(dt).days - d;
+		if (best < 0 || x < bd)
+			best = d, bd = x;
+	}
+	if (best < 0)
+		s->gran = G_DAY, s->d = s->bareday, s->hasdate = 1;
+	else
+		set_day(s, best);
+}
+
 static void
 finish(struct ar_date *dt, struct st *s)
 {
+	if (s->bareday && !s->hasdate)
+		resolve_bareday(dt, s);
 	if (s->wd && !s->hasdate && !s->hasrel)
 		resolve_weekday(dt, s);
+	/* ليلة الجمعة, ليلة عيد الفطر: the eve, the night before the day */
+	if (s->pod == 'v' && !s->hasclock && (s->wdonly || s->holiday) && s->gran == G_DAY
+	    && s->y >= 0)
+		set_day(s, s->days - 1);
+	/* (الثانية) بعد منتصف ليل الخميس: the small hours after that night */
+	if (s->pod == 'x' && (s->hasdate || s->hasrel) && s->gran == G_DAY
+	    && s->y >= 0)
+		set_day(s, s->days + 1);
 	if (s->hasclock) {
 		if (s->pod)
 			s->H = apply_pod(s->H, s->pod);
+		if (s->minus) {
+			s->H = s->H == 0 ? 23 : s->H - 1;
+			s->M = 60 - s->minus;
+		}
+	}
+	if (s->hasclock || (s->part && !s->wd)) {
 		if (!s->hasdate && !s->hasrel) {
-			if (dt->ref.ok)
-				set_day(s, dt->ref.days);
+			if (REF(dt).ok)
+				set_day(s, REF(dt).days);
 			else
 				s->gran = G_DAY;
 		}
@@ -1635,6 +3177,7 @@ newexpr(struct ar_date *dt, size_t t0, size_t t1, int pfx, const char *type)
 	memset(e, 0, sizeof *e);
 	e->type = type;
 	e->ref = dt->ref_set;
+	e->relative = dt->used;
 	return e;
 }
 
@@ -1644,8 +3187,8 @@ add_st(struct ar_date *dt, size_t t0, size_t t1, int pfx, const struct st *s)
 	struct ar_date_expr *e = newexpr(dt, t0, t1, pfx, s->type);
 
 	fmt_value(s, e->value, sizeof e->value);
-	snprintf(e->tz, sizeof e->tz, "%s", s->tz);
-	snprintf(e->hijri, sizeof e->hijri, "%s", s->hij);
+	memcpy(e->tz, s->tz, sizeof e->tz);
+	memcpy(e->hijri, s->hij, sizeof e->hijri);
 }
 
 static struct ar_date_expr *
@@ -1664,80 +3207,622 @@ add_val(struct ar_date *dt, size_t t0, size_t t1, int pfx, const char *type,
 	return e;
 }
 
-/* P3D, PT2H, P20Y (a decade is ten years); n < 0: an unknown few */
-static void
-unit_value(char *out, size_t cap, const char *u, int n)
-{
-	int t = (u[0] == 'H' || u[0] == 'S' || (u[0] == 'M' && u[1] == 'I'));
-	char c = u[0] == 'D' && u[1] == 'E' ? 'Y' : u[0];
+static int first_pfx(const struct ar_date *dt, size_t f);
 
-	if (u[0] == 'D' && u[1] == 'E' && n > 0)
-		n *= 10;
-	if (u[0] == 'M' && u[1] == 'I')
-		c = 'M';
-	if (n < 0)
-		snprintf(out, cap, "P%sX%c", t ? "T" : "", c);
-	else
-		snprintf(out, cap, "P%s%d%c", t ? "T" : "", n, c);
+/* ---- amounts: numbers in words, units, durations and offsets ---- */
+
+/* The number a word that starts with و stands for (والعشرين, وأربعين):
+ * an entry of class cls for the word without its و, between lo and hi;
+ * -1 if none. */
+static int
+wa_value(const struct ar_date *dt, size_t j, int cls, int lo, int hi)
+{
+	if (j >= dt->ntok || !dt->tok[j].wa)
+		return -1;
+	for (const struct ar_lexent *e = dt->tok[j].e[1]; e; e = e->next)
+		if (e->cls == cls && e->nw == 1 && e->val >= lo && e->val <= hi)
+			return e->val;
+	return -1;
 }
 
-/* the unit code of an entry ("D", "MI", "W:2" for a dual) */
-static void
-unit_code(const char *sv, char unit[4])
-{
-	memset(unit, 0, 4);
-	for (int q = 0; q < 3 && sv[q] && sv[q] != ':'; q++)
-		unit[q] = sv[q];
-}
-
-/* a duration: 3 أيام, ثلاثة أسابيع, يومين, نصف ساعة */
+/* A cardinal number at token i: digits, or the number words of either
+ * gender: a unit (ثلاثة, ثلاث), a teen (ثلاثة عشر, ثلاث عشرة, أحد عشر,
+ * اثنتا عشرة), tens (عشرين), a unit and tens (خمسة وأربعين), hundreds
+ * (مئة, مئتين, ثلاثمئة, ثلاث مئة) with what follows them after و.
+ * *v is the value, -1 for an unknown few (عدة, بضعة). Returns the end. */
 static long
-p_duration(struct ar_date *dt, size_t i)
+g_cardinal(struct ar_date *dt, size_t i, int pfxok, int *v)
 {
 	long r;
-	int n = -2, half = 0;
-	size_t j = i;
+	int pre = 0, val;
 
 	if (isnum(dt, i, 1, 6)) {
-		n = dt->tok[i].num;
-		j++;
-	} else if ((r = lx(dt, i, L_NUM, 1)) > 0) {
-		n = dt->m->val == -1000 ? -1 : dt->m->val;
+		*v = dt->tok[i].num;
+		return (long)i + 1;
+	}
+	if ((r = lx(dt, i, L_NUM, pfxok)) < 0) {
+		if ((r = lx(dt, i, L_NUMPRE, pfxok)) < 0)
+			return -1;
+		pre = 1;
+	}
+	val = dt->m->val;
+	size_t j = (size_t)r;
+	if (val == -1000) {
+		*v = -1;
+		return (long)j;
+	}
+	if (val >= 1 && val <= 9) {
+		if ((r = lx(dt, j, L_TEEN, 0)) > 0) {
+			*v = val + 10;
+			return r;
+		}
+		int tens = wa_value(dt, j, L_NUM, 20, 90);
+		if (tens > 0) {
+			*v = val + tens;
+			return (long)j + 1;
+		}
+		if (!pre && lx(dt, j, L_NUM, 0) > 0 && dt->m->val == 100) {
+			val *= 100;             /* ثلاث مئة */
+			j++;
+		}
+	}
+	if (pre)
+		return -1;
+	if (val >= 100 && val <= 900 && val % 100 == 0 && j < dt->ntok && dt->tok[j].wa) {
+		int rest;
+		long e = g_cardinal(dt, j, 1, &rest);
+		if (e > 0 && rest > 0 && rest < 100) {
+			*v = val + rest;
+			return e;
+		}
+	}
+	*v = val;
+	return (long)j;
+}
+
+/* An ordinal at token i, of either gender: الثالث, الثالثة, الثالث عشر,
+ * الحادي عشر, الحادي والعشرين, العشرين; bare ones (ثالث, أول) only if
+ * bare. Returns the end; *v the value. */
+static long
+g_ordinal(struct ar_date *dt, size_t i, int bare, int *v)
+{
+	long r;
+	int val, pre = 0;
+
+	if ((r = lx(dt, i, L_ORD, 1)) > 0) {
+		val = dt->m->val;
+	} else if ((r = lx(dt, i, L_ORDPRE, 1)) > 0) {
+		val = dt->m->val, pre = 1;
+	} else if (bare && (r = lx(dt, i, L_ORDBARE, 1)) > 0) {
+		*v = dt->m->val;
+		return r;
+	} else {
+		return -1;
+	}
+	size_t j = (size_t)r;
+	if (val >= 1 && val <= 9) {
+		if ((r = lx(dt, j, L_TEEN, 0)) > 0) {
+			*v = val + 10;
+			return r;
+		}
+		int tens = wa_value(dt, j, L_ORD, 20, 90);
+		if (tens > 0) {
+			*v = val + tens;
+			return (long)j + 1;
+		}
+	}
+	if (pre)
+		return -1;
+	*v = val;
+	return (long)j;
+}
+
+/* Token i is a word of class cls with the article: its form without ال
+ * (الأيام, اليومين, بالساعات) has an entry of cls, which goes to dt->m. */
+static long
+lx_def(struct ar_date *dt, size_t i, int cls)
+{
+	static const char al[] = "\u0627\u0644";
+	struct forms f;
+
+	if (i >= dt->ntok || dt->tok[i].type != T_WORD)
+		return -1;
+	word_forms(dt->folded.s + dt->tok[i].n0, dt->tok[i].nl, &f);
+	for (int k = 0; k < 3; k++) {
+		if (!f.n[k] || f.n[k] <= 2 * AR_LETTER_LEN || memcmp(f.w[k], al, 2 * AR_LETTER_LEN))
+			continue;
+		for (const struct ar_lexent *e = lex_get(dt, f.w[k] + 4, f.n[k] - 4); e; e = e->next)
+			if (e->cls == cls && e->nw == 1) {
+				dt->m = e;
+				dt->mpfx = f.pfx[k];
+				return (long)i + 1;
+			}
+	}
+	return -1;
+}
+
+
+/* the unit of an entry: "D", "MI", "W:2" a dual, "D:p" a plural */
+static void
+unit_of(const char *sv, struct amount *a)
+{
+	memset(a->unit, 0, sizeof a->unit);
+	for (int q = 0; q < 2 && sv[q] && sv[q] != ':'; q++)
+		a->unit[q] = sv[q];
+	const char *c = strchr(sv, ':');
+	a->dual = c && c[1] == '2';
+	a->plural = c && c[1] == 'p';
+	a->acc = c && c[1] == 'a';
+}
+
+/* Does token k begin with the article (الصباح, والحرب)? */
+static int
+starts_al(const struct ar_date *dt, size_t k)
+{
+	static const char al[] = "\u0627\u0644";
+	const struct tok *t;
+
+	if (k >= dt->ntok || (t = &dt->tok[k])->type != T_WORD)
+		return 0;
+	const char *w = dt->folded.s + t->n0;
+	size_t n = t->nl;
+	if (n > 2 * AR_LETTER_LEN && !memcmp(w, "\u0648", AR_LETTER_LEN))
+		w += AR_LETTER_LEN, n -= AR_LETTER_LEN;
+	return n > 3 * AR_LETTER_LEN && !memcmp(w, al, 2 * AR_LETTER_LEN);
+}
+
+/* An amount at token i: [a cardinal | نصف / ربع] unit [ونصف / وربع
+ * [الساعة]], or a dual (يومين, ساعتان); a unit alone is one of it if one
+ * is allowed. Returns the end. */
+static long
+g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
+{
+	long r;
+	int n = -2, frac = 0;
+	size_t j = i;
+
+	if ((r = g_cardinal(dt, i, 1, &n)) > 0) {
 		j = (size_t)r;
 	} else if ((r = lx(dt, i, L_HALF, 1)) > 0) {
-		half = 1;
+		frac = dt->m->val, n = 0;
 		j = (size_t)r;
 	}
 	if ((r = lx(dt, j, L_UNIT, j == i)) < 0)
 		return -1;
-	const char *u = dt->m->str;
-	int dual = strchr(u, ':') != NULL;
-	char unit[4];
-	unit_code(u, unit);
-	if (dual && n != -2)
+	unit_of(dt->m->str, a);
+	if (lx(dt, (size_t)r, L_MONTH, 0) > 0)
+		return -1;              /* 20 شهر أيار, طوال شهر رمضان: a month */
+	if (a->dual && n != -2)
 		return -1;
-	if (dual)
+	if (a->dual)
 		n = 2;
-	if (n == -2 && !half)
+	if (n == -2 && a->plural && one != 2)
 		return -1;
-	char v[32];
-	if (half) {
-		if (unit[0] == 'H') snprintf(v, sizeof v, "PT30M");
-		else if (unit[0] == 'Y') snprintf(v, sizeof v, "P6M");
-		else if (unit[0] == 'D') snprintf(v, sizeof v, "PT12H");
-		else if (unit[0] == 'M' && !unit[1]) snprintf(v, sizeof v, "P15D");
-		else return -1;
-	} else {
-		unit_value(v, sizeof v, unit, n);
+	if (n == -2 && a->plural && starts_al(dt, (size_t)r))
+		return -1;              /* منذ ساعات الصباح: a noun in construct */
+	if (n == -2 && a->plural)
+		n = -1;                 /* منذ ساعات: an unknown few */
+	if (n == -2 && !one && !a->acc)
+		return -1;
+	if (n == -2 && (isnum(dt, (size_t)r, 1, 4) || lx(dt, (size_t)r, L_WDAY, 0) > 0
+	    || lx(dt, (size_t)r, L_REL, 0) > 0 || lx(dt, (size_t)r, L_HOLIDAY, 0) > 0))
+		return -1;              /* منذ عام 2020, منذ يوم الجمعة: a date */
+	if (n == -2)
+		n = 1;
+	size_t k = (size_t)r;
+	int f = wa_value(dt, k, L_HALF, 1, 11);
+	if (f > 0 && !frac) {
+		frac = f;
+		k++;
+		struct amount u;
+		if (lx_def(dt, k, L_UNIT) > 0 && (unit_of(dt->m->str, &u), !strcmp(u.unit, a->unit)))
+			k++;            /* ساعتين ونصف الساعة */
 	}
-	add_val(dt, i, (size_t)r, j == i ? dt->mpfx : 0, "duration", "%s", v);
+	a->n = n, a->frac = frac;
+	return (long)k;
+}
+
+/* the parts of a duration, largest first */
+enum { DP_Y, DP_MO, DP_W, DP_D, DP_H, DP_MI, DP_S, DP_N };
+
+/* Add amount a (no unknown few) to the parts p; a week with a fraction
+ * goes in days and hours. Returns the rank of a's unit. */
+static int
+dur_add(const struct amount *a, long p[DP_N])
+{
+	const char *u = a->unit;
+	int n = a->n, f = a->frac;
+
+	switch (u[0]) {
+	case 'Y': p[DP_Y] += n, p[DP_MO] += f; return DP_Y;
+	case 'M':
+		if (u[1] == 'I') {
+			p[DP_MI] += n, p[DP_S] += 5 * f;
+			return DP_MI;
+		}
+		p[DP_MO] += n, p[DP_D] += f * 30 / 12;
+		return DP_MO;
+	case 'W':
+		if (f)
+			p[DP_D] += 7L * n + f * 7 / 12, p[DP_H] += (f * 7 % 12) * 2;
+		else
+			p[DP_W] += n;
+		return DP_W;
+	case 'D':
+		if (u[1] == 'E') {
+			p[DP_Y] += 10L * n;
+			return DP_Y;
+		}
+		p[DP_D] += n, p[DP_H] += 2 * f;
+		return DP_D;
+	case 'H': p[DP_H] += n, p[DP_MI] += 5 * f; return DP_H;
+	case 'S': p[DP_S] += n; return DP_S;
+	}
+	return DP_S;
+}
+
+/* The parts as a duration: P3D, PT2H30M, P1Y6M; weeks alone are P3W,
+ * with days they are days (ثلاثة أسابيع ويومين: P23D) */
+static void
+dur_write(long p[DP_N], char *out)
+{
+	static const char letter[DP_N] = "YMWDHMS";
+	char *q = out;
+	int any = 0;
+
+	for (int k = 0; k < DP_N; k++)
+		if (k != DP_W && p[k])
+			any = 1;
+	if (p[DP_W] && any)
+		p[DP_D] += 7 * p[DP_W], p[DP_W] = 0;
+	*q++ = 'P';
+	for (int k = 0; k < DP_N; k++) {
+		if (!p[k])
+			continue;
+		if (k >= DP_H && q[-1] != 'T' && !memchr(out, 'T', (size_t)(q - out)))
+			*q++ = 'T';
+		q = put_num(q, (int)p[k], 1), *q++ = letter[k];
+	}
+	if (q == out + 1)
+		q = put_str(q, "T0S");
+	*q = 0;
+}
+
+/* the value of an amount as a duration: P3D, PT2H30M, P1Y6M, P20Y (a
+ * decade is ten years), PXD for an unknown few */
+static void
+dur_value(const struct amount *a, char *out)
+{
+	const char *u = a->unit;
+	char *p = out;
+
+	if (a->n < 0) {
+		*p++ = 'P';
+		if (u[0] == 'H' || u[0] == 'S' || !strcmp(u, "MI"))
+			*p++ = 'T';
+		*p++ = 'X';
+		*p++ = !strcmp(u, "MI") ? 'M' : !strcmp(u, "DE") ? 'Y' : u[0];
+		*p = 0;
+		return;
+	}
+	long parts[DP_N] = { 0 };
+	dur_add(a, parts);
+	dur_write(parts, out);
+}
+
+/* The parts as one amount in the smallest unit among them (ساعة وعشرين
+ * دقيقة: 80 minutes), for ago and in; n -3 when a larger one is no whole
+ * number of it (a month in days) */
+static void
+dur_sum(const long p[DP_N], struct amount *a)
+{
+	static const int per[DP_N] = { 12, 0, 7, 24, 60, 60, 0 };  /* of the next unit */
+	static const char *const name[DP_N] = { "Y", "M", "W", "D", "H", "MI", "S" };
+	int last = DP_N - 1;
+	long n = 0;
+
+	while (last > 0 && !p[last])
+		last--;
+	for (int k = 0; k <= last; k++) {
+		if (k < last && p[k] && !per[k] && n == 0) {
+			a->n = -3;
+			return;
+		}
+		n = k ? (per[k - 1] ? n * per[k - 1] : (n ? -1 : 0)) + p[k] : p[k];
+		if (n < 0 || n > 1000000) {
+			a->n = -3;
+			return;
+		}
+	}
+	memset(a, 0, sizeof *a);
+	strcpy(a->unit, name[last]);
+	a->n = (int)n;
+}
+
+/* An amount and the smaller ones joined to it with و (ساعة وعشرين دقيقة,
+ * ثلاث ساعات و15 دقيقة, سنتين وثلاثة أشهر): the sum as a duration in v.
+ * Returns the end. */
+static long
+g_amounts(struct ar_date *dt, size_t i, int one, char *v, struct amount *sum)
+{
+	struct amount a;
+	long e = g_amount(dt, i, one, &a);
+	int alone = 0;          /* a unit alone (ساعة): only with a part after it */
+
+	if (e < 0 && !one && (e = g_amount(dt, i, 1, &a)) > 0)
+		alone = 1;
+	if (e < 0 || ((a.n < 0 || a.frac) && alone))
+		return -1;
+	*sum = a;
+	if (a.n < 0 || a.frac) {
+		dur_value(&a, v);
+		return e;
+	}
+	long parts[DP_N] = { 0 };
+	int rank = dur_add(&a, parts);
+	for (;;) {
+		size_t k = (size_t)e;
+		if (k + 1 < dt->ntok && is_word(dt, k, "\u0648") && dt->tok[k + 1].type == T_NUM)
+			k++;            /* و 15 دقيقة */
+		else if (k >= dt->ntok || !dt->tok[k].wa)
+			break;
+		struct amount b;
+		long r = g_amount(dt, k, 0, &b);
+		if (r < 0 || b.n < 1)
+			break;
+		long tmp[DP_N] = { 0 };
+		int rb = dur_add(&b, tmp);
+		if (rb <= rank || (rank == DP_W && rb != DP_D))
+			break;
+		dur_add(&b, parts);
+		rank = rb, e = r, alone = 0;
+		if (b.frac)
+			break;
+	}
+	if (alone)
+		return -1;
+	dur_sum(parts, sum);
+	dur_write(parts, v);
+	return e;
+}
+
+/* YYYY-MM-DD of a day */
+static char *
+put_day(char *p, long days)
+{
+	int y, m, d;
+
+	ar_civil_from_days(days, &y, &m, &d);
+	p = put_num(p, y, 4), *p++ = '-';
+	p = put_num(p, m, 2), *p++ = '-';
+	return put_num(p, d, 2);
+}
+
+/* The value of the reference moved by sign times the amount ("ago" and
+ * "in": قبل ساعتين, بعد ثلاثة أيام), at the unit's grain: a time for hours
+ * and minutes (its clock X when the reference has none), a day, an ISO
+ * week, a month, a year. An unknown few is PAST_REF or FUTURE_REF.
+ * Returns the type. */
+static const char *
+offset_value(const struct ar_date *dt, const struct amount *a, int sign, char *out)
+{
+	const struct dref *ref = &REF(dt);
+	const char *u = a->unit;
+	char *p = out;
+	int n = a->n;
+
+	if (n < 0) {
+		strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+		return "date";
+	}
+	if (u[0] == 'H' || u[0] == 'S' || !strcmp(u, "MI")) {
+		long secs = u[0] == 'H' ? 3600L * n + 300L * a->frac
+		    : u[0] == 'S' ? n : 60L * n + 5L * a->frac;
+		secs *= sign;
+		if (!ref->ok) {
+			strcpy(out, "XXXX-XX-XXTXX:XX");
+		} else if (ref->sec < 0) {
+			p = put_day(p, ref->days + secs / 86400);
+			strcpy(p, "TXX:XX");
+		} else {
+			long t = ref->days * 86400 + ref->sec + secs;
+			long day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+			long sec = t - day * 86400;
+			p = put_day(p, day);
+			*p++ = 'T';
+			p = put_num(p, (int)(sec / 3600), 2), *p++ = ':';
+			p = put_num(p, (int)(sec / 60 % 60), 2);
+			if (u[0] == 'S')
+				*p++ = ':', p = put_num(p, (int)(sec % 60), 2);
+			*p = 0;
+		}
+		return "time";
+	}
+	if (!ref->ok) {
+		strcpy(out, u[0] == 'D' && u[1] != 'E' ? "XXXX-XX-XX" : u[0] == 'W' ? "XXXX-WXX"
+		    : u[0] == 'M' ? "XXXX-XX" : "XXXX");
+		return "date";
+	}
+	switch (u[0]) {
+	case 'D':
+		if (u[1] != 'E') {
+			*put_day(p, ref->days + (long)sign * n) = 0;
+			break;
+		}
+		n *= 10;
+		/* fall through */
+	case 'Y':
+		*put_num(p, ref->y + sign * n, 4) = 0;
+		break;
+	case 'W': {
+		int wy, wk;
+		ar_isoweek(ref->days + 7L * sign * n, &wy, &wk);
+		p = put_str(put_num(p, wy, 4), "-W");
+		*put_num(p, wk, 2) = 0;
+		break;
+	}
+	case 'M': {
+		long mm = ref->y * 12L + ref->m - 1 + (long)sign * n;
+		p = put_num(p, (int)(mm / 12), 4), *p++ = '-';
+		*put_num(p, (int)(mm % 12) + 1, 2) = 0;
+		break;
+	}
+	}
+	return "date";
+}
+
+
+/* ago and in: قبل ساعتين, منذ يومين, بعد ثلاثة أيام, في غضون أسبوعين,
+ * and Egyptian من يومين; منذ after a continuing state (مستمرة منذ 3
+ * أعوام, لم يزر البلاد منذ) is a duration. The word is in the span. */
+static long
+p_offset(struct ar_date *dt, size_t i)
+{
+	struct amount a;
+	long r = lx(dt, i, L_OFFSET, 1);
+
+	if (r < 0)
+		return -1;
+	int sign = dt->m->val, pfx = dt->mpfx;
+	const char *how = entry_flag(dt->m);
+	long e = g_amount(dt, (size_t)r, 2, &a);
+	if (e < 0)
+		return -1;
+	char dv[48];            /* بعد ساعة وعشرين دقيقة: the sum, as a duration */
+	struct amount sum;
+	long e2 = g_amounts(dt, (size_t)r, 2, dv, &sum);
+	int comp = e2 > e && sum.n >= 0;
+	if (comp)
+		a = sum, e = e2;
+	if (!strcmp(how, "from")) {
+		/* من يومين (Egyptian): at the clause's end, or before و; not
+		 * أكثر من يومين, not من يوم, not ولاية من 5 سنوات لفترتين */
+		const struct tok *T = dt->tok;
+		size_t q = (size_t)e;
+		if (a.n < 2 || a.n > 10 || (i > 0 && prev_is(dt, i, L_CMP))
+		    || !(q >= dt->ntok || T[q].type == T_PUNCT || (T[q].type == T_WORD && T[q].wa
+		    && !is_letter_word(dt, q, WAW))))
+			return -1;
+	}
+	char v[96];
+	const char *type;
+	if ((lx(dt, (size_t)e, L_FROM, 0) > 0 && dt->m->val == 0)
+	    || (!strcmp(how, "pass") && is_word(dt, (size_t)e, "\u0639\u0644\u064a"))) {
+		/* بعد يوم من توليه, بعد مرور عام على الحرب: after an event,
+		 * not the reference: the amount is what is known */
+		if (a.n < 0)
+			return -1;
+		add_val(dt, (size_t)r, (size_t)e, 0, "duration", "%s", comp ? dv : (dur_value(&a, v), v));
+		return e;
+	}
+	int off = sign;
+	if (!strcmp(how, "since") && clause_has(dt, dt->tok[i].b0, L_STATE, 6)) {
+		if (comp)
+			strcpy(v, dv);
+		else
+			dur_value(&a, v);
+		type = "duration";
+		off = 2;
+	} else {
+		type = offset_value(dt, &a, sign, v);
+	}
+	struct ar_date_expr *x = add_val(dt, i, (size_t)e, pfx, type, "%s", v);
+	x->offset = a.n < 0 ? 0 : off;
+	if ((x->offset == 1 || x->offset == -1) && comp) {
+		size_t dl = strlen(dv) < sizeof x->amount ? strlen(dv) : sizeof x->amount - 1;
+		memcpy(x->amount, dv, dl), x->amount[dl] = 0;
+	} else if (x->offset == 1 || x->offset == -1)
+		dur_value(&a, x->amount);
+	return e;
+}
+
+/* a duration: 3 أيام, ثلاثة أسابيع, يومين, نصف ساعة, لمدة أسبوع (the word
+ * of a duration before it is in the span, and makes one unit enough) */
+static long
+p_duration(struct ar_date *dt, size_t i)
+{
+	long r = lx(dt, i, L_DURW, 1);
+	int pfx = 0;
+	size_t j = i;
+
+	if (r > 0)
+		pfx = dt->mpfx, j = (size_t)r;
+	char v[48];
+	struct amount a;
+	long e = g_amounts(dt, j, j > i, v, &a);
+	if (e < 0)
+		return -1;
+	/* an age: years in brackets after a name (محمد (23 عاما)), or after
+	 * عمر / ناهز / البالغ in the same clause */
+	if (a.unit[0] == 'Y' && j == i && ((i > 0 && ispunct_at(dt, i - 1, "(")
+	    && ispunct_at(dt, (size_t)e, ")")) || clause_has(dt, dt->tok[i].b0, L_AGE, 4)))
+		return -1;
+	if (j == i)
+		pfx = first_pfx(dt, i);
+	add_val(dt, i, (size_t)e, pfx, "duration", "%s", v);
+	return e;
+}
+
+/* An amount with the article, and the modifier that makes it the last or
+ * the next ones: اليومين الماضيين, الأيام الثلاثة الماضية, الأسابيع
+ * الأربعة المقبلة (durations); without a number, الساعات المقبلة is
+ * FUTURE_REF, الأيام الأخيرة PAST_REF. */
+static long
+p_def_amount(struct ar_date *dt, size_t i)
+{
+	struct amount a;
+	long r = lx(dt, i, L_UNITDEF, 1);
+
+	if (r < 0)
+		return -1;
+	int pfx = dt->mpfx;
+	unit_of(dt->m->str, &a);
+	if (!a.dual && !a.plural)
+		return -1;
+	size_t k = (size_t)r;
+	a.n = a.dual ? 2 : -1, a.frac = 0;
+	if (!a.dual && lx(dt, k, L_NUMDEF, 0) > 0)
+		a.n = dt->m->val, k++;
+	int sign;
+	if ((r = lx(dt, k, L_RMOD, 0)) > 0 && dt->m->val)
+		sign = dt->m->val;
+	else if ((r = lx(dt, k, L_LASTW, 0)) > 0)
+		sign = -1;
+	else
+		return -1;
+	char v[48];
+	if (a.n > 0)
+		dur_value(&a, v);
+	else
+		strcpy(v, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+	add_val(dt, i, (size_t)r, pfx, a.n > 0 ? "duration" : "date", "%s", v);
 	return r;
 }
 
-/* a set: يوميا, كل جمعة, كل 3 أشهر */
+/* الآن, حاليا, في الوقت الراهن, مؤخرا, مستقبلا: PRESENT_REF, PAST_REF,
+ * FUTURE_REF */
+static long
+p_vague(struct ar_date *dt, size_t i)
+{
+	long r = lx(dt, i, L_VAGUE, 1);
+
+	if (r < 0 || (dt->mpfx == 0 && prev_is(dt, i, L_NEGVPREV)))
+		return -1;              /* في ذلك الحين, بين الحين والآخر */
+	if (!strcmp(entry_flag(dt->m), "n") && dt->mpfx == 0
+	    && (!memcmp(dt->line + dt->tok[i].b0, "\u0623", 2)
+	    || !memcmp(dt->line + dt->tok[i].b0, "\u0625", 2)))
+		return -1;              /* ألان (Alain) folds to الآن: a name */
+	*dt->usedp = 1;
+	const char *v = dt->m->str, *c = strchr(v, ':');
+	add_val(dt, i, (size_t)r, dt->mpfx, "date", "%.*s", (int)(c ? (size_t)(c - v) : strlen(v)), v);
+	return r;
+}
+
+/* a set: يوميا, كل جمعة, كل 3 أشهر, كل أربع سنوات */
 static long
 p_set(struct ar_date *dt, size_t i)
 {
+	struct amount a;
 	long r;
 
 	if ((r = lx(dt, i, L_SET, 1)) > 0) {
@@ -1754,21 +3839,18 @@ p_set(struct ar_date *dt, size_t i)
 		add_val(dt, i, (size_t)r, pfx, "set", "XXXX-WXX-%d", dt->m->val);
 		return r;
 	}
-	int n = 1;
-	if (isnum(dt, j, 1, 4))
-		n = dt->tok[j].num, j++;
-	if ((r = lx(dt, j, L_UNIT, 0)) > 0 && !strchr(dt->m->str, ':')) {
-		char v[32], unit[4];
-		unit_code(dt->m->str, unit);
-		unit_value(v, sizeof v, unit, n);
-		add_val(dt, i, (size_t)r, pfx, "set", "%s", v);
-		return r;
-	}
-	return -1;
+	long e = g_amount(dt, j, 1, &a);
+	if (e < 0 || a.n < 1)
+		return -1;
+	char v[48];
+	dur_value(&a, v);
+	add_val(dt, i, (size_t)e, pfx, "set", "%s", v);
+	return e;
 }
 
-/* the end of a range's first side: a chain, or a bare day (1) or year (4)
- * that takes the rest from the second side; -1 if none */
+/* the end of a range's first side: a chain, or a bare day (1), hour (1,
+ * or 2 for an hour word) or year (4) that takes the rest from the second
+ * side; -1 if none */
 static long
 range_side(struct ar_date *dt, size_t j, struct st *a, int *bare)
 {
@@ -1778,26 +3860,82 @@ range_side(struct ar_date *dt, size_t j, struct st *a, int *bare)
 	*bare = 0;
 	if (e < 0 || f != j) {
 		const struct tok *t = &dt->tok[j];
-		if (isnum(dt, j, 1, 2) && t->num >= 1 && t->num <= 31)
+		long r;
+		st_init(a);
+		if (isnum(dt, j, 1, 2) && t->num >= 1 && t->num <= 31) {
 			*bare = 1;
-		else if (isnum(dt, j, 4, 4) && t->num >= 1000 && t->num <= 2200)
+		} else if (isnum(dt, j, 4, 4) && t->num >= 1000 && t->num <= 2200) {
 			*bare = 4;
-		else
+		} else if ((r = lx(dt, j, L_HOUR, 0)) > 0) {
+			*bare = 2;
+			a->H = dt->m->val;
+			return r;
+		} else {
 			return -1;
+		}
 		return (long)j + 1;
 	}
 	finish(dt, a);
-	if (a->ival[0] || a->hasclock)
+	if (a->ival[0])
 		return -1;
 	return e;
 }
 
-/* a range: من 3 إلى 5 مايو, بين عامي 2020 و2022 ... */
+/* The second side of a range after its first: after إلى / حتى / و (the و
+ * may be the second side's first letter: والعاشرة). */
+static long
+range_to(struct ar_date *dt, size_t k, struct st *b)
+{
+	size_t f;
+	long r;
+
+	if ((r = lx(dt, k, L_TO, 1)) > 0)
+		k = (size_t)r;
+	else if (is_letter_word(dt, k, WAW))
+		k++;
+	else if (!(k < dt->ntok && dt->tok[k].wa))
+		return -1;
+	long e = chain(dt, k, b, &f);
+	if (e < 0 || f != k)
+		return -1;
+	finish(dt, b);
+	if (b->ival[0])
+		return -1;
+	return e;
+}
+
+/* A time range's first side takes the second's day and part of the day
+ * when it has none (بين الثامنة والعاشرة صباحا): 0, or -1 if the sides
+ * are no clocks. */
+static int
+time_range(struct ar_date *dt, struct st *a, int bare, size_t j, const struct st *b)
+{
+	if (!b->hasclock)
+		return -1;
+	if (bare == 1 && dt->tok[j].num <= 24)
+		a->H = dt->tok[j].num, a->M = 0;
+	else if (bare != 2 && !a->hasclock)
+		return -1;
+	if (!a->pod && b->pod && !a->hasclock)
+		a->H = apply_pod(a->H, b->pod);
+	else if (!a->pod && b->pod && a->hasclock && a->H < 12 && b->H >= 12 && a->H + 12 <= b->H)
+		a->H += 12;             /* من 8:00 إلى 5 مساء */
+	if (a->M < 0)
+		a->M = 0;
+	a->hasclock = 1;
+	if (!a->hasdate && !a->hasrel) {
+		a->gran = b->gran, a->y = b->y, a->m = b->m, a->d = b->d;
+		a->hasdate = b->hasdate;
+	}
+	return 0;
+}
+
+/* a range: من 3 إلى 5 مايو, بين عامي 2020 و2022, من الساعة 10 حتى الساعة
+ * 12 ظهرا, بين الثامنة والعاشرة صباحا */
 static long
 p_range(struct ar_date *dt, size_t i)
 {
 	long r = lx(dt, i, L_FROM, 1);
-	size_t f;
 	struct st a, b;
 	int bare;
 
@@ -1808,21 +3946,34 @@ p_range(struct ar_date *dt, size_t i)
 	long e1 = range_side(dt, j, &a, &bare);
 	if (e1 < 0)
 		return -1;
-	size_t k = (size_t)e1;
-	if ((r = lx(dt, k, L_TO, 1)) > 0)
-		k = (size_t)r;
-	else if (is_letter_word(dt, k, WAW))
-		k++;
-	else
-		return -1;
-	long e2 = chain(dt, k, &b, &f);
-	if (e2 < 0 || f != k)
-		return -1;
-	finish(dt, &b);
-	if (b.ival[0] || b.hasclock)
+	long e2 = range_to(dt, (size_t)e1, &b);
+	if (e2 < 0)
 		return -1;
 	int first = dt->tok[j].num;
-	if (bare == 1) {
+	if (a.wdonly && b.wdonly && !a.hasclock && !b.hasclock) {
+		/* يومي الثلاثاء والأربعاء [14 و15 فيفري]: the days written after
+		 * the weekdays, else the second weekday after the first */
+		struct st c, d;
+		int bd;
+		long e3 = range_side(dt, (size_t)e2, &c, &bd), e4;
+		if (e3 > 0 && bd == 1 && (e4 = range_to(dt, (size_t)e3, &d)) > 0 && d.gran == G_DAY
+		    && d.m > 0 && d.d > dt->tok[e2].num) {
+			a = d, a.d = dt->tok[e2].num, b = d, e2 = e4;
+		} else if (REF(dt).ok && a.wd != b.wd) {
+			set_day(&b, a.days + (b.wd - a.wd + 7) % 7);
+		}
+	}
+	if (a.hasclock || b.hasclock || bare == 2) {
+		if (time_range(dt, &a, bare, j, &b) < 0)
+			return -1;
+	} else if (bare == 1 && b.hij[0] && b.gran == G_DAY) {
+		int hd = atoi(b.hij + 8);       /* من 12 إلى 19 شعبان: Hijri days */
+		if (first >= hd)
+			return -1;
+		a = b;
+		set_day(&a, b.days - (hd - first));
+		a.hasrel = 0;
+	} else if (bare == 1) {
 		if (b.gran != G_DAY || first >= b.d || b.m < 0)
 			return -1;
 		a = b;
@@ -1847,9 +3998,11 @@ p_range(struct ar_date *dt, size_t i)
 	char v1[48], v2[48];
 	fmt_value(&a, v1, sizeof v1);
 	fmt_value(&b, v2, sizeof v2);
-	struct ar_date_expr *x = add_val(dt, i, (size_t)e2, pfx, "date", "%s/%s", v1, v2);
+	struct ar_date_expr *x = add_val(dt, i, (size_t)e2, pfx, b.hasclock ? "time" : "date",
+	    "%s/%s", v1, v2);
 	if (b.hij[0])
 		snprintf(x->hijri, sizeof x->hijri, "%s", b.hij);
+	memcpy(x->tz, b.tz, sizeof x->tz);
 	return e2;
 }
 
@@ -1860,7 +4013,11 @@ first_pfx(const struct ar_date *dt, size_t f)
 {
 	const struct tok *t = &dt->tok[f];
 
-	if (t->type != T_WORD || t->e[0])
+	if (t->type != T_WORD)
+		return 0;
+	if (t->used >= 0)               /* the letters the last match stripped */
+		return t->used;
+	if (t->e[0])
 		return 0;
 	if (t->e[1])
 		return t->pfx[1];
@@ -1874,21 +4031,27 @@ maybe_start(const struct ar_date *dt, size_t i)
 {
 	const struct tok *t = &dt->tok[i];
 
-	return t->type == T_NUM || (t->type == T_WORD && (t->e[0] || t->e[1] || t->e[2]));
+	return t->type == T_NUM || (t->cls & class_starts);
 }
 
 /* What the line's rules remember from one expression to the next: the
- * last full date, so that a clock time just after it in the same sentence
- * ("يوم الجمعة 24 أبريل في الساعة الثامنة") belongs to that day, not to
- * the reference. */
-struct line_state {
-	size_t last_end;        /* the token after the last full date, or 0 */
-	long last_days;
-};
+ * last full date (dt->last_end_b, the end of its last token, and its day),
+ * so that a clock time just after it in the same sentence ("يوم الجمعة 24
+ * أبريل في الساعة الثامنة") belongs to that day, not to the reference. */
+static int
+after_last_date(const struct ar_date *dt, size_t f)
+{
+	if (!dt->last_end_b)
+		return 0;
+	for (size_t q = f; q + 2 >= f && q >= 1; q--)
+		if (dt->tok[q - 1].b1 == dt->last_end_b)
+			return 1;
+	return 0;
+}
 
 /* a chain of components (chain), resolved */
 static long
-p_chain(struct ar_date *dt, size_t i, struct line_state *ls)
+p_chain(struct ar_date *dt, size_t i)
 {
 	struct st s;
 	size_t f;
@@ -1896,48 +4059,50 @@ p_chain(struct ar_date *dt, size_t i, struct line_state *ls)
 
 	if (r < 0)
 		return -1;
-	if (s.hasclock && !s.hasdate && !s.hasrel && ls->last_end
-	    && f >= ls->last_end && f - ls->last_end <= 2)
-		set_day(&s, ls->last_days);
+	if (s.hasclock && !s.hasdate && !s.hasrel && after_last_date(dt, f))
+		set_day(&s, dt->last_days);
 	finish(dt, &s);
 	if (s.hasdate && s.gran == G_DAY && s.y >= 0)
-		ls->last_days = ar_days_from_civil(s.y, s.m, s.d), ls->last_end = (size_t)r;
+		dt->last_days = ar_days_from_civil(s.y, s.m, s.d),
+		    dt->last_end_b = dt->tok[r - 1].b1;
 	else
-		ls->last_end = 0;
+		dt->last_end_b = 0;
 	add_st(dt, f, (size_t)r, first_pfx(dt, f), &s);
 	return r;
 }
-
-static long p_range_at(struct ar_date *dt, size_t i, struct line_state *ls) { (void)ls; return p_range(dt, i); }
-static long p_set_at(struct ar_date *dt, size_t i, struct line_state *ls) { (void)ls; return p_set(dt, i); }
-static long p_duration_at(struct ar_date *dt, size_t i, struct line_state *ls) { (void)ls; return p_duration(dt, i); }
 
 /* The rules of a line, tried in this order at each token that may start
  * an expression; the first that reads one adds it and the scan goes on
  * after it. */
 static const struct line_rule {
 	const char *name;
-	long (*fn)(struct ar_date *dt, size_t i, struct line_state *ls);
+	long (*fn)(struct ar_date *dt, size_t i);
 } line_rules[] = {
-	{ "range", p_range_at },
-	{ "set", p_set_at },
+	{ "range", p_range },
+	{ "set", p_set },
+	{ "vague", p_vague },
+	{ "offset", p_offset },
+	{ "def-amount", p_def_amount },
 	{ "chain", p_chain },
-	{ "duration", p_duration_at },
+	{ "duration", p_duration },
 };
 
-static void
-parse_line(struct ar_date *dt)
+/* Parse the tokens from first while they start before limit; returns the
+ * token where the next parse would start. */
+static size_t
+parse_tokens(struct ar_date *dt, size_t first, size_t limit)
 {
-	struct line_state ls = { 0, 0 };
+	size_t i = first;
 
-	dt->nx = 0;
-	for (size_t i = 0; i < dt->ntok;) {
+	while (i < limit) {
 		long r = -1;
+		dt->used = 0;
 		if (maybe_start(dt, i))
 			for (size_t k = 0; r < 0 && k < sizeof line_rules / sizeof line_rules[0]; k++)
-				r = line_rules[k].fn(dt, i, &ls);
+				r = line_rules[k].fn(dt, i);
 		i = r > 0 ? (size_t)r : i + 1;
 	}
+	return i;
 }
 
 /* The letters that code point cp folds to. */
@@ -1987,19 +4152,90 @@ set_spans(struct ar_date *dt)
 	}
 }
 
+/* A window's tokens are parsed a batch at a time, so that memory stays
+ * the same on a line of any length: a batch holds at most BATCH tokens, and
+ * the parse stops BATCH_MARGIN before its end (no expression is longer),
+ * to go on in the next batch, which starts WIN_BACK tokens earlier for
+ * the rules that look back. */
+#define BATCH 4096
+#define BATCH_MARGIN 64
+
+#ifdef DATE_STATS
+static size_t st_batches, st_toks, st_bytes;
+__attribute__((destructor)) static void st_print(void)
+{
+	fprintf(stderr, "batches %zu tokens %zu bytes %zu\n", st_batches, st_toks, st_bytes);
+}
+#endif
+
+static void
+run_batch(struct ar_date *dt)
+{
+	struct scan *sc = &dt->sc;
+	int end = tokenize(dt, sc->bb, sc->bc, sc->be, BATCH);
+#ifdef DATE_STATS
+	st_batches++, st_toks += dt->ntok, st_bytes += sc->be - sc->bb;
+#endif
+	size_t limit = end ? dt->ntok : dt->ntok - BATCH_MARGIN;
+
+	dt->nx = dt->xi = 0;
+	size_t i = parse_tokens(dt, sc->bskip, limit);
+	set_spans(dt);
+	if (end || i >= dt->ntok) {
+		sc->batch = 0;
+		return;
+	}
+	size_t ctx = i - WIN_BACK;
+	sc->bb = dt->tok[ctx].b0, sc->bc = dt->tok[ctx].c0;
+	sc->bskip = WIN_BACK;
+}
+
+void
+ar_date_begin(struct ar_date *dt, const char *s, size_t n)
+{
+	memset(&dt->sc, 0, sizeof dt->sc);
+	dt->sc.s = s, dt->sc.n = n;
+	dt->line = s;
+	dt->nx = dt->xi = 0;
+	dt->last_end_b = 0;
+}
+
+const struct ar_date_expr *
+ar_date_next(struct ar_date *dt)
+{
+	while (dt->xi == dt->nx) {
+		if (!dt->sc.batch && !scan_window(dt))
+			return NULL;
+		run_batch(dt);
+	}
+	return &dt->x[dt->xi++];
+}
+
 size_t
 ar_date_scan(struct ar_date *dt, const char *s, size_t n)
 {
-	dt->nx = 0;
-	if (tokenize(dt, s, n)) {
-		parse_line(dt);
-		set_spans(dt);
+	const struct ar_date_expr *e;
+
+	dt->nall = 0;
+	ar_date_begin(dt, s, n);
+	while ((e = ar_date_next(dt))) {
+		if (dt->nall == dt->capall) {
+			dt->capall = dt->capall ? dt->capall * 2 : 16;
+			dt->all = ar_realloc(dt->all, dt->capall * sizeof *dt->all);
+		}
+		dt->all[dt->nall++] = *e;
 	}
-	return dt->nx;
+	return dt->nall;
 }
 
 const struct ar_date_expr *
 ar_date_get(const struct ar_date *dt, size_t k)
 {
-	return k < dt->nx ? &dt->x[k] : NULL;
+	return k < dt->nall ? &dt->all[k] : NULL;
+}
+
+void
+ar_date_set_windows(struct ar_date *dt, int on)
+{
+	dt->whole = !on;
 }

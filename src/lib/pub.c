@@ -152,6 +152,7 @@ line_date(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub)
 		    || d < 1 || d > ar_days_in_month(y, m))
 			continue;
 		pub->ok = 1;
+		pub->c0 = ar_date_get(dt, k)->c0, pub->c1 = ar_date_get(dt, k)->c1;
 		pub->y = y, pub->m = m, pub->d = d;
 		pub->days = ar_days_from_civil(y, m, d);
 		if (sscanf(v, "%*4d-%*2d-%*2dT%2d:%2d", &H, &M) == 2)

@@ -3,7 +3,8 @@
  * input is cut into lines (repaired to valid UTF-8, as the line reader
  * hands them out) and each line goes through ar_pub_line, which may set
  * the reference as ar-date does, then ar_date_scan; every expression must
- * lie inside its line with spans that agree. Build it with clang
+ * lie inside its line with spans that agree, and parsing whole lines must
+ * find what parsing windows around the anchors finds. Build it with clang
  * -fsanitize=fuzzer,address,undefined, -Isrc/lib, this file, every
  * src/lib C file and build/data_tab.c, -lutf8proc -lm. */
 #include "arlib.h"
@@ -13,7 +14,7 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct ar_date *dt;
+static struct ar_date *dt, *whole;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -21,6 +22,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc, (void)argv;
 	ar_init("fuzz-date", "", "");
 	dt = ar_date_new(NULL, NULL);
+	whole = ar_date_new(NULL, NULL);
+	ar_date_set_windows(whole, 0);
 	return 0;
 }
 
@@ -36,13 +39,19 @@ one_line(const char *s, size_t n)
 			ref.sec = pub.H * 3600 + pub.M * 60 + (pub.S > 0 ? pub.S : 0);
 		ar_date_set_ref(dt, &ref);
 	}
+	ar_date_set_ref(whole, ar_date_get_ref(dt));
 	size_t nx = ar_date_scan(dt, s, n);
+	if (ar_date_scan(whole, s, n) != nx)
+		abort();
 	for (size_t k = 0; k < nx; k++) {
 		const struct ar_date_expr *e = ar_date_get(dt, k);
 		if (!(e->b0 <= e->b1 && e->b1 <= n && e->c0 <= e->c1)
 		    || ar_u8count(s + e->b0, e->b1 - e->b0) != e->c1 - e->c0
 		    || ar_u8valid(s + e->b0, e->b1 - e->b0) != e->b1 - e->b0
 		    || !memchr(e->value, 0, sizeof e->value) || !e->type)
+			abort();
+		const struct ar_date_expr *w = ar_date_get(whole, k);
+		if (w->b0 != e->b0 || w->b1 != e->b1 || strcmp(w->value, e->value))
 			abort();
 	}
 }
@@ -56,6 +65,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* each input is a document: no reference, unless the first byte asks */
 	struct ar_date_ref ref = { size && (data[0] & 1), 19000 + (size ? data[0] : 0), -1 };
 	ar_date_set_ref(dt, &ref);
+	ar_date_set_ref(whole, &ref);
 	while (i < size) {
 		const uint8_t *nl = memchr(data + i, '\n', size - i);
 		size_t n = nl ? (size_t)(nl - (data + i)) : size - i;
