@@ -59,7 +59,7 @@ date-ant	ar-date --tsv < $ANT
 date-ant-ref	ar-date --ref=2016-03-15 < $ANT
 date-ant-timeml	head -3000 $ANT | ar-date --ref=2016-03-15 --format=timeml
 date-stream	cat $SEEDS | ar-date --tsv
-date-lookahead0	ar-date -l 0 --tsv $NEWS
+date-lookahead0	ar-date --lookahead=0 --tsv $NEWS
 nav-seeds	ar-strip-nav $SEEDS
 nav-seeds-e	ar-strip-nav -e $SEEDS
 nav-seeds-tsv	ar-strip-nav --tsv $SEEDS
