@@ -38,7 +38,7 @@ DEPS_BENCH := perl python3 python3-dateparser
 
 all: deps-build $(TOOLS)
 
-$(B)/lib/%.o: src/lib/%.c src/lib/arlib.h | $(B)/lib
+$(B)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) | $(B)/lib
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/data_tab.c: src/lib/mkdata.sh $(DATA)
