@@ -4,6 +4,7 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/ar-tools
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC      ?= cc
@@ -30,13 +31,16 @@ LIBOBJ   := $(patsubst src/lib/%.c,$(B)/lib/%.o,$(LIBSRC)) $(B)/lib/data_tab.o
 DATA     := $(sort $(wildcard share/ar-tools/*.tsv share/ar-tools/*.txt))
 MANPAGES := $(wildcard man/*.1 man/*.7)
 UNITS    := $(patsubst test/unit/%.c,$(B)/unit/%,$(wildcard test/unit/*.c))
+# bash completions, one per program, made from its --help
+COMPLETIONS := $(patsubst bin/%,build/completions/%,$(TOOLS))
 
 # packages: to build, to test, to benchmark (Debian names)
 DEPS_BUILD := gcc make pkg-config libutf8proc-dev
-DEPS_CHECK := bats bats-support bats-assert jq mandoc parallel python3
+DEPS_CHECK := bats bats-support bats-assert jq mandoc parallel python3 python3-pandas libxml2-utils
 DEPS_BENCH := perl python3 python3-dateparser
+DEPS_PACKAGE := build-essential debhelper dpkg-dev lintian
 
-all: deps-build $(TOOLS)
+all: deps-build $(TOOLS) $(COMPLETIONS)
 
 $(B)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) | $(B)/lib
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -63,8 +67,11 @@ bin/.variant: FORCE
 bin/%: $(B)/%.o $(B)/libar.a bin/.variant
 	$(CC) $(LDFLAGS) -o $@ $< $(B)/libar.a $(LDLIBS)
 
-$(B)/lib $(B)/unit:
+$(B)/lib $(B)/unit build/completions:
 	mkdir -p $@
+
+build/completions/%: bin/% completions/mkcomp.awk | build/completions
+	./$< --help | awk -v prog=$* -f completions/mkcomp.awk > $@.tmp && mv $@.tmp $@
 
 # the engine unit programs: one per engine, linked with the library
 $(B)/unit/%: test/unit/%.c test/unit/check.h src/lib/arlib.h $(B)/libar.a | $(B)/unit
@@ -79,6 +86,8 @@ deps-bench:
 	@sh test/deps.sh $(DEPS_BUILD) $(DEPS_CHECK) $(DEPS_BENCH)
 deps-fuzz:
 	@sh test/deps.sh $(DEPS_BUILD) clang libclang-rt-dev
+deps-package:
+	@sh test/deps.sh $(DEPS_BUILD) $(DEPS_PACKAGE)
 
 # ---- tests: unit programs, then bats suites; the last line is "N passed, N failed" ----
 unit: deps-build $(UNITS)
@@ -90,11 +99,24 @@ check: deps all $(UNITS)
 demo: deps-build all
 	@sh test/demo.sh
 
+# make bench BENCH_ONLY=ar-norm: the rows of one tool (or a comma list)
 bench: deps-bench all
-	@bash test/bench.sh
+	@BENCH_ONLY='$(BENCH_ONLY)' bash test/bench.sh
 
 fuzz: deps-fuzz
 	@sh test/fuzz/run.sh
+
+# ---- the Debian package, into build/deb: built from a copy of the tree in
+# build/deb/src (dpkg-buildpackage cleans its tree, which would take build/
+# with it, and writes to the parent folder), then checked by lintian ----
+deb: deps-package
+	rm -rf build/deb
+	mkdir -p build/deb/src/ar-tools
+	tar -c --exclude=./build --exclude=./bin --exclude=./.git . | tar -x -C build/deb/src/ar-tools
+	cd build/deb/src/ar-tools && dpkg-buildpackage -us -uc -b
+	mv build/deb/src/*.deb build/deb/src/*.buildinfo build/deb/src/*.changes build/deb/
+	rm -rf build/deb/src
+	lintian --info build/deb/*.changes
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
@@ -104,16 +126,19 @@ install: all
 	install -d $(DESTDIR)$(DATADIR)/samples
 	install -m 0644 $(DATA) $(DESTDIR)$(DATADIR)
 	install -m 0644 share/ar-tools/samples/* $(DESTDIR)$(DATADIR)/samples
+	install -d $(DESTDIR)$(BASHCOMPDIR)
+	install -m 0644 $(COMPLETIONS) $(DESTDIR)$(BASHCOMPDIR)
 
 uninstall:
 	rm -f $(patsubst bin/%,$(DESTDIR)$(BINDIR)/%,$(TOOLS))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MANPAGES)))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(filter %.7,$(MANPAGES)))
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(patsubst build/completions/%,$(DESTDIR)$(BASHCOMPDIR)/%,$(COMPLETIONS))
 
 clean:
 	rm -rf build bin/ar-* bin/.variant
 
 FORCE:
-.PHONY: all deps deps-build deps-bench deps-fuzz unit check demo bench fuzz install uninstall clean FORCE
+.PHONY: all deps deps-build deps-bench deps-fuzz deps-package unit check demo bench fuzz deb install uninstall clean FORCE
 .SECONDARY:

@@ -165,6 +165,11 @@ setup() {
 	assert_output "1: 2023 دج     هرق      بأ"
 }
 
+@test "--visual with nothing right of the keyword (it crashed before)" {
+	run -0 bash -c 'printf "أب قره\n" | ar-kwic --visual --color=never -h -C 8 قره'
+	assert_output "1:             هرق      بأ"
+}
+
 @test "--color=always highlights the keyword" {
 	run -0 bash -c 'ar-kwic --color=always قرة "$1" | grep -c $'"'"'\033\[1;31m'"'" _ "$K/crlf.txt"
 	assert_output 2
@@ -211,6 +216,15 @@ setup() {
 	run -0 bash -c 'ar-kwic --collocates --json روسي "$1" | jq -e -s "length == 5 and .[0].collocate == \"موسكو\""' _ "$K/colloc.txt"
 	run -0 bash -c 'ar-kwic --collocates=1 روسي "$1" | head -1' _ "$K/colloc.txt"
 	assert_output --partial collocate
+}
+
+@test "-c with --collocates gives the counts, then the collocates (it crashed before)" {
+	run -0 ar-kwic -c --collocates=2 --tsv روسي "$K/colloc.txt"
+	assert_line --index 0 $'pattern\tform\tcount'
+	assert_line --index 1 $'روسي\tالروسي\t2'
+	assert_line --index 3 $'\t\t2'
+	assert_line --index 4 $'collocate\tfreq\tleft\tright\tcorpus\tll'
+	assert_line --index 5 $'موسكو\t2\t0\t2\t2\t3.94'
 }
 
 # ---- documents, lines, encodings ----

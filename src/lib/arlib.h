@@ -300,35 +300,57 @@ static inline int ar_is_wordchar(int32_t cp)       /* letter, mark, digit, tatwe
 	return c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
 }
 
-/* ---- lines.c: the line loop over operands and documents ---- */
+/* ---- lines.c: the reader: operands, documents, lines or blocks of lines ---- */
+/* A "\f" header line: "\fNAME", then optionally TAB-separated key=value
+ * fields (ar-tools(7)). The one parser of them is ar_header_parse. */
+struct ar_header {
+	const char *text;       /* the line after "\f" (no CR), invalid UTF-8 repaired */
+	size_t len;
+	size_t namelen;         /* the name: text[0..namelen), up to the first TAB */
+	const char *fields;     /* after that TAB, unchanged ("" if none) */
+	size_t fieldslen;
+};
+/* Parse the header line s[0..n) (s[0] is the form feed) into h; the text
+ * is kept, NUL-terminated, in store. */
+void ar_header_parse(struct ar_header *h, const char *s, size_t n, struct ar_buf *store);
 struct ar_doc {
-	const char *name;       /* current document name ("-" for stdin) */
-	size_t namelen;
+	const char *name;       /* current document name ("-" for stdin); after a */
+	size_t namelen;         /* header all of its text, fields too, as rows show it */
+	const struct ar_header *header; /* NULL for a document named after its operand */
 	unsigned long line;     /* line number within the document, from 1 */
 	unsigned long index;    /* documents seen so far, from 1 */
 	const char *file;       /* the operand being read */
+	int warned;             /* invalid UTF-8 reported in this document */
 };
 extern struct ar_doc ar_doc;
 typedef int (*ar_line_fn)(const char *s, size_t n, void *ctx);
+/* Block mode: p[0..n) is whole lines of the current document with their
+ * newlines (the last may lack one at the end of input), no header among
+ * them; the AR_BLOCK_PAD bytes after p[n] may be read (zero at the end of
+ * input). ar_doc.line is the number of the document's lines before the
+ * block: the reader does not count them, the callback moves it on. */
+typedef int (*ar_block_fn)(const char *p, size_t n, void *ctx);
+#define AR_BLOCK_PAD 8
 typedef int (*ar_doc_fn)(void *ctx);
 struct ar_loop {
 	ar_line_fn line;        /* each line, valid UTF-8, without its newline */
+	ar_block_fn block;      /* or, instead, blocks of lines (then line is unused) */
 	ar_doc_fn begin;        /* a document starts (ar_doc is set); may be NULL */
 	ar_doc_fn end;          /* a document ends; may be NULL */
+	ar_doc_fn done;         /* after the last operand, before the output is
+	                         * closed (summaries); may be NULL */
 	void *ctx;
 	int echo_headers;       /* write "\fNAME" lines: the filters do */
 };
-/* Run the loop over argv (files, "-" or none for stdin). Returns 0, or 2
- * if anything went wrong (unreadable file, --strict violation, write error),
- * after output has been flushed and checked. A callback returning < 0 marks
- * the status 2 and goes on. */
+/* Run the loop over argv (files, "-" or none for stdin), with --progress.
+ * Returns 0, or 2 if anything went wrong (unreadable file, --strict
+ * violation, write error), after output has been flushed and checked. A
+ * callback returning < 0 marks the status 2 and goes on. */
 int ar_loop_run(struct ar_loop *lp, int argc, char **argv);
-/* --progress, for a tool with its own reader: start with the operands,
- * add the bytes read, end at the end. Silent unless stderr is a terminal
- * and every operand a regular file. */
-void ar_progress_start(int argc, char **argv);
-void ar_progress_add(size_t bytes);
-void ar_progress_end(void);
+/* Invalid UTF-8 at byte off of line `line` of the current document: a
+ * warning, once per document; with --strict one each time, and -1 (an
+ * error, the caller drops the line), else 0 (the caller repairs it). */
+int ar_doc_invalid(unsigned long line, size_t off);
 /* 1 if line s is a document header (begins with a form feed). */
 static inline int ar_is_header(const char *s, size_t n) { return n && s[0] == '\f'; }
 
@@ -755,5 +777,104 @@ void ar_nav_explain(const struct ar_nav_line *ln, struct ar_buf *out);
 void ar_nav_free(struct ar_nav *nav);
 
 /* ---- kwic.c: the concordance matcher (ar-kwic) ---- */
+/* Patterns are folded as the text is (ar-norm's steps); a hit is a whole
+ * word, maybe after proclitics, '*' any letters within a word, words
+ * separated by spaces a phrase. Compile: ar_kwic_new, ar_kwic_add for each
+ * pattern, ar_kwic_ready; then ar_kwic_block on each block of lines. */
+enum ar_kwic_mode { AR_KWIC_WORD, AR_KWIC_PREFIX, AR_KWIC_SUBSTRING };
+struct ar_kwic_opts {
+	enum ar_kwic_mode mode;  /* word, --prefix (any ending), --substring */
+	uint32_t steps;          /* the fold (ar_steps_default, --fold) */
+	int exact;               /* --exact: code points as written, no fold */
+	int every_line;          /* every line goes to the sink, hits or not */
+	const char *proclitics;  /* their list, one a line; NULL for */
+	size_t proclitics_len;   /* share/ar-tools/proclitics.txt */
+};
+struct ar_kwic;                 /* opaque: patterns and the scanner's tables */
+struct ar_kwic *ar_kwic_new(const struct ar_kwic_opts *o);
+/* Add pattern s[0..n) (dies if it is not valid UTF-8): its index, or -1
+ * for an empty one, which is ignored. */
+int ar_kwic_add(struct ar_kwic *k, const char *s, size_t n);
+void ar_kwic_ready(struct ar_kwic *k);              /* after the last pattern */
+int ar_kwic_count(const struct ar_kwic *k);         /* patterns added */
+const char *ar_kwic_pattern(const struct ar_kwic *k, int i);   /* as given */
+size_t ar_kwic_width(const struct ar_kwic *k, int i);  /* folded, in columns */
+const struct ar_norm *ar_kwic_norm(const struct ar_kwic *k);   /* the fold */
+struct ar_kwic_hit { size_t start, end; int pat; };  /* line[start..end) */
+struct ar_kwic_line {
+	const char *s;           /* the line, valid UTF-8 (repaired if it was not), */
+	size_t n;                /* without its newline */
+	unsigned long lineno;    /* its number in the document */
+	const struct ar_kwic_hit *hits;   /* in order of start, then end */
+	size_t nhits;
+};
+struct ar_kwic_sink {
+	/* a line with hits (with every_line, every line); < 0 marks an error */
+	int (*line)(const struct ar_kwic_line *l, void *ctx);
+	/* a line with invalid UTF-8 from byte off: < 0 drops the line, else it
+	 * is matched repaired; NULL repairs silently */
+	int (*invalid)(unsigned long lineno, size_t off, void *ctx);
+	void *ctx;
+};
+/* Scan p[0..n), whole lines of one document as ar_loop's block mode gives
+ * them (AR_BLOCK_PAD readable bytes after p[n], zero after a last line
+ * without newline). *line is the number of lines before p, and is moved
+ * past the block's. Returns 0, or -1 if the sink refused something. */
+int ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
+    const struct ar_kwic_sink *sink);
+/* The context of hit s[start..end) in line s[0..n): columns display
+ * columns (or, if words > 0, words words) each side. Sets *ls and *re to
+ * where the left context starts and the right one ends, *rwidth to the
+ * right context's columns. */
+void ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
+    int columns, int words, size_t *ls, size_t *re, size_t *rwidth);
+/* The k-th word (from 1) of string s, or with back of its end: the words a
+ * concordance sorts on (R1 after the hit, L1 before it). */
+void ar_kwic_context_word(const char *s, int k, int back, const char **w, size_t *wn);
+void ar_kwic_free(struct ar_kwic *k);
+
+/* ---- freq.c: a table of word frequencies (ar-kwic -c, --collocates) ---- */
+struct ar_freq_ent {
+	size_t off, len;        /* the key, in the table's keys */
+	uint32_t h;
+	int used, tag;
+	long a, b, c;           /* three counts, the caller's to name */
+};
+struct ar_freq { struct ar_freq_ent *slot; size_t cap, n; struct ar_buf keys; };
+/* The entry of key s[0..n) under tag; a new one has counts 0. The pointer
+ * lasts until the next ar_freq_get. */
+struct ar_freq_ent *ar_freq_get(struct ar_freq *t, const char *s, size_t n, int tag);
+static inline const char *ar_freq_key(const struct ar_freq *t, const struct ar_freq_ent *e)
+{
+	return t->keys.s + e->off;
+}
+/* Every entry, in no order: *n pointers in an array to free. */
+struct ar_freq_ent **ar_freq_all(const struct ar_freq *t, size_t *n);
+/* Log-likelihood (G2) of a word seen o11 times among the r1 words near the
+ * hits and c1 times among the n of the text; negative when it is rarer near
+ * the hits than elsewhere. */
+double ar_freq_ll(double o11, double r1, double c1, double n);
+/* Collocates: the words within win words left (a) and right (b) of each
+ * hit, and every word of the text (c), folded with nm. */
+struct ar_colloc_tok { size_t rs, re, fs, fe; };    /* in the line, folded */
+struct ar_colloc {
+	struct ar_freq words;
+	unsigned long long corpus, window;  /* words in the text, near hits */
+	int win;
+	const struct ar_norm *nm;
+	struct ar_buf F, O;                 /* the current line, folded */
+	struct ar_colloc_tok *tok;
+	size_t ntok, captok;
+};
+void ar_colloc_line(struct ar_colloc *c, const char *s, size_t n);  /* each line */
+void ar_colloc_hit(struct ar_colloc *c, size_t start, size_t end);  /* its hits */
+
+/* ---- term.c: text for a terminal (controls as spaces, columns, --visual) ---- */
+void ar_term_write(const char *s, size_t n);        /* controls become spaces */
+size_t ar_term_columns(const char *s, size_t n);    /* as ar_term_write shows s */
+/* Write s[0..n) in the order a terminal without bidi must show a
+ * right-to-left text: clusters reversed, runs of Latin letters and digits
+ * kept in order, mirrored brackets swapped. scratch is the caller's. */
+void ar_term_visual(const char *s, size_t n, struct ar_buf *scratch);
 
 #endif

@@ -1,6 +1,9 @@
-/* lines.c: the line loop. Reads operands as cat does, splits lines of any
- * length (LF or CRLF, final newline optional), repairs invalid UTF-8, tracks
- * documents and their "\f" header lines, and decides the exit status. */
+/* lines.c: the reader every tool runs. Reads operands as cat does, tracks
+ * documents and their "\f" header lines, and decides the exit status. A
+ * tool takes either lines (of any length, LF or CRLF, final newline
+ * optional, invalid UTF-8 repaired) or, in block mode, blocks of whole
+ * lines of one document with no header among them, which it scans itself
+ * (ar-kwic: most of a text is never looked at line by line). */
 #include "arlib.h"
 
 #include <errno.h>
@@ -12,71 +15,12 @@
 
 struct ar_doc ar_doc;
 
-struct reader {
-	int fd;
-	char *buf;
-	size_t cap, start, end;     /* unread bytes are buf[start..end) */
-	int eof;
-};
-
-/* Next line into line and len (no newline, no CR before it). 1, 0 at end,
- * -1 on a read error (errno set). */
-static int
-next_line(struct reader *r, char **line, size_t *len)
-{
-	size_t scan = r->start;
-
-	for (;;) {
-		char *nl = memchr(r->buf + scan, '\n', r->end - scan);
-
-		if (nl) {
-			size_t n = (size_t)(nl - (r->buf + r->start));
-			*line = r->buf + r->start;
-			r->start += n + 1;
-			while (n && (*line)[n - 1] == '\r')     /* CRLF, and CRs before it */
-				n--;
-			*len = n;
-			return 1;
-		}
-		if (r->eof) {
-			if (r->start == r->end)
-				return 0;
-			*line = r->buf + r->start;
-			*len = r->end - r->start;
-			r->start = r->end;
-			while (*len && (*line)[*len - 1] == '\r')
-				(*len)--;
-			return 1;
-		}
-		/* make room: slide the partial line down, or grow */
-		if (r->start > 0) {
-			memmove(r->buf, r->buf + r->start, r->end - r->start);
-			r->end -= r->start;
-			r->start = 0;
-		}
-		scan = r->end;
-		if (r->cap - r->end < 64 * 1024) {
-			r->cap *= 2;
-			r->buf = ar_realloc(r->buf, r->cap);
-		}
-		ssize_t got;
-		do {
-			got = read(r->fd, r->buf + r->end, r->cap - r->end);
-			ar_sig_check();         /* between lines: exit cleanly */
-		} while (got < 0 && errno == EINTR);
-		if (got < 0)
-			return -1;
-		if (got == 0)
-			r->eof = 1;
-		r->end += (size_t)got;
-		ar_progress_add((size_t)got);
-	}
-}
-
 /* ---- --progress: a pv-like bar on stderr for regular files ---- */
-static struct timespec prog_t0, prog_last;
-static off_t prog_total, prog_done;
-static int prog_on;
+struct progress {
+	struct timespec t0, last;
+	off_t total, done;
+	int on;
+};
 
 static double
 since(const struct timespec *a, const struct timespec *b)
@@ -85,7 +29,7 @@ since(const struct timespec *a, const struct timespec *b)
 }
 
 static void
-progress_draw(int final)
+progress_draw(struct progress *pg, int final)
 {
 	struct timespec now;
 	double el, rate, pct, left;
@@ -93,174 +37,324 @@ progress_draw(int final)
 	int bar, i;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (!final && since(&prog_last, &now) < 0.2)
+	if (!final && since(&pg->last, &now) < 0.2)
 		return;
-	prog_last = now;
-	el = since(&prog_t0, &now);
-	rate = el > 0 ? (double)prog_done / el : 0;
-	pct = prog_total ? 100.0 * (double)prog_done / (double)prog_total : 100.0;
-	left = rate > 0 ? (double)(prog_total - prog_done) / rate : 0;
+	pg->last = now;
+	el = since(&pg->t0, &now);
+	rate = el > 0 ? (double)pg->done / el : 0;
+	pct = pg->total ? 100.0 * (double)pg->done / (double)pg->total : 100.0;
+	left = rate > 0 ? (double)(pg->total - pg->done) / rate : 0;
 	bar = (int)(pct / 5);
 	for (i = 0; i < 20; i++)
 		cells[i] = i < bar ? '=' : ' ';
 	cells[20] = 0;
 	fprintf(stderr, "\r%s: %8.1f MB [%s] %5.1f%% %7.1f MB/s ETA %d:%02d%s",
-	    ar_prog, (double)prog_done / 1e6, cells, pct, rate / 1e6,
+	    ar_prog, (double)pg->done / 1e6, cells, pct, rate / 1e6,
 	    (int)left / 60, (int)left % 60, final ? "\n" : "");
 }
 
-void
-ar_progress_start(int argc, char **argv)
+/* On only with --progress, on a terminal, when every operand is a regular
+ * file (else there is no size to measure against). */
+static void
+progress_start(struct progress *pg, int argc, char **argv)
 {
 	struct stat st;
 	int i;
 
 	if (!ar_opts.progress || !isatty(2))
 		return;
-	prog_on = 1;
+	pg->on = 1;
 	for (i = 0; i < argc || (argc == 0 && i == 0); i++) {
 		int bad = argc ? (strcmp(argv[i], "-") ? stat(argv[i], &st) : fstat(0, &st))
 		    : fstat(0, &st);
 		if (bad || !S_ISREG(st.st_mode)) {
-			prog_on = 0;    /* no size to measure against */
+			pg->on = 0;
 			return;
 		}
-		prog_total += st.st_size;
+		pg->total += st.st_size;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &prog_t0);
+	clock_gettime(CLOCK_MONOTONIC, &pg->t0);
 }
-
-void
-ar_progress_add(size_t bytes)
-{
-	if (!prog_on)
-		return;
-	prog_done += (off_t)bytes;
-	progress_draw(0);
-}
-
-void
-ar_progress_end(void)
-{
-	if (prog_on)
-		progress_draw(1);
-	prog_on = 0;
-}
-
-static struct ar_buf docname;
 
 static void
-set_docname(const char *s, size_t n)
+progress_add(struct progress *pg, size_t bytes)
 {
-	docname.len = 0;
-	ar_buf_add(&docname, s, n);
-	ar_buf_addc(&docname, 0);
-	ar_doc.name = docname.s;
+	if (!pg->on)
+		return;
+	pg->done += (off_t)bytes;
+	progress_draw(pg, 0);
+}
+
+static void
+progress_end(struct progress *pg)
+{
+	if (pg->on)
+		progress_draw(pg, 1);
+	pg->on = 0;
+}
+
+/* ---- documents ---- */
+/* ar_doc.name points here, also after the loop */
+static struct ar_buf docstore;
+static struct ar_header dochead;
+
+void
+ar_header_parse(struct ar_header *h, const char *s, size_t n, struct ar_buf *store)
+{
+	const char *tab;
+
+	store->len = 0;
+	ar_u8repair(s + 1, n - 1, store, NULL);
+	ar_buf_addc(store, 0);
+	h->text = store->s;
+	h->len = store->len - 1;
+	tab = memchr(h->text, '\t', h->len);
+	h->namelen = tab ? (size_t)(tab - h->text) : h->len;
+	h->fields = tab ? tab + 1 : h->text + h->len;
+	h->fieldslen = tab ? h->len - h->namelen - 1 : 0;
+}
+
+int
+ar_doc_invalid(unsigned long line, size_t off)
+{
+	if (ar_opts.strict) {
+		ar_warn("%s:%lu: invalid UTF-8 at byte %zu", ar_doc.name, line, off);
+		return -1;
+	}
+	if (!ar_doc.warned++)
+		ar_warn("%s:%lu: invalid UTF-8 at byte %zu, replaced by U+FFFD"
+		    " (further warnings for this document suppressed)",
+		    ar_doc.name, line, off);
+	return 0;
+}
+
+/* ---- one run of the loop ---- */
+struct run {
+	struct ar_loop *lp;
+	int status;
+	int headers;            /* a header before a document named after its operand */
+	int in_doc;             /* the operand's lines have begun a document */
+	char *buf;              /* what is read and not yet handed out: buf[0..len) */
+	size_t cap, len;        /* (AR_BLOCK_PAD more bytes are allocated) */
+	struct ar_buf fixed;    /* a line with its invalid UTF-8 repaired */
+	struct progress pg;
+};
+
+static void
+call(struct run *run, ar_doc_fn fn)
+{
+	if (fn && fn(run->lp->ctx) < 0)
+		run->status = 2;
+}
+
+/* A new operand: one document named after it, until a header says other. */
+static void
+doc_operand(struct run *run, const char *name)
+{
+	size_t n = strlen(name);
+
+	docstore.len = 0;
+	ar_buf_add(&docstore, name, n);
+	ar_buf_addc(&docstore, 0);
+	ar_doc.file = name;
+	ar_doc.name = docstore.s;
 	ar_doc.namelen = n;
+	ar_doc.header = NULL;
+	ar_doc.line = 0;
+	ar_doc.warned = 0;
+	run->in_doc = 0;
+}
+
+/* The operand's first line, unless a header came first: its document begins. */
+static void
+doc_enter(struct run *run)
+{
+	if (run->in_doc)
+		return;
+	ar_doc.index++;
+	run->in_doc = 1;
+	if (run->headers && run->lp->echo_headers)
+		ar_out_header(ar_doc.name, ar_doc.namelen);
+	call(run, run->lp->begin);
+}
+
+/* A header line s[0..n): the document before it ends, its own begins. */
+static void
+doc_header(struct run *run, const char *s, size_t n)
+{
+	if (run->in_doc)
+		call(run, run->lp->end);
+	ar_header_parse(&dochead, s, n, &docstore);
+	ar_doc.name = dochead.text;
+	ar_doc.namelen = dochead.len;
+	ar_doc.header = &dochead;
+	ar_doc.line = 0;
+	ar_doc.index++;
+	ar_doc.warned = 0;
+	run->in_doc = 1;
+	if (run->lp->echo_headers)
+		ar_out_header(ar_doc.name, ar_doc.namelen);
+	call(run, run->lp->begin);
+}
+
+/* Complete lines p[0..n), one by one. -1 stops the operand (--strict). */
+static int
+hand_lines(struct run *run, char *p, size_t n)
+{
+	size_t pos = 0;
+
+	while (pos < n) {
+		char *nl = memchr(p + pos, '\n', n - pos), *s = p + pos;
+		size_t e = nl ? (size_t)(nl - p) : n, len = e - pos;
+		while (len && s[len - 1] == '\r')      /* CRLF, and CRs before it */
+			len--;
+		pos = e + 1;
+		if (ar_is_header(s, len)) {
+			doc_header(run, s, len);
+			continue;
+		}
+		doc_enter(run);
+		ar_doc.line++;
+		size_t bad = ar_u8valid(s, len);
+		if (bad < len) {
+			if (ar_doc_invalid(ar_doc.line, bad) < 0) {
+				run->status = 2;
+				return -1;
+			}
+			run->fixed.len = 0;
+			ar_u8repair(s, len, &run->fixed, NULL);
+			s = run->fixed.s;
+			len = run->fixed.len;
+		}
+		if (run->lp->line(s, len, run->lp->ctx) < 0)
+			run->status = 2;
+	}
+	return 0;
+}
+
+/* Complete lines p[0..n), as blocks between the header lines. */
+static int
+hand_blocks(struct run *run, const char *p, size_t n)
+{
+	size_t pos = 0;
+
+	while (pos < n) {
+		size_t h = pos;
+		const char *f;
+		/* next "\f" at the start of a line */
+		for (;;) {
+			f = memchr(p + h, '\f', n - h);
+			if (!f || f == p || f[-1] == '\n' || (size_t)(f - p) == pos)
+				break;
+			h = (size_t)(f - p) + 1;
+		}
+		size_t he = f ? (size_t)(f - p) : n;
+		if (he > pos) {
+			doc_enter(run);
+			if (run->lp->block(p + pos, he - pos, run->lp->ctx) < 0)
+				run->status = 2;
+		}
+		if (!f)
+			break;
+		const char *nl = memchr(f, '\n', n - he);
+		size_t e = nl ? (size_t)(nl - p) : n, le = e;
+		while (le > he && p[le - 1] == '\r')
+			le--;
+		doc_header(run, f, le - he);
+		pos = e + 1;
+	}
+	return 0;
+}
+
+static int
+open_operand(struct run *run, const char *name)
+{
+	int fd = 0;
+
+	if (strcmp(name, "-") && (fd = open(name, O_RDONLY)) < 0) {
+		ar_warn("%s: %s", name, strerror(errno));
+		run->status = 2;
+		return -1;
+	}
+#ifdef POSIX_FADV_SEQUENTIAL
+	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+	return fd;
+}
+
+/* Read the operand, handing out its complete lines as they come (all that
+ * is left at the end of input, followed by AR_BLOCK_PAD zero bytes). */
+static void
+read_operand(struct run *run, const char *name)
+{
+	int fd = open_operand(run, name), eof = 0;
+
+	if (fd < 0)
+		return;
+	doc_operand(run, name);
+	run->len = 0;
+	while (!eof) {
+		if (run->cap - run->len < 64 * 1024) {
+			run->cap *= 2;
+			run->buf = ar_realloc(run->buf, run->cap + AR_BLOCK_PAD);
+		}
+		ssize_t got = read(fd, run->buf + run->len, run->cap - run->len);
+		ar_sig_check();                 /* between lines: exit cleanly */
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			ar_warn("%s: read error: %s", name, strerror(errno));
+			run->status = 2;
+			break;
+		}
+		if (got == 0)
+			eof = 1;
+		progress_add(&run->pg, (size_t)got);
+		size_t old = run->len, upto;
+		run->len += (size_t)got;
+		upto = run->len;
+		if (eof) {
+			memset(run->buf + run->len, 0, AR_BLOCK_PAD);
+		} else {
+			/* the remainder before old holds no newline */
+			while (upto > old && run->buf[upto - 1] != '\n')
+				upto--;
+			if (upto == old)
+				continue;
+		}
+		if ((run->lp->block ? hand_blocks(run, run->buf, upto)
+		    : hand_lines(run, run->buf, upto)) < 0)
+			break;
+		memmove(run->buf, run->buf + upto, run->len - upto);
+		run->len -= upto;
+	}
+	if (run->in_doc)
+		call(run, run->lp->end);
+	if (fd != 0)
+		close(fd);
 }
 
 int
 ar_loop_run(struct ar_loop *lp, int argc, char **argv)
 {
 	static char *stdin_arg[] = { "-" };
-	struct reader r = { 0 };
-	struct ar_buf fixed = { 0 };
-	int status = 0, i;
-	int headers = ar_opts.headers < 0 ? argc > 0 : ar_opts.headers;
+	struct run run = { .lp = lp };
+	int i;
 
+	run.headers = ar_opts.headers < 0 ? argc > 0 : ar_opts.headers;
+	progress_start(&run.pg, argc, argv);
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_arg;
 	}
-	r.cap = 256 * 1024;
-	r.buf = ar_alloc(r.cap);
-
-	ar_progress_start(argc == 1 && argv == stdin_arg ? 0 : argc, argv);
-
-	for (i = 0; i < argc; i++) {
-		const char *name = argv[i];
-		int in_doc = 0, first = 1, warned = 0, rc;
-		char *s;
-		size_t n;
-
-		if (!strcmp(name, "-")) {
-			r.fd = 0;
-		} else if ((r.fd = open(name, O_RDONLY)) < 0) {
-			ar_warn("%s: %s", name, strerror(errno));
-			status = 2;
-			continue;
-		}
-#ifdef POSIX_FADV_SEQUENTIAL
-		posix_fadvise(r.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-#endif
-		r.start = r.end = 0;
-		r.eof = 0;
-		ar_doc.file = name;
-		set_docname(name, strlen(name));
-		ar_doc.line = 0;
-
-		while ((rc = next_line(&r, &s, &n)) > 0) {
-			if (ar_is_header(s, n)) {
-				if (in_doc && lp->end && lp->end(lp->ctx) < 0)
-					status = 2;
-				/* the header names the document; repair it too */
-				fixed.len = 0;
-				ar_u8repair(s + 1, n - 1, &fixed, NULL);
-				set_docname(fixed.s ? fixed.s : "", fixed.len);
-				ar_doc.line = 0;
-				ar_doc.index++;
-				in_doc = 1;
-				warned = 0;
-				first = 0;
-				if (lp->echo_headers)
-					ar_out_header(ar_doc.name, ar_doc.namelen);
-				if (lp->begin && lp->begin(lp->ctx) < 0)
-					status = 2;
-				continue;
-			}
-			if (!in_doc) {
-				/* a file that starts with its own header keeps it; else
-				 * it is one document named after the operand */
-				ar_doc.index++;
-				in_doc = 1;
-				if (headers && first && lp->echo_headers)
-					ar_out_header(ar_doc.name, ar_doc.namelen);
-				if (lp->begin && lp->begin(lp->ctx) < 0)
-					status = 2;
-			}
-			first = 0;
-			ar_doc.line++;
-			size_t bad = ar_u8valid(s, n);
-			if (bad < n) {
-				if (ar_opts.strict) {
-					ar_warn("%s:%lu: invalid UTF-8 at byte %zu",
-					    ar_doc.name, ar_doc.line, bad);
-					status = 2;
-					break;
-				}
-				if (!warned++)
-					ar_warn("%s:%lu: invalid UTF-8 at byte %zu, replaced by U+FFFD"
-					    " (further warnings for this document suppressed)",
-					    ar_doc.name, ar_doc.line, bad);
-				fixed.len = 0;
-				ar_u8repair(s, n, &fixed, NULL);
-				s = fixed.s;
-				n = fixed.len;
-			}
-			if (lp->line(s, n, lp->ctx) < 0)
-				status = 2;
-		}
-		if (rc < 0) {
-			ar_warn("%s: read error: %s", name, strerror(errno));
-			status = 2;
-		}
-		if (in_doc && lp->end && lp->end(lp->ctx) < 0)
-			status = 2;
-		if (r.fd != 0)
-			close(r.fd);
-	}
-	ar_progress_end();
-	free(r.buf);
-	ar_buf_free(&fixed);
-	return status | ar_out_close();
+	/* blocks are scanned a megabyte at a time; lines need less */
+	run.cap = lp->block ? 1 << 20 : 256 * 1024;
+	run.buf = ar_alloc(run.cap + AR_BLOCK_PAD);
+	for (i = 0; i < argc; i++)
+		read_operand(&run, argv[i]);
+	progress_end(&run.pg);
+	call(&run, lp->done);
+	free(run.buf);
+	ar_buf_free(&run.fixed);
+	return run.status | ar_out_close();
 }

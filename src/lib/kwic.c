@@ -1,0 +1,1425 @@
+/* kwic.c: the concordance matcher: a set of patterns, compiled once, and a
+ * scanner that finds their hits in blocks of lines.
+ *
+ * How it stays fast: the text is never folded as a whole. Each pattern is
+ * anchored on its rarest three adjacent letters and keyed on the rarest of
+ * those. Where keys are rare (one pattern, a few), ar_plain_skip passes
+ * sixteen bytes at a time over text without a key letter. Elsewhere a
+ * scanner maps each code point through a table built from the
+ * normalization engine (what does the fold make of this one character?),
+ * skips the characters the fold deletes, and tests each three folded
+ * letters against a bitmap of the anchors. A candidate whose folded word
+ * is no pattern word (after one proclitic) is dropped; around the others a
+ * window of whole words is folded with ar_norm_apply and matched exactly;
+ * the byte offsets it returns map hits back to the raw text, which is what
+ * the sink gets. Lines are found only for candidates (newlines are counted
+ * with memchr). */
+#include "arlib.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+/* ---- patterns ---- */
+struct pat {
+	const char *src;        /* as given */
+	char **w;               /* folded words, '*' kept */
+	size_t *wl;
+	int nw;
+	int32_t first;          /* first code point of word 0; 0 if it starts with '*' */
+	int32_t second;         /* the next one, or 0 (then bucketed by first alone) */
+	size_t width;           /* display width of the folded pattern */
+	int32_t anchor[3];      /* adjacent letters the scanner looks for */
+	int nanchor;            /* 3, 2, or 0 (the key alone, or no letter) */
+	int32_t alt[4][3];      /* the best trigrams by letter frequency, */
+	int nalt;               /* which the first megabytes choose among */
+};
+
+/* pattern buckets by first code point */
+#define NBK 1024
+static inline unsigned bk2hash(int32_t a, int32_t b) { return ((unsigned)a * 31u + (unsigned)b) % NBK; }
+
+/* ---- the scanner's tables ---- */
+#define F_DEL 0xFFFFFFFFu
+#define F_WILD 0xFFFFFFFEu
+#define F_RARE 0x40000000u      /* values from here on leave the fast path */
+#define F_UNI 0x40000000u       /* flag: this folded letter is an anchor alone */
+#define F_KEY 0x10000u          /* flag: this folds to a key letter (see plain) */
+/* Anchor letters get small numbers (1..63; 0 is every other character),
+ * so three adjacent characters index one bit of a 32 KB table that fits
+ * the cache: an anchor trigram sets its bit, an anchor bigram the bits of
+ * every character before it. */
+#define ID_SLOW 0xFF
+/* the first of two bytes read as one uint16_t (kept in a register: where
+ * the next character starts must not wait for another load) */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FIRST_OF(v) ((uint32_t)(v) >> 8)
+#else
+#define FIRST_OF(v) ((uint32_t)(v) & 0xFF)
+#endif
+#define PROBE_BYTES (2u << 20)
+
+/* the word check's set of pattern words */
+struct wslot { const char *s; size_t n; int phrase; };
+
+struct ar_kwic {
+	uint64_t tribits[4096];         /* anchor trigrams, by letter ids */
+	unsigned char letter_id[65536]; /* folded code point -> 0..63 */
+	/* a character's first two bytes (as a 16-bit load reads them) -> the id
+	 * of an ASCII character (whatever follows) or a valid two-byte one;
+	 * ID_SLOW for the rest, and for characters the scanner must look at
+	 * closer */
+	unsigned char pair_id[65536];
+	uint32_t *ftab;                 /* 65536: folded code point, F_DEL or F_WILD */
+	int nids;
+	int probing;                    /* counting candidates per trigram (end_probe) */
+	uint32_t *probe_count;          /* 1 << 18 of them */
+	size_t probe_bytes;
+	int32_t *unis;                  /* anchor letters of patterns without a bigram */
+	int nunis;
+	int32_t *keys;                  /* each pattern's rarest letter (folded) */
+	int nkeys, keys_freq;           /* and their summed frequency, per mille */
+	struct ar_plain plain;          /* what the scanner may pass over unread */
+
+	enum ar_kwic_mode mode;
+	int exact, every_line;
+	uint32_t steps;
+	struct ar_norm *nm;
+	char **procl;                   /* folded proclitics */
+	size_t *procll;
+	int nprocl;
+
+	struct pat *pats;
+	int npats, cappats;
+	int maxwords;
+	size_t maxpatbytes;
+	int scan_all;                   /* a pattern without any letter: look at every line */
+	int *bk[NBK], nbk[NBK], *bkwild, nbkwild;
+	int *bk2[NBK], nbk2[NBK];       /* by the first two code points */
+
+	int word_check;
+	struct wslot *wset;
+	size_t wmask;
+
+	/* while a block is scanned */
+	const struct ar_kwic_sink *sink;
+	unsigned long lineno;           /* of the line at the position counted to */
+	int refused;                    /* the sink refused a line */
+	struct ar_kwic_hit *hits;
+	size_t nhits, caphits;
+	struct ar_buf fbuf, F, offs, ends, fixed;
+};
+
+/* ---- small helpers ---- */
+static int
+is_space_cp(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || (cp > 0x7F && ar_cclass(cp) == AR_C_SPACE);
+}
+
+static void
+fold(const struct ar_kwic *k, const char *s, size_t n, struct ar_buf *out, struct ar_buf *offs)
+{
+	out->len = 0;
+	if (offs)
+		offs->len = 0;
+	ar_norm_apply(k->nm, s, n, out, offs);
+}
+
+/* How often each letter appears in folded Arabic news, per mille of letters
+ * (measured on the ANT corpus): anchors prefer rare letters. */
+static const char letter_freq_order[] = "اليمهونتربعدسفقحجكصطشخضزذثئغءظؤ";
+static const unsigned char letter_freq[] = {
+	179, 115, 82, 64, 61, 53, 50, 48, 46, 37, 31, 30, 26, 25, 22, 19,
+	16, 15, 11, 11, 10, 8, 7, 7, 5, 5, 5, 4, 4, 2, 1
+};
+
+static int
+freq(int32_t cp)
+{
+	const char *p = letter_freq_order;
+	int i = 0;
+
+	if (cp < 0x80)
+		return 5;       /* Latin letters and digits in Arabic text */
+	while (*p) {
+		int32_t c;
+		p += ar_u8dec(p, &c);
+		if (c == cp)
+			return letter_freq[i];
+		i++;
+	}
+	return 1;
+}
+
+static void
+add_bucket(int **list, int *n, int idx)
+{
+	*list = ar_realloc(*list, (size_t)(*n + 1) * sizeof **list);
+	(*list)[(*n)++] = idx;
+}
+
+/* Keep the four best-scored distinct trigrams of a pattern, best first. */
+static void
+add_alt(struct pat *p, long sc, int32_t a, int32_t b, int32_t c, long *altsc)
+{
+	int k, j;
+
+	for (k = 0; k < p->nalt; k++)
+		if (p->alt[k][0] == a && p->alt[k][1] == b && p->alt[k][2] == c)
+			return;
+	for (k = 0; k < p->nalt && altsc[k] >= sc; k++)
+		;
+	if (k == 4)
+		return;
+	for (j = p->nalt < 4 ? p->nalt : 3; j > k; j--) {
+		memcpy(p->alt[j], p->alt[j - 1], sizeof p->alt[j]);
+		altsc[j] = altsc[j - 1];
+	}
+	p->alt[k][0] = a, p->alt[k][1] = b, p->alt[k][2] = c;
+	altsc[k] = sc;
+	if (p->nalt < 4)
+		p->nalt++;
+}
+
+/* The folded pattern f[0..n) split into words on spaces. */
+static void
+split_words(struct pat *p, const char *f, size_t n)
+{
+	size_t i, ws;
+
+	for (i = 0; i < n;) {
+		int32_t cp;
+		size_t k = ar_u8dec(f + i, &cp);
+		if (is_space_cp(cp)) {
+			i += k;
+			continue;
+		}
+		ws = i;
+		while (i < n) {
+			k = ar_u8dec(f + i, &cp);
+			if (is_space_cp(cp))
+				break;
+			i += k;
+		}
+		p->w = ar_realloc(p->w, (size_t)(p->nw + 1) * sizeof *p->w);
+		p->wl = ar_realloc(p->wl, (size_t)(p->nw + 1) * sizeof *p->wl);
+		p->w[p->nw] = strndup(f + ws, i - ws);
+		p->wl[p->nw] = i - ws;
+		p->nw++;
+	}
+}
+
+/* The anchor: the rarest trigram of adjacent letters, else the rarest
+ * bigram, else the rarest letter; key: the anchor's rarest letter. The
+ * scanner passes over text without a key letter. */
+static void
+choose_anchor(struct ar_kwic *k, struct pat *p)
+{
+	long best1 = -1, best2 = -1, best3 = -1, altsc[4];
+	uint32_t ba = 0, bb = 0, ta = 0, tb = 0, tc = 0;
+	int32_t key = -1;
+	size_t i;
+
+	for (int w = 0; w < p->nw; w++) {
+		int32_t prev = -1, prev2 = -1;
+		for (i = 0; i < p->wl[w];) {
+			int32_t cp;
+			i += ar_u8dec(p->w[w] + i, &cp);
+			if (cp == '*' || cp >= 0x10000) {
+				prev = prev2 = -1;
+				continue;
+			}
+			/* rarer is better: the score falls with the product */
+			if (1000 / freq(cp) > best1)
+				best1 = 1000 / freq(cp), key = cp;
+			if (prev >= 0 && 1000000L / (freq(prev) * freq(cp)) > best2)
+				best2 = 1000000L / (freq(prev) * freq(cp)), ba = (uint32_t)prev, bb = (uint32_t)cp;
+			if (prev2 >= 0) {
+				long sc = 1000000000L / ((long)freq(prev2) * freq(prev) * freq(cp));
+				if (sc > best3)
+					best3 = sc, ta = (uint32_t)prev2, tb = (uint32_t)prev, tc = (uint32_t)cp;
+				add_alt(p, sc, prev2, prev, cp, altsc);
+			}
+			prev2 = prev;
+			prev = cp;
+		}
+	}
+	if (best3 >= 0)
+		key = freq((int32_t)ta) <= freq((int32_t)tb) && freq((int32_t)ta) <= freq((int32_t)tc)
+		    ? (int32_t)ta : freq((int32_t)tb) <= freq((int32_t)tc) ? (int32_t)tb : (int32_t)tc;
+	else if (best2 >= 0)
+		key = freq((int32_t)ba) <= freq((int32_t)bb) ? (int32_t)ba : (int32_t)bb;
+	int keyf = key >= 0 ? freq(key) : 0;
+	if (best3 >= 0) {
+		p->anchor[0] = (int32_t)ta, p->anchor[1] = (int32_t)tb, p->anchor[2] = (int32_t)tc;
+		p->nanchor = 3;
+	} else if (best2 >= 0) {
+		p->anchor[0] = (int32_t)ba, p->anchor[1] = (int32_t)bb;
+		p->nanchor = 2;
+	} else if (key >= 0) {
+		k->unis = ar_realloc(k->unis, (size_t)(k->nunis + 1) * sizeof *k->unis);
+		k->unis[k->nunis++] = key;
+	} else {
+		k->scan_all = 1;
+	}
+	if (key >= 0) {
+		int j;
+		for (j = 0; j < k->nkeys && k->keys[j] != key; j++)
+			;
+		if (j == k->nkeys) {
+			k->keys = ar_realloc(k->keys, (size_t)(k->nkeys + 1) * sizeof *k->keys);
+			k->keys[k->nkeys++] = key;
+			k->keys_freq += keyf;
+		}
+	}
+}
+
+int
+ar_kwic_add(struct ar_kwic *k, const char *src, size_t n)
+{
+	struct pat *p;
+
+	if (ar_u8valid(src, n) != n)
+		ar_die("pattern is not valid UTF-8");
+	if (k->npats == k->cappats) {
+		k->cappats = k->cappats ? k->cappats * 2 : 16;
+		k->pats = ar_realloc(k->pats, (size_t)k->cappats * sizeof *k->pats);
+	}
+	p = &k->pats[k->npats];
+	memset(p, 0, sizeof *p);
+	p->src = strndup(src, n);
+	fold(k, src, n, &k->fbuf, NULL);
+	split_words(p, k->fbuf.s, k->fbuf.len);
+	if (p->nw == 0) {
+		free((char *)p->src);   /* an empty pattern: ignore it */
+		return -1;
+	}
+	if (p->nw > k->maxwords)
+		k->maxwords = p->nw;
+	if (k->fbuf.len > k->maxpatbytes)
+		k->maxpatbytes = k->fbuf.len;
+	p->width = (size_t)ar_u8width(k->fbuf.s, k->fbuf.len);
+	choose_anchor(k, p);
+	if (p->w[0][0] == '*') {
+		p->first = 0;
+		add_bucket(&k->bkwild, &k->nbkwild, k->npats);
+	} else {
+		size_t k1 = ar_u8dec(p->w[0], &p->first);
+		if (k1 < p->wl[0] && p->w[0][k1] != '*') {
+			ar_u8dec(p->w[0] + k1, &p->second);
+			unsigned h2 = bk2hash(p->first, p->second);
+			add_bucket(&k->bk2[h2], &k->nbk2[h2], k->npats);
+		} else {
+			add_bucket(&k->bk[p->first % NBK], &k->nbk[p->first % NBK], k->npats);
+		}
+	}
+	return k->npats++;
+}
+
+static int
+procl_line(char *line, size_t n, unsigned long lineno, void *ctx)
+{
+	struct ar_kwic *k = ctx;
+	(void)lineno;
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	if (!n || ar_u8valid(line, n) != n)
+		return 0;
+	fold(k, line, n, &k->fbuf, NULL);
+	if (!k->fbuf.len)
+		return 0;
+	k->procl = ar_realloc(k->procl, (size_t)(k->nprocl + 1) * sizeof *k->procl);
+	k->procll = ar_realloc(k->procll, (size_t)(k->nprocl + 1) * sizeof *k->procll);
+	k->procl[k->nprocl] = strndup(k->fbuf.s, k->fbuf.len);
+	k->procll[k->nprocl++] = k->fbuf.len;
+	return 0;
+}
+
+struct ar_kwic *
+ar_kwic_new(const struct ar_kwic_opts *o)
+{
+	struct ar_kwic *k = ar_alloc(sizeof *k);
+	const char *text = o->proclitics;
+	size_t len = o->proclitics_len;
+
+	memset(k, 0, sizeof *k);
+	k->mode = o->mode;
+	k->exact = o->exact;
+	k->every_line = o->every_line;
+	k->steps = o->exact ? 0 : o->steps;
+	k->maxwords = 1;
+	k->maxpatbytes = 1;
+	k->nm = ar_norm_new(k->steps);
+	ar_norm_ready(k->nm);
+	if (!text)
+		text = ar_data("proclitics.txt", &len);
+	ar_each_line(text, len, procl_line, k);
+	return k;
+}
+
+/* The scanner's bitmap: each pattern's anchor, or while probing every
+ * trigram it may be anchored on. */
+static void
+set_anchor_bits(struct ar_kwic *k)
+{
+	memset(k->tribits, 0, sizeof k->tribits);
+	for (int j = 0; j < k->npats; j++) {
+		const struct pat *pt = &k->pats[j];
+		if (pt->nanchor == 3) {
+			for (int a = 0; a < (k->probing ? pt->nalt : 1); a++) {
+				const int32_t *t = k->probing ? pt->alt[a] : pt->anchor;
+				uint32_t x = (uint32_t)k->letter_id[t[0]] << 12
+				    | (uint32_t)k->letter_id[t[1]] << 6 | k->letter_id[t[2]];
+				k->tribits[x >> 6] |= 1ull << (x & 63);
+			}
+		} else if (pt->nanchor == 2) {
+			uint32_t x = (uint32_t)k->letter_id[pt->anchor[0]] << 6 | k->letter_id[pt->anchor[1]];
+			for (uint32_t before = 0; before < 64; before++)
+				k->tribits[before << 6 | x >> 6] |= 1ull << (x & 63);
+		}
+	}
+}
+
+/* Letter frequencies say little about a trigram (دين is common, in
+ * المدينة and الدين): over the first megabytes every trigram a pattern may
+ * be anchored on counts its candidates, and then each pattern keeps its
+ * quietest one. Any of them finds every hit. */
+static void
+end_probe(struct ar_kwic *k)
+{
+	for (int j = 0; j < k->npats; j++) {
+		struct pat *pt = &k->pats[j];
+		uint32_t best = UINT32_MAX;
+		for (int a = 0; a < pt->nalt; a++) {
+			const int32_t *t = pt->alt[a];
+			uint32_t x = (uint32_t)k->letter_id[t[0]] << 12
+			    | (uint32_t)k->letter_id[t[1]] << 6 | k->letter_id[t[2]];
+			if (k->probe_count[x] < best) {
+				best = k->probe_count[x];
+				memcpy(pt->anchor, t, sizeof pt->anchor);
+			}
+		}
+	}
+	k->probing = 0;
+	free(k->probe_count);
+	k->probe_count = NULL;
+	set_anchor_bits(k);
+}
+
+/* What the fold makes of each code point alone, for the scanner. */
+static void
+build_ftab(struct ar_kwic *k)
+{
+	struct ar_buf out = { 0 };
+	uint32_t *ftab;
+	int composing = !k->exact && (k->steps & (AR_STEP(AR_S_NFC) | AR_STEP(AR_S_DIACRITICS)
+	    | AR_STEP(AR_S_NFKC)));
+
+	ftab = k->ftab = ar_alloc(65536 * sizeof *ftab);
+	for (int32_t cp = 0; cp < 0x10000; cp++) {
+		char b[4];
+		size_t n;
+		int32_t c2;
+
+		if (cp >= 0xD800 && cp <= 0xDFFF) {
+			ftab[cp] = (uint32_t)cp;
+			continue;
+		}
+		n = ar_u8enc(cp, b);
+		fold(k, b, n, &out, NULL);
+		if (out.len == 0)
+			ftab[cp] = F_DEL;
+		else if (ar_u8dec(out.s, &c2) == out.len && c2 < 0x10000)
+			ftab[cp] = (uint32_t)c2;
+		else
+			ftab[cp] = F_WILD;
+	}
+	ar_buf_free(&out);
+	if (composing) {
+		/* marks that compose with the letter before them change it */
+		for (int32_t cp = 0xC0; cp < 0x10000; cp++) {
+			utf8proc_int32_t d[8];
+			utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 8,
+			    UTF8PROC_DECOMPOSE, NULL);
+			if (n > 1 && n <= 8 && !(n == 1 && d[0] == cp))
+				for (utf8proc_ssize_t j = 1; j < n; j++)
+					if (d[j] < 0x10000)
+						ftab[d[j]] = F_WILD;
+		}
+		for (int32_t cp = 0x1161; cp <= 0x11C2; cp++)
+			ftab[cp] = F_WILD;
+	}
+}
+
+/* Number the anchor letters; past 63 of them, a pattern falls back to its
+ * key letter alone. Then the other trigrams a pattern may be anchored on,
+ * while ids last: with more than one, the first megabytes choose. */
+static void
+number_letters(struct ar_kwic *k)
+{
+	for (int i = 0; i < k->npats; i++) {
+		struct pat *pt = &k->pats[i];
+		int j;
+		for (j = 0; j < pt->nanchor; j++) {
+			int32_t a = pt->anchor[j];
+			if (!k->letter_id[a] && k->nids == 63)
+				break;
+			if (!k->letter_id[a])
+				k->letter_id[a] = (unsigned char)++k->nids;
+		}
+		if (j < pt->nanchor) {
+			int32_t key = pt->anchor[0];
+			for (j = 1; j < pt->nanchor; j++)
+				if (freq(pt->anchor[j]) < freq(key))
+					key = pt->anchor[j];
+			k->unis = ar_realloc(k->unis, (size_t)(k->nunis + 1) * sizeof *k->unis);
+			k->unis[k->nunis++] = key;
+			pt->nanchor = 0;
+		}
+	}
+	for (int i = 0; i < k->npats; i++) {
+		struct pat *pt = &k->pats[i];
+		int keep = pt->nanchor == 3 ? 1 : 0;
+		for (int a = 1; keep && a < pt->nalt; a++) {
+			int j;
+			for (j = 0; j < 3; j++) {
+				int32_t c = pt->alt[a][j];
+				if (!k->letter_id[c] && k->nids == 63)
+					break;
+				if (!k->letter_id[c])
+					k->letter_id[c] = (unsigned char)++k->nids;
+			}
+			if (j == 3)
+				memcpy(pt->alt[keep++], pt->alt[a], sizeof pt->alt[a]);
+		}
+		pt->nalt = keep;
+		if (keep > 1)
+			k->probing = 1;
+	}
+}
+
+/* The scanner passes over plain characters: ASCII and U+0600..U+067F that
+ * fold to one character which is no key letter. Worth it only while key
+ * letters are rare (one in ten letters: a block of sixteen bytes then
+ * holds one about half the time). Then the fast path's table of the first
+ * two bytes: what the scanner must look at closer goes slow. */
+static void
+build_plain(struct ar_kwic *k)
+{
+	uint32_t *ftab = k->ftab;
+
+	ar_plain_init(&k->plain);
+	if (k->keys_freq > 100)
+		k->plain.simd = 0;
+	if (k->plain.simd && k->probing) {
+		/* the keys come from the anchors as chosen: keep them */
+		k->probing = 0;
+		set_anchor_bits(k);
+	}
+	if (k->probing) {
+		k->probe_count = ar_alloc((1u << 18) * sizeof *k->probe_count);
+		memset(k->probe_count, 0, (1u << 18) * sizeof *k->probe_count);
+	}
+	for (int32_t cp = 0; cp < 0x10000; cp++) {
+		int j;
+		if (ftab[cp] >= F_RARE)
+			continue;
+		for (j = 0; j < k->nkeys && (uint32_t)k->keys[j] != ftab[cp]; j++)
+			;
+		if (j < k->nkeys)
+			ftab[cp] |= F_KEY;
+		else
+			ar_plain_set(&k->plain, cp);
+	}
+	for (uint32_t b = 0; b < 256; b++)
+	for (uint32_t c = 0; c < 256; c++) {
+		const unsigned char two[2] = { (unsigned char)b, (unsigned char)c };
+		uint16_t v;
+		uint32_t f;
+		memcpy(&v, two, 2);
+		if (b < 0x80)
+			f = ftab[b];
+		else if (b >= 0xC2 && b < 0xE0 && (c & 0xC0) == 0x80)
+			f = ftab[(b & 0x1F) << 6 | (c & 0x3F)];
+		else
+			f = F_WILD;
+		k->pair_id[v] = f >= F_RARE || ((f & F_KEY) && k->plain.simd)
+		    ? ID_SLOW : k->letter_id[f & 0xFFFF];
+	}
+}
+
+/* Shifts a character's id into prev (the last two); 1 when the three
+ * complete an anchor, which the probe then counts. */
+static inline int
+completes_anchor(struct ar_kwic *k, uint32_t *prev, uint32_t id)
+{
+	uint32_t x = *prev << 6 | id;
+
+	*prev = x & 0xFFF;
+	if (!(k->tribits[x >> 6] >> (x & 63) & 1))
+		return 0;
+	if (k->probing)
+		k->probe_count[x]++;
+	return 1;
+}
+
+/* The ids of the two characters before q, after passing over plain text
+ * from i to q: prev as scan keeps it (the older one in bits 6..11). */
+static uint32_t
+prev_before(const struct ar_kwic *k, const unsigned char *p, size_t i, size_t q, uint32_t prev)
+{
+	for (int j = 0; j < 2 && q > i; j++) {
+		uint32_t cp;
+		if (p[q - 1] >= 0x80 && q - i >= 2 && (p[q - 2] == 0xD8 || p[q - 2] == 0xD9))
+			cp = (uint32_t)(p[q - 2] & 0x1F) << 6 | (p[q - 1] & 0x3F), q -= 2;
+		else if (p[q - 1] < 0x80)
+			cp = p[--q];
+		else
+			cp = 0xFFFD, q--;       /* invalid UTF-8 passed over */
+		uint32_t id = k->letter_id[k->ftab[cp] & 0xFFFF];
+		if (j == 0)
+			prev = (prev & 63) << 6 | id;
+		else
+			prev = (prev & 63) | id << 6;
+	}
+	return prev;
+}
+
+/* Next candidate in p[0..n) from sp->pos: returns its offset or n. A
+ * candidate is a character that completes an anchor (adjacent letters, the
+ * deleted characters between them skipped), or is an anchor letter alone,
+ * or may fold to anything. The bytes after p[n] are readable (a newline,
+ * or zero padding). */
+struct scanpos {
+	size_t pos;             /* where to go on */
+	uint32_t prev;          /* ids of the two characters before pos */
+	size_t until;           /* read every character up to here */
+};
+
+static size_t
+scan(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *sp)
+{
+	const unsigned char *pair_id = k->pair_id, *letter_id = k->letter_id;
+	const uint32_t *ftab = k->ftab;
+	size_t i = sp->pos, until = sp->until;
+	uint32_t prev = sp->prev & 0xFFF, id;
+
+	while (i < n) {
+		if (i >= until) {
+			unsigned other;
+			size_t q = ar_plain_skip(&k->plain, p, i, n, &other);
+			/* read the block that stops it and the two characters
+			 * after, where an anchor with a key letter may end */
+			until = other ? q + 16 + 4 : n;
+			if (q > i && q < n && (p[q] & 0xC0) == 0x80)
+				q--;       /* back to the lead of a two-byte letter */
+			if (q > i) {
+				prev = prev_before(k, p, i, q, prev);
+				i = q;
+			}
+		}
+		/* ASCII and two bytes (all of Arabic): one look-up of the first
+		 * two bytes gives the id, and the first byte alone where the
+		 * next character starts. That load is the loop's critical path:
+		 * through a pointer it has the simplest address whatever
+		 * registers the compiler picks (as p + i, with the tables in a
+		 * struct, it took a base that needs a displacement byte, and
+		 * the scan ran 5-10% slower) */
+		size_t lim = until < n ? until : n;
+		const unsigned char *q = p + i, *end = p + lim;
+		while (q < end) {
+			uint16_t v;
+			memcpy(&v, q, 2);
+			id = pair_id[v];
+			if (__builtin_expect(id == ID_SLOW, 0))
+				break;
+			const unsigned char *at = q;
+			q += 1 + (FIRST_OF(v) >> 7);
+			if (completes_anchor(k, &prev, id)) {
+				sp->pos = (size_t)(q - p), sp->prev = prev, sp->until = until;
+				return (size_t)(at - p);
+			}
+		}
+		i = (size_t)(q - p);
+		if (i >= lim)
+			continue;
+
+		/* one character the slow way: deleted, wild, a key or unigram
+		 * letter, longer than two bytes, or invalid */
+		uint32_t b = p[i], c = p[i + 1], cp, f;
+		size_t s = i;
+
+		if (b < 0x80 || (b < 0xE0 && b >= 0xC2 && (c & 0xC0) == 0x80)) {
+			cp = b < 0x80 ? b : ((b & 0x1F) << 6) | (c & 0x3F);
+			i += 1 + (b >= 0x80);
+		} else if (b >= 0xE0 && b < 0xF0 && (c & 0xC0) == 0x80
+		    && (p[i + 2] & 0xC0) == 0x80) {
+			cp = ((b & 0x0F) << 12) | ((c & 0x3F) << 6) | (p[i + 2] & 0x3F);
+			i += 3;
+		} else if (b >= 0xF0 && b < 0xF5 && (c & 0xC0) == 0x80
+		    && (p[i + 2] & 0xC0) == 0x80 && (p[i + 3] & 0xC0) == 0x80) {
+			/* outside the BMP: digits and marks may fold, so look */
+			cp = ((b & 0x07) << 18) | ((c & 0x3F) << 12)
+			    | ((uint32_t)(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+			i += 4;
+			int cl = ar_cclass((int32_t)cp);
+			if (!k->exact && (cl == AR_C_DIGIT || cl == AR_C_MARK
+			    || (cp >= 0x1EE00 && cp <= 0x1EEFF) || cl == AR_C_FORMAT)) {
+				sp->pos = i, sp->prev = 0, sp->until = until;
+				return s;
+			}
+			prev = (prev & 63) << 6;
+			continue;
+		} else {
+			/* invalid UTF-8: a candidate too, so that its line is
+			 * checked, warned about (and an error with --strict) */
+			sp->pos = i + 1, sp->prev = 0, sp->until = until;
+			return s;
+		}
+		f = ftab[cp];
+		/* after a key letter, or a character the fold deletes, read on
+		 * where an anchor may still end */
+		if (f >= F_KEY && until < i + 8)
+			until = i + 8;
+		if (f >= F_RARE) {
+			if (f == F_DEL)
+				continue;
+			if (f == F_WILD) {
+				sp->pos = i, sp->prev = 0, sp->until = until;
+				return s;
+			}
+			/* an anchor letter on its own */
+			sp->pos = i, sp->prev = (prev & 63) << 6 | letter_id[f & 0xFFFF];
+			sp->until = until;
+			return s;
+		}
+		if (completes_anchor(k, &prev, letter_id[f & 0xFFFF])) {
+			sp->pos = i, sp->prev = prev, sp->until = until;
+			return s;
+		}
+	}
+	sp->pos = n, sp->prev = prev, sp->until = until;
+	return n;
+}
+
+/* ---- matching on folded text ---- */
+static inline int
+wordchar_at(const char *F, size_t i, size_t n)
+{
+	int32_t cp;
+	if (i >= n)
+		return 0;
+	ar_u8dec(F + i, &cp);
+	return ar_is_wordchar(cp);
+}
+
+static inline int
+wordchar_before(const char *F, size_t i)
+{
+	int32_t cp;
+	size_t j = i;
+	if (i == 0)
+		return 0;
+	do
+		j--;
+	while (j > 0 && ((unsigned char)F[j] & 0xC0) == 0x80);
+	ar_u8dec(F + j, &cp);
+	return ar_is_wordchar(cp);
+}
+
+/* Match one pattern word pw[0..pn) at F[fi..fn); returns the end or -1. */
+static long
+match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, size_t fi, size_t fn)
+{
+	size_t k = 0;
+
+	while (k < pn && pw[k] != '*')
+		k++;
+	if (fi + k > fn || memcmp(F + fi, pw, k))
+		return -1;
+	fi += k;
+	if (k == pn) {
+		if (mode == AR_KWIC_SUBSTRING)
+			return (long)fi;
+		if (mode == AR_KWIC_PREFIX) {
+			while (wordchar_at(F, fi, fn))
+				fi += ar_u8len((unsigned char)F[fi]);
+			return (long)fi;
+		}
+		return wordchar_at(F, fi, fn) ? -1 : (long)fi;
+	}
+	pw += k + 1;
+	pn -= k + 1;
+	for (size_t j = fi;;) {
+		long r = match_word(mode, pw, pn, F, j, fn);
+		if (r >= 0)
+			return r;
+		if (!wordchar_at(F, j, fn))
+			return -1;
+		j += ar_u8len((unsigned char)F[j]);
+	}
+}
+
+/* Words w.. of pattern p from F[fi..): end or -1. Later words follow one
+ * or more spaces and may carry a proclitic of their own. */
+static long
+match_words(const struct ar_kwic *k, const struct pat *p, int w, const char *F, size_t fi, size_t fn)
+{
+	long e = match_word(k->mode, p->w[w], p->wl[w], F, fi, fn);
+	size_t j;
+
+	if (e < 0 || w + 1 == p->nw)
+		return e;
+	j = (size_t)e;
+	while (j < fn) {
+		int32_t cp;
+		size_t n = ar_u8dec(F + j, &cp);
+		if (!is_space_cp(cp))
+			break;
+		j += n;
+	}
+	if (j == (size_t)e || j >= fn)
+		return -1;
+	long r = match_words(k, p, w + 1, F, j, fn);
+	if (r >= 0 || k->mode == AR_KWIC_SUBSTRING)
+		return r;
+	const char *const *procl = (const char *const *)k->procl;
+	const size_t *procll = k->procll;
+	for (int c = 0; c < k->nprocl; c++)
+		if (j + procll[c] < fn && F[j + procll[c] - 1] == procl[c][procll[c] - 1] && !memcmp(F + j, procl[c], procll[c])
+		    && (r = match_words(k, p, w + 1, F, j + procll[c], fn)) >= 0)
+			return r;
+	return -1;
+}
+
+static void
+add_hit(struct ar_kwic *k, size_t rs, size_t re, int pat)
+{
+	if (k->nhits == k->caphits) {
+		k->caphits = k->caphits ? k->caphits * 2 : 64;
+		k->hits = ar_realloc(k->hits, k->caphits * sizeof *k->hits);
+	}
+	k->hits[k->nhits].start = rs, k->hits[k->nhits].end = re, k->hits[k->nhits].pat = pat;
+	k->nhits++;
+}
+
+/* Try every pattern whose first word may begin at core position c; the hit
+ * (including a proclitic) begins at q. */
+static void
+try_at(const struct ar_kwic *k, const char *F, size_t fn, size_t q, size_t c, struct ar_buf *ends)
+{
+	int32_t cp, cp2 = -1;
+	int *list[3], nlist[3];
+
+	if (c >= fn)
+		return;
+	size_t k1 = ar_u8dec(F + c, &cp);
+	if (c + k1 < fn)
+		ar_u8dec(F + c + k1, &cp2);
+	list[0] = k->bk[cp % NBK], nlist[0] = k->nbk[cp % NBK];
+	list[1] = k->bkwild, nlist[1] = k->nbkwild;
+	if (cp2 >= 0) {
+		unsigned h2 = bk2hash(cp, cp2);
+		list[2] = k->bk2[h2], nlist[2] = k->nbk2[h2];
+	} else {
+		list[2] = NULL, nlist[2] = 0;
+	}
+	for (int l = 0; l < 3; l++)
+		for (int j = 0; j < nlist[l]; j++) {
+			const struct pat *p = &k->pats[list[l][j]];
+			if (l != 1 && p->first != cp)
+				continue;
+			if (l == 2 && p->second != cp2)
+				continue;
+			long e = match_words(k, p, 0, F, c, fn);
+			if (e > (long)q) {
+				long rec[2] = { e, list[l][j] };
+				ar_buf_add(ends, rec, sizeof rec);
+			}
+		}
+}
+
+static int
+cmp_ends(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+	return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Find all hits in the raw text r[0..rn), which begins and ends at word
+ * boundaries; base is its offset in the line. */
+static void
+match_segment(struct ar_kwic *k, const char *r, size_t rn, size_t base)
+{
+	struct ar_buf *ends = &k->ends;
+	const char *const *procl = (const char *const *)k->procl;
+	const size_t *procll = k->procll;
+	size_t i, fn;
+	const uint32_t *of;
+	const char *F;
+
+	fold(k, r, rn, &k->F, &k->offs);
+	F = k->F.s;
+	fn = k->F.len;
+	of = (const uint32_t *)k->offs.s;
+	for (i = 0; i < fn; i += ar_u8len((unsigned char)F[i])) {
+		if (k->mode != AR_KWIC_SUBSTRING) {
+			if (!wordchar_at(F, i, fn) || wordchar_before(F, i))
+				continue;
+		}
+		ends->len = 0;
+		try_at(k, F, fn, i, i, ends);
+		if (k->mode != AR_KWIC_SUBSTRING)
+			for (int c = 0; c < k->nprocl; c++)
+				if (i + procll[c] < fn && F[i + procll[c] - 1] == procl[c][procll[c] - 1] && !memcmp(F + i, procl[c], procll[c]))
+					try_at(k, F, fn, i, i + procll[c], ends);
+		if (!ends->len)
+			continue;
+		size_t ne = ends->len / (2 * sizeof(long));
+		long *e = (long *)ends->s;
+		qsort(e, ne, 2 * sizeof(long), cmp_ends);
+		for (size_t j = 0; j < ne; j++) {
+			if (j && e[2 * j] == e[2 * j - 2])
+				continue;
+			size_t fe = (size_t)e[2 * j], rs = of[i], re;
+			if (fe < fn && of[fe] > of[fe - 1])
+				re = of[fe];
+			else if (fe < fn)
+				re = of[fe - 1] + ar_u8len((unsigned char)r[of[fe - 1]]);
+			else
+				re = rn;
+			/* trailing characters the fold deleted belong to the word,
+			 * but not trailing spaces */
+			while (re > rs && (r[re - 1] == ' ' || r[re - 1] == '\t'))
+				re--;
+			add_hit(k, base + rs, base + re, (int)e[2 * j + 1]);
+		}
+	}
+}
+
+/* ---- lines ---- */
+static inline int
+is_sep(unsigned char c)
+{
+	return c < 0x80 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+	    || c == '*');
+}
+
+/* The line's hits to the sink (every line, hits or not, with every_line). */
+static void
+emit_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln)
+{
+	if (k->nhits || k->every_line) {
+		struct ar_kwic_line l = { s, n, ln, k->hits, k->nhits };
+		if (k->sink->line(&l, k->sink->ctx) < 0)
+			k->refused = 1;
+	}
+	k->nhits = 0;
+}
+
+/* A line that must be folded whole (invalid UTF-8 repaired, or every line). */
+static void
+whole_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln)
+{
+	match_segment(k, s, n, 0);
+	emit_line(k, s, n, ln);
+}
+
+/* ---- the word check: most candidates are other words that hold an
+ * anchor (التونسية for تونس). In word mode a hit's word is a pattern word,
+ * maybe after one proclitic, so a candidate whose folded word is none of
+ * those is dropped before any window is folded. */
+static struct wslot *
+wset_get(const struct ar_kwic *k, const char *s, size_t n)
+{
+	struct wslot *wset = k->wset;
+
+	for (size_t h = ar_hash(s, n) & k->wmask;; h = (h + 1) & k->wmask) {
+		if (!wset[h].s)
+			return NULL;
+		if (wset[h].n == n && !memcmp(wset[h].s, s, n))
+			return &wset[h];
+	}
+}
+
+static void
+build_word_set(struct ar_kwic *k)
+{
+	size_t nw = 0, cap = 16;
+
+	if (k->mode != AR_KWIC_WORD || k->scan_all || k->every_line)
+		return;
+	for (int i = 0; i < k->npats; i++)
+		for (int w = 0; w < k->pats[i].nw; w++) {
+			const char *t = k->pats[i].w[w];
+			for (size_t j = 0; j < k->pats[i].wl[w];) {
+				int32_t cp;
+				j += ar_u8dec(t + j, &cp);
+				if (!ar_is_wordchar(cp))
+					return;         /* '*', '-': no word check */
+			}
+			nw++;
+		}
+	while (cap < 2 * nw)
+		cap *= 2;
+	k->wset = ar_alloc(cap * sizeof *k->wset);
+	memset(k->wset, 0, cap * sizeof *k->wset);
+	k->wmask = cap - 1;
+	for (int i = 0; i < k->npats; i++)
+		for (int w = 0; w < k->pats[i].nw; w++) {
+			const char *t = k->pats[i].w[w];
+			size_t n = k->pats[i].wl[w];
+			struct wslot *ws = wset_get(k, t, n);
+			if (!ws) {
+				size_t h = ar_hash(t, n) & k->wmask;
+				while (k->wset[h].s)
+					h = (h + 1) & k->wmask;
+				ws = &k->wset[h];
+				ws->s = t, ws->n = n;
+			}
+			ws->phrase |= k->pats[i].nw > 1;
+		}
+	k->word_check = 1;
+}
+
+/* Can the candidate at s[c] be part of a hit? Folds its word with the
+ * scanner's table: 0 no; 1 as a word of its own; 2 maybe in a phrase, or
+ * whenever the table cannot say. */
+static int
+word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
+{
+	const uint32_t *ftab = k->ftab;
+	char w[512];
+	size_t wb = c, we = c, len = 0, i;
+	int seen = 0;
+
+	/* a word longer than this cannot be checked here (nor walked over
+	 * for every candidate in it) */
+	size_t lo = c > 120 ? c - 120 : 0, hi = n - c > 120 ? c + 120 : n;
+	while (wb > lo && !is_sep((unsigned char)s[wb - 1]))
+		wb--;
+	while (we < hi && !is_sep((unsigned char)s[we]))
+		we++;
+	if ((wb > 0 && !is_sep((unsigned char)s[wb - 1])) || (we < n && !is_sep((unsigned char)s[we]))
+	    || we - wb > 120 || ar_u8valid(s + wb, we - wb) != we - wb)
+		return 2;
+	for (i = wb; i < we;) {
+		int32_t cp;
+		size_t m = ar_u8dec(s + i, &cp);
+		uint32_t f = cp < 0x10000 ? ftab[cp] : F_WILD;
+		if (i == c)
+			seen = 1;
+		i += m;
+		if (f == F_DEL)
+			continue;
+		if (f == F_WILD)
+			return 2;
+		f &= 0xFFFF;
+		if (!ar_is_wordchar((int32_t)f)) {
+			if (seen)
+				break;          /* the end of the candidate's word */
+			len = 0;                /* a word before it */
+			continue;
+		}
+		if (f < 0x80)
+			w[len++] = (char)f;
+		else if (f < 0x800)
+			w[len++] = (char)(0xC0 | f >> 6), w[len++] = (char)(0x80 | (f & 0x3F));
+		else
+			len += ar_u8enc((int32_t)f, w + len);
+	}
+	if (!seen)
+		return 2;
+	int r = 0;
+	const struct wslot *ws = wset_get(k, w, len);
+	if (ws)
+		r = 1 + ws->phrase;
+	const char *const *procl = (const char *const *)k->procl;
+	const size_t *procll = k->procll;
+	for (int j = 0, np = k->nprocl; j < np && r < 2; j++)
+		if (procll[j] < len && w[procll[j] - 1] == procl[j][procll[j] - 1]
+		    && !memcmp(w, procl[j], procll[j])
+		    && (ws = wset_get(k, w + procll[j], len - procll[j])))
+			r = 1 + ws->phrase;
+	return r;
+}
+
+/* A line s[0..n) with its first candidate at c; sp continues the scan.
+ * fit is what word_may_hit said of c, or -1 when it has not been asked. */
+static void
+do_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln, size_t c, struct scanpos sp, int fit)
+{
+	size_t cap = 256 + 8 * k->maxpatbytes, bad = ar_u8valid(s, n);
+	size_t segb = 0, sege = 0;
+	int have = 0;
+
+	if ((k->scan_all || k->every_line) && bad == n) {
+		whole_line(k, s, n, ln);
+		return;
+	}
+	if (bad != n) {
+		if (k->sink->invalid && k->sink->invalid(ln, bad, k->sink->ctx) < 0) {
+			k->refused = 1;
+			return;
+		}
+		k->fixed.len = 0;
+		ar_u8repair(s, n, &k->fixed, NULL);
+		whole_line(k, k->fixed.s, k->fixed.len, ln);
+		return;
+	}
+	for (;;) {
+		/* window: maxwords words either side of the candidate, or
+		 * only its own when no phrase can hold it */
+		int words = k->maxwords;
+		if (k->word_check) {
+			int r = fit >= 0 ? fit : word_may_hit(k, s, n, c);
+			fit = -1;
+			if (!r) {
+				c = scan(k, (const unsigned char *)s, n, &sp);
+				if (c >= n)
+					break;
+				continue;
+			}
+			if (r == 1)
+				words = 1;
+		}
+		size_t wb = c, we = c, lim;
+		int j;
+		lim = c > cap ? c - cap : 0;
+		for (j = words;;) {
+			while (wb > lim && !is_sep((unsigned char)s[wb - 1]))
+				wb--;
+			if (--j == 0)
+				break;
+			while (wb > lim && is_sep((unsigned char)s[wb - 1]))
+				wb--;
+			if (wb <= lim)
+				break;
+		}
+		while (wb < c && ((unsigned char)s[wb] & 0xC0) == 0x80)
+			wb++;
+		lim = n - c > cap ? c + cap : n;
+		for (j = words;;) {
+			while (we < lim && !is_sep((unsigned char)s[we]))
+				we++;
+			if (--j == 0)
+				break;
+			while (we < lim && is_sep((unsigned char)s[we]))
+				we++;
+			if (we >= lim)
+				break;
+		}
+		while (we > c && we < n && ((unsigned char)s[we] & 0xC0) == 0x80)
+			we--;
+		if (have && wb <= sege) {
+			if (we > sege)
+				sege = we;
+		} else {
+			if (have)
+				match_segment(k, s + segb, sege - segb, segb);
+			segb = wb, sege = we, have = 1;
+		}
+		c = scan(k, (const unsigned char *)s, n, &sp);
+		if (c >= n)
+			break;
+	}
+	if (have)
+		match_segment(k, s + segb, sege - segb, segb);
+	emit_line(k, s, n, ln);
+}
+
+/* Every line of p[0..n) on its own: a pattern without a letter, or
+ * every_line. */
+static void
+each_line(struct ar_kwic *k, const char *p, size_t n)
+{
+	size_t pos = 0;
+
+	while (pos < n) {
+		const char *nl = memchr(p + pos, '\n', n - pos);
+		size_t e = nl ? (size_t)(nl - p) : n, le = e;
+		if (le > pos && p[le - 1] == '\r')
+			le--;
+		struct scanpos none = { le - pos, 0, le - pos };
+		do_line(k, p + pos, le - pos, k->lineno, 0, none, -1);
+		k->lineno++;
+		pos = e + 1;
+	}
+}
+
+/* Lines in p[0..n) of the current document (no header among them). */
+static void
+do_text(struct ar_kwic *k, const char *p, size_t n)
+{
+	size_t pos = 0;         /* lines before pos are counted */
+
+	if (k->scan_all || k->every_line) {
+		each_line(k, p, n);
+		return;
+	}
+	struct scanpos sp = { 0, 0, 0 };
+	while (sp.pos < n) {
+		size_t c = scan(k, (const unsigned char *)p, n, &sp);
+		if (c >= n)
+			break;
+		/* most candidates are other words: drop them before finding,
+		 * counting and checking their line */
+		int fit = k->word_check ? word_may_hit(k, p, n, c) : -1;
+		if (!fit)
+			continue;
+		/* count the lines up to the candidate */
+		size_t ls = pos;
+		for (;;) {
+			const char *nl = memchr(p + ls, '\n', c - ls);
+			if (!nl)
+				break;
+			k->lineno++;
+			ls = (size_t)(nl - p) + 1;
+		}
+		const char *nl = memchr(p + c, '\n', n - c);
+		size_t e = nl ? (size_t)(nl - p) : n, le = e;
+		if (le > ls && p[le - 1] == '\r')
+			le--;
+		if (c >= le) {  /* only a CR: nothing in this line */
+			k->lineno++;
+			pos = e + 1;
+			sp = (struct scanpos){ pos, 0, 0 };
+			continue;
+		}
+		struct scanpos in_line = { (sp.pos > le ? le : sp.pos) - ls, sp.prev,
+		    sp.until > ls ? sp.until - ls : 0 };
+		do_line(k, p + ls, le - ls, k->lineno, c - ls, in_line, fit);
+		k->lineno++;
+		pos = e + 1;
+		sp = (struct scanpos){ pos, 0, 0 };
+		if (pos > n)
+			pos = n;
+	}
+	if (k->probing && (k->probe_bytes += n) >= PROBE_BYTES)
+		end_probe(k);
+	/* count the rest */
+	while (pos < n) {
+		const char *nl = memchr(p + pos, '\n', n - pos);
+		if (!nl)
+			break;
+		k->lineno++;
+		pos = (size_t)(nl - p) + 1;
+	}
+}
+
+/* ---- a hit's context ---- */
+static size_t
+left_context(const char *s, size_t at, int columns, int words)
+{
+	size_t i = at, w = 0;
+	int32_t cp;
+
+	if (words) {
+		for (int k = 0; k < words && i > 0; k++) {
+			while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+				i--;
+			while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t')
+				i--;
+		}
+		return i;
+	}
+	while (i > 0) {
+		size_t j = i - 1;
+		while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+			j--;
+		ar_u8dec(s + j, &cp);
+		size_t cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		if (w + cw > (size_t)columns)
+			break;
+		w += cw;
+		i = j;
+	}
+	/* do not begin with a mark whose letter was cut off */
+	while (i < at) {
+		size_t k = ar_u8dec(s + i, &cp);
+		if (cp < 0x20 || ar_cpwidth(cp) != 0)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+static size_t
+right_context(const char *s, size_t n, size_t at, int columns, int words, size_t *widthp)
+{
+	size_t i = at, w = 0;
+	int32_t cp;
+
+	if (words) {
+		for (int k = 0; k < words && i < n; k++) {
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			while (i < n && s[i] != ' ' && s[i] != '\t')
+				i++;
+		}
+		*widthp = ar_term_columns(s + at, i - at);
+		return i;
+	}
+	while (i < n) {
+		size_t k = ar_u8dec(s + i, &cp);
+		size_t cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		if (w + cw > (size_t)columns) {
+			if (cw == 0)
+				i += k;
+			else
+				break;
+			continue;
+		}
+		w += cw;
+		i += k;
+	}
+	*widthp = w;
+	return i;
+}
+
+void
+ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
+    int columns, int words, size_t *ls, size_t *re, size_t *rwidth)
+{
+	*ls = left_context(s, start, columns, words);
+	*re = right_context(s, n, end, columns, words, rwidth);
+}
+
+static size_t
+char_before(const char *s, size_t i)
+{
+	size_t j = i - 1;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	return j;
+}
+
+static int
+wordchar_in(const char *s, size_t i)
+{
+	int32_t cp;
+	ar_u8dec(s + i, &cp);
+	return ar_is_wordchar(cp);
+}
+
+void
+ar_kwic_context_word(const char *s, int k, int back, const char **wp, size_t *wn)
+{
+	size_t n = strlen(s), i, b, e;
+
+	*wp = "", *wn = 0;
+	if (!back) {
+		for (i = 0;;) {
+			while (i < n && !wordchar_in(s, i))
+				i += ar_u8len((unsigned char)s[i]);
+			if (i >= n)
+				return;
+			for (b = i; i < n && wordchar_in(s, i);)
+				i += ar_u8len((unsigned char)s[i]);
+			if (--k == 0) {
+				*wp = s + b, *wn = i - b;
+				return;
+			}
+		}
+	}
+	for (i = n;;) {
+		/* back over non-word characters, then over the word */
+		while (i > 0 && !wordchar_in(s, char_before(s, i)))
+			i = char_before(s, i);
+		if (i == 0)
+			return;
+		for (e = i; i > 0 && wordchar_in(s, char_before(s, i));)
+			i = char_before(s, i);
+		if (--k == 0) {
+			*wp = s + i, *wn = e - i;
+			return;
+		}
+	}
+}
+
+/* ---- the API ---- */
+void
+ar_kwic_ready(struct ar_kwic *k)
+{
+	build_ftab(k);
+	number_letters(k);
+	set_anchor_bits(k);
+	for (int32_t cp = 0; cp < 0x10000; cp++)
+		for (int u = 0; u < k->nunis; u++)
+			if (k->ftab[cp] == (uint32_t)k->unis[u])
+				k->ftab[cp] |= F_UNI;
+	build_plain(k);
+	build_word_set(k);
+}
+
+int
+ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
+    const struct ar_kwic_sink *sink)
+{
+	k->sink = sink;
+	k->lineno = *line + 1;
+	k->refused = 0;
+	do_text(k, p, n);
+	*line = k->lineno - 1;
+	k->sink = NULL;
+	return k->refused ? -1 : 0;
+}
+
+int
+ar_kwic_count(const struct ar_kwic *k)
+{
+	return k->npats;
+}
+
+const char *
+ar_kwic_pattern(const struct ar_kwic *k, int i)
+{
+	return k->pats[i].src;
+}
+
+size_t
+ar_kwic_width(const struct ar_kwic *k, int i)
+{
+	return k->pats[i].width;
+}
+
+const struct ar_norm *
+ar_kwic_norm(const struct ar_kwic *k)
+{
+	return k->nm;
+}
+
+void
+ar_kwic_free(struct ar_kwic *k)
+{
+	if (!k)
+		return;
+	for (int i = 0; i < k->npats; i++) {
+		for (int w = 0; w < k->pats[i].nw; w++)
+			free(k->pats[i].w[w]);
+		free(k->pats[i].w);
+		free(k->pats[i].wl);
+		free((char *)k->pats[i].src);
+	}
+	free(k->pats);
+	for (int i = 0; i < k->nprocl; i++)
+		free(k->procl[i]);
+	free(k->procl);
+	free(k->procll);
+	for (int i = 0; i < NBK; i++)
+		free(k->bk[i]), free(k->bk2[i]);
+	free(k->bkwild);
+	free(k->ftab);
+	free(k->probe_count);
+	free(k->unis);
+	free(k->keys);
+	free(k->wset);
+	free(k->hits);
+	ar_buf_free(&k->fbuf);
+	ar_buf_free(&k->F);
+	ar_buf_free(&k->offs);
+	ar_buf_free(&k->ends);
+	ar_buf_free(&k->fixed);
+	ar_norm_free(k->nm);
+	free(k);
+}
