@@ -792,7 +792,8 @@ static void
 find_title(struct pm *m)
 {
 	long best = -1, near = -1, at[TITLE_LOOK];
-	int bsh = 0, k = 0, run = 0, seen = 0, sh[TITLE_LOOK], near_open = 1;
+	int bsh = 0, bk = 0, k = 0, run = 0, seen = 0, walls = 0, near_open = 1;
+	int sh[TITLE_LOOK], wall[TITLE_LOOK];
 
 	m->title = -1;
 	for (long i = 0; i < m->b0; i++)
@@ -804,7 +805,7 @@ find_title(struct pm *m)
 		struct ent *x = &m->e[i];
 		if (x->blank)
 			continue;
-		int item_title = x->item && ++seen <= 3 && title_shape(x)
+		int item_title = x->item && k == 0 && ++seen <= 3 && title_shape(x)
 		    && share_smooth(m, i, m->set) >= 20;
 		/* a menu or a header of furniture: the title is not above it */
 		if (!item_title && (x->item || x->heading || x->chrome >= 4
@@ -812,6 +813,8 @@ find_title(struct pm *m)
 			near_open = near < 0;
 			if (++run >= 6 && k > 0)
 				break;
+			if (run > walls)
+				walls = run;
 			continue;
 		}
 		if (x->cls == AR_NAV_C_GOOD && near >= 0)
@@ -823,14 +826,21 @@ find_title(struct pm *m)
 		if (near_open && !x->f.term && x->f.words >= 3 && x->chrome == 0 && !x->item)
 			near = i;
 		at[k] = i;
+		wall[k] = walls;
 		sh[k] = share_smooth(m, i, m->set);
 		if (sh[k] > bsh)
-			bsh = sh[k], best = i;
+			bsh = sh[k], best = i, bk = k;
 		k++;
 	}
-	if (best >= 0 && bsh >= 12) {
+	/* a title above a header of furniture (six lines or more: a menu,
+	 * a ticker) gives way to a headline at the top of the body that
+	 * takes up its words */
+	if (best >= 0 && bsh >= 12 && wall[bk] >= 6 && title_in_body(m))
+		best = -1;
+	else if (best >= 0 && bsh >= 12) {
+		/* an earlier line goes first (not an item of a list) */
 		for (int j = 0; j < k; j++)
-			if (at[j] < best && sh[j] >= 12 && sh[j] * 2 >= bsh)
+			if (at[j] < best && !m->e[at[j]].item && sh[j] >= 12 && sh[j] * 2 >= bsh)
 				best = at[j];
 		m->title = best;
 	} else if (!title_in_body(m)) {

@@ -125,6 +125,22 @@ static const char doc_e[] =
 	"فاز فريق المدينة بكأس البطولة بعد مباراة مثيرة أمام ضيفه انتهت بهدفين مقابل هدف، وسط حضور جماهيري كبير في الملعب.\n"
 	"منصة إخبارية مستقلة تصدر من المدينة\n";
 
+/* the site's name above a menu, a ticker at the top of the body: the title
+ * is the headline below the ticker */
+static const char doc_f[] =
+	"أخبار المدينة اليوم\n"
+	"الرئيسية\n"
+	"سياسة\n"
+	"اقتصاد\n"
+	"رياضة\n"
+	"ثقافة\n"
+	"منوعات\n"
+	"فيديو\n"
+	"عاجل: انقطاع الكهرباء عن أحياء شرق العاصمة بسبب عطل فني في المحطة الرئيسية، وفرق الصيانة تعمل على إصلاحه منذ الصباح.\n"
+	"افتتاح مكتبة عامة جديدة في حي النخيل بحضور وزير الثقافة اليوم\n"
+	"افتتح وزير الثقافة اليوم مكتبة عامة جديدة في حي النخيل، تضم أكثر من عشرين ألف كتاب وقاعة للأطفال ومختبرا رقميا مفتوحا للطلاب.\n"
+	"وقال الوزير إن مكتبة النخيل هي الأولى ضمن خطة لافتتاح عشر مكتبات عامة في أحياء المدينة خلال السنوات الثلاث المقبلة.\n";
+
 static const struct nav_case {
 	const char *name, *rules, *keep, *doc, *want;
 } cases[] = {
@@ -273,6 +289,19 @@ static const struct nav_case {
 	  "2 K body page:body; good len=113 sw=0.15\n"
 	  "3 K body page:body; good len=113 sw=0.15\n"
 	  "4 D none template:a line of the site's template (seen on 2 earlier pages); short len=35 sw=0.17\n" },
+	{ "the title below a header of furniture and a ticker", NULL, NULL, doc_f,
+	  "1 D none page:before the title; short len=19 sw=0.33\n"
+	  "2 D none rule:menu\n"
+	  "3 D none list:a list of links (6 lines); short len=5 sw=0.00\n"
+	  "4 D none list:a list of links (6 lines); short len=6 sw=0.00\n"
+	  "5 D none list:a list of links (6 lines); short len=5 sw=0.00\n"
+	  "6 D none list:a list of links (6 lines); short len=5 sw=0.00\n"
+	  "7 D none list:a list of links (6 lines); short len=6 sw=0.00\n"
+	  "8 D none list:a list of links (6 lines); short len=5 sw=0.00\n"
+	  "9 D none page:before the title; good len=116 sw=0.20\n"
+	  "10 K title page:title; headline len=61 sw=0.18\n"
+	  "11 K body page:body; good len=125 sw=0.18\n"
+	  "12 K body page:body; good len=115 sw=0.25\n" },
 };
 
 static struct ar_buf got;
