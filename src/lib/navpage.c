@@ -389,6 +389,7 @@ similar(const struct ent *p, const struct ent *x)
 
 struct run {
 	long first, last, prev;         /* its lines; its last item */
+	long paux;                      /* its last line between items */
 	int items, aux, marked, tiny, tinysw, vocab;
 };
 
@@ -448,7 +449,7 @@ run_end(struct pm *m, struct run *r)
 			mark_list(m, r, h);
 	}
 	memset(r, 0, sizeof *r);
-	r->first = r->last = r->prev = -1;
+	r->first = r->last = r->prev = r->paux = -1;
 }
 
 static void
@@ -457,7 +458,7 @@ find_lists(struct pm *m)
 	struct run r;
 
 	memset(&r, 0, sizeof r);
-	r.first = r.last = r.prev = -1;
+	r.first = r.last = r.prev = r.paux = -1;
 	for (long i = 0; i < m->n; i++) {
 		const struct ent *x = &m->e[i];
 		if (x->blank)
@@ -468,10 +469,13 @@ find_lists(struct pm *m)
 		}
 		if (r.items && aux_line(x)) {
 			r.aux++;
-			r.last = i;
+			r.last = r.paux = i;
 			continue;
 		}
-		if (r.prev >= 0 && !similar(&m->e[r.prev], x))
+		/* like the item before it, or like the line of figures before
+		 * it (results, prices: a ticker) */
+		if (r.prev >= 0 && !similar(&m->e[r.prev], x)
+		    && !(x->f.dig && r.paux > r.prev && similar(&m->e[r.paux], x)))
 			run_end(m, &r);
 		if (r.first < 0)
 			r.first = i;

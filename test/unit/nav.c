@@ -141,6 +141,19 @@ static const char doc_f[] =
 	"افتتح وزير الثقافة اليوم مكتبة عامة جديدة في حي النخيل، تضم أكثر من عشرين ألف كتاب وقاعة للأطفال ومختبرا رقميا مفتوحا للطلاب.\n"
 	"وقال الوزير إن مكتبة النخيل هي الأولى ضمن خطة لافتتاح عشر مكتبات عامة في أحياء المدينة خلال السنوات الثلاث المقبلة.\n";
 
+/* a ticker of results: a line of figures longer than the ones before it
+ * is still one of them */
+static const char doc_g[] =
+	"نتائج المباريات\n"
+	"الوحدة 2 - 1 الجزيرة | انتهت\n"
+	"الشعلة 0 - 0 النجمة | انتهت\n"
+	"الساحل 1 - 3 الأمل | الشوط الثاني الدقيقة 71\n"
+	"الفجر - الشروق | 20:30\n"
+	"كل النتائج\n"
+	"الوحدة يهزم الجزيرة ويقترب من لقب الدوري\n"
+	"حقق فريق الوحدة فوزا ثمينا على ضيفه الجزيرة بهدفين مقابل هدف في المباراة التي أقيمت مساء اليوم، ليقترب من لقب الدوري.\n"
+	"وسجل مهاجم الوحدة هدفي فريقه في الشوط الثاني، بينما أحرز الجزيرة هدفه الوحيد من ركلة جزاء قبل نهاية المباراة بدقائق.\n";
+
 static const struct nav_case {
 	const char *name, *rules, *keep, *doc, *want;
 } cases[] = {
@@ -302,6 +315,16 @@ static const struct nav_case {
 	  "10 K title page:title; headline len=61 sw=0.18\n"
 	  "11 K body page:body; good len=125 sw=0.18\n"
 	  "12 K body page:body; good len=115 sw=0.25\n" },
+	{ "a ticker of results is a list", NULL, NULL, doc_g,
+	  "1 D none list:a list of links (5 lines); short len=15 sw=0.00\n"
+	  "2 D none list:a list of links (5 lines); short len=28 sw=0.00\n"
+	  "3 D none list:a list of links (5 lines); short len=27 sw=0.00\n"
+	  "4 D none list:a list of links (5 lines); headline len=44 sw=0.00\n"
+	  "5 D none list:a list of links (5 lines); short len=22 sw=0.00\n"
+	  "6 D none page:before the title; short len=10 sw=0.50\n"
+	  "7 K title page:title; headline len=40 sw=0.14\n"
+	  "8 K body page:body; good len=117 sw=0.24\n"
+	  "9 K body page:body; good len=116 sw=0.20\n" },
 };
 
 static struct ar_buf got;
