@@ -433,14 +433,16 @@ static int
 learn_line(char *line, size_t n, unsigned long lineno, void *ctx)
 {
 	struct nav_tpl *t = ctx;
-	char *f[4], *end;
+	char *f[4], *end = line;
 	int nf = 0;
+	unsigned long pages = 0;
 
 	f[nf++] = line;
 	for (size_t i = 0; i < n && nf < 4; i++)
 		if (line[i] == '\t')
 			line[i] = 0, f[nf++] = line + i + 1;
-	unsigned long pages = nf == 4 ? strtoul(f[0], &end, 10) : 0;
+	if (nf == 4)
+		pages = strtoul(f[0], &end, 10);
 	if (nf < 4 || *end || pages == 0) {
 		ar_warn("--learn file, line %lu: want PAGES<TAB>AGE<TAB>SIGNATURE<TAB>TEXT", lineno);
 		return -1;
