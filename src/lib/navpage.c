@@ -1010,6 +1010,55 @@ decide_body(struct pm *m)
 	}
 }
 
+/* ---- posts embedded in the body ---- */
+/* the line that marks a post copied from a social network: a picture or
+ * short link (the tweets rule), or share words with a date ("posted on
+ * Facebook · 19 May") */
+static int
+post_mark(const struct pm *m, const struct ent *x)
+{
+	if (x->fin != F_D || x->blank)
+		return 0;
+	if (x->layer == AR_NAV_L_RULE && x->rule >= 0)
+		return !strcmp(m->nv->rules[x->rule].name, "tweets");
+	return x->v.cat == VC_SHARE && x->f.dig && x->f.words <= 10;
+}
+
+/* the account's name that heads a post: a short line, not a sentence,
+ * kept so far or dropped for its handle */
+static int
+post_name(const struct ent *x)
+{
+	if (x->fin == F_D)
+		return x->f.links && x->f.words <= 6;
+	return x->fin == F_K && x->f.words && x->f.words <= 6 && !x->f.term
+	    && x->cls != AR_NAV_C_GOOD && !x->datetime;
+}
+
+/* A post embedded in the body: its mark, the post's text before it (one
+ * line, shorter than a paragraph) and the account's name heading it, after
+ * a paragraph; then the dash and date that close it. They go together. */
+static void
+drop_posts(struct pm *m)
+{
+	for (long i = m->b0; i <= m->b1; i++) {
+		if (!post_mark(m, &m->e[i]))
+			continue;
+		long t = neighbour(m, i, -1), h = t >= 0 ? neighbour(m, t, -1) : -1;
+		long p = h >= 0 ? neighbour(m, h, -1) : -1;
+		if (p < 0 || m->e[t].fin != F_K || !prose(&m->e[p]) || m->e[t].f.cps >= 160
+		    || !post_name(&m->e[h]))
+			continue;
+		if (m->e[h].fin == F_K)
+			set_fate(&m->e[h], F_D, AR_NAV_L_PAGE, AR_NAV_R_POST);
+		set_fate(&m->e[t], F_D, AR_NAV_L_PAGE, AR_NAV_R_POST);
+		long q = neighbour(m, i, 1);
+		if (q >= 0 && m->e[q].fin == F_K && m->e[q].f.bullet && m->e[q].f.dig
+		    && m->e[q].f.words <= 8 && !m->e[q].f.term)
+			set_fate(&m->e[q], F_D, AR_NAV_L_PAGE, AR_NAV_R_POST);
+	}
+}
+
 /* after the body: what continues it up to the first furniture, and the
  * attribution; the rest of the page goes */
 static void
@@ -1260,6 +1309,7 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 			decide_before(m, m->b0);
 		}
 		decide_body(m);
+		drop_posts(m);
 		decide_after(m);
 	} else {
 		m->title = -1;

@@ -154,6 +154,18 @@ static const char doc_g[] =
 	"حقق فريق الوحدة فوزا ثمينا على ضيفه الجزيرة بهدفين مقابل هدف في المباراة التي أقيمت مساء اليوم، ليقترب من لقب الدوري.\n"
 	"وسجل مهاجم الوحدة هدفي فريقه في الشوط الثاني، بينما أحرز الجزيرة هدفه الوحيد من ركلة جزاء قبل نهاية المباراة بدقائق.\n";
 
+/* a post embedded in the body: the account, the post, its picture link
+ * and its date go; the paragraphs around it stay */
+static const char doc_h[] =
+	"بلدية الساحل تغلق الشاطئ الشمالي أمام السباحة بسبب ارتفاع الأمواج\n"
+	"أعلنت بلدية الساحل اليوم إغلاق الشاطئ الشمالي أمام السباحة حتى إشعار آخر، بعد أن تجاوز ارتفاع الأمواج ثلاثة أمتار صباح اليوم.\n"
+	"ونشرت البلدية على حسابها الرسمي تحذيرا للمصطافين من الاقتراب من الصخور القريبة من الميناء خلال الأيام المقبلة.\n"
+	"بلدية الساحل @SahelCity\n"
+	"نرجو من المواطنين الالتزام بتعليمات فرق الإنقاذ وعدم النزول إلى البحر حفاظا على سلامتهم\n"
+	"pic.twitter.com/Ab12Cd34Ef\n"
+	"— 3 يوليو 2025\n"
+	"وقال رئيس البلدية إن فرق الإنقاذ ستبقى على الشاطئ طوال اليوم لمنع السباحة، وإن الإغلاق قد يستمر حتى نهاية الأسبوع إذا بقيت الأمواج مرتفعة.\n";
+
 static const struct nav_case {
 	const char *name, *rules, *keep, *doc, *want;
 } cases[] = {
@@ -315,6 +327,15 @@ static const struct nav_case {
 	  "10 K title page:title; headline len=61 sw=0.18\n"
 	  "11 K body page:body; good len=125 sw=0.18\n"
 	  "12 K body page:body; good len=115 sw=0.25\n" },
+	{ "a post embedded in the body goes", NULL, NULL, doc_h,
+	  "1 K title page:title; headline len=65 sw=0.10\n"
+	  "2 K body page:body; good len=125 sw=0.29\n"
+	  "3 K body page:body; good len=110 sw=0.29\n"
+	  "4 D none stat:page furniture; bad len=23 sw=0.00 links\n"
+	  "5 D none page:a post embedded in the body; headline len=87 sw=0.21\n"
+	  "6 D none rule:tweets\n"
+	  "7 D none page:a post embedded in the body; short len=14 sw=0.00\n"
+	  "8 K body page:body; good len=138 sw=0.29\n" },
 	{ "a ticker of results is a list", NULL, NULL, doc_g,
 	  "1 D none list:a list of links (5 lines); short len=15 sw=0.00\n"
 	  "2 D none list:a list of links (5 lines); short len=28 sw=0.00\n"
