@@ -669,6 +669,7 @@ int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub)
 	X(OTHER_ARTICLE, "another article")                        \
 	X(SPLICED,       "a headline spliced between paragraphs")  \
 	X(POST,          "a post embedded in the body")            \
+	X(PLAYER,        "a media player")                         \
 	X(TEMPLATE,      "a line of the site's template")            \
 	X(VOCAB,         "interface words")                        \
 	X(CAPTION,       "a photo caption")                        \

@@ -1059,6 +1059,62 @@ drop_posts(struct pm *m)
 	}
 }
 
+/* ---- media players ---- */
+/* a clock: "02:35", or a player's "00:00 / 02:14" */
+static int
+clock_line(const struct pm *m, const struct ent *x, int *pair)
+{
+	size_t n, i, colons = 0, slash = 0, digits = 0;
+	const char *s = ent_kept(m->pg, x, &n);
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c == ':')
+			colons++;
+		else if (c == '/')
+			slash++;
+		else if (c != ' ' && c != '\t')
+			return 0;
+	}
+	*pair = colons == 2 && slash == 1;
+	return digits >= 3 && colons >= 1 && colons <= 2 && slash <= 1 && (slash == 0 || *pair);
+}
+
+static int
+player_word(const struct ent *x)
+{
+	return x->fin == F_D && (x->v.cat == VC_VIDEO || x->v.cat == VC_VIEWS);
+}
+
+/* A player's clock ("00:00 / 02:14"; a lone duration next to the words of
+ * a player: play, views) goes, and the headline-like line just above a
+ * player's clock, its video's title. A time among the paragraphs of a live
+ * blog stays. */
+static void
+drop_players(struct pm *m)
+{
+	for (long i = 0; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		int pair;
+		if (x->fin != F_K || x->blank || i == m->title || !clock_line(m, x, &pair))
+			continue;
+		long p = i, q = i;
+		while (--p >= 0 && m->e[p].blank)
+			;
+		while (++q < m->n && m->e[q].blank)
+			;
+		if (!pair && !(p >= 0 && player_word(&m->e[p])) && !(q < m->n && player_word(&m->e[q])))
+			continue;
+		set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
+		struct ent *t = p >= 0 ? &m->e[p] : NULL;
+		if (pair && t && p != m->title && t->fin == F_K && !t->f.term
+		    && t->cls != AR_NAV_C_GOOD && t->f.words <= 15)
+			set_fate(t, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
+	}
+}
+
 /* after the body: what continues it up to the first furniture, and the
  * attribution; the rest of the page goes */
 static void
@@ -1311,6 +1367,7 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 		decide_body(m);
 		drop_posts(m);
 		decide_after(m);
+		drop_players(m);
 	} else {
 		m->title = -1;
 		decide_no_body(m);

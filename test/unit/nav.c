@@ -166,6 +166,16 @@ static const char doc_h[] =
 	"— 3 يوليو 2025\n"
 	"وقال رئيس البلدية إن فرق الإنقاذ ستبقى على الشاطئ طوال اليوم لمنع السباحة، وإن الإغلاق قد يستمر حتى نهاية الأسبوع إذا بقيت الأمواج مرتفعة.\n";
 
+/* a video player between the title and the body goes, its title with it;
+ * a time between paragraphs stays */
+static const char doc_i[] =
+	"الأمطار الغزيرة تغلق طرقا جبلية في شمال البلاد\n"
+	"فيضانات في الوادي الكبير بعد يومين من المطر\n"
+	"00:00 / 01:45\n"
+	"أغلقت السلطات المحلية عدة طرق جبلية في شمال البلاد بعد أمطار غزيرة استمرت يومين، وتسببت في انهيارات صخرية على الطرق.\n"
+	"10:30\n"
+	"وقالت مديرية الطرق إن فرقها تعمل على إزالة الصخور، وإن الطرق المغلقة ستفتح تباعا خلال الأيام المقبلة بعد أن يتوقف المطر.\n";
+
 static const struct nav_case {
 	const char *name, *rules, *keep, *doc, *want;
 } cases[] = {
@@ -336,6 +346,13 @@ static const struct nav_case {
 	  "6 D none rule:tweets\n"
 	  "7 D none page:a post embedded in the body; short len=14 sw=0.00\n"
 	  "8 K body page:body; good len=138 sw=0.29\n" },
+	{ "a media player goes, a time between paragraphs stays", NULL, NULL, doc_i,
+	  "1 K title page:title; headline len=46 sw=0.12\n"
+	  "2 D none page:a media player; near len=43 sw=0.38\n"
+	  "3 D none page:a media player; short len=13 sw=0.00\n"
+	  "4 K body page:body; good len=116 sw=0.25\n"
+	  "5 K body page:body; short len=5 sw=0.00\n"
+	  "6 K body page:body; good len=120 sw=0.29\n" },
 	{ "a ticker of results is a list", NULL, NULL, doc_g,
 	  "1 D none list:a list of links (5 lines); short len=15 sw=0.00\n"
 	  "2 D none list:a list of links (5 lines); short len=28 sw=0.00\n"
