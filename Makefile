@@ -42,7 +42,7 @@ DEPS_PACKAGE := build-essential debhelper dpkg-dev lintian
 
 all: deps-build $(TOOLS) $(COMPLETIONS)
 
-$(B)/lib/%.o: src/lib/%.c src/lib/arlib.h | $(B)/lib
+$(B)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) | $(B)/lib
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/data_tab.c: src/lib/mkdata.sh $(DATA)

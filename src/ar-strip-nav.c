@@ -1,38 +1,53 @@
 /* ar-strip-nav: keep the article, drop the page chrome.
  *
- * The page classifier is the engine in src/lib/nav.c (ar_nav_*): it hands
- * back every line with its verdict and reason. This file holds the options
- * and the printing: the kept text, the --explain rows, or one JSON object
- * per page. */
+ * The page classifier is the engine in src/lib/nav.c, navpage.c and
+ * navlex.c (ar_nav_*): it holds a page, decides it and hands back every
+ * line with its verdict, the layer that decided and the page it is on.
+ * This file holds the options and the printing: the kept text, the
+ * --explain rows (text, TSV, CSV or JSON through the shared row printer),
+ * or one JSON object per page. */
 #include "lib/arlib.h"
 
 #include <stdlib.h>
 
 static const char usage[] =
-"[-Hh] [-e] [-k LIST] [-r FILE] [--format=text|tsv|json] [FILE]...";
+"[-Hh] [-k LIST] [--explain] [--rules=FILE] [--learn=FILE]\n"
+"    [--format=text|tsv|csv|json] [FILE]...";
 static const char help[] =
-"Reduce scraped news pages to the article: title, publication line, byline,\n"
+"Reduce scraped news pages to the article: title, meta lines (date, byline),\n"
 "body paragraphs and attribution. Menus, share bars, tickers, tag lines,\n"
-"\"read also\" sections, tweets, widgets and site trailers are dropped.\n"
+"lists of links, \"read also\" sections and other articles, tweets, widgets,\n"
+"captions and site trailers are dropped.\n"
 "\n"
-"  -e, --explain        write every line with its decision, TSV:\n"
-"                       doc line action rule text (action K, D, or S for a\n"
-"                       line with a span removed); doc is the page name\n"
+"      --explain        write every line with its decision, TSV: doc line\n"
+"                       action rule text (action K, D, or S for a line with\n"
+"                       a span removed; rule the layer that decided and why,\n"
+"                       then the line's class); with --format, those rows as\n"
+"                       TSV or CSV with a header line, or JSON Lines\n"
 "  -k, --keep=LIST      keep these kinds after all (comma-separated rule names\n"
-"                       such as tweets,tags,source, or blank, dup, headline, stat)\n"
-"  -r, --rules=FILE     also apply the rules in FILE (tried first); repeatable\n"
-"  -l, --list-rules     list the rules in use and exit\n"
-"      --format=FMT     text (default), tsv (--explain with a header line) or\n"
-"                       json: one object per page (name, title, date,\n"
+"                       such as tweets,tags,source; layers page, list,\n"
+"                       cohesion, template, vocab; or blank, dup, headline,\n"
+"                       stat: all that no rule drops)\n"
+"      --rules=FILE     also apply the rules in FILE (tried first); repeatable\n"
+"      --list-rules     list the rules in use and exit\n"
+"      --learn=FILE     read the site templates learnt by earlier runs from\n"
+"                       FILE (lines seen on many pages) and write them back,\n"
+"                       with this run's, at the end (bounded, see the manual)\n"
+"      --format=FMT     text (default), tsv, csv or json; tsv and csv: the\n"
+"                       --explain rows with a header line; json: one object\n"
+"                       per page (name, title, date, date_line, crawled,\n"
 "                       source, attribution, body, dropped)\n"
-"      --tsv, --json    short for --format=tsv, --format=json\n"
+"      --tsv, --csv, --json  short for --format=tsv, csv, json\n"
+"      --bom            with csv: start with a byte order mark\n"
 AR_HELP_HEADERS
+AR_HELP_INPUT
 AR_HELP_STRICT
 "      --line-buffered  flush every line\n"
 AR_HELP_TAIL
 "\n"
 "A page starts at each file, \\f header, crawler header (source: and a\n"
-"timestamp line) or publication line after a dropped section.\n"
+"timestamp line) or publication line after a dropped section; it is held\n"
+"whole (a page of more than 20,000 lines or 4 MB is decided in pieces).\n"
 "With no FILE, or when FILE is -, read standard input. Exit status: 0 ok,\n"
 "2 trouble. See ar-strip-nav(1) and ar-tools(7).\n";
 
@@ -47,13 +62,20 @@ badd(struct ar_buf *b, const void *p, size_t n)
 }
 
 static struct ar_nav *nav;
-static int explain;             /* --explain, --tsv: a row per line */
+static int explain;             /* --explain, --tsv, --csv: a row per line */
 static int headers_on;
+
+/* the --explain rows, through the shared row printer */
+static const struct ar_field explain_fields[] = {
+	{ "doc", AR_F_STR }, { "line", AR_F_NUM }, { "action", AR_F_STR },
+	{ "rule", AR_F_STR }, { "text", AR_F_STR },
+};
 
 /* the page being written (a document holds one or more pages) */
 static struct {
-	struct ar_buf name, title, date, source, attr, body;
-	int has_title, has_date;
+	struct ar_buf name, title, source, attr, body;
+	struct ar_buf date, date_line, crawled;  /* from the page model */
+	int has_title, has_date, has_crawled;
 	unsigned long dropped;
 	int open;
 	struct ar_buf why;      /* --explain's reason, for the line at hand */
@@ -62,9 +84,9 @@ static struct {
 static void
 page_begin(unsigned long page)
 {
-	pg.name.len = pg.title.len = pg.date.len = pg.source.len = pg.attr.len = 0;
+	pg.name.len = pg.title.len = pg.source.len = pg.attr.len = 0;
 	pg.body.len = 0;
-	pg.has_title = pg.has_date = 0;
+	pg.has_title = pg.has_date = pg.has_crawled = 0;
 	pg.dropped = 0;
 	pg.open = 1;
 	badd(&pg.name, ar_doc.name, ar_doc.namelen);
@@ -78,13 +100,36 @@ page_begin(unsigned long page)
 }
 
 static void
-json_field(const char *key, const struct ar_buf *b, int present)
+json_field(const char *key, const char *s, size_t n)
 {
 	ar_out_printf(",\"%s\":", key);
-	if (present)
-		ar_out_json_str(b->s ? b->s : "", b->len);
+	if (s)
+		ar_out_json_str(s, n);
 	else
 		ar_out_str("null");
+}
+
+static void
+json_buf(const char *key, const struct ar_buf *b, int present)
+{
+	json_field(key, present ? (b->s ? b->s : "") : NULL, b->len);
+}
+
+/* what the page model found, kept until the page's object is written */
+static void
+page_info(const struct ar_nav_page *in)
+{
+	if (in->date && !pg.has_date) {
+		pg.date.len = pg.date_line.len = 0;
+		badd(&pg.date, in->date, strlen(in->date));
+		badd(&pg.date_line, in->date_line, in->date_linelen);
+		pg.has_date = 1;
+	}
+	if (in->crawled && !pg.has_crawled) {
+		pg.crawled.len = 0;
+		badd(&pg.crawled, in->crawled, strlen(in->crawled));
+		pg.has_crawled = 1;
+	}
 }
 
 static void
@@ -97,10 +142,12 @@ page_end(void)
 		return;
 	ar_out_str("{\"name\":");
 	ar_out_json_str(pg.name.s ? pg.name.s : "", pg.name.len);
-	json_field("title", &pg.title, pg.has_title);
-	json_field("date", &pg.date, pg.has_date);
-	json_field("source", &pg.source, pg.source.len > 0);
-	json_field("attribution", &pg.attr, pg.attr.len > 0);
+	json_buf("title", &pg.title, pg.has_title);
+	json_buf("date", &pg.date, pg.has_date);
+	json_buf("date_line", &pg.date_line, pg.has_date);
+	json_buf("crawled", &pg.crawled, pg.has_crawled);
+	json_buf("source", &pg.source, pg.source.len > 0);
+	json_buf("attribution", &pg.attr, pg.attr.len > 0);
 	ar_out_str(",\"body\":[");
 	for (size_t i = 0, k = 0; i < pg.body.len; k++) {
 		size_t n;
@@ -119,17 +166,26 @@ page_end(void)
 static void
 explain_row(const struct ar_nav_line *ln)
 {
-	static const char verdict[] = { [AR_NAV_KEEP] = 'K', [AR_NAV_DROP] = 'D',
-	    [AR_NAV_SPAN] = 'S' };
+	static const char verdict[][2] = { [AR_NAV_KEEP] = "K", [AR_NAV_DROP] = "D",
+	    [AR_NAV_SPAN] = "S" };
 
-	ar_out_tsv_str(pg.name.s ? pg.name.s : "", pg.name.len);
-	ar_out_printf("\t%lu\t%c\t", ln->lineno, verdict[ln->verdict]);
 	pg.why.len = 0;
 	ar_nav_explain(ln, &pg.why);
-	ar_out_write(pg.why.s, pg.why.len);
-	ar_out_putc('\t');
-	ar_out_tsv_str(ln->text, ln->len);
-	ar_out_eol();
+	if (ar_opts.format == AR_FMT_TEXT) {
+		ar_out_tsv_str(pg.name.s ? pg.name.s : "", pg.name.len);
+		ar_out_printf("\t%lu\t%s\t", ln->lineno, verdict[ln->verdict]);
+		ar_out_write(pg.why.s, pg.why.len);
+		ar_out_putc('\t');
+		ar_out_tsv_str(ln->text, ln->len);
+		ar_out_eol();
+		return;
+	}
+	ar_row_str(pg.name.s ? pg.name.s : "", pg.name.len);
+	ar_row_num(ln->lineno);
+	ar_row_cstr(verdict[ln->verdict]);
+	ar_row_str(pg.why.s ? pg.why.s : "", pg.why.len);
+	ar_row_str(ln->text, ln->len);
+	ar_row_end();
 }
 
 /* --json: the kept line goes to its part of the page object */
@@ -145,9 +201,7 @@ json_line(const struct ar_nav_line *ln)
 		pg.has_title = 1;
 		break;
 	case AR_NAV_ROLE_DATE:
-		badd(&pg.date, s, n);
-		pg.has_date = 1;
-		break;
+		break;                  /* date and date_line, from the page */
 	case AR_NAV_ROLE_ATTRIBUTION:
 		if (pg.attr.len)
 			badd(&pg.attr, " | ", 3);
@@ -169,6 +223,8 @@ on_line(const struct ar_nav_line *ln, void *ctx)
 		page_end();
 		page_begin(ln->page);
 	}
+	if (ln->first)
+		page_info(ln->pg);
 	if (ln->source) {
 		pg.source.len = 0;
 		badd(&pg.source, ln->source, ln->sourcelen);
@@ -221,7 +277,8 @@ apply_keep(const char *list)
 	for (tok = strtok_r(l, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
 		if (ar_nav_keep(nav, tok) < 0) {
 			ar_warn("unknown kind '%s' for --keep (rule names from --list-rules, "
-			    "or blank, dup, headline, stat)", tok);
+			    "page, list, cohesion, template, vocab, or blank, dup, headline, "
+			    "stat)", tok);
 			ar_usage();
 		}
 	free(l);
@@ -238,11 +295,13 @@ list_rules(void)
 	return ar_out_close();
 }
 
+enum { OPT_EXPLAIN = AR_OPT_TOOL, OPT_RULES, OPT_LIST_RULES, OPT_LEARN };
 static const struct option longopts[] = {
-	{ "explain",    no_argument,       NULL, 'e' },
+	{ "explain",    no_argument,       NULL, OPT_EXPLAIN },
 	{ "keep",       required_argument, NULL, 'k' },
-	{ "rules",      required_argument, NULL, 'r' },
-	{ "list-rules", no_argument,       NULL, 'l' },
+	{ "rules",      required_argument, NULL, OPT_RULES },
+	{ "list-rules", no_argument,       NULL, OPT_LIST_RULES },
+	{ "learn",      required_argument, NULL, OPT_LEARN },
 	AR_COMMON_LONGOPTS,
 	AR_FORMAT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
@@ -251,26 +310,29 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	const char *user[64], *keep_list = NULL;
+	const char *user[64], *keep_list = NULL, *learn = NULL;
 	int c, nuser = 0, list = 0;
 
 	ar_init(argv[0], usage, help);
-	while ((c = getopt_long(argc, argv, "ek:r:l" AR_COMMON_SHORTOPTS,
+	while ((c = getopt_long(argc, argv, "k:" AR_COMMON_SHORTOPTS,
 	    longopts, NULL)) != -1) {
 		switch (c) {
-		case 'e':
+		case OPT_EXPLAIN:
 			explain = 1;
 			break;
 		case 'k':
 			keep_list = optarg;
 			break;
-		case 'r':
+		case OPT_RULES:
 			if (nuser == 64)
 				ar_die("too many --rules files");
 			user[nuser++] = optarg;
 			break;
-		case 'l':
+		case OPT_LIST_RULES:
 			list = 1;
+			break;
+		case OPT_LEARN:
+			learn = optarg;
 			break;
 		default:
 			if (!ar_common_opt(c, optarg))
@@ -279,7 +341,7 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (ar_opts.format == AR_FMT_TSV)
+	if (ar_opts.format == AR_FMT_TSV || ar_opts.format == AR_FMT_CSV)
 		explain = 1;
 
 	if (!(nav = ar_nav_new(on_line, NULL)))
@@ -289,16 +351,22 @@ main(int argc, char *argv[])
 			return 2;
 	if (keep_list)
 		apply_keep(keep_list);
+	if (learn && ar_nav_learn(nav, learn) < 0)
+		return 2;
 	ar_nav_ready(nav);
 	if (list)
 		return list_rules();
 
 	headers_on = ar_opts.headers < 0 ? argc > 0 : ar_opts.headers;
-	if (ar_opts.format == AR_FMT_TSV)
-		ar_out_str("doc\tline\taction\trule\ttext\n");
+	if (explain && ar_opts.format != AR_FMT_TEXT)
+		ar_rows_begin(explain_fields, (int)(sizeof explain_fields / sizeof *explain_fields));
 	struct ar_loop lp = {
 		.line = strip_line, .begin = doc_begin, .end = doc_end,
 		.echo_headers = !explain && ar_opts.format == AR_FMT_TEXT,
 	};
-	return ar_loop_run(&lp, argc, argv);
+	int rc = ar_loop_run(&lp, argc, argv);
+	if (ar_nav_finish(nav) < 0)
+		rc = 2;
+	ar_nav_free(nav);
+	return rc;
 }

@@ -66,8 +66,8 @@ setup() {
 
 @test "--explain marks the spliced line S with the rule, the widget-only line D" {
 	run -0 ar-strip-nav --explain "$F/page-widget.txt"
-	assert_line --index 3 --regexp $'^[^\t]*page-widget.txt\t4\tS\twidget'
-	assert_line --index 4 --regexp $'\t5\tD\twidget'
+	assert_line --index 3 --regexp $'^[^\t]*page-widget.txt\t4\tS\tpage:body, cut by rule:widget;'
+	assert_line --index 4 --regexp $'\t5\tD\trule:widget'
 }
 
 @test "site trailers go: read-more, link-back, wire, contact block, handle, tags run" {
@@ -129,14 +129,17 @@ setup() {
 	[[ "$stderr" == *"unknown kind 'nosuch'"* ]]
 }
 
-@test "--explain: doc line action rule text for every input line" {
-	run -0 ar-strip-nav -e "$F/page-crawler.txt"
+@test "--explain: doc line action rule text for every input line, the layer that decided" {
+	run -0 ar-strip-nav --explain "$F/page-crawler.txt"
 	assert_equal "${#lines[@]}" "$(($(wc -l < "$F/page-crawler.txt") + 1))"
-	assert_line --index 0 $'test/fixtures/strip-nav/page-crawler.txt\t1\tD\tsource (the source name before it)\tموقع الأخبار التجريبي:'  || assert_line --index 0 --partial $'\t1\tD\tsource'
-	assert_line --index 13 --partial $'\t14\tD\ttweets\t'
-	assert_line --index 17 --regexp $'\t18\tK\tstat:short [^\t]*between|\t18\tK\tstat:short [^\t]*leads'
-	assert_line --index 29 --partial $'\t30\tD\trelated\tإقرأ أيضاً:'
-	assert_line --index 31 --partial $'\t32\tD\trelated (rest of the page)\t'
+	assert_line --index 0 $'/'"${F#/}"$'/page-crawler.txt\t1\tD\trule:source (the source name before it)\tموقع الأخبار التجريبي:'
+	assert_line --index 3 --partial $'\t4\tK\tpage:title; '
+	assert_line --index 13 --partial $'\t14\tD\trule:tweets\t'
+	assert_line --index 17 --regexp $'\t18\tK\tpage:body; short len=11 sw=0.00\t'
+	assert_line --index 29 --partial $'\t30\tD\trule:related\tإقرأ أيضاً:'
+	assert_line --index 31 --partial $'\t32\tD\trule:related (rest of the page)'
+	run -2 --separate-stderr ar-strip-nav -e "$F/page-crawler.txt"
+	[[ "$stderr" == *usage:* ]]
 }
 
 @test "--format=tsv is --explain with a header line" {
@@ -147,37 +150,52 @@ setup() {
 	assert_line --index 0 $'doc\tline\taction\trule\ttext'
 }
 
-@test "--format=json: one object per page with name, title, date, source, body, dropped" {
-	run -0 bash -c 'ar-strip-nav --format=json "$1" | jq -e -c "[.name, .title, .date, .source, .attribution, (.body | length), .dropped]"' _ "$F/page-crawler.txt"
-	assert_output "[\"$F/page-crawler.txt\",\"الحكومة تعد بدعم المزارعين بعد موسم الجفاف\",\"تاريخ النشر: 2nd, March 2024 GMT\",\"موقع الأخبار التجريبي\",\"المصدر: وكالة الأنباء\",5,34]"
+@test "--format=json: one object per page with name, title, date (ISO), date_line, crawled, source, body, dropped" {
+	run -0 bash -c 'ar-strip-nav --format=json "$1" | jq -e -c "[.name, .title, .date, .date_line, .crawled, .source, .attribution, (.body | length), .dropped]"' _ "$F/page-crawler.txt"
+	assert_output "[\"$F/page-crawler.txt\",\"الحكومة تعد بدعم المزارعين بعد موسم الجفاف\",\"2024-03-02\",\"تاريخ النشر: 2nd, March 2024 GMT\",\"2024-03-02T08:15:40\",\"موقع الأخبار التجريبي\",\"المصدر: وكالة الأنباء\",5,34]"
 	run -0 bash -c 'ar-strip-nav --json "$1" "$2" | jq -s length' _ "$F/page-crawler.txt" "$F/page-share.txt"
 	assert_output 2
-	run -0 bash -c 'ar-strip-nav --json "$1" | jq -e ".date == \"الأحد 03/03/2024 - 10:20 بتوقيت القاهرة\""' _ "$F/page-share.txt"
+	# a dateline before the title, with its time; no crawl line
+	run -0 bash -c 'ar-strip-nav --json "$1" | jq -e -c "[.date, .date_line, .crawled]"' _ "$F/page-share.txt"
+	assert_output '["2024-03-03T10:20","الأحد 03/03/2024 - 10:20 بتوقيت القاهرة",null]'
+	# no publication line: the crawl time
+	run -0 bash -c 'ar-strip-nav --json "$1" | jq -e -c "[.date, .date_line, .crawled]"' _ "$F/page-trailers.txt"
+	assert_output '["2015-06-01T10:11:12","2015-06-01 10:11:12","2015-06-01T10:11:12"]'
 }
 
 @test "--rules=FILE adds rules that are tried first; a bad rules file is an error" {
 	printf '# mine\n^خطة التوزيع$\tdrop-line\tsubheads\n' > "$BATS_TEST_TMPDIR/r.tsv"
 	run -0 ar-strip-nav -h --rules="$BATS_TEST_TMPDIR/r.tsv" "$F/page-crawler.txt"
 	refute_output --partial "خطة التوزيع"
-	run -0 ar-strip-nav -e -r "$BATS_TEST_TMPDIR/r.tsv" "$F/page-crawler.txt"
-	assert_line --index 17 --partial $'\tD\tsubheads\t'
+	run -0 ar-strip-nav --explain --rules "$BATS_TEST_TMPDIR/r.tsv" "$F/page-crawler.txt"
+	assert_line --index 17 --partial $'\tD\trule:subheads\t'
 	printf 'x\tdrop-it\tname\n' > "$BATS_TEST_TMPDIR/bad.tsv"
 	run -2 --separate-stderr ar-strip-nav --rules="$BATS_TEST_TMPDIR/bad.tsv" "$F/page-crawler.txt"
 	[[ "$stderr" == *"bad.tsv:1: unknown action 'drop-it'"* ]]
 	printf 'only-one-field\n' > "$BATS_TEST_TMPDIR/bad2.tsv"
-	run -2 --separate-stderr ar-strip-nav -r "$BATS_TEST_TMPDIR/bad2.tsv" "$F/page-crawler.txt"
+	run -2 --separate-stderr ar-strip-nav --rules "$BATS_TEST_TMPDIR/bad2.tsv" "$F/page-crawler.txt"
 	[[ "$stderr" == *"bad2.tsv:1:"* ]]
-	run -2 --separate-stderr ar-strip-nav -r "$BATS_TEST_TMPDIR/none.tsv" "$F/page-crawler.txt"
+	run -2 --separate-stderr ar-strip-nav --rules "$BATS_TEST_TMPDIR/none.tsv" "$F/page-crawler.txt"
+}
+
+@test "a --rules pattern or name that is not valid UTF-8 is refused, naming FILE:LINE" {
+	printf '# fine\n^abc\tdrop-line\tok\n^ab\xffc\tdrop-line\tbad\n' > "$BATS_TEST_TMPDIR/r.tsv"
+	run -2 --separate-stderr ar-strip-nav --rules="$BATS_TEST_TMPDIR/r.tsv" "$F/page-crawler.txt"
+	[[ "$stderr" == *"r.tsv:3: the pattern is not valid UTF-8 (byte 4)"* ]]
+	assert_equal "$output" ""
+	printf '^abc\tdrop-line\tb\xc3\n' > "$BATS_TEST_TMPDIR/n.tsv"
+	run -2 --separate-stderr ar-strip-nav --rules="$BATS_TEST_TMPDIR/n.tsv" "$F/page-crawler.txt"
+	[[ "$stderr" == *"n.tsv:1: the name is not valid UTF-8"* ]]
 }
 
 @test "user rules: drop-span with | and #, keep-line, drop-rest" {
 	printf '%s\t%s\t%s\n' 'الوزير |أن' drop-span cut '^قال وزير' keep-line lead '^خطة التوزيع' drop-rest mine > "$BATS_TEST_TMPDIR/r.tsv"
-	run -0 ar-strip-nav -h -r "$BATS_TEST_TMPDIR/r.tsv" "$F/page-crawler.txt"
+	run -0 ar-strip-nav -h --rules "$BATS_TEST_TMPDIR/r.tsv" "$F/page-crawler.txt"
 	assert_line --index 3 --partial "وأضاف الوزير الخطة التي"
 	assert_equal "${#lines[@]}" 4
 	printf '%s\t%s\t%s\n' '^# - Zain$' drop-line z > "$BATS_TEST_TMPDIR/d.tsv"
-	run -0 bash -c 'printf "737221 - Zain\n" | ar-strip-nav -r "$1" -e' _ "$BATS_TEST_TMPDIR/d.tsv"
-	assert_output --partial $'\tD\tz\t'
+	run -0 bash -c 'printf "737221 - Zain\n" | ar-strip-nav --rules "$1" --explain' _ "$BATS_TEST_TMPDIR/d.tsv"
+	assert_output --partial $'\tD\trule:z\t'
 }
 
 @test "a drop-span rule that can match the empty string is an error naming FILE:LINE, not a hang" {
@@ -198,10 +216,10 @@ setup() {
 	    print "التوزيع\tdrop-line\tlast" }' > "$BATS_TEST_TMPDIR/big.tsv"
 	t=10
 	[ "${VALGRIND:-0}" = 1 ] && t=300
-	run -0 timeout $t ar-strip-nav -h -r "$BATS_TEST_TMPDIR/big.tsv" "$F/page-crawler.txt"
+	run -0 timeout $t ar-strip-nav -h --rules "$BATS_TEST_TMPDIR/big.tsv" "$F/page-crawler.txt"
 	assert_equal "${#lines[@]}" 7
 	refute_output --partial "خطة التوزيع"
-	run -0 timeout $t ar-strip-nav -l -r "$BATS_TEST_TMPDIR/big.tsv"
+	run -0 timeout $t ar-strip-nav --list-rules --rules "$BATS_TEST_TMPDIR/big.tsv"
 	assert_line --index 100000 $'التوزيع\tdrop-line\tlast'
 }
 
@@ -209,8 +227,10 @@ setup() {
 	run -0 ar-strip-nav --list-rules
 	assert_line $'^إقرأ أيضاً\tdrop-rest\trelated'
 	assert_line $'pic.twitter.com\tdrop-line\ttweets'
-	run -0 ar-strip-nav -l --keep=tweets
+	run -0 ar-strip-nav --list-rules --keep=tweets
 	assert_line $'pic.twitter.com\tdrop-line\ttweets\tkept'
+	run -2 --separate-stderr ar-strip-nav -l
+	[[ "$stderr" == *usage:* ]]
 }
 
 @test "file operands are documents: headers, and the dropped section does not leak" {
@@ -268,10 +288,11 @@ setup() {
 	assert_output 1
 }
 
-@test "many lines without any boundary stream through" {
-	run -0 bash -c 'yes "$(sed -n 10p "$1")" | head -200000 | ar-strip-nav | wc -l' _ "$F/page-crawler.txt"
+@test "many lines without any boundary: decided in pieces, with one warning" {
+	run -0 --separate-stderr bash -c 'yes "$(sed -n 10p "$1")" | head -200000 | ar-strip-nav | wc -l' _ "$F/page-crawler.txt"
 	assert_output 200000
-	run -0 bash -c 'yes "محليات" | head -200000 | ar-strip-nav | wc -l'
+	assert_equal "$stderr" "ar-strip-nav: -: a page of more than 20000 lines or 4 MB: decided in pieces"
+	run -0 --separate-stderr bash -c 'yes "محليات" | head -200000 | ar-strip-nav | wc -l'
 	assert_output 0
 }
 
@@ -282,7 +303,7 @@ setup() {
 
 @test "| head -1 ends quietly" {
 	run -0 --separate-stderr bash -c 'set -o pipefail; yes "$(sed -n 10p "$1")" | head -100000 | ar-strip-nav | head -1 >/dev/null; echo ${PIPESTATUS[2]}' _ "$F/page-crawler.txt"
-	assert_equal "$stderr" ""
+	assert_equal "$stderr" "ar-strip-nav: -: a page of more than 20000 lines or 4 MB: decided in pieces"
 }
 
 @test "an unreadable file among readable ones: message, exit 2, the others done" {

@@ -72,7 +72,7 @@ always"
 	run -0 offered "$COMP/ar-date" ar-date --format ''
 	assert_equal "$(echo $output)" "text tsv json csv timeml"
 	run -0 offered "$COMP/ar-strip-nav" ar-strip-nav --format =
-	assert_equal "$(echo $output)" "text tsv json"
+	assert_equal "$(echo $output)" "text tsv csv json"
 	run -0 offered "$COMP/ar-split" ar-split --format =
 	assert_output --partial "tsv"
 	assert_output --partial "json"

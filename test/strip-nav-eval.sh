@@ -13,15 +13,40 @@
 #     title on (line 4) with a letter or digit that are not trailers; trailers
 #     are found by the regular expressions below, written independently of
 #     the tool's rules.
-# Usage: test/strip-nav-eval.sh [-v]   (-v lists every miss)
+# Usage: test/strip-nav-eval.sh [-v] [--split=all|train|held] [--only=PART,...]
+#   -v        list every miss
+#   --split   the dev pages scored: all (default), held (every page whose
+#             number ends in 3, 6 or 9, kept out of development) or train
+#             (the others)
+#   --only    the parts to run: seeds, dev, glued (the dev pages of the split
+#             on one standard input, as a crawl), ant, bench (default all)
 set -u
 cd "$(dirname "$0")/.." || exit 2
 export LC_ALL=C.UTF-8
+export AR_DATADIR=${AR_DATADIR:-$PWD/share/ar-tools}
 BIN=${AR_STRIP_NAV:-bin/ar-strip-nav}
 SEEDS=../shared/seeds
 NEWS=../shared/bench/news
 GOLD=test/gold/strip-nav
-V=${1:-}
+V= SPLIT=all ONLY=seeds,dev,glued,ant,bench
+for a in "$@"; do
+	case $a in
+	-v) V=-v ;;
+	--split=*) SPLIT=${a#--split=} ;;
+	--only=*) ONLY=${a#--only=} ;;
+	*) echo "usage: $0 [-v] [--split=all|train|held] [--only=seeds,dev,glued,ant,bench]" >&2; exit 2 ;;
+	esac
+done
+part() { case ",$ONLY," in *",$1,"*) return 0 ;; esac; return 1; }
+# the dev pages of the split
+dev_pages() {
+	for lab in "$GOLD"/dev/*.lab; do
+		b=${lab##*/}; num=${b:1:2}
+		case $SPLIT:${num: -1} in
+		held:[369] | train:[0124578] | all:*) echo "${lab%.lab}.txt" ;;
+		esac
+	done
+}
 [ -d "$SEEDS" ] || { echo "eval: $SEEDS is absent" >&2; exit 0; }
 
 # score GOLDFILE EXPLAIN-OUTPUT LABEL: prints "tp fp fn lostbody"
@@ -40,6 +65,8 @@ score() {
 
 f1() { awk -v tp="$1" -v fp="$2" -v fn="$3" 'BEGIN { p = tp / (tp + fp); r = tp / (tp + fn); printf "P %.3f  R %.3f  F1 %.3f", p, r, 2 * p * r / (p + r) }'; }
 
+TMPD=$(mktemp -d); trap 'rm -rf "$TMPD"' EXIT
+if part seeds; then
 echo "== seeds, one file each"
 T=0 P=0 N=0 L=0
 for g in "$GOLD"/*.keep; do
@@ -52,7 +79,7 @@ printf '%-26s tp %3d fp %2d fn %2d  %s  body lost %d\n' "ALL (micro)" "$T" "$P" 
 
 echo "== seeds glued: cat *.txt | ar-strip-nav"
 # gold in the numbering of the glued stream: file i+1 starts on the last line of file i
-G=$(mktemp); TMPD=$(mktemp -d); trap 'rm -rf "$G" "$TMPD"' EXIT
+G=$TMPD/glued.keep
 off=0
 for g in "$GOLD"/*.keep; do
 	b=${g##*/}; b=${b%.keep}
@@ -62,16 +89,11 @@ for g in "$GOLD"/*.keep; do
 done > "$G"
 read -r tp fp fn lost <<< "$(score "$G" "$(cat "$SEEDS"/*.txt | "$BIN" --tsv)" glued)"
 printf '%-26s tp %3d fp %2d fn %2d  %s  body lost %d\n' "glued" "$tp" "$fp" "$fn" "$(f1 "$tp" "$fp" "$fn")" "$lost"
+fi
 
-echo "== dev set: test/gold/strip-nav/dev ($(ls "$GOLD"/dev/*.lab | wc -l) pages, labelled by kind)"
-# each page as a file; then all of them glued on standard input, as a crawl
-for lab in "$GOLD"/dev/*.lab; do
-	page=${lab%.lab}.txt
-	printf '%s\t' "${page##*/}"
-	"$BIN" --tsv "$page" | awk -F'\t' 'NR > 1 { printf "%s%s:%s", n++ ? " " : "", $2, $3 }'
-	echo
-done > "$TMPD/dev.out"
-python3 - "$GOLD/dev" "$TMPD/dev.out" "$V" <<'PY'
+# devscore OUT: score rows "page<TAB>line:action ..." against the labels
+devscore() {
+python3 - "$GOLD/dev" "$1" "$V" <<'PY'
 import sys, collections
 gold_dir, out, verbose = sys.argv[1], sys.argv[2], sys.argv[3] == "-v"
 tp = fp = fn = 0
@@ -102,18 +124,40 @@ p = tp / (tp + fp) if tp + fp else 0
 r = tp / (tp + fn) if tp + fn else 0
 f = 2 * p * r / (p + r) if p + r else 0
 print(f"lines: tp {tp} fp {fp} fn {fn}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-print("by kind (K: share kept, D: share dropped):")
-for (want, kind), (n, right) in sorted(kinds.items(), key=lambda x: (x[0][0] != "K", -x[1][0])):
-    print(f"  {want} {kind:<14} {right:>4}/{n:<4} {100.0 * right / n:5.1f}%")
+if out.endswith("dev.out"):
+    print("by kind (K: share kept, D: share dropped):")
+    for (want, kind), (n, right) in sorted(kinds.items(), key=lambda x: (x[0][0] != "K", -x[1][0])):
+        print(f"  {want} {kind:<14} {right:>4}/{n:<4} {100.0 * right / n:5.1f}%")
 PY
+}
+PAGES=$(dev_pages)
+NPAGES=$(echo "$PAGES" | grep -c .)
+if part dev; then
+echo "== dev set ($SPLIT): test/gold/strip-nav/dev ($NPAGES pages, labelled by kind), each page a file"
+for page in $PAGES; do
+	printf '%s\t' "${page##*/}"
+	"$BIN" --tsv "$page" | awk -F'\t' 'NR > 1 { printf "%s%s:%s", n++ ? " " : "", $2, $3 }'
+	echo
+done > "$TMPD/dev.out"
+devscore "$TMPD/dev.out"
+fi
+if part glued; then
+echo "== dev set ($SPLIT), the $NPAGES pages in one run (file operands, as a crawl)"
+# shellcheck disable=SC2086
+"$BIN" --tsv $PAGES | awk -F'\t' 'NR > 1 { d = $1; sub(/#[0-9]+$/, "", d); sub(/.*\//, "", d)
+	if (d != cur) { if (cur != "") print ""; cur = d; printf "%s\t", d; n = 0 }
+	printf "%s%s:%s", n++ ? " " : "", $2, $3 } END { print "" }' > "$TMPD/run.out"
+devscore "$TMPD/run.out"
+fi
 
-echo "== clean input: the ANT corpus as one stream"
-if [ -f ../shared/bench/ant-corpus/ant_v1.1_text.txt.xz ]; then
-	xz -dc ../shared/bench/ant-corpus/ant_v1.1_text.txt.xz | "$BIN" --tsv | awk -F'\t' '
+if part ant && [ -f ../shared/bench/ant-corpus/ant_v1.1_text.txt.xz ]; then
+	echo "== clean input: the ANT corpus as one stream"
+	xz -dc ../shared/bench/ant-corpus/ant_v1.1_text.txt.xz | "$BIN" --tsv 2>/dev/null | awk -F'\t' '
 	NR > 1 && $5 ~ /[^ \t]/ { n++; if ($3 != "D") k++ }
 	END { printf "nonblank lines kept: %d / %d = %.2f%%\n", k, n, 100 * k / n }'
 fi
 
+part bench || exit 0
 [ -d "$NEWS" ] || exit 0
 echo "== news bench: $(ls "$NEWS"/*_*.txt | wc -l) pages"
 TRAILER='^[[:space:]]*//[[:space:]]*(انتهى|يتبع)[[:space:]]*//[[:space:]]*$|^[[:space:]]*[0-9]+:[0-9]+ ت (م|ص)[[:space:]]*$|Next Previous|(^[[:space:]]*|(\.|!|>|؟) )سمات |^[[:space:]]*\.\.\.المزيد[[:space:]]*$|^[[:space:]]*رابط الخبر|[A-Za-z0-9._-]+@ ?[A-Za-z0-9-]+\.[a-z]|للتواصل مع الكاتب|^[[:space:]]*للتواصل أرسل|^[[:space:]]*ثم الرسالة[[:space:]]*$|^[[:space:]]*تبدأ بالرمز|^[[:space:]]*[0-9]+ - (Stc|Mobily|Zain)[[:space:]]*$|^[[:space:]]*(تويتر:? )?@[A-Za-z0-9_]+[[:space:]]*$'

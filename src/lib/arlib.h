@@ -679,13 +679,21 @@ struct ar_pub {
  * gone; the reference is left as it was. */
 int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub);
 
-/* ---- nav.c: the page classifier (ar-strip-nav) ---- */
+/* ---- nav.c, navpage.c, navlex.c: the page classifier (ar-strip-nav) ---- */
 /* Feed the lines of a document; each comes back, in order, through a
- * callback with its verdict and the reason for it, once its neighbours are
- * known (at most 64 lines or 16 MB wait). Two layers decide: the rules of
- * nav-rules.tsv (and of the files given to ar_nav_rules, tried first), then
- * a statistical class and the context rules for the lines no rule decides.
- * Every list below is one X-macro: the enum and its names from one place. */
+ * callback with its verdict and the layer and reason that decided it. A
+ * page is held whole (at most 20,000 lines or 4 MB: a longer one is
+ * decided in pieces, with a warning) and decided at its end, when the
+ * next page starts or the document ends. The layers: the rules of
+ * nav-rules.tsv (and of the files given to ar_nav_rules, tried first) as
+ * the lines arrive; then, over the page, the vocabulary of interfaces
+ * (nav-words.tsv), the site templates (lines seen on many pages of the
+ * run, and of earlier runs with ar_nav_learn), lists of links, the page
+ * model (the body as the densest run of prose, the title before it, its
+ * meta lines, the attribution after it), cohesion (prose that shares few
+ * words with the title and lead is another article) and the statistics
+ * of each line. Every list below is one X-macro: the enum and its names
+ * from one place. */
 #define AR_NAV_ACTIONS(X)                 /* what a rule does */ \
 	X(DROP_LINE,  "drop-line")  \
 	X(DROP_REST,  "drop-rest")  \
@@ -701,26 +709,41 @@ int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub)
 	X(NEAR,  "near")     \
 	X(HEAD,  "headline") \
 	X(RULE,  "rule")                  /* a rule decided: no class */
-/* Why a line went as it did: first what decided it (RULE: its rule alone;
- * STAT: its class, written "stat:CLASS len=N sw=F"), then, for a class the
- * statistics leave open, the context rule that settled it. */
+/* The layers, as --explain names them, and what each says of a line. */
+#define AR_NAV_LAYERS(X) \
+	X(NONE,     "")         \
+	X(RULE,     "rule")     \
+	X(PAGE,     "page")     \
+	X(LIST,     "list")     \
+	X(COHESION, "cohesion") \
+	X(TEMPLATE, "template") \
+	X(VOCAB,    "vocab")    \
+	X(STAT,     "stat")
 #define AR_NAV_REASONS(X) \
 	X(NONE,          "")                                       \
-	X(RULE,          "")                                       \
-	X(STAT,          "stat")                                   \
+	X(RULE,          "")              /* the rule's name */    \
+	X(REST_OF_PAGE,  "(rest of the page)")                     \
 	X(SOURCE_NAME,   "(the source name before it)")            \
 	X(TITLE_BEFORE,  "(title: before the publication line)")   \
-	X(REST_OF_PAGE,  "(rest of the page)")                     \
-	X(TITLE_AGAIN,   "dup: the title again")                   \
-	X(MENU_BLOCK,    "in a block of menu items")               \
-	X(HEAD_BETWEEN,  "headline between paragraphs")            \
-	X(BETWEEN_GOOD,  "between good lines")                     \
-	X(LEADS_INTO,    "leads into good lines")                  \
-	X(FOLLOWS_GOOD,  "follows good lines")                     \
-	X(NO_CONTEXT,    "no context")                             \
-	X(TEXT_OUTSIDE,  "text, not inside a block of chrome")     \
-	X(BETWEEN_BAD,   "between bad lines")                      \
-	X(FAR_FROM_GOOD, "far from good lines")
+	X(BLANK,         "blank")                                  \
+	X(TITLE,         "title")                                  \
+	X(TITLE_AGAIN,   "the title again")                        \
+	X(META,          "meta line of the title")                 \
+	X(BEFORE_TITLE,  "before the title")                       \
+	X(BODY,          "body")                                   \
+	X(ATTRIBUTION,   "attribution after the body")             \
+	X(AFTER_BODY,    "after the body")                         \
+	X(NO_BODY,       "no body on the page")                    \
+	X(LIST,          "a list of links")                        \
+	X(LIST_HEAD,     "the heading of a list")                  \
+	X(OTHER_ARTICLE, "another article")                        \
+	X(SPLICED,       "a headline spliced between paragraphs")  \
+	X(POST,          "a post embedded in the body")            \
+	X(PLAYER,        "a media player")                         \
+	X(TEMPLATE,      "a line of the site's template")            \
+	X(VOCAB,         "interface words")                        \
+	X(CAPTION,       "a photo caption")                        \
+	X(CHROME,        "page furniture")
 #define AR_NAV_ROLES(X)                   /* what a kept line is to its page */ \
 	X(NONE,        "none")         /* dropped */ \
 	X(TITLE,       "title")        \
@@ -729,16 +752,31 @@ int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub)
 	X(BODY,        "body")
 #define AR_NAV_A_ENUM(id, name) AR_NAV_A_##id,
 #define AR_NAV_C_ENUM(id, name) AR_NAV_C_##id,
+#define AR_NAV_L_ENUM(id, name) AR_NAV_L_##id,
 #define AR_NAV_R_ENUM(id, name) AR_NAV_R_##id,
 #define AR_NAV_ROLE_ENUM(id, name) AR_NAV_ROLE_##id,
 enum ar_nav_action { AR_NAV_ACTIONS(AR_NAV_A_ENUM) AR_NAV_A_COUNT };
 enum ar_nav_class { AR_NAV_CLASSES(AR_NAV_C_ENUM) AR_NAV_C_COUNT };
+enum ar_nav_layer { AR_NAV_LAYERS(AR_NAV_L_ENUM) AR_NAV_L_COUNT };
 enum ar_nav_reason { AR_NAV_REASONS(AR_NAV_R_ENUM) AR_NAV_R_COUNT };
 enum ar_nav_role { AR_NAV_ROLES(AR_NAV_ROLE_ENUM) AR_NAV_ROLE_COUNT };
 const char *ar_nav_action_name(int action);      /* "drop-line"…, NULL if none */
 const char *ar_nav_class_name(int cls);          /* "blank"… */
+const char *ar_nav_layer_name(int layer);        /* "rule"… */
 const char *ar_nav_reason_text(int reason);      /* what --explain writes */
 const char *ar_nav_role_name(int role);          /* "title"… */
+
+/* What the page model found of a page, for every line of it (valid while
+ * the lines of the page, or of the piece of it, come back: a page decided
+ * in pieces has one for each piece). */
+struct ar_nav_page {
+	unsigned long page;                 /* page within the document, from 1 */
+	const char *title; size_t titlelen; /* its title line, or NULL */
+	const char *date;                   /* ISO 8601 of its publication
+	                                       line, else of its crawl line; NULL */
+	const char *date_line; size_t date_linelen;  /* the line it came from */
+	const char *crawled;                /* ISO 8601 of the crawl line, or NULL */
+};
 
 enum ar_nav_verdict { AR_NAV_KEEP, AR_NAV_DROP, AR_NAV_SPAN };   /* K D S */
 struct ar_nav_line {
@@ -749,36 +787,47 @@ struct ar_nav_line {
 	                                       each followed by '\n' */
 	const char *source; size_t sourcelen;  /* the crawler's source name
 	                                       ("NAME:" before a page start), or NULL */
+	const struct ar_nav_page *pg;       /* the page it is on */
 	unsigned long lineno;               /* as given to ar_nav_line */
 	unsigned long page;                 /* page within the document, from 1 */
 	int newpage;                        /* page (> 1) starts at this line */
+	int first;                          /* the first line of its page, or of
+	                                       a piece of it (see ar_nav_page) */
 	enum ar_nav_verdict verdict;
 	enum ar_nav_role role;              /* a kept line's part of the page */
 	int rule;                           /* the rule that decided or cut, or -1 */
 	int action;                         /* its action, or -1 */
 	const char *rule_name;              /* its name, or NULL */
 	enum ar_nav_class cls;              /* AR_NAV_C_RULE if no class was needed */
-	enum ar_nav_reason reason;          /* what decided */
-	enum ar_nav_reason context;         /* the context rule, or AR_NAV_R_NONE */
+	enum ar_nav_layer layer;            /* the layer that decided */
+	enum ar_nav_reason reason;          /* what it said */
+	const char *detail;                 /* more of it ("share", "5 lines"), or "" */
 	unsigned cps, words, stops;         /* features: code points, words, stop words */
 	int links, latin;                   /* links in it; more Latin than Arabic */
 };
 typedef void (*ar_nav_fn)(const struct ar_nav_line *ln, void *ctx);
 
 struct ar_nav;
-/* A classifier with the built-in rules and stop words (nav-rules.tsv and
- * stopwords.txt, from ar_data) that hands every line to fn; NULL after a
- * message naming the file and line if the built-in rules are bad. */
+/* A classifier with the built-in rules, stop words and vocabulary
+ * (nav-rules.tsv, stopwords.txt, nav-words.tsv, from ar_data) that hands
+ * every line to fn; NULL after a message naming the file and line if the
+ * built-in rules are bad. */
 struct ar_nav *ar_nav_new(ar_nav_fn fn, void *ctx);
 /* Add the rules in text (a rules file's contents, name for messages): tried
  * before the built-in ones, files in the order added. -1 after a message
- * naming name:line on a bad line (the lines before it stay added). */
+ * naming name:line on a bad line (the lines before it stay added). A
+ * pattern must be valid UTF-8. */
 int ar_nav_rules(struct ar_nav *nav, const char *name, const char *text, size_t len);
 /* The same for the rules file path (dies if it cannot be read). */
 int ar_nav_rules_file(struct ar_nav *nav, const char *path);
-/* Keep a kind after all: a rule name (after the files are added), or blank,
- * dup, headline, stat. 0, or -1 if nothing has that name. */
+/* Keep a kind after all: a rule name (after the files are added), a layer
+ * (page, list, cohesion, template, vocab), or blank, dup, headline, stat
+ * (all that no rule drops). 0, or -1 if nothing has that name. */
 int ar_nav_keep(struct ar_nav *nav, const char *kind);
+/* Read the site templates learnt by earlier runs from path (none if it
+ * does not exist yet); ar_nav_finish writes them back, with this run's.
+ * -1 after a message if the file is not one. */
+int ar_nav_learn(struct ar_nav *nav, const char *path);
 /* Index the rules: after this, only lines (no more rules or kinds). */
 void ar_nav_ready(struct ar_nav *nav);
 /* The rules in use, in the order they are tried (after ar_nav_ready). */
@@ -790,8 +839,12 @@ struct ar_nav_rule ar_nav_rule(const struct ar_nav *nav, int i);
 void ar_nav_doc_begin(struct ar_nav *nav);
 void ar_nav_line(struct ar_nav *nav, const char *s, size_t n, unsigned long lineno);
 void ar_nav_doc_end(struct ar_nav *nav);
-/* Append the reason of ln as --explain writes it ("tweets", "related (rest
- * of the page)", "stat:short len=12 sw=0.00; leads into good lines"). */
+/* The run ends: the --learn file is written back. 0, or -1 after a message. */
+int ar_nav_finish(struct ar_nav *nav);
+/* Append the reason of ln as --explain writes it: the layer, what it said,
+ * then the line's class ("rule:tweets", "rule:related (rest of the page)",
+ * "page:body; good len=156 sw=0.33", "list:a list of links, 5 lines; short
+ * len=12 sw=0.00"). */
 void ar_nav_explain(const struct ar_nav_line *ln, struct ar_buf *out);
 void ar_nav_free(struct ar_nav *nav);
 

@@ -1,26 +1,28 @@
-/* nav.c: the page classifier (ar-strip-nav's engine).
+/* nav.c: the page classifier (ar-strip-nav's engine): the rules, the lines
+ * as they arrive, the page held until its end, the lines handed back.
  *
- * Two layers. (1) Rules from share/ar-tools/nav-rules.tsv and the files
- * given to ar_nav_rules: a pattern and an action (drop the line, drop the
- * rest of the page, drop a span inside the line, keep the line, start a new
- * page). (2) For lines no rule decides, a jusText-like classifier: length,
- * share of stop words, sentence punctuation, link and Latin density give a
- * class (good, bad, short, near-good, headline-like); short lines then take
- * their fate from the nearest good or bad lines around them (the context
- * rules). Lines wait in a bounded queue until their neighbours are known,
- * so memory stays constant; they leave it in order through the callback.
+ * As a line arrives, the rules of share/ar-tools/nav-rules.tsv and of the
+ * files given to ar_nav_rules decide it or not (drop the line, drop the
+ * rest of the page, cut a span out of it, keep it, start a new page), and
+ * what it is is measured: its statistical class (length, share of stop
+ * words, sentence punctuation, links, Latin), the interface words in it
+ * (navlex.c), the pages of the site it was seen on. The page is held whole
+ * (bounded: NAV_PAGE_LINES, NAV_PAGE_BYTES) and, when it ends, the page
+ * model (navpage.c) decides the lines no rule did; then they leave, in
+ * order, through the callback.
  *
- * What happens to an arriving line is a table of steps (line_steps), and
- * what the context makes of an open class another (context_rules): a new
- * layer is a new entry, and names its reason in AR_NAV_REASONS. */
+ * What happens to an arriving line is a sequence of steps (arrive): a new
+ * layer is a new step or a new pass of the page model, and names its
+ * reason in AR_NAV_REASONS. */
 #define _GNU_SOURCE             /* memmem (POSIX 2024; glibc, musl, BSDs) */
-#include "arlib.h"
+#include "navint.h"
 
 #include <stdlib.h>
 
 #define X_NAME(id, name) name,
 static const char *const action_names[] = { AR_NAV_ACTIONS(X_NAME) NULL };
 static const char *const class_names[] = { AR_NAV_CLASSES(X_NAME) NULL };
+static const char *const layer_names[] = { AR_NAV_LAYERS(X_NAME) NULL };
 static const char *const reason_texts[] = { AR_NAV_REASONS(X_NAME) NULL };
 static const char *const role_names[] = { AR_NAV_ROLES(X_NAME) NULL };
 #undef X_NAME
@@ -35,6 +37,12 @@ const char *
 ar_nav_class_name(int c)
 {
 	return c >= 0 && c < AR_NAV_C_COUNT ? class_names[c] : "";
+}
+
+const char *
+ar_nav_layer_name(int l)
+{
+	return l >= 0 && l < AR_NAV_L_COUNT ? layer_names[l] : "";
 }
 
 const char *
@@ -59,95 +67,8 @@ badd(struct ar_buf *b, const void *p, size_t n)
 		ar_buf_add(b, p, n);
 }
 
-/* ---- the state ---- */
-enum { T_LIT, T_STAR, T_DIGITS, T_SPACE };      /* pattern tokens */
-struct tok { int type; char *s; size_t n, goff; };
-struct rule {
-	struct tok *t;
-	int nt, bol, eol, back, act, kept;
-	int cut;                /* drop-span: the span starts at this token */
-	int req, reqtok;        /* the literal a match needs (index in lits) and
-	                           the token that is it, or -1 */
-	int attribution;        /* named "attribution": a role of its own */
-	char *name, *pat;
-	int next;               /* next rule in the same first-bytes bucket */
-};
-
-/* The literals unanchored rules need, each looked for at most once a line:
- * first a memchr for a rare byte of it, then memmem. */
-struct lit { const char *s; size_t n, goff; unsigned long gen; long pos; };
-
-#define SW_SLOTS 1024
-struct stopwords {
-	struct { const char *s; unsigned char n; } tab[SW_SLOTS];
-	unsigned char bloom[8192];      /* length, second and last byte */
-};
-
-enum { X_NONE, X_GOOD, X_BAD };        /* context classes */
-enum { F_PEND, F_K, F_D, F_S };        /* a line's fate: pending, K, D, S */
-
-/* a line in the queue, waiting for its neighbours */
-struct ent {
-	struct ar_buf text;     /* the input line */
-	struct ar_buf out;      /* the line after span removal (F_S) */
-	struct ar_buf cut;      /* the runs the spans removed, each + '\n' */
-	unsigned long lineno, nb;   /* line in document; index among nonblank lines */
-	int cls, fin, rule, words;
-	int tiny;               /* a short line of at most 3 words, no punctuation */
-	unsigned long run, runlen, runsw;  /* its run of tiny lines; lines with stop words */
-	int pcls, ncls;
-	unsigned long pnb;      /* nb of the previous context line */
-	unsigned long nnb;
-	int body;               /* the page had a good line before this one */
-	int newpage, source, titlecand, datelike, spanned;
-	int reason, context;    /* AR_NAV_R_*: what decided, the context rule */
-	unsigned cps, sw, nwords;   /* the features the class came from */
-	int links, latin;
-};
-#define QMAX 64
-#define QBYTES (16u << 20)      /* and at most this many bytes, but one line */
-
-/* page state as lines arrive */
-struct arrival {
-	int rest, restrule;     /* a drop-rest section runs, from this rule */
-	int body;
-	int pcls;
-	unsigned long pnb, nb;
-	unsigned long pagenb;   /* nonblank lines before the current page */
-	unsigned long run, runlen, runsw;       /* the current run of tiny lines */
-	struct ar_buf title;
-	int has_title;
-};
-
-/* page state as lines leave */
-struct departure {
-	unsigned long page;     /* page number within the document */
-	int has_title, has_date, nbody;
-};
-
-struct ar_nav {
-	ar_nav_fn fn;
-	void *ctx;
-	struct rule *rules;
-	int nrules, caprules, nbuiltin;
-	int bucket[65536];      /* first two bytes of a ^literal -> rule chain */
-	int *other, nother;     /* rules not in a bucket, in order */
-	int *spans, nspans;     /* drop-span rules, in order */
-	struct lit *lits;
-	int nlits;
-	unsigned long lgen;     /* bumped for every input line */
-	const char *lc_s;
-	size_t lc_b, lc_e;      /* the region the literal cache is for */
-	struct stopwords sw;
-	int keep_blank, keep_dup, keep_head, keep_stat;
-	struct ent q[QMAX];
-	size_t qbytes;
-	int qh, qn;
-	struct arrival st;
-	struct departure dep;
-	struct ar_buf span_a, span_b;   /* spans_apply's two texts */
-	int ready;
-};
+/* where a rule matched: [start, end) */
+struct match { size_t start, end; };
 
 /* ---- characters ---- */
 static int
@@ -212,29 +133,6 @@ trim_end(const char *s, size_t b, size_t e)
 		e = p;
 	}
 	return e;
-}
-
-static int
-has_alnum(const char *s, size_t n)
-{
-	int32_t cp;
-
-	for (size_t i = 0; i < n; ) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9'))
-				return 1;
-			i++;
-			continue;
-		}
-		if (i + ar_u8len(c) > n)
-			break;
-		i += ar_u8dec(s + i, &cp);
-		int k = ar_cclass(cp);
-		if (k == AR_C_LETTER || k == AR_C_DIGIT)
-			return 1;
-	}
-	return 0;
 }
 
 /* ---- the pattern matcher ---- */
@@ -386,9 +284,6 @@ seq(const struct rule *r, int ti, const char *s, size_t p, size_t e,
 	return 1;
 }
 
-/* where a rule matched: [start, end) */
-struct match { size_t start, end; };
-
 /* Find rule r in s[b..e) (already trimmed). */
 static int
 rmatch(struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t e,
@@ -526,6 +421,15 @@ add_rule(char *line, size_t n, unsigned long lineno, void *ctx)
 	if (nf < 3 || !*f[0] || !*f[2] || strchr(f[2], '\t')) {
 		ar_warn("%s:%lu: want PATTERN<TAB>ACTION<TAB>NAME", ld->file, lineno);
 		return -1;
+	}
+	/* lines are valid UTF-8: a pattern that is not could never match */
+	for (int k = 0; k < 3; k += 2) {
+		size_t l = strlen(f[k]), bad = ar_u8valid(f[k], l);
+		if (bad < l) {
+			ar_warn("%s:%lu: the %s is not valid UTF-8 (byte %zu)", ld->file, lineno,
+			    k ? "name" : "pattern", bad + 1);
+			return -1;
+		}
 	}
 	for (r.act = 0; action_names[r.act] && strcmp(action_names[r.act], f[1]); r.act++)
 		;
@@ -692,9 +596,9 @@ ar_nav_ready(struct ar_nav *nv)
 	}
 }
 
-/* first line rule (not span) that matches, or -1 */
+/* first line rule (not span) that matches, or -1; *m where it did */
 static int
-find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e)
+find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm)
 {
 	int best = -1;
 	struct match m;
@@ -704,6 +608,7 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e)
 		for (int i = nv->bucket[k]; i >= 0; i = nv->rules[i].next)
 			if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 				best = i;
+				*bm = m;
 				break;
 			}
 	}
@@ -713,6 +618,7 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e)
 			break;
 		if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 			best = i;
+			*bm = m;
 			break;
 		}
 	}
@@ -731,7 +637,10 @@ ar_nav_keep(struct ar_nav *nv, const char *kind)
 	else if (!strcmp(kind, "headline"))
 		nv->keep_head = found = 1;
 	else if (!strcmp(kind, "stat"))
-		nv->keep_stat = found = 1;
+		nv->keep_layers = ~(1u << AR_NAV_L_RULE), found = 1;
+	for (int l = AR_NAV_L_PAGE; l < AR_NAV_L_COUNT; l++)
+		if (!strcmp(kind, ar_nav_layer_name(l)))
+			nv->keep_layers |= 1u << l, found = 1;
 	for (int i = 0; i < nv->nrules; i++)
 		if (!strcmp(nv->rules[i].name, kind))
 			nv->rules[i].kept = found = 1;
@@ -789,8 +698,8 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 	return 0;
 }
 
-static int
-is_stop(const struct stopwords *sw, const char *s, size_t n)
+int
+nav_is_stop(const struct stopwords *sw, const char *s, size_t n)
 {
 	if (n < 2 || n > 32)
 		return 0;
@@ -805,18 +714,57 @@ is_stop(const struct stopwords *sw, const char *s, size_t n)
 }
 
 /* ---- line features and classes ---- */
-struct feat {
-	unsigned cps, ar, lat, dig, words, sw, links;
-	int term, waw, comma, paren;
-	unsigned seps;          /* | and bullets between items */
-};
+/* separators between the items of a menu or a ticker */
+static int
+is_sep(int32_t cp)
+{
+	switch (cp) {
+	case '|': case 0x2022: case 0x00B7: case 0x203A: case 0x2039: case 0x25C4:
+	case 0x25BA: case 0x25AA: case 0x25A0: case 0x25CF: case 0x2023: case 0x2219:
+	case 0x25C0: case 0x25B6: case 0x276F: case 0x276E:
+		return 1;
+	}
+	return 0;
+}
+
+/* bullets that open an item */
+static int
+is_bullet(int32_t cp)
+{
+	return cp == '-' || cp == '*' || cp == 0x2013 || cp == 0x2014 || cp == 0x25E6
+	    || (is_sep(cp) && cp != '|');
+}
+
+/* ©, ®, ™, °, arrows, shapes, dingbats and pictographs: a widget's signs */
+static int
+is_symbol(int32_t cp)
+{
+	return cp == 0xA9 || cp == 0xAE || cp == 0x2122 || cp == 0xB0
+	    || (cp >= 0x2190 && cp <= 0x2BFF && !is_sep(cp)) || (cp >= 0x1F000 && cp < 0x1FB00);
+}
+
+/* "1 -", "2.", "3)" or "4 " before a word: a numbered item */
+static int
+numbered(const char *s, size_t b, size_t e)
+{
+	size_t p = skip_digits(s, b, e), q;
+
+	if (p == b || p - b > 4)
+		return 0;
+	q = skip_space(s, p, e);
+	if (q < e && (s[q] == '-' || s[q] == '.' || s[q] == ')'))
+		q = skip_space(s, q + 1, e);
+	else if (q == p)
+		return 0;
+	return q < e && (unsigned char)s[q] >= 0xD8 && q > p;
+}
 
 static void
 features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct feat *f)
 {
 	size_t i = b, ws = 0;
 	int inw = 0;
-	int32_t cp, last = 0, prev = 0;
+	int32_t cp, last = 0, prev = 0, first = 0;
 
 	memset(f, 0, sizeof *f);
 	while (i < e) {
@@ -845,6 +793,9 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 					f->paren = 1;
 				else if (c == '|')
 					f->seps++;
+				else if ((c == '>' || c == '/') && i > b && s[i - 1] == ' '
+				    && i + 1 < e && s[i + 1] == ' ')
+					f->seps++;         /* a > b, a / b: a breadcrumb */
 			}
 		} else {
 			l = ar_u8len(c);
@@ -862,12 +813,11 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 				word = 1;
 				break;
 			case AR_C_MARK:
-			case AR_C_FORMAT:
 				word = inw;
-				if (ar_cclass(cp) == AR_C_FORMAT) {
-					f->cps--;
-					word = inw;
-				}
+				break;
+			case AR_C_FORMAT:
+				f->cps--;
+				word = inw;
 				break;
 			case AR_C_DIGIT:
 				f->dig++;
@@ -876,8 +826,10 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			default:
 				if (cp == 0x060C)
 					f->comma = 1;
-				else if (cp == 0x2022 || cp == 0x00B7)
+				else if (is_sep(cp))
 					f->seps++;
+				else if (is_symbol(cp))
+					f->symbol = 1;
 				word = cp == 0x0640 ? inw : 0;
 			}
 		}
@@ -886,10 +838,12 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			inw = 1;
 		} else if (!word && inw) {
 			f->words++;
-			f->sw += is_stop(sw, s + ws, i - ws);
+			f->sw += nav_is_stop(sw, s + ws, i - ws);
 			inw = 0;
 		}
 		if (!(c == ' ' || c == '\t')) {
+			if (!first)
+				first = cp;
 			prev = last;
 			last = cp;
 		}
@@ -900,7 +854,7 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 	}
 	if (inw) {
 		f->words++;
-		f->sw += is_stop(sw, s + ws, e - ws);
+		f->sw += nav_is_stop(sw, s + ws, e - ws);
 	}
 	switch (last) {
 	case '.': case '!': case '?': case 0x061F: case 0x2026: case ':': case 0x061B:
@@ -910,6 +864,9 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		f->term = prev == '.' || prev == '!' || prev == '?' || prev == 0x061F;
 		break;
 	}
+	f->colon = last == ':';
+	f->bullet = first && is_bullet(first) && f->words > 0;
+	f->numbered = numbered(s, b, e);
 }
 
 static int
@@ -935,312 +892,6 @@ classify(const struct feat *f)
 	if (!f->term && !f->waw && !f->comma && !f->paren && f->cps <= 160)
 		return AR_NAV_C_HEAD;
 	return AR_NAV_C_NEAR;
-}
-
-/* ---- the queue of lines waiting for their neighbours ---- */
-static struct ent *
-qat(struct ar_nav *nv, int i)
-{
-	return &nv->q[(nv->qh + i) % QMAX];
-}
-
-/* The context rules: what settles a line whose class leaves it open, from
- * the nearest context lines before (p, pd lines back) and after (n, nd). */
-struct context { int p, n; unsigned long pd, nd; };
-enum { KEEP, KEEP_IF_STAT, KEEP_IF_HEAD };
-
-static int
-in_menu_block(const struct ent *x, const struct context *c)
-{
-	(void)c;
-	return x->tiny && x->runlen >= 3 && x->runsw * 3 <= x->runlen;
-}
-
-static int
-headline_between(const struct ent *x, const struct context *c)
-{
-	return x->cls == AR_NAV_C_HEAD && x->body && c->p == X_GOOD && c->n == X_GOOD;
-}
-
-static int
-between_good(const struct ent *x, const struct context *c)
-{
-	(void)x;
-	return c->p == X_GOOD && c->n == X_GOOD;
-}
-
-static int
-leads_into_good(const struct ent *x, const struct context *c)
-{
-	return c->n == X_GOOD && c->nd <= (x->cls == AR_NAV_C_NEAR ? 6u : 4u);
-}
-
-static int
-follows_good(const struct ent *x, const struct context *c)
-{
-	return c->p == X_GOOD && c->pd <= (x->cls == AR_NAV_C_NEAR ? 4u : 2u);
-}
-
-static int
-no_context(const struct ent *x, const struct context *c)
-{
-	(void)x;
-	return c->p == X_NONE && c->n == X_NONE;
-}
-
-static int
-text_outside_chrome(const struct ent *x, const struct context *c)
-{
-	return x->words >= 3 && !((c->p == X_BAD || c->p == X_NONE) && c->pd <= 2
-	    && (c->n == X_BAD || c->n == X_NONE) && c->nd <= 2);
-}
-
-static int
-between_bad(const struct ent *x, const struct context *c)
-{
-	(void)x;
-	return c->p == X_BAD && c->n == X_BAD;
-}
-
-static int
-always(const struct ent *x, const struct context *c)
-{
-	(void)x, (void)c;
-	return 1;
-}
-
-static const struct context_rule {
-	int (*holds)(const struct ent *, const struct context *);
-	int keep;               /* KEEP, or only with --keep=stat (or headline) */
-	int reason;
-} context_rules[] = {
-	{ in_menu_block,       KEEP_IF_STAT, AR_NAV_R_MENU_BLOCK },
-	{ headline_between,    KEEP_IF_HEAD, AR_NAV_R_HEAD_BETWEEN },
-	{ between_good,        KEEP,         AR_NAV_R_BETWEEN_GOOD },
-	{ leads_into_good,     KEEP,         AR_NAV_R_LEADS_INTO },
-	{ follows_good,        KEEP,         AR_NAV_R_FOLLOWS_GOOD },
-	{ no_context,          KEEP,         AR_NAV_R_NO_CONTEXT },
-	{ text_outside_chrome, KEEP,         AR_NAV_R_TEXT_OUTSIDE },
-	{ between_bad,         KEEP_IF_STAT, AR_NAV_R_BETWEEN_BAD },
-	{ always,              KEEP_IF_STAT, AR_NAV_R_FAR_FROM_GOOD },
-};
-
-/* settle a pending line by the first context rule that holds */
-static void
-decide(struct ar_nav *nv, struct ent *x)
-{
-	if (x->fin != F_PEND)
-		return;
-	struct context c = { x->pcls, x->ncls, x->nb - x->pnb, x->nnb - x->nb };
-	const struct context_rule *cr = context_rules;
-
-	if (x->tiny && x->run == nv->st.run)       /* its run is still going */
-		x->runlen = nv->st.runlen, x->runsw = nv->st.runsw;
-	while (!cr->holds(x, &c))
-		cr++;
-	int keep = cr->keep == KEEP ? 1 : cr->keep == KEEP_IF_HEAD
-	    ? nv->keep_head || nv->keep_stat : nv->keep_stat;
-	x->context = cr->reason;
-	x->fin = keep ? (x->spanned ? F_S : F_K) : F_D;
-}
-
-/* settle a pending line with no context after it */
-static void
-decide_alone(struct ar_nav *nv, struct ent *x)
-{
-	if (x->fin == F_PEND) {
-		x->ncls = X_NONE;
-		x->nnb = x->nb + 1000;
-		decide(nv, x);
-	}
-}
-
-/* the part of its page a kept line is, as the lines leave in order */
-static int
-role(struct departure *d, const struct ar_nav *nv, const struct ent *x)
-{
-	int act = x->rule >= 0 ? nv->rules[x->rule].act : -1;
-
-	if (!d->has_title && x->titlecand) {
-		d->has_title = 1;
-		return AR_NAV_ROLE_TITLE;
-	}
-	if (!d->has_date && (act == AR_NAV_A_PUB_DATE || (x->datelike && !d->nbody))) {
-		d->has_date = 1;
-		return AR_NAV_ROLE_DATE;
-	}
-	if (act == AR_NAV_A_KEEP_LINE && nv->rules[x->rule].attribution)
-		return AR_NAV_ROLE_ATTRIBUTION;
-	d->nbody++;
-	return AR_NAV_ROLE_BODY;
-}
-
-static void
-new_departure_page(struct departure *d)
-{
-	d->has_title = d->has_date = d->nbody = 0;
-}
-
-/* hand the decided line x to the callback (every field set: no memset) */
-static void
-emit(struct ar_nav *nv, struct ent *x)
-{
-	struct ar_nav_line ln;
-	int kept = x->fin == F_K || x->fin == F_S;
-
-	if (x->newpage) {
-		nv->dep.page++;
-		new_departure_page(&nv->dep);
-	}
-	ln.text = x->text.s ? x->text.s : "";
-	ln.len = x->text.len;
-	ln.kept = x->fin == F_S && x->out.s ? x->out.s : ln.text;
-	ln.keptlen = x->fin == F_S ? x->out.len : x->text.len;
-	ln.cut = x->cut.s ? x->cut.s : "";
-	ln.cutlen = x->cut.len;
-	ln.source = NULL;
-	ln.sourcelen = 0;
-	if (x->source && x->text.len) {
-		size_t b = skip_space(x->text.s, 0, x->text.len);
-		size_t e = trim_end(x->text.s, b, x->text.len);
-		if (e > b && x->text.s[e - 1] == ':')
-			e--;
-		ln.source = x->text.s + b;
-		ln.sourcelen = e - b;
-	}
-	ln.lineno = x->lineno;
-	ln.page = nv->dep.page;
-	ln.newpage = x->newpage;
-	ln.verdict = x->fin == F_K ? AR_NAV_KEEP : x->fin == F_S ? AR_NAV_SPAN : AR_NAV_DROP;
-	ln.role = kept ? role(&nv->dep, nv, x) : AR_NAV_ROLE_NONE;
-	ln.rule = x->rule;
-	ln.action = x->rule >= 0 ? nv->rules[x->rule].act : -1;
-	ln.rule_name = x->rule >= 0 ? nv->rules[x->rule].name : NULL;
-	ln.cls = x->cls;
-	ln.reason = x->reason;
-	ln.context = x->context;
-	ln.cps = x->cps, ln.words = x->nwords, ln.stops = x->sw;
-	ln.links = x->links, ln.latin = x->latin;
-	nv->fn(&ln, nv->ctx);
-}
-
-/* Emit decided lines from the head, keeping the last nonblank line back (a
- * later line may still change it) unless flushing. */
-static void
-drain(struct ar_nav *nv, int flush)
-{
-	while (nv->qn > 0) {
-		struct ent *x = qat(nv, 0);
-		/* full: by count, or by bytes (a few huge lines) */
-		int force = flush || nv->qn >= QMAX || nv->qbytes > QBYTES;
-		if (x->fin == F_PEND) {
-			if (!force)
-				return;
-			decide_alone(nv, x);
-		}
-		if (!force && x->nb == nv->st.nb && x->cls != AR_NAV_C_BLANK)
-			return;
-		if (!force) {
-			/* hold blanks after the last nonblank line too */
-			int later = 0;
-			for (int i = 1; i < nv->qn; i++)
-				if (qat(nv, i)->cls != AR_NAV_C_BLANK) {
-					later = 1;
-					break;
-				}
-			if (!later && x->cls == AR_NAV_C_BLANK && nv->qn > 1)
-				return;
-		}
-		emit(nv, x);
-		nv->qbytes -= x->text.len;
-		if (x->text.cap > 1 << 20)
-			ar_buf_free(&x->text);
-		if (x->out.cap > 1 << 20)
-			ar_buf_free(&x->out);
-		if (x->cut.cap > 1 << 20)
-			ar_buf_free(&x->cut);
-		nv->qh = (nv->qh + 1) % QMAX;
-		nv->qn--;
-	}
-}
-
-/* a run of tiny lines ends: tell its lines how long it was */
-static void
-run_end(struct ar_nav *nv)
-{
-	struct arrival *st = &nv->st;
-
-	for (int i = 0; i < nv->qn; i++) {
-		struct ent *x = qat(nv, i);
-		if (x->tiny && x->run == st->run)
-			x->runlen = st->runlen, x->runsw = st->runsw;
-	}
-	st->run++;
-	st->runlen = st->runsw = 0;
-}
-
-/* resolve pending lines with the next context class c */
-static void
-resolve(struct ar_nav *nv, int c)
-{
-	for (int i = 0; i < nv->qn; i++) {
-		struct ent *x = qat(nv, i);
-		if (x->fin == F_PEND) {
-			x->ncls = c;
-			x->nnb = nv->st.nb;
-			decide(nv, x);
-		}
-	}
-}
-
-/* the last nonblank entry in the queue before the newest one, or NULL */
-static struct ent *
-prev_nonblank(struct ar_nav *nv)
-{
-	for (int i = nv->qn - 2; i >= 0; i--) {
-		struct ent *x = qat(nv, i);
-		if (x->cls != AR_NAV_C_BLANK)
-			return x;
-	}
-	return NULL;
-}
-
-static void
-new_page_state(struct arrival *st)
-{
-	st->rest = 0;
-	st->body = 0;
-	st->pcls = X_NONE;
-	st->pnb = st->nb;
-	st->has_title = 0;
-}
-
-/* A page starts at entry x (already queued). */
-static void
-split_at(struct ar_nav *nv, struct ent *x)
-{
-	run_end(nv);
-	/* lines before x lose their next context */
-	for (int i = 0; i < nv->qn; i++) {
-		struct ent *y = qat(nv, i);
-		if (y == x)
-			break;
-		decide_alone(nv, y);
-	}
-	x->newpage = 1;
-	new_page_state(&nv->st);
-}
-
-/* the context class a decided line gives its neighbours */
-static void
-settle(struct ar_nav *nv, struct ent *x, int xc)
-{
-	run_end(nv);
-	resolve(nv, xc);
-	nv->st.pcls = xc;
-	nv->st.pnb = x->nb;
-	if (xc == X_GOOD && x->cls == AR_NAV_C_GOOD)
-		nv->st.body = 1;
 }
 
 /* ---- drop-span: runs cut out of a line ---- */
@@ -1279,15 +930,18 @@ span_back(struct ar_nav *nv, const struct rule *r, const char *cur, size_t b, si
 	return more || skip_space(cur, *to, e) == e;
 }
 
-/* Remove drop-span runs from s; 1 if anything went (the rest is in x->out,
- * what went in x->cut). */
+/* Remove drop-span runs from s; 1 if anything went (the rest goes to the
+ * page's outb, what went to its cutb). */
 static int
 spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 {
 	struct ar_buf *a = &nv->span_a, *bb = &nv->span_b;
+	struct nav_page *pg = &nv->pg;
 	const char *cur = s;
 	size_t len = n;
 	int changed = 0;
+
+	x->coff = pg->cutb.len;
 
 	for (int j = 0; j < nv->nspans; j++) {
 		const struct rule *r = &nv->rules[nv->spans[j]];
@@ -1302,8 +956,8 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 				break;
 			if (to == from)
 				break;
-			badd(&x->cut, cur + from, to - from);
-			ar_buf_addc(&x->cut, '\n');
+			badd(&pg->cutb, cur + from, to - from);
+			ar_buf_addc(&pg->cutb, '\n');
 			/* cut [from, to) with the spaces after it */
 			size_t rb = skip_space(cur, to, len);
 			struct ar_buf *o = cur == a->s ? bb : a;
@@ -1320,11 +974,182 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 			x->rule = nv->spans[j];
 		}
 	}
+	x->clen = pg->cutb.len - x->coff;
 	if (changed) {
-		x->out.len = 0;
-		badd(&x->out, cur, len);
+		x->ooff = pg->outb.len;
+		badd(&pg->outb, cur, len);
+		x->olen = len;
 	}
 	return changed;
+}
+
+/* ---- the page held ---- */
+static void
+page_reset(struct nav_page *pg)
+{
+	pg->n = 0;
+	pg->text.len = pg->outb.len = pg->cutb.len = 0;
+	pg->nw = 0;
+	pg->bytes = 0;
+	pg->rest = 0;
+}
+
+/* a new entry for line s[0..n), copied unless it is the huge line */
+static size_t
+page_add(struct nav_page *pg, const char *s, size_t n, unsigned long lineno)
+{
+	if (pg->n == pg->cap) {
+		pg->cap = pg->cap ? 2 * pg->cap : 256;
+		pg->e = ar_realloc(pg->e, pg->cap * sizeof *pg->e);
+	}
+	struct ent *x = &pg->e[pg->n];
+	memset(x, 0, sizeof *x);
+	x->lineno = lineno;
+	x->rule = -1;
+	x->cls = AR_NAV_C_RULE;
+	x->wn = NOWORDS;
+	x->len = n;
+	if (!pg->ext) {
+		x->off = pg->text.len;
+		badd(&pg->text, s, n);
+	}
+	pg->bytes += n;
+	return pg->n++;
+}
+
+/* the page's line i, as the callback sees it */
+static void
+emit(struct ar_nav *nv, size_t i, const struct ar_nav_page *info)
+{
+	struct nav_page *pg = &nv->pg;
+	struct ent *x = &pg->e[i];
+	struct ar_nav_line ln;
+	char detail[64];
+
+	if (x->newpage)
+		pg->pageno++;
+	ln.text = ent_text(pg, x);
+	ln.len = x->len;
+	ln.kept = ent_kept(pg, x, &ln.keptlen);
+	if (x->fin != F_S)
+		ln.kept = ln.text, ln.keptlen = ln.len;
+	ln.cut = x->spanned && pg->cutb.s ? pg->cutb.s + x->coff : "";
+	ln.cutlen = x->spanned ? x->clen : 0;
+	ln.source = NULL;
+	ln.sourcelen = 0;
+	if (x->source && x->len) {
+		size_t b = skip_space(ln.text, 0, x->len), e = trim_end(ln.text, b, x->len);
+		if (e > b && ln.text[e - 1] == ':')
+			e--;
+		ln.source = ln.text + b;
+		ln.sourcelen = e - b;
+	}
+	ln.pg = info;
+	ln.lineno = x->lineno;
+	ln.page = pg->pageno;
+	ln.newpage = x->newpage;
+	ln.first = i == 0;
+	pg->started = 1;
+	ln.verdict = x->fin == F_K ? AR_NAV_KEEP : x->fin == F_S ? AR_NAV_SPAN : AR_NAV_DROP;
+	ln.role = ln.verdict == AR_NAV_DROP ? AR_NAV_ROLE_NONE : x->role ? x->role
+	    : AR_NAV_ROLE_BODY;
+	ln.rule = x->rule;
+	ln.action = x->rule >= 0 ? nv->rules[x->rule].act : -1;
+	ln.rule_name = x->rule >= 0 ? nv->rules[x->rule].name : NULL;
+	ln.cls = x->cls;
+	ln.layer = x->layer;
+	ln.reason = x->reason;
+	detail[0] = 0;
+	if (x->layer == AR_NAV_L_VOCAB && x->v.cat)
+		snprintf(detail, sizeof detail, "%s", nav_vcat_name(x->v.cat));
+	else if (x->layer == AR_NAV_L_LIST && x->detail)
+		snprintf(detail, sizeof detail, "%u lines", x->detail);
+	else if (x->layer == AR_NAV_L_COHESION)
+		snprintf(detail, sizeof detail, "shares %.2f", x->detail / 100.0);
+	else if (x->layer == AR_NAV_L_TEMPLATE)
+		snprintf(detail, sizeof detail, "seen on %u earlier pages", x->tpl);
+	ln.detail = detail;
+	ln.cps = x->f.cps, ln.words = x->f.words, ln.stops = x->f.sw;
+	ln.links = x->f.links != 0, ln.latin = x->f.lat > x->f.ar;
+	nv->fn(&ln, nv->ctx);
+}
+
+/* what the page model found, for the lines of the page */
+static void
+page_info(struct ar_nav *nv, struct ar_nav_page *info)
+{
+	struct nav_page *pg = &nv->pg;
+
+	memset(info, 0, sizeof *info);
+	info->page = pg->pageno + (pg->n && pg->e[0].newpage);
+	if (pg->title >= 0) {
+		const struct ent *t = &pg->e[pg->title];
+		info->title = ent_kept(pg, t, &info->titlelen);
+	}
+	if (pg->haspub) {
+		info->date = pg->pubd.iso;
+		info->date_line = ent_text(pg, &pg->e[pg->date]);
+		info->date_linelen = pg->e[pg->date].len;
+	}
+	if (pg->hascrawl) {
+		info->crawled = pg->crawld.iso;
+		if (!info->date) {
+			info->date = pg->crawld.iso;
+			info->date_line = ent_text(pg, &pg->e[pg->crawl]);
+			info->date_linelen = pg->e[pg->crawl].len;
+		}
+	}
+}
+
+/* Decide entries [0, k) of the page, hand them back, and move the rest
+ * (lines of the next page, already read) to the front. */
+static void
+page_flush(struct ar_nav *nv, size_t k)
+{
+	struct nav_page *pg = &nv->pg;
+	struct ar_nav_page info;
+
+	if (k > pg->n)
+		k = pg->n;
+	if (k) {
+		nav_page_decide(nv, k);
+		page_info(nv, &info);
+		for (size_t i = 0; i < k; i++)
+			emit(nv, i, &info);
+	}
+	size_t rest = pg->n - k;
+	if (rest == 0 || pg->ext) {
+		page_reset(pg);
+		return;
+	}
+	/* the lines left: their texts are the tails of the buffers */
+	struct ent *f = &pg->e[k];
+	size_t toff = f->off, ooff = pg->outb.len, coff = pg->cutb.len;
+	for (size_t i = k; i < pg->n; i++)
+		if (pg->e[i].spanned) {
+			ooff = pg->e[i].ooff, coff = pg->e[i].coff;
+			break;
+		}
+	memmove(pg->e, f, rest * sizeof *pg->e);
+	pg->n = rest;
+	memmove(pg->text.s, pg->text.s + toff, pg->text.len - toff);
+	pg->text.len -= toff;
+	if (pg->outb.len > ooff)
+		memmove(pg->outb.s, pg->outb.s + ooff, pg->outb.len - ooff);
+	pg->outb.len -= ooff;
+	if (pg->cutb.len > coff)
+		memmove(pg->cutb.s, pg->cutb.s + coff, pg->cutb.len - coff);
+	pg->cutb.len -= coff;
+	pg->bytes = 0;
+	for (size_t i = 0; i < rest; i++) {
+		struct ent *x = &pg->e[i];
+		x->off -= toff;
+		if (x->spanned)
+			x->ooff -= ooff, x->coff -= coff;
+		x->wn = NOWORDS;
+		pg->bytes += x->len;
+	}
+	pg->nw = 0;
 }
 
 /* ---- the steps an arriving line goes through ---- */
@@ -1332,310 +1157,293 @@ struct arriving {
 	const char *s;
 	size_t n, b, e;         /* the line; its text is s[b..e) */
 	int ri, act;            /* the first line rule that matches, or -1 */
-	int datelike;           /* what the spans left looks like a date line */
+	struct match m;         /* where it did */
 };
-enum { NEXT, DONE };
 
-static void
-set_title(struct arrival *st, const char *s, size_t n)
+/* the last nonblank entry before i, or -1 */
+static long
+prev_nonblank(const struct nav_page *pg, size_t i)
 {
-	st->has_title = 1;
-	st->title.len = 0;
-	badd(&st->title, s, n);
+	while (i-- > 0)
+		if (!pg->e[i].blank)
+			return (long)i;
+	return -1;
 }
 
 /* Before a page start: the crawler's source name ("NAME:") goes with it. */
 static int
 reach_back_source(struct ar_nav *nv, struct ent *pv, int ri)
 {
-	size_t pe = trim_end(pv->text.s, 0, pv->text.len);
+	const char *t = ent_text(&nv->pg, pv);
+	size_t pe = trim_end(t, 0, pv->len);
 
-	if (!(pe && pe < 300 && pv->text.s[pe - 1] == ':'))
+	if (!(pe && pe < 300 && t[pe - 1] == ':'))
 		return 0;
 	pv->fin = nv->rules[ri].kept ? F_K : F_D;
 	pv->rule = ri;
 	pv->source = 1;
-	pv->titlecand = 0;
+	pv->layer = AR_NAV_L_RULE;
 	pv->reason = AR_NAV_R_SOURCE_NAME;
-	pv->context = AR_NAV_R_NONE;
+	pv->cls = AR_NAV_C_RULE;
+	pv->role = 0;
 	return 1;
 }
 
 /* Page starts: a start-page rule, or a publication line after a dropped
  * section (whose title, dropped with the section, is the line before it).
- * They may reach back to the line before. */
-static int
-step_page_start(struct ar_nav *nv, struct ent *x, struct arriving *a)
+ * They may reach back to the line before. Returns where line i is now. */
+static size_t
+step_page_start(struct ar_nav *nv, size_t i, struct arriving *a)
 {
-	struct arrival *st = &nv->st;
+	struct nav_page *pg = &nv->pg;
 
-	if (!(a->act == AR_NAV_A_START_PAGE || (a->act == AR_NAV_A_PUB_DATE && st->rest)))
-		return NEXT;
-	struct ent *pv = prev_nonblank(nv), *at = x;
-	if (a->act == AR_NAV_A_START_PAGE && pv && pv->nb == st->nb
-	    && reach_back_source(nv, pv, a->ri))
-		at = pv;
-	if (a->act == AR_NAV_A_PUB_DATE && pv && pv->nb == st->nb && pv->fin == F_D) {
-		pv->fin = F_K;
-		pv->titlecand = 1;
-		pv->reason = AR_NAV_R_TITLE_BEFORE;
-		pv->context = AR_NAV_R_NONE;
-		at = pv;
+	if (!(a->act == AR_NAV_A_START_PAGE || (a->act == AR_NAV_A_PUB_DATE && pg->rest)))
+		return i;
+	long pv = prev_nonblank(pg, i);
+	size_t at = i;
+	if (a->act == AR_NAV_A_START_PAGE && pv >= 0
+	    && reach_back_source(nv, &pg->e[pv], a->ri))
+		at = (size_t)pv;
+	if (a->act == AR_NAV_A_PUB_DATE && pv >= 0 && pg->e[pv].fin == F_D) {
+		struct ent *t = &pg->e[pv];
+		t->fin = F_K;
+		t->layer = AR_NAV_L_RULE;
+		t->reason = AR_NAV_R_TITLE_BEFORE;
+		t->role = AR_NAV_ROLE_TITLE;
+		at = (size_t)pv;
 	}
-	int before = at == x ? st->nb > 0 : at->nb > 1 && at->nb - 1 > st->pagenb;
-	if (before)
-		split_at(nv, at);
-	else
-		new_page_state(st);
-	st->pagenb = at == x ? st->nb : at->nb - 1;
-	if (at == pv && pv->titlecand)
-		set_title(st, pv->text.s, pv->text.len);
-	return NEXT;
+	pg->rest = 0;
+	for (size_t j = 0; j < at; j++)
+		if (!pg->e[j].blank) {
+			page_flush(nv, at);
+			pg->e[0].newpage = 1;
+			return i - at;
+		}
+	return i;
 }
 
-/* a dropped section runs to the end of the page */
+static void step_classify(struct ar_nav *nv, struct ent *x, struct arriving *a);
+
+/* A dropped section runs to the end of the page (its lines are measured
+ * all the same: the page model may find the body resuming after it). */
 static int
 step_rest_of_page(struct ar_nav *nv, struct ent *x, struct arriving *a)
 {
-	struct arrival *st = &nv->st;
+	struct nav_page *pg = &nv->pg;
 
-	if (!st->rest || a->act == AR_NAV_A_PUB_DATE || a->act == AR_NAV_A_START_PAGE)
-		return NEXT;
+	if (!pg->rest || a->act == AR_NAV_A_PUB_DATE || a->act == AR_NAV_A_START_PAGE)
+		return 0;
+	step_classify(nv, x, a);
 	x->fin = F_D;
-	x->rule = st->restrule;
+	x->rule = pg->restrule;
+	x->layer = AR_NAV_L_RULE;
 	x->reason = AR_NAV_R_REST_OF_PAGE;
-	if (has_alnum(a->s + a->b, a->e - a->b))
-		x->nb = ++st->nb;
-	else
-		x->cls = AR_NAV_C_BLANK, x->nb = st->nb;
-	return DONE;
+	x->rest = 1;
+	return 1;
 }
 
-/* a line rule decides (a drop-rest only on a heading, not a paragraph) */
+/* A drop-rest rule names a section: the line is its heading alone (the
+ * match, then at most a few words, under 300 bytes). On a longer line
+ * ("read also: a headline") it drops that line only. */
+static int
+section_heading(const struct arriving *a)
+{
+	int words = 0, inw = 0;
+
+	if (a->e - a->b >= 300)
+		return 0;
+	for (size_t p = a->m.end; p < a->e; p++) {
+		int w = (unsigned char)a->s[p] >= 0x80 || ((a->s[p] | 0x20) >= 'a'
+		    && (a->s[p] | 0x20) <= 'z') || (a->s[p] >= '0' && a->s[p] <= '9');
+		if (w && !inw)
+			words++;
+		inw = w;
+	}
+	return words <= 4;
+}
+
+/* a line rule decides */
 static int
 step_rule(struct ar_nav *nv, struct ent *x, struct arriving *a)
 {
 	if (a->ri < 0 || (a->act == AR_NAV_A_DROP_REST && a->e - a->b >= 300))
-		return NEXT;
+		return 0;
 	const struct rule *r = &nv->rules[a->ri];
-	int xc = X_BAD;
 	x->rule = a->ri;
+	x->layer = AR_NAV_L_RULE;
 	x->reason = AR_NAV_R_RULE;
-	x->nb = ++nv->st.nb;
 	if (a->act == AR_NAV_A_KEEP_LINE || a->act == AR_NAV_A_PUB_DATE) {
 		x->fin = F_K;
-		xc = X_GOOD;
-		x->datelike = a->act == AR_NAV_A_PUB_DATE;
+		x->pub = a->act == AR_NAV_A_PUB_DATE;
+		if (r->attribution)
+			x->role = AR_NAV_ROLE_ATTRIBUTION;
 	} else {
 		x->fin = r->kept ? F_K : F_D;
-		if (a->act == AR_NAV_A_DROP_REST && !r->kept) {
-			nv->st.rest = 1;
-			nv->st.restrule = a->ri;
+		if (a->act == AR_NAV_A_DROP_REST && !r->kept && section_heading(a)) {
+			nv->pg.rest = 1;
+			nv->pg.restrule = a->ri;
 		}
 	}
-	settle(nv, x, xc);
-	return DONE;
+	return 1;
 }
 
-/* the statistical layer, on what the spans leave */
+/* a date or a time, and little else: the grammar covers most of it */
 static int
+is_datetime(struct ar_nav *nv, const char *s, size_t b, size_t e, const struct feat *f)
+{
+	if (f->words > 10 || e - b > 160 || (f->dig == 0 && f->words > 4))
+		return 0;
+	size_t nx = ar_date_scan(nv->dt, s + b, e - b), cov = 0;
+	for (size_t k = 0; k < nx; k++) {
+		const struct ar_date_expr *x = ar_date_get(nv->dt, k);
+		if (strcmp(x->type, "duration"))
+			cov += x->c1 - x->c0;
+	}
+	return nx && 10 * cov >= 5 * f->cps;
+}
+
+/* the statistics, the vocabulary and the template count, on what the spans leave */
+static void
 step_classify(struct ar_nav *nv, struct ent *x, struct arriving *a)
 {
 	const char *ts = a->s;
 	size_t tn = a->n;
 
 	if (nv->nspans && spans_apply(nv, x, a->s, a->n)) {
-		ts = x->out.s ? x->out.s : "";
-		tn = x->out.len;
+		ts = nv->pg.outb.s + x->ooff;
+		tn = x->olen;
 		x->spanned = 1;
 	}
 	size_t tb = skip_space(ts, 0, tn), te = trim_end(ts, tb, tn);
-	struct feat f;
-	features(&nv->sw, ts, tb, te, &f);
-	x->cls = classify(&f);
-	x->reason = AR_NAV_R_STAT;
-	x->cps = f.cps, x->sw = f.sw, x->nwords = f.words;
-	x->links = f.links != 0, x->latin = f.lat > f.ar;
-	x->words = (int)f.words;
-	x->tiny = x->cls == AR_NAV_C_SHORT && f.words <= 3 && !f.term && !x->spanned;
-	a->datelike = f.dig >= 4 && f.cps < 80;
-	return NEXT;
-}
-
-/* a blank line is settled at once; the others are numbered */
-static int
-step_blank(struct ar_nav *nv, struct ent *x, struct arriving *a)
-{
+	features(&nv->sw, ts, tb, te, &x->f);
+	x->cls = (unsigned char)classify(&x->f);
 	if (x->cls == AR_NAV_C_BLANK) {
-		run_end(nv);    /* menu items stand on adjacent lines */
+		x->blank = 1;
 		x->fin = nv->keep_blank && !x->spanned ? F_K : F_D;
-		x->nb = nv->st.nb;
-		return DONE;
+		x->layer = AR_NAV_L_STAT;
+		x->reason = AR_NAV_R_BLANK;
+		if (x->spanned) {       /* the spans took it all: the rule decided */
+			x->layer = AR_NAV_L_RULE;
+			x->reason = AR_NAV_R_RULE;
+			x->cls = AR_NAV_C_RULE;
+		}
+		return;
 	}
-	x->nb = ++nv->st.nb;
-	x->datelike = a->datelike;
-	return NEXT;
+	if (x->f.words <= 24 && te - tb <= 400)
+		nav_vocab_line(nv->vocab, &nv->sw, ts + tb, te - tb, &x->v);
+	x->datetime = (unsigned char)is_datetime(nv, ts, tb, te, &x->f);
+	x->key = nav_tpl_key(ts + tb, te - tb);
+	x->tpl = x->key ? nav_tpl_pages(nv->tpl, x->key) : 0;
 }
 
-/* the title again, after the publication line */
-static int
-step_title_again(struct ar_nav *nv, struct ent *x, struct arriving *a)
+static void
+arrive(struct ar_nav *nv, size_t i, const char *s, size_t n)
 {
-	struct arrival *st = &nv->st;
+	struct arriving a = { .s = s, .n = n, .act = -1 };
 
-	if (!(st->has_title && x->cls != AR_NAV_C_GOOD && st->title.len == a->n
-	    && !memcmp(st->title.s, a->s, a->n)))
-		return NEXT;
-	x->fin = nv->keep_dup ? F_K : F_D;
-	x->reason = AR_NAV_R_TITLE_AGAIN;
-	return DONE;
-}
-
-/* the first line of a page that could be a headline is its title */
-static int
-step_title(struct ar_nav *nv, struct ent *x, struct arriving *a)
-{
-	if (!nv->st.has_title && x->cls != AR_NAV_C_BAD && !x->datelike && x->nwords >= 3) {
-		x->titlecand = 1;
-		set_title(&nv->st, a->s, a->n);
+	a.b = skip_space(s, 0, n);
+	a.e = trim_end(s, a.b, n);
+	nv->lgen++;
+	nv->lc_s = s, nv->lc_b = a.b, nv->lc_e = a.e;
+	a.ri = find_rule(nv, s, a.b, a.e, &a.m);
+	if (a.ri >= 0)
+		a.act = nv->rules[a.ri].act;
+	i = step_page_start(nv, i, &a);
+	struct ent *x = &nv->pg.e[i];
+	if (step_rest_of_page(nv, x, &a))
+		return;
+	if (step_rule(nv, x, &a)) {
+		if (x->fin == F_D)
+			x->cls = AR_NAV_C_RULE;
+		return;
 	}
-	return NEXT;
-}
-
-/* good and bad lines are decided, and settle the lines waiting for them;
- * the others wait for their context */
-static int
-step_class(struct ar_nav *nv, struct ent *x, struct arriving *a)
-{
-	struct arrival *st = &nv->st;
-
-	(void)a;
-
-	if (x->cls == AR_NAV_C_GOOD || x->cls == AR_NAV_C_BAD) {
-		int xc = x->cls == AR_NAV_C_GOOD ? X_GOOD : X_BAD;
-		x->fin = xc == X_GOOD || nv->keep_stat ? (x->spanned ? F_S : F_K) : F_D;
-		settle(nv, x, xc);
-		return DONE;
-	}
-	x->pcls = st->pcls;
-	x->pnb = st->pnb;
-	x->body = st->body;
-	if (x->tiny) {
-		x->run = st->run;
-		st->runlen++;
-		st->runsw += x->sw > 0;
-	} else {
-		run_end(nv);
-	}
-	return DONE;
-}
-
-typedef int line_step(struct ar_nav *, struct ent *, struct arriving *);
-static line_step *const line_steps[] = {
-	step_page_start,        /* may start a page, then goes on */
-	step_rest_of_page,
-	step_rule,
-	step_classify,
-	step_blank,
-	step_title_again,
-	step_title,
-	step_class,
-};
-
-/* queue the line, with nothing known of it yet */
-static struct ent *
-enqueue(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno)
-{
-	if (nv->qn == QMAX)
-		drain(nv, 0);
-	struct ent *x = qat(nv, nv->qn++);
-	x->text.len = x->out.len = x->cut.len = 0;
-	badd(&x->text, s, n);
-	nv->qbytes += n;
-	x->lineno = lineno;
-	x->fin = F_PEND;
-	x->rule = -1;
-	x->cls = AR_NAV_C_RULE;
-	x->newpage = x->source = x->titlecand = x->datelike = x->spanned = 0;
-	x->tiny = 0;
-	x->runlen = 0;
-	x->pcls = x->ncls = X_NONE;
-	x->reason = x->context = AR_NAV_R_NONE;
-	x->cps = x->sw = x->nwords = 0;
-	x->links = x->latin = 0;
-	return x;
+	step_classify(nv, x, &a);
 }
 
 void
 ar_nav_line(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno)
 {
-	struct ent *x;
-	struct arriving a = { .s = s, .n = n, .act = -1 };
+	struct nav_page *pg = &nv->pg;
 
 	ar_nav_ready(nv);
-	x = enqueue(nv, s, n, lineno);
-	a.b = skip_space(s, 0, n);
-	a.e = trim_end(s, a.b, n);
-	nv->lgen++;
-	nv->lc_s = s, nv->lc_b = a.b, nv->lc_e = a.e;
-	a.ri = find_rule(nv, s, a.b, a.e);
-	if (a.ri >= 0)
-		a.act = nv->rules[a.ri].act;
-	for (size_t i = 0; i < sizeof line_steps / sizeof *line_steps; i++)
-		if (line_steps[i](nv, x, &a) == DONE)
-			break;
-	drain(nv, 0);
+	if (n > NAV_HUGE_LINE) {
+		/* decided alone, where the reader holds it */
+		page_flush(nv, pg->n);
+		pg->ext = s;
+		arrive(nv, page_add(pg, s, n, lineno), s, n);
+		page_flush(nv, pg->n);
+		pg->ext = NULL;
+		return;
+	}
+	if (pg->n >= NAV_PAGE_LINES || pg->bytes + n > NAV_PAGE_BYTES) {
+		if (!pg->warned++)
+			ar_warn("%s: a page of more than %d lines or %zu MB: decided in pieces",
+			    ar_doc.name ? ar_doc.name : "-", NAV_PAGE_LINES,
+			    NAV_PAGE_BYTES >> 20);
+		page_flush(nv, pg->n);
+	}
+	arrive(nv, page_add(pg, s, n, lineno), s, n);
 }
 
 void
 ar_nav_doc_begin(struct ar_nav *nv)
 {
-	nv->dep.page = 1;
-	new_departure_page(&nv->dep);
-	nv->st.nb = 0;
-	nv->st.pagenb = 0;
-	new_page_state(&nv->st);
+	page_reset(&nv->pg);
+	nv->pg.pageno = 1;
+	nv->pg.warned = 0;
+	nv->pg.started = 0;
 }
 
 void
 ar_nav_doc_end(struct ar_nav *nv)
 {
-	run_end(nv);
-	for (int i = 0; i < nv->qn; i++)
-		decide_alone(nv, qat(nv, i));
-	drain(nv, 1);
+	page_flush(nv, nv->pg.n);
+}
+
+int
+ar_nav_learn(struct ar_nav *nv, const char *path)
+{
+	nv->learn = path;
+	return nav_tpl_load(nv->tpl, path);
+}
+
+int
+ar_nav_finish(struct ar_nav *nv)
+{
+	if (!nv->learn)
+		return 0;
+	return nav_tpl_save(nv->tpl, nv->learn);
 }
 
 /* ---- explaining ---- */
-/* what decided ln, then its context rule: "stat:short len=12 sw=0.00; …" */
-static int
-why_text(const struct ar_nav_line *ln, char *buf, size_t n)
-{
-	int l;
-
-	if (ln->reason == AR_NAV_R_STAT)
-		l = snprintf(buf, n, "stat:%s len=%u sw=%.2f%s%s", ar_nav_class_name(ln->cls),
-		    ln->cps, ln->words ? (double)ln->stops / ln->words : 0,
-		    ln->links ? " links" : "", ln->latin ? " latin" : "");
-	else
-		l = snprintf(buf, n, "%s", ar_nav_reason_text(ln->reason));
-	if (ln->context != AR_NAV_R_NONE && l >= 0 && (size_t)l < n)
-		l += snprintf(buf + l, n - (size_t)l, "; %s", ar_nav_reason_text(ln->context));
-	return l < 0 ? 0 : (size_t)l < n ? l : (int)n - 1;
-}
-
 void
 ar_nav_explain(const struct ar_nav_line *ln, struct ar_buf *out)
 {
-	char why[256];
-	int l = why_text(ln, why, sizeof why);
+	char buf[256];
+	int l;
 
-	if (ln->rule_name) {
-		badd(out, ln->rule_name, strlen(ln->rule_name));
-		if (l)
-			ar_buf_addc(out, ' ');
+	if (ln->layer == AR_NAV_L_RULE) {
+		l = snprintf(buf, sizeof buf, "rule:%s%s%s", ln->rule_name ? ln->rule_name : "",
+		    ln->reason != AR_NAV_R_RULE ? " " : "", ar_nav_reason_text(ln->reason));
+	} else {
+		l = snprintf(buf, sizeof buf, "%s:%s%s%s%s", ar_nav_layer_name(ln->layer),
+		    ar_nav_reason_text(ln->reason), *ln->detail ? " (" : "", ln->detail,
+		    *ln->detail ? ")" : "");
+		if (ln->rule_name && l >= 0 && (size_t)l < sizeof buf)
+			l += snprintf(buf + l, sizeof buf - (size_t)l, ", cut by rule:%s",
+			    ln->rule_name);
 	}
-	badd(out, why, (size_t)l);
+	if (ln->cls != AR_NAV_C_RULE && ln->cls != AR_NAV_C_BLANK && l >= 0
+	    && (size_t)l < sizeof buf)
+		l += snprintf(buf + l, sizeof buf - (size_t)l, "; %s len=%u sw=%.2f%s%s",
+		    ar_nav_class_name(ln->cls), ln->cps,
+		    ln->words ? (double)ln->stops / ln->words : 0,
+		    ln->links ? " links" : "", ln->latin ? " latin" : "");
+	if (l < 0)
+		l = 0;
+	if ((size_t)l >= sizeof buf)
+		l = (int)sizeof buf - 1;
+	badd(out, buf, (size_t)l);
 }
 
 /* ---- making and freeing ---- */
@@ -1657,6 +1465,9 @@ ar_nav_new(ar_nav_fn fn, void *ctx)
 	nv->nbuiltin = nv->nrules;
 	text = ar_data("stopwords.txt", &len);
 	ar_each_line(text, len, add_stop, &nv->sw);
+	nv->vocab = nav_vocab_new();
+	nv->tpl = nav_tpl_new();
+	nv->dt = ar_date_new(NULL, NULL);
 	ar_nav_doc_begin(nv);
 	return nv;
 }
@@ -1676,13 +1487,17 @@ ar_nav_free(struct ar_nav *nv)
 	free(nv->spans);
 	for (int i = 0; i < SW_SLOTS; i++)
 		free((char *)nv->sw.tab[i].s);
-	for (int i = 0; i < QMAX; i++) {
-		ar_buf_free(&nv->q[i].text);
-		ar_buf_free(&nv->q[i].out);
-		ar_buf_free(&nv->q[i].cut);
-	}
-	ar_buf_free(&nv->st.title);
+	free(nv->pg.e);
+	free(nv->pg.w);
+	ar_buf_free(&nv->pg.text);
+	ar_buf_free(&nv->pg.outb);
+	ar_buf_free(&nv->pg.cutb);
+	nav_vocab_free(nv->vocab);
+	nav_tpl_free(nv->tpl);
+	if (nv->dt)
+		ar_date_free(nv->dt);
 	ar_buf_free(&nv->span_a);
 	ar_buf_free(&nv->span_b);
+	ar_buf_free(&nv->scratch);
 	free(nv);
 }

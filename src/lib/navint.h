@@ -1,0 +1,219 @@
+/* navint.h: the parts of the page classifier that its three files share:
+ * nav.c (the rules, the lines as they arrive, the page held, the lines
+ * handed back), navpage.c (the page model and the layers that decide at
+ * the page's end) and navlex.c (the vocabulary of interfaces, the site
+ * templates and their --learn file). Not part of the library's API. */
+#ifndef NAVINT_H
+#define NAVINT_H
+
+#include "arlib.h"
+
+/* a line's fate: pending, kept, dropped, kept with spans cut out */
+enum { F_PEND, F_K, F_D, F_S };
+
+/* ---- rules (nav.c) ---- */
+enum { T_LIT, T_STAR, T_DIGITS, T_SPACE };      /* pattern tokens */
+struct tok { int type; char *s; size_t n, goff; };
+struct rule {
+	struct tok *t;
+	int nt, bol, eol, back, act, kept;
+	int cut;                /* drop-span: the span starts at this token */
+	int req, reqtok;        /* the literal a match needs (index in lits) and
+	                           the token that is it, or -1 */
+	int attribution;        /* named "attribution": a role of its own */
+	char *name, *pat;
+	int next;               /* next rule in the same first-bytes bucket */
+};
+/* The literals unanchored rules need, each looked for at most once a line:
+ * first a memchr for a rare byte of it, then memmem. */
+struct lit { const char *s; size_t n, goff; unsigned long gen; long pos; };
+
+#define SW_SLOTS 1024
+struct stopwords {
+	struct { const char *s; unsigned char n; } tab[SW_SLOTS];
+	unsigned char bloom[8192];      /* length, second and last byte */
+};
+int nav_is_stop(const struct stopwords *sw, const char *s, size_t n);
+
+/* ---- what a line is (nav.c computes it as the line arrives) ---- */
+struct feat {
+	unsigned cps, ar, lat, dig, words, sw, links;
+	unsigned seps;          /* | and bullets between items */
+	unsigned char term;     /* ends as a sentence does */
+	unsigned char waw, comma, paren;
+	unsigned char colon;    /* ends with a colon */
+	unsigned char bullet;   /* starts with a bullet, dash or star */
+	unsigned char numbered; /* starts with a list number: "1 -", "2." */
+	unsigned char symbol;   /* holds ©, ®, °, ™ or a pictograph */
+};
+
+/* The vocabulary of interfaces (navlex.c): what the words of a short line
+ * say of it. Categories are grouped as chrome (page furniture) or as the
+ * article's own (a news agency, a byline's verb). */
+#define NAV_VCATS(X) \
+	X(NONE,      "",          0) \
+	X(SHARE,     "share",     10) \
+	X(FOLLOW,    "follow",    10) \
+	X(NEWSLETTER,"newsletter",10) \
+	X(LOGIN,     "login",     10) \
+	X(COOKIE,    "cookie",    10) \
+	X(LEGAL,     "legal",     10) \
+	X(COPYRIGHT, "copyright", 10) \
+	X(SKIP,      "skip",      10) \
+	X(COMMENTS,  "comments",  10) \
+	X(READTIME,  "readtime",  10) \
+	X(APP,       "app",       10) \
+	X(PAGINATION,"pagination",10) \
+	X(VIEWS,     "views",     10) \
+	X(RELATED,   "related",   8)  \
+	X(MOSTREAD,  "mostread",  8)  \
+	X(TAGS,      "tags",      8)  \
+	X(AD,        "ad",        8)  \
+	X(SEARCH,    "search",    8)  \
+	X(HOME,      "home",      8)  \
+	X(ABOUT,     "about",     8)  \
+	X(LANG,      "lang",      8)  \
+	X(POLL,      "poll",      8)  \
+	X(PRAYER,    "prayer",    8)  \
+	X(VIDEO,     "video",     6)  \
+	X(LIVE,      "live",      6)  \
+	X(EDITION,   "edition",   6)  \
+	X(SECTION,   "section",   5)  \
+	X(WEATHER,   "weather",   5)  \
+	X(CURRENCY,  "currency",  4)  \
+	X(PHOTO,     "photo",     4)  \
+	X(AGENCY,    "agency",    0)  \
+	X(BYLINE,    "byline",    0)
+#define NAV_VC_ENUM(id, name, w) VC_##id,
+enum { NAV_VCATS(NAV_VC_ENUM) VC_COUNT };
+const char *nav_vcat_name(int cat);
+struct nav_vocab;
+/* the vocabulary of nav-words.tsv (from ar_data); dies naming the line
+ * of a bad entry */
+struct nav_vocab *nav_vocab_new(void);
+void nav_vocab_free(struct nav_vocab *v);
+struct vocab_res {
+	unsigned short score;   /* weighted share of its content words that are
+	                           interface words, in hundredths (0..100) */
+	unsigned char cat;      /* the category that weighs most */
+	unsigned char first;    /* the category of a phrase that opens the line */
+	unsigned char agency;   /* words of news agencies */
+	unsigned char byline;   /* a byline's word opens the line */
+	unsigned char credit;   /* a photo or agency credit ends the line */
+	unsigned char content;  /* its content words (not stop words) */
+};
+void nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
+    size_t n, struct vocab_res *r);
+
+/* ---- the site templates (navlex.c) ---- */
+struct nav_tpl;
+struct nav_tpl *nav_tpl_new(void);
+void nav_tpl_free(struct nav_tpl *t);
+/* the pages a line (by its key) has been seen on, this run and learnt */
+unsigned nav_tpl_pages(const struct nav_tpl *t, uint32_t key);
+/* a line of page sig was seen (once a page: the page signature says so) */
+void nav_tpl_see(struct nav_tpl *t, uint32_t key, uint32_t sig, const char *s, size_t n);
+/* the --learn file: read it (a missing file is an empty one), write it back */
+int nav_tpl_load(struct nav_tpl *t, const char *path);
+int nav_tpl_save(struct nav_tpl *t, const char *path);
+size_t nav_tpl_size(const struct nav_tpl *t);          /* entries held */
+#define NAV_TPL_KEYMAX 200      /* longer lines are no template candidates */
+/* the key of line s[0..n) (blanks around it left out); 0: no candidate */
+uint32_t nav_tpl_key(const char *s, size_t n);
+
+/* ---- the page held (nav.c fills it, navpage.c decides it) ---- */
+struct ent {
+	size_t off, len;        /* the line in page.text (or page.ext) */
+	size_t ooff, olen;      /* spanned: what the spans left, in page.outb */
+	size_t coff, clen;      /* spanned: the runs they cut, in page.cutb */
+	unsigned long lineno;
+	int rule;               /* the rule that decided or cut it, or -1 */
+	unsigned char fin, cls, layer, reason, role;
+	unsigned char blank, newpage, source, pub, spanned, item, heading, rest;
+	unsigned char datetime; /* a date or a time and little else */
+	unsigned char chrome;   /* evidence of page furniture, 0..8 */
+	unsigned char cv, ct, cs;   /* of it: vocabulary, template, shape */
+	struct vocab_res v;
+	unsigned short detail;  /* a figure for --explain (list length, share...) */
+	unsigned tpl;           /* pages of the site it was seen on */
+	uint32_t key;           /* template key of the line, or 0 */
+	uint32_t woff, wn;      /* its content words, in page.w (wn == NOWORDS: not yet) */
+	struct feat f;
+};
+#define NOWORDS 0xFFFFFFFFu
+
+struct nav_page {
+	struct ent *e;
+	size_t n, cap;
+	struct ar_buf text, outb, cutb;
+	uint32_t *w;            /* content words (hashed stems) of the lines */
+	size_t nw, wcap;
+	const char *ext;        /* a huge line, read where it lies */
+	size_t bytes;
+	int rest, restrule;     /* a drop-rest section runs, from this rule */
+	int warned;             /* "decided in pieces" said for this document */
+	unsigned long pageno;   /* page within the document */
+	int started;            /* a line of this document was handed back */
+	/* what the page model found, for ar_nav_page */
+	long title, date, crawl;        /* entries, or -1 */
+	struct ar_pub pubd, crawld;
+	int haspub, hascrawl;
+};
+
+/* a page longer than this is decided in pieces, with a warning */
+#define NAV_PAGE_LINES 20000
+#define NAV_PAGE_BYTES ((size_t)4 << 20)
+/* a line longer than this is decided alone, where the reader holds it */
+#define NAV_HUGE_LINE ((size_t)1 << 20)
+
+struct ar_nav {
+	ar_nav_fn fn;
+	void *ctx;
+	struct rule *rules;
+	int nrules, caprules, nbuiltin;
+	int bucket[65536];      /* first two bytes of a ^literal -> rule chain */
+	int *other, nother;     /* rules not in a bucket, in order */
+	int *spans, nspans;     /* drop-span rules, in order */
+	struct lit *lits;
+	int nlits;
+	unsigned long lgen;     /* bumped for every input line */
+	const char *lc_s;
+	size_t lc_b, lc_e;      /* the region the literal cache is for */
+	struct stopwords sw;
+	int keep_blank, keep_dup, keep_head;
+	unsigned keep_layers;    /* bit per layer: --keep=LAYER, or stat for all */
+	struct nav_page pg;
+	struct nav_vocab *vocab;
+	struct nav_tpl *tpl;
+	const char *learn;      /* --learn FILE, written back by ar_nav_finish */
+	struct ar_date *dt;     /* the date grammar, for date lines */
+	struct ar_buf span_a, span_b;   /* spans_apply's two texts */
+	struct ar_buf scratch;
+	int ready;
+};
+
+static inline const char *
+ent_text(const struct nav_page *pg, const struct ent *x)
+{
+	if (pg->ext)
+		return pg->ext;
+	return pg->text.s ? pg->text.s + x->off : "";
+}
+
+/* what the spans left of a line, or the line */
+static inline const char *
+ent_kept(const struct nav_page *pg, const struct ent *x, size_t *n)
+{
+	if (x->spanned) {
+		*n = x->olen;
+		return pg->outb.s ? pg->outb.s + x->ooff : "";
+	}
+	*n = x->len;
+	return ent_text(pg, x);
+}
+
+/* ---- the page model (navpage.c) ---- */
+/* Decide the pending lines of entries [0, n) of the page. */
+void nav_page_decide(struct ar_nav *nv, size_t n);
+
+#endif

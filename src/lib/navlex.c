@@ -1,0 +1,538 @@
+/* navlex.c: what the page classifier knows of sites beyond one line's
+ * shape: the vocabulary of interfaces (share/ar-tools/nav-words.tsv: the
+ * words of page furniture in Arabic and English, by category) and the site
+ * templates (lines seen on many pages of a run, and with --learn of
+ * earlier runs, in a bounded table that forgets). */
+#include "navint.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+/* ---- the vocabulary of interfaces ---- */
+#define X_NAME(id, name, w) name,
+static const char *const vcat_names[] = { NAV_VCATS(X_NAME) NULL };
+#undef X_NAME
+#define X_W(id, name, w) w,
+static const unsigned char vcat_weight[] = { NAV_VCATS(X_W) 0 };
+#undef X_W
+
+const char *
+nav_vcat_name(int c)
+{
+	return c >= 0 && c < VC_COUNT ? vcat_names[c] : "";
+}
+
+struct nav_vocab {
+	struct ar_lex *lx;              /* phrase -> category */
+	struct ar_lex *stops;           /* the stop words, folded */
+	struct ar_clitics cl;
+	struct ar_buf fold;
+};
+
+struct vload { struct nav_vocab *v; const char *file; };
+
+static int
+vocab_entry(char *line, size_t n, unsigned long lineno, void *ctx)
+{
+	struct vload *ld = ctx;
+	char *tab = memchr(line, '\t', n);
+	int c;
+
+	if (!tab) {
+		ar_warn("%s:%lu: want PHRASE<TAB>CATEGORY", ld->file, lineno);
+		return -1;
+	}
+	*tab = 0;
+	size_t cn = n - (size_t)(tab + 1 - line);
+	for (c = 1; c < VC_COUNT; c++)
+		if (strlen(vcat_names[c]) == cn && !memcmp(vcat_names[c], tab + 1, cn))
+			break;
+	if (c == VC_COUNT) {
+		ar_warn("%s:%lu: unknown category '%.*s'", ld->file, lineno, (int)cn, tab + 1);
+		return -1;
+	}
+	if (ar_u8valid(line, (size_t)(tab - line)) < (size_t)(tab - line)) {
+		ar_warn("%s:%lu: the phrase is not valid UTF-8", ld->file, lineno);
+		return -1;
+	}
+	ar_lex_add(ld->v->lx, line, (size_t)(tab - line), c, 0, NULL);
+	return 0;
+}
+
+static int
+stop_entry(char *line, size_t n, unsigned long lineno, void *ctx)
+{
+	(void)lineno;
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	if (n)
+		ar_lex_add(ctx, line, n, 1, 0, NULL);
+	return 0;
+}
+
+struct nav_vocab *
+nav_vocab_new(void)
+{
+	struct nav_vocab *v = ar_alloc(sizeof *v);
+	struct vload ld = { v, "nav-words.tsv" };
+	const char *text;
+	size_t len;
+
+	memset(v, 0, sizeof *v);
+	v->lx = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
+	v->stops = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
+	text = ar_data("nav-words.tsv", &len);
+	if (ar_each_line(text, len, vocab_entry, &ld))
+		ar_die("nav-words.tsv: bad entry");
+	text = ar_data("stopwords.txt", &len);
+	ar_each_line(text, len, stop_entry, v->stops);
+	text = ar_data("proclitics.txt", &len);
+	ar_clitics_load(&v->cl, text, len);
+	return v;
+}
+
+void
+nav_vocab_free(struct nav_vocab *v)
+{
+	if (!v)
+		return;
+	ar_lex_free(v->lx);
+	ar_lex_free(v->stops);
+	ar_clitics_free(&v->cl);
+	ar_buf_free(&v->fold);
+	free(v);
+}
+
+#define VW 48                   /* words of a line looked at */
+struct vwords {
+	const char *s;
+	size_t len;
+	size_t b[VW], e[VW];
+	int n;
+	unsigned char stop[VW], cat[VW];
+	size_t open, close;         /* the last "(...)" or " - ..." at the end */
+};
+
+/* the entry that matches longest at word i, or NULL; *len its words */
+static const struct ar_lexent *
+longest(const struct nav_vocab *v, const struct vwords *w, int i, int *len)
+{
+	size_t pfx;
+	const struct ar_lexent *e = ar_lex_get_clitic(v->lx, &v->cl, w->s + w->b[i],
+	    w->e[i] - w->b[i], 2, &pfx), *best = NULL;
+
+	*len = 0;
+	for (; e; e = e->next) {
+		if (e->nw <= *len || i + e->nw > w->n)
+			continue;
+		int k;
+		for (k = 1; k < e->nw; k++)
+			if (e->wl[k] != w->e[i + k] - w->b[i + k]
+			    || memcmp(e->w[k], w->s + w->b[i + k], e->wl[k]))
+				break;
+		if (k == e->nw)
+			best = e, *len = e->nw;
+	}
+	return best;
+}
+
+/* word i is followed by a separator: "الوسوم:", "شاهد |", "فيديو -" */
+static int
+separated(const struct vwords *w, int i)
+{
+	size_t p = w->e[i], end = i + 1 < w->n ? w->b[i + 1] : w->len;
+
+	for (; p < end; p++) {
+		unsigned char c = (unsigned char)w->s[p];
+		if (c == ':' || c == '|' || c == '-')
+			return 1;
+		if (c == 0xE2 || c == 0xC2)     /* › « » – — and the like */
+			return 1;
+		if (c != ' ' && c != '\t')
+			return 0;
+	}
+	return 0;
+}
+
+/* word i is followed by a colon: "الصورة:" */
+static int
+colon_after(const struct vwords *w, int i)
+{
+	size_t p = w->e[i];
+
+	while (p < w->len && w->s[p] == ' ')
+		p++;
+	return p < w->len && w->s[p] == ':';
+}
+
+/* the words of the folded line, and where its trailing credit starts */
+static void
+split_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w)
+{
+	struct ar_words it;
+	struct ar_word t;
+	size_t e = n;
+
+	w->s = s, w->len = n, w->n = 0;
+	ar_words_init(&it, s, n, 0);
+	while (w->n < VW && ar_word_next(&it, &t))
+		if (t.type == AR_W_WORD) {
+			w->b[w->n] = t.b0, w->e[w->n] = t.b1;
+			w->stop[w->n] = ar_lex_get(v->stops, s + t.b0, t.b1 - t.b0) != NULL;
+			w->cat[w->n++] = 0;
+		}
+	while (e && (s[e - 1] == ' ' || s[e - 1] == '.'))
+		e--;
+	w->open = w->close = n;
+	if (e && s[e - 1] == ')') {
+		for (size_t p = e - 1; p-- > 0; )
+			if (s[p] == '(') {
+				w->open = p, w->close = e;
+				break;
+			}
+	} else {
+		for (size_t p = e; p >= 3; p--)
+			if (s[p - 1] == ' ' && s[p - 2] == '-' && s[p - 3] == ' ') {
+				w->open = p, w->close = e;
+				break;
+			}
+	}
+}
+
+void
+nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
+    size_t n, struct vocab_res *r)
+{
+	struct vwords w;
+	unsigned weight[VC_COUNT] = { 0 }, covered = 0;
+	int content = 0, credit_words = 0, credit_all = 1, photo_opens = 0;
+
+	(void)sw;
+	memset(r, 0, sizeof *r);
+	v->fold.len = 0;
+	ar_fold(s, n, &v->fold, AR_FOLD_CASE);
+	if (!v->fold.len)
+		return;
+	split_words(v, v->fold.s, v->fold.len, &w);
+	for (int i = 0; i < w.n; i++)
+		content += !w.stop[i];
+	for (int i = 0; i < w.n; ) {
+		int len;
+		const struct ar_lexent *e = longest(v, &w, i, &len);
+		if (!e) {
+			i++;
+			continue;
+		}
+		for (int k = i; k < i + len; k++) {
+			w.cat[k] = (unsigned char)e->cls;
+			if (!w.stop[k])
+				weight[e->cls] += vcat_weight[e->cls], covered++;
+		}
+		if (e->cls == VC_AGENCY)
+			r->agency += (unsigned char)len;
+		if (i == 0 && e->cls == VC_BYLINE)
+			r->byline = 1;
+		if (i == 0 && vcat_weight[e->cls] >= 8 && separated(&w, len - 1))
+			r->first = (unsigned char)e->cls;
+		if (i == 0 && e->cls == VC_PHOTO && (len > 1 || colon_after(&w, 0)) && len < w.n)
+			photo_opens = 1;
+		i += len;
+	}
+	unsigned tot = 0;
+	for (int c = 1; c < VC_COUNT; c++) {
+		tot += weight[c];
+		if (weight[c] > weight[r->cat])
+			r->cat = (unsigned char)c;
+	}
+	r->content = (unsigned char)(content > 255 ? 255 : content);
+	if (content)
+		r->score = (unsigned short)(10 * tot / (unsigned)content > 100 ? 100
+		    : 10 * tot / (unsigned)content);
+	/* a credit: the words in the last parentheses, or after the last
+	 * " - ", open with a photo's or an agency's, or are all of them; or the
+	 * line opens with a photo's */
+	int credit_first = 0;
+	for (int i = 0; i < w.n; i++)
+		if (w.b[i] >= w.open && w.e[i] <= w.close) {
+			int c = w.cat[i] == VC_PHOTO || w.cat[i] == VC_AGENCY;
+			if (!credit_words++)
+				credit_first = c;
+			credit_all &= c;
+		}
+	r->credit = (credit_words && (credit_all || credit_first) && credit_words < w.n)
+	    || photo_opens;
+	(void)covered;
+}
+
+/* ---- site templates ---- */
+/* A line is known by a hash of its text; for each, the pages it was seen
+ * on (counted once a page: a page is known by its signature, so the same
+ * page read twice counts once), how many runs ago it was last seen, and
+ * its text (for the --learn file). The table is bounded: when it fills,
+ * the lines seen on one page only go first, then those seen least. */
+#define TPL_SLOTS (1u << 15)
+#define TPL_FILE_MAX 4096       /* lines in the --learn file */
+#define TPL_AGE_MAX 30          /* runs a learnt line survives unseen */
+
+struct tslot {
+	uint32_t key, sig;
+	unsigned short pages, age;
+	unsigned char seen;         /* this run */
+	unsigned char tlen;         /* its text, once seen on two pages */
+	uint32_t toff;
+};
+
+struct nav_tpl {
+	struct tslot *t;
+	size_t used;
+	struct ar_buf text;
+};
+
+uint32_t
+nav_tpl_key(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0 || n > NAV_TPL_KEYMAX)
+		return 0;
+	uint32_t h = ar_hash(s, n);
+	return h ? h : 1;
+}
+
+struct nav_tpl *
+nav_tpl_new(void)
+{
+	struct nav_tpl *t = ar_alloc(sizeof *t);
+
+	memset(t, 0, sizeof *t);
+	t->t = ar_alloc(TPL_SLOTS * sizeof *t->t);
+	memset(t->t, 0, TPL_SLOTS * sizeof *t->t);
+	return t;
+}
+
+void
+nav_tpl_free(struct nav_tpl *t)
+{
+	if (!t)
+		return;
+	free(t->t);
+	ar_buf_free(&t->text);
+	free(t);
+}
+
+size_t
+nav_tpl_size(const struct nav_tpl *t)
+{
+	return t->used;
+}
+
+static struct tslot *
+tpl_find(const struct nav_tpl *t, uint32_t key)
+{
+	size_t p = key & (TPL_SLOTS - 1);
+
+	while (t->t[p].key && t->t[p].key != key)
+		p = (p + 1) & (TPL_SLOTS - 1);
+	return &t->t[p];
+}
+
+unsigned
+nav_tpl_pages(const struct nav_tpl *t, uint32_t key)
+{
+	const struct tslot *s = tpl_find(t, key);
+
+	return s->key ? s->pages : 0;
+}
+
+/* the table is three quarters full: keep the lines seen on most pages */
+static void
+tpl_prune(struct nav_tpl *t)
+{
+	struct tslot *old = t->t;
+	struct ar_buf text = t->text;
+	unsigned floor = 1;
+
+	for (;;) {
+		size_t keep = 0;
+		for (size_t i = 0; i < TPL_SLOTS; i++)
+			keep += old[i].key && old[i].pages > floor;
+		if (keep <= TPL_SLOTS / 2 || floor >= 0xFFFE)
+			break;
+		floor *= 2;
+	}
+	t->t = ar_alloc(TPL_SLOTS * sizeof *t->t);
+	memset(t->t, 0, TPL_SLOTS * sizeof *t->t);
+	t->used = 0;
+	memset(&t->text, 0, sizeof t->text);
+	for (size_t i = 0; i < TPL_SLOTS; i++)
+		if (old[i].key && old[i].pages > floor) {
+			struct tslot *sl = tpl_find(t, old[i].key);
+			*sl = old[i];
+			sl->toff = (uint32_t)t->text.len;
+			ar_buf_add(&t->text, text.s + old[i].toff, old[i].tlen);
+			t->used++;
+		}
+	free(old);
+	ar_buf_free(&text);
+}
+
+/* keep the text of a line that is a template candidate: seen twice */
+static void
+tpl_text(struct nav_tpl *t, struct tslot *sl, const char *s, size_t n)
+{
+	if (sl->tlen || !n)
+		return;
+	sl->tlen = (unsigned char)(n > NAV_TPL_KEYMAX ? NAV_TPL_KEYMAX : n);
+	sl->toff = (uint32_t)t->text.len;
+	ar_buf_add(&t->text, s, sl->tlen);
+}
+
+static void
+tpl_put(struct nav_tpl *t, uint32_t key, uint32_t sig, const char *s, size_t n,
+    unsigned pages, unsigned age, int seen)
+{
+	struct tslot *sl = tpl_find(t, key);
+
+	if (!sl->key) {
+		if (t->used + 1 > TPL_SLOTS * 3 / 4) {
+			tpl_prune(t);
+			sl = tpl_find(t, key);
+		}
+		memset(sl, 0, sizeof *sl);
+		sl->key = key;
+		sl->sig = sig;
+		sl->pages = (unsigned short)pages;
+		sl->age = (unsigned short)age;
+		t->used++;
+	} else if (sl->sig != sig) {
+		sl->sig = sig;
+		if (sl->pages < 0xFFFF)
+			sl->pages++;
+	}
+	if (sl->pages >= 2)
+		tpl_text(t, sl, s, n);
+	if (seen)
+		sl->seen = 1, sl->age = 0;
+}
+
+void
+nav_tpl_see(struct nav_tpl *t, uint32_t key, uint32_t sig, const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	tpl_put(t, key, sig, s, n, 1, 0, 1);
+}
+
+/* The --learn file: a comment, then a line per template line,
+ * "PAGES<TAB>AGE<TAB>SIGNATURE<TAB>TEXT". */
+static int
+learn_line(char *line, size_t n, unsigned long lineno, void *ctx)
+{
+	struct nav_tpl *t = ctx;
+	char *f[4], *end = line;
+	int nf = 0;
+	unsigned long pages = 0;
+
+	f[nf++] = line;
+	for (size_t i = 0; i < n && nf < 4; i++)
+		if (line[i] == '\t')
+			line[i] = 0, f[nf++] = line + i + 1;
+	if (nf == 4)
+		pages = strtoul(f[0], &end, 10);
+	if (nf < 4 || *end || pages == 0) {
+		ar_warn("--learn file, line %lu: want PAGES<TAB>AGE<TAB>SIGNATURE<TAB>TEXT", lineno);
+		return -1;
+	}
+	unsigned long age = strtoul(f[1], &end, 10);
+	unsigned long sig = strtoul(f[2], &end, 16);
+	size_t tn = n - (size_t)(f[3] - line);
+	uint32_t key = nav_tpl_key(f[3], tn);
+	if (key && ar_u8valid(f[3], tn) == tn)
+		tpl_put(t, key, (uint32_t)sig, f[3], tn, pages > 0xFFFF ? 0xFFFF : (unsigned)pages,
+		    age > TPL_AGE_MAX ? TPL_AGE_MAX : (unsigned)age, 0);
+	return 0;
+}
+
+int
+nav_tpl_load(struct nav_tpl *t, const char *path)
+{
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		if (errno == ENOENT)
+			return 0;       /* the first run makes it */
+		ar_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	fclose(f);
+	size_t len;
+	char *text = ar_slurp(path, &len);
+	int rc = ar_each_line(text, len, learn_line, t);
+	free(text);
+	if (rc)
+		ar_warn("%s: not a --learn file", path);
+	return rc ? -1 : 0;
+}
+
+static int
+by_pages(const void *a, const void *b)
+{
+	const struct tslot *x = *(const struct tslot *const *)a, *y = *(const struct tslot *const *)b;
+
+	if (x->pages != y->pages)
+		return x->pages < y->pages ? 1 : -1;
+	if (x->age != y->age)
+		return x->age < y->age ? -1 : 1;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Write the lines seen on two pages or more, most first, at most
+ * TPL_FILE_MAX; a line not seen in this run ages by one, and one older
+ * than TPL_AGE_MAX runs is forgotten. The file is replaced whole. */
+int
+nav_tpl_save(struct nav_tpl *t, const char *path)
+{
+	struct tslot **v = ar_alloc((t->used + 1) * sizeof *v);
+	size_t n = 0;
+	struct ar_buf tmp = { 0 };
+	FILE *f;
+
+	for (size_t i = 0; i < TPL_SLOTS; i++) {
+		struct tslot *s = &t->t[i];
+		if (!s->key || s->pages < 2 || !s->tlen)
+			continue;
+		if (!s->seen)
+			s->age++;
+		if (s->age <= TPL_AGE_MAX)
+			v[n++] = s;
+	}
+	qsort(v, n, sizeof *v, by_pages);
+	if (n > TPL_FILE_MAX)
+		n = TPL_FILE_MAX;
+	ar_buf_add(&tmp, path, strlen(path));
+	ar_buf_add(&tmp, ".tmp", 5);
+	if (!(f = fopen(tmp.s, "w"))) {
+		ar_warn("%s: %s", tmp.s, strerror(errno));
+		free(v);
+		ar_buf_free(&tmp);
+		return -1;
+	}
+	fprintf(f, "# ar-strip-nav --learn: lines seen on many pages of a site "
+	    "(PAGES AGE SIGNATURE TEXT; see ar-strip-nav(1))\n");
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%u\t%u\t%08x\t%.*s\n", v[i]->pages, v[i]->age, (unsigned)v[i]->sig,
+		    (int)v[i]->tlen, t->text.s + v[i]->toff);
+	int bad = ferror(f) | fclose(f);
+	if (bad || rename(tmp.s, path) < 0) {
+		ar_warn("%s: %s", path, strerror(errno));
+		remove(tmp.s);
+		bad = 1;
+	}
+	free(v);
+	ar_buf_free(&tmp);
+	return bad ? -1 : 0;
+}

@@ -1,0 +1,1386 @@
+/* navpage.c: the page model. When a page has been read whole, the lines no
+ * rule decided are decided here, by layers that each name themselves in
+ * --explain:
+ *
+ *   evidence   what marks a line as page furniture: the interface words
+ *              in it (vocab), the pages of the site it was seen on
+ *              (template), its shape (stat: links, separators, symbols)
+ *   lists      runs of short headline-like lines (bullets, numbers, dates
+ *              between them, interface words) are lists of links, dropped
+ *              as a block with the heading that introduces them (list)
+ *   body       the densest run of prose is the article's body: the run of
+ *              lines whose prose outweighs the furniture in it most
+ *              (Readability's idea, on lines)
+ *   cohesion   a block of prose cut off from the body by furniture that
+ *              shares few content words with the article is another
+ *              article; so is a headline spliced between paragraphs that
+ *              shares none with the paragraphs around it
+ *   title      the headline-like line before the body that shares most
+ *              content words with its first paragraphs
+ *   regions    before the title only its date line belongs to the article;
+ *              between the title and the body its meta lines (byline,
+ *              date, subtitle); after the body what continues it up to the
+ *              first furniture, and the attribution (page)
+ *
+ * Content words are compared as light stems (the article and a clitic
+ * before it, a few endings taken off), computed only for the lines that
+ * are compared. */
+#include "navint.h"
+
+#include <stdlib.h>
+
+#define TPL_MIN 2               /* earlier pages a line was seen on: template */
+#define GAP_MIN 4               /* furniture lines that part blocks of the body */
+#define GAP_CUT 10              /* and that the body does not go on after */
+#define COHERE 12               /* share of words (in hundredths) that cohere */
+#define SET_CAP 4096            /* the article's words: a hash set */
+
+struct pm {
+	struct ar_nav *nv;
+	struct nav_page *pg;
+	struct ent *e;
+	long n;
+	long b0, b1;            /* the body: its first and last entries, or -1 */
+	long title;             /* the title, or -1 */
+	int arabic;             /* the page is written in Arabic */
+	int stream;             /* a stream of articles, not a page */
+	uint32_t set[SET_CAP];  /* the article's words */
+	size_t setn;
+	uint32_t tmp[SET_CAP];  /* another line's words */
+	size_t tmpn;
+};
+
+/* ---- content words ---- */
+static int32_t
+fold_letter(int32_t c)
+{
+	switch (c) {
+	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+		return 0x0627;                  /* alef with hamza or madda */
+	case 0x0629:
+		return 0x0647;                  /* teh marbuta */
+	case 0x0649: case 0x06CC: case 0x0626:
+		return 0x064A;                  /* alef maksura, Persian yeh */
+	case 0x0624:
+		return 0x0648;
+	case 0x06A9:
+		return 0x0643;                  /* keheh */
+	}
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int
+cps_are(const int32_t *c, const int32_t *w, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i] != w[i])
+			return 0;
+	return 1;
+}
+
+/* The stem of word s[0..n) as a hash (0: no content word): its letters
+ * folded, without the article and a conjunction or preposition before it,
+ * without a plural, dual or pronoun ending and a final teh marbuta or
+ * nisba yeh. Light, and wrong for some words; it only has to make the
+ * words of a headline meet those of its paragraphs. */
+static uint32_t
+stem_hash(const char *s, size_t n)
+{
+	static const int32_t pfx[][3] = {
+		{ 0x648, 0x627, 0x644 }, { 0x641, 0x627, 0x644 }, { 0x628, 0x627, 0x644 },
+		{ 0x643, 0x627, 0x644 }, { 0x644, 0x644, 0 }, { 0x627, 0x644, 0 },
+	};
+	static const int32_t sfx[][2] = {
+		{ 0x627, 0x62A }, { 0x648, 0x646 }, { 0x64A, 0x646 }, { 0x627, 0x646 },
+		{ 0x647, 0x627 }, { 0x647, 0x645 },
+	};
+	int32_t c[48], cp;
+	int k = 0, b = 0, e;
+
+	for (size_t i = 0; i < n && k < 48; ) {
+		i += ar_u8dec(s + i, &cp);
+		int cl = ar_cclass(cp);
+		if (cl == AR_C_MARK || cl == AR_C_FORMAT || cp == 0x0640)
+			continue;
+		if (cl != AR_C_LETTER)
+			return 0;
+		c[k++] = fold_letter(cp);
+	}
+	e = k;
+	if (k && ar_is_arabic(c[0])) {
+		size_t p;
+		for (p = 0; p < sizeof pfx / sizeof *pfx; p++) {
+			int pl = pfx[p][2] ? 3 : 2;
+			if (e - pl >= 2 && cps_are(c, pfx[p], pl)) {
+				b = pl;
+				break;
+			}
+		}
+		if (p == sizeof pfx / sizeof *pfx && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
+			b = 1;
+		for (p = 0; p < sizeof sfx / sizeof *sfx; p++)
+			if (e - b >= 5 && cps_are(c + e - 2, sfx[p], 2)) {
+				e -= 2;
+				break;
+			}
+		if (p == sizeof sfx / sizeof *sfx && e - b >= 4
+		    && (c[e - 1] == 0x647 || c[e - 1] == 0x64A))
+			e--;
+	}
+	if (e - b < 2)
+		return 0;
+	uint32_t h = 2166136261u;
+	for (int i = b; i < e; i++)
+		h = (h ^ (uint32_t)c[i]) * 16777619u;
+	return h ? h : 1;
+}
+
+/* the content words of line i (computed once) */
+static const uint32_t *
+words(struct pm *m, long i, size_t *nw)
+{
+	struct nav_page *pg = m->pg;
+	struct ent *x = &m->e[i];
+
+	if (x->wn == NOWORDS) {
+		size_t n;
+		const char *s = ent_kept(pg, x, &n);
+		struct ar_words it;
+		struct ar_word w;
+		x->woff = (uint32_t)pg->nw;
+		ar_words_init(&it, s, n, 0);
+		while (ar_word_next(&it, &w)) {
+			if (w.type != AR_W_WORD || w.c1 - w.c0 < 3
+			    || nav_is_stop(&m->nv->sw, s + w.b0, w.b1 - w.b0))
+				continue;
+			uint32_t h = stem_hash(s + w.b0, w.b1 - w.b0);
+			if (!h)
+				continue;
+			if (pg->nw == pg->wcap) {
+				pg->wcap = pg->wcap ? 2 * pg->wcap : 4096;
+				pg->w = ar_realloc(pg->w, pg->wcap * sizeof *pg->w);
+			}
+			pg->w[pg->nw++] = h;
+		}
+		x->wn = (uint32_t)(pg->nw - x->woff);
+	}
+	*nw = x->wn;
+	return pg->w + x->woff;
+}
+
+static void
+set_add(uint32_t *set, size_t *setn, uint32_t h)
+{
+	size_t p = h & (SET_CAP - 1);
+
+	if (*setn >= SET_CAP / 2)
+		return;
+	while (set[p] && set[p] != h)
+		p = (p + 1) & (SET_CAP - 1);
+	if (!set[p])
+		set[p] = h, (*setn)++;
+}
+
+static int
+set_has(const uint32_t *set, uint32_t h)
+{
+	size_t p = h & (SET_CAP - 1);
+
+	while (set[p] && set[p] != h)
+		p = (p + 1) & (SET_CAP - 1);
+	return set[p] == h;
+}
+
+static void
+set_line(struct pm *m, uint32_t *set, size_t *setn, long i)
+{
+	size_t nw;
+	const uint32_t *w = words(m, i, &nw);
+
+	for (size_t k = 0; k < nw; k++)
+		set_add(set, setn, w[k]);
+}
+
+/* the share of line i's content words that are in set, in hundredths; -1
+ * if it has none */
+static int
+share_in(struct pm *m, long i, const uint32_t *set)
+{
+	size_t nw, in = 0;
+	const uint32_t *w = words(m, i, &nw);
+
+	if (!nw)
+		return -1;
+	for (size_t k = 0; k < nw; k++)
+		in += set_has(set, w[k]);
+	return (int)(100 * in / nw);
+}
+
+/* the same, smoothed for short lines (two words more that are not in set) */
+static int
+share_smooth(struct pm *m, long i, const uint32_t *set)
+{
+	size_t nw, in = 0;
+	const uint32_t *w = words(m, i, &nw);
+
+	for (size_t k = 0; k < nw; k++)
+		in += set_has(set, w[k]);
+	return (int)(100 * in / (nw + 2));
+}
+
+/* the share of line i's words in line j's */
+static int
+share_with(struct pm *m, long i, long j)
+{
+	memset(m->tmp, 0, sizeof m->tmp);
+	m->tmpn = 0;
+	set_line(m, m->tmp, &m->tmpn, j);
+	return share_in(m, i, m->tmp);
+}
+
+/* ---- what a line is to the page ---- */
+static int
+pending(const struct ent *x)
+{
+	return x->fin == F_PEND;
+}
+
+static int
+by_rule(const struct ent *x)
+{
+	return x->layer == AR_NAV_L_RULE && !x->blank;
+}
+
+static int
+good(const struct ent *x)
+{
+	return pending(x) && x->cls == AR_NAV_C_GOOD && x->chrome < 4;
+}
+
+/* a paragraph, or nearly one (not dropped yet) */
+static int
+prose(const struct ent *x)
+{
+	return x->fin != F_D && !by_rule(x) && x->chrome < 4 && (x->cls == AR_NAV_C_GOOD
+	    || (x->cls == AR_NAV_C_NEAR && x->f.cps >= 80));
+}
+
+/* a long line of names or figures: data of the article, not furniture */
+static int
+long_data(const struct ent *x)
+{
+	return x->cls == AR_NAV_C_BAD && x->f.cps >= 160 && !x->f.links;
+}
+
+/* Evidence of furniture, 0..8 (4 and more: furniture, unless prose says
+ * otherwise): the interface words of a line, the pages it was seen on,
+ * its shape. */
+static void
+evidence(struct pm *m)
+{
+	unsigned ar = 0, lat = 0;
+
+	for (long i = 0; i < m->n; i++)
+		ar += m->e[i].f.ar, lat += m->e[i].f.lat;
+	m->arabic = ar > lat;
+	for (long i = 0; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		if (x->blank || !pending(x)) {
+			x->chrome = by_rule(x) && x->fin == F_D ? 8 : 0;
+			continue;
+		}
+		int prose = x->cls == AR_NAV_C_GOOD, s = x->v.score, c;
+		int cv = prose ? (s >= 50 ? 4 : 0) : s >= 50 ? 6 : s >= 34 ? 4 : s >= 25 ? 2 : 0;
+		if (!prose && x->v.first && cv < 4)
+			cv = 4;         /* a line that opens with an interface phrase */
+		int ct = x->tpl >= TPL_MIN ? 3 : 0;     /* alone, not enough */
+		int cs = 0;
+		if (x->cls == AR_NAV_C_BAD && !long_data(x))
+			cs = 6;
+		if (x->f.symbol)
+			cs += 3;
+		if (m->arabic && x->f.lat > x->f.ar && x->f.words <= 8)
+			cs += 2;
+		if (x->f.seps == 1 && x->f.words <= 5)
+			cs += 2;
+		c = cv + ct + cs;
+		x->chrome = (unsigned char)(c > 8 ? 8 : c);
+		x->cv = (unsigned char)cv, x->ct = (unsigned char)ct, x->cs = (unsigned char)cs;
+	}
+}
+
+/* the layer that the evidence of furniture on x came from */
+static int
+evidence_layer(const struct ent *x)
+{
+	if (x->cs >= x->cv && x->cs >= x->ct)
+		return AR_NAV_L_STAT;
+	return x->cv >= x->ct ? AR_NAV_L_VOCAB : AR_NAV_L_TEMPLATE;
+}
+
+static void
+set_fate(struct ent *x, int fin, int layer, int reason)
+{
+	x->fin = (unsigned char)fin;
+	x->layer = (unsigned char)layer;
+	x->reason = (unsigned char)reason;
+}
+
+/* drop x for its evidence of furniture */
+static void
+drop_furniture(struct ent *x)
+{
+	int l = evidence_layer(x);
+
+	set_fate(x, F_D, l, l == AR_NAV_L_VOCAB ? AR_NAV_R_VOCAB : l == AR_NAV_L_TEMPLATE
+	    ? AR_NAV_R_TEMPLATE : AR_NAV_R_CHROME);
+}
+
+/* ---- lists of links ---- */
+static int
+item_like(const struct ent *x)
+{
+	if (x->blank || !pending(x) || x->f.words == 0 || x->f.words > 18)
+		return 0;
+	if (x->cls == AR_NAV_C_GOOD && x->f.cps >= 90)
+		return 0;
+	return !x->f.term || x->f.bullet || x->f.numbered;
+}
+
+/* a date, a time, a source and a time: what stands between list items */
+static int
+aux_line(const struct ent *x)
+{
+	return x->datetime || (x->f.words <= 6 && x->f.dig && !x->f.term);
+}
+
+/* a line that introduces a list: short, not prose, not itself items */
+static int
+heading_like(const struct ent *x)
+{
+	return pending(x) && !x->blank && x->f.words && x->f.words <= 6
+	    && x->cls != AR_NAV_C_GOOD && x->cls != AR_NAV_C_BAD && !x->f.seps
+	    && !x->datetime && (!x->f.term || x->f.colon);
+}
+
+/* a heading in the words of the headings of lists: related, most read,
+ * tags, comments, videos */
+static int
+list_heading(const struct ent *x)
+{
+	switch (x->v.cat) {
+	case VC_RELATED: case VC_MOSTREAD: case VC_TAGS: case VC_COMMENTS: case VC_VIDEO:
+	case VC_PAGINATION:
+		return x->v.score >= 25;
+	}
+	return 0;
+}
+
+/* two items of one list: of a length, both marked or neither */
+static int
+similar(const struct ent *p, const struct ent *x)
+{
+	unsigned a = p->f.words, b = x->f.words;
+	unsigned lo = a < b ? a : b, hi = a < b ? b : a;
+
+	return hi <= 2 * lo + 1
+	    && (p->f.bullet || p->f.numbered) == (x->f.bullet || x->f.numbered);
+}
+
+struct run {
+	long first, last, prev;         /* its lines; its last item */
+	long paux;                      /* its last line between items */
+	int items, aux, marked, tiny, tinysw, vocab;
+};
+
+/* Is the run of item lines r (with the heading h before it, or -1) a list of
+ * links? A heading of interface words; or three items or more with
+ * bullets or numbers, with dates between them, short ones without function
+ * words (a menu, tags), ones most of which are interface words, or four
+ * headlines or more. */
+static int
+is_list(const struct pm *m, const struct run *r, long h)
+{
+	int hv = h >= 0 && list_heading(&m->e[h]);
+
+	if (r->items < 1)
+		return 0;
+	if (hv && r->items + r->aux >= 2)
+		return 1;
+	if (r->items >= 2 && r->aux >= 2)
+		return 1;
+	if (r->items < 3)
+		return 0;
+	return r->marked >= 2
+	    || (r->tiny >= 3 && r->tiny * 4 >= r->items * 3 && r->tinysw * 3 <= r->tiny)
+	    || r->vocab * 3 >= r->items * 2;
+}
+
+/* the lines of r are items (2: of a list with interface words), h its heading */
+static void
+mark_list(struct pm *m, const struct run *r, long h)
+{
+	unsigned len = 0;
+
+	for (long i = r->first; i <= r->last; i++)
+		len += !m->e[i].blank;
+	int v = r->vocab * 2 >= r->items || (h >= 0 && list_heading(&m->e[h]));
+
+	for (long i = r->first; i <= r->last; i++)
+		if (!m->e[i].blank) {
+			m->e[i].item = (unsigned char)(1 + v);
+			m->e[i].detail = (unsigned short)len;
+		}
+	if (h >= 0)
+		m->e[h].heading = 1, m->e[h].detail = (unsigned short)len;
+}
+
+/* the run r ends: a list? */
+static void
+run_end(struct pm *m, struct run *r)
+{
+	if (r->first >= 0) {
+		long h = r->first - 1;
+		while (h >= 0 && m->e[h].blank)
+			h--;
+		if (h >= 0 && !heading_like(&m->e[h]))
+			h = -1;
+		if (is_list(m, r, h))
+			mark_list(m, r, h);
+	}
+	memset(r, 0, sizeof *r);
+	r->first = r->last = r->prev = r->paux = -1;
+}
+
+static void
+find_lists(struct pm *m)
+{
+	struct run r;
+
+	memset(&r, 0, sizeof r);
+	r.first = r.last = r.prev = r.paux = -1;
+	for (long i = 0; i < m->n; i++) {
+		const struct ent *x = &m->e[i];
+		if (x->blank)
+			continue;
+		if (!item_like(x)) {
+			run_end(m, &r);
+			continue;
+		}
+		if (r.items && aux_line(x)) {
+			r.aux++;
+			r.last = r.paux = i;
+			continue;
+		}
+		/* like the item before it, or like the line of figures before
+		 * it (results, prices: a ticker) */
+		if (r.prev >= 0 && !similar(&m->e[r.prev], x)
+		    && !(x->f.dig && r.paux > r.prev && similar(&m->e[r.paux], x)))
+			run_end(m, &r);
+		if (r.first < 0)
+			r.first = i;
+		r.last = r.prev = i;
+		r.items++;
+		r.marked += x->f.bullet || x->f.numbered;
+		if (x->f.words <= 3)
+			r.tiny++, r.tinysw += x->f.sw > 0;
+		r.vocab += x->cv >= 2;
+	}
+	run_end(m, &r);
+}
+
+/* ---- the body: the densest run of prose ---- */
+static double
+score(const struct ent *x)
+{
+	if (x->blank)
+		return 0;
+	if (by_rule(x))
+		return x->fin == F_D ? -1 : 0;
+	if (x->item == 1 && x->chrome < 4)
+		return -0.5;            /* a list, maybe the article's */
+	if (x->item || x->heading || x->chrome >= 4)
+		return -1;
+	switch (x->cls) {
+	case AR_NAV_C_GOOD:
+		return 2 + (x->f.cps < 800 ? x->f.cps : 800) / 200.0;
+	case AR_NAV_C_NEAR:
+		return x->f.term ? 1 : 0.5;
+	case AR_NAV_C_BAD:
+		return long_data(x) ? 0 : -2;
+	}
+	return -0.25;
+}
+
+/* the run of lines with the greatest score (Kadane): m->b0, m->b1; -1
+ * when the page has no prose */
+static void
+find_body(struct pm *m)
+{
+	double best = 0, cur = 0;
+	long start = -1;
+
+	m->b0 = m->b1 = -1;
+	for (long i = 0; i < m->n; i++) {
+		if (m->e[i].blank)
+			continue;
+		double s = score(&m->e[i]);
+		if (start < 0 || cur <= 0) {
+			if (s <= 0)
+				continue;
+			start = i, cur = 0;
+		}
+		cur += s;
+		if (cur > best)
+			best = cur, m->b0 = start, m->b1 = i;
+	}
+	/* the body begins and ends with prose (a headline before it, scoring
+	 * a little, is its title) */
+	while (m->b0 >= 0 && m->b0 < m->b1 && !prose(&m->e[m->b0]))
+		m->b0++;
+	while (m->b1 > m->b0 && !prose(&m->e[m->b1]))
+		m->b1--;
+	if (m->b0 >= 0 && !prose(&m->e[m->b0]))
+		m->b0 = m->b1 = -1;
+}
+
+/* the words of the article: the prose lines of the body from b (at most 20) */
+static void
+article_words(struct pm *m, long b, long e)
+{
+	int k = 0;
+
+	memset(m->set, 0, sizeof m->set);
+	m->setn = 0;
+	for (long i = b; i <= e && k < 20; i++) {
+		if (prose(&m->e[i]))
+			set_line(m, m->set, &m->setn, i), k++;
+	}
+}
+
+/* the share of the first prose lines of [b, e] in the article's words */
+static int
+block_share(struct pm *m, long b, long e)
+{
+	int k = 0, sum = 0, n = 0;
+
+	for (long i = b; i <= e && k < 3; i++)
+		if (good(&m->e[i])) {
+			int s = share_in(m, i, m->set);
+			k++;
+			if (s >= 0)
+				sum += s, n++;
+		}
+	return n ? sum / n : 0;
+}
+
+/* The heading of a section of furniture (comments, related, most read,
+ * tags): the body does not go on after it, unless it stands right after a
+ * paragraph (an insert in the body). */
+static int
+section_heading(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	long p = i;
+
+	if (!(x->f.words <= 5 && x->v.score >= 50 && list_heading(x)))
+		return 0;
+	while (--p >= 0 && m->e[p].blank)
+		;
+	return p < 0 || !good(&m->e[p]);
+}
+
+/* how much furniture stands between lines a and b (exclusive): 0 if none
+ * of it is more than statistics (a rule, a list, interface words, a
+ * template); a section heading weighs GAP_CUT */
+static int
+gap_weight(const struct pm *m, long a, long b)
+{
+	int w = 0, strong = 0;
+
+	for (long i = a + 1; i < b; i++) {
+		const struct ent *x = &m->e[i];
+		if (x->blank)
+			continue;
+		int f = x->item || x->heading || x->chrome >= 4 || (by_rule(x) && x->fin == F_D);
+		w += section_heading(m, i) ? GAP_CUT : f;
+		strong |= x->item || x->heading || by_rule(x) || x->cv >= 4 || x->ct >= 3;
+	}
+	return strong ? w : 0;
+}
+
+/* mark the prose of [b, e] as another article, sharing sh with this one */
+static void
+other_article(struct pm *m, long b, long e, int sh)
+{
+	for (long i = b; i <= e; i++)
+		if (good(&m->e[i])) {
+			set_fate(&m->e[i], F_D, AR_NAV_L_COHESION, AR_NAV_R_OTHER_ARTICLE);
+			m->e[i].detail = (unsigned short)sh;
+		}
+}
+
+/* Blocks of the body parted by furniture: the main block (the first with
+ * half the greatest score) keeps the blocks around it across a little
+ * furniture (an insert), across more if they cohere with it, never across
+ * a section heading or GAP_CUT lines of it; the first it does not keep is
+ * another article (or the trailer), and the body ends before it. */
+static void
+split_blocks(struct pm *m)
+{
+	long bs[64], be[64];
+	int nb = 0, main = 0, gap[64];
+	double bsc[64], top = 0;
+	long last = -1;
+
+	for (long i = m->b0; i <= m->b1; i++) {
+		if (!good(&m->e[i]))
+			continue;
+		int g = last < 0 ? 0 : gap_weight(m, last, i);
+		if (last < 0 || (g >= 1 && nb < 64)) {
+			gap[nb] = g, bs[nb] = i, bsc[nb] = 0;
+			nb++;
+		}
+		be[nb - 1] = last = i;
+	}
+	if (nb < 2)
+		return;
+	for (int k = 0; k < nb; k++) {
+		for (long i = bs[k]; i <= be[k]; i++)
+			bsc[k] += score(&m->e[i]);
+		if (bsc[k] > top)
+			top = bsc[k];
+	}
+	/* the article comes first: the first block of half the best score */
+	while (main < nb - 1 && bsc[main] * 2 < top)
+		main++;
+	int lo = main, hi = main;
+	for (; hi + 1 < nb; hi++) {
+		int g = gap[hi + 1], sh = 100;
+		if (g >= GAP_MIN) {
+			article_words(m, bs[lo], be[hi]);
+			sh = g >= GAP_CUT ? 0 : block_share(m, bs[hi + 1], be[hi + 1]);
+		}
+		if (sh < COHERE) {
+			other_article(m, bs[hi + 1], be[nb - 1], sh);
+			break;
+		}
+	}
+	for (; lo > 0; lo--) {
+		int g = gap[lo], sh = 100;
+		if (g >= GAP_MIN) {
+			article_words(m, bs[lo], be[hi]);
+			sh = g >= GAP_CUT ? 0 : block_share(m, bs[lo - 1], be[lo - 1]);
+		}
+		if (sh < COHERE) {
+			other_article(m, bs[0], be[lo - 1], sh);
+			break;
+		}
+	}
+	m->b0 = bs[lo];
+	m->b1 = be[hi];
+}
+
+/* A headline followed (within near lines: its meta lines between) by a
+ * paragraph that takes up its words: an article starts here. */
+static int
+headline_of(struct pm *m, long i, int near)
+{
+	const struct ent *x = &m->e[i];
+	long q = i;
+
+	if (!pending(x) || x->blank || x->cls == AR_NAV_C_GOOD || x->f.term || x->item
+	    || x->f.words < 3 || x->f.words > 25 || x->chrome >= 4)
+		return 0;
+	for (int k = 0; k < near; k++) {
+		while (++q < m->n && m->e[q].blank)
+			;
+		if (q >= m->n)
+			return 0;
+		if (good(&m->e[q]))
+			return share_with(m, i, q) >= 25;
+	}
+	return 0;
+}
+
+static int
+article_start(struct pm *m, long i)
+{
+	return headline_of(m, i, 1);
+}
+
+/* Three articles or more, one after the other, in the body: not a page
+ * but a stream of clean articles (a corpus, a feed), which keeps them all. */
+static int
+is_stream(struct pm *m)
+{
+	int starts = 0;
+
+	for (long i = m->b0; i <= m->b1 && starts < 3; i++)
+		starts += article_start(m, i);
+	return starts >= 3;
+}
+
+/* ---- the title ---- */
+static int
+title_shape(const struct ent *x)
+{
+	return pending(x) && !x->blank && x->chrome < 4 && !x->ct && x->f.words >= 2
+	    && x->f.words <= 30 && !x->datetime && !x->f.colon && x->cls != AR_NAV_C_BAD
+	    && (x->cls != AR_NAV_C_GOOD || x->f.cps <= 160) && !x->v.credit;
+}
+
+static int
+title_like(const struct ent *x)
+{
+	return title_shape(x) && !x->item;
+}
+
+/* No title above the body: the body may have begun with prose of the
+ * header (a ticker, a notice). A headline among its first lines whose
+ * paragraph takes up its words, when the prose above it does not cohere
+ * with the prose below, is the title, and the body starts after it. */
+static int
+title_in_body(struct pm *m)
+{
+	int seen = 0, found = 0;
+
+	if (m->stream)
+		return 0;
+	for (long i = m->b0 + 1; i <= m->b1 && seen < 8; i++) {
+		if (m->e[i].blank)
+			continue;
+		seen++;
+		if (!title_like(&m->e[i]) || !headline_of(m, i, 4))
+			continue;
+		long b = i;
+		while (++b <= m->b1 && !good(&m->e[b]))
+			;
+		article_words(m, b, m->b1);
+		if (block_share(m, m->b0, i - 1) < COHERE) {
+			m->title = i;
+			m->b0 = b;
+			found = 1;
+		}
+		break;
+	}
+	article_words(m, m->b0, m->b1);
+	return found;
+}
+
+/* the title written twice: the first is the title */
+static void
+first_of_twins(struct pm *m)
+{
+	size_t tn, n;
+	const char *ts = ent_kept(m->pg, &m->e[m->title], &tn);
+
+	for (long i = 0; i < m->title; i++) {
+		const char *s = ent_kept(m->pg, &m->e[i], &n);
+		if (pending(&m->e[i]) && n == tn && !memcmp(s, ts, n)) {
+			m->title = i;
+			return;
+		}
+	}
+}
+
+/* Before the body (and below the last header of furniture), the first
+ * headline-like line that shares many words with its paragraphs (at least
+ * half as many as the line that shares most: the title comes before its
+ * subtitle, byline and caption; shares are smoothed, so that one word in
+ * common does not make a two-word line the title; the last item of a list
+ * just above the body may be it); failing that, a headline in the body's
+ * first lines, or the nearest headline-like line above the body. */
+#define TITLE_LOOK 40           /* candidates looked at */
+static void
+find_title(struct pm *m)
+{
+	long best = -1, near = -1, at[TITLE_LOOK];
+	int bsh = 0, bk = 0, k = 0, run = 0, seen = 0, walls = 0, near_open = 1;
+	int sh[TITLE_LOOK], wall[TITLE_LOOK];
+
+	m->title = -1;
+	for (long i = 0; i < m->b0; i++)
+		if (m->e[i].reason == AR_NAV_R_TITLE_BEFORE)
+			m->title = i;
+	if (m->title >= 0)
+		return;
+	for (long i = m->b0 - 1; i >= 0 && k < TITLE_LOOK; i--) {
+		struct ent *x = &m->e[i];
+		if (x->blank)
+			continue;
+		int item_title = x->item && k == 0 && ++seen <= 3 && title_shape(x)
+		    && share_smooth(m, i, m->set) >= 20;
+		/* a menu or a header of furniture: the title is not above it */
+		if (!item_title && (x->item || x->heading || x->chrome >= 4
+		    || (by_rule(x) && x->fin == F_D))) {
+			near_open = near < 0;
+			if (++run >= 6 && k > 0)
+				break;
+			if (run > walls)
+				walls = run;
+			continue;
+		}
+		if (x->cls == AR_NAV_C_GOOD && near >= 0)
+			near_open = 0;
+		run = 0;
+		if (!item_title && !title_like(x) && !(pending(x) && !x->item && article_start(m, i)))
+			continue;
+		/* the top of the block of headline-like lines just above the body */
+		if (near_open && !x->f.term && x->f.words >= 3 && x->chrome == 0 && !x->item)
+			near = i;
+		at[k] = i;
+		wall[k] = walls;
+		sh[k] = share_smooth(m, i, m->set);
+		if (sh[k] > bsh)
+			bsh = sh[k], best = i, bk = k;
+		k++;
+	}
+	/* a title above a header of furniture (six lines or more: a menu,
+	 * a ticker) gives way to a headline at the top of the body that
+	 * takes up its words */
+	if (best >= 0 && bsh >= 12 && wall[bk] >= 6 && title_in_body(m))
+		best = -1;
+	else if (best >= 0 && bsh >= 12) {
+		/* an earlier line goes first (not an item of a list) */
+		for (int j = 0; j < k; j++)
+			if (at[j] < best && !m->e[at[j]].item && sh[j] >= 12 && sh[j] * 2 >= bsh)
+				best = at[j];
+		m->title = best;
+	} else if (!title_in_body(m)) {
+		m->title = near;
+	}
+	if (m->title >= 0)
+		first_of_twins(m);
+}
+
+/* the title written again, anywhere on the page */
+static void
+title_again(struct pm *m)
+{
+	const struct ent *t = &m->e[m->title];
+	size_t tn, n;
+	const char *ts = ent_kept(m->pg, t, &tn);
+
+	for (long i = 0; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		if (i == m->title || !pending(x) || x->blank)
+			continue;
+		const char *s = ent_kept(m->pg, x, &n);
+		if (n == tn && !memcmp(s, ts, n)) {
+			set_fate(x, m->nv->keep_dup ? F_K : F_D, AR_NAV_L_PAGE, AR_NAV_R_TITLE_AGAIN);
+		}
+	}
+}
+
+/* the nearest nonblank line before (dir -1) or after (1) i, within the body */
+static long
+neighbour(const struct pm *m, long i, int dir)
+{
+	for (i += dir; i >= m->b0 && i <= m->b1; i += dir)
+		if (!m->e[i].blank)
+			return i;
+	return -1;
+}
+
+/* ---- the regions of the page ---- */
+static int
+attribution_like(const struct ent *x)
+{
+	return pending(x) && !x->blank && x->f.words <= 12 && x->cls != AR_NAV_C_GOOD
+	    && (x->v.agency || x->v.byline);
+}
+
+/* a line above the title that goes with it: a date, a kicker, a byline */
+static int
+above_title(const struct ent *x)
+{
+	return pending(x) && !x->item && !x->heading && x->cls != AR_NAV_C_BAD
+	    && !x->f.seps && x->f.words <= 15 && (x->datetime || (x->chrome == 0 && !x->v.score));
+}
+
+/* before the title: nothing of the article but the lines just above it
+ * that go with it */
+static void
+decide_before(struct pm *m, long upto)
+{
+	long i = upto - 1;
+	int above = 0;
+
+	for (; i >= 0 && above < 3; i--) {
+		struct ent *x = &m->e[i];
+		if (x->blank)
+			continue;
+		if (!above_title(x))
+			break;
+		set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
+		above++;
+	}
+	for (i = 0; i < upto; i++) {
+		struct ent *x = &m->e[i];
+		if (!pending(x) || x->blank)
+			continue;
+		if (x->item || x->heading)
+			set_fate(x, F_D, AR_NAV_L_LIST, x->item ? AR_NAV_R_LIST : AR_NAV_R_LIST_HEAD);
+		else
+			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_BEFORE_TITLE);
+	}
+}
+
+/* a line that is neither list nor furniture nor caption is kept (reason);
+ * the others go, named by what found them */
+static void
+keep_unless_furniture(struct ent *x, int reason)
+{
+	if (x->item || x->heading)
+		set_fate(x, F_D, AR_NAV_L_LIST, x->item ? AR_NAV_R_LIST : AR_NAV_R_LIST_HEAD);
+	else if (x->v.credit && !(x->cls == AR_NAV_C_GOOD && x->f.term))
+		set_fate(x, F_D, AR_NAV_L_VOCAB, AR_NAV_R_CAPTION);
+	else if (x->chrome >= 4)
+		drop_furniture(x);
+	else
+		set_fate(x, F_K, AR_NAV_L_PAGE, reason);
+}
+
+/* between the title and the body: its meta lines */
+static void
+decide_meta(struct pm *m, long from, long to)
+{
+	for (long i = from; i < to; i++) {
+		struct ent *x = &m->e[i];
+		if (pending(x) && !x->blank)
+			keep_unless_furniture(x, AR_NAV_R_META);
+	}
+}
+
+/* a headline between paragraphs that shares no words with either */
+static int
+spliced(struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	long p = neighbour(m, i, -1), q = neighbour(m, i, 1);
+
+	if (x->cls != AR_NAV_C_HEAD || x->f.words < 6 || p < 0 || q < 0
+	    || !prose(&m->e[p]) || !prose(&m->e[q]))
+		return 0;
+	int a = share_with(m, i, q), b = share_with(m, i, p);
+	m->e[i].detail = (unsigned short)(a > b ? a : b);
+	return a < 15 && b < 15;
+}
+
+/* A list inside the body without interface words is the article's when
+ * it stands between paragraphs, when a line ending with a colon introduces
+ * it, or in a stream of articles. */
+static int
+list_of_article(struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	long p = i, q = i;
+
+	if (x->item != 1 || x->chrome >= 2)
+		return 0;
+	while ((p = neighbour(m, p, -1)) >= 0 && m->e[p].item)
+		;
+	while ((q = neighbour(m, q, 1)) >= 0 && m->e[q].item)
+		;
+	if (m->stream || (p >= 0 && m->e[p].heading && m->e[p].f.colon && !m->e[p].v.score))
+		return 1;
+	return p >= 0 && q >= 0 && prose(&m->e[p]) && prose(&m->e[q]);
+}
+
+static void
+decide_body(struct pm *m)
+{
+	for (long i = m->b0; i <= m->b1; i++) {
+		struct ent *x = &m->e[i];
+		if (!pending(x) || x->blank)
+			continue;
+		if (x->cls == AR_NAV_C_GOOD && x->chrome < 4 && !x->item)
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
+		else if (list_of_article(m, i) || (x->heading && list_of_article(m,
+		    neighbour(m, i, 1) < 0 ? i : neighbour(m, i, 1))))
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
+		else if (!x->item && article_start(m, i))
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);   /* a title */
+		else if (!m->stream && !x->item && !x->heading && x->chrome < 4 && spliced(m, i))
+			set_fate(x, m->nv->keep_head ? F_K : F_D, AR_NAV_L_COHESION,
+			    AR_NAV_R_SPLICED);
+		else
+			keep_unless_furniture(x, AR_NAV_R_BODY);
+	}
+}
+
+/* ---- posts embedded in the body ---- */
+/* the line that marks a post copied from a social network: a picture or
+ * short link (the tweets rule), or share words with a date ("posted on
+ * Facebook · 19 May") */
+static int
+post_mark(const struct pm *m, const struct ent *x)
+{
+	if (x->fin != F_D || x->blank)
+		return 0;
+	if (x->layer == AR_NAV_L_RULE && x->rule >= 0)
+		return !strcmp(m->nv->rules[x->rule].name, "tweets");
+	return x->v.cat == VC_SHARE && x->f.dig && x->f.words <= 10;
+}
+
+/* the account's name that heads a post: a short line, not a sentence,
+ * kept so far or dropped for its handle */
+static int
+post_name(const struct ent *x)
+{
+	if (x->fin == F_D)
+		return x->f.links && x->f.words <= 6;
+	return x->fin == F_K && x->f.words && x->f.words <= 6 && !x->f.term
+	    && x->cls != AR_NAV_C_GOOD && !x->datetime;
+}
+
+/* A post embedded in the body: its mark, the post's text before it (one
+ * line, shorter than a paragraph) and the account's name heading it, after
+ * a paragraph; then the dash and date that close it. They go together. */
+static void
+drop_posts(struct pm *m)
+{
+	for (long i = m->b0; i <= m->b1; i++) {
+		if (!post_mark(m, &m->e[i]))
+			continue;
+		long t = neighbour(m, i, -1), h = t >= 0 ? neighbour(m, t, -1) : -1;
+		long p = h >= 0 ? neighbour(m, h, -1) : -1;
+		if (p < 0 || m->e[t].fin != F_K || !prose(&m->e[p]) || m->e[t].f.cps >= 160
+		    || !post_name(&m->e[h]))
+			continue;
+		if (m->e[h].fin == F_K)
+			set_fate(&m->e[h], F_D, AR_NAV_L_PAGE, AR_NAV_R_POST);
+		set_fate(&m->e[t], F_D, AR_NAV_L_PAGE, AR_NAV_R_POST);
+		long q = neighbour(m, i, 1);
+		if (q >= 0 && m->e[q].fin == F_K && m->e[q].f.bullet && m->e[q].f.dig
+		    && m->e[q].f.words <= 8 && !m->e[q].f.term)
+			set_fate(&m->e[q], F_D, AR_NAV_L_PAGE, AR_NAV_R_POST);
+	}
+}
+
+/* ---- media players ---- */
+/* a clock: "02:35", or a player's "00:00 / 02:14" */
+static int
+clock_line(const struct pm *m, const struct ent *x, int *pair)
+{
+	size_t n, i, colons = 0, slash = 0, digits = 0;
+	const char *s = ent_kept(m->pg, x, &n);
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c == ':')
+			colons++;
+		else if (c == '/')
+			slash++;
+		else if (c != ' ' && c != '\t')
+			return 0;
+	}
+	*pair = colons == 2 && slash == 1;
+	return digits >= 3 && colons >= 1 && colons <= 2 && slash <= 1 && (slash == 0 || *pair);
+}
+
+static int
+player_word(const struct ent *x)
+{
+	return x->fin == F_D && (x->v.cat == VC_VIDEO || x->v.cat == VC_VIEWS);
+}
+
+/* A player's clock ("00:00 / 02:14"; a lone duration next to the words of
+ * a player: play, views) goes, and the headline-like line just above a
+ * player's clock, its video's title. A time among the paragraphs of a live
+ * blog stays. */
+static void
+drop_players(struct pm *m)
+{
+	for (long i = 0; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		int pair;
+		if (x->fin != F_K || x->blank || i == m->title || !clock_line(m, x, &pair))
+			continue;
+		long p = i, q = i;
+		while (--p >= 0 && m->e[p].blank)
+			;
+		while (++q < m->n && m->e[q].blank)
+			;
+		if (!pair && !(p >= 0 && player_word(&m->e[p])) && !(q < m->n && player_word(&m->e[q])))
+			continue;
+		set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
+		struct ent *t = p >= 0 ? &m->e[p] : NULL;
+		if (pair && t && p != m->title && t->fin == F_K && !t->f.term
+		    && t->cls != AR_NAV_C_GOOD && t->f.words <= 15)
+			set_fate(t, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
+	}
+}
+
+/* after the body: what continues it up to the first furniture, and the
+ * attribution; the rest of the page goes */
+static void
+decide_after(struct pm *m)
+{
+	int cont = 1, near = 0;
+
+	for (long i = m->b1 + 1; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		if (x->blank)
+			continue;
+		if (!pending(x)) {
+			if (x->fin == F_D && by_rule(x))
+				cont = 0;
+			continue;
+		}
+		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD))
+			cont = 0;
+		if (attribution_like(x) && (cont || near < 3)) {
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
+			x->role = AR_NAV_ROLE_ATTRIBUTION;
+		} else if (cont) {
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
+		} else if (x->item || x->heading) {
+			set_fate(x, F_D, AR_NAV_L_LIST, x->item ? AR_NAV_R_LIST : AR_NAV_R_LIST_HEAD);
+		} else if (x->cls == AR_NAV_C_GOOD) {
+			int sh = share_in(m, i, m->set);
+			if (sh >= 0 && sh < COHERE) {
+				set_fate(x, F_D, AR_NAV_L_COHESION, AR_NAV_R_OTHER_ARTICLE);
+				x->detail = (unsigned short)sh;
+			} else {
+				set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_AFTER_BODY);
+			}
+		} else if (x->chrome >= 3) {
+			drop_furniture(x);
+		} else {
+			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_AFTER_BODY);
+		}
+		if (!cont)
+			near++;
+	}
+}
+
+/* no prose at all: keep what is not furniture */
+static void
+decide_no_body(struct pm *m)
+{
+	for (long i = 0; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		if (pending(x) && !x->blank)
+			keep_unless_furniture(x, AR_NAV_R_NO_BODY);
+		if (x->fin == F_K && x->reason == AR_NAV_R_NO_BODY && m->title < 0
+		    && x->f.words >= 2 && !x->f.term)
+			m->title = i;
+	}
+}
+
+/* ---- the page's date ---- */
+/* the first full date of line i (the date grammar), into p */
+static int
+full_date(struct pm *m, long i, struct ar_pub *p)
+{
+	size_t n;
+	const char *s = ent_kept(m->pg, &m->e[i], &n);
+	size_t nx = ar_date_scan(m->nv->dt, s, n);
+
+	for (size_t k = 0; k < nx; k++) {
+		const char *v = ar_date_get(m->nv->dt, k)->value;
+		int y, mo, d, H = -1, M = -1;
+		if (sscanf(v, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 || d < 1
+		    || d > ar_days_in_month(y, mo))
+			continue;
+		memset(p, 0, sizeof *p);
+		p->kind = AR_PUB_PUBLISHED;
+		p->ok = 1;
+		p->y = y, p->m = mo, p->d = d;
+		p->days = ar_days_from_civil(y, mo, d);
+		p->S = -1;
+		if (sscanf(v, "%*4d-%*2d-%*2dT%2d:%2d", &H, &M) == 2 && H >= 0 && H < 24
+		    && M >= 0 && M < 60)
+			snprintf(p->iso, sizeof p->iso, "%.16s", v);
+		else
+			snprintf(p->iso, sizeof p->iso, "%.10s", v);
+		p->H = H, p->M = M;
+		return 1;
+	}
+	return 0;
+}
+
+/* The publication line (a rule's, else a meta line of the title with a
+ * full date) and the crawl line. */
+static void
+find_date(struct pm *m)
+{
+	struct nav_page *pg = m->pg;
+	struct ar_pub p;
+
+	pg->haspub = pg->hascrawl = 0;
+	pg->date = pg->crawl = -1;
+	for (long i = 0; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		size_t n;
+		const char *s = ent_text(pg, x);
+		n = x->len;
+		if (!pg->hascrawl && x->rule >= 0
+		    && m->nv->rules[x->rule].act == AR_NAV_A_START_PAGE
+		    && ar_pub_line(m->nv->dt, s, n, &p) == AR_PUB_CRAWLED && p.ok) {
+			pg->crawld = p, pg->crawl = i, pg->hascrawl = 1;
+			continue;
+		}
+		if (pg->haspub || x->fin != F_K)
+			continue;
+		if (x->pub && ar_pub_line(m->nv->dt, s, n, &p) && p.ok) {
+			pg->pubd = p, pg->date = i, pg->haspub = 1;
+		} else if (x->pub && full_date(m, i, &p)) {
+			pg->pubd = p, pg->date = i, pg->haspub = 1;
+		} else if (x->reason == AR_NAV_R_META && (x->f.dig || x->datetime)
+		    && full_date(m, i, &p)) {
+			pg->pubd = p, pg->date = i, pg->haspub = 1;
+		}
+	}
+	if (pg->haspub)
+		m->e[pg->date].role = AR_NAV_ROLE_DATE;
+}
+
+/* ---- sections that the body resumes after ---- */
+/* A drop-rest rule's heading ("read also") drops the rest of the page; but
+ * when it stands between paragraphs (the article has not ended: no
+ * attribution, tags or share bar before it) and the first paragraph after
+ * its few lines coheres with the paragraphs before it, the section was an
+ * insert and the body goes on: from that paragraph (and the subhead just
+ * before it) the lines are the page model's again. */
+static void
+resume_after(struct pm *m, long h)
+{
+	long i, seen = 0, prev = -1, before = h - 1;
+	int k = 0;
+
+	while (before >= 0 && m->e[before].blank)
+		before--;
+	if (before < 0 || !good(&m->e[before]))
+		return;
+	for (i = h + 1; i < m->n && m->e[i].rest; i++) {
+		if (m->e[i].blank)
+			continue;
+		if (m->e[i].cls == AR_NAV_C_GOOD)
+			break;
+		if (++seen > 4)
+			return;
+		prev = i;
+	}
+	if (i >= m->n || !m->e[i].rest || seen == 0)
+		return;
+	memset(m->set, 0, sizeof m->set);
+	m->setn = 0;
+	for (long j = h - 1; j >= 0 && k < 10; j--)
+		if (good(&m->e[j]))
+			set_line(m, m->set, &m->setn, j), k++;
+	int sh = share_in(m, i, m->set);
+	if (k == 0 || sh < COHERE)
+		return;
+	if (prev >= 0 && seen >= 2 && m->e[prev].f.words <= 8)
+		i = prev;
+	for (; i < m->n && m->e[i].rest; i++) {
+		struct ent *x = &m->e[i];
+		x->rest = 0;
+		x->rule = -1;
+		if (!x->blank)
+			set_fate(x, F_PEND, AR_NAV_L_NONE, AR_NAV_R_NONE);
+		else
+			set_fate(x, F_D, AR_NAV_L_STAT, AR_NAV_R_BLANK);
+	}
+}
+
+static void
+resume_sections(struct pm *m)
+{
+	for (long i = 0; i + 1 < m->n; i++)
+		if (m->e[i].rule >= 0 && !m->e[i].rest && m->e[i].fin == F_D
+		    && m->nv->rules[m->e[i].rule].act == AR_NAV_A_DROP_REST && m->e[i + 1].rest)
+			resume_after(m, i);
+}
+
+/* ---- the page ---- */
+/* --keep: what a layer dropped is kept after all */
+static void
+finish(struct pm *m)
+{
+	for (long i = 0; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		if (x->fin == F_PEND)
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
+		if (x->fin == F_D && !x->blank && x->layer != AR_NAV_L_RULE
+		    && (m->nv->keep_layers & (1u << x->layer)))
+			x->fin = F_K;
+		if (x->fin == F_K && x->spanned)
+			x->fin = F_S;
+		if (x->fin == F_D)
+			x->role = 0;
+	}
+	if (m->title >= 0 && m->e[m->title].fin != F_D)
+		m->e[m->title].role = AR_NAV_ROLE_TITLE;
+}
+
+/* a signature of the page: its title, else its longest line */
+static uint32_t
+signature(const struct pm *m)
+{
+	long best = m->title;
+	size_t n;
+
+	for (long i = 0; best < 0 && i < m->n; i++)
+		if (m->e[i].len > (best < 0 ? 0 : m->e[best].len))
+			best = i;
+	if (best < 0)
+		return 0;
+	const char *s = ent_kept(m->pg, &m->e[best], &n);
+	return ar_hash(s, n < 200 ? n : 200);
+}
+
+void
+nav_page_decide(struct ar_nav *nv, size_t n)
+{
+	struct pm *m = ar_alloc(sizeof *m);
+
+	memset(m, 0, sizeof *m);
+	m->nv = nv;
+	m->pg = &nv->pg;
+	m->e = nv->pg.e;
+	m->n = (long)n;
+	resume_sections(m);
+	evidence(m);
+	find_lists(m);
+	find_body(m);
+	if (m->b0 >= 0) {
+		m->stream = is_stream(m);
+		if (!m->stream)
+			split_blocks(m);
+		article_words(m, m->b0, m->b1);
+		find_title(m);
+		if (m->title >= 0) {
+			if (pending(&m->e[m->title]))
+				set_fate(&m->e[m->title], F_K, AR_NAV_L_PAGE, AR_NAV_R_TITLE);
+			title_again(m);
+			decide_before(m, m->title);
+			decide_meta(m, m->title + 1, m->b0);
+		} else {
+			decide_before(m, m->b0);
+		}
+		decide_body(m);
+		drop_posts(m);
+		decide_after(m);
+		drop_players(m);
+	} else {
+		m->title = -1;
+		decide_no_body(m);
+	}
+	finish(m);
+	m->pg->title = m->title;
+	find_date(m);
+	uint32_t sig = signature(m);
+	for (long i = 0; i < m->n; i++)
+		if (m->e[i].key) {
+			size_t tn;
+			const char *ts = ent_kept(m->pg, &m->e[i], &tn);
+			nav_tpl_see(nv->tpl, m->e[i].key, sig, ts, tn);
+		}
+	free(m);
+}
