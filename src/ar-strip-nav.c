@@ -11,8 +11,8 @@
 #include <stdlib.h>
 
 static const char usage[] =
-"[-Hh] [-k LIST] [--explain] [--rules=FILE] [--learn=FILE]\n"
-"    [--format=text|tsv|csv|json] [FILE]...";
+"[-Hhra] [-k LIST] [--explain] [--rules=FILE] [--learn=FILE]\n"
+"    [--format=text|tsv|csv|json] [--output-dir=DIR] [FILE]...";
 static const char help[] =
 "Reduce scraped news pages to the article: title, meta lines (date, byline),\n"
 "body paragraphs and attribution. Menus, share bars, tickers, tag lines,\n"
@@ -39,6 +39,7 @@ static const char help[] =
 "                       source, attribution, body, dropped)\n"
 "      --tsv, --csv, --json  short for --format=tsv, csv, json\n"
 "      --bom            with csv: start with a byte order mark\n"
+"      --output-dir=DIR write each page's article to DIR/NAME (text format)\n"
 AR_HELP_HEADERS
 AR_HELP_INPUT
 AR_HELP_STRICT
@@ -78,6 +79,7 @@ static struct {
 	int has_title, has_date, has_crawled;
 	unsigned long dropped;
 	int open;
+	int header_due;         /* a header goes before its first line */
 	struct ar_buf why;      /* --explain's reason, for the line at hand */
 } pg;
 
@@ -90,13 +92,29 @@ page_begin(unsigned long page)
 	pg.dropped = 0;
 	pg.open = 1;
 	badd(&pg.name, ar_doc.name, ar_doc.namelen);
+	pg.header_due = !explain && ar_opts.format == AR_FMT_TEXT
+	    && (page > 1 ? headers_on || ar_doc.want_header : ar_doc.want_header);
 	if (page > 1) {
 		char num[32];
 		int l = snprintf(num, sizeof num, "#%lu", page);
 		badd(&pg.name, num, (size_t)l);
-		if (headers_on && !explain && ar_opts.format == AR_FMT_TEXT)
-			ar_out_header(pg.name.s, pg.name.len);
 	}
+}
+
+/* The page's header, once its model has found the date: every field the
+ * input's header had, date= and crawled= from the page. */
+static void
+page_header(void)
+{
+	if (!pg.header_due)
+		return;
+	pg.header_due = 0;
+	ar_doc_set_field("date", pg.has_date ? pg.date.s : NULL, pg.date.len);
+	ar_doc_set_field("crawled", pg.has_crawled ? pg.crawled.s : NULL, pg.crawled.len);
+	int want = ar_doc.want_header;
+	ar_doc.want_header = 1;
+	ar_out_header_doc(pg.name.s, pg.name.len);
+	ar_doc.want_header = want;
 }
 
 static void
@@ -138,6 +156,7 @@ page_end(void)
 	if (!pg.open)
 		return;
 	pg.open = 0;
+	page_header();          /* a page with no line still has its header */
 	if (ar_opts.format != AR_FMT_JSON || explain)
 		return;
 	ar_out_str("{\"name\":");
@@ -223,8 +242,10 @@ on_line(const struct ar_nav_line *ln, void *ctx)
 		page_end();
 		page_begin(ln->page);
 	}
-	if (ln->first)
+	if (ln->first) {
 		page_info(ln->pg);
+		page_header();
+	}
 	if (ln->source) {
 		pg.source.len = 0;
 		badd(&pg.source, ln->source, ln->sourcelen);
@@ -304,6 +325,7 @@ static const struct option longopts[] = {
 	{ "learn",      required_argument, NULL, OPT_LEARN },
 	AR_COMMON_LONGOPTS,
 	AR_FORMAT_LONGOPTS,
+	AR_FILTER_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -362,8 +384,12 @@ main(int argc, char *argv[])
 		ar_rows_begin(explain_fields, (int)(sizeof explain_fields / sizeof *explain_fields));
 	struct ar_loop lp = {
 		.line = strip_line, .begin = doc_begin, .end = doc_end,
-		.echo_headers = !explain && ar_opts.format == AR_FMT_TEXT,
+		/* the headers wait for the page's date (page_header) */
+		.filter = ar_opts.format == AR_FMT_TEXT && !explain,
 	};
+	if (ar_opts.output_dir && !lp.filter)
+		ar_die("--output-dir writes the text of the articles, not %s",
+		    explain ? "--explain rows" : ar_opts.format_name);
 	int rc = ar_loop_run(&lp, argc, argv);
 	if (ar_nav_finish(nav) < 0)
 		rc = 2;

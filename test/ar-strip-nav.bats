@@ -235,8 +235,8 @@ setup() {
 
 @test "file operands are documents: headers, and the dropped section does not leak" {
 	run -0 ar-strip-nav "$F/page-crawler.txt" "$F/page-widget.txt"
-	assert_line --index 0 $'\f'"$F/page-crawler.txt"
-	assert_line --index 9 $'\f'"$F/page-widget.txt"
+	assert_line --index 0 $'\f'"$F/page-crawler.txt"$'\tdate=2024-03-02\tcrawled=2024-03-02T08:15:40'
+	assert_line --index 9 $'\f'"$F/page-widget.txt"$'\tdate=2024-03-04'
 	assert_line --index 10 "مشروع جديد لتحلية المياه في الساحل"
 	run -0 bash -c 'ar-strip-nav -h "$1" "$2" | grep -c .' _ "$F/page-crawler.txt" "$F/page-widget.txt"
 	assert_output 14
@@ -244,8 +244,8 @@ setup() {
 
 @test "\\f headers on standard input reset the page state" {
 	run -0 bash -c '{ printf "\fone\n"; cat "$1"; printf "\n\ftwo\n"; cat "$2"; } | ar-strip-nav' _ "$F/page-crawler.txt" "$F/page-widget.txt"
-	assert_line --index 0 $'\fone'
-	assert_line --index 9 $'\ftwo'
+	assert_line --index 0 $'\fone\tdate=2024-03-02\tcrawled=2024-03-02T08:15:40'
+	assert_line --index 9 $'\ftwo\tdate=2024-03-04'
 	assert_line --index 10 "مشروع جديد لتحلية المياه في الساحل"
 }
 
@@ -259,7 +259,7 @@ setup() {
 	assert_output --partial "وكانت الأمطار قد تأخرت"
 	assert_line --partial "وزير المالية يعرض الميزانية الجديدةمشروع جديد لتحلية المياه"
 	run -0 bash -c 'cat "$1" "$2" | ar-strip-nav -H' _ "$F/page-widget.txt" "$F/page-trailers.txt"
-	assert_line $'\f-#2'
+	assert_line --regexp $'^\f-#2(\t|$)'
 	assert_output --partial "قصة نجاح شاب"
 }
 
@@ -345,4 +345,52 @@ setup() {
 	run -0 ar-strip-nav "$SHARED"/seeds/004_*.txt
 	refute_output --partial "منذ ساعة"
 	refute_output --partial "هبة القدسي"
+}
+
+@test "the header carries the page's date= (publication line) and crawled= (crawl line)" {
+	run -0 ar-strip-nav -H "$FIX/strip-nav/page-crawler.txt"
+	assert_line --index 0 $'\f'"$FIX/strip-nav/page-crawler.txt"$'\tdate=2024-03-02\tcrawled=2024-03-02T08:15:40'
+	# one file: no header, as grep writes no name
+	run -0 bash -c 'ar-strip-nav "$1" | grep -c "^$(printf "\f")" || true' _ "$FIX/strip-nav/page-crawler.txt"
+	assert_output 0
+	# two: each its own, with its own date
+	run -0 bash -c 'ar-strip-nav "$@" | grep "^$(printf "\f")" | cut -f2' _ "$FIX/strip-nav/page-crawler.txt" "$FIX/strip-nav/page-widget.txt"
+	assert_output $'date=2024-03-02\ndate=2024-03-04'
+}
+
+@test "fields of the input's header are kept; the page's date replaces a stale one" {
+	run -0 bash -c '{ printf "\fp.txt\tsite=x\tdate=1999-01-01\n"; cat "$1"; } | ar-strip-nav | head -1' _ "$FIX/strip-nav/page-widget.txt"
+	assert_output $'\fp.txt\tsite=x\tdate=2024-03-04'
+	# no date found: the input's stays
+	run -0 bash -c 'printf "\fp.txt\tdate=2020-05-05\nنص المقال الذي لا تاريخ فيه يمضي طويلا في وصف ما جرى في المدينة أمس.\n" | ar-strip-nav | head -1'
+	assert_output $'\fp.txt\tdate=2020-05-05'
+}
+
+@test "strip-nav | ar-date: the page's date is the reference, no --ref needed" {
+	run -0 bash -c 'ar-strip-nav -H "$1" | ar-date --tsv | awk -F"\t" "NR > 1 && \$5 == \"اليوم الثلاثاء\" { print \$6, \$11 }"' _ "$FIX/strip-nav/page-crawler.txt"
+	assert_output "2024-03-02 header"
+}
+
+@test "--output-dir writes each page's article to its file; rows refuse it" {
+	run -0 ar-strip-nav --output-dir="$BATS_TEST_TMPDIR/o" "$FIX/strip-nav/page-crawler.txt" "$FIX/strip-nav/page-menu.txt"
+	assert_output ""
+	run -0 cat "$BATS_TEST_TMPDIR/o/$FIX/strip-nav/page-crawler.txt"
+	refute_output --partial "pic.twitter.com"
+	assert_line --index 0 "الحكومة تعد بدعم المزارعين بعد موسم الجفاف"
+	[ -s "$BATS_TEST_TMPDIR/o/$FIX/strip-nav/page-menu.txt" ]
+	run -2 --separate-stderr ar-strip-nav --tsv --output-dir="$BATS_TEST_TMPDIR/t" "$FIX/strip-nav/page-menu.txt"
+	assert_equal "$stderr" "ar-strip-nav: --output-dir writes the text of the articles, not --explain rows"
+}
+
+@test "--input=jsonl: each record's text becomes its article, the other members kept" {
+	python3 -c '
+import json, sys
+for f in sys.argv[1:]:
+    print(json.dumps({"id": f.rsplit("/", 1)[-1], "url": "http://x/" + f[-8:], "text": open(f, encoding="utf-8").read()}, ensure_ascii=False))
+' "$FIX"/strip-nav/page-*.txt > "$BATS_TEST_TMPDIR/p.jsonl"
+	run -0 bash -c 'ar-strip-nav --input=jsonl "$1" | jq -r "[.id, .url] | @tsv" | wc -l' _ "$BATS_TEST_TMPDIR/p.jsonl"
+	assert_output "$(ls "$FIX"/strip-nav/page-*.txt | wc -l)"
+	run -0 bash -c 'ar-strip-nav --input=jsonl "$1" | jq -r "select(.id == \"page-crawler.txt\") | .text"' _ "$BATS_TEST_TMPDIR/p.jsonl"
+	assert_line --index 0 "الحكومة تعد بدعم المزارعين بعد موسم الجفاف"
+	refute_output --partial "pic.twitter.com"
 }

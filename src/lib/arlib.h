@@ -359,7 +359,8 @@ extern struct ar_doc ar_doc;
  * --input=jsonl; what the tool set wins. NULL if there is none. The text
  * lives until the next call. */
 const char *ar_doc_field(const char *key, size_t *len);
-/* Set a field for the header the tool writes (ar-strip-nav's date=). */
+/* Set a field for the header the tool writes (ar-strip-nav's date=);
+ * val NULL unsets what the tool set. */
 void ar_doc_set_field(const char *key, const char *val, size_t n);
 /* Write the current document's header, if it wants one: "\f", name (NULL:
  * the document's), its header's fields but those set, then those set. */

@@ -215,6 +215,8 @@ ar_doc_set_field(const char *key, const char *val, size_t n)
 	setfields.len = 0;
 	ar_buf_add(&setfields, keep.s, keep.len);
 	ar_buf_free(&keep);
+	if (!val)
+		return;         /* unset: the header's own value shows again */
 	ar_buf_add(&setfields, key, kl);
 	ar_buf_addc(&setfields, '=');
 	ar_buf_add(&setfields, val, n);
