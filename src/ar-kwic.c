@@ -29,7 +29,8 @@ static const char help[] =
 "Output:\n"
 "  -C, --context=N       N characters of context each side (default 40)\n"
 "      --words=N         N words of context each side instead\n"
-"      --format=FMT      text (default), tsv or json; --tsv, --json\n"
+"      --format=FMT      text (default), tsv, json or csv; --tsv, --json, --csv\n"
+"      --bom             CSV begins with a byte order mark\n"
 "      --sort=KEYS       sort by R1,R2..,L1,L2..,match,doc (folded)\n"
 "  -c, --count           hits per matched spelling, with totals\n"
 "      --collocates[=N]  words within N (default 5) of the hits, with\n"
@@ -58,7 +59,7 @@ static const struct ar_norm *nm;        /* its fold, for sort keys and collocate
 static unsigned long long total_hits;
 static int show_doc = 1;
 static size_t prefix_width, kw_width = 10;
-static size_t docwidth;                 /* of ar_doc.name */
+static size_t docwidth, docnamelen;     /* of the name in ar_doc.name */
 
 static void
 fold(const char *s, size_t n, struct ar_buf *out, struct ar_buf *offs)
@@ -87,37 +88,24 @@ spaces(size_t n)
 		ar_out_putc(' ');
 }
 
-static void
-print_tsv(const struct row *w)
-{
-	ar_out_tsv_str(w->doc, w->docl);
-	ar_out_printf("\t%lu\t%zu\t%zu\t", w->line, w->startcp, w->endcp);
-	ar_out_tsv_str(w->l, w->ll);
-	ar_out_putc('\t');
-	ar_out_tsv_str(w->m, w->ml);
-	ar_out_putc('\t');
-	ar_out_tsv_str(w->r, w->rl);
-	ar_out_eol();
-}
+/* TSV, JSON or CSV: one row a hit, through the shared row printer. */
+static const struct ar_field row_fields[] = {
+	{ "doc", AR_F_STR }, { "line", AR_F_NUM }, { "start", AR_F_NUM }, { "end", AR_F_NUM },
+	{ "left", AR_F_STR }, { "match", AR_F_STR }, { "right", AR_F_STR }, { "pattern", AR_F_STR }
+};
 
 static void
-print_json(const struct row *w)
+print_fields(const struct row *w)
 {
-	const char *src = ar_kwic_pattern(kw, w->pat);
-
-	ar_out_str("{\"doc\":");
-	ar_out_json_str(w->doc, w->docl);
-	ar_out_printf(",\"line\":%lu,\"start\":%zu,\"end\":%zu,\"left\":", w->line,
-	    w->startcp, w->endcp);
-	ar_out_json_str(w->l, w->ll);
-	ar_out_str(",\"match\":");
-	ar_out_json_str(w->m, w->ml);
-	ar_out_str(",\"right\":");
-	ar_out_json_str(w->r, w->rl);
-	ar_out_str(",\"pattern\":");
-	ar_out_json_str(src, strlen(src));
-	ar_out_str("}");
-	ar_out_eol();
+	ar_row_str(w->doc, w->docl);
+	ar_row_num(w->line);
+	ar_row_num(w->startcp);
+	ar_row_num(w->endcp);
+	ar_row_str(w->l, w->ll);
+	ar_row_str(w->m, w->ml);
+	ar_row_str(w->r, w->rl);
+	ar_row_cstr(ar_kwic_pattern(kw, w->pat));
+	ar_row_end();
 }
 
 /* Text: "doc:line:" (or "line:" with -h), padded to the widest so far. */
@@ -189,12 +177,10 @@ print_text(const struct row *w)
 static void
 print_row(const struct row *w)
 {
-	if (ar_opts.format == AR_FMT_TSV)
-		print_tsv(w);
-	else if (ar_opts.format == AR_FMT_JSON)
-		print_json(w);
-	else
+	if (ar_opts.format == AR_FMT_TEXT)
 		print_text(w);
+	else
+		print_fields(w);
 }
 
 /* ---- --sort: rows kept in memory ---- */
@@ -312,7 +298,7 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 			continue;
 		size_t ls, re;
 		ar_kwic_context(s, ln->n, h->start, h->end, context, words_ctx, &ls, &re, &w.rwidth);
-		w.doc = ar_doc.name, w.docl = ar_doc.namelen;
+		w.doc = ar_doc.name, w.docl = docnamelen;
 		w.line = ln->lineno;
 		w.startcp = w.endcp = 0;        /* only tsv and json print them */
 		if (ar_opts.format != AR_FMT_TEXT) {
@@ -351,7 +337,9 @@ static int
 kwic_begin(void *ctx)
 {
 	(void)ctx;
-	docwidth = ar_term_columns(ar_doc.name, ar_doc.namelen);
+	/* after a header, ar_doc.name holds its fields too */
+	docnamelen = ar_doc.header ? ar_doc.header->namelen : ar_doc.namelen;
+	docwidth = ar_term_columns(ar_doc.name, docnamelen);
 	return 0;
 }
 
@@ -368,31 +356,27 @@ cmp_count(const void *pa, const void *pb)
 	return cmp_bytes(ar_freq_key(&counts, a), a->len, ar_freq_key(&counts, b), b->len);
 }
 
-/* One spelling's count, or with f NULL the pattern's total. */
+/* One spelling's count; with f NULL the pattern's total, with ps NULL too
+ * the grand total. Text shows a pattern's total before its forms. */
+static const struct ar_field count_fields[] = {
+	{ "pattern", AR_F_STR | AR_F_OPT }, { "form", AR_F_STR | AR_F_OPT }, { "count", AR_F_NUM }
+};
+
 static void
-print_count(const char *ps, const char *f, size_t fl, long n)
+print_count(const char *ps, const char *f, size_t fl, unsigned long long n)
 {
-	if (ar_opts.format == AR_FMT_TSV) {
-		ar_out_tsv_str(ps, strlen(ps));
-		ar_out_putc('\t');
-		if (f)
-			ar_out_tsv_str(f, fl);
-		ar_out_printf("\t%ld", n);
-	} else if (ar_opts.format == AR_FMT_JSON) {
-		ar_out_str("{\"pattern\":");
-		ar_out_json_str(ps, strlen(ps));
-		if (f) {
-			ar_out_str(",\"form\":");
-			ar_out_json_str(f, fl);
-		}
-		ar_out_printf(f ? ",\"count\":%ld}" : ",\"total\":%ld}", n);
+	if (ar_opts.format != AR_FMT_TEXT) {
+		ar_row_cstr(ps);
+		ar_row_str(f ? f : "", f ? fl : 0);
+		ar_row_num(n);
+		ar_row_end();
 	} else if (f) {
-		ar_out_printf("%8ld  ", n);
+		ar_out_printf("%8llu  ", n);
 		ar_term_write(f, fl);
-	} else {
-		return;         /* text has its totals first */
+		ar_out_eol();
+	} else if (!ps) {
+		ar_out_printf("total: %llu hits\n", n);
 	}
-	ar_out_eol();
 }
 
 static void
@@ -402,8 +386,7 @@ print_counts(void)
 	struct ar_freq_ent **v = ar_freq_all(&counts, &n);
 
 	qsort(v, n, sizeof *v, cmp_count);
-	if (ar_opts.format == AR_FMT_TSV)
-		ar_out_str("pattern\tform\tcount\n");
+	ar_rows_begin(count_fields, 3);
 	for (i = 0; i < n; i = j) {
 		const char *ps = ar_kwic_pattern(kw, v[i]->tag);
 		long tot = 0;
@@ -412,15 +395,10 @@ print_counts(void)
 		if (ar_opts.format == AR_FMT_TEXT)
 			ar_out_printf("%s\t(%zu forms, %ld hits)\n", ps, j - i, tot);
 		for (size_t k = i; k < j; k++)
-			print_count(ps, ar_freq_key(&counts, v[k]), v[k]->len, v[k]->a);
-		print_count(ps, NULL, 0, tot);
+			print_count(ps, ar_freq_key(&counts, v[k]), v[k]->len, (unsigned long long)v[k]->a);
+		print_count(ps, NULL, 0, (unsigned long long)tot);
 	}
-	if (ar_opts.format == AR_FMT_TEXT)
-		ar_out_printf("total: %llu hits\n", total_hits);
-	else if (ar_opts.format == AR_FMT_TSV)
-		ar_out_printf("\t\t%llu\n", total_hits);
-	else
-		ar_out_printf("{\"total\":%llu}\n", total_hits);
+	print_count(NULL, NULL, 0, total_hits);
 	free(v);
 }
 
@@ -438,6 +416,11 @@ cmp_coll(const void *pa, const void *pb)
 	return cmp_bytes(ar_freq_key(&colloc.words, a->e), a->e->len, ar_freq_key(&colloc.words, b->e), b->e->len);
 }
 
+static const struct ar_field coll_fields[] = {
+	{ "collocate", AR_F_STR }, { "freq", AR_F_NUM }, { "left", AR_F_NUM },
+	{ "right", AR_F_NUM }, { "corpus", AR_F_NUM }, { "ll", AR_F_NUM }
+};
+
 static void
 print_collocates(void)
 {
@@ -452,28 +435,27 @@ print_collocates(void)
 			    (double)colloc.window, (double)all[i]->c, (double)colloc.corpus);
 		}
 	qsort(v, n, sizeof *v, cmp_coll);
-	if (ar_opts.format == AR_FMT_TSV)
-		ar_out_str("collocate\tfreq\tleft\tright\tcorpus\tll\n");
-	else if (ar_opts.format == AR_FMT_TEXT)
+	ar_rows_begin(coll_fields, 6);
+	if (ar_opts.format == AR_FMT_TEXT)
 		ar_out_printf("%-20s %7s %7s %7s %9s %10s\n", "collocate", "freq", "left", "right",
 		    "corpus", "ll");
 	for (i = 0; i < n; i++) {
 		const struct ar_freq_ent *e = v[i].e;
 		const char *w = ar_freq_key(&colloc.words, e);
-		if (ar_opts.format == AR_FMT_TSV) {
-			ar_out_tsv_str(w, e->len);
-			ar_out_printf("\t%ld\t%ld\t%ld\t%ld\t%.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
-		} else if (ar_opts.format == AR_FMT_JSON) {
-			ar_out_str("{\"collocate\":");
-			ar_out_json_str(w, e->len);
-			ar_out_printf(",\"freq\":%ld,\"left\":%ld,\"right\":%ld,\"corpus\":%ld,\"ll\":%.2f}",
-			    e->a + e->b, e->a, e->b, e->c, v[i].ll);
-		} else {
-			ar_term_write(w, e->len);
-			size_t ww = ar_term_columns(w, e->len);
-			spaces(ww < 20 ? 20 - ww : 0);
-			ar_out_printf(" %7ld %7ld %7ld %9ld %10.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
+		if (ar_opts.format != AR_FMT_TEXT) {
+			ar_row_str(w, e->len);
+			ar_row_num((unsigned long long)(e->a + e->b));
+			ar_row_num((unsigned long long)e->a);
+			ar_row_num((unsigned long long)e->b);
+			ar_row_num((unsigned long long)e->c);
+			ar_row_fixed(v[i].ll, 2);
+			ar_row_end();
+			continue;
 		}
+		ar_term_write(w, e->len);
+		size_t ww = ar_term_columns(w, e->len);
+		spaces(ww < 20 ? 20 - ww : 0);
+		ar_out_printf(" %7ld %7ld %7ld %9ld %10.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
 		ar_out_eol();
 	}
 	free(v);
@@ -670,8 +652,8 @@ main(int argc, char *argv[])
 	colloc.win = colloc_win;
 	colloc.nm = nm;
 
-	if (ar_opts.format == AR_FMT_TSV && !count_mode && !colloc_win)
-		ar_out_str("doc\tline\tstart\tend\tleft\tmatch\tright\n");
+	if (!count_mode && !colloc_win)
+		ar_rows_begin(row_fields, (int)(sizeof row_fields / sizeof row_fields[0]));
 	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .done = kwic_done };
 	if (ar_loop_run(&lp, argc, argv))
 		return 2;
