@@ -22,21 +22,24 @@ static const char help[] =
 "Matching:\n"
 "  -e, --regexp=PATTERN  a pattern (repeatable)\n"
 "  -f, --file=FILE       patterns from FILE, one a line\n"
+"  -i, --ignore-case     Latin letters match in either case\n"
 "      --exact           match code points as written (no folding)\n"
 "      --fold=LIST       fold with these ar-norm steps (see ar-norm -l)\n"
 "      --prefix          a word may also have any ending\n"
 "      --substring       plain substring search, no word boundaries\n"
 "Output:\n"
-"  -C, --context=N       N characters of context each side (default 40)\n"
+"      --context=N       N characters of context each side (default 40)\n"
 "      --words=N         N words of context each side instead\n"
 "      --format=FMT      text (default), tsv, json or csv; --tsv, --json, --csv\n"
 "      --bom             CSV begins with a byte order mark\n"
 "      --sort=KEYS       sort by R1,R2..,L1,L2..,match,doc (folded)\n"
-"  -c, --count           hits per matched spelling, with totals\n"
+"      --count-forms     hits per matched spelling, with totals\n"
 "      --collocates[=N]  words within N (default 5) of the hits, with\n"
 "                        frequency, left/right split and log-likelihood\n"
 "      --visual          reorder right-to-left text for terminals without bidi\n"
 "      --color[=WHEN]    highlight hits: auto (default), always, never\n"
+"Choosing documents, as grep(1):\n"
+AR_HELP_GREP
 "  -H, --with-filename   prefix rows with doc:line (the default)\n"
 "  -h, --no-filename     prefix rows with the line number only\n"
 "      --strict          invalid UTF-8 is an error (default: U+FFFD, warning)\n"
@@ -49,7 +52,7 @@ static const char help[] =
 "1 no hit, 2 trouble. See ar-kwic(1) and ar-tools(7).\n";
 
 /* ---- options ---- */
-static int visual, color = -1, count_mode, colloc_win, words_ctx;
+static int visual, color = -1, count_forms, colloc_win, words_ctx;
 static int context = 40;
 static char sort_keys[16][8];
 static int nsort;
@@ -57,7 +60,8 @@ static int nsort;
 static struct ar_kwic *kw;              /* the matcher */
 static const struct ar_norm *nm;        /* its fold, for sort keys and collocates */
 static unsigned long long total_hits;
-static int show_doc = 1;
+static int show_doc = 1, nfiles;
+static int doc_stop;                    /* -m, -l: no more hits from this document */
 static size_t prefix_width, kw_width = 10;
 static size_t docwidth, docnamelen;     /* of the name in ar_doc.name */
 
@@ -288,13 +292,21 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 	for (size_t k = 0; k < ln->nhits; k++) {
 		const struct ar_kwic_hit *h = &ln->hits[k];
 		struct row w;
+		int g;
 
+		if (doc_stop || (g = ar_grep_hit()) == AR_GREP_STOP) {
+			doc_stop = 1;
+			break;
+		}
+		doc_stop = g == AR_GREP_LAST;
+		if (g == AR_GREP_SKIP)
+			continue;
 		total_hits++;
-		if (count_mode)
+		if (count_forms)
 			ar_freq_get(&counts, s + h->start, h->end - h->start, h->pat)->a++;
 		if (colloc_win)
 			ar_colloc_hit(&colloc, h->start, h->end);
-		if (count_mode || colloc_win)
+		if (count_forms || colloc_win)
 			continue;
 		size_t ls, re;
 		ar_kwic_context(s, ln->n, h->start, h->end, context, words_ctx, &ls, &re, &w.rwidth);
@@ -330,6 +342,8 @@ static int
 kwic_block(const char *p, size_t n, void *ctx)
 {
 	(void)ctx;
+	if (doc_stop && !colloc_win)
+		return 0;       /* -m or -l is done with this document */
 	return ar_kwic_block(kw, p, n, &ar_doc.line, &sink);
 }
 
@@ -340,6 +354,19 @@ kwic_begin(void *ctx)
 	/* after a header, ar_doc.name holds its fields too */
 	docnamelen = ar_doc.header ? ar_doc.header->namelen : ar_doc.namelen;
 	docwidth = ar_term_columns(ar_doc.name, docnamelen);
+	doc_stop = 0;
+	ar_grep_doc_begin();
+	return 0;
+}
+
+/* -c's count and -L's name; the names go with -H, several files or
+ * documents named in headers, as grep names files */
+static int
+kwic_end(void *ctx)
+{
+	(void)ctx;
+	ar_grep_doc_end(ar_opts.headers == 1
+	    || (ar_opts.headers < 0 && (nfiles > 1 || ar_doc.header)));
 	return 0;
 }
 
@@ -466,12 +493,14 @@ static int
 kwic_done(void *ctx)
 {
 	(void)ctx;
+	if (ar_grep_listing())
+		return 0;
 	if (nsort) {
 		qsort(srows, nsrows, sizeof *srows, cmp_srow);
 		for (size_t i = 0; i < nsrows; i++)
 			print_row(&srows[i].r);
 	}
-	if (count_mode)
+	if (count_forms)
 		print_counts();
 	if (colloc_win)
 		print_collocates();
@@ -481,7 +510,7 @@ kwic_done(void *ctx)
 /* ---- options ---- */
 enum {
 	OPT_EXACT = AR_OPT_TOOL, OPT_FOLD, OPT_PREFIX, OPT_SUBSTRING, OPT_WORDS,
-	OPT_SORT, OPT_COLLOCATES, OPT_VISUAL, OPT_COLOR
+	OPT_SORT, OPT_COLLOCATES, OPT_VISUAL, OPT_COLOR, OPT_CONTEXT, OPT_COUNT_FORMS
 };
 static const struct option longopts[] = {
 	{ "regexp",     required_argument, NULL, 'e' },
@@ -490,29 +519,25 @@ static const struct option longopts[] = {
 	{ "fold",       required_argument, NULL, OPT_FOLD },
 	{ "prefix",     no_argument,       NULL, OPT_PREFIX },
 	{ "substring",  no_argument,       NULL, OPT_SUBSTRING },
-	{ "context",    required_argument, NULL, 'C' },
+	{ "ignore-case", no_argument,      NULL, 'i' },
+	{ "context",    required_argument, NULL, OPT_CONTEXT },
 	{ "words",      required_argument, NULL, OPT_WORDS },
 	{ "sort",       required_argument, NULL, OPT_SORT },
-	{ "count",      no_argument,       NULL, 'c' },
+	{ "count-forms", no_argument,      NULL, OPT_COUNT_FORMS },
 	{ "collocates", optional_argument, NULL, OPT_COLLOCATES },
 	{ "visual",     no_argument,       NULL, OPT_VISUAL },
 	{ "color",      optional_argument, NULL, OPT_COLOR },
 	{ "colour",     optional_argument, NULL, OPT_COLOR },
 	AR_COMMON_LONGOPTS,
+	AR_GREP_LONGOPTS,
 	AR_FORMAT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
 static int
-number(const char *s, const char *what)
+number(const char *s, const char *what, unsigned long max)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || v < 0 || v > 100000) {
-		ar_warn("%s: not a number: '%s'", what, s);
-		ar_usage();
-	}
-	return (int)v;
+	return (int)ar_parse_count(s, what, max);
 }
 
 static void
@@ -599,7 +624,7 @@ main(int argc, char *argv[])
 	struct ar_kwic_opts ko = { .mode = AR_KWIC_WORD, .steps = ar_steps_default };
 
 	ar_init(argv[0], usage, help);
-	while ((c = getopt_long(argc, argv, "e:f:C:c" AR_COMMON_SHORTOPTS,
+	while ((c = getopt_long(argc, argv, "e:f:i" AR_GREP_SHORTOPTS AR_COMMON_SHORTOPTS,
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e':
@@ -619,19 +644,20 @@ main(int argc, char *argv[])
 			break;
 		case OPT_PREFIX: ko.mode = AR_KWIC_PREFIX; break;
 		case OPT_SUBSTRING: ko.mode = AR_KWIC_SUBSTRING; break;
-		case 'C': context = number(optarg, "--context"); words_ctx = 0; break;
-		case OPT_WORDS: words_ctx = number(optarg, "--words"); break;
+		case 'i': ko.icase = 1; break;
+		case OPT_CONTEXT: context = number(optarg, "--context", 100000); words_ctx = 0; break;
+		case OPT_WORDS: words_ctx = number(optarg, "--words", 10000); break;
 		case OPT_SORT: parse_sort(optarg); break;
-		case 'c': count_mode = 1; break;
+		case OPT_COUNT_FORMS: count_forms = 1; break;
 		case OPT_COLLOCATES:
-			colloc_win = optarg ? number(optarg, "--collocates") : 5;
+			colloc_win = optarg ? number(optarg, "--collocates", 1000) : 5;
 			if (!colloc_win)
 				colloc_win = 1;
 			break;
 		case OPT_VISUAL: visual = 1; break;
 		case OPT_COLOR: color = parse_color(optarg); break;
 		default:
-			if (!ar_common_opt(c, optarg))
+			if (!ar_grep_opt(c, optarg) && !ar_common_opt(c, optarg))
 				ar_usage();
 		}
 	}
@@ -652,10 +678,12 @@ main(int argc, char *argv[])
 	colloc.win = colloc_win;
 	colloc.nm = nm;
 
-	if (!count_mode && !colloc_win)
+	nfiles = argc;
+	if (!count_forms && !colloc_win && !ar_grep_listing())
 		ar_rows_begin(row_fields, (int)(sizeof row_fields / sizeof row_fields[0]));
-	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .done = kwic_done };
+	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .end = kwic_end,
+		.done = kwic_done };
 	if (ar_loop_run(&lp, argc, argv))
 		return 2;
-	return total_hits ? 0 : 1;
+	return ar_grep_status();
 }

@@ -28,11 +28,11 @@ setup() {
 	# block position, with plain text or marks around. Seven hits on the
 	# first line (قرا is none), one on the second, two for تونس.
 	run -0 bash -c 'for p in $(seq 0 40); do printf "%*s%s\n%*s%s\n" "$p" "" "$1" "$p" "" "$2"; done |
-		ar-kwic -c قره | tail -1' _ 'تحوّل فريق فقرة و قَرَه و قـره و ق‌رة و ﻗﺮﻩ «القرة» قرا قرّه' \
+		ar-kwic --count-forms قره | tail -1' _ 'تحوّل فريق فقرة و قَرَه و قـره و ق‌رة و ﻗﺮﻩ «القرة» قرا قرّه' \
 		'تحوّل فريق فقرة "الرادار" اليوم'
 	assert_output "total: 328 hits"
 	run -0 bash -c 'for p in $(seq 0 40); do printf "%*s%s\n" "$p" "" "$1"; done |
-		ar-kwic -c تونس | tail -1' _ 'في العاصمة بتونس وكانت مدينة تونـس الكبرى'
+		ar-kwic --count-forms تونس | tail -1' _ 'في العاصمة بتونس وكانت مدينة تونـس الكبرى'
 	assert_output "total: 82 hits"
 }
 
@@ -113,7 +113,7 @@ setup() {
 # ---- formats and offsets ----
 
 @test "tsv: header, code point offsets into the original line" {
-	run -0 ar-kwic --tsv -C 5 'قره باغ' "$K/spellings.txt"
+	run -0 ar-kwic --tsv --context=5 'قره باغ' "$K/spellings.txt"
 	assert_line --index 0 $'doc\tline\tstart\tend\tleft\tmatch\tright\tpattern'
 	assert_line --index 3 "$K/spellings.txt"$'\t6\t64\t73\tت إن \tقَرَه باغ\t تشهد\tقره باغ'
 }
@@ -132,8 +132,8 @@ setup() {
 	run -0 bash -c 'ar-kwic --json قره "$1" | jq -e -s "length == 7 and all(.[]; has(\"doc\") and has(\"line\") and has(\"start\") and has(\"end\") and has(\"left\") and has(\"match\") and has(\"right\"))"' _ "$K/spellings.txt"
 }
 
-@test "-C N characters of context, --context too" {
-	run -0 bash -c 'ar-kwic --tsv -C 3 قرة "$1" | sed -n 2p | cut -f5,7' _ "$K/crlf.txt"
+@test "--context=N characters of context" {
+	run -0 bash -c 'ar-kwic --tsv --context=3 قرة "$1" | sed -n 2p | cut -f5,7' _ "$K/crlf.txt"
 	assert_output $'في \t با'
 	run -0 bash -c 'ar-kwic --tsv --context=0 قرة "$1" | sed -n 2p | cut -f5,7' _ "$K/crlf.txt"
 	assert_output $'\t'
@@ -145,15 +145,15 @@ setup() {
 }
 
 @test "text rows: doc:line prefix, keyword column lines up; -h drops the doc" {
-	run -0 ar-kwic --color=never -C 10 قرة "$K/crlf.txt"
+	run -0 ar-kwic --color=never --context=10 قرة "$K/crlf.txt"
 	assert_line --index 0 --partial "$K/crlf.txt:1:"
-	run -0 bash -c 'ar-kwic --color=never -h -C 10 قرة "$1" | cut -c1-3' _ "$K/crlf.txt"
+	run -0 bash -c 'ar-kwic --color=never -h --context=10 قرة "$1" | cut -c1-3' _ "$K/crlf.txt"
 	assert_output $'1: \n2: '
 }
 
 @test "text rows pad so a bidi terminal aligns the keyword (by right context width)" {
 	printf 'أ قره ب\nأأأ قره بببب\n' > "$BATS_TEST_TMPDIR/b.txt"
-	run -0 ar-kwic --color=never -h -C 6 قره "$BATS_TEST_TMPDIR/b.txt"
+	run -0 ar-kwic --color=never -h --context=6 قره "$BATS_TEST_TMPDIR/b.txt"
 	# padding before the row = 6 - width(right context)
 	assert_line --index 0 "1:     أ      قره     ب"
 	assert_line --index 1 "2:  أأأ      قره     بببب"
@@ -161,12 +161,12 @@ setup() {
 
 @test "--visual writes right-to-left text in display order" {
 	printf 'أب قره جد 2023\n' > "$BATS_TEST_TMPDIR/v.txt"
-	run -0 ar-kwic --visual --color=never -h -C 8 قره "$BATS_TEST_TMPDIR/v.txt"
+	run -0 ar-kwic --visual --color=never -h --context=8 قره "$BATS_TEST_TMPDIR/v.txt"
 	assert_output "1: 2023 دج     هرق      بأ"
 }
 
 @test "--visual with nothing right of the keyword (it crashed before)" {
-	run -0 bash -c 'printf "أب قره\n" | ar-kwic --visual --color=never -h -C 8 قره'
+	run -0 bash -c 'printf "أب قره\n" | ar-kwic --visual --color=never -h --context=8 قره'
 	assert_output "1:             هرق      بأ"
 }
 
@@ -196,16 +196,16 @@ setup() {
 	run -2 ar-kwic --sort=X1 قره "$K/spellings.txt"
 }
 
-@test "-c counts hits per spelling found, with totals" {
-	run -0 ar-kwic -c 'قره باغ' "$K/spellings.txt"
+@test "--count-forms counts hits per spelling found, with totals" {
+	run -0 ar-kwic --count-forms 'قره باغ' "$K/spellings.txt"
 	assert_line --index 0 $'قره باغ\t(6 forms, 6 hits)'
 	assert_line 'total: 6 hits'
-	run -0 bash -c 'ar-kwic --count --tsv -e "قره باغ" -e دولي "$1"' _ "$K/spellings.txt"
+	run -0 bash -c 'ar-kwic --count-forms --tsv -e "قره باغ" -e دولي "$1"' _ "$K/spellings.txt"
 	assert_line --index 0 $'pattern\tform\tcount'
 	assert_line $'قره باغ\tقرة باغ\t1'
 	assert_line $'دولي\t\t1'
 	assert_line $'\t\t7'
-	run -0 bash -c 'ar-kwic -c --json قره "$1" | jq -e -s "last == {count: 7} and .[-2] == {pattern: \"قره\", count: 7}"' _ "$K/spellings.txt"
+	run -0 bash -c 'ar-kwic --count-forms --json قره "$1" | jq -e -s "last == {count: 7} and .[-2] == {pattern: \"قره\", count: 7}"' _ "$K/spellings.txt"
 }
 
 @test "--collocates: frequency, left/right split, corpus count, log-likelihood" {
@@ -218,13 +218,95 @@ setup() {
 	assert_output --partial collocate
 }
 
-@test "-c with --collocates gives the counts, then the collocates (it crashed before)" {
-	run -0 ar-kwic -c --collocates=2 --tsv روسي "$K/colloc.txt"
+@test "--count-forms with --collocates gives the counts, then the collocates (it crashed before)" {
+	run -0 ar-kwic --count-forms --collocates=2 --tsv روسي "$K/colloc.txt"
 	assert_line --index 0 $'pattern\tform\tcount'
 	assert_line --index 1 $'روسي\tالروسي\t2'
 	assert_line --index 3 $'\t\t2'
 	assert_line --index 4 $'collocate\tfreq\tleft\tright\tcorpus\tll'
 	assert_line --index 5 $'موسكو\t2\t0\t2\t2\t3.94'
+}
+
+# ---- grep's choice of documents ----
+
+@test "-c counts hits per document, as grep -c, named when there are several" {
+	run -0 ar-kwic -c قره "$K/spellings.txt"
+	assert_output 7
+	run -0 ar-kwic --count قره "$K/spellings.txt" "$K/crlf.txt" "$K/colloc.txt"
+	assert_output "$K/spellings.txt:7
+$K/crlf.txt:2
+$K/colloc.txt:0"
+	# documents named by headers on standard input
+	run -0 bash -c 'ar-kwic -c قره < "$1"' _ "$K/docs.txt"
+	assert_output $'doc-one:1\ndoc-two:1'
+	run -0 ar-kwic -h -c قره "$K/spellings.txt" "$K/crlf.txt"
+	assert_output $'7\n2'
+	run -1 ar-kwic -c غيرموجود "$K/spellings.txt"
+	assert_output 0
+}
+
+@test "-l and -L list documents with and without a hit; --null ends names with NUL" {
+	run -0 ar-kwic -l قره "$K/spellings.txt" "$K/colloc.txt" "$K/docs.txt"
+	assert_output "$K/spellings.txt
+doc-one
+doc-two"
+	run -0 ar-kwic --files-without-match قره "$K/spellings.txt" "$K/colloc.txt"
+	assert_output "$K/colloc.txt"
+	run -0 bash -c 'ar-kwic -l --null قره "$1" "$2" | od -An -c | tr -s " " | tr -d "\n"' _ "$K/crlf.txt" "$K/docs.txt"
+	assert_output --partial 't x t \0 d o c - o n e \0 d o c - t w o \0'
+	# -L exits 1 when nothing matched anywhere, as grep 3.5 and later
+	run -1 ar-kwic -L غيرموجود "$K/spellings.txt"
+	assert_output "$K/spellings.txt"
+	run -0 bash -c 'ar-kwic -l قره < "$1"' _ "$K/spellings.txt"
+	assert_output '(standard input)'
+}
+
+@test "-q prints nothing and exits 0 at the first hit, 1 with none" {
+	run -0 ar-kwic -q قره "$K/spellings.txt"
+	assert_output ''
+	run -1 ar-kwic --quiet غيرموجود "$K/spellings.txt"
+	assert_output ''
+	# the first hit decides: a later unreadable file does not matter
+	run -0 ar-kwic --silent قره "$K/spellings.txt" "$BATS_TEST_TMPDIR/missing"
+}
+
+@test "-m NUM: at most NUM hits from each document" {
+	run -0 bash -c 'ar-kwic -m 2 --tsv قره "$1" | tail -n +2 | cut -f2' _ "$K/spellings.txt"
+	assert_output $'4\n6'
+	run -0 bash -c 'ar-kwic --max-count=1 --tsv قره "$1" | tail -n +2 | cut -f1' _ "$K/docs.txt"
+	assert_output $'doc-one\ndoc-two'
+	run -0 ar-kwic -m 3 -c قره "$K/spellings.txt"
+	assert_output 3
+	run -0 bash -c 'ar-kwic -m 2 --count-forms قره "$1" | tail -1' _ "$K/spellings.txt"
+	assert_output 'total: 2 hits'
+	run -2 --separate-stderr ar-kwic -m x قره "$K/spellings.txt"
+	[[ "$stderr" == *"--max-count: not a number"* ]]
+}
+
+@test "-i: Latin letters match in either case" {
+	run -1 bash -c "echo 'the BBC said' | ar-kwic bbc"
+	run -0 bash -c "echo 'the BBC said' | ar-kwic -i --tsv bbc | cut -f6 | tail -1"
+	assert_output BBC
+	run -0 bash -c "printf 'Reuters and REUTERS, reuters\n' | ar-kwic --ignore-case --tsv ReUtErS | cut -f6 | tail -n +2 | paste -sd,"
+	assert_output 'Reuters,REUTERS,reuters'
+	# with many patterns and Arabic around, through the block scanner
+	run -0 bash -c "for i in \$(seq 200); do echo 'قال مراسل BBC في تونس'; done | ar-kwic -i -c -e bbc -e قره"
+	assert_output 200
+}
+
+@test "-C is no option any more: --context=N" {
+	run -2 --separate-stderr ar-kwic -C 5 قره "$K/spellings.txt"
+	[[ "$stderr" == *"invalid option"* ]]
+}
+
+@test "numbers too large for --context, --words, --collocates say so" {
+	run -2 --separate-stderr ar-kwic --context=1000000 قره "$K/spellings.txt"
+	[[ "$stderr" == *"--context: too large: '1000000' (at most 100000)"* ]]
+	run -2 --separate-stderr ar-kwic --collocates=100000000 قره "$K/spellings.txt"
+	[[ "$stderr" == *"--collocates: too large"* ]]
+	run -2 --separate-stderr ar-kwic --words=99999999999999999999999 قره "$K/spellings.txt"
+	[[ "$stderr" == *"--words: too large"* ]]
+	run -0 ar-kwic --context=100000 --tsv قره "$K/spellings.txt"
 }
 
 # ---- documents, lines, encodings ----
@@ -243,7 +325,7 @@ rows = list(csv.reader(sys.stdin))
 print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$K/spellings.txt"
 	assert_line --index 0 "['doc', 'line', 'start', 'end', 'left', 'match', 'right', 'pattern']"
 	assert_line --index 1 "13 ['قره', 'قره باغ']"
-	run -0 bash -c 'ar-kwic -c --csv "قره باغ" "$1" | tail -1' _ "$K/spellings.txt"
+	run -0 bash -c 'ar-kwic --count-forms --csv "قره باغ" "$1" | tail -1' _ "$K/spellings.txt"
 	assert_output $',,6\r'
 	run -0 bash -c 'ar-kwic --collocates=2 --csv روسي "$1" | sed -n 2p' _ "$K/colloc.txt"
 	assert_output $'موسكو,2,0,2,2,3.94\r'
@@ -288,7 +370,7 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	# plain text, once made the scanner skip the rest of its buffer
 	{ printf '\xaf\xd8\xb5 \xd8 \xd8\xa7\x82 قره\n'
 	  for i in $(seq 50); do printf 'في \xd8 المدينة الكبيرة \x82\x82 قرة اليوم\n'; done; } > "$BATS_TEST_TMPDIR/stray.txt"
-	run -0 --separate-stderr bash -c 'ar-kwic -c قره "$1" | tail -1' _ "$BATS_TEST_TMPDIR/stray.txt"
+	run -0 --separate-stderr bash -c 'ar-kwic --count-forms قره "$1" | tail -1' _ "$BATS_TEST_TMPDIR/stray.txt"
 	assert_output "total: 51 hits"
 }
 
@@ -320,18 +402,18 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 		{ printf 'في المدينة الكبيرة اليوم وفي المدينة الكبيرة\n'
 		  printf "في المدينة ${bad} الكبيرة اليوم وفي المدينة الكبيرة\n"
 		  printf 'قره باغ\n'; } > "$BATS_TEST_TMPDIR/bad.txt"
-		run -0 --separate-stderr ar-kwic -c قره "$BATS_TEST_TMPDIR/bad.txt"
+		run -0 --separate-stderr ar-kwic --count-forms قره "$BATS_TEST_TMPDIR/bad.txt"
 		assert_line 'total: 1 hits'
 		[[ "$stderr" == *"bad.txt:2: invalid UTF-8 at byte 20"* ]]
-		run -2 --separate-stderr ar-kwic --strict -c قره "$BATS_TEST_TMPDIR/bad.txt"
-		run -2 --separate-stderr ar-kwic --strict -c -f "$TOP/test/bench/places-sy-100.txt" "$BATS_TEST_TMPDIR/bad.txt"
+		run -2 --separate-stderr ar-kwic --strict --count-forms قره "$BATS_TEST_TMPDIR/bad.txt"
+		run -2 --separate-stderr ar-kwic --strict --count-forms -f "$TOP/test/bench/places-sy-100.txt" "$BATS_TEST_TMPDIR/bad.txt"
 		[[ "$stderr" == *"bad.txt:2: invalid UTF-8 at byte 20"* ]]
 	done
 }
 
 @test "a multi-megabyte line without spaces or newlines" {
 	{ head -c 3000000 /dev/zero | tr '\0' 'x'; printf ' قره '; head -c 3000000 /dev/zero | tr '\0' 'y'; } > "$BATS_TEST_TMPDIR/big.txt"
-	run -0 bash -c 'ar-kwic --tsv -C 3 قره "$1" | tail -1 | cut -f2-7' _ "$BATS_TEST_TMPDIR/big.txt"
+	run -0 bash -c 'ar-kwic --tsv --context=3 قره "$1" | tail -1 | cut -f2-7' _ "$BATS_TEST_TMPDIR/big.txt"
 	assert_output $'1\t3000001\t3000004\txx \tقره\t yy'
 	{ for i in $(seq 20000); do printf 'قرقرقرقر '; done; printf 'قره\n'; } > "$BATS_TEST_TMPDIR/rep.txt"
 	run -0 bash -c 'ar-kwic --tsv قره "$1" | tail -n +2 | wc -l' _ "$BATS_TEST_TMPDIR/rep.txt"
@@ -381,7 +463,7 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	run -2 --separate-stderr ar-kwic --no-such-option قره
 	[[ "$stderr" == *"usage: ar-kwic"* ]]
 	run -2 --separate-stderr ar-kwic
-	run -2 --separate-stderr ar-kwic -C x قره
+	run -2 --separate-stderr ar-kwic --context=x قره
 	run -2 --separate-stderr ar-kwic --format=xml قره
 }
 
@@ -392,7 +474,7 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 
 @test "seeds: every spelling of قره باغ is found (needs ../shared)" {
 	need_shared seeds
-	run -0 bash -c 'ar-kwic -c "قره باغ" "$1"/seeds/*.txt | tail -1' _ "$SHARED"
+	run -0 bash -c 'ar-kwic --count-forms "قره باغ" "$1"/seeds/*.txt | tail -1' _ "$SHARED"
 	want=$(cat "$SHARED"/seeds/*.txt | LC_ALL=C.UTF-8 grep -o '[^ ]*قر[هة] باغ' | wc -l)
 	assert_output "total: $want hits"
 }

@@ -736,6 +736,7 @@ struct ar_kwic_opts {
 	uint32_t steps;          /* the fold (ar_steps_default, --fold) */
 	int exact;               /* --exact: code points as written, no fold */
 	int every_line;          /* every line goes to the sink, hits or not */
+	int icase;               /* -i: Latin letters A-Z match a-z */
 	const char *proclitics;  /* their list, one a line; NULL for */
 	size_t proclitics_len;   /* share/ar-tools/proclitics.txt */
 };

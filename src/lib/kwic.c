@@ -81,7 +81,7 @@ struct ar_kwic {
 	struct ar_plain plain;          /* what the scanner may pass over unread */
 
 	enum ar_kwic_mode mode;
-	int exact, every_line;
+	int exact, every_line, icase;
 	uint32_t steps;
 	struct ar_norm *nm;
 	char **procl;                   /* folded proclitics */
@@ -123,6 +123,10 @@ fold(const struct ar_kwic *k, const char *s, size_t n, struct ar_buf *out, struc
 	if (offs)
 		offs->len = 0;
 	ar_norm_apply(k->nm, s, n, out, offs);
+	if (k->icase)           /* -i: Latin letters in one case; offsets hold */
+		for (size_t i = 0; i < out->len; i++)
+			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
+				out->s[i] = (char)(out->s[i] - 'A' + 'a');
 }
 
 /* How often each letter appears in folded Arabic news, per mille of letters
@@ -346,6 +350,7 @@ ar_kwic_new(const struct ar_kwic_opts *o)
 	k->mode = o->mode;
 	k->exact = o->exact;
 	k->every_line = o->every_line;
+	k->icase = o->icase;
 	k->steps = o->exact ? 0 : o->steps;
 	k->maxwords = 1;
 	k->maxpatbytes = 1;
