@@ -534,12 +534,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static int
-number(const char *s, const char *what, unsigned long max)
-{
-	return (int)ar_parse_count(s, what, max);
-}
-
 static void
 parse_sort(const char *s)
 {
@@ -580,14 +574,30 @@ parse_color(const char *arg)
 		return 0;
 	if (!strcmp(arg, "auto"))
 		return -1;
+	ar_warn("--color: '%s' is not auto, always or never", arg);
 	ar_usage();
+}
+
+/* A pattern that can never match is an error, not a silent exit 1. */
+static void
+add_pattern(const char *s, size_t n, const char *file, unsigned long lineno)
+{
+	char where[300] = "";
+
+	if (file)
+		snprintf(where, sizeof where, "%s:%lu: ", file, lineno);
+	if (memchr(s, '\n', n))
+		ar_die("%spattern holds a newline, and a hit never spans lines "
+		    "(give each line with -e, or use -f FILE)", where);
+	if (ar_kwic_add(kw, s, n) < 0)
+		ar_die("%spattern '%.*s' is nothing once folded (spaces, tatweel, "
+		    "marks or invisible characters only): it can never match", where, (int)n, s);
 }
 
 static int
 pattern_line(char *line, size_t n, unsigned long lineno, void *ctx)
 {
-	(void)lineno, (void)ctx;
-	ar_kwic_add(kw, line, n);
+	add_pattern(line, n, ctx, lineno);
 	return 0;
 }
 
@@ -599,15 +609,15 @@ compile(const struct ar_kwic_opts *ko, const char *const *pe, int npe,
 	kw = ar_kwic_new(ko);
 	nm = ar_kwic_norm(kw);
 	for (int i = 0; i < npe; i++)
-		ar_kwic_add(kw, pe[i], strlen(pe[i]));
+		add_pattern(pe[i], strlen(pe[i]), NULL, 0);
 	for (int i = 0; i < npf; i++) {
 		size_t len;
 		char *t = ar_slurp(pf[i], &len);
-		ar_each_line(t, len, pattern_line, NULL);
+		ar_each_line(t, len, pattern_line, (void *)pf[i]);
 		free(t);
 	}
 	if (ar_kwic_count(kw) == 0)
-		ar_die("no pattern");
+		ar_die("no pattern: the -f files hold none");
 	for (int i = 0; i < ar_kwic_count(kw); i++)
 		if (ar_kwic_width(kw, i) + 2 > kw_width)
 			kw_width = ar_kwic_width(kw, i) + 2;
@@ -645,12 +655,12 @@ main(int argc, char *argv[])
 		case OPT_PREFIX: ko.mode = AR_KWIC_PREFIX; break;
 		case OPT_SUBSTRING: ko.mode = AR_KWIC_SUBSTRING; break;
 		case 'i': ko.icase = 1; break;
-		case OPT_CONTEXT: context = number(optarg, "--context", 100000); words_ctx = 0; break;
-		case OPT_WORDS: words_ctx = number(optarg, "--words", 10000); break;
+		case OPT_CONTEXT: context = (int)ar_parse_count(optarg, "--context", 100000); words_ctx = 0; break;
+		case OPT_WORDS: words_ctx = (int)ar_parse_count(optarg, "--words", 10000); break;
 		case OPT_SORT: parse_sort(optarg); break;
 		case OPT_COUNT_FORMS: count_forms = 1; break;
 		case OPT_COLLOCATES:
-			colloc_win = optarg ? number(optarg, "--collocates", 1000) : 5;
+			colloc_win = optarg ? (int)ar_parse_count(optarg, "--collocates", 1000) : 5;
 			if (!colloc_win)
 				colloc_win = 1;
 			break;

@@ -309,6 +309,46 @@ doc-two"
 	run -0 ar-kwic --context=100000 --tsv قره "$K/spellings.txt"
 }
 
+# ---- patterns are text; a pattern that can never match is an error ----
+
+@test "patterns with punctuation find the text they say (issue 14 item 5)" {
+	printf 'قال كوفيد-19 ود. محمد إن U.S. في 11/8/2015 xa-bx\nعبد. كوفيد\n' > "$BATS_TEST_TMPDIR/p.txt"
+	for p in 'كوفيد-19' 'د.' 'U.S.' '11/8/2015'; do
+		run -0 bash -c 'ar-kwic --tsv "$1" "$2" | tail -n +2 | cut -f2,6' _ "$p" "$BATS_TEST_TMPDIR/p.txt"
+		case $p in
+		د.) assert_output $'1\tود.' ;;   # a proclitic, and not the end of عبد.
+		*) assert_output $'1\t'"$p" ;;
+		esac
+	done
+	# within word bounds unless --substring
+	run -1 ar-kwic a-b "$BATS_TEST_TMPDIR/p.txt"
+	run -0 bash -c 'ar-kwic --substring --tsv a-b "$1" | tail -n +2 | cut -f3,4,6' _ "$BATS_TEST_TMPDIR/p.txt"
+	assert_output $'44\t47\ta-b'
+}
+
+@test "a pattern that can never match says why and exits 2" {
+	run -2 --separate-stderr ar-kwic '' "$K/spellings.txt"
+	[[ "$stderr" == *"nothing once folded"*"can never match"* ]]
+	run -2 --separate-stderr ar-kwic 'ـ ' "$K/spellings.txt"
+	[[ "$stderr" == *"can never match"* ]]
+	run -2 --separate-stderr ar-kwic -e قره -e "$(printf '\u200c')" "$K/spellings.txt"
+	[[ "$stderr" == *"can never match"* ]]
+	run -2 --separate-stderr ar-kwic "$(printf 'قره\nباغ')" "$K/spellings.txt"
+	[[ "$stderr" == *"holds a newline"* ]]
+	printf 'قره\n\u0640\n' > "$BATS_TEST_TMPDIR/pats"
+	run -2 --separate-stderr ar-kwic -f "$BATS_TEST_TMPDIR/pats" "$K/spellings.txt"
+	[[ "$stderr" == *"pats:2: pattern"*"can never match"* ]]
+	: > "$BATS_TEST_TMPDIR/none"
+	run -2 --separate-stderr ar-kwic -f "$BATS_TEST_TMPDIR/none" "$K/spellings.txt"
+	[[ "$stderr" == *"no pattern"* ]]
+}
+
+@test "--color=bogus names the bad value" {
+	run -2 --separate-stderr ar-kwic --color=bogus قره "$K/spellings.txt"
+	[[ "$stderr" == *"--color: 'bogus' is not auto, always or never"* ]]
+	run -0 ar-kwic --color=never قره "$K/spellings.txt"
+}
+
 # ---- documents, lines, encodings ----
 
 @test "\\f header lines name documents and restart line numbers" {

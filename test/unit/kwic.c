@@ -32,6 +32,13 @@ static const struct kcase {
 	{ "an empty pattern is ignored", AR_KWIC_WORD, 0, "  \nقره", "قره\n", "1:0-6:0 " },
 	{ "several patterns, several per line", AR_KWIC_WORD, 0, "تونس\nصفاقس\nقره",
 	  "من تونس إلى صفاقس\nلا\nقرة\n", "1:5-13:0 1:21-31:1 3:0-6:2 " },
+	{ "punctuation is text: a dash, a dot (after a proclitic), slashes", AR_KWIC_WORD, 0,
+	  "كوفيد-19\nد.\nU.S.\n11/8/2015\na-b",
+	  "قال كوفيد-19 ود. محمد U.S. في 11/8/2015 xa-bx\n",
+	  "1:7-20:0 1:21-26:1 1:36-40:2 1:46-55:3 " },
+	{ "a pattern of punctuation alone; word bounds only at letters", AR_KWIC_WORD, 0,
+	  "...\nد.", "قال... ثم عبد. د.x\n", "1:6-9:0 1:23-26:1 " },
+	{ "--substring with a dash", AR_KWIC_SUBSTRING, 0, "a-b", "xa-bx\n", "1:1-4:0 " },
 };
 
 struct got { struct ar_buf s; int invalid, refuse; size_t lines; };
@@ -109,6 +116,30 @@ run_cases(void)
 
 		check(scan(k, c->text, &g, &line) == 0, "%s: status", c->what);
 		check(!strcmp(g.s.s, c->want), "%s: got '%s', want '%s'", c->what, g.s.s, c->want);
+		ar_buf_free(&g.s);
+		ar_kwic_free(k);
+	}
+}
+
+/* -i: Latin letters in either case, whatever path the scanner takes (one
+ * pattern with a rare key, or many). */
+static void
+icase(void)
+{
+	for (int many = 0; many < 2; many++) {
+		struct ar_kwic_opts o = { .mode = AR_KWIC_WORD, .steps = ar_steps_default, .icase = 1 };
+		struct ar_kwic *k = ar_kwic_new(&o);
+		struct got g = { 0 };
+		unsigned long line = 0;
+		const char *more[] = { "الحكومة", "في", "من", "على", "الى" };
+
+		ar_kwic_add(k, "bBc", 3);
+		for (int i = 0; many && i < 5; i++)
+			ar_kwic_add(k, more[i], strlen(more[i]));
+		ar_kwic_ready(k);
+		scan(k, "the BBC said bbc, Bbc\n", &g, &line);
+		check(!strcmp(g.s.s, "1:4-7:0 1:13-16:0 1:18-21:0 "), "-i (%d patterns): got '%s'",
+		    many ? 6 : 1, g.s.s);
 		ar_buf_free(&g.s);
 		ar_kwic_free(k);
 	}
@@ -214,6 +245,7 @@ main(void)
 {
 	ar_init("kwic", "", "");
 	run_cases();
+	icase();
 	two_blocks();
 	invalid();
 	every_line();
