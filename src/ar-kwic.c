@@ -35,24 +35,25 @@ static const char help[] =
 "      --sort=KEYS       sort by R1,R2..,L1,L2..,match,doc (folded)\n"
 "      --count-forms     hits per matched spelling, with totals\n"
 "      --collocates[=N]  words within N (default 5) of the hits, with\n"
-"                        frequency, left/right split and log-likelihood\n"
+"                        frequency, left/right split and statistics\n"
+"      --left=N, --right=N  the collocates' window on each side\n"
+"      --stat=STAT       rank collocates by ll (default), mi, t or logratio\n"
+"      --min-freq=N      only collocates seen N times near the hits\n"
 "      --visual          reorder right-to-left text for terminals without bidi\n"
 "      --color[=WHEN]    highlight hits: auto (default), always, never\n"
 "Choosing documents, as grep(1):\n"
 AR_HELP_GREP
 "  -H, --with-filename   prefix rows with doc:line (the default)\n"
 "  -h, --no-filename     prefix rows with the line number only\n"
-"      --strict          invalid UTF-8 is an error (default: U+FFFD, warning)\n"
-"      --line-buffered   flush every row\n"
-"      --progress        show a progress bar on a terminal\n"
-"      --help            show this help and exit\n"
-"      --version         show the version and exit\n"
+AR_HELP_STRICT "      --line-buffered   flush every row\n" AR_HELP_TAIL
 "\n"
 "With no FILE, or when FILE is -, read standard input. Exit status: 0 a hit,\n"
 "1 no hit, 2 trouble. See ar-kwic(1) and ar-tools(7).\n";
 
 /* ---- options ---- */
 static int visual, color = -1, count_forms, colloc_win, words_ctx;
+static int coll_left = -1, coll_right = -1, stat;   /* --left, --right, --stat */
+static long min_freq = 1;
 static int context = 40;
 static char sort_keys[16][8];
 static int nsort;
@@ -371,18 +372,6 @@ kwic_end(void *ctx)
 }
 
 /* ---- summaries at the end ---- */
-static int
-cmp_count(const void *pa, const void *pb)
-{
-	const struct ar_freq_ent *a = *(struct ar_freq_ent *const *)pa;
-	const struct ar_freq_ent *b = *(struct ar_freq_ent *const *)pb;
-	if (a->tag != b->tag)
-		return a->tag - b->tag;
-	if (a->a != b->a)
-		return a->a > b->a ? -1 : 1;
-	return cmp_bytes(ar_freq_key(&counts, a), a->len, ar_freq_key(&counts, b), b->len);
-}
-
 /* One spelling's count; with f NULL the pattern's total, with ps NULL too
  * the grand total. Text shows a pattern's total before its forms. */
 static const struct ar_field count_fields[] = {
@@ -410,9 +399,8 @@ static void
 print_counts(void)
 {
 	size_t n, i, j;
-	struct ar_freq_ent **v = ar_freq_all(&counts, &n);
+	struct ar_freq_ent **v = ar_freq_sorted(&counts, &n);
 
-	qsort(v, n, sizeof *v, cmp_count);
 	ar_rows_begin(count_fields, 3);
 	for (i = 0; i < n; i = j) {
 		const char *ps = ar_kwic_pattern(kw, v[i]->tag);
@@ -429,64 +417,46 @@ print_counts(void)
 	free(v);
 }
 
-struct coll { struct ar_freq_ent *e; double ll; };
-
-static int
-cmp_coll(const void *pa, const void *pb)
-{
-	const struct coll *a = pa, *b = pb;
-	if (a->ll != b->ll)
-		return a->ll > b->ll ? -1 : 1;
-	long fa = a->e->a + a->e->b, fb = b->e->a + b->e->b;
-	if (fa != fb)
-		return fa > fb ? -1 : 1;
-	return cmp_bytes(ar_freq_key(&colloc.words, a->e), a->e->len, ar_freq_key(&colloc.words, b->e), b->e->len);
-}
-
+static const char *const stat_names[] = { "ll", "mi", "t", "logratio", NULL };
 static const struct ar_field coll_fields[] = {
-	{ "collocate", AR_F_STR }, { "freq", AR_F_NUM }, { "left", AR_F_NUM },
-	{ "right", AR_F_NUM }, { "corpus", AR_F_NUM }, { "ll", AR_F_NUM }
+	{ "collocate", AR_F_STR }, { "folded", AR_F_STR }, { "freq", AR_F_NUM },
+	{ "left", AR_F_NUM }, { "right", AR_F_NUM }, { "corpus", AR_F_NUM }, { "ll", AR_F_NUM },
+	{ "mi", AR_F_NUM }, { "t", AR_F_NUM }, { "logratio", AR_F_NUM }
 };
 
+/* Best first by --stat; rows give every statistic, text the one chosen. */
 static void
 print_collocates(void)
 {
-	size_t n = 0, nall, i;
-	struct ar_freq_ent **all = ar_freq_all(&colloc.words, &nall);
-	struct coll *v = ar_alloc((nall + 1) * sizeof *v);
+	size_t n;
+	struct ar_colloc_row *v = ar_colloc_rank(&colloc, stat, min_freq, &n);
 
-	for (i = 0; i < nall; i++)
-		if (all[i]->a + all[i]->b != 0) {
-			v[n].e = all[i];
-			v[n++].ll = ar_freq_ll((double)(all[i]->a + all[i]->b),
-			    (double)colloc.window, (double)all[i]->c, (double)colloc.corpus);
-		}
-	qsort(v, n, sizeof *v, cmp_coll);
-	ar_rows_begin(coll_fields, 6);
+	ar_rows_begin(coll_fields, 10);
 	if (ar_opts.format == AR_FMT_TEXT)
 		ar_out_printf("%-20s %7s %7s %7s %9s %10s\n", "collocate", "freq", "left", "right",
-		    "corpus", "ll");
-	for (i = 0; i < n; i++) {
-		const struct ar_freq_ent *e = v[i].e;
-		const char *w = ar_freq_key(&colloc.words, e);
+		    "corpus", stat_names[stat]);
+	for (size_t i = 0; i < n; i++) {
+		const struct ar_colloc_row *r = &v[i];
 		if (ar_opts.format != AR_FMT_TEXT) {
-			ar_row_str(w, e->len);
-			ar_row_num((unsigned long long)(e->a + e->b));
-			ar_row_num((unsigned long long)e->a);
-			ar_row_num((unsigned long long)e->b);
-			ar_row_num((unsigned long long)e->c);
-			ar_row_fixed(v[i].ll, 2);
+			ar_row_str(r->form, r->formlen);
+			ar_row_str(r->word, r->len);
+			ar_row_num((unsigned long long)r->freq);
+			ar_row_num((unsigned long long)r->left);
+			ar_row_num((unsigned long long)r->right);
+			ar_row_num((unsigned long long)r->corpus);
+			for (int k = 0; k < 4; k++)
+				ar_row_fixed(r->stat[k], 2);
 			ar_row_end();
 			continue;
 		}
-		ar_term_write(w, e->len);
-		size_t ww = ar_term_columns(w, e->len);
+		ar_term_write(r->form, r->formlen);
+		size_t ww = ar_term_columns(r->form, r->formlen);
 		spaces(ww < 20 ? 20 - ww : 0);
-		ar_out_printf(" %7ld %7ld %7ld %9ld %10.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
+		ar_out_printf(" %7ld %7ld %7ld %9ld %10.2f", r->freq, r->left, r->right, r->corpus,
+		    r->stat[stat]);
 		ar_out_eol();
 	}
 	free(v);
-	free(all);
 }
 
 static int
@@ -510,7 +480,8 @@ kwic_done(void *ctx)
 /* ---- options ---- */
 enum {
 	OPT_EXACT = AR_OPT_TOOL, OPT_FOLD, OPT_PREFIX, OPT_SUBSTRING, OPT_WORDS,
-	OPT_SORT, OPT_COLLOCATES, OPT_VISUAL, OPT_COLOR, OPT_CONTEXT, OPT_COUNT_FORMS
+	OPT_SORT, OPT_COLLOCATES, OPT_VISUAL, OPT_COLOR, OPT_CONTEXT, OPT_COUNT_FORMS,
+	OPT_LEFT, OPT_RIGHT, OPT_STAT, OPT_MINFREQ
 };
 static const struct option longopts[] = {
 	{ "regexp",     required_argument, NULL, 'e' },
@@ -525,6 +496,10 @@ static const struct option longopts[] = {
 	{ "sort",       required_argument, NULL, OPT_SORT },
 	{ "count-forms", no_argument,      NULL, OPT_COUNT_FORMS },
 	{ "collocates", optional_argument, NULL, OPT_COLLOCATES },
+	{ "left",       required_argument, NULL, OPT_LEFT },
+	{ "right",      required_argument, NULL, OPT_RIGHT },
+	{ "stat",       required_argument, NULL, OPT_STAT },
+	{ "min-freq",   required_argument, NULL, OPT_MINFREQ },
 	{ "visual",     no_argument,       NULL, OPT_VISUAL },
 	{ "color",      optional_argument, NULL, OPT_COLOR },
 	{ "colour",     optional_argument, NULL, OPT_COLOR },
@@ -664,6 +639,15 @@ main(int argc, char *argv[])
 			if (!colloc_win)
 				colloc_win = 1;
 			break;
+		case OPT_LEFT: coll_left = (int)ar_parse_count(optarg, "--left", 1000); break;
+		case OPT_RIGHT: coll_right = (int)ar_parse_count(optarg, "--right", 1000); break;
+		case OPT_MINFREQ: min_freq = (long)ar_parse_count(optarg, "--min-freq", 1000000000); break;
+		case OPT_STAT:
+			for (stat = 0; stat_names[stat] && strcmp(optarg, stat_names[stat]); stat++)
+				;
+			if (!stat_names[stat])
+				ar_die("--stat: '%s' is not ll, mi, t or logratio", optarg);
+			break;
 		case OPT_VISUAL: visual = 1; break;
 		case OPT_COLOR: color = parse_color(optarg); break;
 		default:
@@ -683,9 +667,14 @@ main(int argc, char *argv[])
 		color = ar_opts.format == AR_FMT_TEXT && isatty(1);
 	if (ar_opts.headers == 0)
 		show_doc = 0;
+	if ((coll_left >= 0 || coll_right >= 0) && !colloc_win)
+		colloc_win = 5;         /* --left or --right alone: collocates */
+	if (colloc_win && coll_left == 0 && coll_right == 0)
+		ar_die("--left=0 and --right=0: no word is near a hit");
 	ko.every_line = colloc_win != 0;
 	compile(&ko, pe, npe, pf, npf);
-	colloc.win = colloc_win;
+	colloc.left = coll_left >= 0 ? coll_left : colloc_win;
+	colloc.right = coll_right >= 0 ? coll_right : colloc_win;
 	colloc.nm = nm;
 
 	nfiles = argc;

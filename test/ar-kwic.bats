@@ -210,12 +210,45 @@ setup() {
 
 @test "--collocates: frequency, left/right split, corpus count, log-likelihood" {
 	run -0 ar-kwic --collocates=2 --tsv روسي "$K/colloc.txt"
-	assert_line --index 0 $'collocate\tfreq\tleft\tright\tcorpus\tll'
-	assert_line --index 1 $'موسكو\t2\t0\t2\t2\t3.94'
-	assert_line $'الرئيس\t2\t2\t0\t4\t0.17'
+	assert_line --index 0 $'collocate\tfolded\tfreq\tleft\tright\tcorpus\tll\tmi\tt\tlogratio'
+	assert_line --index 1 $'موسكو\tموسكو\t2\t0\t2\t2\t3.94\t1.28\t0.83\t2.51'
+	assert_line $'الرئيس\tالرئيس\t2\t2\t0\t4\t0.17\t0.28\t0.25\t0.51'
 	run -0 bash -c 'ar-kwic --collocates --json روسي "$1" | jq -e -s "length == 5 and .[0].collocate == \"موسكو\""' _ "$K/colloc.txt"
 	run -0 bash -c 'ar-kwic --collocates=1 روسي "$1" | head -1' _ "$K/colloc.txt"
 	assert_output --partial collocate
+}
+
+@test "collocates as AntConc: --left/--right windows, --stat, --min-freq, written forms" {
+	# the corpus is 17 words; the two hits (الروسي) have 7 words within 2
+	# each side. By hand, for موسكو (2 near the hits, 2 in all):
+	# E11 = 7*2/17 = 0.824; MI = log2(2/0.824) = 1.28; t = (2-0.824)/sqrt(2)
+	# = 0.83; Log Ratio = log2((2/7)/(0.5/10)) = 2.51 (no موسكو elsewhere: 0.5)
+	run -0 bash -c 'ar-kwic --collocates=2 --json روسي "$1" | jq -c "select(.folded == \"موسكو\") | [.mi, .t, .logratio]"' _ "$K/colloc.txt"
+	assert_output '[1.28,0.83,2.51]'
+	# --right=2 alone (left 0): only words after the hits; R1 = 4
+	run -0 bash -c 'ar-kwic --left=0 --right=2 --tsv روسي "$1" | tail -n +2 | cut -f1,3,4,5 | sort' _ "$K/colloc.txt"
+	assert_output $'إن\t1\t0\t1\nموسكو\t2\t0\t2\nيزور\t1\t0\t1'
+	# --left=1: the word before each hit
+	run -0 bash -c 'ar-kwic --left=1 --right=0 --tsv روسي "$1" | tail -n +2 | cut -f1,3,4' _ "$K/colloc.txt"
+	assert_output $'الرئيس\t2\t2'
+	# --stat=mi ranks by MI: موسكو, then the words seen once that are seen
+	# nowhere else, ahead of يزور (3 in all); text shows the stat's column
+	run -0 bash -c 'ar-kwic --collocates=2 --stat=mi --tsv روسي "$1" | tail -n +2 | cut -f1 | paste -sd,' _ "$K/colloc.txt"
+	assert_output 'موسكو,إن,قال,الرئيس,يزور'
+	run -0 bash -c 'ar-kwic --collocates=2 --stat=logratio روسي "$1" | head -1' _ "$K/colloc.txt"
+	assert_output --regexp 'corpus +logratio$'
+	run -0 bash -c 'ar-kwic --collocates=2 --stat=t --min-freq=2 --tsv روسي "$1" | tail -n +2 | cut -f1,9' _ "$K/colloc.txt"
+	assert_output $'موسكو\t0.83\nالرئيس\t0.25'
+	# each collocate in its most frequent written form; the folded key beside it
+	printf 'قال الرئيس إنّ قره\nقال إنَّ قره\nإنَّ قره\n' > "$BATS_TEST_TMPDIR/f.txt"
+	run -0 bash -c 'ar-kwic --left=1 --right=0 --tsv قره "$1" | tail -n +2 | cut -f1,2,3' _ "$BATS_TEST_TMPDIR/f.txt"
+	assert_output $'إنَّ\tان\t3'
+	run -2 --separate-stderr ar-kwic --stat=dice --collocates قره "$K/colloc.txt"
+	[[ "$stderr" == *"--stat: 'dice' is not ll, mi, t or logratio"* ]]
+	run -2 --separate-stderr ar-kwic --left=0 --right=0 قره "$K/colloc.txt"
+	[[ "$stderr" == *"no word is near a hit"* ]]
+	run -2 --separate-stderr ar-kwic --left=5000 قره "$K/colloc.txt"
+	[[ "$stderr" == *"--left: too large"* ]]
 }
 
 @test "--count-forms with --collocates gives the counts, then the collocates (it crashed before)" {
@@ -223,8 +256,8 @@ setup() {
 	assert_line --index 0 $'pattern\tform\tcount'
 	assert_line --index 1 $'روسي\tالروسي\t2'
 	assert_line --index 3 $'\t\t2'
-	assert_line --index 4 $'collocate\tfreq\tleft\tright\tcorpus\tll'
-	assert_line --index 5 $'موسكو\t2\t0\t2\t2\t3.94'
+	assert_line --index 4 $'collocate\tfolded\tfreq\tleft\tright\tcorpus\tll\tmi\tt\tlogratio'
+	assert_line --index 5 $'موسكو\tموسكو\t2\t0\t2\t2\t3.94\t1.28\t0.83\t2.51'
 }
 
 # ---- grep's choice of documents ----
@@ -368,7 +401,7 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	run -0 bash -c 'ar-kwic --count-forms --csv "قره باغ" "$1" | tail -1' _ "$K/spellings.txt"
 	assert_output $',,6\r'
 	run -0 bash -c 'ar-kwic --collocates=2 --csv روسي "$1" | sed -n 2p' _ "$K/colloc.txt"
-	assert_output $'موسكو,2,0,2,2,3.94\r'
+	assert_output $'موسكو,موسكو,2,0,2,2,3.94,1.28,0.83,2.51\r'
 }
 
 @test "a header's fields are no part of the document's name" {

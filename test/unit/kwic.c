@@ -3,6 +3,7 @@
 #include "arlib.h"
 #include "check.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 static const struct kcase {
@@ -145,6 +146,28 @@ icase(void)
 	}
 }
 
+/* The collocation statistics (freq.c) against values worked by hand from
+ * their definitions: a collocate seen 10 times among the 100 words near
+ * the hits and 20 times in a text of 1000 words. E11 = 100*20/1000 = 2;
+ * MI = log2(10/2); t = (10-2)/sqrt(10); Log Ratio = log2((10/100) /
+ * (10/900)) = log2(9); G2 over the table 10 90 / 10 890 with expected
+ * 2 98 / 18 882 is 21.177 (2 * sum of o ln(o/e)). */
+static void
+stats(void)
+{
+	check(fabs(ar_freq_mi(10, 100, 20, 1000) - 2.321928) < 1e-5, "MI %f", ar_freq_mi(10, 100, 20, 1000));
+	check(fabs(ar_freq_t(10, 100, 20, 1000) - 2.529822) < 1e-5, "t %f", ar_freq_t(10, 100, 20, 1000));
+	check(fabs(ar_freq_logratio(10, 100, 20, 1000) - 3.169925) < 1e-5, "Log Ratio %f",
+	    ar_freq_logratio(10, 100, 20, 1000));
+	check(fabs(ar_freq_ll(10, 100, 20, 1000) - 21.176963) < 1e-4, "LL %f", ar_freq_ll(10, 100, 20, 1000));
+	/* rarer near the hits than elsewhere: negative MI, t, Log Ratio and LL */
+	check(ar_freq_mi(1, 100, 100, 1000) < 0 && ar_freq_t(1, 100, 100, 1000) < 0
+	    && ar_freq_logratio(1, 100, 100, 1000) < 0 && ar_freq_ll(1, 100, 100, 1000) < 0,
+	    "negative association");
+	/* never seen elsewhere: Log Ratio takes 0.5 for the zero, stays finite */
+	check(fabs(ar_freq_logratio(2, 7, 2, 17) - log2((2.0 / 7) / (0.5 / 10))) < 1e-9, "zero o21");
+}
+
 /* The same text in two blocks gives the same hits, numbered on. */
 static void
 two_blocks(void)
@@ -246,6 +269,7 @@ main(void)
 	ar_init("kwic", "", "");
 	run_cases();
 	icase();
+	stats();
 	two_blocks();
 	invalid();
 	every_line();
