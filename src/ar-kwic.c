@@ -466,7 +466,8 @@ kwic_done(void *ctx)
 	if (ar_grep_listing())
 		return 0;
 	if (nsort) {
-		qsort(srows, nsrows, sizeof *srows, cmp_srow);
+		if (nsrows)     /* qsort may not be handed NULL */
+			qsort(srows, nsrows, sizeof *srows, cmp_srow);
 		for (size_t i = 0; i < nsrows; i++)
 			print_row(&srows[i].r);
 	}

@@ -194,6 +194,9 @@ setup() {
 	run -0 bash -c 'ar-kwic --tsv --sort=R2,L2 الرئيس "$1" | cut -f2 | tail -n +2 | paste -sd,' _ "$K/colloc.txt"
 	assert_output '3,4,1,2'
 	run -2 ar-kwic --sort=X1 قره "$K/spellings.txt"
+	# no hit: nothing to sort (qsort was handed NULL; UBSan flags it)
+	run -1 --separate-stderr ar-kwic --sort=R1 غيرموجود "$K/spellings.txt"
+	assert_equal "$stderr" ""
 }
 
 @test "--count-forms counts hits per spelling found, with totals" {
