@@ -36,7 +36,7 @@ COMPLETIONS := $(patsubst bin/%,build/completions/%,$(TOOLS))
 
 # packages: to build, to test, to benchmark (Debian names)
 DEPS_BUILD := gcc make pkg-config libutf8proc-dev
-DEPS_CHECK := bats bats-support bats-assert jq mandoc parallel python3 python3-pandas libxml2-utils
+DEPS_CHECK := bats bats-support bats-assert jq mandoc parallel python3 python3-pandas libxml2-utils python3-distributed
 DEPS_BENCH := perl python3 python3-dateparser
 DEPS_PACKAGE := build-essential debhelper dpkg-dev lintian
 

@@ -3,18 +3,20 @@
 
 #include <stdlib.h>
 
-static const char usage[] = "[-Hh] [--steps=LIST] [--add=LIST] [--skip=LIST] [--map=FILE] [FILE]...";
+static const char usage[] = "[-Hhra] [-s LIST] [--add=LIST] [-x LIST] [--map=FILE] [--output-dir=DIR] [FILE]...";
 static const char help[] =
 "Normalize Arabic orthography line by line: diacritics, alef and yeh variants,\n"
 "teh marbuta, Persian look-alikes, digits, presentation forms, invisible\n"
 "characters. Lines keep their count and order; document headers pass.\n"
 "\n"
 "  -s, --steps=LIST     apply exactly these steps (comma-separated)\n"
-"  -a, --add=LIST       add steps to the default set\n"
+"      --add=LIST       add steps to the default set (entities for scraped HTML)\n"
 "  -x, --skip=LIST      remove steps from the set\n"
-"  -m, --map=FILE       also map code points as FILE says (FROM<TAB>TO lines)\n"
-"  -l, --list-steps     list the steps, mark the default ones, and exit\n"
+"      --map=FILE       also map code points as FILE says (FROM<TAB>TO lines)\n"
+"      --list-steps     list the steps, mark the default ones, and exit\n"
+AR_HELP_OUTDIR
 AR_HELP_HEADERS
+AR_HELP_INPUT
 AR_HELP_STRICT
 "      --line-buffered  flush every line\n"
 AR_HELP_TAIL
@@ -32,6 +34,10 @@ norm_line(const char *s, size_t n, void *ctx)
 	(void)ctx;
 	line.len = 0;
 	ar_norm_apply(nm, s, n, &line, NULL);
+	if (ar_doc.partial) {           /* a long line's piece: more follows */
+		ar_out_write(line.s, line.len);
+		return 0;
+	}
 	/* a CR the steps leave last (x CR ZWSP, x CR TAB trimmed) would be
 	 * read back as the CR of a CRLF: drop it now, as the reader would */
 	if (line.len && line.s[line.len - 1] == '\r') {
@@ -52,13 +58,18 @@ list_steps(void)
 		    (ar_steps_default & AR_STEP(s)) ? "default" : "-", ar_step_help(s));
 }
 
+/* -a, -m and -l are grep's (text, max-count, files-with-matches) in every
+ * tool: ar-norm's --add, --map and --list-steps are long options only */
+enum { OPT_ADD = AR_OPT_TOOL, OPT_MAP, OPT_LIST };
+
 static const struct option longopts[] = {
 	{ "steps",      required_argument, NULL, 's' },
-	{ "add",        required_argument, NULL, 'a' },
+	{ "add",        required_argument, NULL, OPT_ADD },
 	{ "skip",       required_argument, NULL, 'x' },
-	{ "map",        required_argument, NULL, 'm' },
-	{ "list-steps", no_argument,       NULL, 'l' },
+	{ "map",        required_argument, NULL, OPT_MAP },
+	{ "list-steps", no_argument,       NULL, OPT_LIST },
 	AR_COMMON_LONGOPTS,
+	AR_FILTER_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -70,7 +81,7 @@ main(int argc, char *argv[])
 	int c, nmaps = 0;
 
 	ar_init(argv[0], usage, help);
-	while ((c = getopt_long(argc, argv, "s:a:x:m:l" AR_COMMON_SHORTOPTS,
+	while ((c = getopt_long(argc, argv, "s:x:" AR_COMMON_SHORTOPTS,
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -78,7 +89,7 @@ main(int argc, char *argv[])
 				ar_usage();
 			mask = m;
 			break;
-		case 'a':
+		case OPT_ADD:
 			if (ar_steps_parse(optarg, &m) < 0)
 				ar_usage();
 			mask |= m;
@@ -88,12 +99,12 @@ main(int argc, char *argv[])
 				ar_usage();
 			mask &= ~m;
 			break;
-		case 'm':
+		case OPT_MAP:
 			if (nmaps == 64)
 				ar_die("too many --map files");
 			maps[nmaps++] = optarg;
 			break;
-		case 'l':
+		case OPT_LIST:
 			list_steps();
 			return ar_out_close();
 		default:
@@ -110,7 +121,10 @@ main(int argc, char *argv[])
 		ar_norm_map_file(nm, maps[c]);
 	ar_norm_ready(nm);
 
-	struct ar_loop lp = { .line = norm_line, .echo_headers = 1 };
+	/* a line comes in pieces of a megabyte, cut between two letters, so a
+	 * line of any length takes a few megabytes */
+	struct ar_loop lp = { .line = norm_line, .echo_headers = 1, .filter = 1,
+	    .pieces = 1 << 20 };
 	c = ar_loop_run(&lp, argc, argv);
 	ar_norm_free(nm);
 	ar_buf_free(&line);

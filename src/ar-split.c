@@ -6,7 +6,7 @@
 #include <utf8proc.h>
 
 static const char usage[] =
-    "[-Hhpw] [--semicolon] [--abbrev=FILE] [--no-abbrev] [--format=FMT] [FILE]...";
+    "[-Hhprwa] [--abbrev=FILE] [--format=FMT] [--output-dir=DIR] [FILE]...";
 static const char help[] =
 "Split running text into sentences, one per line, or with -w into tokens,\n"
 "one per line with a blank line after each sentence. Each input line is a\n"
@@ -25,7 +25,9 @@ static const char help[] =
 "                       are doc line sent tok type start end text, offsets in\n"
 "                       code points into the input line (end exclusive)\n"
 "      --bom            start CSV with a byte order mark (for spreadsheets)\n"
+"      --output-dir=DIR write each document to DIR/NAME (text, conllu, vrt)\n"
 AR_HELP_HEADERS
+AR_HELP_INPUT
 AR_HELP_STRICT
 "      --line-buffered  flush every line\n"
 AR_HELP_TAIL
@@ -266,16 +268,21 @@ sentence(const char *s, size_t from, size_t e, unsigned long sent)
 		ar_out_eol();           /* a blank line ends the sentence */
 }
 
-static int
-split_line(const char *s, size_t n, void *ctx)
-{
-	size_t from, e, resume;
-	unsigned long sent = 0;
+/* A line longer than the reader's piece comes in parts: the sentence
+ * that runs into the next part waits in carry (up to CARRY_MAX, then it is
+ * cut), so memory stays a few MB on a line of any length. */
+#ifndef PIECE
+#define PIECE (1u << 20)      /* -DPIECE=... in a test build to compare */
+#endif
+#define CARRY_MAX (4u << 20)
+static struct ar_buf carry, joined;
+static size_t base_cp;          /* code points of the line before this part */
+static unsigned long line_sent; /* sentences of the line so far */
+static int in_line, para_open;  /* a part came; the paragraph was opened */
 
-	(void)ctx;
-	from = ar_tok_skipws(s, n, 0);
-	if (from >= n)
-		return 0;
+static void
+paragraph_open(void)
+{
 	if (opt_para && para_done && ar_opts.format == AR_FMT_TEXT && !opt_words)
 		ar_out_eol();
 	if (vertical == F_CONLLU) {
@@ -294,17 +301,55 @@ split_line(const char *s, size_t n, void *ctx)
 		ar_out_str("<p>");
 		ar_out_eol();
 	}
-	para_done = 1;
-	cp_byte = cp_count = 0;
-	while (from < n) {
-		e = ar_sent_next(&sp, s, n, from, &resume);
-		sentence(s, from, e, ++sent);
-		from = resume;
-	}
-	if (vertical == F_VRT) {
+	para_done = para_open = 1;
+}
+
+static void
+paragraph_close(void)
+{
+	if (para_open && vertical == F_VRT) {
 		ar_out_str("</p>");
 		ar_out_eol();
 	}
+	para_open = in_line = 0;
+	carry.len = 0;
+}
+
+static int
+split_line(const char *s, size_t n, void *ctx)
+{
+	size_t from, e, resume;
+	int last = !ar_doc.partial;
+
+	(void)ctx;
+	if (!in_line)
+		base_cp = line_sent = 0;
+	if (carry.len) {
+		joined.len = 0;
+		ar_buf_add(&joined, carry.s, carry.len);
+		ar_buf_add(&joined, s, n);
+		s = joined.s;
+		n = joined.len;
+		carry.len = 0;
+	}
+	cp_byte = 0;
+	cp_count = base_cp;
+	from = ar_tok_skipws(s, n, 0);
+	while (from < n) {
+		e = ar_sent_next(&sp, s, n, from, &resume);
+		if (!last && resume >= n && n - from < CARRY_MAX) {
+			ar_buf_add(&carry, s + from, n - from);
+			break;
+		}
+		if (!para_open)
+			paragraph_open();
+		sentence(s, from, e, ++line_sent);
+		from = resume;
+	}
+	in_line = 1;
+	base_cp = cpoff(s, from < n ? from : n);
+	if (last)
+		paragraph_close();
 	return 0;
 }
 
@@ -320,6 +365,10 @@ static int
 doc_end(void *ctx)
 {
 	(void)ctx;
+	if (in_line) {          /* the input ended inside a line in parts */
+		ar_doc.partial = 0;
+		split_line("", 0, NULL);
+	}
 	if (vertical == F_VRT)
 		vrt_close();
 	return 0;
@@ -335,6 +384,7 @@ static const struct option longopts[] = {
 	{ "no-abbrev",  no_argument,       NULL, OPT_NO_ABBREV },
 	AR_COMMON_LONGOPTS,
 	AR_FORMAT_LONGOPTS,
+	AR_FILTER_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -391,9 +441,14 @@ main(int argc, char *argv[])
 		vertical = strcmp(ar_opts.format_name, "conllu") ? F_VRT : F_CONLLU;
 	if (!vertical && ar_opts.format != AR_FMT_TEXT)
 		ar_rows_begin(fields, (int)(sizeof fields / sizeof fields[0]));
+	if (ar_opts.output_dir && !vertical && ar_opts.format != AR_FMT_TEXT)
+		ar_die("--output-dir writes text, conllu or vrt, not %s rows", ar_opts.format_name);
+	/* a record's text becomes its sentences; rows name the record instead */
 	struct ar_loop lp = {
 		.line = split_line, .begin = doc_begin, .end = doc_end,
-		.echo_headers = ar_opts.format == AR_FMT_TEXT
+		.echo_headers = ar_opts.format == AR_FMT_TEXT,
+		.filter = !(ar_opts.jsonl && ar_opts.format != AR_FMT_TEXT),
+		.pieces = PIECE
 	};
 	return ar_loop_run(&lp, argc, argv);
 }

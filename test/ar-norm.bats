@@ -130,7 +130,7 @@ norm() {
 	assert_output "موتمر قره"
 	run -0 bash -c 'printf "مؤتمر قرة أ\n" | ar-norm --skip=teh-marbuta,alef'
 	assert_output "مؤتمر قرة أ"
-	run -0 bash -c 'printf "قرة\n" | ar-norm -x teh-marbuta -a punctuation'
+	run -0 bash -c 'printf "قرة\n" | ar-norm -x teh-marbuta --add=punctuation'
 	assert_output "قرة"
 }
 
@@ -226,8 +226,11 @@ norm() {
 	run -0 bash -c "ar-norm < '$BATS_TEST_TMPDIR/junk' 2>/dev/null | iconv -f UTF-8 -t UTF-8 > /dev/null"
 }
 
-@test "NUL bytes survive" {
-	run -0 bash -c 'printf "ا\0ب\n" | ar-norm | od -An -tx1 | tr -d " \n"'
+@test "NUL bytes are binary input: a message and exit 2; with -a they survive" {
+	run -2 --separate-stderr bash -c 'printf "ا\0ب\n" | ar-norm'
+	assert_output ""
+	assert_equal "$stderr" "ar-norm: -: binary file (NUL bytes): not read (-a reads it as text)"
+	run -0 bash -c 'printf "ا\0ب\n" | ar-norm -a | od -An -tx1 | tr -d " \n"'
 	assert_output "d8a700d8a80a"
 }
 

@@ -295,7 +295,10 @@ Who.'
 	assert_output "$(printf '\f-')"
 	run -0 ar-split -h "$FIX/split/crlf.txt"
 	refute_line --partial "$(printf '\f')"
-	run -0 bash -c 'ar-split "$FIX/split/crlf.txt" | head -1'
+	# as grep writes names: one file, none; two, before each
+	run -0 bash -c 'ar-split "$FIX/split/crlf.txt" | { grep -c "^$(printf "\f")" || true; }'
+	assert_output 0
+	run -0 bash -c 'ar-split "$FIX/split/crlf.txt" "$FIX/split/page.txt" | head -1'
 	assert_output "$(printf '\f%s' "$FIX/split/crlf.txt")"
 }
 
@@ -404,4 +407,27 @@ Who.'
 	assert_line --index 1 $'-,1,1,0,sentence,0,14,"قال: ""نعم"", ثم"\r'
 	run -0 bash -c "printf 'x\n' | ar-split --csv --bom | head -c 3 | od -An -tx1"
 	assert_output ' ef bb bf'
+}
+
+@test "a line of several megabytes: in parts, no sentence or token cut, offsets along the line" {
+	python3 -c '
+import sys
+s = ["قالت الوزارة أمس إن المؤتمر سيعقد غدا.", "وأضاف د. أحمد: \"لن نتراجع\".", "هل يعود؟", "نعم!"]
+sys.stdout.write(" ".join(s[i % 4] for i in range(120000)) + "\n")' > "$BATS_TEST_TMPDIR/long"
+	[ "$(wc -c < "$BATS_TEST_TMPDIR/long")" -gt 3000000 ]
+	run -0 bash -c 'ar-split "$1" | LC_ALL=C sort | uniq -c | tr -s " "' _ "$BATS_TEST_TMPDIR/long"
+	assert_output "$(printf ' 30000 %s\n' 'قالت الوزارة أمس إن المؤتمر سيعقد غدا.' 'نعم!' 'هل يعود؟' 'وأضاف د. أحمد: "لن نتراجع".' | LC_ALL=C sort -k2)"
+	# rows: sentence numbers 1..N along the line, each start one past the last end
+	run -0 bash -c 'ar-split --tsv "$1" | awk -F"\t" "NR > 1 { if (\$3 != NR - 1 || (NR > 2 && \$6 != e + 1)) { print \"bad row\", NR; exit } e = \$7 } END { print NR - 1, e }"' _ "$BATS_TEST_TMPDIR/long"
+	assert_output "120000 $(( $(python3 -c 'import sys; print(len(open(sys.argv[1], encoding="utf-8").read().rstrip("\n")))' "$BATS_TEST_TMPDIR/long") ))"
+	run -0 bash -c 'ar-split -w "$1" | grep -c "^المؤتمر$"' _ "$BATS_TEST_TMPDIR/long"
+	assert_output 30000
+}
+
+@test "a sentence of more than 4 MB without an end is cut, nothing lost" {
+	python3 -c 'import sys; sys.stdout.write("كلمة " * 1200000 + "\n")' > "$BATS_TEST_TMPDIR/long"
+	run -0 bash -c 'ar-split "$1" | awk "{ n++; if (length(\$0) > m) m = length(\$0) } END { print (n > 1), (m < 6000000) }"' _ "$BATS_TEST_TMPDIR/long"
+	assert_output "1 1"
+	run -0 bash -c 'ar-split -w "$1" | grep -c "^كلمة$"' _ "$BATS_TEST_TMPDIR/long"
+	assert_output 1200000
 }

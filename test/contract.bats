@@ -29,7 +29,8 @@ commands() {
 		[ -x "$TOP/bin/$t" ] || continue
 		case $t in
 		ar-norm)      echo "line ar-norm"; echo "line ar-norm --add=whitespace,punctuation" ;;
-		ar-split)     echo "line ar-split"; echo "line ar-split -w" ;;
+		ar-split)     echo "line ar-split"; echo "line ar-split -w"
+		              echo "doc ar-split --tsv"; echo "doc ar-split -w --format=conllu" ;;
 		ar-strip-nav) echo "doc ar-strip-nav"; echo "doc ar-strip-nav --explain" ;;
 		ar-date)      echo "doc ar-date --format=tsv" ;;
 		ar-kwic)      echo "doc ar-kwic --format=tsv قره" ;;
@@ -81,4 +82,41 @@ commands() {
 		run --separate-stderr "$t" --progress $arg "$BIG"
 		assert_equal "$stderr" ""
 	done
+}
+
+@test "Dask (distributed) through --input=jsonl: records one for one, as ar-tools(7) shows" {
+	/usr/bin/python3 -c 'import dask.bag, distributed' 2>/dev/null || skip "python3-distributed not installed"
+	local d=$BATS_TEST_TMPDIR
+	/usr/bin/python3 - "$d" <<'PY'
+import json, sys
+d = sys.argv[1]
+for part in range(3):
+    with open("%s/pages-%d.jsonl" % (d, part), "w") as f:
+        for i in range(200):
+            f.write(json.dumps({"id": "p%d-%d" % (part, i), "site": "x",
+                "text": "قالت الوزارة أمس إن المؤتمر سيعقد في المدينة.\nسطر ثانٍ"},
+                ensure_ascii=False) + "\n")
+PY
+	cat "$d"/pages-*.jsonl | ar-norm --input=jsonl > "$d/one.jsonl"
+	run -0 /usr/bin/python3 - "$d" <<'PY'
+import subprocess, sys
+import dask.bag as db
+from distributed import Client, LocalCluster
+d = sys.argv[1]
+def norm(lines):
+    p = subprocess.run(["ar-norm", "--input=jsonl"], text=True,
+        input="\n".join(l.rstrip("\n") for l in lines) + "\n",
+        capture_output=True, check=True)
+    return p.stdout.splitlines()
+if __name__ == "__main__":
+    # threads: worker processes would re-import a script read from stdin
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster):
+        out = db.read_text(d + "/pages-*.jsonl").map_partitions(norm).compute()
+    with open(d + "/dask.jsonl", "w") as f:
+        f.write("\n".join(out) + "\n")
+PY
+	run -0 cmp "$d/one.jsonl" "$d/dask.jsonl"
+	run -0 bash -c 'jq -r .text "$1" | sort | uniq -c | wc -l' _ "$d/dask.jsonl"
+	assert_output 2
 }

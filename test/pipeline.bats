@@ -69,3 +69,20 @@ setup() {
 	assert_output 3
 	[ "$(printf '%s\n' "$stderr" | grep -c 'invalid UTF-8')" -eq 1 ]
 }
+
+@test "one file through a filter keeps exactly its lines, as grep writes no name for one file" {
+	for f in "$TOP"/share/ar-tools/samples/*.txt; do
+		assert_equal "$(ar-norm "$f" | grep -c '')" "$(grep -c '' "$f")"
+		assert_equal "$(ar-norm < "$f" | grep -c '')" "$(grep -c '' "$f")"
+	done
+	# two files: a header before each
+	run -0 bash -c 'ar-norm "$@" | grep -c "^$(printf "\f")"' _ "$TOP"/share/ar-tools/samples/*.txt
+	assert_output "$(ls "$TOP"/share/ar-tools/samples/*.txt | wc -l)"
+}
+
+@test "header fields ride through norm and split untouched" {
+	printf '\fa.txt\tdate=2023-09-29\tsite=x\\ty\nقالت الوزارة أمس. ثم غادر.\n\fb.txt\nنعم.\n' > "$BATS_TEST_TMPDIR/in"
+	run -0 bash -c 'ar-norm < "$1" | ar-split | grep "^$(printf "\f")"' _ "$BATS_TEST_TMPDIR/in"
+	assert_output "$(grep "^$(printf '\f')" "$BATS_TEST_TMPDIR/in")"
+	assert_output --partial 'site=x\ty'
+}

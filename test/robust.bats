@@ -75,3 +75,17 @@ sys.exit(0 if not b or b.endswith(b'\\n') else 1)"
 	wait "$pid" || rc=$?
 	assert_equal "$rc" 143
 }
+
+@test "a signal ends even a computation that reaches no line end, within seconds" {
+	# a pattern whose matching runs long on one line: the loop never gets
+	# to check for the signal, so the two-second alarm ends it
+	python3 -c 'print("ف" * 3000)' > "$BATS_TEST_TMPDIR/f"
+	ar-kwic 'ف*ف*ف*ف*ب' "$BATS_TEST_TMPDIR/f" > /dev/null &
+	local pid=$! t0=$SECONDS st=0
+	sleep 1
+	kill -0 "$pid" 2>/dev/null || skip "the matching ended before the signal"
+	kill -TERM "$pid"
+	wait "$pid" || st=$?
+	assert_equal "$st" 143
+	[ $((SECONDS - t0)) -le 6 ]
+}

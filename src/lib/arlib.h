@@ -76,8 +76,9 @@ enum {
 /* --help lines of the shared options, for the tools' help strings
  * (--line-buffered's line is each tool's own: what it flushes differs) */
 #define AR_HELP_HEADERS \
-"  -H, --with-filename  write a \\fNAME header before each document\n" \
-"  -h, --no-filename    never write headers for file operands\n"
+"  -H, --with-filename  a \\fNAME header before every document (default:\n" \
+"                       with two or more files, or input with headers)\n" \
+"  -h, --no-filename    never write header lines\n"
 #define AR_HELP_STRICT \
 "      --strict         invalid UTF-8 is an error (default: U+FFFD, warning)\n"
 #define AR_HELP_INPUT \
@@ -300,6 +301,30 @@ static inline int ar_is_wordchar(int32_t cp)       /* letter, mark, digit, tatwe
 	return c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
 }
 
+/* ---- input.c: operands: directories, encodings, what the bytes are ---- */
+/* Call fn on each operand (none: "-", or "." with -r); a directory is
+ * walked with -r, its files in sorted order, and is an error without it.
+ * Returns fn's statuses or-ed, 2 for a directory refused. */
+typedef int (*ar_operand_fn)(const char *name, void *ctx);
+int ar_operands(int argc, char **argv, ar_operand_fn fn, void *ctx);
+/* One operand open for reading, converted to UTF-8 with --encoding. */
+struct ar_input {
+	int fd;
+	const char *name;
+	void *cd;               /* iconv_t, or NULL when the input is UTF-8 */
+	char raw[65536];        /* bytes read, not yet converted */
+	size_t rawlen;
+	int eof, badenc;
+};
+/* 0; -1 after a message (cannot open it); -2 (an unknown --encoding). */
+int ar_input_open(struct ar_input *in, const char *name);
+ssize_t ar_input_read(struct ar_input *in, char *buf, size_t cap);   /* -1 errno */
+void ar_input_close(struct ar_input *in);
+/* What the first bytes of an operand look like. */
+enum { AR_SNIFF_TEXT, AR_SNIFF_BINARY, AR_SNIFF_UTF16LE, AR_SNIFF_UTF16BE, AR_SNIFF_CP1256 };
+int ar_input_sniff(const unsigned char *p, size_t n);
+const char *ar_sniff_name(int kind);    /* the encoding's name, or NULL */
+
 /* ---- lines.c: the reader: operands, documents, lines or blocks of lines ---- */
 /* A "\f" header line: "\fNAME", then optionally TAB-separated key=value
  * fields (ar-tools(7)). The one parser of them is ar_header_parse. */
@@ -314,24 +339,44 @@ struct ar_header {
  * is kept, NUL-terminated, in store. */
 void ar_header_parse(struct ar_header *h, const char *s, size_t n, struct ar_buf *store);
 struct ar_doc {
-	const char *name;       /* current document name ("-" for stdin); after a */
-	size_t namelen;         /* header all of its text, fields too, as rows show it */
+	const char *name;       /* current document name ("-" for stdin), without */
+	size_t namelen;         /* its header's fields */
 	const struct ar_header *header; /* NULL for a document named after its operand */
 	unsigned long line;     /* line number within the document, from 1 */
 	unsigned long index;    /* documents seen so far, from 1 */
 	const char *file;       /* the operand being read */
 	int warned;             /* invalid UTF-8 reported in this document */
+	int want_header;        /* a header goes before its output (as grep writes
+	                           names: two or more files, or input with headers;
+	                           -H and -h force; never with --output-dir or jsonl) */
+	int partial;            /* the line (block) handed out goes on in the next:
+	                           a line longer than the tool's piece */
+	int binary;             /* its operand holds NUL bytes (and -a was not given) */
 };
 extern struct ar_doc ar_doc;
+/* The value of a field of the current document: from its header line
+ * ("\fNAME<TAB>key=value..."), unescaped, or the record's member with
+ * --input=jsonl; what the tool set wins. NULL if there is none. The text
+ * lives until the next call. */
+const char *ar_doc_field(const char *key, size_t *len);
+/* Set a field for the header the tool writes (ar-strip-nav's date=). */
+void ar_doc_set_field(const char *key, const char *val, size_t n);
+/* Write the current document's header, if it wants one: "\f", name (NULL:
+ * the document's), its header's fields but those set, then those set. */
+void ar_out_header_doc(const char *name, size_t n);
 typedef int (*ar_line_fn)(const char *s, size_t n, void *ctx);
 /* Block mode: p[0..n) is whole lines of the current document with their
  * newlines (the last may lack one at the end of input), no header among
  * them; the AR_BLOCK_PAD bytes after p[n] may be read (zero at the end of
  * input). ar_doc.line is the number of the document's lines before the
- * block: the reader does not count them, the callback moves it on. */
+ * block: the reader does not count them, the callback moves it on. A line
+ * longer than the tool's piece comes in parts: a block with ar_doc.partial
+ * set ends inside a line, which the next block goes on with. */
 typedef int (*ar_block_fn)(const char *p, size_t n, void *ctx);
 #define AR_BLOCK_PAD 8
 typedef int (*ar_doc_fn)(void *ctx);
+/* What a line or block callback may return besides 0 and < 0 (an error): */
+#define AR_SKIP_DOC 1           /* the rest of this document is not wanted */
 struct ar_loop {
 	ar_line_fn line;        /* each line, valid UTF-8, without its newline */
 	ar_block_fn block;      /* or, instead, blocks of lines (then line is unused) */
@@ -340,12 +385,19 @@ struct ar_loop {
 	ar_doc_fn done;         /* after the last operand, before the output is
 	                         * closed (summaries); may be NULL */
 	void *ctx;
-	int echo_headers;       /* write "\fNAME" lines: the filters do */
+	int echo_headers;       /* the reader writes the headers (ar-norm, ar-split) */
+	int filter;             /* the tool writes documents: --output-dir puts each
+	                           in its file, --input=jsonl back in its record */
+	int search;             /* binary input is no error: ar_doc.binary is set
+	                           (the tool says "Binary file NAME matches") */
+	size_t pieces;          /* the longest line a callback gets whole: 0 for
+	                           --max-line (a warning when a line is longer); a
+	                           tool that works on a window sets its own */
 };
-/* Run the loop over argv (files, "-" or none for stdin), with --progress.
- * Returns 0, or 2 if anything went wrong (unreadable file, --strict
- * violation, write error), after output has been flushed and checked. A
- * callback returning < 0 marks the status 2 and goes on. */
+/* Run the loop over argv (files, "-" or none for stdin; directories with
+ * -r), with --progress. Returns 0, or 2 if anything went wrong (unreadable
+ * file, --strict violation, write error), after output has been flushed
+ * and checked. A callback returning < 0 marks the status 2 and goes on. */
 int ar_loop_run(struct ar_loop *lp, int argc, char **argv);
 /* Invalid UTF-8 at byte off of line `line` of the current document: a
  * warning, once per document; with --strict one each time, and -1 (an

@@ -100,10 +100,16 @@ ar_out_printf(const char *fmt, ...)
 
 static volatile sig_atomic_t caught;
 
+/* The main loop exits at the next line end; a computation that reaches
+ * none (a long line, a slow pattern) must still die: a second signal, or
+ * two seconds without a line end, ends the process where it is. */
 static void
 on_signal(int sig)
 {
+	if (sig == SIGALRM || caught)
+		_exit(128 + (caught ? caught : sig));
 	caught = sig;
+	alarm(2);
 }
 
 void
@@ -122,6 +128,7 @@ ar_signals_init(void)
 			continue;
 		sigaction(sigs[i], &sa, NULL);
 	}
+	sigaction(SIGALRM, &sa, NULL);
 }
 
 void

@@ -42,7 +42,14 @@ static struct ar_buf seen;
 static void
 note(const char *s, size_t n)
 {
+	size_t vn;
+	const char *v = ar_doc_field("date", &vn);
+
 	ar_buf_add(&seen, ar_doc.name, ar_doc.namelen);
+	if (v) {        /* the name excludes the fields; the field API reads them */
+		ar_buf_add(&seen, "\tdate=", 6);
+		ar_buf_add(&seen, v, vn);
+	}
 	ar_buf_addc(&seen, '|');
 	ar_buf_add(&seen, s, n);
 	ar_buf_addc(&seen, '\n');
