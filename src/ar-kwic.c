@@ -64,7 +64,8 @@ static unsigned long long total_hits;
 static int show_doc = 1, nfiles;
 static int doc_stop;                    /* -m, -l: no more hits from this document */
 static size_t prefix_width, kw_width = 10;
-static size_t docwidth, docnamelen;     /* of the name in ar_doc.name */
+static size_t docwidth;                 /* of ar_doc.name */
+static struct ar_buf docdate; static int has_date;   /* its header's date= */
 
 static void
 fold(const char *s, size_t n, struct ar_buf *out, struct ar_buf *offs)
@@ -84,6 +85,7 @@ struct row {
 	size_t ll, ml, rl;
 	size_t rwidth;          /* display width of r */
 	int pat;
+	const char *date; size_t datel;     /* NULL: the document has none */
 };
 
 static void
@@ -96,7 +98,8 @@ spaces(size_t n)
 /* TSV, JSON or CSV: one row a hit, through the shared row printer. */
 static const struct ar_field row_fields[] = {
 	{ "doc", AR_F_STR }, { "line", AR_F_NUM }, { "start", AR_F_NUM }, { "end", AR_F_NUM },
-	{ "left", AR_F_STR }, { "match", AR_F_STR }, { "right", AR_F_STR }, { "pattern", AR_F_STR }
+	{ "left", AR_F_STR }, { "match", AR_F_STR }, { "right", AR_F_STR }, { "pattern", AR_F_STR },
+	{ "date", AR_F_STR }
 };
 
 static void
@@ -110,6 +113,7 @@ print_fields(const struct row *w)
 	ar_row_str(w->m, w->ml);
 	ar_row_str(w->r, w->rl);
 	ar_row_cstr(ar_kwic_pattern(kw, w->pat));
+	w->date ? ar_row_str(w->date, w->datel) : ar_row_null();   /* JSON null if none */
 	ar_row_end();
 }
 
@@ -226,6 +230,7 @@ keep_row(const struct row *w)
 	s->fl = fold_dup(w->l, w->ll);
 	s->fr = fold_dup(w->r, w->rl);
 	s->fm = fold_dup(w->m, w->ml);
+	s->r.date = w->date ? strndup(w->date, w->datel) : NULL;
 }
 
 static int
@@ -311,7 +316,8 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 			continue;
 		size_t ls, re;
 		ar_kwic_context(s, ln->n, h->start, h->end, context, words_ctx, &ls, &re, &w.rwidth);
-		w.doc = ar_doc.name, w.docl = docnamelen;
+		w.doc = ar_doc.name, w.docl = ar_doc.namelen;
+		w.date = has_date ? docdate.s : NULL, w.datel = docdate.len;
 		w.line = ln->lineno;
 		w.startcp = w.endcp = 0;        /* only tsv and json print them */
 		if (ar_opts.format != AR_FMT_TEXT) {
@@ -352,9 +358,12 @@ static int
 kwic_begin(void *ctx)
 {
 	(void)ctx;
-	/* after a header, ar_doc.name holds its fields too */
-	docnamelen = ar_doc.header ? ar_doc.header->namelen : ar_doc.namelen;
-	docwidth = ar_term_columns(ar_doc.name, docnamelen);
+	size_t n;
+	const char *d = ar_doc_field("date", &n);
+	docdate.len = 0;
+	if ((has_date = d != NULL))
+		ar_buf_add(&docdate, d, n);
+	docwidth = ar_term_columns(ar_doc.name, ar_doc.namelen);
 	doc_stop = 0;
 	ar_grep_doc_begin();
 	return 0;

@@ -114,8 +114,8 @@ setup() {
 
 @test "tsv: header, code point offsets into the original line" {
 	run -0 ar-kwic --tsv --context=5 'قره باغ' "$K/spellings.txt"
-	assert_line --index 0 $'doc\tline\tstart\tend\tleft\tmatch\tright\tpattern'
-	assert_line --index 3 "$K/spellings.txt"$'\t6\t64\t73\tت إن \tقَرَه باغ\t تشهد\tقره باغ'
+	assert_line --index 0 $'doc\tline\tstart\tend\tleft\tmatch\tright\tpattern\tdate'
+	assert_line --index 3 "$K/spellings.txt"$'\t6\t64\t73\tت إن \tقَرَه باغ\t تشهد\tقره باغ\t'
 }
 
 @test "offsets agree with the line: substr(line, start, end-start) is the match" {
@@ -399,12 +399,22 @@ doc-two"
 import csv, sys
 rows = list(csv.reader(sys.stdin))
 print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$K/spellings.txt"
-	assert_line --index 0 "['doc', 'line', 'start', 'end', 'left', 'match', 'right', 'pattern']"
+	assert_line --index 0 "['doc', 'line', 'start', 'end', 'left', 'match', 'right', 'pattern', 'date']"
 	assert_line --index 1 "13 ['قره', 'قره باغ']"
 	run -0 bash -c 'ar-kwic --count-forms --csv "قره باغ" "$1" | tail -1' _ "$K/spellings.txt"
 	assert_output $',,6\r'
 	run -0 bash -c 'ar-kwic --collocates=2 --csv روسي "$1" | sed -n 2p' _ "$K/colloc.txt"
 	assert_output $'موسكو,موسكو,2,0,2,2,3.94,1.28,0.83,2.51\r'
+}
+
+@test "rows carry the document's date (the header's date=), null in JSON without one" {
+	printf '\fa.txt\tdate=2023-09-29\tcrawled=2015-07-24T16:06:03\nقره باغ\n\fb.txt\nقره\n' > "$BATS_TEST_TMPDIR/d.txt"
+	run -0 bash -c 'ar-kwic --tsv قره "$1" | cut -f1,9' _ "$BATS_TEST_TMPDIR/d.txt"
+	assert_output $'doc\tdate\na.txt\t2023-09-29\nb.txt\t'
+	run -0 bash -c 'ar-kwic --json --sort=R1 قره "$1" | jq -c "[.doc, .date]"' _ "$BATS_TEST_TMPDIR/d.txt"
+	assert_output $'["b.txt",null]\n["a.txt","2023-09-29"]'
+	run -0 bash -c 'ar-kwic --csv قره "$1" | sed -n 2p' _ "$BATS_TEST_TMPDIR/d.txt"
+	assert_output $'a.txt,1,0,3,,قره," باغ",قره,2023-09-29\r'
 }
 
 @test "a header's fields are no part of the document's name" {

@@ -13,7 +13,7 @@ setup() {
 
 @test "strip-nav | norm | kwic: every spelling of Qarabagh, in its document" {
 	run -0 bash -c 'ar-strip-nav "$S"/*.txt | ar-norm | ar-kwic --format=tsv قره'
-	assert_line --index 0 --regexp '^doc	line	start	end	left	match	right	pattern$'
+	assert_line --index 0 --regexp '^doc	line	start	end	left	match	right	pattern	date$'
 	assert_equal "$(printf '%s\n' "${lines[@]:1}" | cut -f1 | sort -u)" "$S/01-qarabagh.txt"
 	assert_equal "$((${#lines[@]} - 1))" 3
 }
