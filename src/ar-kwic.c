@@ -22,33 +22,38 @@ static const char help[] =
 "Matching:\n"
 "  -e, --regexp=PATTERN  a pattern (repeatable)\n"
 "  -f, --file=FILE       patterns from FILE, one a line\n"
+"  -i, --ignore-case     Latin letters match in either case\n"
 "      --exact           match code points as written (no folding)\n"
 "      --fold=LIST       fold with these ar-norm steps (see ar-norm -l)\n"
 "      --prefix          a word may also have any ending\n"
 "      --substring       plain substring search, no word boundaries\n"
 "Output:\n"
-"  -C, --context=N       N characters of context each side (default 40)\n"
+"      --context=N       N characters of context each side (default 40)\n"
 "      --words=N         N words of context each side instead\n"
-"      --format=FMT      text (default), tsv or json; --tsv, --json\n"
+"      --format=FMT      text (default), tsv, json or csv; --tsv, --json, --csv\n"
+"      --bom             CSV begins with a byte order mark\n"
 "      --sort=KEYS       sort by R1,R2..,L1,L2..,match,doc (folded)\n"
-"  -c, --count           hits per matched spelling, with totals\n"
+"      --count-forms     hits per matched spelling, with totals\n"
 "      --collocates[=N]  words within N (default 5) of the hits, with\n"
-"                        frequency, left/right split and log-likelihood\n"
+"                        frequency, left/right split and statistics\n"
+"      --left=N, --right=N  the collocates' window on each side\n"
+"      --stat=STAT       rank collocates by ll (default), mi, t or logratio\n"
+"      --min-freq=N      only collocates seen N times near the hits\n"
 "      --visual          reorder right-to-left text for terminals without bidi\n"
 "      --color[=WHEN]    highlight hits: auto (default), always, never\n"
+"Choosing documents, as grep(1):\n"
+AR_HELP_GREP
 "  -H, --with-filename   prefix rows with doc:line (the default)\n"
 "  -h, --no-filename     prefix rows with the line number only\n"
-"      --strict          invalid UTF-8 is an error (default: U+FFFD, warning)\n"
-"      --line-buffered   flush every row\n"
-"      --progress        show a progress bar on a terminal\n"
-"      --help            show this help and exit\n"
-"      --version         show the version and exit\n"
+AR_HELP_STRICT "      --line-buffered   flush every row\n" AR_HELP_TAIL
 "\n"
 "With no FILE, or when FILE is -, read standard input. Exit status: 0 a hit,\n"
 "1 no hit, 2 trouble. See ar-kwic(1) and ar-tools(7).\n";
 
 /* ---- options ---- */
-static int visual, color = -1, count_mode, colloc_win, words_ctx;
+static int visual, color = -1, count_forms, colloc_win, words_ctx;
+static int coll_left = -1, coll_right = -1, stat;   /* --left, --right, --stat */
+static long min_freq = 1;
 static int context = 40;
 static char sort_keys[16][8];
 static int nsort;
@@ -56,9 +61,11 @@ static int nsort;
 static struct ar_kwic *kw;              /* the matcher */
 static const struct ar_norm *nm;        /* its fold, for sort keys and collocates */
 static unsigned long long total_hits;
-static int show_doc = 1;
+static int show_doc = 1, nfiles;
+static int doc_stop;                    /* -m, -l: no more hits from this document */
 static size_t prefix_width, kw_width = 10;
 static size_t docwidth;                 /* of ar_doc.name */
+static struct ar_buf docdate; static int has_date;   /* its header's date= */
 
 static void
 fold(const char *s, size_t n, struct ar_buf *out, struct ar_buf *offs)
@@ -78,6 +85,7 @@ struct row {
 	size_t ll, ml, rl;
 	size_t rwidth;          /* display width of r */
 	int pat;
+	const char *date; size_t datel;     /* NULL: the document has none */
 };
 
 static void
@@ -87,37 +95,26 @@ spaces(size_t n)
 		ar_out_putc(' ');
 }
 
-static void
-print_tsv(const struct row *w)
-{
-	ar_out_tsv_str(w->doc, w->docl);
-	ar_out_printf("\t%lu\t%zu\t%zu\t", w->line, w->startcp, w->endcp);
-	ar_out_tsv_str(w->l, w->ll);
-	ar_out_putc('\t');
-	ar_out_tsv_str(w->m, w->ml);
-	ar_out_putc('\t');
-	ar_out_tsv_str(w->r, w->rl);
-	ar_out_eol();
-}
+/* TSV, JSON or CSV: one row a hit, through the shared row printer. */
+static const struct ar_field row_fields[] = {
+	{ "doc", AR_F_STR }, { "line", AR_F_NUM }, { "start", AR_F_NUM }, { "end", AR_F_NUM },
+	{ "left", AR_F_STR }, { "match", AR_F_STR }, { "right", AR_F_STR }, { "pattern", AR_F_STR },
+	{ "date", AR_F_STR }
+};
 
 static void
-print_json(const struct row *w)
+print_fields(const struct row *w)
 {
-	const char *src = ar_kwic_pattern(kw, w->pat);
-
-	ar_out_str("{\"doc\":");
-	ar_out_json_str(w->doc, w->docl);
-	ar_out_printf(",\"line\":%lu,\"start\":%zu,\"end\":%zu,\"left\":", w->line,
-	    w->startcp, w->endcp);
-	ar_out_json_str(w->l, w->ll);
-	ar_out_str(",\"match\":");
-	ar_out_json_str(w->m, w->ml);
-	ar_out_str(",\"right\":");
-	ar_out_json_str(w->r, w->rl);
-	ar_out_str(",\"pattern\":");
-	ar_out_json_str(src, strlen(src));
-	ar_out_str("}");
-	ar_out_eol();
+	ar_row_str(w->doc, w->docl);
+	ar_row_num(w->line);
+	ar_row_num(w->startcp);
+	ar_row_num(w->endcp);
+	ar_row_str(w->l, w->ll);
+	ar_row_str(w->m, w->ml);
+	ar_row_str(w->r, w->rl);
+	ar_row_cstr(ar_kwic_pattern(kw, w->pat));
+	w->date ? ar_row_str(w->date, w->datel) : ar_row_null();   /* JSON null if none */
+	ar_row_end();
 }
 
 /* Text: "doc:line:" (or "line:" with -h), padded to the widest so far. */
@@ -189,12 +186,10 @@ print_text(const struct row *w)
 static void
 print_row(const struct row *w)
 {
-	if (ar_opts.format == AR_FMT_TSV)
-		print_tsv(w);
-	else if (ar_opts.format == AR_FMT_JSON)
-		print_json(w);
-	else
+	if (ar_opts.format == AR_FMT_TEXT)
 		print_text(w);
+	else
+		print_fields(w);
 }
 
 /* ---- --sort: rows kept in memory ---- */
@@ -235,6 +230,7 @@ keep_row(const struct row *w)
 	s->fl = fold_dup(w->l, w->ll);
 	s->fr = fold_dup(w->r, w->rl);
 	s->fm = fold_dup(w->m, w->ml);
+	s->r.date = w->date ? strndup(w->date, w->datel) : NULL;
 }
 
 static int
@@ -302,17 +298,26 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 	for (size_t k = 0; k < ln->nhits; k++) {
 		const struct ar_kwic_hit *h = &ln->hits[k];
 		struct row w;
+		int g;
 
+		if (doc_stop || (g = ar_grep_hit()) == AR_GREP_STOP) {
+			doc_stop = 1;
+			break;
+		}
+		doc_stop = g == AR_GREP_LAST;
+		if (g == AR_GREP_SKIP)
+			continue;
 		total_hits++;
-		if (count_mode)
+		if (count_forms)
 			ar_freq_get(&counts, s + h->start, h->end - h->start, h->pat)->a++;
 		if (colloc_win)
 			ar_colloc_hit(&colloc, h->start, h->end);
-		if (count_mode || colloc_win)
+		if (count_forms || colloc_win)
 			continue;
 		size_t ls, re;
 		ar_kwic_context(s, ln->n, h->start, h->end, context, words_ctx, &ls, &re, &w.rwidth);
 		w.doc = ar_doc.name, w.docl = ar_doc.namelen;
+		w.date = has_date ? docdate.s : NULL, w.datel = docdate.len;
 		w.line = ln->lineno;
 		w.startcp = w.endcp = 0;        /* only tsv and json print them */
 		if (ar_opts.format != AR_FMT_TEXT) {
@@ -344,6 +349,8 @@ static int
 kwic_block(const char *p, size_t n, void *ctx)
 {
 	(void)ctx;
+	if (doc_stop && !colloc_win)
+		return 0;       /* -m or -l is done with this document */
 	return ar_kwic_block(kw, p, n, &ar_doc.line, &sink);
 }
 
@@ -351,59 +358,59 @@ static int
 kwic_begin(void *ctx)
 {
 	(void)ctx;
+	size_t n;
+	const char *d = ar_doc_field("date", &n);
+	docdate.len = 0;
+	if ((has_date = d != NULL))
+		ar_buf_add(&docdate, d, n);
 	docwidth = ar_term_columns(ar_doc.name, ar_doc.namelen);
+	doc_stop = 0;
+	ar_grep_doc_begin();
+	return 0;
+}
+
+/* -c's count and -L's name; the names go with -H, several files or
+ * documents named in headers, as grep names files */
+static int
+kwic_end(void *ctx)
+{
+	(void)ctx;
+	ar_grep_doc_end(ar_opts.headers == 1
+	    || (ar_opts.headers < 0 && (nfiles > 1 || ar_doc.header)));
 	return 0;
 }
 
 /* ---- summaries at the end ---- */
-static int
-cmp_count(const void *pa, const void *pb)
-{
-	const struct ar_freq_ent *a = *(struct ar_freq_ent *const *)pa;
-	const struct ar_freq_ent *b = *(struct ar_freq_ent *const *)pb;
-	if (a->tag != b->tag)
-		return a->tag - b->tag;
-	if (a->a != b->a)
-		return a->a > b->a ? -1 : 1;
-	return cmp_bytes(ar_freq_key(&counts, a), a->len, ar_freq_key(&counts, b), b->len);
-}
+/* One spelling's count; with f NULL the pattern's total, with ps NULL too
+ * the grand total. Text shows a pattern's total before its forms. */
+static const struct ar_field count_fields[] = {
+	{ "pattern", AR_F_STR | AR_F_OPT }, { "form", AR_F_STR | AR_F_OPT }, { "count", AR_F_NUM }
+};
 
-/* One spelling's count, or with f NULL the pattern's total. */
 static void
-print_count(const char *ps, const char *f, size_t fl, long n)
+print_count(const char *ps, const char *f, size_t fl, unsigned long long n)
 {
-	if (ar_opts.format == AR_FMT_TSV) {
-		ar_out_tsv_str(ps, strlen(ps));
-		ar_out_putc('\t');
-		if (f)
-			ar_out_tsv_str(f, fl);
-		ar_out_printf("\t%ld", n);
-	} else if (ar_opts.format == AR_FMT_JSON) {
-		ar_out_str("{\"pattern\":");
-		ar_out_json_str(ps, strlen(ps));
-		if (f) {
-			ar_out_str(",\"form\":");
-			ar_out_json_str(f, fl);
-		}
-		ar_out_printf(f ? ",\"count\":%ld}" : ",\"total\":%ld}", n);
+	if (ar_opts.format != AR_FMT_TEXT) {
+		ar_row_cstr(ps);
+		ar_row_str(f ? f : "", f ? fl : 0);
+		ar_row_num(n);
+		ar_row_end();
 	} else if (f) {
-		ar_out_printf("%8ld  ", n);
+		ar_out_printf("%8llu  ", n);
 		ar_term_write(f, fl);
-	} else {
-		return;         /* text has its totals first */
+		ar_out_eol();
+	} else if (!ps) {
+		ar_out_printf("total: %llu hits\n", n);
 	}
-	ar_out_eol();
 }
 
 static void
 print_counts(void)
 {
 	size_t n, i, j;
-	struct ar_freq_ent **v = ar_freq_all(&counts, &n);
+	struct ar_freq_ent **v = ar_freq_sorted(&counts, &n);
 
-	qsort(v, n, sizeof *v, cmp_count);
-	if (ar_opts.format == AR_FMT_TSV)
-		ar_out_str("pattern\tform\tcount\n");
+	ar_rows_begin(count_fields, 3);
 	for (i = 0; i < n; i = j) {
 		const char *ps = ar_kwic_pattern(kw, v[i]->tag);
 		long tot = 0;
@@ -412,84 +419,68 @@ print_counts(void)
 		if (ar_opts.format == AR_FMT_TEXT)
 			ar_out_printf("%s\t(%zu forms, %ld hits)\n", ps, j - i, tot);
 		for (size_t k = i; k < j; k++)
-			print_count(ps, ar_freq_key(&counts, v[k]), v[k]->len, v[k]->a);
-		print_count(ps, NULL, 0, tot);
+			print_count(ps, ar_freq_key(&counts, v[k]), v[k]->len, (unsigned long long)v[k]->a);
+		print_count(ps, NULL, 0, (unsigned long long)tot);
 	}
-	if (ar_opts.format == AR_FMT_TEXT)
-		ar_out_printf("total: %llu hits\n", total_hits);
-	else if (ar_opts.format == AR_FMT_TSV)
-		ar_out_printf("\t\t%llu\n", total_hits);
-	else
-		ar_out_printf("{\"total\":%llu}\n", total_hits);
+	print_count(NULL, NULL, 0, total_hits);
 	free(v);
 }
 
-struct coll { struct ar_freq_ent *e; double ll; };
+static const char *const stat_names[] = { "ll", "mi", "t", "logratio", NULL };
+static const struct ar_field coll_fields[] = {
+	{ "collocate", AR_F_STR }, { "folded", AR_F_STR }, { "freq", AR_F_NUM },
+	{ "left", AR_F_NUM }, { "right", AR_F_NUM }, { "corpus", AR_F_NUM }, { "ll", AR_F_NUM },
+	{ "mi", AR_F_NUM }, { "t", AR_F_NUM }, { "logratio", AR_F_NUM }
+};
 
-static int
-cmp_coll(const void *pa, const void *pb)
-{
-	const struct coll *a = pa, *b = pb;
-	if (a->ll != b->ll)
-		return a->ll > b->ll ? -1 : 1;
-	long fa = a->e->a + a->e->b, fb = b->e->a + b->e->b;
-	if (fa != fb)
-		return fa > fb ? -1 : 1;
-	return cmp_bytes(ar_freq_key(&colloc.words, a->e), a->e->len, ar_freq_key(&colloc.words, b->e), b->e->len);
-}
-
+/* Best first by --stat; rows give every statistic, text the one chosen. */
 static void
 print_collocates(void)
 {
-	size_t n = 0, nall, i;
-	struct ar_freq_ent **all = ar_freq_all(&colloc.words, &nall);
-	struct coll *v = ar_alloc((nall + 1) * sizeof *v);
+	size_t n;
+	struct ar_colloc_row *v = ar_colloc_rank(&colloc, stat, min_freq, &n);
 
-	for (i = 0; i < nall; i++)
-		if (all[i]->a + all[i]->b != 0) {
-			v[n].e = all[i];
-			v[n++].ll = ar_freq_ll((double)(all[i]->a + all[i]->b),
-			    (double)colloc.window, (double)all[i]->c, (double)colloc.corpus);
-		}
-	qsort(v, n, sizeof *v, cmp_coll);
-	if (ar_opts.format == AR_FMT_TSV)
-		ar_out_str("collocate\tfreq\tleft\tright\tcorpus\tll\n");
-	else if (ar_opts.format == AR_FMT_TEXT)
+	ar_rows_begin(coll_fields, 10);
+	if (ar_opts.format == AR_FMT_TEXT)
 		ar_out_printf("%-20s %7s %7s %7s %9s %10s\n", "collocate", "freq", "left", "right",
-		    "corpus", "ll");
-	for (i = 0; i < n; i++) {
-		const struct ar_freq_ent *e = v[i].e;
-		const char *w = ar_freq_key(&colloc.words, e);
-		if (ar_opts.format == AR_FMT_TSV) {
-			ar_out_tsv_str(w, e->len);
-			ar_out_printf("\t%ld\t%ld\t%ld\t%ld\t%.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
-		} else if (ar_opts.format == AR_FMT_JSON) {
-			ar_out_str("{\"collocate\":");
-			ar_out_json_str(w, e->len);
-			ar_out_printf(",\"freq\":%ld,\"left\":%ld,\"right\":%ld,\"corpus\":%ld,\"ll\":%.2f}",
-			    e->a + e->b, e->a, e->b, e->c, v[i].ll);
-		} else {
-			ar_term_write(w, e->len);
-			size_t ww = ar_term_columns(w, e->len);
-			spaces(ww < 20 ? 20 - ww : 0);
-			ar_out_printf(" %7ld %7ld %7ld %9ld %10.2f", e->a + e->b, e->a, e->b, e->c, v[i].ll);
+		    "corpus", stat_names[stat]);
+	for (size_t i = 0; i < n; i++) {
+		const struct ar_colloc_row *r = &v[i];
+		if (ar_opts.format != AR_FMT_TEXT) {
+			ar_row_str(r->form, r->formlen);
+			ar_row_str(r->word, r->len);
+			ar_row_num((unsigned long long)r->freq);
+			ar_row_num((unsigned long long)r->left);
+			ar_row_num((unsigned long long)r->right);
+			ar_row_num((unsigned long long)r->corpus);
+			for (int k = 0; k < 4; k++)
+				ar_row_fixed(r->stat[k], 2);
+			ar_row_end();
+			continue;
 		}
+		ar_term_write(r->form, r->formlen);
+		size_t ww = ar_term_columns(r->form, r->formlen);
+		spaces(ww < 20 ? 20 - ww : 0);
+		ar_out_printf(" %7ld %7ld %7ld %9ld %10.2f", r->freq, r->left, r->right, r->corpus,
+		    r->stat[stat]);
 		ar_out_eol();
 	}
 	free(v);
-	free(all);
 }
 
 static int
 kwic_done(void *ctx)
 {
 	(void)ctx;
+	if (ar_grep_listing())
+		return 0;
 	if (nsort) {
-		qsort(srows, nsrows, sizeof *srows, cmp_srow);
+		if (nsrows)     /* qsort may not be handed NULL */
+			qsort(srows, nsrows, sizeof *srows, cmp_srow);
 		for (size_t i = 0; i < nsrows; i++)
 			print_row(&srows[i].r);
 	}
-	if (count_mode)
+	if (count_forms)
 		print_counts();
 	if (colloc_win)
 		print_collocates();
@@ -499,7 +490,8 @@ kwic_done(void *ctx)
 /* ---- options ---- */
 enum {
 	OPT_EXACT = AR_OPT_TOOL, OPT_FOLD, OPT_PREFIX, OPT_SUBSTRING, OPT_WORDS,
-	OPT_SORT, OPT_COLLOCATES, OPT_VISUAL, OPT_COLOR
+	OPT_SORT, OPT_COLLOCATES, OPT_VISUAL, OPT_COLOR, OPT_CONTEXT, OPT_COUNT_FORMS,
+	OPT_LEFT, OPT_RIGHT, OPT_STAT, OPT_MINFREQ
 };
 static const struct option longopts[] = {
 	{ "regexp",     required_argument, NULL, 'e' },
@@ -508,30 +500,24 @@ static const struct option longopts[] = {
 	{ "fold",       required_argument, NULL, OPT_FOLD },
 	{ "prefix",     no_argument,       NULL, OPT_PREFIX },
 	{ "substring",  no_argument,       NULL, OPT_SUBSTRING },
-	{ "context",    required_argument, NULL, 'C' },
+	{ "ignore-case", no_argument,      NULL, 'i' },
+	{ "context",    required_argument, NULL, OPT_CONTEXT },
 	{ "words",      required_argument, NULL, OPT_WORDS },
 	{ "sort",       required_argument, NULL, OPT_SORT },
-	{ "count",      no_argument,       NULL, 'c' },
+	{ "count-forms", no_argument,      NULL, OPT_COUNT_FORMS },
 	{ "collocates", optional_argument, NULL, OPT_COLLOCATES },
+	{ "left",       required_argument, NULL, OPT_LEFT },
+	{ "right",      required_argument, NULL, OPT_RIGHT },
+	{ "stat",       required_argument, NULL, OPT_STAT },
+	{ "min-freq",   required_argument, NULL, OPT_MINFREQ },
 	{ "visual",     no_argument,       NULL, OPT_VISUAL },
 	{ "color",      optional_argument, NULL, OPT_COLOR },
 	{ "colour",     optional_argument, NULL, OPT_COLOR },
 	AR_COMMON_LONGOPTS,
+	AR_GREP_LONGOPTS,
 	AR_FORMAT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
-
-static int
-number(const char *s, const char *what)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || v < 0 || v > 100000) {
-		ar_warn("%s: not a number: '%s'", what, s);
-		ar_usage();
-	}
-	return (int)v;
-}
 
 static void
 parse_sort(const char *s)
@@ -573,14 +559,30 @@ parse_color(const char *arg)
 		return 0;
 	if (!strcmp(arg, "auto"))
 		return -1;
+	ar_warn("--color: '%s' is not auto, always or never", arg);
 	ar_usage();
+}
+
+/* A pattern that can never match is an error, not a silent exit 1. */
+static void
+add_pattern(const char *s, size_t n, const char *file, unsigned long lineno)
+{
+	char where[300] = "";
+
+	if (file)
+		snprintf(where, sizeof where, "%s:%lu: ", file, lineno);
+	if (memchr(s, '\n', n))
+		ar_die("%spattern holds a newline, and a hit never spans lines "
+		    "(give each line with -e, or use -f FILE)", where);
+	if (ar_kwic_add(kw, s, n) < 0)
+		ar_die("%spattern '%.*s' is nothing once folded (spaces, tatweel, "
+		    "marks or invisible characters only): it can never match", where, (int)n, s);
 }
 
 static int
 pattern_line(char *line, size_t n, unsigned long lineno, void *ctx)
 {
-	(void)lineno, (void)ctx;
-	ar_kwic_add(kw, line, n);
+	add_pattern(line, n, ctx, lineno);
 	return 0;
 }
 
@@ -592,15 +594,15 @@ compile(const struct ar_kwic_opts *ko, const char *const *pe, int npe,
 	kw = ar_kwic_new(ko);
 	nm = ar_kwic_norm(kw);
 	for (int i = 0; i < npe; i++)
-		ar_kwic_add(kw, pe[i], strlen(pe[i]));
+		add_pattern(pe[i], strlen(pe[i]), NULL, 0);
 	for (int i = 0; i < npf; i++) {
 		size_t len;
 		char *t = ar_slurp(pf[i], &len);
-		ar_each_line(t, len, pattern_line, NULL);
+		ar_each_line(t, len, pattern_line, (void *)pf[i]);
 		free(t);
 	}
 	if (ar_kwic_count(kw) == 0)
-		ar_die("no pattern");
+		ar_die("no pattern: the -f files hold none");
 	for (int i = 0; i < ar_kwic_count(kw); i++)
 		if (ar_kwic_width(kw, i) + 2 > kw_width)
 			kw_width = ar_kwic_width(kw, i) + 2;
@@ -617,7 +619,7 @@ main(int argc, char *argv[])
 	struct ar_kwic_opts ko = { .mode = AR_KWIC_WORD, .steps = ar_steps_default };
 
 	ar_init(argv[0], usage, help);
-	while ((c = getopt_long(argc, argv, "e:f:C:c" AR_COMMON_SHORTOPTS,
+	while ((c = getopt_long(argc, argv, "e:f:i" AR_GREP_SHORTOPTS AR_COMMON_SHORTOPTS,
 	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e':
@@ -637,19 +639,29 @@ main(int argc, char *argv[])
 			break;
 		case OPT_PREFIX: ko.mode = AR_KWIC_PREFIX; break;
 		case OPT_SUBSTRING: ko.mode = AR_KWIC_SUBSTRING; break;
-		case 'C': context = number(optarg, "--context"); words_ctx = 0; break;
-		case OPT_WORDS: words_ctx = number(optarg, "--words"); break;
+		case 'i': ko.icase = 1; break;
+		case OPT_CONTEXT: context = (int)ar_parse_count(optarg, "--context", 100000); words_ctx = 0; break;
+		case OPT_WORDS: words_ctx = (int)ar_parse_count(optarg, "--words", 10000); break;
 		case OPT_SORT: parse_sort(optarg); break;
-		case 'c': count_mode = 1; break;
+		case OPT_COUNT_FORMS: count_forms = 1; break;
 		case OPT_COLLOCATES:
-			colloc_win = optarg ? number(optarg, "--collocates") : 5;
+			colloc_win = optarg ? (int)ar_parse_count(optarg, "--collocates", 1000) : 5;
 			if (!colloc_win)
 				colloc_win = 1;
+			break;
+		case OPT_LEFT: coll_left = (int)ar_parse_count(optarg, "--left", 1000); break;
+		case OPT_RIGHT: coll_right = (int)ar_parse_count(optarg, "--right", 1000); break;
+		case OPT_MINFREQ: min_freq = (long)ar_parse_count(optarg, "--min-freq", 1000000000); break;
+		case OPT_STAT:
+			for (stat = 0; stat_names[stat] && strcmp(optarg, stat_names[stat]); stat++)
+				;
+			if (!stat_names[stat])
+				ar_die("--stat: '%s' is not ll, mi, t or logratio", optarg);
 			break;
 		case OPT_VISUAL: visual = 1; break;
 		case OPT_COLOR: color = parse_color(optarg); break;
 		default:
-			if (!ar_common_opt(c, optarg))
+			if (!ar_grep_opt(c, optarg) && !ar_common_opt(c, optarg))
 				ar_usage();
 		}
 	}
@@ -665,15 +677,22 @@ main(int argc, char *argv[])
 		color = ar_opts.format == AR_FMT_TEXT && isatty(1);
 	if (ar_opts.headers == 0)
 		show_doc = 0;
+	if ((coll_left >= 0 || coll_right >= 0) && !colloc_win)
+		colloc_win = 5;         /* --left or --right alone: collocates */
+	if (colloc_win && coll_left == 0 && coll_right == 0)
+		ar_die("--left=0 and --right=0: no word is near a hit");
 	ko.every_line = colloc_win != 0;
 	compile(&ko, pe, npe, pf, npf);
-	colloc.win = colloc_win;
+	colloc.left = coll_left >= 0 ? coll_left : colloc_win;
+	colloc.right = coll_right >= 0 ? coll_right : colloc_win;
 	colloc.nm = nm;
 
-	if (ar_opts.format == AR_FMT_TSV && !count_mode && !colloc_win)
-		ar_out_str("doc\tline\tstart\tend\tleft\tmatch\tright\n");
-	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .done = kwic_done };
+	nfiles = argc;
+	if (!count_forms && !colloc_win && !ar_grep_listing())
+		ar_rows_begin(row_fields, (int)(sizeof row_fields / sizeof row_fields[0]));
+	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .end = kwic_end,
+		.done = kwic_done };
 	if (ar_loop_run(&lp, argc, argv))
 		return 2;
-	return total_hits ? 0 : 1;
+	return ar_grep_status();
 }

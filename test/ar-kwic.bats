@@ -28,11 +28,11 @@ setup() {
 	# block position, with plain text or marks around. Seven hits on the
 	# first line (قرا is none), one on the second, two for تونس.
 	run -0 bash -c 'for p in $(seq 0 40); do printf "%*s%s\n%*s%s\n" "$p" "" "$1" "$p" "" "$2"; done |
-		ar-kwic -c قره | tail -1' _ 'تحوّل فريق فقرة و قَرَه و قـره و ق‌رة و ﻗﺮﻩ «القرة» قرا قرّه' \
+		ar-kwic --count-forms قره | tail -1' _ 'تحوّل فريق فقرة و قَرَه و قـره و ق‌رة و ﻗﺮﻩ «القرة» قرا قرّه' \
 		'تحوّل فريق فقرة "الرادار" اليوم'
 	assert_output "total: 328 hits"
 	run -0 bash -c 'for p in $(seq 0 40); do printf "%*s%s\n" "$p" "" "$1"; done |
-		ar-kwic -c تونس | tail -1' _ 'في العاصمة بتونس وكانت مدينة تونـس الكبرى'
+		ar-kwic --count-forms تونس | tail -1' _ 'في العاصمة بتونس وكانت مدينة تونـس الكبرى'
 	assert_output "total: 82 hits"
 }
 
@@ -113,9 +113,9 @@ setup() {
 # ---- formats and offsets ----
 
 @test "tsv: header, code point offsets into the original line" {
-	run -0 ar-kwic --tsv -C 5 'قره باغ' "$K/spellings.txt"
-	assert_line --index 0 $'doc\tline\tstart\tend\tleft\tmatch\tright'
-	assert_line --index 3 "$K/spellings.txt"$'\t6\t64\t73\tت إن \tقَرَه باغ\t تشهد'
+	run -0 ar-kwic --tsv --context=5 'قره باغ' "$K/spellings.txt"
+	assert_line --index 0 $'doc\tline\tstart\tend\tleft\tmatch\tright\tpattern\tdate'
+	assert_line --index 3 "$K/spellings.txt"$'\t6\t64\t73\tت إن \tقَرَه باغ\t تشهد\tقره باغ\t'
 }
 
 @test "offsets agree with the line: substr(line, start, end-start) is the match" {
@@ -132,8 +132,8 @@ setup() {
 	run -0 bash -c 'ar-kwic --json قره "$1" | jq -e -s "length == 7 and all(.[]; has(\"doc\") and has(\"line\") and has(\"start\") and has(\"end\") and has(\"left\") and has(\"match\") and has(\"right\"))"' _ "$K/spellings.txt"
 }
 
-@test "-C N characters of context, --context too" {
-	run -0 bash -c 'ar-kwic --tsv -C 3 قرة "$1" | sed -n 2p | cut -f5,7' _ "$K/crlf.txt"
+@test "--context=N characters of context" {
+	run -0 bash -c 'ar-kwic --tsv --context=3 قرة "$1" | sed -n 2p | cut -f5,7' _ "$K/crlf.txt"
 	assert_output $'في \t با'
 	run -0 bash -c 'ar-kwic --tsv --context=0 قرة "$1" | sed -n 2p | cut -f5,7' _ "$K/crlf.txt"
 	assert_output $'\t'
@@ -145,15 +145,15 @@ setup() {
 }
 
 @test "text rows: doc:line prefix, keyword column lines up; -h drops the doc" {
-	run -0 ar-kwic --color=never -C 10 قرة "$K/crlf.txt"
+	run -0 ar-kwic --color=never --context=10 قرة "$K/crlf.txt"
 	assert_line --index 0 --partial "$K/crlf.txt:1:"
-	run -0 bash -c 'ar-kwic --color=never -h -C 10 قرة "$1" | cut -c1-3' _ "$K/crlf.txt"
+	run -0 bash -c 'ar-kwic --color=never -h --context=10 قرة "$1" | cut -c1-3' _ "$K/crlf.txt"
 	assert_output $'1: \n2: '
 }
 
 @test "text rows pad so a bidi terminal aligns the keyword (by right context width)" {
 	printf 'أ قره ب\nأأأ قره بببب\n' > "$BATS_TEST_TMPDIR/b.txt"
-	run -0 ar-kwic --color=never -h -C 6 قره "$BATS_TEST_TMPDIR/b.txt"
+	run -0 ar-kwic --color=never -h --context=6 قره "$BATS_TEST_TMPDIR/b.txt"
 	# padding before the row = 6 - width(right context)
 	assert_line --index 0 "1:     أ      قره     ب"
 	assert_line --index 1 "2:  أأأ      قره     بببب"
@@ -161,12 +161,12 @@ setup() {
 
 @test "--visual writes right-to-left text in display order" {
 	printf 'أب قره جد 2023\n' > "$BATS_TEST_TMPDIR/v.txt"
-	run -0 ar-kwic --visual --color=never -h -C 8 قره "$BATS_TEST_TMPDIR/v.txt"
+	run -0 ar-kwic --visual --color=never -h --context=8 قره "$BATS_TEST_TMPDIR/v.txt"
 	assert_output "1: 2023 دج     هرق      بأ"
 }
 
 @test "--visual with nothing right of the keyword (it crashed before)" {
-	run -0 bash -c 'printf "أب قره\n" | ar-kwic --visual --color=never -h -C 8 قره'
+	run -0 bash -c 'printf "أب قره\n" | ar-kwic --visual --color=never -h --context=8 قره'
 	assert_output "1:             هرق      بأ"
 }
 
@@ -194,37 +194,195 @@ setup() {
 	run -0 bash -c 'ar-kwic --tsv --sort=R2,L2 الرئيس "$1" | cut -f2 | tail -n +2 | paste -sd,' _ "$K/colloc.txt"
 	assert_output '3,4,1,2'
 	run -2 ar-kwic --sort=X1 قره "$K/spellings.txt"
+	# no hit: nothing to sort (qsort was handed NULL; UBSan flags it)
+	run -1 --separate-stderr ar-kwic --sort=R1 غيرموجود "$K/spellings.txt"
+	assert_equal "$stderr" ""
 }
 
-@test "-c counts hits per spelling found, with totals" {
-	run -0 ar-kwic -c 'قره باغ' "$K/spellings.txt"
+@test "--count-forms counts hits per spelling found, with totals" {
+	run -0 ar-kwic --count-forms 'قره باغ' "$K/spellings.txt"
 	assert_line --index 0 $'قره باغ\t(6 forms, 6 hits)'
 	assert_line 'total: 6 hits'
-	run -0 bash -c 'ar-kwic --count --tsv -e "قره باغ" -e دولي "$1"' _ "$K/spellings.txt"
+	run -0 bash -c 'ar-kwic --count-forms --tsv -e "قره باغ" -e دولي "$1"' _ "$K/spellings.txt"
 	assert_line --index 0 $'pattern\tform\tcount'
 	assert_line $'قره باغ\tقرة باغ\t1'
 	assert_line $'دولي\t\t1'
 	assert_line $'\t\t7'
-	run -0 bash -c 'ar-kwic -c --json قره "$1" | jq -e -s "last.total == 7"' _ "$K/spellings.txt"
+	run -0 bash -c 'ar-kwic --count-forms --json قره "$1" | jq -e -s "last == {count: 7} and .[-2] == {pattern: \"قره\", count: 7}"' _ "$K/spellings.txt"
 }
 
 @test "--collocates: frequency, left/right split, corpus count, log-likelihood" {
 	run -0 ar-kwic --collocates=2 --tsv روسي "$K/colloc.txt"
-	assert_line --index 0 $'collocate\tfreq\tleft\tright\tcorpus\tll'
-	assert_line --index 1 $'موسكو\t2\t0\t2\t2\t3.94'
-	assert_line $'الرئيس\t2\t2\t0\t4\t0.17'
+	assert_line --index 0 $'collocate\tfolded\tfreq\tleft\tright\tcorpus\tll\tmi\tt\tlogratio'
+	assert_line --index 1 $'موسكو\tموسكو\t2\t0\t2\t2\t3.94\t1.28\t0.83\t2.51'
+	assert_line $'الرئيس\tالرئيس\t2\t2\t0\t4\t0.17\t0.28\t0.25\t0.51'
 	run -0 bash -c 'ar-kwic --collocates --json روسي "$1" | jq -e -s "length == 5 and .[0].collocate == \"موسكو\""' _ "$K/colloc.txt"
 	run -0 bash -c 'ar-kwic --collocates=1 روسي "$1" | head -1' _ "$K/colloc.txt"
 	assert_output --partial collocate
 }
 
-@test "-c with --collocates gives the counts, then the collocates (it crashed before)" {
-	run -0 ar-kwic -c --collocates=2 --tsv روسي "$K/colloc.txt"
+@test "collocates as AntConc: --left/--right windows, --stat, --min-freq, written forms" {
+	# the corpus is 17 words; the two hits (الروسي) have 7 words within 2
+	# each side. By hand, for موسكو (2 near the hits, 2 in all):
+	# E11 = 7*2/17 = 0.824; MI = log2(2/0.824) = 1.28; t = (2-0.824)/sqrt(2)
+	# = 0.83; Log Ratio = log2((2/7)/(0.5/10)) = 2.51 (no موسكو elsewhere: 0.5)
+	run -0 bash -c 'ar-kwic --collocates=2 --json روسي "$1" | jq -c "select(.folded == \"موسكو\") | [.mi, .t, .logratio]"' _ "$K/colloc.txt"
+	assert_output '[1.28,0.83,2.51]'
+	# --right=2 alone (left 0): only words after the hits; R1 = 4
+	run -0 bash -c 'ar-kwic --left=0 --right=2 --tsv روسي "$1" | tail -n +2 | cut -f1,3,4,5 | sort' _ "$K/colloc.txt"
+	assert_output $'إن\t1\t0\t1\nموسكو\t2\t0\t2\nيزور\t1\t0\t1'
+	# --left=1: the word before each hit
+	run -0 bash -c 'ar-kwic --left=1 --right=0 --tsv روسي "$1" | tail -n +2 | cut -f1,3,4' _ "$K/colloc.txt"
+	assert_output $'الرئيس\t2\t2'
+	# --stat=mi ranks by MI: موسكو, then the words seen once that are seen
+	# nowhere else, ahead of يزور (3 in all); text shows the stat's column
+	run -0 bash -c 'ar-kwic --collocates=2 --stat=mi --tsv روسي "$1" | tail -n +2 | cut -f1 | paste -sd,' _ "$K/colloc.txt"
+	assert_output 'موسكو,إن,قال,الرئيس,يزور'
+	run -0 bash -c 'ar-kwic --collocates=2 --stat=logratio روسي "$1" | head -1' _ "$K/colloc.txt"
+	assert_output --regexp 'corpus +logratio$'
+	run -0 bash -c 'ar-kwic --collocates=2 --stat=t --min-freq=2 --tsv روسي "$1" | tail -n +2 | cut -f1,9' _ "$K/colloc.txt"
+	assert_output $'موسكو\t0.83\nالرئيس\t0.25'
+	# each collocate in its most frequent written form; the folded key beside it
+	printf 'قال الرئيس إنّ قره\nقال إنَّ قره\nإنَّ قره\n' > "$BATS_TEST_TMPDIR/f.txt"
+	run -0 bash -c 'ar-kwic --left=1 --right=0 --tsv قره "$1" | tail -n +2 | cut -f1,2,3' _ "$BATS_TEST_TMPDIR/f.txt"
+	assert_output $'إنَّ\tان\t3'
+	run -2 --separate-stderr ar-kwic --stat=dice --collocates قره "$K/colloc.txt"
+	[[ "$stderr" == *"--stat: 'dice' is not ll, mi, t or logratio"* ]]
+	run -2 --separate-stderr ar-kwic --left=0 --right=0 قره "$K/colloc.txt"
+	[[ "$stderr" == *"no word is near a hit"* ]]
+	run -2 --separate-stderr ar-kwic --left=5000 قره "$K/colloc.txt"
+	[[ "$stderr" == *"--left: too large"* ]]
+}
+
+@test "--count-forms with --collocates gives the counts, then the collocates (it crashed before)" {
+	run -0 ar-kwic --count-forms --collocates=2 --tsv روسي "$K/colloc.txt"
 	assert_line --index 0 $'pattern\tform\tcount'
 	assert_line --index 1 $'روسي\tالروسي\t2'
 	assert_line --index 3 $'\t\t2'
-	assert_line --index 4 $'collocate\tfreq\tleft\tright\tcorpus\tll'
-	assert_line --index 5 $'موسكو\t2\t0\t2\t2\t3.94'
+	assert_line --index 4 $'collocate\tfolded\tfreq\tleft\tright\tcorpus\tll\tmi\tt\tlogratio'
+	assert_line --index 5 $'موسكو\tموسكو\t2\t0\t2\t2\t3.94\t1.28\t0.83\t2.51'
+}
+
+# ---- grep's choice of documents ----
+
+@test "-c counts hits per document, as grep -c, named when there are several" {
+	run -0 ar-kwic -c قره "$K/spellings.txt"
+	assert_output 7
+	run -0 ar-kwic --count قره "$K/spellings.txt" "$K/crlf.txt" "$K/colloc.txt"
+	assert_output "$K/spellings.txt:7
+$K/crlf.txt:2
+$K/colloc.txt:0"
+	# documents named by headers on standard input
+	run -0 bash -c 'ar-kwic -c قره < "$1"' _ "$K/docs.txt"
+	assert_output $'doc-one:1\ndoc-two:1'
+	run -0 ar-kwic -h -c قره "$K/spellings.txt" "$K/crlf.txt"
+	assert_output $'7\n2'
+	run -1 ar-kwic -c غيرموجود "$K/spellings.txt"
+	assert_output 0
+}
+
+@test "-l and -L list documents with and without a hit; --null ends names with NUL" {
+	run -0 ar-kwic -l قره "$K/spellings.txt" "$K/colloc.txt" "$K/docs.txt"
+	assert_output "$K/spellings.txt
+doc-one
+doc-two"
+	run -0 ar-kwic --files-without-match قره "$K/spellings.txt" "$K/colloc.txt"
+	assert_output "$K/colloc.txt"
+	run -0 bash -c 'ar-kwic -l --null قره "$1" "$2" | od -An -c | tr -s " " | tr -d "\n"' _ "$K/crlf.txt" "$K/docs.txt"
+	assert_output --partial 't x t \0 d o c - o n e \0 d o c - t w o \0'
+	# -L exits 1 when nothing matched anywhere, as grep 3.5 and later
+	run -1 ar-kwic -L غيرموجود "$K/spellings.txt"
+	assert_output "$K/spellings.txt"
+	run -0 bash -c 'ar-kwic -l قره < "$1"' _ "$K/spellings.txt"
+	assert_output '(standard input)'
+}
+
+@test "-q prints nothing and exits 0 at the first hit, 1 with none" {
+	run -0 ar-kwic -q قره "$K/spellings.txt"
+	assert_output ''
+	run -1 ar-kwic --quiet غيرموجود "$K/spellings.txt"
+	assert_output ''
+	# the first hit decides: a later unreadable file does not matter
+	run -0 ar-kwic --silent قره "$K/spellings.txt" "$BATS_TEST_TMPDIR/missing"
+}
+
+@test "-m NUM: at most NUM hits from each document" {
+	run -0 bash -c 'ar-kwic -m 2 --tsv قره "$1" | tail -n +2 | cut -f2' _ "$K/spellings.txt"
+	assert_output $'4\n6'
+	run -0 bash -c 'ar-kwic --max-count=1 --tsv قره "$1" | tail -n +2 | cut -f1' _ "$K/docs.txt"
+	assert_output $'doc-one\ndoc-two'
+	run -0 ar-kwic -m 3 -c قره "$K/spellings.txt"
+	assert_output 3
+	run -0 bash -c 'ar-kwic -m 2 --count-forms قره "$1" | tail -1' _ "$K/spellings.txt"
+	assert_output 'total: 2 hits'
+	run -2 --separate-stderr ar-kwic -m x قره "$K/spellings.txt"
+	[[ "$stderr" == *"--max-count: not a number"* ]]
+}
+
+@test "-i: Latin letters match in either case" {
+	run -1 bash -c "echo 'the BBC said' | ar-kwic bbc"
+	run -0 bash -c "echo 'the BBC said' | ar-kwic -i --tsv bbc | cut -f6 | tail -1"
+	assert_output BBC
+	run -0 bash -c "printf 'Reuters and REUTERS, reuters\n' | ar-kwic --ignore-case --tsv ReUtErS | cut -f6 | tail -n +2 | paste -sd,"
+	assert_output 'Reuters,REUTERS,reuters'
+	# with many patterns and Arabic around, through the block scanner
+	run -0 bash -c "for i in \$(seq 200); do echo 'قال مراسل BBC في تونس'; done | ar-kwic -i -c -e bbc -e قره"
+	assert_output 200
+}
+
+@test "-C is no option any more: --context=N" {
+	run -2 --separate-stderr ar-kwic -C 5 قره "$K/spellings.txt"
+	[[ "$stderr" == *"invalid option"* ]]
+}
+
+@test "numbers too large for --context, --words, --collocates say so" {
+	run -2 --separate-stderr ar-kwic --context=1000000 قره "$K/spellings.txt"
+	[[ "$stderr" == *"--context: too large: '1000000' (at most 100000)"* ]]
+	run -2 --separate-stderr ar-kwic --collocates=100000000 قره "$K/spellings.txt"
+	[[ "$stderr" == *"--collocates: too large"* ]]
+	run -2 --separate-stderr ar-kwic --words=99999999999999999999999 قره "$K/spellings.txt"
+	[[ "$stderr" == *"--words: too large"* ]]
+	run -0 ar-kwic --context=100000 --tsv قره "$K/spellings.txt"
+}
+
+# ---- patterns are text; a pattern that can never match is an error ----
+
+@test "patterns with punctuation find the text they say (issue 14 item 5)" {
+	printf 'قال كوفيد-19 ود. محمد إن U.S. في 11/8/2015 xa-bx\nعبد. كوفيد\n' > "$BATS_TEST_TMPDIR/p.txt"
+	for p in 'كوفيد-19' 'د.' 'U.S.' '11/8/2015'; do
+		run -0 bash -c 'ar-kwic --tsv "$1" "$2" | tail -n +2 | cut -f2,6' _ "$p" "$BATS_TEST_TMPDIR/p.txt"
+		case $p in
+		د.) assert_output $'1\tود.' ;;   # a proclitic, and not the end of عبد.
+		*) assert_output $'1\t'"$p" ;;
+		esac
+	done
+	# within word bounds unless --substring
+	run -1 ar-kwic a-b "$BATS_TEST_TMPDIR/p.txt"
+	run -0 bash -c 'ar-kwic --substring --tsv a-b "$1" | tail -n +2 | cut -f3,4,6' _ "$BATS_TEST_TMPDIR/p.txt"
+	assert_output $'44\t47\ta-b'
+}
+
+@test "a pattern that can never match says why and exits 2" {
+	run -2 --separate-stderr ar-kwic '' "$K/spellings.txt"
+	[[ "$stderr" == *"nothing once folded"*"can never match"* ]]
+	run -2 --separate-stderr ar-kwic 'ـ ' "$K/spellings.txt"
+	[[ "$stderr" == *"can never match"* ]]
+	run -2 --separate-stderr ar-kwic -e قره -e "$(printf '\u200c')" "$K/spellings.txt"
+	[[ "$stderr" == *"can never match"* ]]
+	run -2 --separate-stderr ar-kwic "$(printf 'قره\nباغ')" "$K/spellings.txt"
+	[[ "$stderr" == *"holds a newline"* ]]
+	printf 'قره\n\u0640\n' > "$BATS_TEST_TMPDIR/pats"
+	run -2 --separate-stderr ar-kwic -f "$BATS_TEST_TMPDIR/pats" "$K/spellings.txt"
+	[[ "$stderr" == *"pats:2: pattern"*"can never match"* ]]
+	: > "$BATS_TEST_TMPDIR/none"
+	run -2 --separate-stderr ar-kwic -f "$BATS_TEST_TMPDIR/none" "$K/spellings.txt"
+	[[ "$stderr" == *"no pattern"* ]]
+}
+
+@test "--color=bogus names the bad value" {
+	run -2 --separate-stderr ar-kwic --color=bogus قره "$K/spellings.txt"
+	[[ "$stderr" == *"--color: 'bogus' is not auto, always or never"* ]]
+	run -0 ar-kwic --color=never قره "$K/spellings.txt"
 }
 
 # ---- documents, lines, encodings ----
@@ -234,6 +392,36 @@ setup() {
 	assert_output $'doc-one\t1\ndoc-two\t2'
 	run -0 bash -c 'cat "$1" | ar-kwic --color=never قره | cut -d: -f1,2' _ "$K/docs.txt"
 	assert_line --index 0 'doc-one:1'
+}
+
+@test "--csv: rows, counts and collocates through the row printer" {
+	run -0 bash -c 'ar-kwic --csv -e قره -e "قره باغ" "$1" | python3 -c "
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$K/spellings.txt"
+	assert_line --index 0 "['doc', 'line', 'start', 'end', 'left', 'match', 'right', 'pattern', 'date']"
+	assert_line --index 1 "13 ['قره', 'قره باغ']"
+	run -0 bash -c 'ar-kwic --count-forms --csv "قره باغ" "$1" | tail -1' _ "$K/spellings.txt"
+	assert_output $',,6\r'
+	run -0 bash -c 'ar-kwic --collocates=2 --csv روسي "$1" | sed -n 2p' _ "$K/colloc.txt"
+	assert_output $'موسكو,موسكو,2,0,2,2,3.94,1.28,0.83,2.51\r'
+}
+
+@test "rows carry the document's date (the header's date=), null in JSON without one" {
+	printf '\fa.txt\tdate=2023-09-29\tcrawled=2015-07-24T16:06:03\nقره باغ\n\fb.txt\nقره\n' > "$BATS_TEST_TMPDIR/d.txt"
+	run -0 bash -c 'ar-kwic --tsv قره "$1" | cut -f1,9' _ "$BATS_TEST_TMPDIR/d.txt"
+	assert_output $'doc\tdate\na.txt\t2023-09-29\nb.txt\t'
+	run -0 bash -c 'ar-kwic --json --sort=R1 قره "$1" | jq -c "[.doc, .date]"' _ "$BATS_TEST_TMPDIR/d.txt"
+	assert_output $'["b.txt",null]\n["a.txt","2023-09-29"]'
+	run -0 bash -c 'ar-kwic --csv قره "$1" | sed -n 2p' _ "$BATS_TEST_TMPDIR/d.txt"
+	assert_output $'a.txt,1,0,3,,قره," باغ",قره,2023-09-29\r'
+}
+
+@test "a header's fields are no part of the document's name" {
+	run -0 bash -c 'printf "\fa.txt\tdate=2023-09-29\nقره باغ\n" | ar-kwic --tsv قره | cut -f1 | tail -1'
+	assert_output a.txt
+	run -0 bash -c 'printf "\fa.txt\tdate=2023-09-29\nقره باغ\n" | ar-kwic --color=never قره | cut -d: -f1'
+	assert_output a.txt
 }
 
 @test "standard input is doc -, and several files keep their names" {
@@ -268,7 +456,7 @@ setup() {
 	# plain text, once made the scanner skip the rest of its buffer
 	{ printf '\xaf\xd8\xb5 \xd8 \xd8\xa7\x82 قره\n'
 	  for i in $(seq 50); do printf 'في \xd8 المدينة الكبيرة \x82\x82 قرة اليوم\n'; done; } > "$BATS_TEST_TMPDIR/stray.txt"
-	run -0 --separate-stderr bash -c 'ar-kwic -c قره "$1" | tail -1' _ "$BATS_TEST_TMPDIR/stray.txt"
+	run -0 --separate-stderr bash -c 'ar-kwic --count-forms قره "$1" | tail -1' _ "$BATS_TEST_TMPDIR/stray.txt"
 	assert_output "total: 51 hits"
 }
 
@@ -279,15 +467,15 @@ setup() {
 	re=$(printf '^([\330\331][\200-\277]){3,}$')   # three Arabic letters or more, as bytes
 	cat "$S"/*.txt | ar-norm | tr -s ' \t' '\n\n' | LC_ALL=C grep -E "$re" | LC_ALL=C sort | uniq -c |
 		sort -k1,1nr -k2 | head -60 | awk '{ print $2; print "ال" $2 }' > "$BATS_TEST_TMPDIR/pats"
-	run -0 bash -c 'ar-kwic --tsv -f "$1" "$2"/*.txt | sort -u > "$3/all"
-		while read -r p; do ar-kwic --tsv -e "$p" "$2"/*.txt; done < "$1" | sort -u > "$3/each"
+	run -0 bash -c 'ar-kwic --tsv -f "$1" "$2"/*.txt | cut -f1-7 | sort -u > "$3/all"
+		while read -r p; do ar-kwic --tsv -e "$p" "$2"/*.txt; done < "$1" | cut -f1-7 | sort -u > "$3/each"
 		cmp "$3/all" "$3/each" && wc -l < "$3/all"' _ "$BATS_TEST_TMPDIR/pats" "$S" "$BATS_TEST_TMPDIR"
 	[ "$output" -gt 100 ]
 	# past the first 2 MB many patterns switch to the anchors that proved
 	# quietest: 3 MB of the samples give the same rows either way
 	for i in $(seq 600); do cat "$S"/*.txt; done > "$BATS_TEST_TMPDIR/big.txt"
-	run -0 bash -c 'ar-kwic --tsv -f "$1" "$2" | sort -u > "$3/all"
-		while read -r p; do ar-kwic --tsv -e "$p" "$2"; done < "$1" | sort -u > "$3/each"
+	run -0 bash -c 'ar-kwic --tsv -f "$1" "$2" | cut -f1-7 | sort -u > "$3/all"
+		while read -r p; do ar-kwic --tsv -e "$p" "$2"; done < "$1" | cut -f1-7 | sort -u > "$3/each"
 		cmp "$3/all" "$3/each" && wc -l < "$3/all"' _ \
 		"$BATS_TEST_TMPDIR/pats" "$BATS_TEST_TMPDIR/big.txt" "$BATS_TEST_TMPDIR"
 	[ "$output" -gt 10000 ]
@@ -300,18 +488,18 @@ setup() {
 		{ printf 'في المدينة الكبيرة اليوم وفي المدينة الكبيرة\n'
 		  printf "في المدينة ${bad} الكبيرة اليوم وفي المدينة الكبيرة\n"
 		  printf 'قره باغ\n'; } > "$BATS_TEST_TMPDIR/bad.txt"
-		run -0 --separate-stderr ar-kwic -c قره "$BATS_TEST_TMPDIR/bad.txt"
+		run -0 --separate-stderr ar-kwic --count-forms قره "$BATS_TEST_TMPDIR/bad.txt"
 		assert_line 'total: 1 hits'
 		[[ "$stderr" == *"bad.txt:2: invalid UTF-8 at byte 20"* ]]
-		run -2 --separate-stderr ar-kwic --strict -c قره "$BATS_TEST_TMPDIR/bad.txt"
-		run -2 --separate-stderr ar-kwic --strict -c -f "$TOP/test/bench/places-sy-100.txt" "$BATS_TEST_TMPDIR/bad.txt"
+		run -2 --separate-stderr ar-kwic --strict --count-forms قره "$BATS_TEST_TMPDIR/bad.txt"
+		run -2 --separate-stderr ar-kwic --strict --count-forms -f "$TOP/test/bench/places-sy-100.txt" "$BATS_TEST_TMPDIR/bad.txt"
 		[[ "$stderr" == *"bad.txt:2: invalid UTF-8 at byte 20"* ]]
 	done
 }
 
 @test "a multi-megabyte line without spaces or newlines" {
 	{ head -c 3000000 /dev/zero | tr '\0' 'x'; printf ' قره '; head -c 3000000 /dev/zero | tr '\0' 'y'; } > "$BATS_TEST_TMPDIR/big.txt"
-	run -0 bash -c 'ar-kwic --tsv -C 3 قره "$1" | tail -1 | cut -f2-7' _ "$BATS_TEST_TMPDIR/big.txt"
+	run -0 bash -c 'ar-kwic --tsv --context=3 قره "$1" | tail -1 | cut -f2-7' _ "$BATS_TEST_TMPDIR/big.txt"
 	assert_output $'1\t3000001\t3000004\txx \tقره\t yy'
 	{ for i in $(seq 20000); do printf 'قرقرقرقر '; done; printf 'قره\n'; } > "$BATS_TEST_TMPDIR/rep.txt"
 	run -0 bash -c 'ar-kwic --tsv قره "$1" | tail -n +2 | wc -l' _ "$BATS_TEST_TMPDIR/rep.txt"
@@ -361,7 +549,7 @@ setup() {
 	run -2 --separate-stderr ar-kwic --no-such-option قره
 	[[ "$stderr" == *"usage: ar-kwic"* ]]
 	run -2 --separate-stderr ar-kwic
-	run -2 --separate-stderr ar-kwic -C x قره
+	run -2 --separate-stderr ar-kwic --context=x قره
 	run -2 --separate-stderr ar-kwic --format=xml قره
 }
 
@@ -372,7 +560,7 @@ setup() {
 
 @test "seeds: every spelling of قره باغ is found (needs ../shared)" {
 	need_shared seeds
-	run -0 bash -c 'ar-kwic -c "قره باغ" "$1"/seeds/*.txt | tail -1' _ "$SHARED"
+	run -0 bash -c 'ar-kwic --count-forms "قره باغ" "$1"/seeds/*.txt | tail -1' _ "$SHARED"
 	want=$(cat "$SHARED"/seeds/*.txt | LC_ALL=C.UTF-8 grep -o '[^ ]*قر[هة] باغ' | wc -l)
 	assert_output "total: $want hits"
 }

@@ -86,7 +86,7 @@ kwic-colloc-tsv	ar-kwic --collocates=3 --tsv وزير < $ANT
 kwic-sort	ar-kwic --sort=R1,R2 الوزير < $ANT
 kwic-sort-l	ar-kwic --sort=L1,match --tsv رئيس < $ANT
 kwic-words	ar-kwic --words=4 الداخلية < $ANT
-kwic-ctx	ar-kwic -C 15 --tsv الشرطة < $ANT
+kwic-ctx	ar-kwic --context=15 --tsv الشرطة < $ANT
 kwic-prefix	ar-kwic --prefix --tsv تونسي < $ANT
 kwic-substr	ar-kwic --substring --tsv ونس < $ANT
 kwic-wild	ar-kwic --tsv 'وز*' < $ANT

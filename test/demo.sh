@@ -33,8 +33,8 @@ if have ar-date; then
 fi
 if have ar-kwic; then
 	stage "... | ar-norm | ar-kwic قره   (every spelling of Qarabagh, in context)"
-	clean $S/*.txt | ar-norm | ar-kwic -C 30 قره
+	clean $S/*.txt | ar-norm | ar-kwic --context=30 قره
 	stage "ar-kwic without ar-norm still finds both spellings, printing the original"
-	clean $S/*.txt | ar-kwic -C 30 'قره باغ'
+	clean $S/*.txt | ar-kwic --context=30 'قره باغ'
 fi
 exit 0

@@ -45,7 +45,7 @@ make_here() {
 	[ "${#lines[@]}" -eq 2 ]
 	# --format= as bash splits it at "=" (the default), and as one word
 	run -0 offered "$COMP/ar-kwic" ar-kwic --format =
-	assert_equal "$(echo $output)" "text tsv json"
+	assert_equal "$(echo $output)" "text tsv json csv"
 	run -0 offered "$COMP/ar-kwic" ar-kwic --format = t
 	assert_equal "$(echo $output)" "text tsv"
 	run -0 env COMP_WORDBREAKS=' ' bash -c '
@@ -54,7 +54,7 @@ make_here() {
 	assert_output -- "--format=json"
 	# a value in the next word, and the choices of --color[=WHEN]
 	run -0 offered "$COMP/ar-kwic" ar-kwic --format ''
-	assert_equal "$(echo $output)" "text tsv json"
+	assert_equal "$(echo $output)" "text tsv json csv"
 	run -0 offered "$COMP/ar-kwic" ar-kwic --color = a
 	assert_output "auto
 always"
@@ -96,7 +96,7 @@ always"
 	run -0 offered "$COMP/ar-norm" ar-norm -- --st
 	assert_output ""
 	# a value that is a number or a date completes nothing
-	run -0 offered "$COMP/ar-kwic" ar-kwic -C ''
+	run -0 offered "$COMP/ar-kwic" ar-kwic -m ''
 	assert_output ""
 }
 

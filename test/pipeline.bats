@@ -13,7 +13,7 @@ setup() {
 
 @test "strip-nav | norm | kwic: every spelling of Qarabagh, in its document" {
 	run -0 bash -c 'ar-strip-nav "$S"/*.txt | ar-norm | ar-kwic --format=tsv قره'
-	assert_line --index 0 --regexp '^doc	line	start	end	left	match	right$'
+	assert_line --index 0 --regexp '^doc	line	start	end	left	match	right	pattern	date$'
 	assert_equal "$(printf '%s\n' "${lines[@]:1}" | cut -f1 | sort -u)" "$S/01-qarabagh.txt"
 	assert_equal "$((${#lines[@]} - 1))" 3
 }
@@ -40,7 +40,7 @@ setup() {
 @test "pages glued by cat are told apart on standard input" {
 	run -0 bash -c 'cat "$S"/*.txt | ar-strip-nav -H | grep -c "^$(printf "\f")"'
 	assert_output 4
-	run -0 bash -c 'cat "$S"/*.txt | ar-strip-nav -H | ar-norm | ar-kwic -c قره'
+	run -0 bash -c 'cat "$S"/*.txt | ar-strip-nav -H | ar-norm | ar-kwic --count-forms قره'
 	assert_output --partial "3"
 }
 

@@ -860,6 +860,7 @@ struct ar_kwic_opts {
 	uint32_t steps;          /* the fold (ar_steps_default, --fold) */
 	int exact;               /* --exact: code points as written, no fold */
 	int every_line;          /* every line goes to the sink, hits or not */
+	int icase;               /* -i: Latin letters A-Z match a-z */
 	const char *proclitics;  /* their list, one a line; NULL for */
 	size_t proclitics_len;   /* share/ar-tools/proclitics.txt */
 };
@@ -912,6 +913,7 @@ struct ar_freq_ent {
 	uint32_t h;
 	int used, tag;
 	long a, b, c;           /* three counts, the caller's to name */
+	size_t aux;             /* the caller's too */
 };
 struct ar_freq { struct ar_freq_ent *slot; size_t cap, n; struct ar_buf keys; };
 /* The entry of key s[0..n) under tag; a new one has counts 0. The pointer
@@ -921,26 +923,55 @@ static inline const char *ar_freq_key(const struct ar_freq *t, const struct ar_f
 {
 	return t->keys.s + e->off;
 }
+/* The entry of s[0..n) under tag, or NULL: no entry is added. */
+struct ar_freq_ent *ar_freq_find(const struct ar_freq *t, const char *s, size_t n, int tag);
 /* Every entry, in no order: *n pointers in an array to free. */
 struct ar_freq_ent **ar_freq_all(const struct ar_freq *t, size_t *n);
+/* The same by tag, then count a (most first), then key bytes. */
+struct ar_freq_ent **ar_freq_sorted(const struct ar_freq *t, size_t *n);
 /* Log-likelihood (G2) of a word seen o11 times among the r1 words near the
  * hits and c1 times among the n of the text; negative when it is rarer near
  * the hits than elsewhere. */
 double ar_freq_ll(double o11, double r1, double c1, double n);
-/* Collocates: the words within win words left (a) and right (b) of each
- * hit, and every word of the text (c), folded with nm. */
+/* The association of a collocate with the hits, from the two by two table
+ * of the words near the hits (r1 of them, o11 the collocate) against the
+ * rest of the text (n words in all, c1 the collocate), E11 = r1 c1 / n:
+ * mutual information log2(o11 / E11); t-score (o11 - E11) / sqrt(o11);
+ * Log Ratio log2((o11 / r1) / (o21 / r2)), the binary log of the ratio of
+ * the collocate's relative frequencies near the hits and elsewhere (o21 =
+ * c1 - o11, r2 = n - r1; a zero count there is taken as 0.5). */
+double ar_freq_mi(double o11, double r1, double c1, double n);
+double ar_freq_t(double o11, double r1, double c1, double n);
+double ar_freq_logratio(double o11, double r1, double c1, double n);
+/* Collocates: the words within left words before (a) and right words
+ * after (b) each hit, and every word of the text (c), folded with nm;
+ * forms counts the written forms near the hits. */
 struct ar_colloc_tok { size_t rs, re, fs, fe; };    /* in the line, folded */
 struct ar_colloc {
 	struct ar_freq words;
 	unsigned long long corpus, window;  /* words in the text, near hits */
-	int win;
+	int left, right;
 	const struct ar_norm *nm;
+	struct ar_freq forms;               /* "folded\0written" near the hits */
+	const char *line;
 	struct ar_buf F, O;                 /* the current line, folded */
 	struct ar_colloc_tok *tok;
 	size_t ntok, captok;
 };
 void ar_colloc_line(struct ar_colloc *c, const char *s, size_t n);  /* each line */
 void ar_colloc_hit(struct ar_colloc *c, size_t start, size_t end);  /* its hits */
+enum { AR_STAT_LL, AR_STAT_MI, AR_STAT_T, AR_STAT_LOGRATIO };
+struct ar_colloc_row {
+	const char *word, *form;    /* folded; the written form most often near the hits */
+	size_t len, formlen;
+	long freq, left, right, corpus, formfreq;
+	double stat[4];             /* by AR_STAT_* */
+};
+/* The collocates seen at least min_freq times near the hits, best first by
+ * stat (then more frequent, then in byte order): *n rows in an array to
+ * free. */
+struct ar_colloc_row *ar_colloc_rank(const struct ar_colloc *c, int stat, long min_freq,
+    size_t *n);
 
 /* ---- term.c: text for a terminal (controls as spaces, columns, --visual) ---- */
 void ar_term_write(const char *s, size_t n);        /* controls become spaces */

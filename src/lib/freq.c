@@ -1,7 +1,8 @@
 /* freq.c: a table of word frequencies: three counts under a string key and
  * a tag (ar-kwic -c counts each spelling per pattern; --collocates counts
  * words left and right of the hits and in the whole text), and the
- * log-likelihood that ranks collocates. */
+ * statistics that rank collocates (log-likelihood, MI, t-score, Log Ratio)
+ * and each collocate's commonest written form. */
 #include "arlib.h"
 
 #include <math.h>
@@ -57,9 +58,25 @@ ar_freq_get(struct ar_freq *t, const char *s, size_t n, int tag)
 	e->len = n;
 	e->tag = tag;
 	e->a = e->b = e->c = 0;
+	e->aux = 0;
 	ar_buf_add(&t->keys, s, n);
 	t->n++;
 	return e;
+}
+
+struct ar_freq_ent *
+ar_freq_find(const struct ar_freq *t, const char *s, size_t n, int tag)
+{
+	uint32_t h = key_hash(s, n, tag);
+
+	if (!t->cap)
+		return NULL;
+	for (size_t i = h & (t->cap - 1); t->slot[i].used; i = (i + 1) & (t->cap - 1)) {
+		struct ar_freq_ent *e = &t->slot[i];
+		if (e->h == h && e->len == n && e->tag == tag && !memcmp(t->keys.s + e->off, s, n))
+			return e;
+	}
+	return NULL;
 }
 
 struct ar_freq_ent **
@@ -71,6 +88,32 @@ ar_freq_all(const struct ar_freq *t, size_t *n)
 	for (size_t i = 0; i < t->cap; i++)
 		if (t->slot[i].used)
 			v[(*n)++] = &t->slot[i];
+	return v;
+}
+
+static const struct ar_freq *sort_table;
+
+static int
+cmp_sorted(const void *pa, const void *pb)
+{
+	const struct ar_freq_ent *a = *(struct ar_freq_ent *const *)pa;
+	const struct ar_freq_ent *b = *(struct ar_freq_ent *const *)pb;
+	const char *ka = ar_freq_key(sort_table, a), *kb = ar_freq_key(sort_table, b);
+	if (a->tag != b->tag)
+		return a->tag < b->tag ? -1 : 1;
+	if (a->a != b->a)
+		return a->a > b->a ? -1 : 1;
+	int m = memcmp(ka, kb, a->len < b->len ? a->len : b->len);
+	return m ? m : (a->len > b->len) - (a->len < b->len);
+}
+
+struct ar_freq_ent **
+ar_freq_sorted(const struct ar_freq *t, size_t *n)
+{
+	struct ar_freq_ent **v = ar_freq_all(t, n);
+
+	sort_table = t;
+	qsort(v, *n, sizeof *v, cmp_sorted);
 	return v;
 }
 
@@ -99,10 +142,45 @@ ar_freq_ll(double o11, double r1, double c1, double n)
 	return ll;
 }
 
+static double
+expected(double r1, double c1, double n)
+{
+	return n > 0 ? r1 * c1 / n : 0;
+}
+
+double
+ar_freq_mi(double o11, double r1, double c1, double n)
+{
+	double e11 = expected(r1, c1, n);
+	return o11 > 0 && e11 > 0 ? log2(o11 / e11) : 0;
+}
+
+double
+ar_freq_t(double o11, double r1, double c1, double n)
+{
+	return o11 > 0 ? (o11 - expected(r1, c1, n)) / sqrt(o11) : 0;
+}
+
+double
+ar_freq_logratio(double o11, double r1, double c1, double n)
+{
+	double o21 = c1 - o11, r2 = n - r1;
+	if (r1 <= 0)
+		return 0;
+	if (o11 <= 0)
+		o11 = 0.5;
+	if (o21 <= 0)
+		o21 = 0.5;
+	if (r2 <= 0)
+		r2 = 1;
+	return log2((o11 / r1) / (o21 / r2));
+}
+
 /* ---- collocates ---- */
 void
 ar_colloc_line(struct ar_colloc *c, const char *s, size_t n)
 {
+	c->line = s;
 	c->F.len = c->O.len = 0;
 	ar_norm_apply(c->nm, s, n, &c->F, &c->O);
 	const uint32_t *of = (const uint32_t *)c->O.s;
@@ -132,11 +210,31 @@ ar_colloc_line(struct ar_colloc *c, const char *s, size_t n)
 	}
 }
 
+/* A word near a hit: left (a) or right (b), and its written form. */
+static void
+near(struct ar_colloc *c, const struct ar_colloc_tok *t, int right)
+{
+	struct ar_freq_ent *e = ar_freq_get(&c->words, c->F.s + t->fs, t->fe - t->fs, -1);
+	struct ar_buf *k = &c->O;       /* the offsets are used up by now */
+
+	if (right)
+		e->b++;
+	else
+		e->a++;
+	c->window++;
+	k->len = 0;
+	ar_buf_add(k, c->F.s + t->fs, t->fe - t->fs);
+	ar_buf_addc(k, 0);
+	ar_buf_add(k, c->line + t->rs, t->re - t->rs);
+	ar_freq_get(&c->forms, k->s, k->len, -1)->a++;
+}
+
 void
 ar_colloc_hit(struct ar_colloc *c, size_t rs, size_t re)
 {
 	const struct ar_colloc_tok *tok = c->tok;
-	size_t first = c->ntok, last = 0, t, win = (size_t)c->win;
+	size_t first = c->ntok, last = 0, t;
+	size_t left = (size_t)c->left, right = (size_t)c->right;
 
 	for (t = 0; t < c->ntok; t++)
 		if (tok[t].re > rs && tok[t].rs < re) {
@@ -146,12 +244,71 @@ ar_colloc_hit(struct ar_colloc *c, size_t rs, size_t re)
 		}
 	if (first == c->ntok)
 		return;
-	for (t = first >= win ? first - win : 0; t < first; t++) {
-		ar_freq_get(&c->words, c->F.s + tok[t].fs, tok[t].fe - tok[t].fs, -1)->a++;
-		c->window++;
+	for (t = first >= left ? first - left : 0; t < first; t++)
+		near(c, &tok[t], 0);
+	for (t = last + 1; t < c->ntok && t <= last + right; t++)
+		near(c, &tok[t], 1);
+}
+
+static int rank_by;
+
+static int
+cmp_rows(const void *pa, const void *pb)
+{
+	const struct ar_colloc_row *a = pa, *b = pb;
+	double x = a->stat[rank_by], y = b->stat[rank_by];
+
+	if (x != y)
+		return x > y ? -1 : 1;
+	if (a->freq != b->freq)
+		return a->freq > b->freq ? -1 : 1;
+	int m = memcmp(a->word, b->word, a->len < b->len ? a->len : b->len);
+	return m ? m : (a->len > b->len) - (a->len < b->len);
+}
+
+struct ar_colloc_row *
+ar_colloc_rank(const struct ar_colloc *c, int stat, long min_freq, size_t *np)
+{
+	size_t nall, nf, n = 0;
+	struct ar_freq_ent **all = ar_freq_all(&c->words, &nall);
+	struct ar_freq_ent **forms = ar_freq_all(&c->forms, &nf);
+	struct ar_colloc_row *v = ar_alloc((nall + 1) * sizeof *v);
+	double r1 = (double)c->window, tot = (double)c->corpus;
+
+	for (size_t i = 0; i < nall; i++) {
+		struct ar_freq_ent *e = all[i];
+		struct ar_colloc_row *r = &v[n];
+		if (e->a + e->b == 0 || e->a + e->b < min_freq)
+			continue;
+		r->word = r->form = ar_freq_key(&c->words, e);
+		r->len = r->formlen = e->len;
+		r->freq = e->a + e->b, r->left = e->a, r->right = e->b, r->corpus = e->c;
+		r->formfreq = 0;
+		r->stat[AR_STAT_LL] = ar_freq_ll((double)r->freq, r1, (double)e->c, tot);
+		r->stat[AR_STAT_MI] = ar_freq_mi((double)r->freq, r1, (double)e->c, tot);
+		r->stat[AR_STAT_T] = ar_freq_t((double)r->freq, r1, (double)e->c, tot);
+		r->stat[AR_STAT_LOGRATIO] = ar_freq_logratio((double)r->freq, r1, (double)e->c, tot);
+		e->aux = ++n;
 	}
-	for (t = last + 1; t < c->ntok && t <= last + win; t++) {
-		ar_freq_get(&c->words, c->F.s + tok[t].fs, tok[t].fe - tok[t].fs, -1)->b++;
-		c->window++;
+	/* each folded word's commonest written form (ties: the first in byte order) */
+	for (size_t i = 0; i < nf; i++) {
+		const char *k = ar_freq_key(&c->forms, forms[i]);
+		size_t wl = strlen(k), fl = forms[i]->len - wl - 1;
+		struct ar_freq_ent *e = ar_freq_find(&c->words, k, wl, -1);
+		if (!e || !e->aux)
+			continue;
+		struct ar_colloc_row *r = &v[e->aux - 1];
+		int m = memcmp(k + wl + 1, r->form, fl < r->formlen ? fl : r->formlen);
+		if (forms[i]->a > r->formfreq || (forms[i]->a == r->formfreq
+		    && (m < 0 || (!m && fl < r->formlen))))
+			r->form = k + wl + 1, r->formlen = fl, r->formfreq = forms[i]->a;
 	}
+	for (size_t i = 0; i < nall; i++)
+		all[i]->aux = 0;
+	rank_by = stat;
+	qsort(v, n, sizeof *v, cmp_rows);
+	free(all);
+	free(forms);
+	*np = n;
+	return v;
 }

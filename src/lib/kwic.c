@@ -81,7 +81,7 @@ struct ar_kwic {
 	struct ar_plain plain;          /* what the scanner may pass over unread */
 
 	enum ar_kwic_mode mode;
-	int exact, every_line;
+	int exact, every_line, icase;
 	uint32_t steps;
 	struct ar_norm *nm;
 	char **procl;                   /* folded proclitics */
@@ -110,6 +110,34 @@ struct ar_kwic {
 };
 
 /* ---- small helpers ---- */
+/* Bytes that end a word for the scanner's windows (ASCII but letters,
+ * digits and '*') */
+static inline int
+is_sep(unsigned char c)
+{
+	return c < 0x80 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+	    || c == '*');
+}
+
+/* The windows around a candidate count words as runs of bytes that are no
+ * separators: a pattern with punctuation ('كوفيد-19', 'U.S.') spans as many
+ * runs, of separators and of the rest, as it has, and one more (a
+ * candidate may stand in a run of separators, where a window's edge does
+ * not move). 0 if its only separators are spaces (its words count). */
+static int
+sep_pieces(const char *f, size_t n)
+{
+	int pieces = 0, punct = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int sep = is_sep((unsigned char)f[i]);
+		if (sep && f[i] != ' ')
+			punct = 1;
+		if (i == 0 || sep != is_sep((unsigned char)f[i - 1]))
+			pieces++;
+	}
+	return punct ? pieces + 1 : 0;
+}
 static int
 is_space_cp(int32_t cp)
 {
@@ -123,6 +151,10 @@ fold(const struct ar_kwic *k, const char *s, size_t n, struct ar_buf *out, struc
 	if (offs)
 		offs->len = 0;
 	ar_norm_apply(k->nm, s, n, out, offs);
+	if (k->icase)           /* -i: Latin letters in one case; offsets hold */
+		for (size_t i = 0; i < out->len; i++)
+			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
+				out->s[i] = (char)(out->s[i] - 'A' + 'a');
 }
 
 /* How often each letter appears in folded Arabic news, per mille of letters
@@ -296,6 +328,8 @@ ar_kwic_add(struct ar_kwic *k, const char *src, size_t n)
 	}
 	if (p->nw > k->maxwords)
 		k->maxwords = p->nw;
+	if (sep_pieces(k->fbuf.s, k->fbuf.len) > k->maxwords)
+		k->maxwords = sep_pieces(k->fbuf.s, k->fbuf.len);
 	if (k->fbuf.len > k->maxpatbytes)
 		k->maxpatbytes = k->fbuf.len;
 	p->width = (size_t)ar_u8width(k->fbuf.s, k->fbuf.len);
@@ -346,6 +380,7 @@ ar_kwic_new(const struct ar_kwic_opts *o)
 	k->mode = o->mode;
 	k->exact = o->exact;
 	k->every_line = o->every_line;
+	k->icase = o->icase;
 	k->steps = o->exact ? 0 : o->steps;
 	k->maxwords = 1;
 	k->maxpatbytes = 1;
@@ -746,7 +781,8 @@ match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, siz
 				fi += ar_u8len((unsigned char)F[fi]);
 			return (long)fi;
 		}
-		return wordchar_at(F, fi, fn) ? -1 : (long)fi;
+		/* a word bound where the pattern ends in a letter or digit */
+		return wordchar_at(F, fi, fn) && (k ? wordchar_before(F, fi) : 1) ? -1 : (long)fi;
 	}
 	pw += k + 1;
 	pn -= k + 1;
@@ -863,13 +899,13 @@ match_segment(struct ar_kwic *k, const char *r, size_t rn, size_t base)
 	fn = k->F.len;
 	of = (const uint32_t *)k->offs.s;
 	for (i = 0; i < fn; i += ar_u8len((unsigned char)F[i])) {
-		if (k->mode != AR_KWIC_SUBSTRING) {
-			if (!wordchar_at(F, i, fn) || wordchar_before(F, i))
-				continue;
-		}
+		/* a word starts here, or a pattern may start with punctuation */
+		int word = wordchar_at(F, i, fn);
+		if (k->mode != AR_KWIC_SUBSTRING && word && wordchar_before(F, i))
+			continue;
 		ends->len = 0;
 		try_at(k, F, fn, i, i, ends);
-		if (k->mode != AR_KWIC_SUBSTRING)
+		if (k->mode != AR_KWIC_SUBSTRING && word)
 			for (int c = 0; c < k->nprocl; c++)
 				if (i + procll[c] < fn && F[i + procll[c] - 1] == procl[c][procll[c] - 1] && !memcmp(F + i, procl[c], procll[c]))
 					try_at(k, F, fn, i, i + procll[c], ends);
@@ -898,12 +934,6 @@ match_segment(struct ar_kwic *k, const char *r, size_t rn, size_t base)
 }
 
 /* ---- lines ---- */
-static inline int
-is_sep(unsigned char c)
-{
-	return c < 0x80 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-	    || c == '*');
-}
 
 /* The line's hits to the sink (every line, hits or not, with every_line). */
 static void

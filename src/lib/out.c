@@ -236,7 +236,7 @@ ar_out_close(void)
 /* ---- rows: fields named once, written as TSV, JSON Lines or CSV ---- */
 
 static const struct ar_field *row_f;
-static int row_nf, row_i;
+static int row_nf, row_i, row_json;   /* JSON: fields written in this row */
 
 static void
 csv_str(const char *s, size_t n)
@@ -300,7 +300,7 @@ row_sep(int empty)
 	case AR_FMT_JSON:
 		if (empty && (f->kind & AR_F_OPT))
 			return 0;
-		ar_out_putc(row_i == 1 ? '{' : ',');
+		ar_out_putc(row_json++ ? ',' : '{');
 		ar_out_putc('"');
 		ar_out_str(f->name);
 		ar_out_str("\":");
@@ -377,10 +377,10 @@ void
 ar_row_end(void)
 {
 	if (ar_opts.format == AR_FMT_JSON) {
-		if (row_i == 0 || !row_f)
+		if (!row_json)
 			ar_out_putc('{');
 		ar_out_putc('}');
 	}
-	row_i = 0;
+	row_i = row_json = 0;
 	ar_row_eol();
 }

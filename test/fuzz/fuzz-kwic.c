@@ -28,6 +28,7 @@ static const struct {
 	{ AR_KWIC_WORD, 1, 0, "الحكومة\nقرة" },
 	{ AR_KWIC_WORD, 0, 1, "قره\nتونس" },    /* every line, as --collocates */
 	{ AR_KWIC_WORD, 0, 0, "*" },            /* no letter: every line whole */
+	{ AR_KWIC_WORD, 0, 0, "كوفيد-19\nد.\nU.S.\n...\n11/8/2015" },  /* punctuation */
 };
 #define NCONF (sizeof conf / sizeof conf[0])
 static struct ar_kwic *kw[NCONF];

@@ -3,6 +3,7 @@
 #include "arlib.h"
 #include "check.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 static const struct kcase {
@@ -32,6 +33,13 @@ static const struct kcase {
 	{ "an empty pattern is ignored", AR_KWIC_WORD, 0, "  \nقره", "قره\n", "1:0-6:0 " },
 	{ "several patterns, several per line", AR_KWIC_WORD, 0, "تونس\nصفاقس\nقره",
 	  "من تونس إلى صفاقس\nلا\nقرة\n", "1:5-13:0 1:21-31:1 3:0-6:2 " },
+	{ "punctuation is text: a dash, a dot (after a proclitic), slashes", AR_KWIC_WORD, 0,
+	  "كوفيد-19\nد.\nU.S.\n11/8/2015\na-b",
+	  "قال كوفيد-19 ود. محمد U.S. في 11/8/2015 xa-bx\n",
+	  "1:7-20:0 1:21-26:1 1:36-40:2 1:46-55:3 " },
+	{ "a pattern of punctuation alone; word bounds only at letters", AR_KWIC_WORD, 0,
+	  "...\nد.", "قال... ثم عبد. د.x\n", "1:6-9:0 1:23-26:1 " },
+	{ "--substring with a dash", AR_KWIC_SUBSTRING, 0, "a-b", "xa-bx\n", "1:1-4:0 " },
 };
 
 struct got { struct ar_buf s; int invalid, refuse; size_t lines; };
@@ -112,6 +120,52 @@ run_cases(void)
 		ar_buf_free(&g.s);
 		ar_kwic_free(k);
 	}
+}
+
+/* -i: Latin letters in either case, whatever path the scanner takes (one
+ * pattern with a rare key, or many). */
+static void
+icase(void)
+{
+	for (int many = 0; many < 2; many++) {
+		struct ar_kwic_opts o = { .mode = AR_KWIC_WORD, .steps = ar_steps_default, .icase = 1 };
+		struct ar_kwic *k = ar_kwic_new(&o);
+		struct got g = { 0 };
+		unsigned long line = 0;
+		const char *more[] = { "الحكومة", "في", "من", "على", "الى" };
+
+		ar_kwic_add(k, "bBc", 3);
+		for (int i = 0; many && i < 5; i++)
+			ar_kwic_add(k, more[i], strlen(more[i]));
+		ar_kwic_ready(k);
+		scan(k, "the BBC said bbc, Bbc\n", &g, &line);
+		check(!strcmp(g.s.s, "1:4-7:0 1:13-16:0 1:18-21:0 "), "-i (%d patterns): got '%s'",
+		    many ? 6 : 1, g.s.s);
+		ar_buf_free(&g.s);
+		ar_kwic_free(k);
+	}
+}
+
+/* The collocation statistics (freq.c) against values worked by hand from
+ * their definitions: a collocate seen 10 times among the 100 words near
+ * the hits and 20 times in a text of 1000 words. E11 = 100*20/1000 = 2;
+ * MI = log2(10/2); t = (10-2)/sqrt(10); Log Ratio = log2((10/100) /
+ * (10/900)) = log2(9); G2 over the table 10 90 / 10 890 with expected
+ * 2 98 / 18 882 is 21.177 (2 * sum of o ln(o/e)). */
+static void
+stats(void)
+{
+	check(fabs(ar_freq_mi(10, 100, 20, 1000) - 2.321928) < 1e-5, "MI %f", ar_freq_mi(10, 100, 20, 1000));
+	check(fabs(ar_freq_t(10, 100, 20, 1000) - 2.529822) < 1e-5, "t %f", ar_freq_t(10, 100, 20, 1000));
+	check(fabs(ar_freq_logratio(10, 100, 20, 1000) - 3.169925) < 1e-5, "Log Ratio %f",
+	    ar_freq_logratio(10, 100, 20, 1000));
+	check(fabs(ar_freq_ll(10, 100, 20, 1000) - 21.176963) < 1e-4, "LL %f", ar_freq_ll(10, 100, 20, 1000));
+	/* rarer near the hits than elsewhere: negative MI, t, Log Ratio and LL */
+	check(ar_freq_mi(1, 100, 100, 1000) < 0 && ar_freq_t(1, 100, 100, 1000) < 0
+	    && ar_freq_logratio(1, 100, 100, 1000) < 0 && ar_freq_ll(1, 100, 100, 1000) < 0,
+	    "negative association");
+	/* never seen elsewhere: Log Ratio takes 0.5 for the zero, stays finite */
+	check(fabs(ar_freq_logratio(2, 7, 2, 17) - log2((2.0 / 7) / (0.5 / 10))) < 1e-9, "zero o21");
 }
 
 /* The same text in two blocks gives the same hits, numbered on. */
@@ -214,6 +268,8 @@ main(void)
 {
 	ar_init("kwic", "", "");
 	run_cases();
+	icase();
+	stats();
 	two_blocks();
 	invalid();
 	every_line();
