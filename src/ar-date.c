@@ -507,7 +507,7 @@ main(int argc, char *argv[])
 	 * name the document in their doc field */
 	struct ar_loop lp = { .line = date_line, .begin = date_begin, .end = date_end,
 	    .echo_headers = (ar_opts.format == AR_FMT_TEXT || (timeml && ar_opts.headers != 0))
-	    && !ar_grep_listing() };
+	    && !ar_grep_listing(), .search = !timeml };
 	int st = ar_loop_run(&lp, argc, argv);
 	if (st == 0)
 		st = ar_grep_status();

@@ -45,7 +45,7 @@ static const char help[] =
 AR_HELP_GREP
 "  -H, --with-filename   prefix rows with doc:line (the default)\n"
 "  -h, --no-filename     prefix rows with the line number only\n"
-AR_HELP_STRICT "      --line-buffered   flush every row\n" AR_HELP_TAIL
+AR_HELP_INPUT AR_HELP_STRICT "      --line-buffered   flush every row\n" AR_HELP_TAIL
 "\n"
 "With no FILE, or when FILE is -, read standard input. Exit status: 0 a hit,\n"
 "1 no hit, 2 trouble. See ar-kwic(1) and ar-tools(7).\n";
@@ -691,7 +691,7 @@ main(int argc, char *argv[])
 	if (!count_forms && !colloc_win && !ar_grep_listing())
 		ar_rows_begin(row_fields, (int)(sizeof row_fields / sizeof row_fields[0]));
 	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .end = kwic_end,
-		.done = kwic_done };
+		.done = kwic_done, .search = 1 };
 	if (ar_loop_run(&lp, argc, argv))
 		return 2;
 	return ar_grep_status();

@@ -185,3 +185,22 @@ sys.stdout.write("مُؤْتَمَرٌ قرة " * 150000 + "\n")' > "$D/long"
 	assert_output 3000
 	assert_equal "$stderr" ""
 }
+
+@test "binary input and the searchers: as grep, 'Binary file NAME matches', -c counts, -a prints" {
+	printf 'قال أمس في قره\0باغ\n' > "$D/bin"
+	run -0 --separate-stderr ar-kwic قره "$D/bin"
+	assert_output "Binary file $D/bin matches"
+	run -0 ar-kwic -c قره "$D/bin"
+	assert_output 1
+	run -0 ar-kwic -l قره "$D/bin"
+	assert_output "$D/bin"
+	run -1 ar-kwic نعم "$D/bin"
+	assert_output ""
+	run -0 bash -c 'ar-kwic -a --tsv قره "$1" | tail -1 | cut -f6' _ "$D/bin"
+	assert_output "قره"
+	run -0 --separate-stderr ar-date --ref=2024-03-10 --tsv "$D/bin"
+	assert_line --index 1 "Binary file $D/bin matches"
+	assert_equal "${#lines[@]}" 2      # the TSV header, then no row
+	run -0 bash -c 'ar-date -a --ref=2024-03-10 --tsv "$1" | tail -1 | cut -f6' _ "$D/bin"
+	assert_output "2024-03-09"
+}

@@ -2,7 +2,9 @@
  * (ar-kwic, ar-date): -c counts hits per document, -l and -L list the
  * documents with and without a hit, -q stops at the first hit, -m NUM stops
  * a document after NUM hits, --null ends listed names with NUL. The tool
- * calls ar_grep_hit before it prints a hit and asks what to do with it. */
+ * calls ar_grep_hit before it prints a hit and asks what to do with it.
+ * A binary document (NUL bytes, no -a) prints no hit: its first stops it,
+ * and its end says "Binary file NAME matches", as grep. */
 #include "arlib.h"
 
 #include <stdlib.h>
@@ -46,6 +48,8 @@ ar_grep_hit(void)
 	}
 	if (ar_grep.files_without || ar_grep.count)
 		return AR_GREP_SKIP;
+	if (ar_doc.binary)
+		return AR_GREP_STOP;    /* as grep: no rows, "Binary file NAME matches" */
 	return ar_grep.max && doc_hits >= ar_grep.max ? AR_GREP_LAST : AR_GREP_PRINT;
 }
 
@@ -58,7 +62,12 @@ ar_grep_done(void)
 void
 ar_grep_doc_end(int with_names)
 {
-	if (ar_grep.files_without && !doc_hits) {
+	if (ar_doc.binary && doc_hits && !ar_grep_listing()) {
+		ar_out_str("Binary file ");
+		out_name();
+		ar_out_str(" matches");
+		ar_out_eol();
+	} else if (ar_grep.files_without && !doc_hits) {
 		out_name();
 		if (ar_grep.null)
 			ar_out_putc('\0');
