@@ -120,3 +120,41 @@ PY
 	run -0 bash -c 'jq -r .text "$1" | sort | uniq -c | wc -l' _ "$d/dask.jsonl"
 	assert_output 2
 }
+
+@test "Dask (distributed): ar-kwic over JSON Lines partitions, rows as one process gives" {
+	/usr/bin/python3 -c 'import dask.bag, distributed' 2>/dev/null || skip "python3-distributed not installed"
+	local d=$BATS_TEST_TMPDIR
+	/usr/bin/python3 - "$d" <<'PY'
+import json, sys
+d = sys.argv[1]
+for part in range(3):
+    with open("%s/pages-%d.jsonl" % (d, part), "w") as f:
+        for i in range(100):
+            f.write(json.dumps({"id": "p%d-%d" % (part, i),
+                "text": "بدأت المحادثات في قرة باغ أمس.\nوقال الوزير إن قره باغ ستبقى على جدول الأعمال"},
+                ensure_ascii=False) + "\n")
+PY
+	cat "$d"/pages-*.jsonl | ar-kwic --input=jsonl --tsv 'قره باغ' | tail -n +2 > "$d/one.tsv"
+	run -0 /usr/bin/python3 - "$d" <<'PY'
+import subprocess, sys
+import dask.bag as db
+from distributed import Client, LocalCluster
+d = sys.argv[1]
+def kwic(lines):
+    p = subprocess.run(["ar-kwic", "--input=jsonl", "--tsv", "قره باغ"], text=True,
+        input="\n".join(l.rstrip("\n") for l in lines) + "\n", capture_output=True)
+    assert p.returncode in (0, 1), p.stderr
+    return p.stdout.splitlines()[1:]      # each partition's TSV header
+if __name__ == "__main__":
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster):
+        out = db.read_text(d + "/pages-*.jsonl").map_partitions(kwic).compute()
+    with open(d + "/dask.tsv", "w") as f:
+        f.write("\n".join(out) + "\n")
+PY
+	run -0 cmp "$d/one.tsv" "$d/dask.tsv"
+	run -0 bash -c 'cut -f1 "$1" | sort -u | wc -l' _ "$d/dask.tsv"
+	assert_output 300
+	run -0 wc -l < "$d/dask.tsv"
+	assert_output 600
+}

@@ -58,3 +58,16 @@ PY
 	run -0 "$PY" -c "import pandas as pd; t = pd.read_csv('$BATS_TEST_TMPDIR/b.csv', encoding='utf-8-sig'); print(list(t.columns)[0])"
 	assert_output doc
 }
+
+@test "ar-date: pandas reads the TSV and the CSV alike" {
+	pandas_reads ar-date --ref=2024-03-10
+}
+
+@test "ar-kwic: pandas reads the TSV and the CSV alike (left fields start with quotes)" {
+	pandas_reads ar-kwic قال
+	pandas_reads ar-kwic قره
+}
+
+@test "ar-strip-nav: pandas reads the --explain TSV and CSV alike" {
+	pandas_reads ar-strip-nav --explain      # its --json alone is one object a page
+}
