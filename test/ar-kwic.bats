@@ -564,3 +564,27 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	want=$(cat "$SHARED"/seeds/*.txt | LC_ALL=C.UTF-8 grep -o '[^ ]*قر[هة] باغ' | wc -l)
 	assert_output "total: $want hits"
 }
+
+@test "stars: every word the glob matches, and only those (random words, three stars)" {
+	python3 - "$BATS_TEST_TMPDIR" <<'PY'
+import random, re, sys
+d = sys.argv[1]
+random.seed(7)
+letters = "درز"
+words = ["".join(random.choice(letters) for _ in range(random.randint(1, 9))) for _ in range(3000)]
+open(d + "/words.txt", "w", encoding="utf-8").write("\n".join(" ".join(words[i:i + 10]) for i in range(0, 3000, 10)) + "\n")
+PY
+	python3 - "$BATS_TEST_TMPDIR" > "$BATS_TEST_TMPDIR/want" <<'PY'
+import random, re, sys
+random.seed(7)
+letters = "درز"
+words = ["".join(random.choice(letters) for _ in range(random.randint(1, 9))) for _ in range(3000)]
+for pat in ["د*ر*ز", "*ر*ر*", "دد*", "*زز", "د*د*د*د"]:
+    rx = re.compile("^" + pat.replace("*", "[درز]*") + "$")
+    print(pat, sum(1 for w in words if rx.match(w)))
+PY
+	for pat in "د*ر*ز" "*ر*ر*" "دد*" "*زز" "د*د*د*د"; do
+		echo "$pat $(ar-kwic --exact -h -c "$pat" "$BATS_TEST_TMPDIR/words.txt")"
+	done > "$BATS_TEST_TMPDIR/got"
+	run -0 diff "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
+}

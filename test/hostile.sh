@@ -21,6 +21,7 @@ gen() {   # gen NAME: make the input file once
 	tatweel1m) { printf 'قر'; yes 'ـ' | head -n 1000000 | tr -d '\n'; printf 'ة\n'; } > "$f.t" ;;
 	lines1m)   yes 'سطر قصير بلا نهاية' | head -n 1000000 > "$f.t" ;;
 	nul)       head -c 20000000 /dev/zero > "$f.t" ;;
+	fa1m)      python3 -c 'print("\u0641" * 1000000)' > "$f.t" ;;
 	badutf8)   { for i in $(seq 200000); do printf 'a\x80b\xe2\x82c\xc0\xafd\xed\xa0\x80e\xf5f\xf0\x9f\x98g\xff\n'; done; } > "$f.t" ;;
 	numbers)   { seq 1 100000 | tr '\n' ' '; echo; } > "$f.t" ;;
 	junk)      head -c 50000000 /dev/urandom > "$f.t" ;;
@@ -75,6 +76,8 @@ run ar-date numbers 1 ar-date
 for input in line200m marks10m tatweel1m nul badutf8 junk; do
 	run ar-kwic "$input" 200 ar-kwic قره
 done
+# stars: linear in the word for any number of them (was exponential)
+run ar-kwic fa1m 2 ar-kwic 'ف*ف*ف*ف*ب'
 [ -x bin/ar-kwic ] && gen pats10k
 run ar-kwic line200m 200 ar-kwic -f "$H/pats10k"
 exit $fail

@@ -762,37 +762,60 @@ wordchar_before(const char *F, size_t i)
 	return ar_is_wordchar(cp);
 }
 
-/* Match one pattern word pw[0..pn) at F[fi..fn); returns the end or -1. */
+/* Where a pattern word's last piece ends at fi (k its length): the end of
+ * the match as the mode wants it, or -1. */
+static long
+word_end(enum ar_kwic_mode mode, const char *F, size_t fi, size_t fn, size_t k)
+{
+	if (mode == AR_KWIC_SUBSTRING)
+		return (long)fi;
+	if (mode == AR_KWIC_PREFIX) {
+		while (wordchar_at(F, fi, fn))
+			fi += ar_u8len((unsigned char)F[fi]);
+		return (long)fi;
+	}
+	/* a word bound where the pattern ends in a letter or digit */
+	return wordchar_at(F, fi, fn) && (k ? wordchar_before(F, fi) : 1) ? -1 : (long)fi;
+}
+
+static size_t
+piece_len(const char *pw, size_t pn)
+{
+	size_t k = 0;
+	while (k < pn && pw[k] != '*')
+		k++;
+	return k;
+}
+
+/* Match one pattern word pw[0..pn) at F[fi..fn); returns the end or -1.
+ * A '*' matches word characters only, so each piece after one lies in the
+ * run of word characters the star reaches, and its leftmost place there
+ * leaves every later choice open: one pass, no backtracking, linear in the
+ * word for any number of stars. */
 static long
 match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, size_t fi, size_t fn)
 {
-	size_t k = 0;
+	size_t k = piece_len(pw, pn), j;
 
-	while (k < pn && pw[k] != '*')
-		k++;
 	if (fi + k > fn || memcmp(F + fi, pw, k))
 		return -1;
-	fi += k;
-	if (k == pn) {
-		if (mode == AR_KWIC_SUBSTRING)
-			return (long)fi;
-		if (mode == AR_KWIC_PREFIX) {
-			while (wordchar_at(F, fi, fn))
-				fi += ar_u8len((unsigned char)F[fi]);
-			return (long)fi;
+	if (k == pn)
+		return word_end(mode, F, fi + k, fn, k);
+	fi += k, pw += k + 1, pn -= k + 1;
+	for (;;) {
+		k = piece_len(pw, pn);
+		for (j = fi;; j += ar_u8len((unsigned char)F[j])) {
+			if (j + k <= fn && !memcmp(F + j, pw, k)) {
+				if (k < pn)
+					break;          /* a middle piece: its first place */
+				long r = word_end(mode, F, j + k, fn, k);
+				if (r >= 0)
+					return r;       /* the last piece: the first place that ends well */
+			}
+			if (!wordchar_at(F, j, fn))
+				return -1;
 		}
-		/* a word bound where the pattern ends in a letter or digit */
-		return wordchar_at(F, fi, fn) && (k ? wordchar_before(F, fi) : 1) ? -1 : (long)fi;
-	}
-	pw += k + 1;
-	pn -= k + 1;
-	for (size_t j = fi;;) {
-		long r = match_word(mode, pw, pn, F, j, fn);
-		if (r >= 0)
-			return r;
-		if (!wordchar_at(F, j, fn))
-			return -1;
-		j += ar_u8len((unsigned char)F[j]);
+		fi = j + k, pw += k + 1, pn -= k + 1;
 	}
 }
 
