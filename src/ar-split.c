@@ -22,8 +22,9 @@ static const char help[] =
 "      --format=FMT     text (default), tsv, json, csv, conllu (CoNLL-U for\n"
 "                       UD parsers) or vrt (CWB vertical text for CQP)\n"
 "      --tsv, --json, --csv  short for --format=tsv, json, csv; the columns\n"
-"                       are doc line sent tok type start end text, offsets in\n"
-"                       code points into the input line (end exclusive)\n"
+"                       are doc line sent tok type start end text date, offsets\n"
+"                       in code points into the input line (end exclusive),\n"
+"                       date the document's (its header's date=)\n"
 "      --bom            start CSV with a byte order mark (for spreadsheets)\n"
 "      --output-dir=DIR write each document to DIR/NAME (text, conllu, vrt)\n"
 AR_HELP_HEADERS
@@ -59,7 +60,7 @@ cpoff(const char *s, size_t b)
 static const struct ar_field fields[] = {
 	{ "doc", AR_F_STR }, { "line", AR_F_NUM }, { "sent", AR_F_NUM },
 	{ "tok", AR_F_NUM }, { "type", AR_F_STR }, { "start", AR_F_NUM },
-	{ "end", AR_F_NUM }, { "text", AR_F_STR },
+	{ "end", AR_F_NUM }, { "text", AR_F_STR }, { "date", AR_F_STR },
 };
 
 static void
@@ -76,6 +77,12 @@ row(const char *s, size_t a, size_t b, unsigned long sent, unsigned long tok,
 	ar_row_num(ca);
 	ar_row_num(cb);
 	ar_row_str(s + a, b - a);
+	size_t dn;
+	const char *d = ar_doc_field("date", &dn);     /* the page's, from its header */
+	if (d)
+		ar_row_str(d, dn);
+	else
+		ar_row_null();
 	ar_row_end();
 }
 

@@ -191,10 +191,10 @@ there'"'"'s
 
 @test "--tsv: doc line sent tok type start end text, code-point offsets into the line" {
 	run -0 bash -c 'printf "سطر أول.\nقال د. علي: نعم. لا!\n" | ar-split --tsv'
-	assert_line --index 0 "$(printf 'doc\tline\tsent\ttok\ttype\tstart\tend\ttext')"
-	assert_line --index 1 "$(printf -- '-\t1\t1\t0\tsentence\t0\t8\tسطر أول.')"
-	assert_line --index 2 "$(printf -- '-\t2\t1\t0\tsentence\t0\t16\tقال د. علي: نعم.')"
-	assert_line --index 3 "$(printf -- '-\t2\t2\t0\tsentence\t17\t20\tلا!')"
+	assert_line --index 0 "$(printf 'doc\tline\tsent\ttok\ttype\tstart\tend\ttext\tdate')"
+	assert_line --index 1 "$(printf -- '-\t1\t1\t0\tsentence\t0\t8\tسطر أول.\t')"
+	assert_line --index 2 "$(printf -- '-\t2\t1\t0\tsentence\t0\t16\tقال د. علي: نعم.\t')"
+	assert_line --index 3 "$(printf -- '-\t2\t2\t0\tsentence\t17\t20\tلا!\t')"
 }
 
 @test "--tsv offsets find every token and sentence in the input line" {
@@ -202,7 +202,7 @@ there'"'"'s
 		run -0 bash -c 'ar-split -h --format=tsv '"$mode"' "$FIX/split/page.txt" > "$BATS_TEST_TMPDIR/t"
 			perl -CSD -e '"'"'open L, "<:encoding(UTF-8)", $ARGV[0] or die; my @l = <L>; chomp @l;
 			open T, "<:encoding(UTF-8)", $ARGV[1] or die; <T>; my $n = 0;
-			while (<T>) { chomp; my ($d, $p, $s, $k, $y, $a, $b, $t) = split /\t/, $_, 8;
+			while (<T>) { chomp; my ($d, $p, $s, $k, $y, $a, $b, $t) = split /\t/, $_, 9;
 				die "row $.: [$t] vs [" . substr($l[$p - 1], $a, $b - $a) . "]\n"
 				    unless substr($l[$p - 1], $a, $b - $a) eq $t; $n++ }
 			print "$n rows ok\n"'"'"' "$FIX/split/page.txt" "$BATS_TEST_TMPDIR/t"'
@@ -403,8 +403,8 @@ Who.'
 
 @test "--format=csv: RFC 4180 with a header, CRLF, quotes doubled; --bom" {
 	run -0 bash -c "printf 'قال: \\\"نعم\\\", ثم\n' | ar-split --format=csv"
-	assert_line --index 0 $'doc,line,sent,tok,type,start,end,text\r'
-	assert_line --index 1 $'-,1,1,0,sentence,0,14,"قال: ""نعم"", ثم"\r'
+	assert_line --index 0 $'doc,line,sent,tok,type,start,end,text,date\r'
+	assert_line --index 1 $'-,1,1,0,sentence,0,14,"قال: ""نعم"", ثم",\r'
 	run -0 bash -c "printf 'x\n' | ar-split --csv --bom | head -c 3 | od -An -tx1"
 	assert_output ' ef bb bf'
 }
@@ -430,4 +430,13 @@ sys.stdout.write(" ".join(s[i % 4] for i in range(120000)) + "\n")' > "$BATS_TES
 	assert_output "1 1"
 	run -0 bash -c 'ar-split -w "$1" | grep -c "^كلمة$"' _ "$BATS_TEST_TMPDIR/long"
 	assert_output 1200000
+}
+
+@test "rows carry the document's date from its header (null in JSON without one)" {
+	run -0 bash -c 'printf "\fa.txt\tdate=2024-03-02\nقال. نعم.\n\fb.txt\nلا.\n" | ar-split --tsv | cut -f1,9'
+	assert_output $'doc\tdate\na.txt\t2024-03-02\na.txt\t2024-03-02\nb.txt\t'
+	run -0 bash -c 'printf "قال.\n" | ar-split -w --json | head -1 | jq -r ".date"'
+	assert_output "null"
+	run -0 bash -c 'ar-strip-nav -H "$1" | ar-split --tsv | tail -1 | cut -f9' _ "$FIX/strip-nav/page-crawler.txt"
+	assert_output "2024-03-02"
 }
