@@ -126,7 +126,7 @@ print_prefix(const struct row *w)
 	unsigned long ln = w->line;
 
 	if (show_doc) {
-		ar_out_write(w->doc, w->docl);
+		ar_term_write(w->doc, w->docl);        /* a name is input too */
 		pw = w->doc == ar_doc.name ? docwidth : ar_term_columns(w->doc, w->docl);
 	}
 	/* ":LINE:" without printf: this runs for every row */

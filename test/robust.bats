@@ -89,3 +89,12 @@ sys.exit(0 if not b or b.endswith(b'\\n') else 1)"
 	assert_equal "$st" 143
 	[ $((SECONDS - t0)) -le 6 ]
 }
+
+@test "a document name with escapes is shown without them in ar-kwic's and ar-date's rows" {
+	run -0 bash -c 'printf "\f\033]0;pwned\007doc\nقال أمس \302\233x\n" | ar-kwic -H قال | od -An -c | tr -s " "'
+	refute_output --partial '033'
+	refute_output --partial '302 233'
+	# (its header line passes on as it came: the next tool needs the name)
+	run -0 bash -c 'printf "\f\033]0;pwned\007doc\nقال أمس\n" | ar-date -H --ref=2024-03-10 | tail -n +2 | od -An -c'
+	refute_output --partial '033'
+}

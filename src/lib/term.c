@@ -7,12 +7,20 @@ void
 ar_term_write(const char *s, size_t n)
 {
 	size_t run = 0;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20) {
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		/* C0, DEL and C1 (U+0080..U+009F: 8-bit CSI and OSC) drive a
+		 * terminal: each becomes one space */
+		size_t l = c < 0x20 || c == 0x7f ? 1
+		    : c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80
+		      && (unsigned char)s[i + 1] <= 0x9f ? 2 : 0;
+		if (l) {
 			ar_out_write(s + run, i - run);
 			ar_out_putc(' ');
-			run = i + 1;
+			run = i + l;
+			i += l - 1;
 		}
+	}
 	ar_out_write(s + run, n - run);
 }
 
@@ -23,7 +31,7 @@ ar_term_columns(const char *s, size_t n)
 	while (i < n) {
 		int32_t cp;
 		i += ar_u8dec(s + i, &cp);
-		w += cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		w += cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? 1 : (size_t)ar_cpwidth(cp);
 	}
 	return w;
 }
