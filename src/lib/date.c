@@ -2749,7 +2749,7 @@ back_tokens(struct ar_date *dt, size_t b, struct btok *out)
 			}
 			struct ar_buf one = { 0 };
 			fold_add(dt, c, &one);
-			if (fn + one.len <= sizeof t->w)
+			if (one.len && fn + one.len <= sizeof t->w)   /* one.s is NULL when empty */
 				memcpy(t->w + fn, one.s, one.len);
 			fn += one.len;
 			ar_buf_free(&one);
