@@ -98,24 +98,7 @@ for part in range(3):
                 ensure_ascii=False) + "\n")
 PY
 	cat "$d"/pages-*.jsonl | ar-norm --input=jsonl > "$d/one.jsonl"
-	run -0 /usr/bin/python3 - "$d" <<'PY'
-import subprocess, sys
-import dask.bag as db
-from distributed import Client, LocalCluster
-d = sys.argv[1]
-def norm(lines):
-    p = subprocess.run(["ar-norm", "--input=jsonl"], text=True,
-        input="\n".join(l.rstrip("\n") for l in lines) + "\n",
-        capture_output=True, check=True)
-    return p.stdout.splitlines()
-if __name__ == "__main__":
-    # threads: worker processes would re-import a script read from stdin
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster):
-        out = db.read_text(d + "/pages-*.jsonl").map_partitions(norm).compute()
-    with open(d + "/dask.jsonl", "w") as f:
-        f.write("\n".join(out) + "\n")
-PY
+	run -0 /usr/bin/python3 "$TOP/test/tools/dask-pipe.py" "$d/dask.jsonl" 0 "$d/pages-*.jsonl" ar-norm --input=jsonl
 	run -0 cmp "$d/one.jsonl" "$d/dask.jsonl"
 	run -0 bash -c 'jq -r .text "$1" | sort | uniq -c | wc -l' _ "$d/dask.jsonl"
 	assert_output 2
@@ -135,23 +118,7 @@ for part in range(3):
                 ensure_ascii=False) + "\n")
 PY
 	cat "$d"/pages-*.jsonl | ar-kwic --input=jsonl --tsv 'قره باغ' | tail -n +2 > "$d/one.tsv"
-	run -0 /usr/bin/python3 - "$d" <<'PY'
-import subprocess, sys
-import dask.bag as db
-from distributed import Client, LocalCluster
-d = sys.argv[1]
-def kwic(lines):
-    p = subprocess.run(["ar-kwic", "--input=jsonl", "--tsv", "قره باغ"], text=True,
-        input="\n".join(l.rstrip("\n") for l in lines) + "\n", capture_output=True)
-    assert p.returncode in (0, 1), p.stderr
-    return p.stdout.splitlines()[1:]      # each partition's TSV header
-if __name__ == "__main__":
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster):
-        out = db.read_text(d + "/pages-*.jsonl").map_partitions(kwic).compute()
-    with open(d + "/dask.tsv", "w") as f:
-        f.write("\n".join(out) + "\n")
-PY
+	run -0 /usr/bin/python3 "$TOP/test/tools/dask-pipe.py" "$d/dask.tsv" 1 "$d/pages-*.jsonl" ar-kwic --input=jsonl --tsv 'قره باغ'
 	run -0 cmp "$d/one.tsv" "$d/dask.tsv"
 	run -0 bash -c 'cut -f1 "$1" | sort -u | wc -l' _ "$d/dask.tsv"
 	assert_output 300
