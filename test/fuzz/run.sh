@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh: build and run the libFuzzer targets (clang, ASan + UBSan), each
-# for FUZZ_SECONDS (default 60), and report executions a second and the
+# for FUZZ_SECONDS (default 60: a third on inputs under 4 KB, the rest on
+# all seeds), and report executions a second and the
 # coverage each reached. The targets are test/fuzz/fuzz-*.c: each calls one
 # engine of src/lib in process (set up once, then one input), so coverage
 # guides the search; several check the engine's invariants too. FUZZ_TOOLS
@@ -31,6 +32,30 @@ if [ ! -d "$seeds" ]; then
 	tr '\n' ' ' < "$seeds/big-samples" > "$seeds/big-oneline"
 fi
 
+# small inputs (under 4 KB): the speed of the engine itself, many shapes a
+# second; the big ones reach block boundaries and long lines
+small=build/fuzz/small
+if [ ! -d "$small" ]; then
+	mkdir -p "$small"
+	find "$seeds" -type f -size -4k -exec cp {} "$small/" \;
+fi
+
+# run TARGET SECONDS MAXLEN LOG SEEDS: one libFuzzer run; 0 when no crash
+run() {
+	ASAN_OPTIONS=detect_leaks=0:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=99 \
+	    AR_DATADIR="$PWD/share/ar-tools" "$1" -max_total_time="$2" \
+	    -max_len="$3" -len_control=20 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -dict=test/fuzz/ar.dict -artifact_prefix="${4%/*}/" "${4%/*}/corpus" "$5" > "$4" 2>&1
+}
+
+# stats LOG: "executions exec/s coverage" of one run
+stats() {
+	e=$(sed -n 's/^stat::number_of_executed_units: *//p' "$1" | tail -1)
+	r=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$1" | tail -1)
+	c=$(grep -o 'cov: [0-9]*' "$1" | tail -1 | cut -d' ' -f2)
+	echo "${e:-?} ${r:-?} ${c:-?}"
+}
+
 # tool and the arguments its main() runs with under harness.c
 args_for() {
 	case $1 in
@@ -44,7 +69,10 @@ args_for() {
 
 status=0
 targets=${FUZZ_TOOLS:-$(for s in test/fuzz/fuzz-*.c; do basename "$s" .c | sed 's/^fuzz-//'; done)}
-printf '%-16s %10s %8s %8s %s\n' target execs exec/s cov result
+# a third of the time on small inputs, the rest on all seeds, big ones too
+ssecs=$(( (secs + 2) / 3 ))
+bsecs=$(( secs - ssecs ))
+printf '%-16s %12s %8s %12s %8s %8s %s\n' target small-exec/s cov all-exec/s cov execs result
 for t in $targets; do
 	out=build/fuzz/$t
 	mkdir -p "$out/corpus"
@@ -60,19 +88,16 @@ for t in $targets; do
 		$CC $flags -o "$out/fuzz" "test/fuzz/fuzz-$t.c" src/lib/*.c build/data_tab.c $libs
 		;;
 	esac || { echo "fuzz: $t: build failed" >&2; status=1; continue; }
-	if ASAN_OPTIONS=detect_leaks=0:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=99 \
-	    AR_DATADIR="$PWD/share/ar-tools" "$out/fuzz" -max_total_time="$secs" \
-	    -max_len=1048576 -len_control=20 -rss_limit_mb=4096 -print_final_stats=1 \
-	    -dict=test/fuzz/ar.dict -artifact_prefix="$out/" "$out/corpus" "$seeds" > "$out/log" 2>&1; then
-		result=ok
+	result=ok
+	run "$out/fuzz" "$ssecs" 4096 "$out/log-small" "$small" || result=CRASHED
+	if [ $result = ok ] && [ "$bsecs" -gt 0 ]; then
+		run "$out/fuzz" "$bsecs" 1048576 "$out/log" "$seeds" || result=CRASHED
 	else
-		result=CRASHED
-		status=1
+		cp "$out/log-small" "$out/log"
 	fi
-	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/log" | tail -1)
-	cov=$(grep -o 'cov: [0-9]*' "$out/log" | tail -1 | cut -d' ' -f2)
-	printf '%-16s %10s %8s %8s %s\n' "$t" "${execs:-?}" \
-	    "$(awk -v e="${execs:-0}" -v s="$secs" 'BEGIN { printf "%d", e / s }')" "${cov:-?}" "$result"
+	[ $result = ok ] || status=1
+	set -- $(stats "$out/log-small") $(stats "$out/log")
+	printf '%-16s %12s %8s %12s %8s %8s %s\n' "$t" "$2" "$3" "$5" "$6" "$(awk -v a="$1" -v b="$4" 'BEGIN { print a + b }')" "$result"
 	if [ "$result" != ok ]; then
 		echo "fuzz: $t: see $out/log and $out/crash-*" >&2
 		grep -m5 -E 'ERROR|runtime error|SUMMARY|deadly signal' "$out/log" >&2
