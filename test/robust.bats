@@ -31,6 +31,19 @@ tools() {
 	done
 }
 
+@test "a header with terminal escapes reaches a terminal with its controls as spaces, a pipe unchanged" {
+	command -v script >/dev/null || skip "script(1) not installed"
+	printf '\f\x1b]0;pwned\x07doc\tsite=a\x1bb\nabc\n' > "$BATS_TEST_TMPDIR/h.txt"
+	for t in ar-norm ar-split ar-strip-nav; do
+		run -0 script -qec "$t '$BATS_TEST_TMPDIR/h.txt'" /dev/null
+		[[ "$output" != *$'\x1b'* ]]
+		[[ "$output" != *$'\x07'* ]]
+		[[ "$output" == *$'\f ]0;pwned doc\tsite=a b'* ]]
+		run -0 "$t" "$BATS_TEST_TMPDIR/h.txt"
+		[[ "${lines[0]}" == $'\f\x1b]0;pwned\x07doc\tsite=a\x1bb' ]]
+	done
+}
+
 # killed WHILE writing into a pipe: the output holds whole lines of valid UTF-8.
 # The tool writes into a FIFO that a slow reader drains, and only its own
 # PID is signalled (other tests run at the same time).

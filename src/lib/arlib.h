@@ -168,7 +168,6 @@ void ar_out_eol(void);           /* '\n', then flush if line-buffered */
  * call ar_sig_check between lines, ar_out_eol after each. */
 void ar_signals_init(void);
 void ar_sig_check(void);
-void ar_out_header(const char *name, size_t n);     /* "\fNAME\n" */
 void ar_out_json_str(const char *s, size_t n);      /* "…" with JSON escapes */
 void ar_out_tsv_str(const char *s, size_t n);       /* \t \n \r \\ escaped */
 int ar_out_close(void);          /* flush, check; 0 or 2 */

@@ -237,6 +237,19 @@ set_has(const char *key, size_t kl)
 	return 0;
 }
 
+/* A header is input: on a terminal its controls are shown as spaces, as
+ * in every row, so a name cannot retitle or reprogram the terminal; into a
+ * pipe or a file it passes unchanged. */
+static void
+head_write(const char *s, size_t n)
+{
+	static int tty = -1;
+
+	if (tty < 0)
+		tty = isatty(1);
+	tty ? ar_term_write(s, n) : ar_out_write(s, n);
+}
+
 void
 ar_out_header_doc(const char *name, size_t n)
 {
@@ -245,7 +258,7 @@ ar_out_header_doc(const char *name, size_t n)
 	if (!name)
 		name = ar_doc.name, n = ar_doc.namelen;
 	ar_out_putc('\f');
-	ar_out_write(name, n);
+	head_write(name, n);
 	/* the header's own fields, but those the tool set, in their order */
 	if (ar_doc.header) {
 		const char *f = ar_doc.header->fields;
@@ -257,7 +270,7 @@ ar_out_header_doc(const char *name, size_t n)
 			size_t kl = eq ? (size_t)(eq - (f + i)) : e - i;
 			if (e > i && !(eq && set_has(f + i, kl))) {
 				ar_out_putc('\t');
-				ar_out_write(f + i, e - i);
+				head_write(f + i, e - i);
 			}
 			i = e + 1;
 		}

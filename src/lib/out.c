@@ -154,14 +154,6 @@ ar_out_eol(void)
 }
 
 void
-ar_out_header(const char *name, size_t n)
-{
-	ar_out_putc('\f');
-	ar_out_write(name, n);
-	ar_out_eol();
-}
-
-void
 ar_out_json_str(const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
