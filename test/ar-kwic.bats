@@ -317,6 +317,13 @@ doc-two"
 	assert_output 'total: 2 hits'
 	run -2 --separate-stderr ar-kwic -m x قره "$K/spellings.txt"
 	[[ "$stderr" == *"--max-count: not a number"* ]]
+	# as grep: -m 0 finds nothing, and says so by its status
+	run -1 ar-kwic -m 0 قره "$K/spellings.txt"
+	assert_output ''
+	run -1 ar-kwic -m 0 -c قره "$K/spellings.txt"
+	assert_output 0
+	run -1 ar-date -m 0 "$K/spellings.txt"
+	assert_output ''
 }
 
 @test "-i: Latin letters match in either case" {

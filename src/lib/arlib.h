@@ -535,7 +535,7 @@ struct ar_grep {
 	int files_without;      /* -L: names of documents without one */
 	int quiet;              /* -q: exit 0 at the first hit, print nothing */
 	int null;               /* --null: names end with NUL */
-	unsigned long max;      /* -m NUM: at most NUM hits a document; 0 all */
+	unsigned long max;      /* -m NUM: at most NUM hits a document (0: none) */
 };
 extern struct ar_grep ar_grep;
 /* What to do with a hit: print it (AR_GREP_LAST: and it is the last this

@@ -9,7 +9,7 @@
 
 #include <stdlib.h>
 
-struct ar_grep ar_grep;
+struct ar_grep ar_grep = { .max = (unsigned long)-1 };    /* -m: none */
 
 static unsigned long doc_hits, total_hits;
 
@@ -32,7 +32,7 @@ out_name(void)
 int
 ar_grep_hit(void)
 {
-	if (ar_grep.max && doc_hits >= ar_grep.max)
+	if (doc_hits >= ar_grep.max)
 		return AR_GREP_STOP;
 	doc_hits++;
 	total_hits++;
@@ -50,13 +50,13 @@ ar_grep_hit(void)
 		return AR_GREP_SKIP;
 	if (ar_doc.binary)
 		return AR_GREP_STOP;    /* as grep: no rows, "Binary file NAME matches" */
-	return ar_grep.max && doc_hits >= ar_grep.max ? AR_GREP_LAST : AR_GREP_PRINT;
+	return doc_hits >= ar_grep.max ? AR_GREP_LAST : AR_GREP_PRINT;
 }
 
 int
 ar_grep_done(void)
 {
-	return ar_grep.max && doc_hits >= ar_grep.max;
+	return doc_hits >= ar_grep.max;
 }
 
 void
