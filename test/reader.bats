@@ -62,6 +62,19 @@ setup() {
 	[ ! -e /etc/passwd-x ]
 }
 
+@test "--output-dir: documents of one name go to NAME, NAME.1, NAME.2, none lost" {
+	run -0 --separate-stderr bash -c "printf '\fa.txt\nx1\n\fb.txt\ny\n\fa.txt\nx2\n\fa.txt\nx3\n' | ar-norm --output-dir='$D/dup'"
+	assert_equal "$(cat "$D/dup/a.txt")" x1
+	assert_equal "$(cat "$D/dup/a.txt.1")" x2
+	assert_equal "$(cat "$D/dup/a.txt.2")" x3
+	assert_equal "$(cat "$D/dup/b.txt")" y
+	[[ "$stderr" == *"$D/dup/a.txt: a document of this name was written already; this one goes to $D/dup/a.txt.1"* ]]
+	# a new run writes its files afresh
+	run -0 --separate-stderr bash -c "printf '\fa.txt\nz\n' | ar-norm --output-dir='$D/dup'"
+	assert_equal "$(cat "$D/dup/a.txt")" z
+	assert_equal "$stderr" ""
+}
+
 @test "ar-split --output-dir: text and CoNLL-U yes, rows no" {
 	run -0 ar-split --output-dir="$D/o" "$D/tree/a.txt" "$D/tree/b.txt"
 	assert_equal "$(cat "$D/o/$D/tree/b.txt")" "قرة أمس."

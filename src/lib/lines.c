@@ -350,6 +350,67 @@ make_dirs(struct ar_buf *p, size_t from)
 	return 0;
 }
 
+/* The paths written in this run, as 64-bit hashes in an open-addressed
+ * table: 8 bytes a document, so a crawl of millions stays small. */
+static uint64_t *written;
+static size_t nwritten, capwritten;
+
+static uint64_t
+path_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h | 1;                   /* 0 marks an empty slot */
+}
+
+/* Add a path's hash; 0 when it was there already. */
+static int
+written_add(uint64_t h)
+{
+	size_t i;
+
+	if (2 * (nwritten + 1) > capwritten) {
+		uint64_t *old = written;
+		size_t oldcap = capwritten;
+		capwritten = capwritten ? 2 * capwritten : 1024;
+		written = ar_alloc(capwritten * sizeof *written);
+		memset(written, 0, capwritten * sizeof *written);
+		nwritten = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i])
+				written_add(old[i]);
+		free(old);
+	}
+	for (i = h & (capwritten - 1); written[i]; i = (i + 1) & (capwritten - 1))
+		if (written[i] == h)
+			return 0;
+	written[i] = h;
+	nwritten++;
+	return 1;
+}
+
+/* Two documents of one name would be one file, the first lost: the
+ * second becomes NAME.1, the next NAME.2, as wget names them. P holds the
+ * path without its NUL; it leaves with one. */
+static void
+outdir_unique(struct ar_buf *p)
+{
+	size_t len = p->len;
+	unsigned long k = 0;
+
+	ar_buf_addc(p, 0);
+	while (!written_add(path_hash(p->s))) {
+		char num[24];
+		p->len = len;
+		ar_buf_add(p, num, (size_t)snprintf(num, sizeof num, ".%lu", ++k));
+		ar_buf_addc(p, 0);
+	}
+	if (k)
+		ar_warn("%.*s: a document of this name was written already; this one goes to %s",
+		    (int)len, p->s, p->s);
+}
+
 /* --output-dir: DIR/NAME, made safe: no absolute path, no "..". */
 static void
 outdir_open(struct run *run)
@@ -384,7 +445,7 @@ outdir_open(struct run *run)
 		}
 		i = e + 1;
 	}
-	ar_buf_addc(p, 0);
+	outdir_unique(p);
 	run->outfd = open(p->s, O_WRONLY | O_CREAT | O_TRUNC, 0666);
 	if (run->outfd < 0) {
 		ar_warn("%s: %s", p->s, strerror(errno));
