@@ -187,6 +187,16 @@ sys.stdout.write("مُؤْتَمَرٌ قرة " * 150000 + "\n")' > "$D/long"
 	assert_output 1
 }
 
+@test "invalid UTF-8 deep in a line read in pieces: the warning gives its byte in the line" {
+	python3 -c '
+import sys
+sys.stdout.buffer.write("قرة ".encode() * 1000000 + b"\xff x\n")' > "$D/long"
+	for t in ar-norm ar-split ar-date; do
+		run --separate-stderr $t --max-line=64K "$D/long"
+		[[ "$stderr" == *"$D/long:1: invalid UTF-8 at byte 7000000, replaced by U+FFFD"* ]]
+	done
+}
+
 @test "--max-line: a tool that holds lines gets a longer one in pieces, warned once, nothing lost" {
 	python3 -c 'print("قال أمس " * 3000)' > "$D/long"
 	run -0 --separate-stderr bash -c 'ar-date --ref=2024-03-10 --tsv --max-line=4K "$1" | grep -c "2024-03-09"' _ "$D/long"

@@ -312,6 +312,7 @@ struct run {
 	size_t cap, len;        /* (AR_BLOCK_PAD more bytes are allocated) */
 	size_t piece;           /* the longest line a callback gets whole */
 	int piece_open;         /* a line was handed out in part: more follows */
+	size_t line_off;        /* bytes of the line in the pieces before */
 	int drop_line;          /* the rest of an over-long header line goes */
 	int long_warned;        /* a line of this document came in pieces */
 	int binary;             /* the operand has NUL bytes (searching tools) */
@@ -616,7 +617,7 @@ hand_line(struct run *run, const char *s, size_t len, int partial)
 		return 0;
 	size_t bad = ar_u8valid(s, len);
 	if (bad < len) {
-		if (ar_doc_invalid(ar_doc.line, bad) < 0) {
+		if (ar_doc_invalid(ar_doc.line, run->line_off + bad) < 0) {
 			run->status = 2;
 			return -1;
 		}
@@ -653,7 +654,7 @@ hand_lines(struct run *run, char *p, size_t n)
 		}
 		doc_enter(run);
 		if (!run->piece_open)
-			ar_doc.line++;
+			ar_doc.line++, run->line_off = 0;
 		/* longer than the tool's piece though it came whole in one read */
 		while (len > run->piece + 4) {
 			size_t cut = cut_point((const unsigned char *)s, run->piece);
@@ -662,6 +663,7 @@ hand_lines(struct run *run, char *p, size_t n)
 				return -1;
 			s += cut;
 			len -= cut;
+			run->line_off += cut;
 		}
 		run->piece_open = 0;
 		if (hand_line(run, s, len, 0) < 0)
@@ -686,7 +688,7 @@ hand_piece(struct run *run)
 	}
 	doc_enter(run);
 	if (!run->piece_open)
-		ar_doc.line++;
+		ar_doc.line++, run->line_off = 0;
 	long_line_warn(run);
 	if (run->lp->block) {
 		ar_doc.partial = 1;
@@ -702,6 +704,7 @@ hand_piece(struct run *run)
 		hand_line(run, run->buf, cut, 1);
 	}
 	run->piece_open = 1;
+	run->line_off += cut;
 	return cut;
 }
 
