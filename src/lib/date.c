@@ -83,7 +83,9 @@
 	X(MEDIA, "media", 0, 0)          /* outlets: a relative day after them is a name */ \
 	X(NEGVPREV, "negvprev", 0, 0)    /* before a vague word: no time (في ذلك الحين) */ \
 	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */ \
-	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */
+	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */ \
+	X(MEASURE, "measure", 0, 0)      /* counted nouns not in the shape of one (دولار) */ \
+	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */
 
 enum {
 	L_NONE,
@@ -358,6 +360,20 @@ words_line(char *s, size_t n, unsigned long lineno, void *ctx)
 	else if (*v)
 		val = -1000;
 	lex_add(ctx, c, w, strlen(w), val, *v && c != L_MONTH ? v : NULL);
+	/* the decades are made from the tens: عشرين, ثمانين give العشرينيات,
+	 * عشرينات, الثمانينيات... (VALUE 192, 198: of the 1900s unless a
+	 * century follows) */
+	size_t wl = strlen(w);
+	if (c == L_NUM && val >= 20 && val <= 90 && val % 10 == 0 && wl > 4
+	    && !strcmp(w + wl - 4, "\u064a\u0646")) {
+		static const char *const form[] = { "%s\u064a\u0627\u062a", "%s\u0627\u062a",
+		    "\u0627\u0644%s\u064a\u0627\u062a", "\u0627\u0644%s\u0627\u062a" };
+		for (size_t f = 0; f < sizeof form / sizeof form[0]; f++) {
+			char dec[128];
+			snprintf(dec, sizeof dec, form[f], w);
+			lex_add(ctx, L_DECADE, dec, strlen(dec), 190 + val / 10, NULL);
+		}
+	}
 	/* the article forms of units and of the numbers that follow them
 	 * (الأيام الثلاثة, اليومين) are words of their own classes */
 	if ((c == L_UNIT || (c == L_NUM && val >= 3 && val <= 10)) && !strchr(w, ' ')) {
@@ -1751,10 +1767,13 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_NEXT;
 	int unit = dt->m->str[0];
 	k = (size_t)r;
-	long q;
-	if ((q = lx(dt, k, L_RMOD, 0)) > 0)
+	long q, o;
+	if ((q = lx(dt, k, L_RMOD, 0)) > 0) {
 		mod = dt->m->val, k = (size_t)q;
-	else if (th || (a->pm && unit == 'Y'))
+	} else if ((o = lx(dt, k, L_OFFSET, 0)) > 0 && !*entry_flag(dt->m) && !th
+	    && (mod = dt->m->val, (q = lx(dt, (size_t)o, L_RMOD, 0)) > 0) && dt->m->val == mod) {
+		mod *= 2, k = (size_t)q;        /* العام قبل الماضي, الأسبوع بعد المقبل */
+	} else if (th || (a->pm && unit == 'Y'))
 		mod = 0;
 	else
 		return RULE_NEXT;
@@ -1777,19 +1796,48 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 	return (long)k;
 }
 
-/* الثمانينيات, تسعينيات القرن الماضي */
+static long century_at(struct ar_date *dt, size_t k, int *c);
+
+/* Is token k the start of an age: من عمره, من العمر (في الأربعينات من
+ * عمره is a man's forties, not a decade)? */
+static int
+age_after(struct ar_date *dt, size_t k)
+{
+	const struct ar_lexent *m = dt->m;
+	int p = dt->mpfx;
+	long r = lx(dt, k, L_FROM, 0);
+	int age = r > 0 && dt->m->val == 0 && lx(dt, (size_t)r, L_AGE, 1) > 0;
+
+	dt->m = m, dt->mpfx = p;
+	return age;
+}
+
+/* الثمانينيات, تسعينيات القرن الماضي, خمسينيات القرن التاسع عشر (185),
+ * السبعينات من القرن العشرين: a decade (the words are made from the tens
+ * of num), of the century written after it, else of the 1900s */
 static long
 r_decade(struct ar_date *dt, struct at *a, struct st *t)
 {
 	long r = lx(dt, a->j, L_DECADE, 1);
+	int c;
 
 	if (r < 0)
 		return RULE_NEXT;
 	t->y = dt->m->val;
-	t->gran = G_DEC;
 	size_t k = (size_t)r;
-	if ((r = lx(dt, k, L_CENTURY, 0)) > 0)
+	if (age_after(dt, k))
+		return RULE_FAIL;
+	long e = century_at(dt, k, &c);
+	if (e < 0 && lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0)
+		e = century_at(dt, k + 1, &c);
+	if (e > 0) {
+		if (c >= 0)             /* القرن الماضي with no reference: the 1900s */
+			t->y = c * 10 + t->y % 10;
+		k = (size_t)e;
+	} else if ((r = lx(dt, k, L_CENTURY, 0)) > 0) {
 		k = (size_t)r;
+	}
+	t->gran = G_DEC;
 	t->hasdate = 1;
 	return (long)k;
 }
@@ -1826,35 +1874,52 @@ r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 }
 
 /* القرن التاسع عشر (18), القرن الحادي والعشرين (20), القرن 19, القرن
- * الماضي: a century, its TIMEX3 value the hundreds of its years */
+ * الماضي at token k: the end, *c the century's TIMEX3 value (the hundreds
+ * of its years; -1 unknown without a reference); -1 if none, -2 for a
+ * Hijri century */
 static long
-r_century(struct ar_date *dt, struct at *a, struct st *t)
+century_at(struct ar_date *dt, size_t k, int *c)
 {
-	long r = lx(dt, a->j, L_CENTW, 1), e;
+	long r = lx(dt, k, L_CENTW, 1), e;
 	int n;
 
 	if (r < 0)
-		return RULE_NEXT;
-	size_t k = (size_t)r;
+		return -1;
+	k = (size_t)r;
 	if ((e = g_ordinal(dt, k, 0, &n)) > 0 && n >= 1 && n <= 30) {
-		t->y = n - 1;
+		*c = n - 1;
 	} else if (isnum(dt, k, 1, 2) && dt->tok[k].num >= 1 && dt->tok[k].num <= 30) {
-		t->y = dt->tok[k].num - 1, e = (long)k + 1;
+		*c = dt->tok[k].num - 1, e = (long)k + 1;
 	} else if ((e = lx(dt, k, L_RMOD, 0)) > 0) {
 		if (!REF(dt).ok)
-			t->y = -1;
+			*c = -1;
 		else
-			t->y = REF(dt).y / 100 + dt->m->val;
+			*c = REF(dt).y / 100 + dt->m->val;
 	} else {
-		return RULE_NEXT;
+		return -1;
 	}
 	k = (size_t)e;
 	if ((r = lx(dt, k, L_MARKH, 0)) > 0)
-		return RULE_FAIL;       /* a Hijri century: no TIMEX3 value */
+		return -2;
 	if ((r = lx(dt, k, L_MARKG, 0)) > 0)
 		k = (size_t)r;
-	t->gran = G_CENT, t->hasdate = 1;
 	return (long)k;
+}
+
+/* a century, its TIMEX3 value the hundreds of its years */
+static long
+r_century(struct ar_date *dt, struct at *a, struct st *t)
+{
+	int c;
+	long e = century_at(dt, a->j, &c);
+
+	if (e == -2)
+		return RULE_FAIL;       /* a Hijri century: no TIMEX3 value */
+	if (e < 0)
+		return RULE_NEXT;
+	t->y = c;
+	t->gran = G_CENT, t->hasdate = 1;
+	return e;
 }
 
 /* عام 2020, سنة 1445 هـ, عامي 2020 و2022 */
@@ -3551,8 +3616,10 @@ g_amounts(struct ar_date *dt, size_t i, int one, char *v, struct amount *sum)
 
 	if (e < 0 && !one && (e = g_amount(dt, i, 1, &a)) > 0)
 		alone = 1;
-	if (e < 0 || ((a.n < 0 || a.frac) && alone))
+	if (e < 0 || (a.n < 0 && alone))
 		return -1;
+	if (a.frac && alone && a.n == 0)
+		return -1;              /* نصف ساعة reads above, not here */
 	*sum = a;
 	if (a.n < 0 || a.frac) {
 		dur_value(&a, v);
@@ -3614,6 +3681,23 @@ offset_value(const struct ar_date *dt, const struct amount *a, int sign, char *o
 	if (n < 0) {
 		strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF");
 		return "date";
+	}
+	if (a->frac && u[0] != 'H' && u[0] != 'S' && strcmp(u, "MI")) {
+		/* قبل سنة ونصف: a fraction moves the grain one unit down, the
+		 * amount in that unit (18 months; a day and a half is 36 hours) */
+		struct amount b = *a;
+		b.frac = 0;
+		if (u[0] == 'Y')
+			strcpy(b.unit, "M"), b.n = 12 * n + a->frac;
+		else if (!strcmp(u, "DE"))
+			strcpy(b.unit, "Y"), b.n = 10 * n + a->frac * 10 / 12;
+		else if (u[0] == 'M')
+			strcpy(b.unit, "D"), b.n = 30 * n + a->frac * 30 / 12;
+		else if (u[0] == 'W')
+			strcpy(b.unit, "D"), b.n = 7 * n + a->frac * 7 / 12;
+		else
+			strcpy(b.unit, "H"), b.n = 24 * n + 2 * a->frac;
+		return offset_value(dt, &b, sign, out);
 	}
 	if (u[0] == 'H' || u[0] == 'S' || !strcmp(u, "MI")) {
 		long secs = u[0] == 'H' ? 3600L * n + 300L * a->frac
@@ -3685,6 +3769,9 @@ p_offset(struct ar_date *dt, size_t i)
 		return -1;
 	int sign = dt->m->val, pfx = dt->mpfx;
 	const char *how = entry_flag(dt->m);
+	long q0;
+	if (strcmp(how, "from") && (q0 = lx(dt, (size_t)r, L_APPROX, 0)) > 0)
+		r = q0;                 /* قبل نحو ثلاثة أسابيع: about the amount */
 	long e = g_amount(dt, (size_t)r, 2, &a);
 	if (e < 0)
 		return -1;
@@ -3763,6 +3850,57 @@ p_duration(struct ar_date *dt, size_t i)
 	return e;
 }
 
+/* The first or last n months of a year, days of a month, after the
+ * amount with the article at k: الأشهر الثلاثة الأولى من العام الجاري
+ * (2024-01/2024-03), الأيام العشرة الأخيرة من مارس: the interval in
+ * v; the end, or -1 */
+static long
+first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t cap)
+{
+	long o;
+	int ov, last;
+
+	if (strcmp(a->unit, "M") && strcmp(a->unit, "D"))
+		return -1;
+	if ((o = g_ordinal(dt, k, 0, &ov)) > 0 && ov == 1)
+		last = 0;
+	else if ((o = lx(dt, k, L_LASTW, 0)) > 0)
+		last = 1;
+	else
+		return -1;
+	k = (size_t)o;
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
+		return -1;
+	struct st y;
+	st_init(&y);
+	long e = c_date(dt, k + 1, &y);
+	int n = a->n;
+	if (e < 0 && (e = lx(dt, k + 1, L_PERIOD, 0)) > 0 && lx(dt, (size_t)e, L_RMOD, 0) < 0) {
+		/* الأشهر التسعة الأولى من العام: of the reference's year */
+		int u = dt->m->str[0];
+		y.gran = u == 'Y' ? G_YEAR : u == 'M' ? G_MONTH : G_NONE;
+		y.y = REF(dt).ok ? REF(dt).y : -1, y.m = REF(dt).ok ? REF(dt).m : -1;
+	}
+	if (e < 0 || y.ival[0] || y.hij[0])
+		return -1;
+	if (a->unit[0] == 'M' && y.gran == G_YEAR && n <= 12) {
+		int m1 = last ? 13 - n : 1, m2 = last ? 12 : n;
+		if (y.y < 0)
+			snprintf(v, cap, "XXXX-%02d/XXXX-%02d", m1, m2);
+		else
+			snprintf(v, cap, "%04d-%02d/%04d-%02d", y.y, m1, y.y, m2);
+	} else if (a->unit[0] == 'D' && y.gran == G_MONTH && y.y >= 0 && y.m > 0) {
+		int len = ar_days_in_month(y.y, y.m);
+		if (n >= len)
+			return -1;
+		int d1 = last ? len - n + 1 : 1, d2 = last ? len : n;
+		snprintf(v, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y.y, y.m, d1, y.y, y.m, d2);
+	} else {
+		return -1;
+	}
+	return e;
+}
+
 /* An amount with the article, and the modifier that makes it the last or
  * the next ones: اليومين الماضيين, الأيام الثلاثة الماضية, الأسابيع
  * الأربعة المقبلة (durations); without a number, الساعات المقبلة is
@@ -3783,6 +3921,11 @@ p_def_amount(struct ar_date *dt, size_t i)
 	a.n = a.dual ? 2 : -1, a.frac = 0;
 	if (!a.dual && lx(dt, k, L_NUMDEF, 0) > 0)
 		a.n = dt->m->val, k++;
+	char fl[48];
+	if (a.n > 0 && (r = first_last(dt, k, &a, fl, sizeof fl)) > 0) {
+		add_val(dt, i, (size_t)r, pfx, "date", "%s", fl);
+		return r;
+	}
 	int sign;
 	if ((r = lx(dt, k, L_RMOD, 0)) > 0 && dt->m->val)
 		sign = dt->m->val;
@@ -3904,6 +4047,36 @@ range_to(struct ar_date *dt, size_t k, struct st *b)
 	return e;
 }
 
+/* The second side of a range of bare years (بين 2014 و2016, ما بين 2010
+ * و2015): after و / إلى / حتى a year number after the first, both of them
+ * years of news (1000..2200, at most two centuries apart) and neither a
+ * count (ما بين 1500 و2000 عائلة) */
+static long
+range_year(struct ar_date *dt, size_t j, size_t k, struct st *b)
+{
+	long r;
+	int first = dt->tok[j].num;
+
+	if ((r = lx(dt, k, L_TO, 1)) > 0)
+		k = (size_t)r;
+	else if (is_letter_word(dt, k, WAW))
+		k++;
+	else
+		return -1;
+	if (!isnum(dt, k, 4, 4) || dt->tok[k].num <= first || dt->tok[k].num > 2200
+	    || dt->tok[k].num - first > 200 || first < 1000)
+		return -1;
+	size_t q = k + 1;
+	int touch = q < dt->ntok && touches_prev(dt, q) && (dt->tok[q].type != T_PUNCT
+	    || (q + 1 < dt->ntok && adj(dt, q) && dt->tok[q + 1].type == T_NUM));
+	if (touch || counted_noun(dt, j + 1) || counted_noun(dt, q) || lx(dt, q, L_MEASURE, 1) > 0
+	    || lx(dt, q, L_UNIT, 1) > 0 || lx(dt, q, L_MONTH, 1) > 0)
+		return -1;
+	st_init(b);
+	b->y = dt->tok[k].num, b->gran = G_YEAR, b->hasdate = 1, b->yexp = 1;
+	return (long)q;
+}
+
 /* A time range's first side takes the second's day and part of the day
  * when it has none (بين الثامنة والعاشرة صباحا): 0, or -1 if the sides
  * are no clocks. */
@@ -3947,6 +4120,8 @@ p_range(struct ar_date *dt, size_t i)
 	if (e1 < 0)
 		return -1;
 	long e2 = range_to(dt, (size_t)e1, &b);
+	if (e2 < 0 && bare == 4)
+		e2 = range_year(dt, j, (size_t)e1, &b);
 	if (e2 < 0)
 		return -1;
 	int first = dt->tok[j].num;
