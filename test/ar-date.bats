@@ -536,3 +536,11 @@ XXXX-XX-XX	"
 	# without من and a year it stays the amount
 	assert_equal "$(val 'تتوقع الوزارة وصول الشحنات خلال الأشهر الثلاثة المقبلة')" P3M
 }
+
+@test "صبيحة and ضحى are parts of the day: in the span, the day's date" {
+	printf 'واندلعت الاشتباكات صبيحة يوم الجمعة\nوفي الساعة العاشرة ضحى وصل\nوقالت ضحى إن الأمر انتهى\n' | ar-date --ref=2024-03-10 > "$BATS_TEST_TMPDIR/o"
+	run -0 cat "$BATS_TEST_TMPDIR/o"
+	assert_line -- "-:1: 2024-03-08  صبيحة يوم الجمعة"
+	assert_line -- "-:2: 2024-03-10T10:00  الساعة العاشرة ضحى"
+	refute_line --partial -- "-:3:"
+}
