@@ -1768,8 +1768,11 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 	int unit = dt->m->str[0];
 	k = (size_t)r;
 	long q, o;
+	int y, h;
 	if ((q = lx(dt, k, L_RMOD, 0)) > 0) {
 		mod = dt->m->val, k = (size_t)q;
+	} else if (unit == 'Y' && c_yearnum(dt, k, &y, &h) > 0) {
+		return RULE_NEXT;       /* أواخر العام 2019: the year's */
 	} else if ((o = lx(dt, k, L_OFFSET, 0)) > 0 && !*entry_flag(dt->m) && !th
 	    && (mod = dt->m->val, (q = lx(dt, (size_t)o, L_RMOD, 0)) > 0) && dt->m->val == mod) {
 		mod *= 2, k = (size_t)q;        /* العام قبل الماضي, الأسبوع بعد المقبل */
@@ -3919,8 +3922,14 @@ p_def_amount(struct ar_date *dt, size_t i)
 		return -1;
 	size_t k = (size_t)r;
 	a.n = a.dual ? 2 : -1, a.frac = 0;
-	if (!a.dual && lx(dt, k, L_NUMDEF, 0) > 0)
+	if (!a.dual && lx(dt, k, L_NUMDEF, 0) > 0) {
 		a.n = dt->m->val, k++;
+		/* الساعات الأربع والعشرين: the tens with the article are the
+		 * ordinals' words (العشرين) */
+		int tens = a.n < 10 ? wa_value(dt, k, L_ORD, 20, 90) : -1;
+		if (tens > 0)
+			a.n += tens, k++;
+	}
 	char fl[48];
 	if (a.n > 0 && (r = first_last(dt, k, &a, fl, sizeof fl)) > 0) {
 		add_val(dt, i, (size_t)r, pfx, "date", "%s", fl);
@@ -3992,7 +4001,8 @@ p_set(struct ar_date *dt, size_t i)
 }
 
 /* the end of a range's first side: a chain, or a bare day (1), hour (1,
- * or 2 for an hour word) or year (4) that takes the rest from the second
+ * or 2 for an hour word), year (4) or ordinal day (5, its day in a->d:
+ * من الأول حتى العاشر من يونيو) that takes the rest from the second
  * side; -1 if none */
 static long
 range_side(struct ar_date *dt, size_t j, struct st *a, int *bare)
@@ -4012,6 +4022,9 @@ range_side(struct ar_date *dt, size_t j, struct st *a, int *bare)
 		} else if ((r = lx(dt, j, L_HOUR, 0)) > 0) {
 			*bare = 2;
 			a->H = dt->m->val;
+			return r;
+		} else if ((r = g_ordinal(dt, j, 0, &a->d)) > 0 && a->d >= 1 && a->d <= 31) {
+			*bare = 5;
 			return r;
 		} else {
 			return -1;
@@ -4124,7 +4137,9 @@ p_range(struct ar_date *dt, size_t i)
 		e2 = range_year(dt, j, (size_t)e1, &b);
 	if (e2 < 0)
 		return -1;
-	int first = dt->tok[j].num;
+	int first = bare == 5 ? a.d : dt->tok[j].num;
+	if (bare == 5)
+		bare = 1;               /* an ordinal day: as a day's number */
 	if (a.wdonly && b.wdonly && !a.hasclock && !b.hasclock) {
 		/* يومي الثلاثاء والأربعاء [14 و15 فيفري]: the days written after
 		 * the weekdays, else the second weekday after the first */
