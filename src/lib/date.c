@@ -148,6 +148,7 @@ struct dref { int ok; long days; int y, m, d; int sec; };
 
 /* The scanner's state over one line: the tokens it counted, the start of
  * the last few (where a window opens), and the window it is growing. */
+#define ANCHOR_BITS 17           /* the anchors' Bloom filter: 16 KB */
 #define WIN_BACK 10             /* tokens before an anchor a window holds */
 #define WIN_FWD 6               /* tokens after the last one */
 struct scan {
@@ -174,7 +175,7 @@ struct ar_date {
 	uint8_t cc[0x800];              /* the scanner's class of each code point below U+0800 */
 	uint8_t code[0x800];            /* and its letter code (see scan_word) */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
-	uint64_t anchor[(1u << 16) / 64];       /* hashes of the words that anchor */
+	uint64_t anchor[(1u << ANCHOR_BITS) / 64];      /* the anchors' two hash bits */
 	const struct ar_lexent **ents;  /* every entry, for the anchors */
 	size_t nents, capents;
 	struct tok *tok;
@@ -799,7 +800,9 @@ codes_add(struct codes *w, int32_t f)
 }
 
 /* a hash of k codes (at most CODE_MAX) from their first eight, the last
- * and their number; c[k..k+8) must be readable */
+ * and their number; c[k..k+8) must be readable. Its two halves are the
+ * two bits of a Bloom filter: with one bit a word in thirty of running
+ * text (الدولي, لكن, فيها) opened a window for nothing. */
 static uint64_t
 codes_hash(const uint8_t *c, size_t k)
 {
@@ -810,15 +813,17 @@ codes_hash(const uint8_t *c, size_t k)
 		x &= ((uint64_t)1 << (8 * k)) - 1;
 	x ^= (uint64_t)k << 56 ^ (uint64_t)c[k - 1] << 48;
 	x *= 0x9E3779B97F4A7C15ull;
-	return x >> 48;
+	return x ^ x >> 29;
 }
+#define ANCHOR_H1(h) ((h) >> (64 - ANCHOR_BITS))
+#define ANCHOR_H2(h) ((h) & ((1u << ANCHOR_BITS) - 1))
 
 static int
 codes_bit(const struct ar_date *dt, const uint8_t *c, size_t k)
 {
-	uint64_t h = codes_hash(c, k);
+	uint64_t h = codes_hash(c, k), a = ANCHOR_H1(h), b = ANCHOR_H2(h);
 
-	return (dt->anchor[h / 64] >> (h % 64)) & 1;
+	return (dt->anchor[a / 64] >> (a % 64)) & (dt->anchor[b / 64] >> (b % 64)) & 1;
 }
 
 /* The forms of word_forms, on codes: does one of them anchor? */
@@ -864,8 +869,9 @@ anchor_add(struct ar_date *dt, const char *w, size_t n)
 		codes_add(&c, f);
 	}
 	if (c.k && c.k <= CODE_MAX) {
-		uint64_t h = codes_hash(c.c, c.k);
-		dt->anchor[h / 64] |= 1ull << (h % 64);
+		uint64_t h = codes_hash(c.c, c.k), a = ANCHOR_H1(h), b = ANCHOR_H2(h);
+		dt->anchor[a / 64] |= 1ull << (a % 64);
+		dt->anchor[b / 64] |= 1ull << (b % 64);
 	}
 }
 
