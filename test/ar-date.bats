@@ -554,3 +554,14 @@ XXXX-XX-XX	"
 	# hour words still make a time range
 	assert_equal "$(val 'من الثامنة حتى العاشرة مساء' 2024-03-10)" 2024-03-10T20:00/2024-03-10T22:00
 }
+
+@test "الـ24 ساعة الماضية, الساعات الـ24 الماضية; من الآن; خلال أيام in the future" {
+	assert_equal "$(val 'قتل 12 شخصا خلال الساعات الـ24 الماضية')" PT24H
+	assert_equal "$(val 'سجلت 40 إصابة خلال الـ24 ساعة الماضية')" PT24H
+	assert_equal "$(val 'الربع الأخير من العام' 2024-02-02)" 2024-Q4
+	assert_equal "$(val 'تصل المساعدات بعد عشرة أيام من الآن' 2025-05-05)" 2025-05-15
+	assert_equal "$(val 'سيوقع الاتفاق خلال أيام')" FUTURE_REF
+	# after an event the amount is a duration; past and من خلال are no time
+	assert_equal "$(val 'أفرج عنه بعد ثلاثة أيام من اعتقاله')" P3D
+	run -1 bash -c "printf 'وقع الاتفاق خلال أيام\nيعمل من خلال عقود عمل\n' | ar-date"
+}

@@ -1851,6 +1851,24 @@ r_decade(struct ar_date *dt, struct at *a, struct st *t)
 	return (long)k;
 }
 
+/* The year or month a part of it is taken from, at token k (after من /
+ * في): a date, or the bare period word (من العام: the reference's year,
+ * من الشهر its month). The end, or -1. */
+static long
+whole_after(struct ar_date *dt, size_t k, struct st *y)
+{
+	st_init(y);
+	long e = c_date(dt, k, y);
+	if (e < 0 && (e = lx(dt, k, L_PERIOD, 0)) > 0 && lx(dt, (size_t)e, L_RMOD, 0) < 0) {
+		int u = dt->m->str[0];
+		st_init(y);
+		y->gran = u == 'Y' ? G_YEAR : u == 'M' ? G_MONTH : G_NONE;
+		y->y = REF(dt).ok ? REF(dt).y : -1, y->m = REF(dt).ok ? REF(dt).m : -1;
+		y->hasdate = 1;
+	}
+	return e;
+}
+
 /* الربع الأول من العام الجاري (2024-Q1), النصف الثاني من 2023
  * (2023-H2), الربع الأخير من عام 2022: quarters and halves of a year */
 static long
@@ -1871,8 +1889,7 @@ r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
 		return RULE_NEXT;
 	struct st y;
-	st_init(&y);
-	if ((e = c_date(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
+	if ((e = whole_after(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
 		return RULE_NEXT;
 	if (y.y < 0)
 		snprintf(t->ival, sizeof t->ival, "XXXX-%c%d", q == 4 ? 'Q' : 'H', n);
@@ -3765,6 +3782,22 @@ offset_value(const struct ar_date *dt, const struct amount *a, int sign, char *o
 }
 
 
+/* من الآن, من اليوم at token k: the amount before it counts from the
+ * reference, not from an event. The end, or -1. */
+static long
+from_now(struct ar_date *dt, size_t k)
+{
+	long r = lx(dt, k, L_FROM, 0), e;
+
+	if (r < 0 || dt->m->val != 0)
+		return -1;
+	if ((e = lx(dt, (size_t)r, L_VAGUE, 0)) > 0 && !strncmp(dt->m->str, "PRESENT_REF", 11))
+		return e;
+	if ((e = lx(dt, (size_t)r, L_REL, 0)) > 0 && dt->m->val == 0 && !*entry_flag(dt->m))
+		return e;
+	return -1;
+}
+
 /* ago and in: قبل ساعتين, منذ يومين, بعد ثلاثة أيام, في غضون أسبوعين,
  * and Egyptian من يومين; منذ after a continuing state (مستمرة منذ 3
  * أعوام, لم يزر البلاد منذ) is a duration. The word is in the span. */
@@ -3784,6 +3817,11 @@ p_offset(struct ar_date *dt, size_t i)
 	long e = g_amount(dt, (size_t)r, 2, &a);
 	if (e < 0)
 		return -1;
+	/* خلال أيام in a sentence of the future: FUTURE_REF (سيستأنف نشاطه خلال
+	 * أيام); with a number it is a duration, and من خلال is "through" */
+	if (!strcmp(how, "within") && (a.n >= 0 || (i > 0 && is_word(dt, i - 1, "\u0645\u0646"))
+	    || !future_context(dt, dt->tok[i].b0)))
+		return -1;
 	char dv[48];            /* بعد ساعة وعشرين دقيقة: the sum, as a duration */
 	struct amount sum;
 	long e2 = g_amounts(dt, (size_t)r, 2, dv, &sum);
@@ -3802,7 +3840,10 @@ p_offset(struct ar_date *dt, size_t i)
 	}
 	char v[96];
 	const char *type;
-	if ((lx(dt, (size_t)e, L_FROM, 0) > 0 && dt->m->val == 0)
+	long now;
+	if ((now = from_now(dt, (size_t)e)) > 0)
+		e = now;                /* بعد عشرة أيام من الآن: from the reference */
+	else if ((lx(dt, (size_t)e, L_FROM, 0) > 0 && dt->m->val == 0)
 	    || (!strcmp(how, "pass") && is_word(dt, (size_t)e, "\u0639\u0644\u064a"))) {
 		/* بعد يوم من توليه, بعد مرور عام على الحرب: after an event,
 		 * not the reference: the amount is what is known */
@@ -3881,15 +3922,8 @@ first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t
 	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
 		return -1;
 	struct st y;
-	st_init(&y);
-	long e = c_date(dt, k + 1, &y);
+	long e = whole_after(dt, k + 1, &y);
 	int n = a->n;
-	if (e < 0 && (e = lx(dt, k + 1, L_PERIOD, 0)) > 0 && lx(dt, (size_t)e, L_RMOD, 0) < 0) {
-		/* الأشهر التسعة الأولى من العام: of the reference's year */
-		int u = dt->m->str[0];
-		y.gran = u == 'Y' ? G_YEAR : u == 'M' ? G_MONTH : G_NONE;
-		y.y = REF(dt).ok ? REF(dt).y : -1, y.m = REF(dt).ok ? REF(dt).m : -1;
-	}
 	if (e < 0 || y.ival[0] || y.hij[0])
 		return -1;
 	if (a->unit[0] == 'M' && y.gran == G_YEAR && n <= 12) {
@@ -3914,21 +3948,42 @@ first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t
  * the next ones: اليومين الماضيين, الأيام الثلاثة الماضية, الأسابيع
  * الأربعة المقبلة (durations); without a number, الساعات المقبلة is
  * FUTURE_REF, الأيام الأخيرة PAST_REF. */
+/* Token k is a number written with the article, الـ24: the word ال (its
+ * tatweel folded away) touching the number. */
+static int
+def_number(const struct ar_date *dt, size_t k)
+{
+	return k + 1 < dt->ntok && dt->tok[k + 1].type == T_NUM && touches_prev(dt, k + 1)
+	    && wordeq(dt, k, ALEF LAM, 2 * AR_LETTER_LEN) && dt->tok[k + 1].nd <= 3;
+}
+
 static long
 p_def_amount(struct ar_date *dt, size_t i)
 {
 	struct amount a;
-	long r = lx(dt, i, L_UNITDEF, 1);
+	long r;
+	size_t t0 = i;
 
-	if (r < 0)
+	if (dt->tok[i].type == T_NUM && i > 0 && def_number(dt, i - 1)
+	    && (r = lx(dt, i + 1, L_UNIT, 0)) > 0) {
+		/* الـ24 ساعة الماضية: the number first, with the article */
+		unit_of(dt->m->str, &a);
+		a.n = dt->tok[i].num, a.frac = 0, t0 = i - 1;
+	} else if ((r = lx(dt, i, L_UNITDEF, 1)) < 0) {
 		return -1;
-	int pfx = dt->mpfx;
-	unit_of(dt->m->str, &a);
-	if (!a.dual && !a.plural)
-		return -1;
+	} else {
+		unit_of(dt->m->str, &a);
+		if (!a.dual && !a.plural)
+			return -1;
+		a.n = a.dual ? 2 : -1, a.frac = 0;
+	}
+	int pfx = t0 < i ? first_pfx(dt, t0) : dt->mpfx;
 	size_t k = (size_t)r;
-	a.n = a.dual ? 2 : -1, a.frac = 0;
-	if (!a.dual && lx(dt, k, L_NUMDEF, 0) > 0) {
+	if (t0 < i) {
+		/* read above */
+	} else if (!a.dual && def_number(dt, k)) {
+		a.n = dt->tok[k + 1].num, k += 2;       /* الساعات الـ24 الماضية */
+	} else if (!a.dual && lx(dt, k, L_NUMDEF, 0) > 0) {
 		a.n = dt->m->val, k++;
 		/* الساعات الأربع والعشرين: the tens with the article are the
 		 * ordinals' words (العشرين) */
@@ -3938,7 +3993,7 @@ p_def_amount(struct ar_date *dt, size_t i)
 	}
 	char fl[48];
 	if (a.n > 0 && (r = first_last(dt, k, &a, fl, sizeof fl)) > 0) {
-		add_val(dt, i, (size_t)r, pfx, "date", "%s", fl);
+		add_val(dt, t0, (size_t)r, pfx, "date", "%s", fl);
 		return r;
 	}
 	int sign;
@@ -3953,7 +4008,7 @@ p_def_amount(struct ar_date *dt, size_t i)
 		dur_value(&a, v);
 	else
 		strcpy(v, sign < 0 ? "PAST_REF" : "FUTURE_REF");
-	add_val(dt, i, (size_t)r, pfx, a.n > 0 ? "duration" : "date", "%s", v);
+	add_val(dt, t0, (size_t)r, pfx, a.n > 0 ? "duration" : "date", "%s", v);
 	return r;
 }
 
@@ -4088,7 +4143,8 @@ range_year(struct ar_date *dt, size_t j, size_t k, struct st *b)
 	size_t q = k + 1;
 	int touch = q < dt->ntok && touches_prev(dt, q) && (dt->tok[q].type != T_PUNCT
 	    || (q + 1 < dt->ntok && adj(dt, q) && dt->tok[q + 1].type == T_NUM));
-	if (touch || counted_noun(dt, j + 1) || counted_noun(dt, q) || lx(dt, q, L_MEASURE, 1) > 0
+	if (touch || counted_noun(dt, j + 1) || (q < dt->ntok && counted_noun(dt, q))
+	    || lx(dt, q, L_MEASURE, 1) > 0
 	    || lx(dt, q, L_UNIT, 1) > 0 || lx(dt, q, L_MONTH, 1) > 0)
 		return -1;
 	st_init(b);
