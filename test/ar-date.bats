@@ -565,3 +565,8 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'أفرج عنه بعد ثلاثة أيام من اعتقاله')" P3D
 	run -1 bash -c "printf 'وقع الاتفاق خلال أيام\nيعمل من خلال عقود عمل\n' | ar-date"
 }
+
+@test "feminine dual modifiers are made from the feminine: الساعتين المقبلتين" {
+	assert_equal "$(val 'ستعود الخدمة خلال الساعتين المقبلتين')" PT2H
+	assert_equal "$(val 'تضاعفت الأسعار خلال السنتين الماضيتين')" P2Y
+}

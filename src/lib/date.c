@@ -361,6 +361,17 @@ words_line(char *s, size_t n, unsigned long lineno, void *ctx)
 	else if (*v)
 		val = -1000;
 	lex_add(ctx, c, w, strlen(w), val, *v && c != L_MONTH ? v : NULL);
+	/* the feminine duals of the modifiers are made from the feminine
+	 * (الماضية: الماضيتين, الماضيتان) for the duals they follow
+	 * (الساعتين المقبلتين) */
+	if (c == L_RMOD && !strchr(w, ' ') && strlen(w) > 2 && !strcmp(w + strlen(w) - 2, "\u0629")) {
+		static const char *const dual[] = { "%.*s\u062a\u064a\u0646", "%.*s\u062a\u0627\u0646" };
+		for (size_t f = 0; f < 2; f++) {
+			char du[128];
+			snprintf(du, sizeof du, dual[f], (int)strlen(w) - 2, w);
+			lex_add(ctx, L_RMOD, du, strlen(du), val, *v ? v : NULL);
+		}
+	}
 	/* the decades are made from the tens: عشرين, ثمانين give العشرينيات,
 	 * عشرينات, الثمانينيات... (VALUE 192, 198: of the 1900s unless a
 	 * century follows) */
