@@ -829,7 +829,7 @@ codes_hash(const uint8_t *c, size_t k)
 #define ANCHOR_H1(h) ((h) >> (64 - ANCHOR_BITS))
 #define ANCHOR_H2(h) ((h) & ((1u << ANCHOR_BITS) - 1))
 
-static int
+static inline int
 codes_bit(const struct ar_date *dt, const uint8_t *c, size_t k)
 {
 	uint64_t h = codes_hash(c, k), a = ANCHOR_H1(h), b = ANCHOR_H2(h);
@@ -1023,7 +1023,8 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 		}
 		i += l;
 	}
-	memcpy(w->c, c, sizeof c);
+	/* what codes_anchor reads: c[0..k + 8), only if k <= CODE_MAX */
+	memcpy(w->c, c, CODE_MAX + 8);
 	w->k = k, w->bytes = bytes;
 	return i;
 }
