@@ -2824,29 +2824,39 @@ future_word(const struct ar_date *dt, const char *w, size_t n)
 }
 
 /* The tokens before byte b of the line, read from the text itself (the
- * window's tokens may begin later): at most BACK_MAX of the last 480
- * bytes, the last first; words folded. */
+ * window's tokens may begin later): at most want (up to BACK_MAX) of the
+ * last 480 bytes, the last first; words folded. */
 #define BACK_MAX 20
 struct btok { int type; int32_t cp; size_t n; char w[40]; };
 
 static size_t
-back_tokens(struct ar_date *dt, size_t b, struct btok *out)
+back_tokens(struct ar_date *dt, size_t b, struct btok *out, size_t want)
 {
 	const char *s = dt->line;
-	size_t from = b > 480 ? b - 480 : 0, k = 0;
 	struct { size_t b0, b1; int type; int32_t cp; } ring[BACK_MAX];
 	struct ar_words it;
 	struct ar_word w;
+	size_t k, span = want < BACK_MAX ? 24 * want : 480;
 
-	while (from && from < b && s[from] != ' ')
-		from++;
-	ar_words_init(&it, s + from, b - from, 0);
-	while (ar_word_next(&it, &w)) {
-		ring[k % BACK_MAX].b0 = from + w.b0, ring[k % BACK_MAX].b1 = from + w.b1;
-		ring[k % BACK_MAX].type = w.type, ring[k % BACK_MAX].cp = w.cp;
-		k++;
+	/* the last want tokens from a short span when it holds them (any
+	 * space is a boundary, so the tokens after it are the same), else
+	 * from the 480 bytes */
+	for (;;) {
+		size_t from = b > span ? b - span : 0;
+		while (from && from < b && s[from] != ' ')
+			from++;
+		k = 0;
+		ar_words_init(&it, s + from, b - from, 0);
+		while (ar_word_next(&it, &w)) {
+			ring[k % BACK_MAX].b0 = from + w.b0, ring[k % BACK_MAX].b1 = from + w.b1;
+			ring[k % BACK_MAX].type = w.type, ring[k % BACK_MAX].cp = w.cp;
+			k++;
+		}
+		if (k >= want || from == 0 || span >= 480)
+			break;
+		span = 480;
 	}
-	size_t nt = k < BACK_MAX ? k : BACK_MAX;
+	size_t nt = k < want ? k : want;
 	for (size_t q = 0; q < nt; q++) {
 		struct btok *t = &out[q];
 		size_t r = (k - 1 - q) % BACK_MAX, fn = 0;
@@ -2884,7 +2894,7 @@ static int
 future_context(struct ar_date *dt, size_t b)
 {
 	struct btok t[BACK_MAX];
-	size_t nt = back_tokens(dt, b, t);
+	size_t nt = back_tokens(dt, b, t, BACK_MAX);
 
 	for (size_t q = 0; q < nt; q++) {
 		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
@@ -2901,7 +2911,7 @@ static int
 clause_has(struct ar_date *dt, size_t b, int cls, int max)
 {
 	struct btok t[BACK_MAX];
-	size_t nt = back_tokens(dt, b, t);
+	size_t nt = back_tokens(dt, b, t, max > 0 && max < BACK_MAX ? (size_t)max : BACK_MAX);
 
 	for (size_t q = 0; q < nt && (int)q < max; q++) {
 		if (t[q].type == AR_W_PUNCT)
