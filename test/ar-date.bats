@@ -494,3 +494,79 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'يعود بعد مرور يومين' 2024-05-10)" 2024-05-12
 	assert_equal "$(val 'وافقت الحكومة قبل أسبوع على رفع الأجور' 2024-05-10)" 2024-W18
 }
+
+@test "decades: made from the tens, of the century written after them; an age is none" {
+	assert_equal "$(val 'بني الجسر في خمسينيات القرن التاسع عشر')" 185
+	assert_equal "$(val 'ازدهرت الموضة في عشرينيات القرن الماضي' 2015-07-07)" 192
+	assert_equal "$(val 'تتضاعف الاستثمارات في ثلاثينيات القرن الحالي' 2024-04-20)" 203
+	assert_equal "$(val 'اشتهر في السبعينات من القرن العشرين')" 197
+	assert_equal "$(val 'كانت المدينة هادئة في الستينات')" 196
+	run -1 bash -c "printf 'اعتقلت الشرطة رجلا في الأربعينات من عمره\n' | ar-date --ref=2023-03-03"
+	assert_output ''
+}
+
+@test "ranges of bare years: بين 2014 و2016, ما بين 2010 و2015; counts are none" {
+	assert_equal "$(val 'تضاعف العدد بين 2014 و2016 بحسب التقرير')" 2014/2016
+	assert_equal "$(val 'ارتفعت البطالة ما بين 2010 و2015.')" 2010/2015
+	run -1 bash -c "printf 'يضم المخيم ما بين 1500 و2000 عائلة\nتتراوح الأسعار ما بين 1500 و2000 دولار\n' | ar-date --ref=2021-09-09"
+	assert_output ''
+}
+
+@test "amounts with a half or a quarter; about; the grain of a fraction after ago" {
+	assert_equal "$(val 'استمر الإضراب يوما ونصف')" P1DT12H
+	assert_equal "$(val 'استغرقت الرحلة ساعة ونصف')" PT1H30M
+	assert_equal "$(val 'ظل المصعد عالقا ساعة وربع')" PT1H15M
+	assert_equal "$(val 'انتهت الحرب قبل سنة ونصف' 2025-01-20)" 2023-07
+	assert_equal "$(val 'نفذ الهجوم قبل نحو ثلاثة أسابيع' 2022-04-04)" 2022-W11
+	assert_equal "$(val 'التقاه قبل حوالي عشر سنوات' 2024-02-02)" 2014
+	assert_equal "$(val 'غادر قبل ثلاث سنوات وستة أشهر' 2024-03-10)" 2020-09
+}
+
+@test "the period before the last (العام قبل الماضي) and after the next" {
+	assert_equal "$(val 'عقدت اللجنة اجتماعها الأسبوع قبل الماضي' 2024-03-10)" 2024-W08
+	assert_equal "$(val 'فاز الحزب في العام قبل الماضي' 2024-03-10)" 2022
+	assert_equal "$(val 'تبدأ الأشغال الشهر بعد المقبل' 2024-03-10)" 2024-05
+}
+
+@test "the first or last n months of a year, days of a month" {
+	assert_equal "$(val 'ارتفعت الصادرات خلال الأشهر الثلاثة الأولى من العام الجاري' 2024-05-10)" 2024-01/2024-03
+	assert_equal "$(val 'تراجعت المبيعات في الأشهر التسعة الأولى من العام' 2023-11-01)" 2023-01/2023-09
+	assert_equal "$(val 'نمت السياحة خلال الأشهر الثلاثة الأخيرة من العام الماضي' 2024-02-20)" 2023-10/2023-12
+	assert_equal "$(val 'خلال الأيام العشرة الأخيرة من مارس الماضي' 2024-05-10)" 2024-03-22/2024-03-31
+	# without من and a year it stays the amount
+	assert_equal "$(val 'تتوقع الوزارة وصول الشحنات خلال الأشهر الثلاثة المقبلة')" P3M
+}
+
+@test "صبيحة and ضحى are parts of the day: in the span, the day's date" {
+	printf 'واندلعت الاشتباكات صبيحة يوم الجمعة\nوفي الساعة العاشرة ضحى وصل\nوقالت ضحى إن الأمر انتهى\n' | ar-date --ref=2024-03-10 > "$BATS_TEST_TMPDIR/o"
+	run -0 cat "$BATS_TEST_TMPDIR/o"
+	assert_line -- "-:1: 2024-03-08  صبيحة يوم الجمعة"
+	assert_line -- "-:2: 2024-03-10T10:00  الساعة العاشرة ضحى"
+	refute_line --partial -- "-:3:"
+}
+
+@test "ordinal day ranges; الثلاثي and السداسي; أواخر العام 2019; tens with the article" {
+	assert_equal "$(val 'تمتد فترة التسجيل من الأول حتى العاشر من يونيو' 2021-05-05)" 2021-06-01/2021-06-10
+	assert_equal "$(val 'بلغ التضخم 3.5 بالمئة في الثلاثي الثاني من 2024' 2024-08-08)" 2024-Q2
+	assert_equal "$(val 'تراجعت الصادرات خلال السداسي الأول من سنة 2016')" 2016-H1
+	assert_equal "$(val 'شهدت البلاد احتجاجات في أواخر العام 2019' 2022-08-30)" 2019
+	assert_equal "$(val 'سجلت 120 إصابة خلال الساعات الأربع والعشرين الماضية')" PT24H
+	# hour words still make a time range
+	assert_equal "$(val 'من الثامنة حتى العاشرة مساء' 2024-03-10)" 2024-03-10T20:00/2024-03-10T22:00
+}
+
+@test "الـ24 ساعة الماضية, الساعات الـ24 الماضية; من الآن; خلال أيام in the future" {
+	assert_equal "$(val 'قتل 12 شخصا خلال الساعات الـ24 الماضية')" PT24H
+	assert_equal "$(val 'سجلت 40 إصابة خلال الـ24 ساعة الماضية')" PT24H
+	assert_equal "$(val 'الربع الأخير من العام' 2024-02-02)" 2024-Q4
+	assert_equal "$(val 'تصل المساعدات بعد عشرة أيام من الآن' 2025-05-05)" 2025-05-15
+	assert_equal "$(val 'سيوقع الاتفاق خلال أيام')" FUTURE_REF
+	# after an event the amount is a duration; past and من خلال are no time
+	assert_equal "$(val 'أفرج عنه بعد ثلاثة أيام من اعتقاله')" P3D
+	run -1 bash -c "printf 'وقع الاتفاق خلال أيام\nيعمل من خلال عقود عمل\n' | ar-date"
+}
+
+@test "feminine dual modifiers are made from the feminine: الساعتين المقبلتين" {
+	assert_equal "$(val 'ستعود الخدمة خلال الساعتين المقبلتين')" PT2H
+	assert_equal "$(val 'تضاعفت الأسعار خلال السنتين الماضيتين')" P2Y
+}

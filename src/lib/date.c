@@ -83,7 +83,9 @@
 	X(MEDIA, "media", 0, 0)          /* outlets: a relative day after them is a name */ \
 	X(NEGVPREV, "negvprev", 0, 0)    /* before a vague word: no time (في ذلك الحين) */ \
 	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */ \
-	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */
+	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */ \
+	X(MEASURE, "measure", 0, 0)      /* counted nouns not in the shape of one (دولار) */ \
+	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */
 
 enum {
 	L_NONE,
@@ -146,6 +148,7 @@ struct dref { int ok; long days; int y, m, d; int sec; };
 
 /* The scanner's state over one line: the tokens it counted, the start of
  * the last few (where a window opens), and the window it is growing. */
+#define ANCHOR_BITS 17           /* the anchors' Bloom filter: 16 KB */
 #define WIN_BACK 10             /* tokens before an anchor a window holds */
 #define WIN_FWD 6               /* tokens after the last one */
 struct scan {
@@ -172,7 +175,7 @@ struct ar_date {
 	uint8_t cc[0x800];              /* the scanner's class of each code point below U+0800 */
 	uint8_t code[0x800];            /* and its letter code (see scan_word) */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
-	uint64_t anchor[(1u << 16) / 64];       /* hashes of the words that anchor */
+	uint64_t anchor[(1u << ANCHOR_BITS) / 64];      /* the anchors' two hash bits */
 	const struct ar_lexent **ents;  /* every entry, for the anchors */
 	size_t nents, capents;
 	struct tok *tok;
@@ -358,6 +361,31 @@ words_line(char *s, size_t n, unsigned long lineno, void *ctx)
 	else if (*v)
 		val = -1000;
 	lex_add(ctx, c, w, strlen(w), val, *v && c != L_MONTH ? v : NULL);
+	/* the feminine duals of the modifiers are made from the feminine
+	 * (الماضية: الماضيتين, الماضيتان) for the duals they follow
+	 * (الساعتين المقبلتين) */
+	if (c == L_RMOD && !strchr(w, ' ') && strlen(w) > 2 && !strcmp(w + strlen(w) - 2, "\u0629")) {
+		static const char *const dual[] = { "%.*s\u062a\u064a\u0646", "%.*s\u062a\u0627\u0646" };
+		for (size_t f = 0; f < 2; f++) {
+			char du[128];
+			snprintf(du, sizeof du, dual[f], (int)strlen(w) - 2, w);
+			lex_add(ctx, L_RMOD, du, strlen(du), val, *v ? v : NULL);
+		}
+	}
+	/* the decades are made from the tens: عشرين, ثمانين give العشرينيات,
+	 * عشرينات, الثمانينيات... (VALUE 192, 198: of the 1900s unless a
+	 * century follows) */
+	size_t wl = strlen(w);
+	if (c == L_NUM && val >= 20 && val <= 90 && val % 10 == 0 && wl > 4
+	    && !strcmp(w + wl - 4, "\u064a\u0646")) {
+		static const char *const form[] = { "%s\u064a\u0627\u062a", "%s\u0627\u062a",
+		    "\u0627\u0644%s\u064a\u0627\u062a", "\u0627\u0644%s\u0627\u062a" };
+		for (size_t f = 0; f < sizeof form / sizeof form[0]; f++) {
+			char dec[128];
+			snprintf(dec, sizeof dec, form[f], w);
+			lex_add(ctx, L_DECADE, dec, strlen(dec), 190 + val / 10, NULL);
+		}
+	}
 	/* the article forms of units and of the numbers that follow them
 	 * (الأيام الثلاثة, اليومين) are words of their own classes */
 	if ((c == L_UNIT || (c == L_NUM && val >= 3 && val <= 10)) && !strchr(w, ' ')) {
@@ -783,7 +811,9 @@ codes_add(struct codes *w, int32_t f)
 }
 
 /* a hash of k codes (at most CODE_MAX) from their first eight, the last
- * and their number; c[k..k+8) must be readable */
+ * and their number; c[k..k+8) must be readable. Its two halves are the
+ * two bits of a Bloom filter: with one bit a word in thirty of running
+ * text (الدولي, لكن, فيها) opened a window for nothing. */
 static uint64_t
 codes_hash(const uint8_t *c, size_t k)
 {
@@ -794,15 +824,17 @@ codes_hash(const uint8_t *c, size_t k)
 		x &= ((uint64_t)1 << (8 * k)) - 1;
 	x ^= (uint64_t)k << 56 ^ (uint64_t)c[k - 1] << 48;
 	x *= 0x9E3779B97F4A7C15ull;
-	return x >> 48;
+	return x ^ x >> 29;
 }
+#define ANCHOR_H1(h) ((h) >> (64 - ANCHOR_BITS))
+#define ANCHOR_H2(h) ((h) & ((1u << ANCHOR_BITS) - 1))
 
-static int
+static inline int
 codes_bit(const struct ar_date *dt, const uint8_t *c, size_t k)
 {
-	uint64_t h = codes_hash(c, k);
+	uint64_t h = codes_hash(c, k), a = ANCHOR_H1(h), b = ANCHOR_H2(h);
 
-	return (dt->anchor[h / 64] >> (h % 64)) & 1;
+	return (dt->anchor[a / 64] >> (a % 64)) & (dt->anchor[b / 64] >> (b % 64)) & 1;
 }
 
 /* The forms of word_forms, on codes: does one of them anchor? */
@@ -848,8 +880,9 @@ anchor_add(struct ar_date *dt, const char *w, size_t n)
 		codes_add(&c, f);
 	}
 	if (c.k && c.k <= CODE_MAX) {
-		uint64_t h = codes_hash(c.c, c.k);
-		dt->anchor[h / 64] |= 1ull << (h % 64);
+		uint64_t h = codes_hash(c.c, c.k), a = ANCHOR_H1(h), b = ANCHOR_H2(h);
+		dt->anchor[a / 64] |= 1ull << (a % 64);
+		dt->anchor[b / 64] |= 1ull << (b % 64);
 	}
 }
 
@@ -990,7 +1023,8 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 		}
 		i += l;
 	}
-	memcpy(w->c, c, sizeof c);
+	/* what codes_anchor reads: c[0..k + 8), only if k <= CODE_MAX */
+	memcpy(w->c, c, CODE_MAX + 8);
 	w->k = k, w->bytes = bytes;
 	return i;
 }
@@ -1125,13 +1159,23 @@ is_letter_word(const struct ar_date *dt, size_t i, const char *letter)
 /* The longest entry of class cls at token i: the token after it, or -1;
  * the entry goes to dt->m. Proclitics may be stripped from the first word
  * only if pfxok. Numbers start no entry (they appear inside names: كانون 2). */
-static long
+static long lx_find(struct ar_date *dt, size_t i, int cls, int pfxok);
+
+/* Most calls ask a token for a class it has no word of: that answer is
+ * inline (the calls that said no were 7% of the instructions). */
+static inline long
 lx(struct ar_date *dt, size_t i, int cls, int pfxok)
+{
+	if (i >= dt->ntok || !(((pfxok ? dt->tok[i].cls : dt->tok[i].cls0) >> cls) & 1))
+		return -1;
+	return lx_find(dt, i, cls, pfxok);
+}
+
+static long
+lx_find(struct ar_date *dt, size_t i, int cls, int pfxok)
 {
 	long best = -1;
 
-	if (i >= dt->ntok || !(((pfxok ? dt->tok[i].cls : dt->tok[i].cls0) >> cls) & 1))
-		return -1;
 	for (int k = 0; k < (pfxok ? 3 : 1); k++) {
 		for (const struct ar_lexent *e = dt->tok[i].e[k]; e; e = e->next) {
 			if (e->cls != cls)
@@ -1751,10 +1795,16 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_NEXT;
 	int unit = dt->m->str[0];
 	k = (size_t)r;
-	long q;
-	if ((q = lx(dt, k, L_RMOD, 0)) > 0)
+	long q, o;
+	int y, h;
+	if ((q = lx(dt, k, L_RMOD, 0)) > 0) {
 		mod = dt->m->val, k = (size_t)q;
-	else if (th || (a->pm && unit == 'Y'))
+	} else if (unit == 'Y' && c_yearnum(dt, k, &y, &h) > 0) {
+		return RULE_NEXT;       /* أواخر العام 2019: the year's */
+	} else if ((o = lx(dt, k, L_OFFSET, 0)) > 0 && !*entry_flag(dt->m) && !th
+	    && (mod = dt->m->val, (q = lx(dt, (size_t)o, L_RMOD, 0)) > 0) && dt->m->val == mod) {
+		mod *= 2, k = (size_t)q;        /* العام قبل الماضي, الأسبوع بعد المقبل */
+	} else if (th || (a->pm && unit == 'Y'))
 		mod = 0;
 	else
 		return RULE_NEXT;
@@ -1777,21 +1827,68 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 	return (long)k;
 }
 
-/* الثمانينيات, تسعينيات القرن الماضي */
+static long century_at(struct ar_date *dt, size_t k, int *c);
+
+/* Is token k the start of an age: من عمره, من العمر (في الأربعينات من
+ * عمره is a man's forties, not a decade)? */
+static int
+age_after(struct ar_date *dt, size_t k)
+{
+	const struct ar_lexent *m = dt->m;
+	int p = dt->mpfx;
+	long r = lx(dt, k, L_FROM, 0);
+	int age = r > 0 && dt->m->val == 0 && lx(dt, (size_t)r, L_AGE, 1) > 0;
+
+	dt->m = m, dt->mpfx = p;
+	return age;
+}
+
+/* الثمانينيات, تسعينيات القرن الماضي, خمسينيات القرن التاسع عشر (185),
+ * السبعينات من القرن العشرين: a decade (the words are made from the tens
+ * of num), of the century written after it, else of the 1900s */
 static long
 r_decade(struct ar_date *dt, struct at *a, struct st *t)
 {
 	long r = lx(dt, a->j, L_DECADE, 1);
+	int c;
 
 	if (r < 0)
 		return RULE_NEXT;
 	t->y = dt->m->val;
-	t->gran = G_DEC;
 	size_t k = (size_t)r;
-	if ((r = lx(dt, k, L_CENTURY, 0)) > 0)
+	if (age_after(dt, k))
+		return RULE_FAIL;
+	long e = century_at(dt, k, &c);
+	if (e < 0 && lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0)
+		e = century_at(dt, k + 1, &c);
+	if (e > 0) {
+		if (c >= 0)             /* القرن الماضي with no reference: the 1900s */
+			t->y = c * 10 + t->y % 10;
+		k = (size_t)e;
+	} else if ((r = lx(dt, k, L_CENTURY, 0)) > 0) {
 		k = (size_t)r;
+	}
+	t->gran = G_DEC;
 	t->hasdate = 1;
 	return (long)k;
+}
+
+/* The year or month a part of it is taken from, at token k (after من /
+ * في): a date, or the bare period word (من العام: the reference's year,
+ * من الشهر its month). The end, or -1. */
+static long
+whole_after(struct ar_date *dt, size_t k, struct st *y)
+{
+	st_init(y);
+	long e = c_date(dt, k, y);
+	if (e < 0 && (e = lx(dt, k, L_PERIOD, 0)) > 0 && lx(dt, (size_t)e, L_RMOD, 0) < 0) {
+		int u = dt->m->str[0];
+		st_init(y);
+		y->gran = u == 'Y' ? G_YEAR : u == 'M' ? G_MONTH : G_NONE;
+		y->y = REF(dt).ok ? REF(dt).y : -1, y->m = REF(dt).ok ? REF(dt).m : -1;
+		y->hasdate = 1;
+	}
+	return e;
 }
 
 /* الربع الأول من العام الجاري (2024-Q1), النصف الثاني من 2023
@@ -1814,8 +1911,7 @@ r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
 		return RULE_NEXT;
 	struct st y;
-	st_init(&y);
-	if ((e = c_date(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
+	if ((e = whole_after(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
 		return RULE_NEXT;
 	if (y.y < 0)
 		snprintf(t->ival, sizeof t->ival, "XXXX-%c%d", q == 4 ? 'Q' : 'H', n);
@@ -1826,35 +1922,52 @@ r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 }
 
 /* القرن التاسع عشر (18), القرن الحادي والعشرين (20), القرن 19, القرن
- * الماضي: a century, its TIMEX3 value the hundreds of its years */
+ * الماضي at token k: the end, *c the century's TIMEX3 value (the hundreds
+ * of its years; -1 unknown without a reference); -1 if none, -2 for a
+ * Hijri century */
 static long
-r_century(struct ar_date *dt, struct at *a, struct st *t)
+century_at(struct ar_date *dt, size_t k, int *c)
 {
-	long r = lx(dt, a->j, L_CENTW, 1), e;
+	long r = lx(dt, k, L_CENTW, 1), e;
 	int n;
 
 	if (r < 0)
-		return RULE_NEXT;
-	size_t k = (size_t)r;
+		return -1;
+	k = (size_t)r;
 	if ((e = g_ordinal(dt, k, 0, &n)) > 0 && n >= 1 && n <= 30) {
-		t->y = n - 1;
+		*c = n - 1;
 	} else if (isnum(dt, k, 1, 2) && dt->tok[k].num >= 1 && dt->tok[k].num <= 30) {
-		t->y = dt->tok[k].num - 1, e = (long)k + 1;
+		*c = dt->tok[k].num - 1, e = (long)k + 1;
 	} else if ((e = lx(dt, k, L_RMOD, 0)) > 0) {
 		if (!REF(dt).ok)
-			t->y = -1;
+			*c = -1;
 		else
-			t->y = REF(dt).y / 100 + dt->m->val;
+			*c = REF(dt).y / 100 + dt->m->val;
 	} else {
-		return RULE_NEXT;
+		return -1;
 	}
 	k = (size_t)e;
 	if ((r = lx(dt, k, L_MARKH, 0)) > 0)
-		return RULE_FAIL;       /* a Hijri century: no TIMEX3 value */
+		return -2;
 	if ((r = lx(dt, k, L_MARKG, 0)) > 0)
 		k = (size_t)r;
-	t->gran = G_CENT, t->hasdate = 1;
 	return (long)k;
+}
+
+/* a century, its TIMEX3 value the hundreds of its years */
+static long
+r_century(struct ar_date *dt, struct at *a, struct st *t)
+{
+	int c;
+	long e = century_at(dt, a->j, &c);
+
+	if (e == -2)
+		return RULE_FAIL;       /* a Hijri century: no TIMEX3 value */
+	if (e < 0)
+		return RULE_NEXT;
+	t->y = c;
+	t->gran = G_CENT, t->hasdate = 1;
+	return e;
 }
 
 /* عام 2020, سنة 1445 هـ, عامي 2020 و2022 */
@@ -2711,29 +2824,39 @@ future_word(const struct ar_date *dt, const char *w, size_t n)
 }
 
 /* The tokens before byte b of the line, read from the text itself (the
- * window's tokens may begin later): at most BACK_MAX of the last 480
- * bytes, the last first; words folded. */
+ * window's tokens may begin later): at most want (up to BACK_MAX) of the
+ * last 480 bytes, the last first; words folded. */
 #define BACK_MAX 20
 struct btok { int type; int32_t cp; size_t n; char w[40]; };
 
 static size_t
-back_tokens(struct ar_date *dt, size_t b, struct btok *out)
+back_tokens(struct ar_date *dt, size_t b, struct btok *out, size_t want)
 {
 	const char *s = dt->line;
-	size_t from = b > 480 ? b - 480 : 0, k = 0;
 	struct { size_t b0, b1; int type; int32_t cp; } ring[BACK_MAX];
 	struct ar_words it;
 	struct ar_word w;
+	size_t k, span = want < BACK_MAX ? 24 * want : 480;
 
-	while (from && from < b && s[from] != ' ')
-		from++;
-	ar_words_init(&it, s + from, b - from, 0);
-	while (ar_word_next(&it, &w)) {
-		ring[k % BACK_MAX].b0 = from + w.b0, ring[k % BACK_MAX].b1 = from + w.b1;
-		ring[k % BACK_MAX].type = w.type, ring[k % BACK_MAX].cp = w.cp;
-		k++;
+	/* the last want tokens from a short span when it holds them (any
+	 * space is a boundary, so the tokens after it are the same), else
+	 * from the 480 bytes */
+	for (;;) {
+		size_t from = b > span ? b - span : 0;
+		while (from && from < b && s[from] != ' ')
+			from++;
+		k = 0;
+		ar_words_init(&it, s + from, b - from, 0);
+		while (ar_word_next(&it, &w)) {
+			ring[k % BACK_MAX].b0 = from + w.b0, ring[k % BACK_MAX].b1 = from + w.b1;
+			ring[k % BACK_MAX].type = w.type, ring[k % BACK_MAX].cp = w.cp;
+			k++;
+		}
+		if (k >= want || from == 0 || span >= 480)
+			break;
+		span = 480;
 	}
-	size_t nt = k < BACK_MAX ? k : BACK_MAX;
+	size_t nt = k < want ? k : want;
 	for (size_t q = 0; q < nt; q++) {
 		struct btok *t = &out[q];
 		size_t r = (k - 1 - q) % BACK_MAX, fn = 0;
@@ -2771,7 +2894,7 @@ static int
 future_context(struct ar_date *dt, size_t b)
 {
 	struct btok t[BACK_MAX];
-	size_t nt = back_tokens(dt, b, t);
+	size_t nt = back_tokens(dt, b, t, BACK_MAX);
 
 	for (size_t q = 0; q < nt; q++) {
 		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
@@ -2788,7 +2911,7 @@ static int
 clause_has(struct ar_date *dt, size_t b, int cls, int max)
 {
 	struct btok t[BACK_MAX];
-	size_t nt = back_tokens(dt, b, t);
+	size_t nt = back_tokens(dt, b, t, max > 0 && max < BACK_MAX ? (size_t)max : BACK_MAX);
 
 	for (size_t q = 0; q < nt && (int)q < max; q++) {
 		if (t[q].type == AR_W_PUNCT)
@@ -3551,8 +3674,10 @@ g_amounts(struct ar_date *dt, size_t i, int one, char *v, struct amount *sum)
 
 	if (e < 0 && !one && (e = g_amount(dt, i, 1, &a)) > 0)
 		alone = 1;
-	if (e < 0 || ((a.n < 0 || a.frac) && alone))
+	if (e < 0 || (a.n < 0 && alone))
 		return -1;
+	if (a.frac && alone && a.n == 0)
+		return -1;              /* نصف ساعة reads above, not here */
 	*sum = a;
 	if (a.n < 0 || a.frac) {
 		dur_value(&a, v);
@@ -3615,6 +3740,23 @@ offset_value(const struct ar_date *dt, const struct amount *a, int sign, char *o
 		strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF");
 		return "date";
 	}
+	if (a->frac && u[0] != 'H' && u[0] != 'S' && strcmp(u, "MI")) {
+		/* قبل سنة ونصف: a fraction moves the grain one unit down, the
+		 * amount in that unit (18 months; a day and a half is 36 hours) */
+		struct amount b = *a;
+		b.frac = 0;
+		if (u[0] == 'Y')
+			strcpy(b.unit, "M"), b.n = 12 * n + a->frac;
+		else if (!strcmp(u, "DE"))
+			strcpy(b.unit, "Y"), b.n = 10 * n + a->frac * 10 / 12;
+		else if (u[0] == 'M')
+			strcpy(b.unit, "D"), b.n = 30 * n + a->frac * 30 / 12;
+		else if (u[0] == 'W')
+			strcpy(b.unit, "D"), b.n = 7 * n + a->frac * 7 / 12;
+		else
+			strcpy(b.unit, "H"), b.n = 24 * n + 2 * a->frac;
+		return offset_value(dt, &b, sign, out);
+	}
 	if (u[0] == 'H' || u[0] == 'S' || !strcmp(u, "MI")) {
 		long secs = u[0] == 'H' ? 3600L * n + 300L * a->frac
 		    : u[0] == 'S' ? n : 60L * n + 5L * a->frac;
@@ -3672,6 +3814,22 @@ offset_value(const struct ar_date *dt, const struct amount *a, int sign, char *o
 }
 
 
+/* من الآن, من اليوم at token k: the amount before it counts from the
+ * reference, not from an event. The end, or -1. */
+static long
+from_now(struct ar_date *dt, size_t k)
+{
+	long r = lx(dt, k, L_FROM, 0), e;
+
+	if (r < 0 || dt->m->val != 0)
+		return -1;
+	if ((e = lx(dt, (size_t)r, L_VAGUE, 0)) > 0 && !strncmp(dt->m->str, "PRESENT_REF", 11))
+		return e;
+	if ((e = lx(dt, (size_t)r, L_REL, 0)) > 0 && dt->m->val == 0 && !*entry_flag(dt->m))
+		return e;
+	return -1;
+}
+
 /* ago and in: قبل ساعتين, منذ يومين, بعد ثلاثة أيام, في غضون أسبوعين,
  * and Egyptian من يومين; منذ after a continuing state (مستمرة منذ 3
  * أعوام, لم يزر البلاد منذ) is a duration. The word is in the span. */
@@ -3685,8 +3843,16 @@ p_offset(struct ar_date *dt, size_t i)
 		return -1;
 	int sign = dt->m->val, pfx = dt->mpfx;
 	const char *how = entry_flag(dt->m);
+	long q0;
+	if (strcmp(how, "from") && (q0 = lx(dt, (size_t)r, L_APPROX, 0)) > 0)
+		r = q0;                 /* قبل نحو ثلاثة أسابيع: about the amount */
 	long e = g_amount(dt, (size_t)r, 2, &a);
 	if (e < 0)
+		return -1;
+	/* خلال أيام in a sentence of the future: FUTURE_REF (سيستأنف نشاطه خلال
+	 * أيام); with a number it is a duration, and من خلال is "through" */
+	if (!strcmp(how, "within") && (a.n >= 0 || (i > 0 && is_word(dt, i - 1, "\u0645\u0646"))
+	    || !future_context(dt, dt->tok[i].b0)))
 		return -1;
 	char dv[48];            /* بعد ساعة وعشرين دقيقة: the sum, as a duration */
 	struct amount sum;
@@ -3706,7 +3872,10 @@ p_offset(struct ar_date *dt, size_t i)
 	}
 	char v[96];
 	const char *type;
-	if ((lx(dt, (size_t)e, L_FROM, 0) > 0 && dt->m->val == 0)
+	long now;
+	if ((now = from_now(dt, (size_t)e)) > 0)
+		e = now;                /* بعد عشرة أيام من الآن: from the reference */
+	else if ((lx(dt, (size_t)e, L_FROM, 0) > 0 && dt->m->val == 0)
 	    || (!strcmp(how, "pass") && is_word(dt, (size_t)e, "\u0639\u0644\u064a"))) {
 		/* بعد يوم من توليه, بعد مرور عام على الحرب: after an event,
 		 * not the reference: the amount is what is known */
@@ -3763,26 +3932,102 @@ p_duration(struct ar_date *dt, size_t i)
 	return e;
 }
 
+/* The first or last n months of a year, days of a month, after the
+ * amount with the article at k: الأشهر الثلاثة الأولى من العام الجاري
+ * (2024-01/2024-03), الأيام العشرة الأخيرة من مارس: the interval in
+ * v; the end, or -1 */
+static long
+first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t cap)
+{
+	long o;
+	int ov, last;
+
+	if (strcmp(a->unit, "M") && strcmp(a->unit, "D"))
+		return -1;
+	if ((o = g_ordinal(dt, k, 0, &ov)) > 0 && ov == 1)
+		last = 0;
+	else if ((o = lx(dt, k, L_LASTW, 0)) > 0)
+		last = 1;
+	else
+		return -1;
+	k = (size_t)o;
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
+		return -1;
+	struct st y;
+	long e = whole_after(dt, k + 1, &y);
+	int n = a->n;
+	if (e < 0 || y.ival[0] || y.hij[0])
+		return -1;
+	if (a->unit[0] == 'M' && y.gran == G_YEAR && n <= 12) {
+		int m1 = last ? 13 - n : 1, m2 = last ? 12 : n;
+		if (y.y < 0)
+			snprintf(v, cap, "XXXX-%02d/XXXX-%02d", m1, m2);
+		else
+			snprintf(v, cap, "%04d-%02d/%04d-%02d", y.y, m1, y.y, m2);
+	} else if (a->unit[0] == 'D' && y.gran == G_MONTH && y.y >= 0 && y.m > 0) {
+		int len = ar_days_in_month(y.y, y.m);
+		if (n >= len)
+			return -1;
+		int d1 = last ? len - n + 1 : 1, d2 = last ? len : n;
+		snprintf(v, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y.y, y.m, d1, y.y, y.m, d2);
+	} else {
+		return -1;
+	}
+	return e;
+}
+
 /* An amount with the article, and the modifier that makes it the last or
  * the next ones: اليومين الماضيين, الأيام الثلاثة الماضية, الأسابيع
  * الأربعة المقبلة (durations); without a number, الساعات المقبلة is
  * FUTURE_REF, الأيام الأخيرة PAST_REF. */
+/* Token k is a number written with the article, الـ24: the word ال (its
+ * tatweel folded away) touching the number. */
+static int
+def_number(const struct ar_date *dt, size_t k)
+{
+	return k + 1 < dt->ntok && dt->tok[k + 1].type == T_NUM && touches_prev(dt, k + 1)
+	    && wordeq(dt, k, ALEF LAM, 2 * AR_LETTER_LEN) && dt->tok[k + 1].nd <= 3;
+}
+
 static long
 p_def_amount(struct ar_date *dt, size_t i)
 {
 	struct amount a;
-	long r = lx(dt, i, L_UNITDEF, 1);
+	long r;
+	size_t t0 = i;
 
-	if (r < 0)
+	if (dt->tok[i].type == T_NUM && i > 0 && def_number(dt, i - 1)
+	    && (r = lx(dt, i + 1, L_UNIT, 0)) > 0) {
+		/* الـ24 ساعة الماضية: the number first, with the article */
+		unit_of(dt->m->str, &a);
+		a.n = dt->tok[i].num, a.frac = 0, t0 = i - 1;
+	} else if ((r = lx(dt, i, L_UNITDEF, 1)) < 0) {
 		return -1;
-	int pfx = dt->mpfx;
-	unit_of(dt->m->str, &a);
-	if (!a.dual && !a.plural)
-		return -1;
+	} else {
+		unit_of(dt->m->str, &a);
+		if (!a.dual && !a.plural)
+			return -1;
+		a.n = a.dual ? 2 : -1, a.frac = 0;
+	}
+	int pfx = t0 < i ? first_pfx(dt, t0) : dt->mpfx;
 	size_t k = (size_t)r;
-	a.n = a.dual ? 2 : -1, a.frac = 0;
-	if (!a.dual && lx(dt, k, L_NUMDEF, 0) > 0)
+	if (t0 < i) {
+		/* read above */
+	} else if (!a.dual && def_number(dt, k)) {
+		a.n = dt->tok[k + 1].num, k += 2;       /* الساعات الـ24 الماضية */
+	} else if (!a.dual && lx(dt, k, L_NUMDEF, 0) > 0) {
 		a.n = dt->m->val, k++;
+		/* الساعات الأربع والعشرين: the tens with the article are the
+		 * ordinals' words (العشرين) */
+		int tens = a.n < 10 ? wa_value(dt, k, L_ORD, 20, 90) : -1;
+		if (tens > 0)
+			a.n += tens, k++;
+	}
+	char fl[48];
+	if (a.n > 0 && (r = first_last(dt, k, &a, fl, sizeof fl)) > 0) {
+		add_val(dt, t0, (size_t)r, pfx, "date", "%s", fl);
+		return r;
+	}
 	int sign;
 	if ((r = lx(dt, k, L_RMOD, 0)) > 0 && dt->m->val)
 		sign = dt->m->val;
@@ -3795,7 +4040,7 @@ p_def_amount(struct ar_date *dt, size_t i)
 		dur_value(&a, v);
 	else
 		strcpy(v, sign < 0 ? "PAST_REF" : "FUTURE_REF");
-	add_val(dt, i, (size_t)r, pfx, a.n > 0 ? "duration" : "date", "%s", v);
+	add_val(dt, t0, (size_t)r, pfx, a.n > 0 ? "duration" : "date", "%s", v);
 	return r;
 }
 
@@ -3849,7 +4094,8 @@ p_set(struct ar_date *dt, size_t i)
 }
 
 /* the end of a range's first side: a chain, or a bare day (1), hour (1,
- * or 2 for an hour word) or year (4) that takes the rest from the second
+ * or 2 for an hour word), year (4) or ordinal day (5, its day in a->d:
+ * من الأول حتى العاشر من يونيو) that takes the rest from the second
  * side; -1 if none */
 static long
 range_side(struct ar_date *dt, size_t j, struct st *a, int *bare)
@@ -3869,6 +4115,9 @@ range_side(struct ar_date *dt, size_t j, struct st *a, int *bare)
 		} else if ((r = lx(dt, j, L_HOUR, 0)) > 0) {
 			*bare = 2;
 			a->H = dt->m->val;
+			return r;
+		} else if ((r = g_ordinal(dt, j, 0, &a->d)) > 0 && a->d >= 1 && a->d <= 31) {
+			*bare = 5;
 			return r;
 		} else {
 			return -1;
@@ -3902,6 +4151,37 @@ range_to(struct ar_date *dt, size_t k, struct st *b)
 	if (b->ival[0])
 		return -1;
 	return e;
+}
+
+/* The second side of a range of bare years (بين 2014 و2016, ما بين 2010
+ * و2015): after و / إلى / حتى a year number after the first, both of them
+ * years of news (1000..2200, at most two centuries apart) and neither a
+ * count (ما بين 1500 و2000 عائلة) */
+static long
+range_year(struct ar_date *dt, size_t j, size_t k, struct st *b)
+{
+	long r;
+	int first = dt->tok[j].num;
+
+	if ((r = lx(dt, k, L_TO, 1)) > 0)
+		k = (size_t)r;
+	else if (is_letter_word(dt, k, WAW))
+		k++;
+	else
+		return -1;
+	if (!isnum(dt, k, 4, 4) || dt->tok[k].num <= first || dt->tok[k].num > 2200
+	    || dt->tok[k].num - first > 200 || first < 1000)
+		return -1;
+	size_t q = k + 1;
+	int touch = q < dt->ntok && touches_prev(dt, q) && (dt->tok[q].type != T_PUNCT
+	    || (q + 1 < dt->ntok && adj(dt, q) && dt->tok[q + 1].type == T_NUM));
+	if (touch || counted_noun(dt, j + 1) || (q < dt->ntok && counted_noun(dt, q))
+	    || lx(dt, q, L_MEASURE, 1) > 0
+	    || lx(dt, q, L_UNIT, 1) > 0 || lx(dt, q, L_MONTH, 1) > 0)
+		return -1;
+	st_init(b);
+	b->y = dt->tok[k].num, b->gran = G_YEAR, b->hasdate = 1, b->yexp = 1;
+	return (long)q;
 }
 
 /* A time range's first side takes the second's day and part of the day
@@ -3947,9 +4227,13 @@ p_range(struct ar_date *dt, size_t i)
 	if (e1 < 0)
 		return -1;
 	long e2 = range_to(dt, (size_t)e1, &b);
+	if (e2 < 0 && bare == 4)
+		e2 = range_year(dt, j, (size_t)e1, &b);
 	if (e2 < 0)
 		return -1;
-	int first = dt->tok[j].num;
+	int first = bare == 5 ? a.d : dt->tok[j].num;
+	if (bare == 5)
+		bare = 1;               /* an ordinal day: as a day's number */
 	if (a.wdonly && b.wdonly && !a.hasclock && !b.hasclock) {
 		/* يومي الثلاثاء والأربعاء [14 و15 فيفري]: the days written after
 		 * the weekdays, else the second weekday after the first */
