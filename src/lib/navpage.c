@@ -768,6 +768,40 @@ title_in_body(struct pm *m)
 	return found;
 }
 
+/* The head of the article taken for the tail of a list: a list run on
+ * (across a blank line) into the title and its meta lines, or the byline,
+ * date and captions between the title and the body read as a list. Among
+ * the lines just above the body (at most HEAD_LOOK, none of them decided by
+ * a rule), the headline-like line that takes up the body's words most is
+ * the title; it and the lines after it are no items of a list of links
+ * (unless interface words made it one). */
+#define HEAD_LOOK 8
+static void
+unlist_head(struct pm *m)
+{
+	long t = -1;
+	int bsh = 0, k = 0;
+
+	for (long i = m->b0 - 1; i >= 0 && k < HEAD_LOOK; i--) {
+		struct ent *x = &m->e[i];
+		if (x->blank)
+			continue;
+		if (!pending(x) || x->heading)
+			break;
+		k++;
+		if (x->item > 1 || !title_shape(x) || x->f.words < 3)
+			continue;
+		int sh = share_smooth(m, i, m->set);
+		if (sh >= 20 && sh >= bsh)
+			bsh = sh, t = i;
+	}
+	if (t < 0)
+		return;
+	for (long i = t; i < m->b0; i++)
+		if (m->e[i].item == 1)
+			m->e[i].item = 0;
+}
+
 /* the title written twice: the first is the title */
 static void
 first_of_twins(struct pm *m)
@@ -881,6 +915,167 @@ neighbour(const struct pm *m, long i, int dir)
 		if (!m->e[i].blank)
 			return i;
 	return -1;
+}
+
+/* ---- captions ---- */
+/* the text of x without the blanks around it */
+static const char *
+trimmed(const struct pm *m, const struct ent *x, size_t *n)
+{
+	size_t k;
+	const char *s = ent_kept(m->pg, x, &k);
+
+	while (k && (*s == ' ' || *s == '\t'))
+		s++, k--;
+	while (k && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r'))
+		k--;
+	*n = k;
+	return s;
+}
+
+/* a gallery's counter: "3 / 8" and nothing else */
+static int
+counter_line(const struct pm *m, const struct ent *x)
+{
+	size_t n, i = 0, a = 0, b = 0;
+	const char *s = trimmed(m, x, &n);
+
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, a++;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i >= n || s[i++] != '/')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, b++;
+	return i == n && a && b && a <= 3 && b <= 3;
+}
+
+/* A picture's credit standing alone: a photographer or an agency named
+ * ("تصوير: ...", "Photo: ...", "(وام)"), a short line, not a sentence. */
+static int
+credit_line(const struct ent *x)
+{
+	if (x->blank || x->f.words == 0 || x->f.words > 8 || x->f.term
+	    || x->cls == AR_NAV_C_GOOD)
+		return 0;
+	return x->v.credit || (x->v.agency && x->f.paren && x->f.words <= 4
+	    && x->v.agency >= x->f.words);
+}
+
+/* ends with a short group in parentheses, as a caption's credit does:
+ * "... (المركز الإعلامي)"; the words before it are not a sentence */
+static int
+paren_credit(const struct pm *m, const struct ent *x)
+{
+	size_t n, w = 1;
+	int letter = 0;
+	const char *s = trimmed(m, x, &n);
+
+	if (n < 4 || s[n - 1] != ')')
+		return 0;
+	for (size_t p = n - 1; p-- > 0; ) {
+		if (s[p] == '(') {
+			if (!letter)
+				return 0;       /* "( 2 )": a verse's number */
+			while (p && s[p - 1] == ' ')
+				p--;
+			if (!p)
+				return 0;
+			unsigned char c = (unsigned char)s[p - 1];
+			/* a sentence before it ends with its stop */
+			if (c == '.' || c == ':' || c == '!' || c == '?')
+				return 0;
+			return w <= 4;
+		}
+		if (s[p] == ' ' && s[p + 1] != ' ')
+			w++;
+		letter |= (unsigned char)s[p] >= 0xD8 || ((s[p] | 0x20) >= 'a' && (s[p] | 0x20) <= 'z');
+		if (s[p] == ')' || n - p > 80)
+			return 0;
+	}
+	return 0;
+}
+
+/* A photo caption where the article's head or body holds one: a line
+ * before its credit standing alone, after a gallery's counter, or ending
+ * with a credit in parentheses; the credits and counters themselves. Not a
+ * paragraph that ends as a sentence, not the title, a date or a byline. */
+static int
+caption_at(const struct pm *m, long i, int head)
+{
+	const struct ent *x = &m->e[i];
+	long p = i, q = i;
+
+	if (!pending(x) || x->blank || i == m->title)
+		return 0;
+	if (counter_line(m, x) || credit_line(x))
+		return 1;
+	if (x->datetime || x->v.byline || x->f.words < 2 || x->f.words > 30
+	    || (x->cls == AR_NAV_C_GOOD && x->f.term) || x->f.cps > 240)
+		return 0;
+	while (--p >= 0 && m->e[p].blank)
+		;
+	while (++q < m->n && m->e[q].blank)
+		;
+	if (q < m->n && credit_line(&m->e[q]) && !m->e[q].v.agency)
+		return 1;       /* "تصوير: ..." under it */
+	if (q < m->n && credit_line(&m->e[q]) && q == i + 1)
+		return 1;       /* "(وام)" right under it */
+	if (p >= 0 && counter_line(m, &m->e[p]))
+		return 1;
+	return head && paren_credit(m, x) && !x->v.agency && x->f.dig < 4;
+}
+
+/* a meta line of the title that a subtitle does not follow: a date, a
+ * byline's verb */
+static int
+meta_shape(const struct ent *x)
+{
+	return x->datetime || x->v.byline;
+}
+
+/* The head's last line before the body, below the title's byline or date
+ * (a subtitle comes above them): a headline-like line there, not a date,
+ * not "label: value", is the caption of the picture that opens the
+ * article. */
+static void
+last_caption(struct pm *m)
+{
+	long c = -1;
+	int meta = 0;
+
+	for (long i = m->title + 1; i < m->b0; i++) {
+		const struct ent *x = &m->e[i];
+		if (x->blank || !pending(x) || x->chrome >= 4 || x->item || x->heading)
+			continue;
+		if (c >= 0)
+			meta |= meta_shape(&m->e[c]);
+		c = i;
+	}
+	if (c < 0 || !meta)
+		return;
+	struct ent *x = &m->e[c];
+	size_t n;
+	const char *s = trimmed(m, x, &n), *colon = memchr(s, ':', n < 40 ? n : 40);
+	if (x->datetime || x->v.byline || x->f.words < 5 || x->f.words > 30 || x->f.dig >= 4
+	    || x->f.term || x->f.cps > 160 || colon
+	    || x->cls == AR_NAV_C_BAD)
+		return;
+	set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);
+}
+
+/* the captions of the head (between the title and the body) and the body */
+static void
+drop_captions(struct pm *m, long from, long to, int head)
+{
+	for (long i = from; i <= to; i++)
+		if (caption_at(m, i, head)) {
+			m->e[i].detail = 0;
+			set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);
+		}
 }
 
 /* ---- the regions of the page ---- */
@@ -1354,16 +1549,21 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 		if (!m->stream)
 			split_blocks(m);
 		article_words(m, m->b0, m->b1);
+		unlist_head(m);
 		find_title(m);
 		if (m->title >= 0) {
 			if (pending(&m->e[m->title]))
 				set_fate(&m->e[m->title], F_K, AR_NAV_L_PAGE, AR_NAV_R_TITLE);
 			title_again(m);
 			decide_before(m, m->title);
+			drop_captions(m, m->title + 1, m->b0 - 1, 1);
+			last_caption(m);
 			decide_meta(m, m->title + 1, m->b0);
 		} else {
 			decide_before(m, m->b0);
 		}
+		if (!m->stream)
+			drop_captions(m, m->b0, m->b1, 0);
 		decide_body(m);
 		drop_posts(m);
 		decide_after(m);
