@@ -394,3 +394,25 @@ for f in sys.argv[1:]:
 	assert_line --index 0 "الحكومة تعد بدعم المزارعين بعد موسم الجفاف"
 	refute_output --partial "pic.twitter.com"
 }
+
+@test "photo captions, their credits and a gallery counter go; the byline and date stay" {
+	run -0 ar-strip-nav "$F/page-captions.txt"
+	assert_line --index 0 --partial "افتتاح جسر جديد"
+	assert_line --index 1 "دبي - سالم المنصوري"
+	assert_line --index 2 "الأحد 8 يونيو 2025 - 10:20"
+	assert_line --index 3 --partial "افتتحت هيئة الطرق"
+	refute_output --partial "الجسر الجديد عند افتتاحه"
+	refute_output --partial "تصوير: خالد"
+	refute_output --partial "2 / 4"
+	refute_output --partial "جانب من حركة المرور"
+	run -0 ar-strip-nav --explain "$F/page-captions.txt"
+	assert_line --partial "page:a photo caption"
+}
+
+@test "the writer's box after the body goes: the byline's name again, the heading about the writer" {
+	run -0 ar-strip-nav "$F/page-captions.txt"
+	assert_line --index 5 --partial "وأضافت أن المشروع"
+	assert_equal "${#lines[@]}" 6
+	run -0 ar-strip-nav --explain "$F/page-captions.txt"
+	assert_line --partial "page:the author's box"
+}

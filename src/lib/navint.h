@@ -72,6 +72,7 @@ struct feat {
 	X(SEARCH,    "search",    8)  \
 	X(HOME,      "home",      8)  \
 	X(ABOUT,     "about",     8)  \
+	X(AUTHOR,    "author",    8)  \
 	X(LANG,      "lang",      8)  \
 	X(POLL,      "poll",      8)  \
 	X(PRAYER,    "prayer",    8)  \

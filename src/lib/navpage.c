@@ -370,7 +370,7 @@ list_heading(const struct ent *x)
 {
 	switch (x->v.cat) {
 	case VC_RELATED: case VC_MOSTREAD: case VC_TAGS: case VC_COMMENTS: case VC_VIDEO:
-	case VC_PAGINATION:
+	case VC_PAGINATION: case VC_AUTHOR:
 		return x->v.score >= 25;
 	}
 	return 0;
@@ -540,6 +540,11 @@ find_body(struct pm *m)
 		m->b0++;
 	while (m->b1 > m->b0 && !prose(&m->e[m->b1]))
 		m->b1--;
+	/* nor with a notice that opens with an interface phrase
+	 * ("disclaimer: ...", "note: ...") */
+	while (m->b1 > m->b0 && (m->e[m->b1].blank || !prose(&m->e[m->b1])
+	    || m->e[m->b1].v.first))
+		m->b1--;
 	if (m->b0 >= 0 && !prose(&m->e[m->b0]))
 		m->b0 = m->b1 = -1;
 }
@@ -575,8 +580,9 @@ block_share(struct pm *m, long b, long e)
 }
 
 /* The heading of a section of furniture (comments, related, most read,
- * tags): the body does not go on after it, unless it stands right after a
- * paragraph (an insert in the body). */
+ * tags, about the writer): the body does not go on after it, unless it
+ * stands right after a paragraph (an insert in the body; never the
+ * writer's box). */
 static int
 section_heading(const struct pm *m, long i)
 {
@@ -585,6 +591,8 @@ section_heading(const struct pm *m, long i)
 
 	if (!(x->f.words <= 5 && x->v.score >= 50 && list_heading(x)))
 		return 0;
+	if (x->v.cat == VC_AUTHOR)
+		return 1;       /* "about the writer": never an insert */
 	while (--p >= 0 && m->e[p].blank)
 		;
 	return p < 0 || !good(&m->e[p]);
@@ -774,7 +782,7 @@ title_in_body(struct pm *m)
  * the lines just above the body (at most HEAD_LOOK, none of them decided by
  * a rule), the headline-like line that takes up the body's words most is
  * the title; it and the lines after it are no items of a list of links
- * (unless interface words made it one). */
+ * (unless interface words made the list). */
 #define HEAD_LOOK 8
 static void
 unlist_head(struct pm *m)
@@ -789,7 +797,7 @@ unlist_head(struct pm *m)
 		if (!pending(x) || x->heading)
 			break;
 		k++;
-		if (x->item > 1 || !title_shape(x) || x->f.words < 3)
+		if ((x->item > 1 && x->cv >= 2) || !title_shape(x) || x->f.words < 3)
 			continue;
 		int sh = share_smooth(m, i, m->set);
 		if (sh >= 20 && sh >= bsh)
@@ -797,6 +805,7 @@ unlist_head(struct pm *m)
 	}
 	if (t < 0)
 		return;
+	m->e[t].item = 0;
 	for (long i = t; i < m->b0; i++)
 		if (m->e[i].item == 1)
 			m->e[i].item = 0;
@@ -1280,7 +1289,8 @@ clock_line(const struct pm *m, const struct ent *x, int *pair)
 static int
 player_word(const struct ent *x)
 {
-	return x->fin == F_D && (x->v.cat == VC_VIDEO || x->v.cat == VC_VIEWS);
+	return x->fin == F_D && (x->v.cat == VC_VIDEO || x->v.cat == VC_VIEWS
+	    || x->v.cat == VC_LIVE);
 }
 
 /* A player's clock ("00:00 / 02:14"; a lone duration next to the words of
@@ -1304,10 +1314,72 @@ drop_players(struct pm *m)
 			continue;
 		set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
 		struct ent *t = p >= 0 ? &m->e[p] : NULL;
-		if (pair && t && p != m->title && t->fin == F_K && !t->f.term
-		    && t->cls != AR_NAV_C_GOOD && t->f.words <= 15)
+		/* its video's title: above a player's "00:00 / 02:14", or
+		 * naming a video ("watch the summary") above a duration */
+		if ((pair || (t && t->v.cat == VC_VIDEO)) && t && p != m->title && t->fin == F_K
+		    && !t->f.term && t->cls != AR_NAV_C_GOOD && t->f.words <= 15)
 			set_fate(t, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
 	}
+}
+
+/* the words of the title's meta lines (its byline), into m->tmp */
+static void
+byline_words(struct pm *m)
+{
+	memset(m->tmp, 0, sizeof m->tmp);
+	m->tmpn = 0;
+	for (long i = 0; i < m->b0; i++) {
+		const struct ent *x = &m->e[i];
+		if (x->fin == F_K && x->reason == AR_NAV_R_META && !x->datetime && x->f.words <= 6)
+			set_line(m, m->tmp, &m->tmpn, i);
+	}
+}
+
+/* After the body, the byline's name again on a line of its own, with a
+ * short line under it (what the writer does): the author's box. Its lines go up
+ * to the next blank line (at most AUTHOR_LINES). A name the head did not
+ * give is the article's own signature, and stays. */
+#define AUTHOR_LINES 4
+static long
+author_box(struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	size_t nw;
+
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+
+	if (!m->tmpn || x->f.words < 2 || x->f.words > 5 || x->f.term || x->f.dig
+	    || x->f.paren || memchr(s, ':', n) || x->cls == AR_NAV_C_GOOD || i + 1 >= m->n
+	    || m->e[i + 1].blank || m->e[i + 1].f.cps > 240)
+		return -1;
+	const uint32_t *w = words(m, i, &nw);
+	if (nw < 2)
+		return -1;
+	for (size_t k = 0; k < nw; k++)
+		if (!set_has(m->tmp, w[k]))
+			return -1;
+	long e = i;
+	while (e + 1 < m->n && !m->e[e + 1].blank && e - i < AUTHOR_LINES
+	    && m->e[e + 1].f.cps <= 240)
+		e++;
+	return e;
+}
+
+/* the body ends above the writer's box */
+static void
+body_before_box(struct pm *m)
+{
+	byline_words(m);
+	for (long i = m->b0 + 1; i <= m->b1; i++)
+		if (!m->e[i].blank && pending(&m->e[i]) && author_box(m, i) >= 0) {
+			long p = neighbour(m, i, -1);
+			while (p > m->b0 && !prose(&m->e[p]))
+				p = neighbour(m, p, -1);
+			if (p >= m->b0)
+				m->b1 = p;
+			return;
+		}
 }
 
 /* after the body: what continues it up to the first furniture, and the
@@ -1317,6 +1389,7 @@ decide_after(struct pm *m)
 {
 	int cont = 1, near = 0;
 
+	byline_words(m);
 	for (long i = m->b1 + 1; i < m->n; i++) {
 		struct ent *x = &m->e[i];
 		if (x->blank)
@@ -1326,7 +1399,19 @@ decide_after(struct pm *m)
 				cont = 0;
 			continue;
 		}
-		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD))
+		long box = author_box(m, i);
+		if (box >= 0) {
+			for (; i <= box; i++)
+				if (pending(&m->e[i]))
+					set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, AR_NAV_R_AUTHOR_BOX);
+			i--;
+			cont = 0;
+			continue;
+		}
+		/* a line that opens with an interface phrase ("disclaimer:",
+		 * "share:") does not continue the body */
+		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
+		    || x->v.first))
 			cont = 0;
 		if (attribution_like(x) && (cont || near < 3)) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
@@ -1562,8 +1647,10 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 		} else {
 			decide_before(m, m->b0);
 		}
-		if (!m->stream)
+		if (!m->stream) {
+			body_before_box(m);
 			drop_captions(m, m->b0, m->b1, 0);
+		}
 		decide_body(m);
 		drop_posts(m);
 		decide_after(m);
