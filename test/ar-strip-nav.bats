@@ -416,3 +416,12 @@ for f in sys.argv[1:]:
 	run -0 ar-strip-nav --explain "$F/page-captions.txt"
 	assert_line --partial "page:the author's box"
 }
+
+@test "after the attribution, another article under a heading it does not know goes" {
+	run -0 ar-strip-nav "$F/page-archive.txt"
+	assert_line --index 0 --partial "بلدية المدينة تبدأ"
+	assert_line --index 5 "المصدر: وكالة الأنباء"
+	assert_equal "${#lines[@]}" 6
+	run -0 ar-strip-nav --explain "$F/page-archive.txt"
+	assert_line --partial "cohesion:another article"
+}

@@ -600,9 +600,9 @@ section_heading(const struct pm *m, long i)
 
 /* how much furniture stands between lines a and b (exclusive): 0 if none
  * of it is more than statistics (a rule, a list, interface words, a
- * template); a section heading weighs GAP_CUT */
+ * template: *strongp says if some is); a section heading weighs GAP_CUT */
 static int
-gap_weight(const struct pm *m, long a, long b)
+gap_weight(const struct pm *m, long a, long b, int *strongp)
 {
 	int w = 0, strong = 0;
 
@@ -614,6 +614,8 @@ gap_weight(const struct pm *m, long a, long b)
 		w += section_heading(m, i) ? GAP_CUT : f;
 		strong |= x->item || x->heading || by_rule(x) || x->cv >= 4 || x->ct >= 3;
 	}
+	if (strongp)
+		*strongp = strong;
 	return strong ? w : 0;
 }
 
@@ -628,15 +630,18 @@ other_article(struct pm *m, long b, long e, int sh)
 		}
 }
 
+static int article_start(struct pm *m, long i);
+
 /* Blocks of the body parted by furniture: the main block (the first with
  * half the greatest score) keeps the blocks around it across a little
- * furniture (an insert), across more if they cohere with it, never across
- * a section heading or GAP_CUT lines of it; the first it does not keep is
- * another article (or the trailer), and the body ends before it. */
+ * furniture (an insert), across more, or a headline with its paragraph
+ * (an article starts), if they cohere with it, never across a section
+ * heading or GAP_CUT lines of it; the first it does not keep is another
+ * article (or the trailer), and the body ends before it. */
 static void
 split_blocks(struct pm *m)
 {
-	long bs[64], be[64];
+	long bs[64], be[64], headed[64];
 	int nb = 0, main = 0, gap[64];
 	double bsc[64], top = 0;
 	long last = -1;
@@ -644,9 +649,15 @@ split_blocks(struct pm *m)
 	for (long i = m->b0; i <= m->b1; i++) {
 		if (!good(&m->e[i]))
 			continue;
-		int g = last < 0 ? 0 : gap_weight(m, last, i);
-		if (last < 0 || (g >= 1 && nb < 64)) {
-			gap[nb] = g, bs[nb] = i, bsc[nb] = 0;
+		int strong = 0, g = last < 0 ? 0 : gap_weight(m, last, i, &strong);
+		long hd = -1;
+		/* a headline and its paragraph after the article's end (an
+		 * attribution, furniture) */
+		for (long h = last + 1; strong && h < i && hd < 0; h++)
+			if (article_start(m, h))
+				hd = h;
+		if (last < 0 || ((g >= 1 || hd >= 0) && nb < 64)) {
+			gap[nb] = g, bs[nb] = i, bsc[nb] = 0, headed[nb] = hd;
 			nb++;
 		}
 		be[nb - 1] = last = i;
@@ -665,11 +676,16 @@ split_blocks(struct pm *m)
 	int lo = main, hi = main;
 	for (; hi + 1 < nb; hi++) {
 		int g = gap[hi + 1], sh = 100;
-		if (g >= GAP_MIN) {
+		if (g >= GAP_MIN || headed[hi + 1] >= 0) {
 			article_words(m, bs[lo], be[hi]);
 			sh = g >= GAP_CUT ? 0 : block_share(m, bs[hi + 1], be[hi + 1]);
 		}
 		if (sh < COHERE) {
+			long h = headed[hi + 1];
+			if (h >= 0 && pending(&m->e[h])) {
+				set_fate(&m->e[h], F_D, AR_NAV_L_COHESION, AR_NAV_R_OTHER_ARTICLE);
+				m->e[h].detail = (unsigned short)sh;
+			}
 			other_article(m, bs[hi + 1], be[nb - 1], sh);
 			break;
 		}
@@ -1035,6 +1051,8 @@ caption_at(const struct pm *m, long i, int head)
 		return 1;       /* "(وام)" right under it */
 	if (p >= 0 && counter_line(m, &m->e[p]))
 		return 1;
+	if (head && p == i - 1 && credit_line(&m->e[p]) && !m->e[p].v.agency)
+		return 1;       /* under "Photo: ..." */
 	return head && paren_credit(m, x) && !x->v.agency && x->f.dig < 4;
 }
 
@@ -1088,11 +1106,13 @@ drop_captions(struct pm *m, long from, long to, int head)
 }
 
 /* ---- the regions of the page ---- */
+/* a wire's name or a byline's verb, short, not a copyright line (©) nor
+ * an address to write to */
 static int
 attribution_like(const struct ent *x)
 {
 	return pending(x) && !x->blank && x->f.words <= 12 && x->cls != AR_NAV_C_GOOD
-	    && (x->v.agency || x->v.byline);
+	    && (x->v.agency || x->v.byline) && !x->f.symbol && !x->f.links;
 }
 
 /* a line above the title that goes with it: a date, a kicker, a byline */
@@ -1395,7 +1415,10 @@ decide_after(struct pm *m)
 		if (x->blank)
 			continue;
 		if (!pending(x)) {
-			if (x->fin == F_D && by_rule(x))
+			/* furniture, or the article's attribution: what follows
+			 * does not continue the body */
+			if (by_rule(x) && (x->fin == F_D || (x->rule >= 0
+			    && m->nv->rules[x->rule].attribution)))
 				cont = 0;
 			continue;
 		}
