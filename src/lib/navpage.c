@@ -656,6 +656,11 @@ split_blocks(struct pm *m)
 		for (long h = last + 1; strong && h < i && hd < 0; h++)
 			if (article_start(m, h))
 				hd = h;
+		/* a section a rule found and --keep keeps is not parted */
+		for (long h = last + 1; hd >= 0 && h < i; h++)
+			if (by_rule(&m->e[h]) && m->e[h].fin == F_K && m->e[h].rule >= 0
+			    && !m->nv->rules[m->e[h].rule].attribution)
+				hd = -1;
 		if (last < 0 || ((g >= 1 || hd >= 0) && nb < 64)) {
 			gap[nb] = g, bs[nb] = i, bsc[nb] = 0, headed[nb] = hd;
 			nb++;
