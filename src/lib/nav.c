@@ -1489,6 +1489,7 @@ ar_nav_free(struct ar_nav *nv)
 		free((char *)nv->sw.tab[i].s);
 	free(nv->pg.e);
 	free(nv->pg.w);
+	free(nv->pm);
 	ar_buf_free(&nv->pg.text);
 	ar_buf_free(&nv->pg.outb);
 	ar_buf_free(&nv->pg.cutb);

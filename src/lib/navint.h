@@ -143,6 +143,8 @@ struct ent {
 };
 #define NOWORDS 0xFFFFFFFFu
 
+struct pm;
+
 struct nav_page {
 	struct ent *e;
 	size_t n, cap;
@@ -188,6 +190,7 @@ struct ar_nav {
 	struct nav_tpl *tpl;
 	const char *learn;      /* --learn FILE, written back by ar_nav_finish */
 	struct ar_date *dt;     /* the date grammar, for date lines */
+	struct pm *pm;          /* the page model's state, kept from page to page */
 	struct ar_buf span_a, span_b;   /* spans_apply's two texts */
 	struct ar_buf scratch;
 	int ready;

@@ -27,6 +27,7 @@
  * are compared. */
 #include "navint.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 
 #define TPL_MIN 2               /* earlier pages a line was seen on: template */
@@ -34,6 +35,13 @@
 #define GAP_CUT 10              /* and that the body does not go on after */
 #define COHERE 12               /* share of words (in hundredths) that cohere */
 #define SET_CAP 4096            /* the article's words: a hash set */
+
+/* a set of word hashes, cleared by the slots it filled */
+struct wset {
+	uint32_t h[SET_CAP];
+	uint16_t at[SET_CAP / 2];
+	size_t n;
+};
 
 struct pm {
 	struct ar_nav *nv;
@@ -44,10 +52,10 @@ struct pm {
 	long title;             /* the title, or -1 */
 	int arabic;             /* the page is written in Arabic */
 	int stream;             /* a stream of articles, not a page */
-	uint32_t set[SET_CAP];  /* the article's words */
-	size_t setn;
-	uint32_t tmp[SET_CAP];  /* another line's words */
-	size_t tmpn;
+	/* (the sets last: a page clears the rest, and the sets by the slots
+	 * they filled) */
+	struct wset set;        /* the article's words */
+	struct wset tmp;        /* another line's words */
 };
 
 /* ---- content words ---- */
@@ -169,42 +177,50 @@ words(struct pm *m, long i, size_t *nw)
 }
 
 static void
-set_add(uint32_t *set, size_t *setn, uint32_t h)
+set_add(struct wset *set, uint32_t h)
 {
 	size_t p = h & (SET_CAP - 1);
 
-	if (*setn >= SET_CAP / 2)
+	if (set->n >= SET_CAP / 2)
 		return;
-	while (set[p] && set[p] != h)
+	while (set->h[p] && set->h[p] != h)
 		p = (p + 1) & (SET_CAP - 1);
-	if (!set[p])
-		set[p] = h, (*setn)++;
+	if (!set->h[p])
+		set->h[p] = h, set->at[set->n++] = (uint16_t)p;
 }
 
 static int
-set_has(const uint32_t *set, uint32_t h)
+set_has(const struct wset *set, uint32_t h)
 {
 	size_t p = h & (SET_CAP - 1);
 
-	while (set[p] && set[p] != h)
+	while (set->h[p] && set->h[p] != h)
 		p = (p + 1) & (SET_CAP - 1);
-	return set[p] == h;
+	return set->h[p] == h;
 }
 
 static void
-set_line(struct pm *m, uint32_t *set, size_t *setn, long i)
+set_clear(struct wset *set)
+{
+	for (size_t k = 0; k < set->n; k++)
+		set->h[set->at[k]] = 0;
+	set->n = 0;
+}
+
+static void
+set_line(struct pm *m, struct wset *set, long i)
 {
 	size_t nw;
 	const uint32_t *w = words(m, i, &nw);
 
 	for (size_t k = 0; k < nw; k++)
-		set_add(set, setn, w[k]);
+		set_add(set, w[k]);
 }
 
 /* the share of line i's content words that are in set, in hundredths; -1
  * if it has none */
 static int
-share_in(struct pm *m, long i, const uint32_t *set)
+share_in(struct pm *m, long i, const struct wset *set)
 {
 	size_t nw, in = 0;
 	const uint32_t *w = words(m, i, &nw);
@@ -218,7 +234,7 @@ share_in(struct pm *m, long i, const uint32_t *set)
 
 /* the same, smoothed for short lines (two words more that are not in set) */
 static int
-share_smooth(struct pm *m, long i, const uint32_t *set)
+share_smooth(struct pm *m, long i, const struct wset *set)
 {
 	size_t nw, in = 0;
 	const uint32_t *w = words(m, i, &nw);
@@ -232,10 +248,9 @@ share_smooth(struct pm *m, long i, const uint32_t *set)
 static int
 share_with(struct pm *m, long i, long j)
 {
-	memset(m->tmp, 0, sizeof m->tmp);
-	m->tmpn = 0;
-	set_line(m, m->tmp, &m->tmpn, j);
-	return share_in(m, i, m->tmp);
+	set_clear(&m->tmp);
+	set_line(m, &m->tmp, j);
+	return share_in(m, i, &m->tmp);
 }
 
 /* ---- what a line is to the page ---- */
@@ -555,11 +570,10 @@ article_words(struct pm *m, long b, long e)
 {
 	int k = 0;
 
-	memset(m->set, 0, sizeof m->set);
-	m->setn = 0;
+	set_clear(&m->set);
 	for (long i = b; i <= e && k < 20; i++) {
 		if (prose(&m->e[i]))
-			set_line(m, m->set, &m->setn, i), k++;
+			set_line(m, &m->set, i), k++;
 	}
 }
 
@@ -571,7 +585,7 @@ block_share(struct pm *m, long b, long e)
 
 	for (long i = b; i <= e && k < 3; i++)
 		if (good(&m->e[i])) {
-			int s = share_in(m, i, m->set);
+			int s = share_in(m, i, &m->set);
 			k++;
 			if (s >= 0)
 				sum += s, n++;
@@ -820,7 +834,7 @@ unlist_head(struct pm *m)
 		k++;
 		if ((x->item > 1 && x->cv >= 2) || !title_shape(x) || x->f.words < 3)
 			continue;
-		int sh = share_smooth(m, i, m->set);
+		int sh = share_smooth(m, i, &m->set);
 		if (sh >= 20 && sh >= bsh)
 			bsh = sh, t = i;
 	}
@@ -874,7 +888,7 @@ find_title(struct pm *m)
 		if (x->blank)
 			continue;
 		int item_title = x->item && k == 0 && ++seen <= 3 && title_shape(x)
-		    && share_smooth(m, i, m->set) >= 20;
+		    && share_smooth(m, i, &m->set) >= 20;
 		/* a menu or a header of furniture: the title is not above it */
 		if (!item_title && (x->item || x->heading || x->chrome >= 4
 		    || (by_rule(x) && x->fin == F_D))) {
@@ -895,7 +909,7 @@ find_title(struct pm *m)
 			near = i;
 		at[k] = i;
 		wall[k] = walls;
-		sh[k] = share_smooth(m, i, m->set);
+		sh[k] = share_smooth(m, i, &m->set);
 		if (sh[k] > bsh)
 			bsh = sh[k], best = i, bk = k;
 		k++;
@@ -1351,12 +1365,11 @@ drop_players(struct pm *m)
 static void
 byline_words(struct pm *m)
 {
-	memset(m->tmp, 0, sizeof m->tmp);
-	m->tmpn = 0;
+	set_clear(&m->tmp);
 	for (long i = 0; i < m->b0; i++) {
 		const struct ent *x = &m->e[i];
 		if (x->fin == F_K && x->reason == AR_NAV_R_META && !x->datetime && x->f.words <= 6)
-			set_line(m, m->tmp, &m->tmpn, i);
+			set_line(m, &m->tmp, i);
 	}
 }
 
@@ -1374,7 +1387,7 @@ author_box(struct pm *m, long i)
 	size_t n;
 	const char *s = trimmed(m, x, &n);
 
-	if (!m->tmpn || x->f.words < 2 || x->f.words > 5 || x->f.term || x->f.dig
+	if (!m->tmp.n || x->f.words < 2 || x->f.words > 5 || x->f.term || x->f.dig
 	    || x->f.paren || memchr(s, ':', n) || x->cls == AR_NAV_C_GOOD || i + 1 >= m->n
 	    || m->e[i + 1].blank || m->e[i + 1].f.cps > 240)
 		return -1;
@@ -1382,7 +1395,7 @@ author_box(struct pm *m, long i)
 	if (nw < 2)
 		return -1;
 	for (size_t k = 0; k < nw; k++)
-		if (!set_has(m->tmp, w[k]))
+		if (!set_has(&m->tmp, w[k]))
 			return -1;
 	long e = i;
 	while (e + 1 < m->n && !m->e[e + 1].blank && e - i < AUTHOR_LINES
@@ -1449,7 +1462,7 @@ decide_after(struct pm *m)
 		} else if (x->item || x->heading) {
 			set_fate(x, F_D, AR_NAV_L_LIST, x->item ? AR_NAV_R_LIST : AR_NAV_R_LIST_HEAD);
 		} else if (x->cls == AR_NAV_C_GOOD) {
-			int sh = share_in(m, i, m->set);
+			int sh = share_in(m, i, &m->set);
 			if (sh >= 0 && sh < COHERE) {
 				set_fate(x, F_D, AR_NAV_L_COHESION, AR_NAV_R_OTHER_ARTICLE);
 				x->detail = (unsigned short)sh;
@@ -1576,12 +1589,11 @@ resume_after(struct pm *m, long h)
 	}
 	if (i >= m->n || !m->e[i].rest || seen == 0)
 		return;
-	memset(m->set, 0, sizeof m->set);
-	m->setn = 0;
+	set_clear(&m->set);
 	for (long j = h - 1; j >= 0 && k < 10; j--)
 		if (good(&m->e[j]))
-			set_line(m, m->set, &m->setn, j), k++;
-	int sh = share_in(m, i, m->set);
+			set_line(m, &m->set, j), k++;
+	int sh = share_in(m, i, &m->set);
 	if (k == 0 || sh < COHERE)
 		return;
 	if (prev >= 0 && seen >= 2 && m->e[prev].f.words <= 8)
@@ -1646,9 +1658,15 @@ signature(const struct pm *m)
 void
 nav_page_decide(struct ar_nav *nv, size_t n)
 {
-	struct pm *m = ar_alloc(sizeof *m);
+	struct pm *m = nv->pm;
 
-	memset(m, 0, sizeof *m);
+	if (!m) {               /* once: its sets are cleared as they are used */
+		m = nv->pm = ar_alloc(sizeof *m);
+		memset(m, 0, sizeof *m);
+	}
+	memset(m, 0, offsetof(struct pm, set));
+	set_clear(&m->set);
+	set_clear(&m->tmp);
 	m->nv = nv;
 	m->pg = &nv->pg;
 	m->e = nv->pg.e;
@@ -1697,5 +1715,4 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 			const char *ts = ent_kept(m->pg, &m->e[i], &tn);
 			nav_tpl_see(nv->tpl, m->e[i].key, sig, ts, tn);
 		}
-	free(m);
 }
