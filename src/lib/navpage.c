@@ -86,13 +86,14 @@ cps_are(const int32_t *c, const int32_t *w, int n)
 	return 1;
 }
 
-/* The stem of word s[0..n) as a hash (0: no content word): its letters
- * folded, without the article and a conjunction or preposition before it,
- * without a plural, dual or pronoun ending and a final teh marbuta or
- * nisba yeh. Light, and wrong for some words; it only has to make the
- * words of a headline meet those of its paragraphs. */
+/* The stem of a word as a hash (0: no content word), from its letters
+ * c[0..k) (folded; marks, format characters and tatweel left out): without
+ * the article and a conjunction or preposition before it, without a
+ * plural, dual or pronoun ending and a final teh marbuta or nisba yeh.
+ * Light, and wrong for some words; it only has to make the words of a
+ * headline meet those of its paragraphs. */
 static uint32_t
-stem_hash(const char *s, size_t n)
+stem_of(const int32_t *c, int k)
 {
 	static const int32_t pfx[][3] = {
 		{ 0x648, 0x627, 0x644 }, { 0x641, 0x627, 0x644 }, { 0x628, 0x627, 0x644 },
@@ -102,19 +103,8 @@ stem_hash(const char *s, size_t n)
 		{ 0x627, 0x62A }, { 0x648, 0x646 }, { 0x64A, 0x646 }, { 0x627, 0x646 },
 		{ 0x647, 0x627 }, { 0x647, 0x645 },
 	};
-	int32_t c[48], cp;
-	int k = 0, b = 0, e;
+	int b = 0, e = k;
 
-	for (size_t i = 0; i < n && k < 48; ) {
-		i += ar_u8dec(s + i, &cp);
-		int cl = ar_cclass(cp);
-		if (cl == AR_C_MARK || cl == AR_C_FORMAT || cp == 0x0640)
-			continue;
-		if (cl != AR_C_LETTER)
-			return 0;
-		c[k++] = fold_letter(cp);
-	}
-	e = k;
 	if (k && ar_is_arabic(c[0])) {
 		size_t p;
 		for (p = 0; p < sizeof pfx / sizeof *pfx; p++) {
@@ -143,6 +133,109 @@ stem_hash(const char *s, size_t n)
 	return h ? h : 1;
 }
 
+/* the code point at s[i] (i < n), its length in *l and its class in *cl */
+static inline int32_t
+cp_at(const char *s, size_t i, size_t *l, int *cl)
+{
+	unsigned char b = (unsigned char)s[i];
+	int32_t c;
+
+	if (b < 0x80) {
+		*l = 1;
+		*cl = ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? AR_C_LETTER
+		    : b >= '0' && b <= '9' ? AR_C_DIGIT : AR_C_OTHER;
+		return b;
+	}
+	*l = ar_u8dec(s + i, &c);
+	*cl = ar_cclass(c);
+	return c;
+}
+
+/* continues a word (ar_word_next's words, no flags): a letter, a mark, a
+ * format character, tatweel */
+static inline int
+cont_class(int32_t c, int cl)
+{
+	return cl == AR_C_LETTER || (c >= 0x80 && (cl == AR_C_MARK || cl == AR_C_FORMAT
+	    || c == 0x0640));
+}
+
+/* The words of s[0..n) as ar_word_next (no flags) finds them, in one pass:
+ * for each word of three code points or more that is no stop word, its
+ * stem (stem_of) goes into pg->w. */
+static void
+line_words(struct pm *m, const char *s, size_t n)
+{
+	struct nav_page *pg = m->pg;
+	size_t i = 0, l;
+	int cl;
+
+	while (i < n) {
+		int32_t c = cp_at(s, i, &l, &cl);
+		if (c <= ' ' || c == 0x7F || cl == AR_C_SPACE || cl == AR_C_CONTROL
+		    || (c >= 0x80 && cl == AR_C_FORMAT)) {
+			i += l;         /* white space, controls, stray format */
+			continue;
+		}
+		if (cl == AR_C_DIGIT && ar_digit_value(c) >= 0) {
+			do {            /* a number */
+				i += l;
+				if (i >= n)
+					break;
+				c = cp_at(s, i, &l, &cl);
+			} while (cl == AR_C_DIGIT && ar_digit_value(c) >= 0);
+			continue;
+		}
+		if (!cont_class(c, cl)) {
+			i += l;         /* punctuation, a symbol */
+			continue;
+		}
+		/* a word: its letters folded (the first 48), marks, format
+		 * and tatweel left out; a run of format characters belongs to
+		 * it only if a letter follows */
+		size_t b0 = i, ncp = 0;
+		int32_t f[48];
+		int k = 0;
+		for (;;) {
+			if (cl == AR_C_LETTER) {
+				if (k < 48)
+					f[k++] = fold_letter(c);
+			}
+			i += l, ncp++;
+			if (i >= n)
+				break;
+			c = cp_at(s, i, &l, &cl);
+			if (!cont_class(c, cl))
+				break;
+			if (cl == AR_C_FORMAT) {
+				size_t j = i + l, l2;
+				int cl2 = AR_C_FORMAT;
+				int32_t c2 = 0;
+				while (j < n) {
+					c2 = cp_at(s, j, &l2, &cl2);
+					j += l2;
+					if (cl2 != AR_C_FORMAT)
+						break;
+				}
+				if (j >= n && cl2 == AR_C_FORMAT)
+					break;
+				if (!cont_class(c2, cl2))
+					break;
+			}
+		}
+		if (ncp < 3 || nav_is_stop(&m->nv->sw, s + b0, i - b0))
+			continue;
+		uint32_t h = stem_of(f, k);
+		if (!h)
+			continue;
+		if (pg->nw == pg->wcap) {
+			pg->wcap = pg->wcap ? 2 * pg->wcap : 4096;
+			pg->w = ar_realloc(pg->w, pg->wcap * sizeof *pg->w);
+		}
+		pg->w[pg->nw++] = h;
+	}
+}
+
 /* the content words of line i (computed once) */
 static const uint32_t *
 words(struct pm *m, long i, size_t *nw)
@@ -153,23 +246,8 @@ words(struct pm *m, long i, size_t *nw)
 	if (x->wn == NOWORDS) {
 		size_t n;
 		const char *s = ent_kept(pg, x, &n);
-		struct ar_words it;
-		struct ar_word w;
 		x->woff = (uint32_t)pg->nw;
-		ar_words_init(&it, s, n, 0);
-		while (ar_word_next(&it, &w)) {
-			if (w.type != AR_W_WORD || w.c1 - w.c0 < 3
-			    || nav_is_stop(&m->nv->sw, s + w.b0, w.b1 - w.b0))
-				continue;
-			uint32_t h = stem_hash(s + w.b0, w.b1 - w.b0);
-			if (!h)
-				continue;
-			if (pg->nw == pg->wcap) {
-				pg->wcap = pg->wcap ? 2 * pg->wcap : 4096;
-				pg->w = ar_realloc(pg->w, pg->wcap * sizeof *pg->w);
-			}
-			pg->w[pg->nw++] = h;
-		}
+		line_words(m, s, n);
 		x->wn = (uint32_t)(pg->nw - x->woff);
 	}
 	*nw = x->wn;
