@@ -62,6 +62,8 @@ struct pm {
 static int32_t
 fold_letter(int32_t c)
 {
+	if (c >= 0x0627 && c <= 0x0648 && c != 0x0629)
+		return c;               /* most letters */
 	switch (c) {
 	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
 		return 0x0627;                  /* alef with hamza or madda */
@@ -77,15 +79,6 @@ fold_letter(int32_t c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-static int
-cps_are(const int32_t *c, const int32_t *w, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (c[i] != w[i])
-			return 0;
-	return 1;
-}
-
 /* The stem of a word as a hash (0: no content word), from its letters
  * c[0..k) (folded; marks, format characters and tatweel left out): without
  * the article and a conjunction or preposition before it, without a
@@ -95,34 +88,32 @@ cps_are(const int32_t *c, const int32_t *w, int n)
 static uint32_t
 stem_of(const int32_t *c, int k)
 {
-	static const int32_t pfx[][3] = {
-		{ 0x648, 0x627, 0x644 }, { 0x641, 0x627, 0x644 }, { 0x628, 0x627, 0x644 },
-		{ 0x643, 0x627, 0x644 }, { 0x644, 0x644, 0 }, { 0x627, 0x644, 0 },
-	};
-	static const int32_t sfx[][2] = {
-		{ 0x627, 0x62A }, { 0x648, 0x646 }, { 0x64A, 0x646 }, { 0x627, 0x646 },
-		{ 0x647, 0x627 }, { 0x647, 0x645 },
-	};
 	int b = 0, e = k;
 
 	if (k && ar_is_arabic(c[0])) {
-		size_t p;
-		for (p = 0; p < sizeof pfx / sizeof *pfx; p++) {
-			int pl = pfx[p][2] ? 3 : 2;
-			if (e - pl >= 2 && cps_are(c, pfx[p], pl)) {
-				b = pl;
-				break;
-			}
+		/* وال فال بال كال, لل, ال; else و or ف before four letters */
+		switch (c[0]) {
+		case 0x648: case 0x641: case 0x628: case 0x643:
+			if (e >= 5 && c[1] == 0x627 && c[2] == 0x644)
+				b = 3;
+			break;
+		case 0x644:
+			if (e >= 4 && c[1] == 0x644)
+				b = 2;
+			break;
+		case 0x627:
+			if (e >= 4 && c[1] == 0x644)
+				b = 2;
+			break;
 		}
-		if (p == sizeof pfx / sizeof *pfx && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
+		if (!b && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
 			b = 1;
-		for (p = 0; p < sizeof sfx / sizeof *sfx; p++)
-			if (e - b >= 5 && cps_are(c + e - 2, sfx[p], 2)) {
-				e -= 2;
-				break;
-			}
-		if (p == sizeof sfx / sizeof *sfx && e - b >= 4
-		    && (c[e - 1] == 0x647 || c[e - 1] == 0x64A))
+		/* ات ون ين ان ها هم; else a final teh marbuta or yeh */
+		int32_t z = c[e - 1], y = e >= 2 ? c[e - 2] : 0;
+		if (e - b >= 5 && ((z == 0x62A && y == 0x627) || (z == 0x646 && (y == 0x648
+		    || y == 0x64A || y == 0x627)) || ((z == 0x627 || z == 0x645) && y == 0x647)))
+			e -= 2;
+		else if (e - b >= 4 && (z == 0x647 || z == 0x64A))
 			e--;
 	}
 	if (e - b < 2)
