@@ -797,6 +797,12 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 				    && i + 1 < e && s[i + 1] == ' ')
 					f->seps++;         /* a > b, a / b: a breadcrumb */
 			}
+		} else if ((c == 0xD8 || c == 0xD9) && i + 2 <= e
+		    && (cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F),
+		    ar_cclass_bmp[cp] == AR_C_LETTER)) {
+			l = 2;                  /* an Arabic letter: most of the text */
+			f->ar++;
+			word = 1;
 		} else {
 			l = ar_u8len(c);
 			if (i + l > e)
