@@ -34,6 +34,22 @@ struct stopwords {
 	unsigned char bloom[8192];      /* length, second and last byte */
 };
 int nav_is_stop(const struct stopwords *sw, const char *s, size_t n);
+/* the bloom filter's key of a word: its length, second and last byte */
+static inline unsigned
+nav_swkey(const char *s, size_t n)
+{
+	return (unsigned)(n & 15) << 12 | ((unsigned char)s[1] & 0x3F) << 6
+	    | ((unsigned char)s[n - 1] & 0x3F);
+}
+/* nav_is_stop, with its filter inline: most words are no stop words */
+static inline int
+nav_stop(const struct stopwords *sw, const char *s, size_t n)
+{
+	if (n < 2 || n > 32)
+		return 0;
+	unsigned k = nav_swkey(s, n);
+	return (sw->bloom[k >> 3] & (1u << (k & 7))) && nav_is_stop(sw, s, n);
+}
 
 /* ---- what a line is (nav.c computes it as the line arrives) ---- */
 struct feat {

@@ -214,7 +214,7 @@ line_words(struct pm *m, const char *s, size_t n)
 					break;
 			}
 		}
-		if (ncp < 3 || nav_is_stop(&m->nv->sw, s + b0, i - b0))
+		if (ncp < 3 || nav_stop(&m->nv->sw, s + b0, i - b0))
 			continue;
 		uint32_t h = stem_of(f, k);
 		if (!h)
