@@ -160,6 +160,19 @@ line_words(struct pm *m, const char *s, size_t n)
 	struct nav_page *pg = m->pg;
 	size_t i = 0, l;
 	int cl;
+	/* U+0600..U+067F in a word: a letter (folded), -1 a mark or tatweel
+	 * (left out), -2 anything else (the general path) */
+	static int16_t ar2[128];
+	static int ready;
+
+	if (!ready) {
+		for (int32_t c = 0x600; c < 0x680; c++) {
+			int k = ar_cclass(c);
+			ar2[c - 0x600] = (int16_t)(k == AR_C_LETTER && c != 0x0640 ? fold_letter(c)
+			    : k == AR_C_MARK || c == 0x0640 ? -1 : -2);
+		}
+		ready = 1;
+	}
 
 	while (i < n) {
 		int32_t c = cp_at(s, i, &l, &cl);
@@ -188,11 +201,18 @@ line_words(struct pm *m, const char *s, size_t n)
 		int32_t f[48];
 		int k = 0;
 		for (;;) {
-			if (cl == AR_C_LETTER) {
-				if (k < 48)
-					f[k++] = fold_letter(c);
-			}
+			if (cl == AR_C_LETTER && c != 0x0640 && k < 48)
+				f[k++] = fold_letter(c);
 			i += l, ncp++;
+			/* a run of Arabic letters and marks: two bytes each */
+			while (i + 1 < n && ((unsigned char)s[i] | 1) == 0xD9) {
+				int v = ar2[((s[i] & 1) << 6) | (s[i + 1] & 0x3F)];
+				if (v < -1)
+					break;
+				if (v > 0 && k < 48)
+					f[k++] = v;
+				i += 2, ncp++;
+			}
 			if (i >= n)
 				break;
 			c = cp_at(s, i, &l, &cl);
