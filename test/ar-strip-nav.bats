@@ -425,3 +425,11 @@ for f in sys.argv[1:]:
 	run -0 ar-strip-nav --explain "$F/page-archive.txt"
 	assert_line --partial "cohesion:another article"
 }
+
+@test "a caption credited to the site's own name goes; a source in parentheses under the body stays" {
+	run -0 ar-strip-nav "$F/page-credits.txt"
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 1 "الأربعاء 11 حزيران 2025"
+	assert_line --index 4 "(إعلام الزراعة)"
+	refute_output --partial "حصادات تعمل"
+}

@@ -25,6 +25,7 @@
  * Content words are compared as light stems (the article and a clitic
  * before it, a few endings taken off), computed only for the lines that
  * are compared. */
+#define _GNU_SOURCE             /* memmem */
 #include "navint.h"
 
 #include <stddef.h>
@@ -1132,6 +1133,8 @@ paren_credit(const struct pm *m, const struct ent *x)
 	return 0;
 }
 
+static int site_credit(const struct pm *m, long i);
+
 /* A photo caption where the article's head or body holds one: a line
  * before its credit standing alone, after a gallery's counter, or ending
  * with a credit in parentheses; the credits and counters themselves. Not a
@@ -1153,6 +1156,10 @@ caption_at(const struct pm *m, long i, int head)
 		;
 	while (++q < m->n && m->e[q].blank)
 		;
+	if (x->v.credit && !x->f.term)
+		return 1;       /* "... (تصوير: ...)" */
+	if (!x->f.term && x->cls != AR_NAV_C_GOOD && site_credit(m, i))
+		return 1;       /* "... - SiteName" */
 	if (q < m->n && credit_line(&m->e[q]) && !m->e[q].v.agency)
 		return 1;       /* "تصوير: ..." under it */
 	if (q < m->n && credit_line(&m->e[q]) && q == i + 1)
@@ -1450,6 +1457,59 @@ drop_players(struct pm *m)
 	}
 }
 
+/* a line that is a short name in parentheses and nothing else */
+static int
+paren_source(const struct pm *m, const struct ent *x)
+{
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+
+	if (n < 4 || s[0] != '(' || s[n - 1] != ')' || x->f.words == 0 || x->f.words > 4
+	    || x->f.dig || x->f.links || x->v.score >= 50)
+		return 0;
+	for (size_t k = 1; k + 1 < n; k++)
+		if (s[k] == '(' || s[k] == ')')
+			return 0;
+	return 1;
+}
+
+/* Four words or more, then " - NAME" (three words at most), where NAME
+ * stands on another line of the page too (the site's name in its header,
+ * footer or copyright): a picture credited to the site. */
+static int
+site_credit(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	size_t n, t = 0;
+	const char *s = trimmed(m, x, &n);
+
+	for (size_t p = n; p >= 4 && n - p <= 40; p--)
+		if (s[p - 1] == ' ' && s[p - 2] == '-' && s[p - 3] == ' ') {
+			t = p;
+			break;
+		}
+	if (!t || n - t < 3)
+		return 0;
+	int w = 1, before = 1;
+	for (size_t p = t; p < n; p++)
+		w += s[p] == ' ';
+	for (size_t p = 1; p + 3 < t; p++)
+		before += s[p] == ' ' && s[p - 1] != ' ';
+	if (w > 3 || before < 4)
+		return 0;       /* "PLACE - SITE" is a byline */
+	for (long j = 0; j < m->n; j++) {
+		const struct ent *y = &m->e[j];
+		size_t yn;
+		if (j == i || y->blank || y->f.words > 8)
+			continue;
+		const char *ys = ent_text(m->pg, y);
+		yn = y->len;
+		if (yn >= n - t && memmem(ys, yn, s + t, n - t))
+			return 1;
+	}
+	return 0;
+}
+
 /* the words of the title's meta lines (its byline), into m->tmp */
 static void
 byline_words(struct pm *m)
@@ -1527,6 +1587,13 @@ decide_after(struct pm *m)
 			if (by_rule(x) && (x->fin == F_D || (x->rule >= 0
 			    && m->nv->rules[x->rule].attribution)))
 				cont = 0;
+			continue;
+		}
+		/* the source in parentheses right under the last paragraph:
+		 * "(إعلام القضاء)", a name no lexicon knows */
+		if (cont && !near && paren_source(m, x)) {
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
+			x->role = AR_NAV_ROLE_ATTRIBUTION;
 			continue;
 		}
 		long box = author_box(m, i);
