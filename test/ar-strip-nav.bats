@@ -433,3 +433,12 @@ for f in sys.argv[1:]:
 	assert_line --index 4 "(إعلام الزراعة)"
 	refute_output --partial "حصادات تعمل"
 }
+
+@test "after the body, a writer's box that opens with the byline's name and a block of contacts go" {
+	run -0 ar-strip-nav "$F/page-contact.txt"
+	assert_equal "${#lines[@]}" 4
+	assert_line --index 1 "بقلم: هدى الشامي"
+	run -0 ar-strip-nav --explain "$F/page-contact.txt"
+	assert_line --partial "page:a block of contacts"
+	assert_line --partial "page:the author's box"
+}

@@ -1510,16 +1510,82 @@ site_credit(const struct pm *m, long i)
 	return 0;
 }
 
-/* the words of the title's meta lines (its byline), into m->tmp */
+/* the words of the title's meta lines (its byline, also one that opens
+ * with a byline's verb among the body's first lines), into m->tmp */
 static void
 byline_words(struct pm *m)
 {
 	set_clear(&m->tmp);
-	for (long i = 0; i < m->b0; i++) {
+	for (long i = 0, seen = 0; i <= m->b1 && seen < 12; i++) {
 		const struct ent *x = &m->e[i];
-		if (x->fin == F_K && x->reason == AR_NAV_R_META && !x->datetime && x->f.words <= 6)
+		if (x->blank || x->datetime || x->f.words > 6)
+			continue;
+		if (i >= m->b0)
+			seen++;         /* a byline among the body's first lines */
+		if ((x->fin == F_K && x->reason == AR_NAV_R_META)
+		    || (x->fin != F_D && x->v.byline && i > m->title))
 			set_line(m, &m->tmp, i);
 	}
+}
+
+static long box_end(const struct pm *m, long i);
+
+/* After the body, a heading that ends with a colon ("للاستفسارات
+ * الإعلامية:") over a few short lines one of which is an address, a
+ * handle or a phone number: a block of contacts, to its last line. */
+#define CONTACT_LINES 6
+static long
+contact_block(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+
+	if (!x->f.colon || x->f.words > 6 || x->cls == AR_NAV_C_GOOD)
+		return -1;
+	for (long j = i + 1; j < m->n && j - i <= CONTACT_LINES; j++) {
+		const struct ent *y = &m->e[j];
+		if (y->blank || y->f.words > 12 || y->cls == AR_NAV_C_GOOD)
+			return -1;
+		if (y->f.links || (y->f.dig >= 6 && y->v.cat == VC_ABOUT))
+			return box_end(m, j);
+	}
+	return -1;
+}
+
+/* "NAME: a writer and researcher...": a short paragraph that opens with
+ * the byline's name (two or three words) and a colon or comma */
+static int
+named_bio(struct pm *m, long i, const char *s, size_t n)
+{
+	const struct ent *x = &m->e[i];
+	size_t p = 0, sp = 0;
+
+	if (x->f.cps > 300 || x->f.words < 4)
+		return 0;
+	while (p < n && p < 80 && s[p] != ':' && !(s[p] == '\xD8' && p + 1 < n
+	    && s[p + 1] == '\x8C'))
+		sp += s[p++] == ' ';
+	if (p >= n || p >= 80 || sp < 1 || sp > 2)
+		return 0;
+	struct ar_words it;
+	struct ar_word w;
+	int k = 0;
+	ar_words_init(&it, s, p, 0);
+	while (ar_word_next(&it, &w))
+		if (w.type == AR_W_WORD) {
+			int32_t f[48];
+			int fk = 0;
+			for (size_t q = w.b0; q < w.b1 && fk < 48; ) {
+				int32_t c;
+				q += ar_u8dec(s + q, &c);
+				if (ar_cclass(c) == AR_C_LETTER && c != 0x0640)
+					f[fk++] = fold_letter(c);
+			}
+			uint32_t h = stem_of(f, fk);
+			if (!h || !set_has(&m->tmp, h))
+				return 0;
+			k++;
+		}
+	return k >= 2;
 }
 
 /* After the body, the byline's name again on a line of its own, with a
@@ -1536,6 +1602,8 @@ author_box(struct pm *m, long i)
 	size_t n;
 	const char *s = trimmed(m, x, &n);
 
+	if (m->tmp.n && named_bio(m, i, s, n))
+		return box_end(m, i);
 	if (!m->tmp.n || x->f.words < 2 || x->f.words > 5 || x->f.term || x->f.dig
 	    || x->f.paren || memchr(s, ':', n) || x->cls == AR_NAV_C_GOOD || i + 1 >= m->n
 	    || m->e[i + 1].blank || m->e[i + 1].f.cps > 240)
@@ -1546,6 +1614,13 @@ author_box(struct pm *m, long i)
 	for (size_t k = 0; k < nw; k++)
 		if (!set_has(&m->tmp, w[k]))
 			return -1;
+	return box_end(m, i);
+}
+
+/* the lines of a box from line i: up to the next blank line */
+static long
+box_end(const struct pm *m, long i)
+{
 	long e = i;
 	while (e + 1 < m->n && !m->e[e + 1].blank && e - i < AUTHOR_LINES
 	    && m->e[e + 1].f.cps <= 240)
@@ -1596,11 +1671,14 @@ decide_after(struct pm *m)
 			x->role = AR_NAV_ROLE_ATTRIBUTION;
 			continue;
 		}
+		int why = AR_NAV_R_AUTHOR_BOX;
 		long box = author_box(m, i);
+		if (box < 0 && (box = contact_block(m, i)) >= 0)
+			why = AR_NAV_R_CONTACT;
 		if (box >= 0) {
 			for (; i <= box; i++)
 				if (pending(&m->e[i]))
-					set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, AR_NAV_R_AUTHOR_BOX);
+					set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, why);
 			i--;
 			cont = 0;
 			continue;
