@@ -931,9 +931,12 @@ unlist_head(struct pm *m)
 	if (t < 0)
 		return;
 	m->e[t].item = 0;
-	for (long i = t; i < m->b0; i++)
-		if (m->e[i].item == 1)
-			m->e[i].item = 0;
+	for (long i = t; i < m->b0; i++) {
+		struct ent *x = &m->e[i];
+		/* a date or byline has no interface words of its own */
+		if (x->item == 1 || (x->item && x->cv < 2 && (x->datetime || x->v.byline)))
+			x->item = 0;
+	}
 }
 
 /* the title written twice: the first is the title */
@@ -1281,13 +1284,23 @@ keep_unless_furniture(struct ent *x, int reason)
 		set_fate(x, F_K, AR_NAV_L_PAGE, reason);
 }
 
-/* between the title and the body: its meta lines */
+static int full_date(struct pm *m, long i, struct ar_pub *p);
+
+/* between the title and the body: its meta lines; the publication line
+ * stays with the counters on it ("2025/03/11 09:42 | views: 3417") */
 static void
 decide_meta(struct pm *m, long from, long to)
 {
+	struct ar_pub p;
+
 	for (long i = from; i < to; i++) {
 		struct ent *x = &m->e[i];
-		if (pending(x) && !x->blank)
+		if (!pending(x) || x->blank)
+			continue;
+		if (!x->item && !x->heading && x->chrome >= 4 && x->cv >= x->cs && x->f.dig >= 4
+		    && x->f.words <= 10 && full_date(m, i, &p))
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
+		else
 			keep_unless_furniture(x, AR_NAV_R_META);
 	}
 }
