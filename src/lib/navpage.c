@@ -1093,13 +1093,20 @@ counter_line(const struct pm *m, const struct ent *x)
 /* A picture's credit standing alone: a photographer or an agency named
  * ("تصوير: ...", "Photo: ...", "(وام)"), a short line, not a sentence. */
 static int
-credit_line(const struct ent *x)
+credit_line(const struct pm *m, const struct ent *x)
 {
 	if (x->blank || x->f.words == 0 || x->f.words > 8 || x->f.term
 	    || x->cls == AR_NAV_C_GOOD)
 		return 0;
-	return x->v.credit || (x->v.agency && x->f.paren && x->f.words <= 4
-	    && x->v.agency >= x->f.words);
+	if (x->v.credit || (x->v.agency && x->f.paren && x->f.words <= 4
+	    && x->v.agency >= x->f.words))
+		return 1;
+	/* "(وكالة الأنباء / أرشيف)": all in parentheses, an agency's or a
+	 * photo's words in it */
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+	return n >= 4 && s[0] == '(' && s[n - 1] == ')' && x->f.words <= 6
+	    && (x->v.agency || x->v.cat == VC_PHOTO);
 }
 
 /* ends with a short group in parentheses, as a caption's credit does:
@@ -1150,7 +1157,7 @@ caption_at(const struct pm *m, long i, int head)
 
 	if (!pending(x) || x->blank || i == m->title)
 		return 0;
-	if (counter_line(m, x) || credit_line(x))
+	if (counter_line(m, x) || credit_line(m, x))
 		return 1;
 	if (x->datetime || x->v.byline || x->f.words < 2 || x->f.words > 30
 	    || (x->cls == AR_NAV_C_GOOD && x->f.term) || x->f.cps > 240)
@@ -1163,13 +1170,13 @@ caption_at(const struct pm *m, long i, int head)
 		return 1;       /* "... (تصوير: ...)" */
 	if (!x->f.term && x->cls != AR_NAV_C_GOOD && site_credit(m, i))
 		return 1;       /* "... - SiteName" */
-	if (q < m->n && credit_line(&m->e[q]) && !m->e[q].v.agency)
+	if (q < m->n && credit_line(m, &m->e[q]) && !m->e[q].v.agency)
 		return 1;       /* "تصوير: ..." under it */
-	if (q < m->n && credit_line(&m->e[q]) && q == i + 1)
+	if (q < m->n && credit_line(m, &m->e[q]) && q == i + 1)
 		return 1;       /* "(وام)" right under it */
 	if (p >= 0 && counter_line(m, &m->e[p]))
 		return 1;
-	if (head && p == i - 1 && credit_line(&m->e[p]) && !m->e[p].v.agency)
+	if (head && p == i - 1 && credit_line(m, &m->e[p]) && !m->e[p].v.agency)
 		return 1;       /* under "Photo: ..." */
 	return head && paren_credit(m, x) && !x->v.agency && x->f.dig < 4;
 }
