@@ -1477,6 +1477,21 @@ drop_players(struct pm *m)
 	}
 }
 
+/* nothing of the article follows line i: the page ends, or furniture
+ * comes next */
+static int
+ends_article(const struct pm *m, long i)
+{
+	long q = i;
+
+	while (++q < m->n && m->e[q].blank)
+		;
+	if (q >= m->n)
+		return 1;
+	const struct ent *y = &m->e[q];
+	return y->fin == F_D || y->item || y->heading || y->chrome >= 3;
+}
+
 /* a line that is a short name in parentheses and nothing else */
 static int
 paren_source(const struct pm *m, const struct ent *x)
@@ -1684,9 +1699,10 @@ decide_after(struct pm *m)
 				cont = 0;
 			continue;
 		}
-		/* the source in parentheses right under the last paragraph:
-		 * "(إعلام القضاء)", a name no lexicon knows */
-		if (cont && !near && paren_source(m, x)) {
+		/* the source in parentheses right under the last paragraph,
+		 * furniture under it: "(إعلام القضاء)", a name no lexicon
+		 * knows */
+		if (cont && !near && paren_source(m, x) && ends_article(m, i)) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
 			x->role = AR_NAV_ROLE_ATTRIBUTION;
 			continue;
