@@ -394,3 +394,51 @@ for f in sys.argv[1:]:
 	assert_line --index 0 "الحكومة تعد بدعم المزارعين بعد موسم الجفاف"
 	refute_output --partial "pic.twitter.com"
 }
+
+@test "photo captions, their credits and a gallery counter go; the byline and date stay" {
+	run -0 ar-strip-nav "$F/page-captions.txt"
+	assert_line --index 0 --partial "افتتاح جسر جديد"
+	assert_line --index 1 "دبي - سالم المنصوري"
+	assert_line --index 2 "الأحد 8 يونيو 2025 - 10:20"
+	assert_line --index 3 --partial "افتتحت هيئة الطرق"
+	refute_output --partial "الجسر الجديد عند افتتاحه"
+	refute_output --partial "تصوير: خالد"
+	refute_output --partial "2 / 4"
+	refute_output --partial "جانب من حركة المرور"
+	run -0 ar-strip-nav --explain "$F/page-captions.txt"
+	assert_line --partial "page:a photo caption"
+}
+
+@test "the writer's box after the body goes: the byline's name again, the heading about the writer" {
+	run -0 ar-strip-nav "$F/page-captions.txt"
+	assert_line --index 5 --partial "وأضافت أن المشروع"
+	assert_equal "${#lines[@]}" 6
+	run -0 ar-strip-nav --explain "$F/page-captions.txt"
+	assert_line --partial "page:the author's box"
+}
+
+@test "after the attribution, another article under a heading it does not know goes" {
+	run -0 ar-strip-nav "$F/page-archive.txt"
+	assert_line --index 0 --partial "بلدية المدينة تبدأ"
+	assert_line --index 5 "المصدر: وكالة الأنباء"
+	assert_equal "${#lines[@]}" 6
+	run -0 ar-strip-nav --explain "$F/page-archive.txt"
+	assert_line --partial "cohesion:another article"
+}
+
+@test "a caption credited to the site's own name goes; a source in parentheses under the body stays" {
+	run -0 ar-strip-nav "$F/page-credits.txt"
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 1 "الأربعاء 11 حزيران 2025"
+	assert_line --index 4 "(إعلام الزراعة)"
+	refute_output --partial "حصادات تعمل"
+}
+
+@test "after the body, a writer's box that opens with the byline's name and a block of contacts go" {
+	run -0 ar-strip-nav "$F/page-contact.txt"
+	assert_equal "${#lines[@]}" 4
+	assert_line --index 1 "بقلم: هدى الشامي"
+	run -0 ar-strip-nav --explain "$F/page-contact.txt"
+	assert_line --partial "page:a block of contacts"
+	assert_line --partial "page:the author's box"
+}

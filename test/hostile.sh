@@ -25,6 +25,7 @@ gen() {   # gen NAME: make the input file once
 	badutf8)   { for i in $(seq 200000); do printf 'a\x80b\xe2\x82c\xc0\xafd\xed\xa0\x80e\xf5f\xf0\x9f\x98g\xff\n'; done; } > "$f.t" ;;
 	numbers)   { seq 1 100000 | tr '\n' ' '; echo; } > "$f.t" ;;
 	junk)      head -c 50000000 /dev/urandom > "$f.t" ;;
+	line256m)  yes 'وقال الوزير في مؤتمر صحفي إن الحكومة ستبدأ ' | head -c 268435456 | tr -d '\n' > "$f.t"; echo >> "$f.t" ;;
 	pats10k)   awk 'BEGIN { for (i = 0; i < 10000; i++) printf "كلمة%d\n", i }' > "$f.t" ;;
 	esac
 	mv "$f.t" "$f"
@@ -81,4 +82,23 @@ done
 run ar-kwic fa1m 2 ar-kwic 'ف*ف*ف*ف*ب'
 [ -x bin/ar-kwic ] && gen pats10k
 run ar-kwic line200m 200 ar-kwic -f "$H/pats10k"
+# ratio NAME MAXRATIO CMD...: peak memory on one 256 MB line, held whole,
+# at most MAXRATIO times the line (and 16 MB); a ratio, not a time
+ratio() {
+	local maxr=$2 rss size verdict=ok
+	shift 2
+	[ -x "bin/$1" ] || return 0
+	gen line256m
+	size=$(wc -c < "$H/line256m")
+	/usr/bin/time -f '%M' -o "$H/rss" "$@" < "$H/line256m" > /dev/null 2> "$H/err" || verdict="FAIL (exit $?)"
+	rss=$(tail -1 "$H/rss")
+	awk -v r="$rss" -v s="$size" -v m="$maxr" 'BEGIN { exit !(r * 1024 > m * s + 16 * 1048576) }' \
+	    && verdict="FAIL (memory)"
+	printf '%-34s %-10s %8s MB %14s %8.1f MB  %s (%.2fx the line)\n' "$*" line256m \
+	    "$((size / 1000000))" "" "$(echo "$rss / 1024" | bc -l)" "$verdict" \
+	    "$(echo "$rss * 1024 / $size" | bc -l)"
+	[ "$verdict" = ok ] || { fail=1; head -3 "$H/err"; }
+}
+# ar-strip-nav holds a line to decide it: at most twice the line
+ratio ar-strip-nav 2 ar-strip-nav --max-line=300M
 exit $fail

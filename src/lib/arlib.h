@@ -743,6 +743,8 @@ int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub)
 	X(TEMPLATE,      "a line of the site's template")            \
 	X(VOCAB,         "interface words")                        \
 	X(CAPTION,       "a photo caption")                        \
+	X(AUTHOR_BOX,    "the author's box")                       \
+	X(CONTACT,       "a block of contacts")                    \
 	X(CHROME,        "page furniture")
 #define AR_NAV_ROLES(X)                   /* what a kept line is to its page */ \
 	X(NONE,        "none")         /* dropped */ \

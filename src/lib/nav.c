@@ -662,12 +662,6 @@ ar_nav_rule(const struct ar_nav *nv, int i)
 }
 
 /* ---- stop words ---- */
-static unsigned
-swkey(const char *s, size_t n)
-{
-	return (unsigned)(n & 15) << 12 | ((unsigned char)s[1] & 0x3F) << 6
-	    | ((unsigned char)s[n - 1] & 0x3F);
-}
 
 static int
 add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
@@ -680,7 +674,7 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 	if (n == 0 || n > 32)
 		return 0;
 	if (n >= 2) {
-		unsigned k = swkey(line, n);
+		unsigned k = nav_swkey(line, n);
 		sw->bloom[k >> 3] |= (unsigned char)(1u << (k & 7));
 	}
 	uint32_t h = ar_hash(line, n) & (SW_SLOTS - 1);
@@ -703,7 +697,7 @@ nav_is_stop(const struct stopwords *sw, const char *s, size_t n)
 {
 	if (n < 2 || n > 32)
 		return 0;
-	unsigned k = swkey(s, n);
+	unsigned k = nav_swkey(s, n);
 	if (!(sw->bloom[k >> 3] & (1u << (k & 7))))
 		return 0;
 	uint32_t h = ar_hash(s, n) & (SW_SLOTS - 1);
@@ -797,6 +791,12 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 				    && i + 1 < e && s[i + 1] == ' ')
 					f->seps++;         /* a > b, a / b: a breadcrumb */
 			}
+		} else if ((c == 0xD8 || c == 0xD9) && i + 2 <= e
+		    && (cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F),
+		    ar_cclass_bmp[cp] == AR_C_LETTER)) {
+			l = 2;                  /* an Arabic letter: most of the text */
+			f->ar++;
+			word = 1;
 		} else {
 			l = ar_u8len(c);
 			if (i + l > e)
@@ -838,7 +838,7 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			inw = 1;
 		} else if (!word && inw) {
 			f->words++;
-			f->sw += nav_is_stop(sw, s + ws, i - ws);
+			f->sw += nav_stop(sw, s + ws, i - ws);
 			inw = 0;
 		}
 		if (!(c == ' ' || c == '\t')) {
@@ -854,7 +854,7 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 	}
 	if (inw) {
 		f->words++;
-		f->sw += nav_is_stop(sw, s + ws, e - ws);
+		f->sw += nav_stop(sw, s + ws, e - ws);
 	}
 	switch (last) {
 	case '.': case '!': case '?': case 0x061F: case 0x2026: case ':': case 0x061B:
@@ -1489,6 +1489,7 @@ ar_nav_free(struct ar_nav *nv)
 		free((char *)nv->sw.tab[i].s);
 	free(nv->pg.e);
 	free(nv->pg.w);
+	free(nv->pm);
 	ar_buf_free(&nv->pg.text);
 	ar_buf_free(&nv->pg.outb);
 	ar_buf_free(&nv->pg.cutb);

@@ -34,6 +34,22 @@ struct stopwords {
 	unsigned char bloom[8192];      /* length, second and last byte */
 };
 int nav_is_stop(const struct stopwords *sw, const char *s, size_t n);
+/* the bloom filter's key of a word: its length, second and last byte */
+static inline unsigned
+nav_swkey(const char *s, size_t n)
+{
+	return (unsigned)(n & 15) << 12 | ((unsigned char)s[1] & 0x3F) << 6
+	    | ((unsigned char)s[n - 1] & 0x3F);
+}
+/* nav_is_stop, with its filter inline: most words are no stop words */
+static inline int
+nav_stop(const struct stopwords *sw, const char *s, size_t n)
+{
+	if (n < 2 || n > 32)
+		return 0;
+	unsigned k = nav_swkey(s, n);
+	return (sw->bloom[k >> 3] & (1u << (k & 7))) && nav_is_stop(sw, s, n);
+}
 
 /* ---- what a line is (nav.c computes it as the line arrives) ---- */
 struct feat {
@@ -72,6 +88,7 @@ struct feat {
 	X(SEARCH,    "search",    8)  \
 	X(HOME,      "home",      8)  \
 	X(ABOUT,     "about",     8)  \
+	X(AUTHOR,    "author",    8)  \
 	X(LANG,      "lang",      8)  \
 	X(POLL,      "poll",      8)  \
 	X(PRAYER,    "prayer",    8)  \
@@ -142,6 +159,8 @@ struct ent {
 };
 #define NOWORDS 0xFFFFFFFFu
 
+struct pm;
+
 struct nav_page {
 	struct ent *e;
 	size_t n, cap;
@@ -187,6 +206,7 @@ struct ar_nav {
 	struct nav_tpl *tpl;
 	const char *learn;      /* --learn FILE, written back by ar_nav_finish */
 	struct ar_date *dt;     /* the date grammar, for date lines */
+	struct pm *pm;          /* the page model's state, kept from page to page */
 	struct ar_buf span_a, span_b;   /* spans_apply's two texts */
 	struct ar_buf scratch;
 	int ready;

@@ -25,8 +25,10 @@
  * Content words are compared as light stems (the article and a clitic
  * before it, a few endings taken off), computed only for the lines that
  * are compared. */
+#define _GNU_SOURCE             /* memmem */
 #include "navint.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 
 #define TPL_MIN 2               /* earlier pages a line was seen on: template */
@@ -34,6 +36,13 @@
 #define GAP_CUT 10              /* and that the body does not go on after */
 #define COHERE 12               /* share of words (in hundredths) that cohere */
 #define SET_CAP 4096            /* the article's words: a hash set */
+
+/* a set of word hashes, cleared by the slots it filled */
+struct wset {
+	uint32_t h[SET_CAP];
+	uint16_t at[SET_CAP / 2];
+	size_t n;
+};
 
 struct pm {
 	struct ar_nav *nv;
@@ -44,16 +53,18 @@ struct pm {
 	long title;             /* the title, or -1 */
 	int arabic;             /* the page is written in Arabic */
 	int stream;             /* a stream of articles, not a page */
-	uint32_t set[SET_CAP];  /* the article's words */
-	size_t setn;
-	uint32_t tmp[SET_CAP];  /* another line's words */
-	size_t tmpn;
+	/* (the sets last: a page clears the rest, and the sets by the slots
+	 * they filled) */
+	struct wset set;        /* the article's words */
+	struct wset tmp;        /* another line's words */
 };
 
 /* ---- content words ---- */
 static int32_t
 fold_letter(int32_t c)
 {
+	if (c >= 0x0627 && c <= 0x0648 && c != 0x0629)
+		return c;               /* most letters */
 	switch (c) {
 	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
 		return 0x0627;                  /* alef with hamza or madda */
@@ -69,62 +80,41 @@ fold_letter(int32_t c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-static int
-cps_are(const int32_t *c, const int32_t *w, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (c[i] != w[i])
-			return 0;
-	return 1;
-}
-
-/* The stem of word s[0..n) as a hash (0: no content word): its letters
- * folded, without the article and a conjunction or preposition before it,
- * without a plural, dual or pronoun ending and a final teh marbuta or
- * nisba yeh. Light, and wrong for some words; it only has to make the
- * words of a headline meet those of its paragraphs. */
+/* The stem of a word as a hash (0: no content word), from its letters
+ * c[0..k) (folded; marks, format characters and tatweel left out): without
+ * the article and a conjunction or preposition before it, without a
+ * plural, dual or pronoun ending and a final teh marbuta or nisba yeh.
+ * Light, and wrong for some words; it only has to make the words of a
+ * headline meet those of its paragraphs. */
 static uint32_t
-stem_hash(const char *s, size_t n)
+stem_of(const int32_t *c, int k)
 {
-	static const int32_t pfx[][3] = {
-		{ 0x648, 0x627, 0x644 }, { 0x641, 0x627, 0x644 }, { 0x628, 0x627, 0x644 },
-		{ 0x643, 0x627, 0x644 }, { 0x644, 0x644, 0 }, { 0x627, 0x644, 0 },
-	};
-	static const int32_t sfx[][2] = {
-		{ 0x627, 0x62A }, { 0x648, 0x646 }, { 0x64A, 0x646 }, { 0x627, 0x646 },
-		{ 0x647, 0x627 }, { 0x647, 0x645 },
-	};
-	int32_t c[48], cp;
-	int k = 0, b = 0, e;
+	int b = 0, e = k;
 
-	for (size_t i = 0; i < n && k < 48; ) {
-		i += ar_u8dec(s + i, &cp);
-		int cl = ar_cclass(cp);
-		if (cl == AR_C_MARK || cl == AR_C_FORMAT || cp == 0x0640)
-			continue;
-		if (cl != AR_C_LETTER)
-			return 0;
-		c[k++] = fold_letter(cp);
-	}
-	e = k;
 	if (k && ar_is_arabic(c[0])) {
-		size_t p;
-		for (p = 0; p < sizeof pfx / sizeof *pfx; p++) {
-			int pl = pfx[p][2] ? 3 : 2;
-			if (e - pl >= 2 && cps_are(c, pfx[p], pl)) {
-				b = pl;
-				break;
-			}
+		/* وال فال بال كال, لل, ال; else و or ف before four letters */
+		switch (c[0]) {
+		case 0x648: case 0x641: case 0x628: case 0x643:
+			if (e >= 5 && c[1] == 0x627 && c[2] == 0x644)
+				b = 3;
+			break;
+		case 0x644:
+			if (e >= 4 && c[1] == 0x644)
+				b = 2;
+			break;
+		case 0x627:
+			if (e >= 4 && c[1] == 0x644)
+				b = 2;
+			break;
 		}
-		if (p == sizeof pfx / sizeof *pfx && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
+		if (!b && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
 			b = 1;
-		for (p = 0; p < sizeof sfx / sizeof *sfx; p++)
-			if (e - b >= 5 && cps_are(c + e - 2, sfx[p], 2)) {
-				e -= 2;
-				break;
-			}
-		if (p == sizeof sfx / sizeof *sfx && e - b >= 4
-		    && (c[e - 1] == 0x647 || c[e - 1] == 0x64A))
+		/* ات ون ين ان ها هم; else a final teh marbuta or yeh */
+		int32_t z = c[e - 1], y = e >= 2 ? c[e - 2] : 0;
+		if (e - b >= 5 && ((z == 0x62A && y == 0x627) || (z == 0x646 && (y == 0x648
+		    || y == 0x64A || y == 0x627)) || ((z == 0x627 || z == 0x645) && y == 0x647)))
+			e -= 2;
+		else if (e - b >= 4 && (z == 0x647 || z == 0x64A))
 			e--;
 	}
 	if (e - b < 2)
@@ -133,6 +123,129 @@ stem_hash(const char *s, size_t n)
 	for (int i = b; i < e; i++)
 		h = (h ^ (uint32_t)c[i]) * 16777619u;
 	return h ? h : 1;
+}
+
+/* the code point at s[i] (i < n), its length in *l and its class in *cl */
+static inline int32_t
+cp_at(const char *s, size_t i, size_t *l, int *cl)
+{
+	unsigned char b = (unsigned char)s[i];
+	int32_t c;
+
+	if (b < 0x80) {
+		*l = 1;
+		*cl = ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? AR_C_LETTER
+		    : b >= '0' && b <= '9' ? AR_C_DIGIT : AR_C_OTHER;
+		return b;
+	}
+	*l = ar_u8dec(s + i, &c);
+	*cl = ar_cclass(c);
+	return c;
+}
+
+/* continues a word (ar_word_next's words, no flags): a letter, a mark, a
+ * format character, tatweel */
+static inline int
+cont_class(int32_t c, int cl)
+{
+	return cl == AR_C_LETTER || (c >= 0x80 && (cl == AR_C_MARK || cl == AR_C_FORMAT
+	    || c == 0x0640));
+}
+
+/* The words of s[0..n) as ar_word_next (no flags) finds them, in one pass:
+ * for each word of three code points or more that is no stop word, its
+ * stem (stem_of) goes into pg->w. */
+static void
+line_words(struct pm *m, const char *s, size_t n)
+{
+	struct nav_page *pg = m->pg;
+	size_t i = 0, l;
+	int cl;
+	/* U+0600..U+067F in a word: a letter (folded), -1 a mark or tatweel
+	 * (left out), -2 anything else (the general path) */
+	static int16_t ar2[128];
+	static int ready;
+
+	if (!ready) {
+		for (int32_t c = 0x600; c < 0x680; c++) {
+			int k = ar_cclass(c);
+			ar2[c - 0x600] = (int16_t)(k == AR_C_LETTER && c != 0x0640 ? fold_letter(c)
+			    : k == AR_C_MARK || c == 0x0640 ? -1 : -2);
+		}
+		ready = 1;
+	}
+
+	while (i < n) {
+		int32_t c = cp_at(s, i, &l, &cl);
+		if (c <= ' ' || c == 0x7F || cl == AR_C_SPACE || cl == AR_C_CONTROL
+		    || (c >= 0x80 && cl == AR_C_FORMAT)) {
+			i += l;         /* white space, controls, stray format */
+			continue;
+		}
+		if (cl == AR_C_DIGIT && ar_digit_value(c) >= 0) {
+			do {            /* a number */
+				i += l;
+				if (i >= n)
+					break;
+				c = cp_at(s, i, &l, &cl);
+			} while (cl == AR_C_DIGIT && ar_digit_value(c) >= 0);
+			continue;
+		}
+		if (!cont_class(c, cl)) {
+			i += l;         /* punctuation, a symbol */
+			continue;
+		}
+		/* a word: its letters folded (the first 48), marks, format
+		 * and tatweel left out; a run of format characters belongs to
+		 * it only if a letter follows */
+		size_t b0 = i, ncp = 0;
+		int32_t f[48];
+		int k = 0;
+		for (;;) {
+			if (cl == AR_C_LETTER && c != 0x0640 && k < 48)
+				f[k++] = fold_letter(c);
+			i += l, ncp++;
+			/* a run of Arabic letters and marks: two bytes each */
+			while (i + 1 < n && ((unsigned char)s[i] | 1) == 0xD9) {
+				int v = ar2[((s[i] & 1) << 6) | (s[i + 1] & 0x3F)];
+				if (v < -1)
+					break;
+				if (v > 0 && k < 48)
+					f[k++] = v;
+				i += 2, ncp++;
+			}
+			if (i >= n)
+				break;
+			c = cp_at(s, i, &l, &cl);
+			if (!cont_class(c, cl))
+				break;
+			if (cl == AR_C_FORMAT) {
+				size_t j = i + l, l2;
+				int cl2 = AR_C_FORMAT;
+				int32_t c2 = 0;
+				while (j < n) {
+					c2 = cp_at(s, j, &l2, &cl2);
+					j += l2;
+					if (cl2 != AR_C_FORMAT)
+						break;
+				}
+				if (j >= n && cl2 == AR_C_FORMAT)
+					break;
+				if (!cont_class(c2, cl2))
+					break;
+			}
+		}
+		if (ncp < 3 || nav_stop(&m->nv->sw, s + b0, i - b0))
+			continue;
+		uint32_t h = stem_of(f, k);
+		if (!h)
+			continue;
+		if (pg->nw == pg->wcap) {
+			pg->wcap = pg->wcap ? 2 * pg->wcap : 4096;
+			pg->w = ar_realloc(pg->w, pg->wcap * sizeof *pg->w);
+		}
+		pg->w[pg->nw++] = h;
+	}
 }
 
 /* the content words of line i (computed once) */
@@ -145,23 +258,8 @@ words(struct pm *m, long i, size_t *nw)
 	if (x->wn == NOWORDS) {
 		size_t n;
 		const char *s = ent_kept(pg, x, &n);
-		struct ar_words it;
-		struct ar_word w;
 		x->woff = (uint32_t)pg->nw;
-		ar_words_init(&it, s, n, 0);
-		while (ar_word_next(&it, &w)) {
-			if (w.type != AR_W_WORD || w.c1 - w.c0 < 3
-			    || nav_is_stop(&m->nv->sw, s + w.b0, w.b1 - w.b0))
-				continue;
-			uint32_t h = stem_hash(s + w.b0, w.b1 - w.b0);
-			if (!h)
-				continue;
-			if (pg->nw == pg->wcap) {
-				pg->wcap = pg->wcap ? 2 * pg->wcap : 4096;
-				pg->w = ar_realloc(pg->w, pg->wcap * sizeof *pg->w);
-			}
-			pg->w[pg->nw++] = h;
-		}
+		line_words(m, s, n);
 		x->wn = (uint32_t)(pg->nw - x->woff);
 	}
 	*nw = x->wn;
@@ -169,42 +267,50 @@ words(struct pm *m, long i, size_t *nw)
 }
 
 static void
-set_add(uint32_t *set, size_t *setn, uint32_t h)
+set_add(struct wset *set, uint32_t h)
 {
 	size_t p = h & (SET_CAP - 1);
 
-	if (*setn >= SET_CAP / 2)
+	if (set->n >= SET_CAP / 2)
 		return;
-	while (set[p] && set[p] != h)
+	while (set->h[p] && set->h[p] != h)
 		p = (p + 1) & (SET_CAP - 1);
-	if (!set[p])
-		set[p] = h, (*setn)++;
+	if (!set->h[p])
+		set->h[p] = h, set->at[set->n++] = (uint16_t)p;
 }
 
 static int
-set_has(const uint32_t *set, uint32_t h)
+set_has(const struct wset *set, uint32_t h)
 {
 	size_t p = h & (SET_CAP - 1);
 
-	while (set[p] && set[p] != h)
+	while (set->h[p] && set->h[p] != h)
 		p = (p + 1) & (SET_CAP - 1);
-	return set[p] == h;
+	return set->h[p] == h;
 }
 
 static void
-set_line(struct pm *m, uint32_t *set, size_t *setn, long i)
+set_clear(struct wset *set)
+{
+	for (size_t k = 0; k < set->n; k++)
+		set->h[set->at[k]] = 0;
+	set->n = 0;
+}
+
+static void
+set_line(struct pm *m, struct wset *set, long i)
 {
 	size_t nw;
 	const uint32_t *w = words(m, i, &nw);
 
 	for (size_t k = 0; k < nw; k++)
-		set_add(set, setn, w[k]);
+		set_add(set, w[k]);
 }
 
 /* the share of line i's content words that are in set, in hundredths; -1
  * if it has none */
 static int
-share_in(struct pm *m, long i, const uint32_t *set)
+share_in(struct pm *m, long i, const struct wset *set)
 {
 	size_t nw, in = 0;
 	const uint32_t *w = words(m, i, &nw);
@@ -218,7 +324,7 @@ share_in(struct pm *m, long i, const uint32_t *set)
 
 /* the same, smoothed for short lines (two words more that are not in set) */
 static int
-share_smooth(struct pm *m, long i, const uint32_t *set)
+share_smooth(struct pm *m, long i, const struct wset *set)
 {
 	size_t nw, in = 0;
 	const uint32_t *w = words(m, i, &nw);
@@ -232,10 +338,9 @@ share_smooth(struct pm *m, long i, const uint32_t *set)
 static int
 share_with(struct pm *m, long i, long j)
 {
-	memset(m->tmp, 0, sizeof m->tmp);
-	m->tmpn = 0;
-	set_line(m, m->tmp, &m->tmpn, j);
-	return share_in(m, i, m->tmp);
+	set_clear(&m->tmp);
+	set_line(m, &m->tmp, j);
+	return share_in(m, i, &m->tmp);
 }
 
 /* ---- what a line is to the page ---- */
@@ -370,7 +475,7 @@ list_heading(const struct ent *x)
 {
 	switch (x->v.cat) {
 	case VC_RELATED: case VC_MOSTREAD: case VC_TAGS: case VC_COMMENTS: case VC_VIDEO:
-	case VC_PAGINATION:
+	case VC_PAGINATION: case VC_AUTHOR:
 		return x->v.score >= 25;
 	}
 	return 0;
@@ -540,6 +645,11 @@ find_body(struct pm *m)
 		m->b0++;
 	while (m->b1 > m->b0 && !prose(&m->e[m->b1]))
 		m->b1--;
+	/* nor with a notice that opens with an interface phrase
+	 * ("disclaimer: ...", "note: ...") */
+	while (m->b1 > m->b0 && (m->e[m->b1].blank || !prose(&m->e[m->b1])
+	    || m->e[m->b1].v.first))
+		m->b1--;
 	if (m->b0 >= 0 && !prose(&m->e[m->b0]))
 		m->b0 = m->b1 = -1;
 }
@@ -550,11 +660,10 @@ article_words(struct pm *m, long b, long e)
 {
 	int k = 0;
 
-	memset(m->set, 0, sizeof m->set);
-	m->setn = 0;
+	set_clear(&m->set);
 	for (long i = b; i <= e && k < 20; i++) {
 		if (prose(&m->e[i]))
-			set_line(m, m->set, &m->setn, i), k++;
+			set_line(m, &m->set, i), k++;
 	}
 }
 
@@ -566,7 +675,7 @@ block_share(struct pm *m, long b, long e)
 
 	for (long i = b; i <= e && k < 3; i++)
 		if (good(&m->e[i])) {
-			int s = share_in(m, i, m->set);
+			int s = share_in(m, i, &m->set);
 			k++;
 			if (s >= 0)
 				sum += s, n++;
@@ -575,8 +684,9 @@ block_share(struct pm *m, long b, long e)
 }
 
 /* The heading of a section of furniture (comments, related, most read,
- * tags): the body does not go on after it, unless it stands right after a
- * paragraph (an insert in the body). */
+ * tags, about the writer): the body does not go on after it, unless it
+ * stands right after a paragraph (an insert in the body; never the
+ * writer's box). */
 static int
 section_heading(const struct pm *m, long i)
 {
@@ -585,6 +695,8 @@ section_heading(const struct pm *m, long i)
 
 	if (!(x->f.words <= 5 && x->v.score >= 50 && list_heading(x)))
 		return 0;
+	if (x->v.cat == VC_AUTHOR)
+		return 1;       /* "about the writer": never an insert */
 	while (--p >= 0 && m->e[p].blank)
 		;
 	return p < 0 || !good(&m->e[p]);
@@ -592,9 +704,9 @@ section_heading(const struct pm *m, long i)
 
 /* how much furniture stands between lines a and b (exclusive): 0 if none
  * of it is more than statistics (a rule, a list, interface words, a
- * template); a section heading weighs GAP_CUT */
+ * template: *strongp says if some is); a section heading weighs GAP_CUT */
 static int
-gap_weight(const struct pm *m, long a, long b)
+gap_weight(const struct pm *m, long a, long b, int *strongp)
 {
 	int w = 0, strong = 0;
 
@@ -606,6 +718,8 @@ gap_weight(const struct pm *m, long a, long b)
 		w += section_heading(m, i) ? GAP_CUT : f;
 		strong |= x->item || x->heading || by_rule(x) || x->cv >= 4 || x->ct >= 3;
 	}
+	if (strongp)
+		*strongp = strong;
 	return strong ? w : 0;
 }
 
@@ -620,15 +734,18 @@ other_article(struct pm *m, long b, long e, int sh)
 		}
 }
 
+static int article_start(struct pm *m, long i);
+
 /* Blocks of the body parted by furniture: the main block (the first with
  * half the greatest score) keeps the blocks around it across a little
- * furniture (an insert), across more if they cohere with it, never across
- * a section heading or GAP_CUT lines of it; the first it does not keep is
- * another article (or the trailer), and the body ends before it. */
+ * furniture (an insert), across more, or a headline with its paragraph
+ * (an article starts), if they cohere with it, never across a section
+ * heading or GAP_CUT lines of it; the first it does not keep is another
+ * article (or the trailer), and the body ends before it. */
 static void
 split_blocks(struct pm *m)
 {
-	long bs[64], be[64];
+	long bs[64], be[64], headed[64];
 	int nb = 0, main = 0, gap[64];
 	double bsc[64], top = 0;
 	long last = -1;
@@ -636,9 +753,20 @@ split_blocks(struct pm *m)
 	for (long i = m->b0; i <= m->b1; i++) {
 		if (!good(&m->e[i]))
 			continue;
-		int g = last < 0 ? 0 : gap_weight(m, last, i);
-		if (last < 0 || (g >= 1 && nb < 64)) {
-			gap[nb] = g, bs[nb] = i, bsc[nb] = 0;
+		int strong = 0, g = last < 0 ? 0 : gap_weight(m, last, i, &strong);
+		long hd = -1;
+		/* a headline and its paragraph after the article's end (an
+		 * attribution, furniture) */
+		for (long h = last + 1; strong && h < i && hd < 0; h++)
+			if (article_start(m, h))
+				hd = h;
+		/* a section a rule found and --keep keeps is not parted */
+		for (long h = last + 1; hd >= 0 && h < i; h++)
+			if (by_rule(&m->e[h]) && m->e[h].fin == F_K && m->e[h].rule >= 0
+			    && !m->nv->rules[m->e[h].rule].attribution)
+				hd = -1;
+		if (last < 0 || ((g >= 1 || hd >= 0) && nb < 64)) {
+			gap[nb] = g, bs[nb] = i, bsc[nb] = 0, headed[nb] = hd;
 			nb++;
 		}
 		be[nb - 1] = last = i;
@@ -657,11 +785,16 @@ split_blocks(struct pm *m)
 	int lo = main, hi = main;
 	for (; hi + 1 < nb; hi++) {
 		int g = gap[hi + 1], sh = 100;
-		if (g >= GAP_MIN) {
+		if (g >= GAP_MIN || headed[hi + 1] >= 0) {
 			article_words(m, bs[lo], be[hi]);
 			sh = g >= GAP_CUT ? 0 : block_share(m, bs[hi + 1], be[hi + 1]);
 		}
 		if (sh < COHERE) {
+			long h = headed[hi + 1];
+			if (h >= 0 && pending(&m->e[h])) {
+				set_fate(&m->e[h], F_D, AR_NAV_L_COHESION, AR_NAV_R_OTHER_ARTICLE);
+				m->e[h].detail = (unsigned short)sh;
+			}
 			other_article(m, bs[hi + 1], be[nb - 1], sh);
 			break;
 		}
@@ -768,6 +901,44 @@ title_in_body(struct pm *m)
 	return found;
 }
 
+/* The head of the article taken for the tail of a list: a list run on
+ * (across a blank line) into the title and its meta lines, or the byline,
+ * date and captions between the title and the body read as a list. Among
+ * the lines just above the body (at most HEAD_LOOK, none of them decided by
+ * a rule), the headline-like line that takes up the body's words most is
+ * the title; it and the lines after it are no items of a list of links
+ * (unless interface words made the list). */
+#define HEAD_LOOK 8
+static void
+unlist_head(struct pm *m)
+{
+	long t = -1;
+	int bsh = 0, k = 0;
+
+	for (long i = m->b0 - 1; i >= 0 && k < HEAD_LOOK; i--) {
+		struct ent *x = &m->e[i];
+		if (x->blank)
+			continue;
+		if (!pending(x) || x->heading)
+			break;
+		k++;
+		if ((x->item > 1 && x->cv >= 2) || !title_shape(x) || x->f.words < 3)
+			continue;
+		int sh = share_smooth(m, i, &m->set);
+		if (sh >= 20 && sh >= bsh)
+			bsh = sh, t = i;
+	}
+	if (t < 0)
+		return;
+	m->e[t].item = 0;
+	for (long i = t; i < m->b0; i++) {
+		struct ent *x = &m->e[i];
+		/* a date or byline has no interface words of its own */
+		if (x->item == 1 || (x->item && x->cv < 2 && (x->datetime || x->v.byline)))
+			x->item = 0;
+	}
+}
+
 /* the title written twice: the first is the title */
 static void
 first_of_twins(struct pm *m)
@@ -810,7 +981,7 @@ find_title(struct pm *m)
 		if (x->blank)
 			continue;
 		int item_title = x->item && k == 0 && ++seen <= 3 && title_shape(x)
-		    && share_smooth(m, i, m->set) >= 20;
+		    && share_smooth(m, i, &m->set) >= 20;
 		/* a menu or a header of furniture: the title is not above it */
 		if (!item_title && (x->item || x->heading || x->chrome >= 4
 		    || (by_rule(x) && x->fin == F_D))) {
@@ -831,7 +1002,7 @@ find_title(struct pm *m)
 			near = i;
 		at[k] = i;
 		wall[k] = walls;
-		sh[k] = share_smooth(m, i, m->set);
+		sh[k] = share_smooth(m, i, &m->set);
 		if (sh[k] > bsh)
 			bsh = sh[k], best = i, bk = k;
 		k++;
@@ -883,12 +1054,190 @@ neighbour(const struct pm *m, long i, int dir)
 	return -1;
 }
 
+/* ---- captions ---- */
+/* the text of x without the blanks around it */
+static const char *
+trimmed(const struct pm *m, const struct ent *x, size_t *n)
+{
+	size_t k;
+	const char *s = ent_kept(m->pg, x, &k);
+
+	while (k && (*s == ' ' || *s == '\t'))
+		s++, k--;
+	while (k && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\r'))
+		k--;
+	*n = k;
+	return s;
+}
+
+/* a gallery's counter: "3 / 8" and nothing else */
+static int
+counter_line(const struct pm *m, const struct ent *x)
+{
+	size_t n, i = 0, a = 0, b = 0;
+	const char *s = trimmed(m, x, &n);
+
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, a++;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i >= n || s[i++] != '/')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, b++;
+	return i == n && a && b && a <= 3 && b <= 3;
+}
+
+/* A picture's credit standing alone: a photographer or an agency named
+ * ("تصوير: ...", "Photo: ...", "(وام)"), a short line, not a sentence. */
+static int
+credit_line(const struct pm *m, const struct ent *x)
+{
+	if (x->blank || x->f.words == 0 || x->f.words > 8 || x->f.term
+	    || x->cls == AR_NAV_C_GOOD)
+		return 0;
+	if (x->v.credit || (x->v.agency && x->f.paren && x->f.words <= 4
+	    && x->v.agency >= x->f.words))
+		return 1;
+	/* "(وكالة الأنباء / أرشيف)": all in parentheses, an agency's or a
+	 * photo's words in it */
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+	return n >= 4 && s[0] == '(' && s[n - 1] == ')' && x->f.words <= 6
+	    && (x->v.agency || x->v.cat == VC_PHOTO);
+}
+
+/* ends with a short group in parentheses, as a caption's credit does:
+ * "... (المركز الإعلامي)"; the words before it are not a sentence */
+static int
+paren_credit(const struct pm *m, const struct ent *x)
+{
+	size_t n, w = 1;
+	int letter = 0;
+	const char *s = trimmed(m, x, &n);
+
+	if (n < 4 || s[n - 1] != ')')
+		return 0;
+	for (size_t p = n - 1; p-- > 0; ) {
+		if (s[p] == '(') {
+			if (!letter)
+				return 0;       /* "( 2 )": a verse's number */
+			while (p && s[p - 1] == ' ')
+				p--;
+			if (!p)
+				return 0;
+			unsigned char c = (unsigned char)s[p - 1];
+			/* a sentence before it ends with its stop */
+			if (c == '.' || c == ':' || c == '!' || c == '?')
+				return 0;
+			return w <= 4;
+		}
+		if (s[p] == ' ' && s[p + 1] != ' ')
+			w++;
+		letter |= (unsigned char)s[p] >= 0xD8 || ((s[p] | 0x20) >= 'a' && (s[p] | 0x20) <= 'z');
+		if (s[p] == ')' || n - p > 80)
+			return 0;
+	}
+	return 0;
+}
+
+static int site_credit(const struct pm *m, long i);
+
+/* A photo caption where the article's head or body holds one: a line
+ * before its credit standing alone, after a gallery's counter, or ending
+ * with a credit in parentheses; the credits and counters themselves. Not a
+ * paragraph that ends as a sentence, not the title, a date or a byline. */
+static int
+caption_at(const struct pm *m, long i, int head)
+{
+	const struct ent *x = &m->e[i];
+	long p = i, q = i;
+
+	if (!pending(x) || x->blank || i == m->title)
+		return 0;
+	if (counter_line(m, x) || credit_line(m, x))
+		return 1;
+	if (x->datetime || x->v.byline || x->f.words < 2 || x->f.words > 30
+	    || (x->cls == AR_NAV_C_GOOD && x->f.term) || x->f.cps > 240)
+		return 0;
+	while (--p >= 0 && m->e[p].blank)
+		;
+	while (++q < m->n && m->e[q].blank)
+		;
+	if (x->v.credit && !x->f.term)
+		return 1;       /* "... (تصوير: ...)" */
+	if (!x->f.term && x->cls != AR_NAV_C_GOOD && site_credit(m, i))
+		return 1;       /* "... - SiteName" */
+	if (q < m->n && credit_line(m, &m->e[q]) && !m->e[q].v.agency)
+		return 1;       /* "تصوير: ..." under it */
+	if (q < m->n && credit_line(m, &m->e[q]) && q == i + 1)
+		return 1;       /* "(وام)" right under it */
+	if (p >= 0 && counter_line(m, &m->e[p]))
+		return 1;
+	if (head && p == i - 1 && credit_line(m, &m->e[p]) && !m->e[p].v.agency)
+		return 1;       /* under "Photo: ..." */
+	return head && paren_credit(m, x) && !x->v.agency && x->f.dig < 4;
+}
+
+/* a meta line of the title that a subtitle does not follow: a date, a
+ * byline's verb */
+static int
+meta_shape(const struct ent *x)
+{
+	return x->datetime || x->v.byline;
+}
+
+/* The head's last line before the body, below the title's byline or date
+ * (a subtitle comes above them): a headline-like line there, not a date,
+ * not "label: value", is the caption of the picture that opens the
+ * article. */
+static void
+last_caption(struct pm *m)
+{
+	long c = -1;
+	int meta = 0;
+
+	for (long i = m->title + 1; i < m->b0; i++) {
+		const struct ent *x = &m->e[i];
+		if (x->blank || !pending(x) || x->chrome >= 4 || x->item || x->heading)
+			continue;
+		if (c >= 0)
+			meta |= meta_shape(&m->e[c]);
+		c = i;
+	}
+	if (c < 0 || !meta)
+		return;
+	struct ent *x = &m->e[c];
+	size_t n;
+	const char *s = trimmed(m, x, &n), *colon = memchr(s, ':', n < 40 ? n : 40);
+	if (x->datetime || x->v.byline || x->f.words < 5 || x->f.words > 30 || x->f.dig >= 4
+	    || x->f.term || x->f.cps > 160 || colon
+	    || x->cls == AR_NAV_C_BAD)
+		return;
+	set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);
+}
+
+/* the captions of the head (between the title and the body) and the body */
+static void
+drop_captions(struct pm *m, long from, long to, int head)
+{
+	for (long i = from; i <= to; i++)
+		if (caption_at(m, i, head)) {
+			m->e[i].detail = 0;
+			set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);
+		}
+}
+
 /* ---- the regions of the page ---- */
+/* a wire's name or a byline's verb, short, not a copyright line (©) nor
+ * an address to write to */
 static int
 attribution_like(const struct ent *x)
 {
 	return pending(x) && !x->blank && x->f.words <= 12 && x->cls != AR_NAV_C_GOOD
-	    && (x->v.agency || x->v.byline);
+	    && (x->v.agency || x->v.byline) && !x->f.symbol && !x->f.links;
 }
 
 /* a line above the title that goes with it: a date, a kicker, a byline */
@@ -942,13 +1291,23 @@ keep_unless_furniture(struct ent *x, int reason)
 		set_fate(x, F_K, AR_NAV_L_PAGE, reason);
 }
 
-/* between the title and the body: its meta lines */
+static int full_date(struct pm *m, long i, struct ar_pub *p);
+
+/* between the title and the body: its meta lines; the publication line
+ * stays with the counters on it ("2025/03/11 09:42 | views: 3417") */
 static void
 decide_meta(struct pm *m, long from, long to)
 {
+	struct ar_pub p;
+
 	for (long i = from; i < to; i++) {
 		struct ent *x = &m->e[i];
-		if (pending(x) && !x->blank)
+		if (!pending(x) || x->blank)
+			continue;
+		if (!x->item && !x->heading && x->chrome >= 4 && x->cv >= x->cs && x->f.dig >= 4
+		    && x->f.words <= 10 && full_date(m, i, &p))
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
+		else
 			keep_unless_furniture(x, AR_NAV_R_META);
 	}
 }
@@ -1085,7 +1444,8 @@ clock_line(const struct pm *m, const struct ent *x, int *pair)
 static int
 player_word(const struct ent *x)
 {
-	return x->fin == F_D && (x->v.cat == VC_VIDEO || x->v.cat == VC_VIEWS);
+	return x->fin == F_D && (x->v.cat == VC_VIDEO || x->v.cat == VC_VIEWS
+	    || x->v.cat == VC_LIVE);
 }
 
 /* A player's clock ("00:00 / 02:14"; a lone duration next to the words of
@@ -1109,10 +1469,214 @@ drop_players(struct pm *m)
 			continue;
 		set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
 		struct ent *t = p >= 0 ? &m->e[p] : NULL;
-		if (pair && t && p != m->title && t->fin == F_K && !t->f.term
-		    && t->cls != AR_NAV_C_GOOD && t->f.words <= 15)
+		/* its video's title: above a player's "00:00 / 02:14", or
+		 * naming a video ("watch the summary") above a duration */
+		if ((pair || (t && t->v.cat == VC_VIDEO)) && t && p != m->title && t->fin == F_K
+		    && !t->f.term && t->cls != AR_NAV_C_GOOD && t->f.words <= 15)
 			set_fate(t, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
 	}
+}
+
+/* nothing of the article follows line i: the page ends, or furniture
+ * comes next */
+static int
+ends_article(const struct pm *m, long i)
+{
+	long q = i;
+
+	while (++q < m->n && m->e[q].blank)
+		;
+	if (q >= m->n)
+		return 1;
+	const struct ent *y = &m->e[q];
+	return y->fin == F_D || y->item || y->heading || y->chrome >= 3;
+}
+
+/* a line that is a short name in parentheses and nothing else */
+static int
+paren_source(const struct pm *m, const struct ent *x)
+{
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+
+	if (n < 4 || s[0] != '(' || s[n - 1] != ')' || x->f.words == 0 || x->f.words > 4
+	    || x->f.dig || x->f.links || x->v.score >= 50)
+		return 0;
+	for (size_t k = 1; k + 1 < n; k++)
+		if (s[k] == '(' || s[k] == ')')
+			return 0;
+	return 1;
+}
+
+/* Four words or more, then " - NAME" (three words at most), where NAME
+ * stands on another line of the page too (the site's name in its header,
+ * footer or copyright): a picture credited to the site. */
+static int
+site_credit(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	size_t n, t = 0;
+	const char *s = trimmed(m, x, &n);
+
+	for (size_t p = n; p >= 4 && n - p <= 40; p--)
+		if (s[p - 1] == ' ' && s[p - 2] == '-' && s[p - 3] == ' ') {
+			t = p;
+			break;
+		}
+	if (!t || n - t < 3)
+		return 0;
+	int w = 1, before = 1;
+	for (size_t p = t; p < n; p++)
+		w += s[p] == ' ';
+	for (size_t p = 1; p + 3 < t; p++)
+		before += s[p] == ' ' && s[p - 1] != ' ';
+	if (w > 3 || before < 4)
+		return 0;       /* "PLACE - SITE" is a byline */
+	for (long j = 0; j < m->n; j++) {
+		const struct ent *y = &m->e[j];
+		size_t yn;
+		if (j == i || y->blank || y->f.words > 8)
+			continue;
+		const char *ys = ent_text(m->pg, y);
+		yn = y->len;
+		if (yn >= n - t && memmem(ys, yn, s + t, n - t))
+			return 1;
+	}
+	return 0;
+}
+
+/* the words of the title's meta lines (its byline, also one that opens
+ * with a byline's verb among the body's first lines), into m->tmp */
+static void
+byline_words(struct pm *m)
+{
+	set_clear(&m->tmp);
+	for (long i = 0, seen = 0; i <= m->b1 && seen < 12; i++) {
+		const struct ent *x = &m->e[i];
+		if (x->blank || x->datetime || x->f.words > 6)
+			continue;
+		if (i >= m->b0)
+			seen++;         /* a byline among the body's first lines */
+		if ((x->fin == F_K && x->reason == AR_NAV_R_META)
+		    || (x->fin != F_D && x->v.byline && i > m->title))
+			set_line(m, &m->tmp, i);
+	}
+}
+
+static long box_end(const struct pm *m, long i);
+
+/* After the body, a heading that ends with a colon ("للاستفسارات
+ * الإعلامية:") over a few short lines one of which is an address, a
+ * handle or a phone number: a block of contacts, to its last line. */
+#define CONTACT_LINES 6
+static long
+contact_block(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+
+	if (!x->f.colon || x->f.words > 6 || x->cls == AR_NAV_C_GOOD)
+		return -1;
+	for (long j = i + 1; j < m->n && j - i <= CONTACT_LINES; j++) {
+		const struct ent *y = &m->e[j];
+		if (y->blank || y->f.words > 12 || y->cls == AR_NAV_C_GOOD)
+			return -1;
+		if (y->f.links || (y->f.dig >= 6 && y->v.cat == VC_ABOUT))
+			return box_end(m, j);
+	}
+	return -1;
+}
+
+/* "NAME: a writer and researcher...": a short paragraph that opens with
+ * the byline's name (two or three words) and a colon or comma */
+static int
+named_bio(struct pm *m, long i, const char *s, size_t n)
+{
+	const struct ent *x = &m->e[i];
+	size_t p = 0, sp = 0;
+
+	if (x->f.cps > 300 || x->f.words < 4)
+		return 0;
+	while (p < n && p < 80 && s[p] != ':' && !(s[p] == '\xD8' && p + 1 < n
+	    && s[p + 1] == '\x8C'))
+		sp += s[p++] == ' ';
+	if (p >= n || p >= 80 || sp < 1 || sp > 2)
+		return 0;
+	struct ar_words it;
+	struct ar_word w;
+	int k = 0;
+	ar_words_init(&it, s, p, 0);
+	while (ar_word_next(&it, &w))
+		if (w.type == AR_W_WORD) {
+			int32_t f[48];
+			int fk = 0;
+			for (size_t q = w.b0; q < w.b1 && fk < 48; ) {
+				int32_t c;
+				q += ar_u8dec(s + q, &c);
+				if (ar_cclass(c) == AR_C_LETTER && c != 0x0640)
+					f[fk++] = fold_letter(c);
+			}
+			uint32_t h = stem_of(f, fk);
+			if (!h || !set_has(&m->tmp, h))
+				return 0;
+			k++;
+		}
+	return k >= 2;
+}
+
+/* After the body, the byline's name again on a line of its own, with a
+ * short line under it (what the writer does): the author's box. Its lines go up
+ * to the next blank line (at most AUTHOR_LINES). A name the head did not
+ * give is the article's own signature, and stays. */
+#define AUTHOR_LINES 4
+static long
+author_box(struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	size_t nw;
+
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+
+	if (m->tmp.n && named_bio(m, i, s, n))
+		return box_end(m, i);
+	if (!m->tmp.n || x->f.words < 2 || x->f.words > 5 || x->f.term || x->f.dig
+	    || x->f.paren || memchr(s, ':', n) || x->cls == AR_NAV_C_GOOD || i + 1 >= m->n
+	    || m->e[i + 1].blank || m->e[i + 1].f.cps > 240)
+		return -1;
+	const uint32_t *w = words(m, i, &nw);
+	if (nw < 2)
+		return -1;
+	for (size_t k = 0; k < nw; k++)
+		if (!set_has(&m->tmp, w[k]))
+			return -1;
+	return box_end(m, i);
+}
+
+/* the lines of a box from line i: up to the next blank line */
+static long
+box_end(const struct pm *m, long i)
+{
+	long e = i;
+	while (e + 1 < m->n && !m->e[e + 1].blank && e - i < AUTHOR_LINES
+	    && m->e[e + 1].f.cps <= 240)
+		e++;
+	return e;
+}
+
+/* the body ends above the writer's box */
+static void
+body_before_box(struct pm *m)
+{
+	byline_words(m);
+	for (long i = m->b0 + 1; i <= m->b1; i++)
+		if (!m->e[i].blank && pending(&m->e[i]) && author_box(m, i) >= 0) {
+			long p = neighbour(m, i, -1);
+			while (p > m->b0 && !prose(&m->e[p]))
+				p = neighbour(m, p, -1);
+			if (p >= m->b0)
+				m->b1 = p;
+			return;
+		}
 }
 
 /* after the body: what continues it up to the first furniture, and the
@@ -1122,16 +1686,43 @@ decide_after(struct pm *m)
 {
 	int cont = 1, near = 0;
 
+	byline_words(m);
 	for (long i = m->b1 + 1; i < m->n; i++) {
 		struct ent *x = &m->e[i];
 		if (x->blank)
 			continue;
 		if (!pending(x)) {
-			if (x->fin == F_D && by_rule(x))
+			/* furniture, or the article's attribution: what follows
+			 * does not continue the body */
+			if (by_rule(x) && (x->fin == F_D || (x->rule >= 0
+			    && m->nv->rules[x->rule].attribution)))
 				cont = 0;
 			continue;
 		}
-		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD))
+		/* the source in parentheses right under the last paragraph,
+		 * furniture under it: "(إعلام القضاء)", a name no lexicon
+		 * knows */
+		if (cont && !near && paren_source(m, x) && ends_article(m, i)) {
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
+			x->role = AR_NAV_ROLE_ATTRIBUTION;
+			continue;
+		}
+		int why = AR_NAV_R_AUTHOR_BOX;
+		long box = author_box(m, i);
+		if (box < 0 && (box = contact_block(m, i)) >= 0)
+			why = AR_NAV_R_CONTACT;
+		if (box >= 0) {
+			for (; i <= box; i++)
+				if (pending(&m->e[i]))
+					set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, why);
+			i--;
+			cont = 0;
+			continue;
+		}
+		/* a line that opens with an interface phrase ("disclaimer:",
+		 * "share:") does not continue the body */
+		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
+		    || x->v.first))
 			cont = 0;
 		if (attribution_like(x) && (cont || near < 3)) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
@@ -1141,7 +1732,7 @@ decide_after(struct pm *m)
 		} else if (x->item || x->heading) {
 			set_fate(x, F_D, AR_NAV_L_LIST, x->item ? AR_NAV_R_LIST : AR_NAV_R_LIST_HEAD);
 		} else if (x->cls == AR_NAV_C_GOOD) {
-			int sh = share_in(m, i, m->set);
+			int sh = share_in(m, i, &m->set);
 			if (sh >= 0 && sh < COHERE) {
 				set_fate(x, F_D, AR_NAV_L_COHESION, AR_NAV_R_OTHER_ARTICLE);
 				x->detail = (unsigned short)sh;
@@ -1268,12 +1859,11 @@ resume_after(struct pm *m, long h)
 	}
 	if (i >= m->n || !m->e[i].rest || seen == 0)
 		return;
-	memset(m->set, 0, sizeof m->set);
-	m->setn = 0;
+	set_clear(&m->set);
 	for (long j = h - 1; j >= 0 && k < 10; j--)
 		if (good(&m->e[j]))
-			set_line(m, m->set, &m->setn, j), k++;
-	int sh = share_in(m, i, m->set);
+			set_line(m, &m->set, j), k++;
+	int sh = share_in(m, i, &m->set);
 	if (k == 0 || sh < COHERE)
 		return;
 	if (prev >= 0 && seen >= 2 && m->e[prev].f.words <= 8)
@@ -1338,9 +1928,15 @@ signature(const struct pm *m)
 void
 nav_page_decide(struct ar_nav *nv, size_t n)
 {
-	struct pm *m = ar_alloc(sizeof *m);
+	struct pm *m = nv->pm;
 
-	memset(m, 0, sizeof *m);
+	if (!m) {               /* once: its sets are cleared as they are used */
+		m = nv->pm = ar_alloc(sizeof *m);
+		memset(m, 0, sizeof *m);
+	}
+	memset(m, 0, offsetof(struct pm, set));
+	set_clear(&m->set);
+	set_clear(&m->tmp);
 	m->nv = nv;
 	m->pg = &nv->pg;
 	m->e = nv->pg.e;
@@ -1354,15 +1950,22 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 		if (!m->stream)
 			split_blocks(m);
 		article_words(m, m->b0, m->b1);
+		unlist_head(m);
 		find_title(m);
 		if (m->title >= 0) {
 			if (pending(&m->e[m->title]))
 				set_fate(&m->e[m->title], F_K, AR_NAV_L_PAGE, AR_NAV_R_TITLE);
 			title_again(m);
 			decide_before(m, m->title);
+			drop_captions(m, m->title + 1, m->b0 - 1, 1);
+			last_caption(m);
 			decide_meta(m, m->title + 1, m->b0);
 		} else {
 			decide_before(m, m->b0);
+		}
+		if (!m->stream) {
+			body_before_box(m);
+			drop_captions(m, m->b0, m->b1, 0);
 		}
 		decide_body(m);
 		drop_posts(m);
@@ -1382,5 +1985,4 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 			const char *ts = ent_kept(m->pg, &m->e[i], &tn);
 			nav_tpl_see(nv->tpl, m->e[i].key, sig, ts, tn);
 		}
-	free(m);
 }
