@@ -40,12 +40,13 @@ static const char help[] =
 "      --right=N        and after them\n"
 "      --stat=STAT      rank collocates by ll (default), mi, t or logratio\n"
 "      --min-freq=N     only collocates seen N times near the hits\n"
-"      --visual         reorder right-to-left text for terminals without bidi\n"
+"      --visual         right to left in display order, letters joined (FriBidi),\n"
+"                       for terminals without bidi\n"
 "      --color[=WHEN]   highlight hits: auto (default), always, never\n"
 "Choosing documents, as grep(1):\n"
 AR_HELP_GREP
-"  -H, --with-filename  prefix rows with doc:line (the default)\n"
-"  -h, --no-filename    prefix rows with the line number only\n"
+"  -H, --with-filename  end text rows with TAB doc:line (the default)\n"
+"  -h, --no-filename    end them with the line number only\n"
 AR_HELP_INPUT AR_HELP_STRICT "      --line-buffered  flush every row\n" AR_HELP_TAIL
 "\n"
 "With no FILE, or when FILE is -, read standard input. Exit status: 0 a hit,\n"
@@ -64,7 +65,7 @@ static const struct ar_norm *nm;        /* its fold, for sort keys and collocate
 static unsigned long long total_hits;
 static int show_doc = 1, nfiles;
 static int doc_stop;                    /* -m, -l: no more hits from this document */
-static size_t prefix_width, kw_width = 10;
+static size_t kw_width = 10;
 static size_t docwidth;                 /* of ar_doc.name */
 static struct ar_buf docdate; static int has_date;   /* its header's date= */
 
@@ -118,69 +119,173 @@ print_fields(const struct row *w)
 	ar_row_end();
 }
 
-/* Text: "doc:line:" (or "line:" with -h), padded to the widest so far. */
+/* Text: the concordance in fixed columns, then a TAB and "doc:line" ("line"
+ * with -h), AntConc's file column: a hit's row is the same whatever else
+ * the run reads, so the keyword column holds under parallel --pipe too. */
 static void
-print_prefix(const struct row *w)
+print_where(const struct row *w)
 {
-	char pre[64];
-	size_t pw = 0, k = sizeof pre;
-	unsigned long ln = w->line;
+	static struct ar_buf where, vis;
+	char num[24];
+	size_t cols;
+	int k = snprintf(num, sizeof num, "%lu", w->line);
 
-	if (show_doc) {
-		ar_term_write(w->doc, w->docl);        /* a name is input too */
-		pw = w->doc == ar_doc.name ? docwidth : ar_term_columns(w->doc, w->docl);
+	if (!visual) {
+		if (show_doc) {
+			ar_term_write(w->doc, w->docl);        /* a name is input too */
+			ar_out_putc(':');
+		}
+		ar_out_write(num, (size_t)k);
+		return;
 	}
-	/* ":LINE:" without printf: this runs for every row */
-	pre[--k] = ':';
-	do
-		pre[--k] = (char)('0' + ln % 10);
-	while ((ln /= 10));
-	if (show_doc)
-		pre[--k] = ':';
-	ar_out_write(pre + k, sizeof pre - k);
-	pw += sizeof pre - k;
-	if (pw > prefix_width)
-		prefix_width = pw;
-	spaces(prefix_width - pw + 1);
+	where.len = 0;          /* an Arabic name in display order too */
+	if (show_doc) {
+		ar_buf_add(&where, w->doc, w->docl);
+		ar_buf_addc(&where, ':');
+	}
+	ar_buf_add(&where, num, (size_t)k);
+	ar_term_visual(where.s, where.len, 0, NULL, 1, &vis, &cols);
+	ar_out_write(vis.s, vis.len);
 }
 
-/* Text: a layout whose keyword column lines up when the terminal displays
- * right-to-left runs (bidi), or, with --visual, when it displays bytes
- * left to right. */
+/* Context shortened at its far end by at least cols display columns: the
+ * new length of s[0..n) without its last code points (trim_end), or the
+ * bytes to drop from its start, with the marks of the last one dropped
+ * (trim_start). */
+static size_t
+trim_end(const char *s, size_t n, size_t cols)
+{
+	size_t gone = 0;
+	while (n && gone < cols) {
+		size_t k = n;
+		int32_t cp;
+		while (k && ((unsigned char)s[--k] & 0xc0) == 0x80)
+			;
+		ar_u8dec(s + k, &cp);
+		gone += (size_t)ar_cpwidth(cp);
+		n = k;
+	}
+	return n;
+}
+
+static size_t
+trim_start(const char *s, size_t n, size_t cols)
+{
+	size_t i = 0, gone = 0;
+	while (i < n) {
+		int32_t cp;
+		size_t k = ar_u8dec(s + i, &cp);
+		int w = ar_cpwidth(cp);
+		if (gone >= cols && w)
+			break;
+		gone += (size_t)w;
+		i += k;
+	}
+	return i;
+}
+
+/* The keyword in a column kw_width wide, its first letter (its right edge)
+ * in one place, with the preceding context to its right and the following
+ * to its left, each in a column cw wide, as a reader of Arabic sees them:
+ * on a terminal that applies bidi to the logical-order row, or with
+ * --visual (FriBidi) on one that shows bytes left to right. A row is
+ * 2 cw + kw_width + 2 columns, then the TAB. */
 static void
 print_text(const struct row *w)
 {
 	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context;
-	size_t wr = w->rwidth, wm = ar_term_columns(w->m, w->ml);
-	size_t padm = kw_width > wm ? kw_width - wm : 0;
-	size_t a = padm / 2, b = padm - a;      /* visual: a before the keyword, b after */
+	size_t wl, wm, wr, padm, col, kw = kw_width;
 	const char *on = color ? "\033[1;31m" : "", *off = color ? "\033[0m" : "";
-	static struct ar_buf scratch;
+	static struct ar_buf vis[3], row;
 
-	print_prefix(w);
-	spaces(cw > wr ? cw - wr : 0);
 	if (visual) {
+		/* l, m and r lie end to end, in the line or in a kept row; a
+		 * context wider than its column (--words) loses its far end */
+		size_t ls = 0, rl = w->rl, cols[3];
+		wl = ar_term_columns(w->l, w->ll);
+		if (wl > cw)
+			ls = trim_start(w->l, w->ll, wl - cw);
+		if (w->rwidth > cw)
+			rl = trim_end(w->r, rl, w->rwidth - cw);
+		size_t cut[2] = { w->ll - ls, w->ll - ls + w->ml };
+		ar_term_visual(w->l + ls, w->ll - ls + w->ml + rl, 1, cut, 3, vis, cols);
+		wl = cols[0], wm = cols[1], wr = cols[2];
+		if (wm > kw)
+			kw = wm;
+		padm = kw - wm;
 		/* left to right on screen: following context, keyword, preceding */
-		ar_term_visual(w->r, w->rl, &scratch);
-		spaces(1 + a);
+		spaces(cw > wr ? cw - wr : 0);
+		ar_out_write(vis[2].s, vis[2].len);
+		spaces(1 + padm);
 		ar_out_str(on);
-		ar_term_visual(w->m, w->ml, &scratch);
+		ar_out_write(vis[1].s, vis[1].len);
 		ar_out_str(off);
-		spaces(b + 1);
-		ar_term_visual(w->l, w->ll, &scratch);
+		ar_out_putc(' ');
+		ar_out_write(vis[0].s, vis[0].len);
+		col = (cw > wr ? cw : wr) + 1 + kw + 1 + wl;
 	} else {
-		/* logical order; a bidi terminal reverses the Arabic run, so the
-		 * padding that lines the keyword up depends on the right context */
-		ar_term_write(w->l, w->ll);
-		spaces(1 + b);
+		/* logical order; where a bidi terminal shows the keyword (FriBidi
+		 * says: neutrals, digits and Latin at the ends stay put while the
+		 * Arabic between them is reversed) sets the padding in front.
+		 * What stays put takes room from the contexts' far ends. */
+		const char *l = w->l;
+		size_t ll = w->ll, rl = w->rl, kb, ke, hi, pad;
+		wm = ar_term_columns(w->m, w->ml);
+		if (wm > kw)
+			kw = wm;
+		padm = kw - wm;
+		while (ll && (*l == ' ' || *l == '\t'))         /* spaces would stay put */
+			l++, ll--;
+		while (rl && (w->r[rl - 1] == ' ' || w->r[rl - 1] == '\t'))
+			rl--;
+		size_t rl0 = rl;
+		int nofit = 0;
+		for (;;) {
+			row.len = 0;
+			ar_buf_add(&row, l, ll);
+			if (ll)                 /* no gap on a side without context */
+				ar_buf_addc(&row, ' ');
+			kb = row.len;
+			ar_buf_add(&row, w->m, w->ml);
+			ke = row.len;
+			for (size_t k = 0; rl && k <= padm; k++)
+				ar_buf_addc(&row, ' ');
+			ar_buf_add(&row, w->r, rl);
+			ar_term_bidi_cols(row.s, row.len, kb, ke, &hi, &col);
+			pad = cw + 1 + kw > hi ? cw + 1 + kw - hi : 0;
+			col += pad;
+			/* too far right: the right context gives up as many columns
+			 * at its far end; too wide: the left context at its own */
+			if (hi > cw + 1 + kw && !nofit) {
+				if (!rl) {      /* not the right context's doing */
+					rl = rl0, nofit = 1;
+					continue;
+				}
+				rl = trim_end(w->r, rl, hi - (cw + 1 + kw));
+			} else if (col > 2 * cw + kw + 2 && ll) {
+				size_t k = trim_start(l, ll, col - (2 * cw + kw + 2));
+				l += k, ll -= k;
+			} else if (col > 2 * cw + kw + 2 && rl) {
+				rl = trim_end(w->r, rl, col - (2 * cw + kw + 2));
+			} else {
+				break;
+			}
+		}
+		spaces(pad);
+		ar_term_write(l, ll);
+		if (ll)
+			ar_out_putc(' ');
 		ar_out_str(on);
 		ar_term_write(w->m, w->ml);
 		ar_out_str(off);
-		if (w->rl) {
-			spaces(a + 1);
-			ar_term_write(w->r, w->rl);
+		if (rl) {
+			spaces(padm + 1);
+			ar_term_write(w->r, rl);
 		}
 	}
+	spaces(2 * cw + kw + 2 > col ? 2 * cw + kw + 2 - col : 0);
+	ar_out_putc('\t');
+	print_where(w);
 	ar_out_eol();
 }
 

@@ -25,3 +25,76 @@ setup() {
 		}'"'"''
 	assert_output ''
 }
+
+# Rows of every length, hits at the start and the end of lines, marks,
+# tatweel, lam-alef, punctuation, brackets; with "mixed" also Latin words
+# and digits. Written with escapes: bats may run under LC_ALL=C.
+make_rows() {
+	python3 - "$1" <<'PY'
+import sys
+W = ["\u0641\u064a", "\u0627\u0644\u0631\u0626\u064a\u0633", "\u0642\u0627\u0644",
+     "\u0644\u0627", "\u0645\u064f\u0648\u0633\u0652\u0643\u064f\u0648",
+     "\u0627\u0644\u0640\u0640\u064a\u0648\u0645", "\u0627\u0644\u0625\u0642\u0644\u064a\u0645\u060c",
+     "\u00ab\u0627\u0644\u0633\u0644\u0627\u0645\u00bb", "\u0642\u0627\u0644:"]
+if sys.argv[1] == "mixed":
+    W += ["(\u0627\u0644\u062c\u0628\u0644\u064a)", "BBC", "2023", "COVID-19", "11/8/2015", "U.S."]
+KW = "\u0642\u0631\u0647"
+for n in range(0, 16):
+    for m in range(0, 16, 3):
+        a = [W[(n * 7 + i * 3) % len(W)] for i in range(n)]
+        b = [W[(m * 5 + i * 2) % len(W)] for i in range(m)]
+        print(" ".join(a + [KW] + b))
+print(KW + " " + KW)
+print("\u0648\u0628" + KW + ". " + " ".join(W * 5))
+PY
+}
+
+@test "--visual: the keyword's first letter in one column, rows of one width (display widths)" {
+	make_rows mixed > "$BATS_TEST_TMPDIR/m.txt"
+	for c in 1 7 20 40; do
+		run -0 bash -c 'ar-kwic --visual --color=always --context=$2 قره "$1" | python3 "$TOP/test/tools/kwic-columns.py" visual | sort -u' _ "$BATS_TEST_TMPDIR/m.txt" "$c"
+		[ "${#lines[@]}" -eq 1 ] || { echo "--context=$c: $output"; false; }
+	done
+	# --words: a context wider than its column loses its far end
+	run -0 bash -c 'ar-kwic --visual --color=always --words=2 قره "$1" | python3 "$TOP/test/tools/kwic-columns.py" visual | sort -u' _ "$BATS_TEST_TMPDIR/m.txt"
+	assert_output '44 27'
+}
+
+@test "text rows: a bidi terminal shows the keyword in one column (display widths)" {
+	make_rows arabic > "$BATS_TEST_TMPDIR/a.txt"
+	for c in 1 7 20 40; do
+		run -0 bash -c 'ar-kwic --color=always --context=$2 قره "$1" | python3 "$TOP/test/tools/kwic-columns.py" bidi | sort -u' _ "$BATS_TEST_TMPDIR/a.txt" "$c"
+		[ "${#lines[@]}" -eq 1 ] || { echo "--context=$c: $output"; false; }
+	done
+	run -0 bash -c 'ar-kwic --color=always --context=20 قره "$1" | python3 "$TOP/test/tools/kwic-columns.py" bidi | sort -u' _ "$BATS_TEST_TMPDIR/a.txt"
+	assert_output '52 31'
+	# with Latin and digits the rows keep their width
+	make_rows mixed > "$BATS_TEST_TMPDIR/m.txt"
+	run -0 bash -c 'ar-kwic --color=always --context=20 قره "$1" | python3 "$TOP/test/tools/kwic-columns.py" bidi | cut -d" " -f1 | sort -u' _ "$BATS_TEST_TMPDIR/m.txt"
+	assert_output '52'
+}
+
+@test "the document's name in its own column: the concordance does not move with it" {
+	printf '\fa.txt\n\xd9\x82\xd8\xb1\xd9\x87 \xd8\xa8\xd8\xa7\xd8\xba\n\fa-much-longer-name-for-a-page.txt\n\xd9\x82\xd8\xb1\xd9\x87 \xd8\xa8\xd8\xa7\xd8\xba\n' > "$BATS_TEST_TMPDIR/d.txt"
+	run -0 bash -c 'ar-kwic --color=never قره "$1" | cut -f1 | uniq | wc -l' _ "$BATS_TEST_TMPDIR/d.txt"
+	assert_output 1
+	run -0 bash -c 'ar-kwic --color=never قره "$1" | cut -f2' _ "$BATS_TEST_TMPDIR/d.txt"
+	assert_output $'a.txt:1\na-much-longer-name-for-a-page.txt:1'
+}
+
+@test "parallel --pipe -k --recstart \\f: the same rows as one process" {
+	command -v parallel >/dev/null || skip "GNU parallel is not installed"
+	make_rows mixed > "$BATS_TEST_TMPDIR/m.txt"
+	# documents with names of every length, lines numbered 1 to 100 and more
+	for i in 1 22 333 4444; do
+		printf '\fdoc-%s.txt\n' "$(printf '%*s' "$i" '' | tr ' ' x | head -c $((i % 40 + 1)))"
+		cat "$BATS_TEST_TMPDIR/m.txt" "$BATS_TEST_TMPDIR/m.txt"
+	done > "$BATS_TEST_TMPDIR/docs.txt"
+	for v in "" --visual; do
+		ar-kwic $v --color=never قره "$BATS_TEST_TMPDIR/docs.txt" > "$BATS_TEST_TMPDIR/one"
+		parallel --pipe -k --recstart $'\f' --block 4k ar-kwic $v --color=never قره \
+			< "$BATS_TEST_TMPDIR/docs.txt" > "$BATS_TEST_TMPDIR/many"
+		cmp "$BATS_TEST_TMPDIR/one" "$BATS_TEST_TMPDIR/many"
+		[ "$(wc -l < "$BATS_TEST_TMPDIR/one")" -gt 400 ]
+	done
+}

@@ -976,9 +976,20 @@ struct ar_colloc_row *ar_colloc_rank(const struct ar_colloc *c, int stat, long m
 /* ---- term.c: text for a terminal (controls as spaces, columns, --visual) ---- */
 void ar_term_write(const char *s, size_t n);        /* controls become spaces */
 size_t ar_term_columns(const char *s, size_t n);    /* as ar_term_write shows s */
-/* Write s[0..n) in the order a terminal without bidi must show a
- * right-to-left text: clusters reversed, runs of Latin letters and digits
- * kept in order, mirrored brackets swapped. scratch is the caller's. */
-void ar_term_visual(const char *s, size_t n, struct ar_buf *scratch);
+/* s[0..n) in the order a terminal without bidi must show it (GNU FriBidi:
+ * the Unicode bidi algorithm, brackets mirrored, Arabic letters joined as
+ * presentation forms), as one paragraph, right to left when rtl. It is cut
+ * at the byte offsets cut[0..nparts-1) into nparts parts, each reordered
+ * as a line of its own into vis[k] (controls as spaces), display columns
+ * in cols[k]. */
+#define AR_TERM_MAXPARTS 4
+/* Where a terminal that applies bidi (a left-to-right paragraph, as the
+ * Unicode bidi algorithm puts it) shows the bytes [b, e) of s[0..n): the
+ * first display column they take, in *hi the column after the last, and
+ * in *total the columns of s (controls as spaces). */
+size_t ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi,
+    size_t *total);
+void ar_term_visual(const char *s, size_t n, int rtl, const size_t *cut, int nparts,
+    struct ar_buf *vis, size_t *cols);
 
 #endif
