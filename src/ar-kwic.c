@@ -39,7 +39,8 @@ static const char help[] =
 "      --left=N         the collocates' window before the hits (words)\n"
 "      --right=N        and after them\n"
 "      --stat=STAT      rank collocates by ll (default), mi, t or logratio\n"
-"      --min-freq=N     only collocates seen N times near the hits\n"
+"      --min-freq=N     only collocates (clusters) seen N times near the hits\n"
+"      --clusters=N     runs of N words holding a hit, with their counts\n"
 "      --visual         right to left in display order, letters joined (FriBidi),\n"
 "                       for terminals without bidi\n"
 "      --color[=WHEN]   highlight hits: auto (default), always, never\n"
@@ -53,7 +54,7 @@ AR_HELP_INPUT AR_HELP_STRICT "      --line-buffered  flush every row\n" AR_HELP_
 "1 no hit, 2 trouble. See ar-kwic(1) and ar-tools(7).\n";
 
 /* ---- options ---- */
-static int visual, color = -1, count_forms, colloc_win, words_ctx;
+static int visual, color = -1, count_forms, colloc_win, words_ctx, clusters;
 static int coll_left = -1, coll_right = -1, stat;   /* --left, --right, --stat */
 static long min_freq = 1;
 static int context = 40;
@@ -399,7 +400,7 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 	size_t cur[2] = { 0, 0 };       /* code point cursor: byte, count */
 
 	(void)ctx;
-	if (colloc_win)
+	if (colloc_win || clusters)
 		ar_colloc_line(&colloc, s, ln->n);
 	for (size_t k = 0; k < ln->nhits; k++) {
 		const struct ar_kwic_hit *h = &ln->hits[k];
@@ -418,7 +419,9 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 			ar_freq_get(&counts, s + h->start, h->end - h->start, h->pat)->a++;
 		if (colloc_win)
 			ar_colloc_hit(&colloc, h->start, h->end);
-		if (count_forms || colloc_win)
+		if (clusters)
+			ar_cluster_hit(&colloc, h->start, h->end, clusters);
+		if (count_forms || colloc_win || clusters)
 			continue;
 		size_t ls, re;
 		ar_kwic_context(s, ln->n, h->start, h->end, context, words_ctx, &ls, &re, &w.rwidth);
@@ -574,6 +577,36 @@ print_collocates(void)
 	free(v);
 }
 
+/* --clusters: the most frequent first; text gives the count, then the
+ * cluster as most often written. */
+static const struct ar_field cluster_fields[] = {
+	{ "cluster", AR_F_STR }, { "folded", AR_F_STR }, { "freq", AR_F_NUM }
+};
+
+static void
+print_clusters(void)
+{
+	size_t n;
+	struct ar_cluster_row *v = ar_cluster_rank(&colloc, min_freq, &n);
+
+	ar_rows_begin(cluster_fields, 3);
+	if (ar_opts.format == AR_FMT_TEXT)
+		ar_out_printf("%8s  %s\n", "freq", "cluster");
+	for (size_t i = 0; i < n; i++) {
+		if (ar_opts.format != AR_FMT_TEXT) {
+			ar_row_str(v[i].form, v[i].formlen);
+			ar_row_str(v[i].key, v[i].len);
+			ar_row_num((unsigned long long)v[i].freq);
+			ar_row_end();
+			continue;
+		}
+		ar_out_printf("%8ld  ", v[i].freq);
+		ar_term_write(v[i].form, v[i].formlen);
+		ar_out_eol();
+	}
+	free(v);
+}
+
 static int
 kwic_done(void *ctx)
 {
@@ -590,6 +623,8 @@ kwic_done(void *ctx)
 		print_counts();
 	if (colloc_win)
 		print_collocates();
+	if (clusters)
+		print_clusters();
 	return 0;
 }
 
@@ -597,7 +632,7 @@ kwic_done(void *ctx)
 enum {
 	OPT_EXACT = AR_OPT_TOOL, OPT_FOLD, OPT_PREFIX, OPT_SUBSTRING, OPT_WORDS,
 	OPT_SORT, OPT_COLLOCATES, OPT_VISUAL, OPT_COLOR, OPT_CONTEXT, OPT_COUNT_FORMS,
-	OPT_LEFT, OPT_RIGHT, OPT_STAT, OPT_MINFREQ
+	OPT_LEFT, OPT_RIGHT, OPT_STAT, OPT_MINFREQ, OPT_CLUSTERS
 };
 static const struct option longopts[] = {
 	{ "regexp",     required_argument, NULL, 'e' },
@@ -616,6 +651,7 @@ static const struct option longopts[] = {
 	{ "right",      required_argument, NULL, OPT_RIGHT },
 	{ "stat",       required_argument, NULL, OPT_STAT },
 	{ "min-freq",   required_argument, NULL, OPT_MINFREQ },
+	{ "clusters",   required_argument, NULL, OPT_CLUSTERS },
 	{ "visual",     no_argument,       NULL, OPT_VISUAL },
 	{ "color",      optional_argument, NULL, OPT_COLOR },
 	{ "colour",     optional_argument, NULL, OPT_COLOR },
@@ -758,6 +794,10 @@ main(int argc, char *argv[])
 		case OPT_LEFT: coll_left = (int)ar_parse_count(optarg, "--left", 1000); break;
 		case OPT_RIGHT: coll_right = (int)ar_parse_count(optarg, "--right", 1000); break;
 		case OPT_MINFREQ: min_freq = (long)ar_parse_count(optarg, "--min-freq", 1000000000); break;
+		case OPT_CLUSTERS:
+			if ((clusters = (int)ar_parse_count(optarg, "--clusters", 100)) == 0)
+				ar_die("--clusters=0: a cluster has one word at least");
+			break;
 		case OPT_STAT:
 			for (stat = 0; stat_names[stat] && strcmp(optarg, stat_names[stat]); stat++)
 				;
@@ -794,7 +834,7 @@ main(int argc, char *argv[])
 	colloc.nm = nm;
 
 	nfiles = argc;
-	if (!count_forms && !colloc_win && !ar_grep_listing())
+	if (!count_forms && !colloc_win && !clusters && !ar_grep_listing())
 		ar_rows_begin(row_fields, (int)(sizeof row_fields / sizeof row_fields[0]));
 	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .end = kwic_end,
 		.done = kwic_done, .search = 1 };

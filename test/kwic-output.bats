@@ -98,3 +98,42 @@ PY
 		[ "$(wc -l < "$BATS_TEST_TMPDIR/one")" -gt 400 ]
 	done
 }
+
+# ---- --clusters ----
+
+@test "--clusters=N: runs of N words holding the hit, by count then folded form" {
+	run -0 bash -c 'ar-kwic --clusters=2 --tsv الخارجية "$1"' _ "$K/clusters.txt"
+	assert_line --index 0 $'cluster\tfolded\tfreq'
+	# three times, once with a shadda: shown as most often written
+	assert_line --index 1 $'وزير الخارجية\tوزير الخارجيه\t3'
+	assert_equal "${#lines[@]}" 9
+	run -0 bash -c 'ar-kwic --clusters=2 --tsv الخارجية "$1" | tail -n +3 | cut -f1 | paste -sd,' _ "$K/clusters.txt"
+	assert_output 'الخارجية الروسي,الخارجية أن,الخارجية سيزور,الخارجية في,الخارجيّة نظيره,وزارة الخارجية,ووزير الخارجية'
+	run -0 ar-kwic --clusters=2 الخارجية "$K/clusters.txt"
+	assert_line --index 0 '    freq  cluster'
+	assert_line --index 1 '       3  وزير الخارجية'
+}
+
+@test "--clusters: --min-freq, sentences, phrases longer than N, every format" {
+	run -0 bash -c 'ar-kwic --clusters=2 --min-freq=2 --json الخارجية "$1"' _ "$K/clusters.txt"
+	assert_output '{"cluster":"وزير الخارجية","folded":"وزير الخارجيه","freq":3}'
+	# no cluster across a full stop
+	run -0 bash -c 'ar-kwic --clusters=2 --tsv غادر "$1" | tail -n +2' _ "$K/clusters.txt"
+	assert_output $'ثم غادر\tثم غادر\t1'
+	# a two-word hit is a cluster of 2 itself, and has none of 1
+	run -0 bash -c 'ar-kwic --clusters=2 --tsv "وزير الخارجية" "$1" | tail -n +2 | cut -f1,3' _ "$K/clusters.txt"
+	assert_output $'وزير الخارجية\t3\nووزير الخارجية\t1'
+	run -0 bash -c 'ar-kwic --clusters=1 --tsv "وزير الخارجية" "$1" | wc -l' _ "$K/clusters.txt"
+	assert_output 1
+	# three words: the hit first, in the middle or last
+	run -0 bash -c 'ar-kwic --clusters=3 --tsv --min-freq=1 الروسي "$1" | tail -n +2 | cut -f1' _ "$K/clusters.txt"
+	assert_output $'الخارجية الروسي إن\nالروسي إن المحادثات\nوزير الخارجية الروسي'
+	run -0 bash -c 'ar-kwic --clusters=2 --csv --min-freq=2 الخارجية "$1"' _ "$K/clusters.txt"
+	assert_output $'cluster,folded,freq\r\nوزير الخارجية,وزير الخارجيه,3\r'
+	run -0 bash -c 'ar-kwic --clusters=2 --collocates=1 --tsv --min-freq=2 الخارجية "$1" | cut -f1' _ "$K/clusters.txt"
+	assert_output $'collocate\nوزير\ncluster\nوزير الخارجية'
+	run -2 --separate-stderr ar-kwic --clusters=0 الخارجية "$K/clusters.txt"
+	[[ "$stderr" == *"--clusters=0"* ]]
+	run -2 --separate-stderr ar-kwic --clusters=101 الخارجية "$K/clusters.txt"
+	[[ "$stderr" == *"--clusters: too large"* ]]
+}

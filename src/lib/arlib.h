@@ -907,7 +907,7 @@ void ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
 void ar_kwic_context_word(const char *s, int k, int back, const char **w, size_t *wn);
 void ar_kwic_free(struct ar_kwic *k);
 
-/* ---- freq.c: a table of word frequencies (ar-kwic -c, --collocates) ---- */
+/* ---- freq.c: a table of word frequencies (ar-kwic -c, --collocates, --clusters) ---- */
 struct ar_freq_ent {
 	size_t off, len;        /* the key, in the table's keys */
 	uint32_t h;
@@ -957,6 +957,8 @@ struct ar_colloc {
 	struct ar_buf F, O;                 /* the current line, folded */
 	struct ar_colloc_tok *tok;
 	size_t ntok, captok;
+	struct ar_freq clusters, cforms;    /* --clusters: folded; "folded\0written" */
+	struct ar_buf K;
 };
 void ar_colloc_line(struct ar_colloc *c, const char *s, size_t n);  /* each line */
 void ar_colloc_hit(struct ar_colloc *c, size_t start, size_t end);  /* its hits */
@@ -972,6 +974,20 @@ struct ar_colloc_row {
  * free. */
 struct ar_colloc_row *ar_colloc_rank(const struct ar_colloc *c, int stat, long min_freq,
     size_t *n);
+/* Clusters (AntConc's): the runs of n words of the line that hold all the
+ * words of a hit, within a sentence (no . ! ? ؟ ؛ between two of their
+ * words); a hit of more than n words has none. Counted folded (the words
+ * joined by one space), each with its written forms (the text from the
+ * first word to the last). */
+void ar_cluster_hit(struct ar_colloc *c, size_t start, size_t end, int n);
+struct ar_cluster_row {
+	const char *key, *form;     /* folded; the written form seen most */
+	size_t len, formlen;
+	long freq, formfreq;
+};
+/* The clusters seen at least min_freq times, the most frequent first, then
+ * in byte order of the folded form: *n rows in an array to free. */
+struct ar_cluster_row *ar_cluster_rank(const struct ar_colloc *c, long min_freq, size_t *n);
 
 /* ---- term.c: text for a terminal (controls as spaces, columns, --visual) ---- */
 void ar_term_write(const char *s, size_t n);        /* controls become spaces */
