@@ -137,3 +137,22 @@ PY
 	run -2 --separate-stderr ar-kwic --clusters=101 الخارجية "$K/clusters.txt"
 	[[ "$stderr" == *"--clusters: too large"* ]]
 }
+
+# ---- the man pages' way of reading TSV and CSV ----
+
+@test "ar-tools(7)'s pandas lines read ar-kwic's TSV and CSV as one table" {
+	/usr/bin/python3 -c 'import pandas' 2>/dev/null || skip "python3-pandas is not installed"
+	command -v mandoc >/dev/null || skip "mandoc is not installed"
+	cd "$BATS_TEST_TMPDIR"
+	# fields that begin with a quote, hold a tab, a backslash, a comma
+	printf '"قال" الوزير، قره\tباغ \\ جزء, منها\nقره\n' > in.txt
+	ar-kwic --tsv قره in.txt > rows.tsv
+	ar-kwic --csv --bom قره in.txt > rows.csv
+	# the lines the page shows, as it renders them
+	mandoc -Tutf8 "$TOP/man/ar-tools.7" | col -bx |
+		sed -n '/^ *import csv, pandas as pd/,/^$/p' | sed 's/^           //' > read.py
+	[ "$(wc -l < read.py)" -ge 6 ]
+	printf 'assert t.equals(c), (t, c)\nprint(len(t), repr(t["left"][0]), repr(t["right"][0]))\n' >> read.py
+	run -0 /usr/bin/python3 read.py
+	assert_output "2 '\"قال\" الوزير، ' '\\tباغ \\\\ جزء, منها'"
+}
