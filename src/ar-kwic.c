@@ -185,105 +185,117 @@ trim_start(const char *s, size_t n, size_t cols)
 	return i;
 }
 
-/* The keyword in a column kw_width wide, its first letter (its right edge)
- * in one place, with the preceding context to its right and the following
- * to its left, each in a column cw wide, as a reader of Arabic sees them:
- * on a terminal that applies bidi to the logical-order row, or with
- * --visual (FriBidi) on one that shows bytes left to right. A row is
- * 2 cw + kw_width + 2 columns, then the TAB. */
+/* The keyword in a column kw wide (kw_width, or the keyword's width), its
+ * first letter (its right edge) in one place, with the preceding context
+ * to its right and the following to its left, each in a column cw wide,
+ * as a reader of Arabic sees them: on a terminal that applies bidi to the
+ * logical-order row (text_logical), or with --visual (FriBidi) on one that
+ * shows bytes left to right (text_visual). Each writes the row and returns
+ * its display width; print_text pads it to 2 cw + kw + 2, then the TAB. */
+static const char *hl_on = "", *hl_off = "";    /* --color */
+
+static size_t
+text_visual(const struct row *w, size_t cw, size_t *kwp)
+{
+	static struct ar_buf vis[3];
+	size_t ls = 0, rl = w->rl, cols[3], wl, wm, wr;
+
+	/* l, m and r lie end to end, in the line or in a kept row; a context
+	 * wider than its column (--words) loses its far end */
+	wl = ar_term_columns(w->l, w->ll);
+	if (wl > cw)
+		ls = trim_start(w->l, w->ll, wl - cw);
+	if (w->rwidth > cw)
+		rl = trim_end(w->r, rl, w->rwidth - cw);
+	size_t cut[2] = { w->ll - ls, w->ll - ls + w->ml };
+	ar_term_visual(w->l + ls, w->ll - ls + w->ml + rl, 1, cut, 3, vis, cols);
+	wl = cols[0], wm = cols[1], wr = cols[2];
+	if (wm > *kwp)
+		*kwp = wm;
+	/* left to right on screen: following context, keyword, preceding */
+	spaces(cw > wr ? cw - wr : 0);
+	ar_out_write(vis[2].s, vis[2].len);
+	spaces(1 + *kwp - wm);
+	ar_out_str(hl_on);
+	ar_out_write(vis[1].s, vis[1].len);
+	ar_out_str(hl_off);
+	ar_out_putc(' ');
+	ar_out_write(vis[0].s, vis[0].len);
+	return (cw > wr ? cw : wr) + 1 + *kwp + 1 + wl;
+}
+
+/* Logical order. Where a bidi terminal shows the keyword (FriBidi says:
+ * neutrals, digits and Latin at the ends stay put while the Arabic between
+ * them is reversed) sets the padding in front; what stays put takes room
+ * from the contexts' far ends. */
+static size_t
+text_logical(const struct row *w, size_t cw, size_t *kwp)
+{
+	static struct ar_buf row;
+	const char *l = w->l;
+	size_t ll = w->ll, rl = w->rl, kb, ke, hi, pad, col, padm, kw;
+	size_t wm = ar_term_columns(w->m, w->ml);
+	int nofit = 0;
+
+	if (wm > *kwp)
+		*kwp = wm;
+	kw = *kwp, padm = kw - wm;
+	while (ll && (*l == ' ' || *l == '\t'))         /* spaces would stay put */
+		l++, ll--;
+	while (rl && (w->r[rl - 1] == ' ' || w->r[rl - 1] == '\t'))
+		rl--;
+	size_t rl0 = rl;
+	for (;;) {
+		row.len = 0;
+		ar_buf_add(&row, l, ll);
+		if (ll)                 /* no gap on a side without context */
+			ar_buf_addc(&row, ' ');
+		kb = row.len;
+		ar_buf_add(&row, w->m, w->ml);
+		ke = row.len;
+		for (size_t k = 0; rl && k <= padm; k++)
+			ar_buf_addc(&row, ' ');
+		ar_buf_add(&row, w->r, rl);
+		ar_term_bidi_cols(row.s, row.len, kb, ke, &hi, &col);
+		pad = cw + 1 + kw > hi ? cw + 1 + kw - hi : 0;
+		col += pad;
+		/* too far right: the right context gives up as many columns at
+		 * its far end; too wide: the left context at its own */
+		if (hi > cw + 1 + kw && !nofit) {
+			if (!rl) {      /* not the right context's doing */
+				rl = rl0, nofit = 1;
+				continue;
+			}
+			rl = trim_end(w->r, rl, hi - (cw + 1 + kw));
+		} else if (col > 2 * cw + kw + 2 && ll) {
+			size_t k = trim_start(l, ll, col - (2 * cw + kw + 2));
+			l += k, ll -= k;
+		} else if (col > 2 * cw + kw + 2 && rl) {
+			rl = trim_end(w->r, rl, col - (2 * cw + kw + 2));
+		} else {
+			break;
+		}
+	}
+	spaces(pad);
+	ar_term_write(l, ll);
+	if (ll)
+		ar_out_putc(' ');
+	ar_out_str(hl_on);
+	ar_term_write(w->m, w->ml);
+	ar_out_str(hl_off);
+	if (rl) {
+		spaces(padm + 1);
+		ar_term_write(w->r, rl);
+	}
+	return col;
+}
+
 static void
 print_text(const struct row *w)
 {
-	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context;
-	size_t wl, wm, wr, padm, col, kw = kw_width;
-	const char *on = color ? "\033[1;31m" : "", *off = color ? "\033[0m" : "";
-	static struct ar_buf vis[3], row;
+	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context, kw = kw_width;
+	size_t col = visual ? text_visual(w, cw, &kw) : text_logical(w, cw, &kw);
 
-	if (visual) {
-		/* l, m and r lie end to end, in the line or in a kept row; a
-		 * context wider than its column (--words) loses its far end */
-		size_t ls = 0, rl = w->rl, cols[3];
-		wl = ar_term_columns(w->l, w->ll);
-		if (wl > cw)
-			ls = trim_start(w->l, w->ll, wl - cw);
-		if (w->rwidth > cw)
-			rl = trim_end(w->r, rl, w->rwidth - cw);
-		size_t cut[2] = { w->ll - ls, w->ll - ls + w->ml };
-		ar_term_visual(w->l + ls, w->ll - ls + w->ml + rl, 1, cut, 3, vis, cols);
-		wl = cols[0], wm = cols[1], wr = cols[2];
-		if (wm > kw)
-			kw = wm;
-		padm = kw - wm;
-		/* left to right on screen: following context, keyword, preceding */
-		spaces(cw > wr ? cw - wr : 0);
-		ar_out_write(vis[2].s, vis[2].len);
-		spaces(1 + padm);
-		ar_out_str(on);
-		ar_out_write(vis[1].s, vis[1].len);
-		ar_out_str(off);
-		ar_out_putc(' ');
-		ar_out_write(vis[0].s, vis[0].len);
-		col = (cw > wr ? cw : wr) + 1 + kw + 1 + wl;
-	} else {
-		/* logical order; where a bidi terminal shows the keyword (FriBidi
-		 * says: neutrals, digits and Latin at the ends stay put while the
-		 * Arabic between them is reversed) sets the padding in front.
-		 * What stays put takes room from the contexts' far ends. */
-		const char *l = w->l;
-		size_t ll = w->ll, rl = w->rl, kb, ke, hi, pad;
-		wm = ar_term_columns(w->m, w->ml);
-		if (wm > kw)
-			kw = wm;
-		padm = kw - wm;
-		while (ll && (*l == ' ' || *l == '\t'))         /* spaces would stay put */
-			l++, ll--;
-		while (rl && (w->r[rl - 1] == ' ' || w->r[rl - 1] == '\t'))
-			rl--;
-		size_t rl0 = rl;
-		int nofit = 0;
-		for (;;) {
-			row.len = 0;
-			ar_buf_add(&row, l, ll);
-			if (ll)                 /* no gap on a side without context */
-				ar_buf_addc(&row, ' ');
-			kb = row.len;
-			ar_buf_add(&row, w->m, w->ml);
-			ke = row.len;
-			for (size_t k = 0; rl && k <= padm; k++)
-				ar_buf_addc(&row, ' ');
-			ar_buf_add(&row, w->r, rl);
-			ar_term_bidi_cols(row.s, row.len, kb, ke, &hi, &col);
-			pad = cw + 1 + kw > hi ? cw + 1 + kw - hi : 0;
-			col += pad;
-			/* too far right: the right context gives up as many columns
-			 * at its far end; too wide: the left context at its own */
-			if (hi > cw + 1 + kw && !nofit) {
-				if (!rl) {      /* not the right context's doing */
-					rl = rl0, nofit = 1;
-					continue;
-				}
-				rl = trim_end(w->r, rl, hi - (cw + 1 + kw));
-			} else if (col > 2 * cw + kw + 2 && ll) {
-				size_t k = trim_start(l, ll, col - (2 * cw + kw + 2));
-				l += k, ll -= k;
-			} else if (col > 2 * cw + kw + 2 && rl) {
-				rl = trim_end(w->r, rl, col - (2 * cw + kw + 2));
-			} else {
-				break;
-			}
-		}
-		spaces(pad);
-		ar_term_write(l, ll);
-		if (ll)
-			ar_out_putc(' ');
-		ar_out_str(on);
-		ar_term_write(w->m, w->ml);
-		ar_out_str(off);
-		if (rl) {
-			spaces(padm + 1);
-			ar_term_write(w->r, rl);
-		}
-	}
 	spaces(2 * cw + kw + 2 > col ? 2 * cw + kw + 2 - col : 0);
 	ar_out_putc('\t');
 	print_where(w);
@@ -821,6 +833,8 @@ main(int argc, char *argv[])
 	}
 	if (color < 0)
 		color = ar_opts.format == AR_FMT_TEXT && isatty(1);
+	if (color)
+		hl_on = "\033[1;31m", hl_off = "\033[0m";
 	if (ar_opts.headers == 0)
 		show_doc = 0;
 	if ((coll_left >= 0 || coll_right >= 0) && !colloc_win)
