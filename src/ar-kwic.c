@@ -245,7 +245,9 @@ text_logical(const struct row *w, size_t cw, size_t *kwp)
 	while (rl && (w->r[rl - 1] == ' ' || w->r[rl - 1] == '\t'))
 		rl--;
 	size_t rl0 = rl;
-	for (;;) {
+	/* a few rounds: on mixed text a cut may move little, and each round
+	 * reads the row again */
+	for (int round = 0;; round++) {
 		row.len = 0;
 		ar_buf_add(&row, l, ll);
 		if (ll)                 /* no gap on a side without context */
@@ -261,7 +263,9 @@ text_logical(const struct row *w, size_t cw, size_t *kwp)
 		col += pad;
 		/* too far right: the right context gives up as many columns at
 		 * its far end; too wide: the left context at its own */
-		if (hi > cw + 1 + kw && !nofit) {
+		if (round == 8) {
+			break;          /* as good as it gets */
+		} else if (hi > cw + 1 + kw && !nofit) {
 			if (!rl) {      /* not the right context's doing */
 				rl = rl0, nofit = 1;
 				continue;
