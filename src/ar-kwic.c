@@ -2,7 +2,8 @@
  * The matcher is src/lib/kwic.c and the reader src/lib/lines.c (in block
  * mode: the matcher scans whole blocks, most lines are never looked at);
  * this file holds the options, takes each line's hits, and prints rows
- * (text, --visual, --color, tsv, json), sorted rows, counts or collocates. */
+ * (text, --visual, --color, tsv, json, csv), sorted rows, counts, collocates
+ * or clusters. */
 #include "lib/arlib.h"
 
 #include <stdlib.h>
