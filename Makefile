@@ -12,8 +12,11 @@ CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 UTF8PROC_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
 UTF8PROC_LIBS   := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
-override CFLAGS += -std=c11 -Wall -Wextra $(UTF8PROC_CFLAGS)
-override LDLIBS += $(UTF8PROC_LIBS) -lm
+# GNU FriBidi: ar-kwic --visual (bidi reordering and Arabic shaping)
+FRIBIDI_CFLAGS  := $(shell $(PKG_CONFIG) --cflags fribidi 2>/dev/null)
+FRIBIDI_LIBS    := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi)
+override CFLAGS += -std=c11 -Wall -Wextra $(UTF8PROC_CFLAGS) $(FRIBIDI_CFLAGS)
+override LDLIBS += $(UTF8PROC_LIBS) $(FRIBIDI_LIBS) -lm
 
 # make SANITIZE=1: AddressSanitizer + UndefinedBehaviorSanitizer build
 ifeq ($(SANITIZE),1)
@@ -35,7 +38,7 @@ UNITS    := $(patsubst test/unit/%.c,$(B)/unit/%,$(wildcard test/unit/*.c))
 COMPLETIONS := $(patsubst bin/%,build/completions/%,$(TOOLS))
 
 # packages: to build, to test, to benchmark (Debian names)
-DEPS_BUILD := gcc make pkg-config libutf8proc-dev
+DEPS_BUILD := gcc make pkg-config libutf8proc-dev libfribidi-dev
 DEPS_CHECK := bats bats-support bats-assert jq mandoc parallel python3 python3-pandas libxml2-utils python3-distributed
 DEPS_BENCH := perl python3 python3-dateparser
 DEPS_PACKAGE := build-essential debhelper dpkg-dev lintian

@@ -2,7 +2,8 @@
  * The matcher is src/lib/kwic.c and the reader src/lib/lines.c (in block
  * mode: the matcher scans whole blocks, most lines are never looked at);
  * this file holds the options, takes each line's hits, and prints rows
- * (text, --visual, --color, tsv, json), sorted rows, counts or collocates. */
+ * (text, --visual, --color, tsv, json, csv), sorted rows, counts, collocates
+ * or clusters. */
 #include "lib/arlib.h"
 
 #include <stdlib.h>
@@ -20,38 +21,41 @@ static const char help[] =
 "within a word; words separated by spaces form a phrase.\n"
 "\n"
 "Matching:\n"
-"  -e, --regexp=PATTERN  a pattern (repeatable)\n"
-"  -f, --file=FILE       patterns from FILE, one a line\n"
-"  -i, --ignore-case     Latin letters match in either case\n"
-"      --exact           match code points as written (no folding)\n"
-"      --fold=LIST       fold with these ar-norm steps (see ar-norm -l)\n"
-"      --prefix          a word may also have any ending\n"
-"      --substring       plain substring search, no word boundaries\n"
+"  -e, --regexp=PATTERN a pattern (repeatable)\n"
+"  -f, --file=FILE      patterns from FILE, one a line\n"
+"  -i, --ignore-case    Latin letters match in either case\n"
+"      --exact          match code points as written (no folding)\n"
+"      --fold=LIST      fold with these ar-norm steps (see ar-norm -l)\n"
+"      --prefix         a word may also have any ending\n"
+"      --substring      plain substring search, no word boundaries\n"
 "Output:\n"
-"      --context=N       N characters of context each side (default 40)\n"
-"      --words=N         N words of context each side instead\n"
-"      --format=FMT      text (default), tsv, json or csv; --tsv, --json, --csv\n"
-"      --bom             CSV begins with a byte order mark\n"
-"      --sort=KEYS       sort by R1,R2..,L1,L2..,match,doc (folded)\n"
-"      --count-forms     hits per matched spelling, with totals\n"
-"      --collocates[=N]  words within N (default 5) of the hits, with\n"
-"                        frequency, left/right split and statistics\n"
-"      --left=N, --right=N  the collocates' window on each side\n"
-"      --stat=STAT       rank collocates by ll (default), mi, t or logratio\n"
-"      --min-freq=N      only collocates seen N times near the hits\n"
-"      --visual          reorder right-to-left text for terminals without bidi\n"
-"      --color[=WHEN]    highlight hits: auto (default), always, never\n"
+"      --context=N      N characters of context each side (default 40)\n"
+"      --words=N        N words of context each side instead\n"
+"      --format=FMT     text (default), tsv, json or csv; --tsv, --json, --csv\n"
+"      --bom            CSV begins with a byte order mark\n"
+"      --sort=KEYS      sort by R1,R2..,L1,L2..,match,doc (folded)\n"
+"      --count-forms    hits per matched spelling, with totals\n"
+"      --collocates[=N] words within N (default 5) of the hits, with\n"
+"                       frequency, left/right split and statistics\n"
+"      --left=N         the collocates' window before the hits (words)\n"
+"      --right=N        and after them\n"
+"      --stat=STAT      rank collocates by ll (default), mi, t or logratio\n"
+"      --min-freq=N     only collocates (clusters) seen N times near the hits\n"
+"      --clusters=N     runs of N words holding a hit, with their counts\n"
+"      --visual         right to left in display order, letters joined (FriBidi),\n"
+"                       for terminals without bidi\n"
+"      --color[=WHEN]   highlight hits: auto (default), always, never\n"
 "Choosing documents, as grep(1):\n"
 AR_HELP_GREP
-"  -H, --with-filename   prefix rows with doc:line (the default)\n"
-"  -h, --no-filename     prefix rows with the line number only\n"
-AR_HELP_INPUT AR_HELP_STRICT "      --line-buffered   flush every row\n" AR_HELP_TAIL
+"  -H, --with-filename  end text rows with TAB doc:line (the default)\n"
+"  -h, --no-filename    end them with the line number only\n"
+AR_HELP_INPUT AR_HELP_STRICT "      --line-buffered  flush every row\n" AR_HELP_TAIL
 "\n"
 "With no FILE, or when FILE is -, read standard input. Exit status: 0 a hit,\n"
 "1 no hit, 2 trouble. See ar-kwic(1) and ar-tools(7).\n";
 
 /* ---- options ---- */
-static int visual, color = -1, count_forms, colloc_win, words_ctx;
+static int visual, color = -1, count_forms, colloc_win, words_ctx, clusters;
 static int coll_left = -1, coll_right = -1, stat;   /* --left, --right, --stat */
 static long min_freq = 1;
 static int context = 40;
@@ -63,7 +67,7 @@ static const struct ar_norm *nm;        /* its fold, for sort keys and collocate
 static unsigned long long total_hits;
 static int show_doc = 1, nfiles;
 static int doc_stop;                    /* -m, -l: no more hits from this document */
-static size_t prefix_width, kw_width = 10;
+static size_t kw_width = 10;
 static size_t docwidth;                 /* of ar_doc.name */
 static struct ar_buf docdate; static int has_date;   /* its header's date= */
 
@@ -117,69 +121,189 @@ print_fields(const struct row *w)
 	ar_row_end();
 }
 
-/* Text: "doc:line:" (or "line:" with -h), padded to the widest so far. */
+/* Text: the concordance in fixed columns, then a TAB and "doc:line" ("line"
+ * with -h), AntConc's file column: a hit's row is the same whatever else
+ * the run reads, so the keyword column holds under parallel --pipe too. */
 static void
-print_prefix(const struct row *w)
+print_where(const struct row *w)
 {
-	char pre[64];
-	size_t pw = 0, k = sizeof pre;
-	unsigned long ln = w->line;
+	static struct ar_buf where, vis;
+	char num[24];
+	size_t cols;
+	int k = snprintf(num, sizeof num, "%lu", w->line);
 
-	if (show_doc) {
-		ar_term_write(w->doc, w->docl);        /* a name is input too */
-		pw = w->doc == ar_doc.name ? docwidth : ar_term_columns(w->doc, w->docl);
+	if (!visual) {
+		if (show_doc) {
+			ar_term_write(w->doc, w->docl);        /* a name is input too */
+			ar_out_putc(':');
+		}
+		ar_out_write(num, (size_t)k);
+		return;
 	}
-	/* ":LINE:" without printf: this runs for every row */
-	pre[--k] = ':';
-	do
-		pre[--k] = (char)('0' + ln % 10);
-	while ((ln /= 10));
-	if (show_doc)
-		pre[--k] = ':';
-	ar_out_write(pre + k, sizeof pre - k);
-	pw += sizeof pre - k;
-	if (pw > prefix_width)
-		prefix_width = pw;
-	spaces(prefix_width - pw + 1);
+	where.len = 0;          /* an Arabic name in display order too */
+	if (show_doc) {
+		ar_buf_add(&where, w->doc, w->docl);
+		ar_buf_addc(&where, ':');
+	}
+	ar_buf_add(&where, num, (size_t)k);
+	ar_term_visual(where.s, where.len, 0, NULL, 1, &vis, &cols);
+	ar_out_write(vis.s, vis.len);
 }
 
-/* Text: a layout whose keyword column lines up when the terminal displays
- * right-to-left runs (bidi), or, with --visual, when it displays bytes
- * left to right. */
+/* Context shortened at its far end by at least cols display columns: the
+ * new length of s[0..n) without its last code points (trim_end), or the
+ * bytes to drop from its start, with the marks of the last one dropped
+ * (trim_start). */
+static size_t
+trim_end(const char *s, size_t n, size_t cols)
+{
+	size_t gone = 0;
+	while (n && gone < cols) {
+		size_t k = n;
+		int32_t cp;
+		while (k && ((unsigned char)s[--k] & 0xc0) == 0x80)
+			;
+		ar_u8dec(s + k, &cp);
+		gone += (size_t)ar_cpwidth(cp);
+		n = k;
+	}
+	return n;
+}
+
+static size_t
+trim_start(const char *s, size_t n, size_t cols)
+{
+	size_t i = 0, gone = 0;
+	while (i < n) {
+		int32_t cp;
+		size_t k = ar_u8dec(s + i, &cp);
+		int w = ar_cpwidth(cp);
+		if (gone >= cols && w)
+			break;
+		gone += (size_t)w;
+		i += k;
+	}
+	return i;
+}
+
+/* The keyword in a column kw wide (kw_width, or the keyword's width), its
+ * first letter (its right edge) in one place, with the preceding context
+ * to its right and the following to its left, each in a column cw wide,
+ * as a reader of Arabic sees them: on a terminal that applies bidi to the
+ * logical-order row (text_logical), or with --visual (FriBidi) on one that
+ * shows bytes left to right (text_visual). Each writes the row and returns
+ * its display width; print_text pads it to 2 cw + kw + 2, then the TAB. */
+static const char *hl_on = "", *hl_off = "";    /* --color */
+
+static size_t
+text_visual(const struct row *w, size_t cw, size_t *kwp)
+{
+	static struct ar_buf vis[3];
+	size_t ls = 0, rl = w->rl, cols[3], wl, wm, wr;
+
+	/* l, m and r lie end to end, in the line or in a kept row; a context
+	 * wider than its column (--words) loses its far end */
+	wl = ar_term_columns(w->l, w->ll);
+	if (wl > cw)
+		ls = trim_start(w->l, w->ll, wl - cw);
+	if (w->rwidth > cw)
+		rl = trim_end(w->r, rl, w->rwidth - cw);
+	size_t cut[2] = { w->ll - ls, w->ll - ls + w->ml };
+	ar_term_visual(w->l + ls, w->ll - ls + w->ml + rl, 1, cut, 3, vis, cols);
+	wl = cols[0], wm = cols[1], wr = cols[2];
+	if (wm > *kwp)
+		*kwp = wm;
+	/* left to right on screen: following context, keyword, preceding */
+	spaces(cw > wr ? cw - wr : 0);
+	ar_out_write(vis[2].s, vis[2].len);
+	spaces(1 + *kwp - wm);
+	ar_out_str(hl_on);
+	ar_out_write(vis[1].s, vis[1].len);
+	ar_out_str(hl_off);
+	ar_out_putc(' ');
+	ar_out_write(vis[0].s, vis[0].len);
+	return (cw > wr ? cw : wr) + 1 + *kwp + 1 + wl;
+}
+
+/* Logical order. Where a bidi terminal shows the keyword (FriBidi says:
+ * neutrals, digits and Latin at the ends stay put while the Arabic between
+ * them is reversed) sets the padding in front; what stays put takes room
+ * from the contexts' far ends. */
+static size_t
+text_logical(const struct row *w, size_t cw, size_t *kwp)
+{
+	static struct ar_buf row;
+	const char *l = w->l;
+	size_t ll = w->ll, rl = w->rl, kb, ke, hi, pad, col, padm, kw;
+	size_t wm = ar_term_columns(w->m, w->ml);
+	int nofit = 0;
+
+	if (wm > *kwp)
+		*kwp = wm;
+	kw = *kwp, padm = kw - wm;
+	while (ll && (*l == ' ' || *l == '\t'))         /* spaces would stay put */
+		l++, ll--;
+	while (rl && (w->r[rl - 1] == ' ' || w->r[rl - 1] == '\t'))
+		rl--;
+	size_t rl0 = rl;
+	/* a few rounds: on mixed text a cut may move little, and each round
+	 * reads the row again */
+	for (int round = 0;; round++) {
+		row.len = 0;
+		ar_buf_add(&row, l, ll);
+		if (ll)                 /* no gap on a side without context */
+			ar_buf_addc(&row, ' ');
+		kb = row.len;
+		ar_buf_add(&row, w->m, w->ml);
+		ke = row.len;
+		for (size_t k = 0; rl && k <= padm; k++)
+			ar_buf_addc(&row, ' ');
+		ar_buf_add(&row, w->r, rl);
+		ar_term_bidi_cols(row.s, row.len, kb, ke, &hi, &col);
+		pad = cw + 1 + kw > hi ? cw + 1 + kw - hi : 0;
+		col += pad;
+		/* too far right: the right context gives up as many columns at
+		 * its far end; too wide: the left context at its own */
+		if (round == 8) {
+			break;          /* as good as it gets */
+		} else if (hi > cw + 1 + kw && !nofit) {
+			if (!rl) {      /* not the right context's doing */
+				rl = rl0, nofit = 1;
+				continue;
+			}
+			rl = trim_end(w->r, rl, hi - (cw + 1 + kw));
+		} else if (col > 2 * cw + kw + 2 && ll) {
+			size_t k = trim_start(l, ll, col - (2 * cw + kw + 2));
+			l += k, ll -= k;
+		} else if (col > 2 * cw + kw + 2 && rl) {
+			rl = trim_end(w->r, rl, col - (2 * cw + kw + 2));
+		} else {
+			break;
+		}
+	}
+	spaces(pad);
+	ar_term_write(l, ll);
+	if (ll)
+		ar_out_putc(' ');
+	ar_out_str(hl_on);
+	ar_term_write(w->m, w->ml);
+	ar_out_str(hl_off);
+	if (rl) {
+		spaces(padm + 1);
+		ar_term_write(w->r, rl);
+	}
+	return col;
+}
+
 static void
 print_text(const struct row *w)
 {
-	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context;
-	size_t wr = w->rwidth, wm = ar_term_columns(w->m, w->ml);
-	size_t padm = kw_width > wm ? kw_width - wm : 0;
-	size_t a = padm / 2, b = padm - a;      /* visual: a before the keyword, b after */
-	const char *on = color ? "\033[1;31m" : "", *off = color ? "\033[0m" : "";
-	static struct ar_buf scratch;
+	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context, kw = kw_width;
+	size_t col = visual ? text_visual(w, cw, &kw) : text_logical(w, cw, &kw);
 
-	print_prefix(w);
-	spaces(cw > wr ? cw - wr : 0);
-	if (visual) {
-		/* left to right on screen: following context, keyword, preceding */
-		ar_term_visual(w->r, w->rl, &scratch);
-		spaces(1 + a);
-		ar_out_str(on);
-		ar_term_visual(w->m, w->ml, &scratch);
-		ar_out_str(off);
-		spaces(b + 1);
-		ar_term_visual(w->l, w->ll, &scratch);
-	} else {
-		/* logical order; a bidi terminal reverses the Arabic run, so the
-		 * padding that lines the keyword up depends on the right context */
-		ar_term_write(w->l, w->ll);
-		spaces(1 + b);
-		ar_out_str(on);
-		ar_term_write(w->m, w->ml);
-		ar_out_str(off);
-		if (w->rl) {
-			spaces(a + 1);
-			ar_term_write(w->r, w->rl);
-		}
-	}
+	spaces(2 * cw + kw + 2 > col ? 2 * cw + kw + 2 - col : 0);
+	ar_out_putc('\t');
+	print_where(w);
 	ar_out_eol();
 }
 
@@ -293,7 +417,7 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 	size_t cur[2] = { 0, 0 };       /* code point cursor: byte, count */
 
 	(void)ctx;
-	if (colloc_win)
+	if (colloc_win || clusters)
 		ar_colloc_line(&colloc, s, ln->n);
 	for (size_t k = 0; k < ln->nhits; k++) {
 		const struct ar_kwic_hit *h = &ln->hits[k];
@@ -312,7 +436,9 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 			ar_freq_get(&counts, s + h->start, h->end - h->start, h->pat)->a++;
 		if (colloc_win)
 			ar_colloc_hit(&colloc, h->start, h->end);
-		if (count_forms || colloc_win)
+		if (clusters)
+			ar_cluster_hit(&colloc, h->start, h->end, clusters);
+		if (count_forms || colloc_win || clusters)
 			continue;
 		size_t ls, re;
 		ar_kwic_context(s, ln->n, h->start, h->end, context, words_ctx, &ls, &re, &w.rwidth);
@@ -468,6 +594,36 @@ print_collocates(void)
 	free(v);
 }
 
+/* --clusters: the most frequent first; text gives the count, then the
+ * cluster as most often written. */
+static const struct ar_field cluster_fields[] = {
+	{ "cluster", AR_F_STR }, { "folded", AR_F_STR }, { "freq", AR_F_NUM }
+};
+
+static void
+print_clusters(void)
+{
+	size_t n;
+	struct ar_cluster_row *v = ar_cluster_rank(&colloc, min_freq, &n);
+
+	ar_rows_begin(cluster_fields, 3);
+	if (ar_opts.format == AR_FMT_TEXT)
+		ar_out_printf("%8s  %s\n", "freq", "cluster");
+	for (size_t i = 0; i < n; i++) {
+		if (ar_opts.format != AR_FMT_TEXT) {
+			ar_row_str(v[i].form, v[i].formlen);
+			ar_row_str(v[i].key, v[i].len);
+			ar_row_num((unsigned long long)v[i].freq);
+			ar_row_end();
+			continue;
+		}
+		ar_out_printf("%8ld  ", v[i].freq);
+		ar_term_write(v[i].form, v[i].formlen);
+		ar_out_eol();
+	}
+	free(v);
+}
+
 static int
 kwic_done(void *ctx)
 {
@@ -484,6 +640,8 @@ kwic_done(void *ctx)
 		print_counts();
 	if (colloc_win)
 		print_collocates();
+	if (clusters)
+		print_clusters();
 	return 0;
 }
 
@@ -491,7 +649,7 @@ kwic_done(void *ctx)
 enum {
 	OPT_EXACT = AR_OPT_TOOL, OPT_FOLD, OPT_PREFIX, OPT_SUBSTRING, OPT_WORDS,
 	OPT_SORT, OPT_COLLOCATES, OPT_VISUAL, OPT_COLOR, OPT_CONTEXT, OPT_COUNT_FORMS,
-	OPT_LEFT, OPT_RIGHT, OPT_STAT, OPT_MINFREQ
+	OPT_LEFT, OPT_RIGHT, OPT_STAT, OPT_MINFREQ, OPT_CLUSTERS
 };
 static const struct option longopts[] = {
 	{ "regexp",     required_argument, NULL, 'e' },
@@ -510,6 +668,7 @@ static const struct option longopts[] = {
 	{ "right",      required_argument, NULL, OPT_RIGHT },
 	{ "stat",       required_argument, NULL, OPT_STAT },
 	{ "min-freq",   required_argument, NULL, OPT_MINFREQ },
+	{ "clusters",   required_argument, NULL, OPT_CLUSTERS },
 	{ "visual",     no_argument,       NULL, OPT_VISUAL },
 	{ "color",      optional_argument, NULL, OPT_COLOR },
 	{ "colour",     optional_argument, NULL, OPT_COLOR },
@@ -652,6 +811,10 @@ main(int argc, char *argv[])
 		case OPT_LEFT: coll_left = (int)ar_parse_count(optarg, "--left", 1000); break;
 		case OPT_RIGHT: coll_right = (int)ar_parse_count(optarg, "--right", 1000); break;
 		case OPT_MINFREQ: min_freq = (long)ar_parse_count(optarg, "--min-freq", 1000000000); break;
+		case OPT_CLUSTERS:
+			if ((clusters = (int)ar_parse_count(optarg, "--clusters", 100)) == 0)
+				ar_die("--clusters=0: a cluster has one word at least");
+			break;
 		case OPT_STAT:
 			for (stat = 0; stat_names[stat] && strcmp(optarg, stat_names[stat]); stat++)
 				;
@@ -675,6 +838,8 @@ main(int argc, char *argv[])
 	}
 	if (color < 0)
 		color = ar_opts.format == AR_FMT_TEXT && isatty(1);
+	if (color)
+		hl_on = "\033[1;31m", hl_off = "\033[0m";
 	if (ar_opts.headers == 0)
 		show_doc = 0;
 	if ((coll_left >= 0 || coll_right >= 0) && !colloc_win)
@@ -688,7 +853,7 @@ main(int argc, char *argv[])
 	colloc.nm = nm;
 
 	nfiles = argc;
-	if (!count_forms && !colloc_win && !ar_grep_listing())
+	if (!count_forms && !colloc_win && !clusters && !ar_grep_listing())
 		ar_rows_begin(row_fields, (int)(sizeof row_fields / sizeof row_fields[0]));
 	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .end = kwic_end,
 		.done = kwic_done, .search = 1 };

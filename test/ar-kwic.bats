@@ -144,30 +144,34 @@ setup() {
 	assert_output $'في \t باغ'
 }
 
-@test "text rows: doc:line prefix, keyword column lines up; -h drops the doc" {
-	run -0 ar-kwic --color=never --context=10 قرة "$K/crlf.txt"
-	assert_line --index 0 --partial "$K/crlf.txt:1:"
-	run -0 bash -c 'ar-kwic --color=never -h --context=10 قرة "$1" | cut -c1-3' _ "$K/crlf.txt"
-	assert_output $'1: \n2: '
+@test "text rows: the concordance, a TAB, then doc:line; -h leaves the line number" {
+	run -0 bash -c 'ar-kwic --color=never --context=10 قرة "$1" | cut -f2' _ "$K/crlf.txt"
+	assert_output "$K/crlf.txt:1"$'\n'"$K/crlf.txt:2"
+	run -0 bash -c 'ar-kwic --color=never -h --context=10 قرة "$1" | cut -f2' _ "$K/crlf.txt"
+	assert_output $'1\n2'
 }
 
 @test "text rows pad so a bidi terminal aligns the keyword (by right context width)" {
 	printf 'أ قره ب\nأأأ قره بببب\n' > "$BATS_TEST_TMPDIR/b.txt"
 	run -0 ar-kwic --color=never -h --context=6 قره "$BATS_TEST_TMPDIR/b.txt"
-	# padding before the row = 6 - width(right context)
-	assert_line --index 0 "1:     أ      قره     ب"
-	assert_line --index 1 "2:  أأأ      قره     بببب"
+	# padding before the row = 6 - width(right context), after it 6 -
+	# width(left context); the keyword column is 10 wide (at least), the
+	# keyword at its right edge: rows of 6 + 1 + 10 + 1 + 6
+	assert_line --index 0 "    أ  قره         ب    "$'\t1'
+	assert_line --index 1 " أأأ  قره         بببب  "$'\t2'
 }
 
-@test "--visual writes right-to-left text in display order" {
+@test "--visual writes right-to-left text in display order, letters joined" {
+	# presentation forms: ﺪﺟ is جد joined, ﻩﺮﻗ قره, ﺏﺃ أب; 2023 reads
+	# left to right
 	printf 'أب قره جد 2023\n' > "$BATS_TEST_TMPDIR/v.txt"
 	run -0 ar-kwic --visual --color=never -h --context=8 قره "$BATS_TEST_TMPDIR/v.txt"
-	assert_output "1: 2023 دج     هرق      بأ"
+	assert_output "2023 ﺪﺟ         ﻩﺮﻗ  ﺏﺃ     "$'\t1'
 }
 
 @test "--visual with nothing right of the keyword (it crashed before)" {
 	run -0 bash -c 'printf "أب قره\n" | ar-kwic --visual --color=never -h --context=8 قره'
-	assert_output "1:             هرق      بأ"
+	assert_output "                ﻩﺮﻗ  ﺏﺃ     "$'\t1'
 }
 
 @test "--color=always highlights the keyword" {
@@ -397,7 +401,7 @@ doc-two"
 @test "\\f header lines name documents and restart line numbers" {
 	run -0 bash -c 'ar-kwic --tsv قره "$1" | cut -f1,2 | tail -n +2' _ "$K/docs.txt"
 	assert_output $'doc-one\t1\ndoc-two\t2'
-	run -0 bash -c 'cat "$1" | ar-kwic --color=never قره | cut -d: -f1,2' _ "$K/docs.txt"
+	run -0 bash -c 'cat "$1" | ar-kwic --color=never قره | cut -f2' _ "$K/docs.txt"
 	assert_line --index 0 'doc-one:1'
 }
 
@@ -427,8 +431,8 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 @test "a header's fields are no part of the document's name" {
 	run -0 bash -c 'printf "\fa.txt\tdate=2023-09-29\nقره باغ\n" | ar-kwic --tsv قره | cut -f1 | tail -1'
 	assert_output a.txt
-	run -0 bash -c 'printf "\fa.txt\tdate=2023-09-29\nقره باغ\n" | ar-kwic --color=never قره | cut -d: -f1'
-	assert_output a.txt
+	run -0 bash -c 'printf "\fa.txt\tdate=2023-09-29\nقره باغ\n" | ar-kwic --color=never قره | cut -f2'
+	assert_output a.txt:1
 }
 
 @test "standard input is doc -, and several files keep their names" {

@@ -908,7 +908,7 @@ void ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
 void ar_kwic_context_word(const char *s, int k, int back, const char **w, size_t *wn);
 void ar_kwic_free(struct ar_kwic *k);
 
-/* ---- freq.c: a table of word frequencies (ar-kwic -c, --collocates) ---- */
+/* ---- freq.c: a table of word frequencies (ar-kwic -c, --collocates, --clusters) ---- */
 struct ar_freq_ent {
 	size_t off, len;        /* the key, in the table's keys */
 	uint32_t h;
@@ -958,6 +958,8 @@ struct ar_colloc {
 	struct ar_buf F, O;                 /* the current line, folded */
 	struct ar_colloc_tok *tok;
 	size_t ntok, captok;
+	struct ar_freq clusters, cforms;    /* --clusters: folded; "folded\0written" */
+	struct ar_buf K;
 };
 void ar_colloc_line(struct ar_colloc *c, const char *s, size_t n);  /* each line */
 void ar_colloc_hit(struct ar_colloc *c, size_t start, size_t end);  /* its hits */
@@ -973,13 +975,38 @@ struct ar_colloc_row {
  * free. */
 struct ar_colloc_row *ar_colloc_rank(const struct ar_colloc *c, int stat, long min_freq,
     size_t *n);
+/* Clusters (AntConc's): the runs of n words of the line that hold all the
+ * words of a hit, within a sentence (no . ! ? ؟ ؛ between two of their
+ * words); a hit of more than n words has none. Counted folded (the words
+ * joined by one space), each with its written forms (the text from the
+ * first word to the last). */
+void ar_cluster_hit(struct ar_colloc *c, size_t start, size_t end, int n);
+struct ar_cluster_row {
+	const char *key, *form;     /* folded; the written form seen most */
+	size_t len, formlen;
+	long freq, formfreq;
+};
+/* The clusters seen at least min_freq times, the most frequent first, then
+ * in byte order of the folded form: *n rows in an array to free. */
+struct ar_cluster_row *ar_cluster_rank(const struct ar_colloc *c, long min_freq, size_t *n);
 
 /* ---- term.c: text for a terminal (controls as spaces, columns, --visual) ---- */
 void ar_term_write(const char *s, size_t n);        /* controls become spaces */
 size_t ar_term_columns(const char *s, size_t n);    /* as ar_term_write shows s */
-/* Write s[0..n) in the order a terminal without bidi must show a
- * right-to-left text: clusters reversed, runs of Latin letters and digits
- * kept in order, mirrored brackets swapped. scratch is the caller's. */
-void ar_term_visual(const char *s, size_t n, struct ar_buf *scratch);
+/* s[0..n) in the order a terminal without bidi must show it (GNU FriBidi:
+ * the Unicode bidi algorithm, brackets mirrored, Arabic letters joined as
+ * presentation forms), as one paragraph, right to left when rtl. It is cut
+ * at the byte offsets cut[0..nparts-1) into nparts parts, each reordered
+ * as a line of its own into vis[k] (controls as spaces), display columns
+ * in cols[k]. */
+#define AR_TERM_MAXPARTS 4
+/* Where a terminal that applies bidi (a left-to-right paragraph, as the
+ * Unicode bidi algorithm puts it) shows the bytes [b, e) of s[0..n): the
+ * first display column they take, in *hi the column after the last, and
+ * in *total the columns of s (controls as spaces). */
+size_t ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi,
+    size_t *total);
+void ar_term_visual(const char *s, size_t n, int rtl, const size_t *cut, int nparts,
+    struct ar_buf *vis, size_t *cols);
 
 #endif

@@ -2,7 +2,8 @@
  * a tag (ar-kwic -c counts each spelling per pattern; --collocates counts
  * words left and right of the hits and in the whole text), and the
  * statistics that rank collocates (log-likelihood, MI, t-score, Log Ratio)
- * and each collocate's commonest written form. */
+ * and each collocate's commonest written form; --clusters counts the runs
+ * of words that hold a hit. */
 #include "arlib.h"
 
 #include <math.h>
@@ -307,6 +308,116 @@ ar_colloc_rank(const struct ar_colloc *c, int stat, long min_freq, size_t *np)
 		all[i]->aux = 0;
 	rank_by = stat;
 	qsort(v, n, sizeof *v, cmp_rows);
+	free(all);
+	free(forms);
+	*np = n;
+	return v;
+}
+
+/* ---- clusters ---- */
+/* Whether the text between two words ends a sentence. */
+static int
+sentence_gap(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		i += ar_u8dec(s + i, &cp);
+		if (cp == '.' || cp == '!' || cp == '?' || cp == 0x061F || cp == 0x061B
+		    || cp == 0x06D4 || cp == 0x2026)
+			return 1;
+	}
+	return 0;
+}
+
+void
+ar_cluster_hit(struct ar_colloc *c, size_t rs, size_t re, int n)
+{
+	const struct ar_colloc_tok *tok = c->tok;
+	size_t first = c->ntok, last = 0, t, nn = (size_t)n;
+
+	for (t = 0; t < c->ntok; t++)
+		if (tok[t].re > rs && tok[t].rs < re) {
+			if (first == c->ntok)
+				first = t;
+			last = t;
+		}
+	if (first == c->ntok || last - first + 1 > nn)
+		return;
+	/* the sentence around the hit: as far as no gap ends one */
+	size_t lo = first, hi = last;
+	for (t = first; t < last; t++)
+		if (sentence_gap(c->line + tok[t].re, tok[t + 1].rs - tok[t].re))
+			return;         /* the hit itself spans sentences */
+	while (lo > 0 && first - lo < nn - 1
+	    && !sentence_gap(c->line + tok[lo - 1].re, tok[lo].rs - tok[lo - 1].re))
+		lo--;
+	while (hi + 1 < c->ntok && hi - last < nn - 1
+	    && !sentence_gap(c->line + tok[hi].re, tok[hi + 1].rs - tok[hi].re))
+		hi++;
+	/* every window of n words in [lo, hi] that holds [first, last] */
+	for (size_t s = last + 1 >= nn ? last + 1 - nn : 0; s <= first; s++) {
+		if (s < lo || s + nn - 1 > hi)
+			continue;
+		struct ar_buf *k = &c->K;
+		k->len = 0;
+		for (t = s; t < s + nn; t++) {
+			if (t > s)
+				ar_buf_addc(k, ' ');
+			ar_buf_add(k, c->F.s + tok[t].fs, tok[t].fe - tok[t].fs);
+		}
+		size_t kl = k->len;
+		ar_freq_get(&c->clusters, k->s, kl, -1)->a++;
+		ar_buf_addc(k, 0);
+		ar_buf_add(k, c->line + tok[s].rs, tok[s + nn - 1].re - tok[s].rs);
+		ar_freq_get(&c->cforms, k->s, k->len, -1)->a++;
+	}
+}
+
+static int
+cmp_clusters(const void *pa, const void *pb)
+{
+	const struct ar_cluster_row *a = pa, *b = pb;
+
+	if (a->freq != b->freq)
+		return a->freq > b->freq ? -1 : 1;
+	int m = memcmp(a->key, b->key, a->len < b->len ? a->len : b->len);
+	return m ? m : (a->len > b->len) - (a->len < b->len);
+}
+
+struct ar_cluster_row *
+ar_cluster_rank(const struct ar_colloc *c, long min_freq, size_t *np)
+{
+	size_t nall, nf, n = 0;
+	struct ar_freq_ent **all = ar_freq_all(&c->clusters, &nall);
+	struct ar_freq_ent **forms = ar_freq_all(&c->cforms, &nf);
+	struct ar_cluster_row *v = ar_alloc((nall + 1) * sizeof *v);
+
+	for (size_t i = 0; i < nall; i++) {
+		struct ar_freq_ent *e = all[i];
+		if (e->a < min_freq)
+			continue;
+		v[n].key = v[n].form = ar_freq_key(&c->clusters, e);
+		v[n].len = v[n].formlen = e->len;
+		v[n].freq = e->a;
+		v[n].formfreq = 0;
+		e->aux = ++n;
+	}
+	/* each cluster's commonest written form (ties: the first in byte order) */
+	for (size_t i = 0; i < nf; i++) {
+		const char *k = ar_freq_key(&c->cforms, forms[i]);
+		size_t kl = strlen(k), fl = forms[i]->len - kl - 1;
+		struct ar_freq_ent *e = ar_freq_find(&c->clusters, k, kl, -1);
+		if (!e || !e->aux)
+			continue;
+		struct ar_cluster_row *r = &v[e->aux - 1];
+		int m = memcmp(k + kl + 1, r->form, fl < r->formlen ? fl : r->formlen);
+		if (forms[i]->a > r->formfreq || (forms[i]->a == r->formfreq
+		    && (m < 0 || (!m && fl < r->formlen))))
+			r->form = k + kl + 1, r->formlen = fl, r->formfreq = forms[i]->a;
+	}
+	for (size_t i = 0; i < nall; i++)
+		all[i]->aux = 0;
+	qsort(v, n, sizeof *v, cmp_clusters);
 	free(all);
 	free(forms);
 	*np = n;

@@ -264,7 +264,8 @@ ar_rows_begin(const struct ar_field *f, int nf)
 	row_f = f, row_nf = nf, row_i = 0;
 	if (ar_opts.format != AR_FMT_TSV && ar_opts.format != AR_FMT_CSV)
 		return;
-	if (ar_opts.format == AR_FMT_CSV && ar_opts.bom)
+	static int bom_done;    /* several tables (ar-kwic's summaries): one BOM */
+	if (ar_opts.format == AR_FMT_CSV && ar_opts.bom && !bom_done++)
 		ar_out_write("\xef\xbb\xbf", 3);
 	for (int i = 0; i < nf; i++) {
 		if (i)

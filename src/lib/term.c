@@ -1,7 +1,10 @@
 /* term.c: text for a terminal: control characters shown as spaces, display
  * columns counted the same way, and right-to-left text in visual order for
- * terminals without bidi (ar-kwic --visual). */
+ * terminals without bidi (ar-kwic --visual), reordered and shaped by GNU
+ * FriBidi. */
 #include "arlib.h"
+
+#include <fribidi.h>
 
 void
 ar_term_write(const char *s, size_t n)
@@ -36,94 +39,232 @@ ar_term_columns(const char *s, size_t n)
 	return w;
 }
 
-static int
-is_ltr(int32_t cp)
+/* ---- --visual: GNU FriBidi ---- */
+/* Per-row arrays, grown as a row needs and kept for the next. */
+static struct {
+	FriBidiChar *u;
+	FriBidiCharType *types;
+	FriBidiBracketType *brackets;
+	FriBidiLevel *levels;
+	FriBidiArabicProp *joining;
+	FriBidiStrIndex *map;
+	size_t *at;             /* each code point's byte offset */
+	size_t cap;
+} fb;
+
+static void
+fb_grow(size_t n)
 {
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
-	if (ar_is_arabic(cp) || (cp >= 0x0590 && cp <= 0x05FF))
-		return 0;
-	int c = ar_cclass(cp);
-	return c == AR_C_LETTER || c == AR_C_DIGIT;
+	if (n <= fb.cap)
+		return;
+	fb.cap = n < 256 ? 256 : n * 2;
+	fb.u = ar_realloc(fb.u, fb.cap * sizeof *fb.u);
+	fb.types = ar_realloc(fb.types, fb.cap * sizeof *fb.types);
+	fb.brackets = ar_realloc(fb.brackets, fb.cap * sizeof *fb.brackets);
+	fb.levels = ar_realloc(fb.levels, fb.cap * sizeof *fb.levels);
+	fb.joining = ar_realloc(fb.joining, fb.cap * sizeof *fb.joining);
+	fb.map = ar_realloc(fb.map, fb.cap * sizeof *fb.map);
+	fb.at = ar_realloc(fb.at, fb.cap * sizeof *fb.at);
 }
 
-static int32_t
-mirror(int32_t cp)
+/* Bidi types, widths and bracket flags of U+0000..U+06FF (ASCII and
+ * Arabic), looked up once: a row is mostly these. */
+static FriBidiCharType low_type[0x700];
+static unsigned char low_width[0x700], low_bracket[0x700];
+
+static void
+low_init(void)
 {
-	switch (cp) {
-	case '(': return ')'; case ')': return '(';
-	case '[': return ']'; case ']': return '[';
-	case '{': return '}'; case '}': return '{';
-	case '<': return '>'; case '>': return '<';
-	case 0xAB: return 0xBB; case 0xBB: return 0xAB;
+	for (int32_t cp = 0; cp < 0x700; cp++) {
+		low_type[cp] = fribidi_get_bidi_type((FriBidiChar)cp);
+		low_width[cp] = (unsigned char)ar_cpwidth(cp);
+		low_bracket[cp] = fribidi_get_bracket((FriBidiChar)cp) != FRIBIDI_NO_BRACKET;
 	}
-	return cp;
 }
 
-/* Where the left-to-right run that ends with cluster e - 1 begins: back
- * over LTR clusters, and over a joiner (".,:/-_") between two of them. */
-static size_t
-ltr_run_start(const char *s, const size_t *cl, size_t e)
+/* Most Arabic rows need no bidi algorithm to say where each code point
+ * lands: with no left-to-right letter, no explicit control, and no
+ * bracket at the ends, everything from the first right-to-left letter or
+ * Arabic number to the last is one right-to-left run, shown reversed, and
+ * what comes before and after it (spaces, punctuation, digits before any
+ * Arabic) stays in place. Digits after an Arabic letter are Arabic
+ * numbers; neutrals, brackets and joiners between Arabic stay in the run.
+ * The unit test holds this against the whole algorithm. */
+/* The shortcut in one pass, no arrays: the columns before the run (pre),
+ * before b and e, and after the run's last code point. 0 if it does not
+ * apply (or [b, e) is not inside the run). */
+static int
+bidi_simple(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
+    size_t *total)
 {
-	size_t b = e - 1;
+	FriBidiCharType strong = FRIBIDI_TYPE_LTR;      /* sos */
+	size_t i = 0, col = 0, pre = 0, cb = 0, ce = 0, end = 0;
+	size_t first = (size_t)-1, last_end = 0, bracket_end = 0;
 
-	while (b > 0) {
-		int32_t c2, c3;
-		ar_u8dec(s + cl[b - 1], &c2);
-		if (is_ltr(c2)) {
-			b--;
+	while (i < n) {
+		int32_t cp;
+		FriBidiCharType t;
+		size_t at = i, w;
+		if (at == b)
+			cb = col;
+		if (at == e)
+			ce = col;
+		if ((unsigned char)s[i] < 0x80)
+			cp = (unsigned char)s[i++];
+		else
+			i += ar_u8dec(s + i, &cp);
+		if (cp >= 0x0621 && cp <= 0x064A) {     /* an Arabic letter: most */
+			if (first == (size_t)-1)
+				first = at, pre = col;
+			strong = FRIBIDI_TYPE_AL;
+			last_end = i, end = ++col;
 			continue;
 		}
-		if (b > 1 && c2 > 0 && c2 < 0x80 && strchr(".,:/-_", (int)c2)) {
-			ar_u8dec(s + cl[b - 2], &c3);
-			if (is_ltr(c3)) {
-				b -= 2;
-				continue;
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			cp = ' ';
+		if (cp < 0x700) {
+			t = low_type[cp], w = low_width[cp];
+			if (low_bracket[cp]) {
+				if (first == (size_t)-1)
+					return 0;       /* may pair with one in the run */
+				bracket_end = i;
+			}
+		} else {
+			t = fribidi_get_bidi_type((FriBidiChar)cp), w = (size_t)ar_cpwidth(cp);
+			if (fribidi_get_bracket((FriBidiChar)cp) != FRIBIDI_NO_BRACKET) {
+				if (first == (size_t)-1)
+					return 0;
+				bracket_end = i;
 			}
 		}
-		break;
+		if (t == FRIBIDI_TYPE_LTR || FRIBIDI_IS_EXPLICIT(t) || FRIBIDI_IS_ISOLATE(t))
+			return 0;
+		if (t == FRIBIDI_TYPE_EN && strong != FRIBIDI_TYPE_AL) {
+			if (first != (size_t)-1)
+				return 0;               /* European after Hebrew: ask */
+		} else if (FRIBIDI_IS_LETTER(t) || FRIBIDI_IS_NUMBER(t)) {
+			if (first == (size_t)-1)
+				first = at, pre = col;
+			last_end = i, end = col + w;
+			if (FRIBIDI_IS_STRONG(t))
+				strong = t;
+		}
+		col += w;
 	}
-	return b;
+	if (e >= n)
+		ce = col;
+	*total = col;
+	if (first == (size_t)-1 || bracket_end > last_end || first > b || last_end < e)
+		return 0;
+	/* in the run a code point's column is pre + end - (its end column) */
+	*lo = pre + end - ce;
+	*hi = pre + end - cb;
+	return 1;
+}
+
+size_t
+ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total)
+{
+	FriBidiParType base = FRIBIDI_PAR_LTR;
+	size_t len = 0, i = 0, col = 0, lo = (size_t)-1;
+	static int ready;
+
+	if (!ready++)
+		low_init();
+	*hi = 0;
+	if (bidi_simple(s, n, b, e, &lo, hi, total))
+		return lo;
+	fb_grow(n + 1);
+	while (i < n) {         /* code points (controls as spaces), types, widths */
+		int32_t cp;
+		fb.at[len] = i;
+		i += ar_u8dec(s + i, &cp);
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			cp = ' ';
+		fb.u[len] = (FriBidiChar)cp;
+		fb.joining[len] = (FriBidiArabicProp)ar_cpwidth(cp);   /* the widths, here */
+		col += fb.joining[len++];
+	}
+	*total = col;
+	*hi = 0;
+	lo = (size_t)-1;
+	if (!len)
+		return 0;
+	fribidi_get_bidi_types(fb.u, (FriBidiStrIndex)len, fb.types);
+	fribidi_get_bracket_types(fb.u, (FriBidiStrIndex)len, fb.types, fb.brackets);
+	if (!fribidi_get_par_embedding_levels_ex(fb.types, fb.brackets,
+	    (FriBidiStrIndex)len, &base, fb.levels))
+		ar_die("fribidi: out of memory");
+	for (size_t k = 0; k < len; k++)
+		fb.map[k] = (FriBidiStrIndex)k;
+	/* no shaping, no mirroring: only where each code point lands */
+	if (!fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, fb.types, (FriBidiStrIndex)len, 0,
+	    base, fb.levels, NULL, fb.map))
+		ar_die("fribidi: out of memory");
+	col = 0;
+	for (size_t v = 0; v < len; v++) {
+		size_t k = (size_t)fb.map[v], w = fb.joining[k];
+		if (fb.at[k] >= b && fb.at[k] < e && w) {
+			if (lo == (size_t)-1 || col < lo)
+				lo = col;
+			if (col + w > *hi)
+				*hi = col + w;
+		}
+		col += w;
+	}
+	return lo == (size_t)-1 ? 0 : lo;
 }
 
 void
-ar_term_visual(const char *s, size_t n, struct ar_buf *scratch)
+ar_term_visual(const char *s, size_t n, int rtl, const size_t *cut, int nparts,
+    struct ar_buf *vis, size_t *cols)
 {
-	size_t ncl = 0, i = 0, *cl;
+	const FriBidiFlags flags = FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC;
+	FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	size_t len = 0, i = 0, part = 0;
+	FriBidiStrIndex start[AR_TERM_MAXPARTS + 1];
 
-	/* cluster starts: a character and the marks after it */
-	scratch->len = 0;
+	/* code points, controls as spaces (as ar_term_write shows them);
+	 * start[k]: where part k begins */
+	fb_grow(n + 1);
+	start[0] = 0;
 	while (i < n) {
 		int32_t cp;
-		ar_buf_add(scratch, &i, sizeof i);
-		ncl++;
+		while (part + 1 < (size_t)nparts && i >= cut[part])
+			start[++part] = (FriBidiStrIndex)len;
 		i += ar_u8dec(s + i, &cp);
-		while (i < n) {
-			int32_t c2;
-			size_t k = ar_u8dec(s + i, &c2);
-			if (ar_cpwidth(c2) != 0 || c2 < 0x20)
-				break;
-			i += k;
-		}
+		fb.u[len++] = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? ' ' : (FriBidiChar)cp;
 	}
-	ar_buf_add(scratch, &n, sizeof n);
-	cl = (size_t *)scratch->s;
-	/* walk clusters from the end; an LTR run is written forwards */
-	for (size_t k = ncl; k > 0;) {
-		int32_t cp, m;
-		ar_u8dec(s + cl[k - 1], &cp);
-		if (is_ltr(cp)) {
-			size_t b = ltr_run_start(s, cl, k);
-			ar_term_write(s + cl[b], cl[k] - cl[b]);
-			k = b;
-			continue;
+	while (part + 1 < (size_t)nparts)
+		start[++part] = (FriBidiStrIndex)len;
+	start[nparts] = (FriBidiStrIndex)len;
+
+	/* one paragraph: levels, then Arabic joining and shaping over all of
+	 * it (a word cut by a part boundary stays joined), mirrored brackets */
+	if (len) {
+		fribidi_get_bidi_types(fb.u, (FriBidiStrIndex)len, fb.types);
+		fribidi_get_bracket_types(fb.u, (FriBidiStrIndex)len, fb.types, fb.brackets);
+		if (!fribidi_get_par_embedding_levels_ex(fb.types, fb.brackets,
+		    (FriBidiStrIndex)len, &base, fb.levels))
+			ar_die("fribidi: out of memory");
+		fribidi_get_joining_types(fb.u, (FriBidiStrIndex)len, fb.joining);
+		fribidi_join_arabic(fb.types, (FriBidiStrIndex)len, fb.levels, fb.joining);
+		fribidi_shape(flags, fb.levels, (FriBidiStrIndex)len, fb.joining, fb.u);
+	}
+	/* each part reordered as a line of its own */
+	for (int k = 0; k < nparts; k++) {
+		FriBidiStrIndex off = start[k], pl = start[k + 1] - start[k];
+		vis[k].len = 0;
+		cols[k] = 0;
+		if (pl && !fribidi_reorder_line(flags, fb.types, pl, off, base, fb.levels,
+		    fb.u, NULL))
+			ar_die("fribidi: out of memory");
+		for (FriBidiStrIndex j = off; j < off + pl; j++) {
+			char b[4];
+			if (fb.u[j] == FRIBIDI_CHAR_FILL)
+				continue;       /* what a lam-alef ligature leaves */
+			ar_buf_add(&vis[k], b, ar_u8enc((int32_t)fb.u[j], b));
+			cols[k] += (size_t)ar_cpwidth((int32_t)fb.u[j]);
 		}
-		if ((m = mirror(cp)) != cp) {
-			char tmp[4];
-			ar_out_write(tmp, ar_u8enc(m, tmp));
-		} else {
-			ar_term_write(s + cl[k - 1], cl[k] - cl[k - 1]);
-		}
-		k--;
 	}
 }

@@ -16,8 +16,8 @@ CC=${FUZZ_CC:-clang}
 command -v "$CC" >/dev/null 2>&1 || { echo "fuzz: $CC not found (apt-get install clang)" >&2; exit 2; }
 mkdir -p build/fuzz
 make -s build/data_tab.c || exit 2
-flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -Isrc/lib $(pkg-config --cflags libutf8proc 2>/dev/null)"
-libs="$(pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) -lm"
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11 -Isrc/lib $(pkg-config --cflags libutf8proc fribidi 2>/dev/null)"
+libs="$(pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) $(pkg-config --libs fribidi 2>/dev/null || echo -lfribidi) -lm"
 
 seeds=build/fuzz/seeds
 if [ ! -d "$seeds" ]; then
