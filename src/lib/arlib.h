@@ -255,8 +255,15 @@ size_t ar_u8count(const char *s, size_t n);         /* code points */
 /* A scanner that passes over plain text sixteen bytes at a time (SSSE3,
  * chosen at run time). Plain are the ASCII bytes and the two-byte
  * characters U+0600..U+067F that a caller marks with ar_plain_set; other
- * characters and invalid UTF-8 never are, so the scanner stops at both. */
-struct ar_plain { unsigned char ascii[16], arabic[16]; int simd; };
+ * characters and invalid UTF-8 never are, so the scanner stops at both.
+ * AR_NO_SIMD=1 in the environment turns the blocks off (callers go on
+ * alone, to test their scalar path); AR_NO_AVX2=1 keeps SSSE3. */
+struct ar_plain {
+	unsigned char ascii[16], arabic[16];
+	unsigned char patch[16];        /* ar_plain_copy rewrites these */
+	uint16_t to[128];               /* ... into these two bytes */
+	int simd;
+};
 void ar_plain_init(struct ar_plain *pl);            /* nothing plain yet */
 void ar_plain_set(struct ar_plain *pl, int32_t cp);
 /* From i, a character boundary, the first p >= i whose sixteen bytes hold
@@ -268,6 +275,15 @@ void ar_plain_set(struct ar_plain *pl, int32_t cp);
  * Either way p may fall after a lead 0xD8 or 0xD9 and before its second byte. */
 size_t ar_plain_skip(const struct ar_plain *pl, const unsigned char *s,
     size_t i, size_t n, unsigned *mask);
+/* A character U+0600..U+067F that ar_plain_copy writes as the two bytes
+ * b[0] b[1] of another two-byte character (not plain either). */
+void ar_plain_patch(struct ar_plain *pl, int32_t cp, const unsigned char b[2]);
+/* ar_plain_skip that also copies: the blocks it passes over go to o (s[i]
+ * to o[0], and so on), with the characters marked by ar_plain_patch
+ * rewritten, and it passes over those too. It stops at a block holding
+ * anything else, not written, with the mask ar_plain_skip gives. */
+size_t ar_plain_copy(const struct ar_plain *pl, const unsigned char *s,
+    size_t i, size_t n, unsigned char *restrict o, unsigned *mask);
 int ar_u8width(const char *s, size_t n);            /* display columns */
 int ar_cpwidth_slow(int32_t cp);
 static inline int ar_cpwidth(int32_t cp)            /* display columns of one */
