@@ -1152,7 +1152,7 @@ apply_fast(const struct ar_norm *nm, const char *str, size_t n, struct ar_buf *o
 			/* blocks while they run long, the table for a few
 			 * characters where they stop */
 			block_run(nm, s, n, o, &i, &w);
-			until = i + 32 < n ? i + 32 : n;
+			until = i + 8 < n ? i + 8 : n;
 		}
 		fast_run(fast, s, n, until, o, &i, &w);
 		if (i >= n)

@@ -138,8 +138,18 @@ ar_u8valid(const char *str, size_t n)
 #ifdef AR_VALID_AVX2
 	if (valid_avx2 < 0)
 		valid_avx2 = __builtin_cpu_supports("avx2") && !getenv("AR_NO_AVX2");
-	if (valid_avx2 && n >= 64)
-		i = valid_avx2_run(s, 0, n, &carry);
+	/* back to 32 bytes at a time after each exact check (a quote mark, a
+	 * dash: three-byte characters are rare, but a long text holds some) */
+	while (valid_avx2 && n >= 64) {
+		i = valid_avx2_run(s, i, n, &carry);
+		if (i + 32 > n)
+			break;
+		j = carry ? i - 1 : i;
+		if (check_upto(s, &j, i + 32, n) < 0)
+			return j;
+		i = j;
+		carry = 0;
+	}
 #endif
 
 #ifdef __SSE2__
