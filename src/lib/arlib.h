@@ -281,7 +281,9 @@ void ar_plain_patch(struct ar_plain *pl, int32_t cp, const unsigned char b[2]);
 /* ar_plain_skip that also copies: the blocks it passes over go to o (s[i]
  * to o[0], and so on), with the characters marked by ar_plain_patch
  * rewritten, and it passes over those too. It stops at a block holding
- * anything else, not written, with the mask ar_plain_skip gives. */
+ * anything else, not written, with the mask ar_plain_skip gives. Its text
+ * is valid UTF-8 (what the line loop hands out), so it may end a block
+ * sixteen bytes from n, not seventeen. */
 size_t ar_plain_copy(const struct ar_plain *pl, const unsigned char *s,
     size_t i, size_t n, unsigned char *restrict o, unsigned *mask);
 int ar_u8width(const char *s, size_t n);            /* display columns */

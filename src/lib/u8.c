@@ -456,17 +456,15 @@ plain_copy_ssse3(const struct ar_plain *pl, const unsigned char *s, size_t i,
 	__m128i prev = _mm_setzero_si128();
 	size_t i0 = i;
 
-	for (; i + 17 <= n; i += 16) {
+	for (; i + 16 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
 		__m128i before = _mm_alignr_epi8(v, prev, 15);
-		__m128i after = _mm_loadu_si128((const __m128i *)(s + i + 1));
 		__m128i bit = _mm_shuffle_epi8(bits, _mm_and_si128(v, low3));
 		__m128i row = _mm_and_si128(_mm_srli_epi16(v, 3), low4);
 		__m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
 		__m128i ascii_plain = _mm_cmpeq_epi8(_mm_and_si128(
 		    _mm_shuffle_epi8(ascii_rows, row), bit), bit);
-		__m128i lead = _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9)),
-		    _mm_cmplt_epi8(after, _mm_set1_epi8(-64)));
+		__m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9));
 		__m128i lead9 = _mm_cmpeq_epi8(before, d9);
 		__m128i second = _mm_or_si128(_mm_cmpeq_epi8(before, d8), lead9);
 		__m128i arow = _mm_or_si128(_mm_and_si128(row, low3), _mm_and_si128(lead9, eight));
@@ -564,17 +562,16 @@ plain_copy_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
 	__m256i prev = _mm256_setzero_si256();
 	size_t i0 = i;
 
-	for (; i + 33 <= n; i += 32) {
+	for (; i + 32 <= n; i += 32) {
 		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
 		__m256i before = _mm256_alignr_epi8(v, _mm256_permute2x128_si256(prev, v, 0x21), 15);
-		__m256i after = _mm256_loadu_si256((const __m256i *)(s + i + 1));
 		__m256i bit = _mm256_shuffle_epi8(bits, _mm256_and_si256(v, low3));
 		__m256i row = _mm256_and_si256(_mm256_srli_epi16(v, 3), low4);
 		__m256i ascii = _mm256_cmpgt_epi8(v, _mm256_set1_epi8(-1));
 		__m256i ascii_plain = _mm256_cmpeq_epi8(_mm256_and_si256(
 		    _mm256_shuffle_epi8(ascii_rows, row), bit), bit);
-		__m256i lead = _mm256_and_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, d8),
-		    _mm256_cmpeq_epi8(v, d9)), _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), after));
+		/* valid UTF-8: a lead has its second byte */
+		__m256i lead = _mm256_or_si256(_mm256_cmpeq_epi8(v, d8), _mm256_cmpeq_epi8(v, d9));
 		__m256i lead9 = _mm256_cmpeq_epi8(before, d9);
 		__m256i second = _mm256_or_si256(_mm256_cmpeq_epi8(before, d8), lead9);
 		__m256i arow = _mm256_or_si256(_mm256_and_si256(row, low3), _mm256_and_si256(lead9, eight));
@@ -601,10 +598,8 @@ plain_copy_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
 		plain_patch_bits(pl, s + i, o + (i - i0), patch);
 		prev = v;
 	}
-	if (i + 17 <= n) {      /* a last block or two of sixteen */
-		size_t p = plain_copy_ssse3(pl, s, i, n, o + (i - i0), mask);
-		return p;
-	}
+	if (i + 16 <= n)        /* a last block of sixteen */
+		return plain_copy_ssse3(pl, s, i, n, o + (i - i0), mask);
 	*mask = 0;
 	return i;
 }
