@@ -588,3 +588,20 @@ PY
 	done > "$BATS_TEST_TMPDIR/got"
 	run -0 diff "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
 }
+
+@test "a line of 5 MB is read in windows: every hit once, at its offset, with context" {
+	# ar-kwic holds a window of a line longer than a megabyte; a hit, a
+	# phrase or a context across a window's edge must come out as on a
+	# short line. 250,000 units of 20 characters: a hit every 20, the
+	# phrase every 20 too.
+	yes 'قرة أمس الخميس 2023 ' | head -n 250000 | tr -d '\n' > "$BATS_TEST_TMPDIR/long"
+	echo >> "$BATS_TEST_TMPDIR/long"
+	echo 'قره' >> "$BATS_TEST_TMPDIR/long"
+	run -0 bash -c 'ar-kwic --tsv -e قره -e "أمس الخميس" "$1" | awk -F"\t" "
+		NR > 1 && \$2 == 1 && \$8 == \"قره\" { if (\$3 != q) bad++; q += 20; n1++ }
+		NR > 1 && \$2 == 1 && \$8 != \"قره\" { if (\$3 != p + 4) bad++; p += 20; n2++ }
+		NR > 1 && \$2 == 1 && \$3 > 100 && \$3 < 4999000 && (length(\$5) < 40 || length(\$7) < 40) { short++ }
+		NR > 1 && \$2 == 2 { last++ }
+		END { print n1 + 0, n2 + 0, bad + 0, short + 0, last + 0 }"' _ "$BATS_TEST_TMPDIR/long"
+	assert_output "250000 250000 0 0 1"
+}

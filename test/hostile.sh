@@ -73,11 +73,14 @@ done
 run ar-split line200m 1 ar-split -w
 run ar-strip-nav lines1m 1 ar-strip-nav
 run ar-date numbers 1 ar-date
-for input in line200m marks10m tatweel1m nul badutf8 junk; do
+# ar-kwic keeps a window of a long line: a 200 MB line in a few MB
+run ar-kwic line200m 1 ar-kwic قره
+run ar-kwic line200m 1 ar-kwic --tsv -e قره -e 'أمس الخميس'
+for input in marks10m tatweel1m nul badutf8 junk; do
 	run ar-kwic "$input" 200 ar-kwic قره
 done
 # stars: linear in the word for any number of them (was exponential)
 run ar-kwic fa1m 2 ar-kwic 'ف*ف*ف*ف*ب'
 [ -x bin/ar-kwic ] && gen pats10k
-run ar-kwic line200m 200 ar-kwic -f "$H/pats10k"
+run ar-kwic line200m 1 ar-kwic -f "$H/pats10k"
 exit $fail

@@ -899,6 +899,8 @@ struct ar_kwic_line {
 	unsigned long lineno;    /* its number in the document */
 	const struct ar_kwic_hit *hits;   /* in order of start, then end */
 	size_t nhits;
+	size_t base, cpbase;     /* a window of a long line (ar_kwic_piece): the
+	                            bytes and code points of the line before s */
 };
 struct ar_kwic_sink {
 	/* a line with hits (with every_line, every line); < 0 marks an error */
@@ -914,6 +916,13 @@ struct ar_kwic_sink {
  * past the block's. Returns 0, or -1 if the sink refused something. */
 int ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
     const struct ar_kwic_sink *sink);
+/* A line too long to hold, in pieces: p[0..n) goes on with it (last: its
+ * end, without the newline), line is its number. The matcher keeps a
+ * window of it, a few hundred kilobytes, and reports each hit once, in a
+ * line of the window with its context (the hits' offsets are in the
+ * window: add base). Returns as ar_kwic_block. */
+int ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
+    unsigned long line, const struct ar_kwic_sink *sink);
 /* The context of hit s[start..end) in line s[0..n): columns display
  * columns (or, if words > 0, words words) each side. Sets *ls and *re to
  * where the left context starts and the right one ends, *rwidth to the

@@ -107,6 +107,12 @@ struct ar_kwic {
 	struct ar_kwic_hit *hits;
 	size_t nhits, caphits;
 	struct ar_buf fbuf, F, offs, ends, fixed;
+
+	/* a line that comes in pieces (ar_kwic_piece): a window of it */
+	struct ar_buf win;              /* the line from byte base on */
+	size_t base, cpbase;            /* bytes and code points before win */
+	size_t report_from, report_to;  /* hits starting here (in the line) go out */
+	int windowed;                   /* emit_line filters by those */
 };
 
 /* ---- small helpers ---- */
@@ -962,8 +968,21 @@ match_segment(struct ar_kwic *k, const char *r, size_t rn, size_t base)
 static void
 emit_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln)
 {
-	if (k->nhits || k->every_line) {
-		struct ar_kwic_line l = { s, n, ln, k->hits, k->nhits };
+	struct ar_kwic_line l = { s, n, ln, k->hits, k->nhits, 0, 0 };
+	if (k->windowed) {
+		/* a window: the hits it is the one to report, by where they
+		 * start in the line (the ones before went out with the window
+		 * before, the ones after wait for the next) */
+		size_t j = 0;
+		for (size_t i = 0; i < k->nhits; i++) {
+			size_t at = k->base + k->hits[i].start;
+			if (at >= k->report_from && at < k->report_to)
+				k->hits[j++] = k->hits[i];
+		}
+		l.nhits = j;
+		l.base = k->base, l.cpbase = k->cpbase;
+	}
+	if (l.nhits || k->every_line) {
 		if (k->sink->line(&l, k->sink->ctx) < 0)
 			k->refused = 1;
 	}
@@ -1418,6 +1437,59 @@ ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
 	return k->refused ? -1 : 0;
 }
 
+/* What a window keeps of the line on each side of what it reports: a
+ * hit's words (do_line's window around a candidate) and its context. A
+ * hit that starts in the window but runs more than this past its end (a
+ * star over a word of megabytes) ends at the window. */
+static size_t
+window_margin(const struct ar_kwic *k)
+{
+	return 65536 + 2 * (256 + 8 * k->maxpatbytes);
+}
+
+int
+ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
+    unsigned long line, const struct ar_kwic_sink *sink)
+{
+	size_t margin = window_margin(k);
+	struct ar_buf *w = &k->win;
+
+	ar_buf_add(w, p, n);
+	if (!last && w->len < 3 * margin)
+		return 0;               /* too little to report any of it yet */
+	size_t limit = w->len;
+	if (!last) {
+		limit -= margin;
+		while (limit > 0 && ((unsigned char)w->s[limit] & 0xC0) == 0x80)
+			limit--;
+	}
+	ar_buf_grow(w, AR_BLOCK_PAD);
+	memset(w->s + w->len, 0, AR_BLOCK_PAD);
+	k->sink = sink;
+	k->refused = 0;
+	k->lineno = line;
+	k->windowed = 1;
+	k->report_to = k->base + limit;
+	do_text(k, w->s, w->len);
+	k->windowed = 0;
+	k->sink = NULL;
+	if (last) {
+		w->len = 0;
+		k->base = k->cpbase = k->report_from = 0;
+	} else {
+		/* keep the margin before what is reported next, and that */
+		size_t cut = limit > margin ? limit - margin : 0;
+		while (cut > 0 && ((unsigned char)w->s[cut] & 0xC0) == 0x80)
+			cut--;
+		k->cpbase += ar_u8count(w->s, cut);
+		k->base += cut;
+		k->report_from = k->report_to;
+		memmove(w->s, w->s + cut, w->len - cut);
+		w->len -= cut;
+	}
+	return k->refused ? -1 : 0;
+}
+
 int
 ar_kwic_count(const struct ar_kwic *k)
 {
@@ -1473,6 +1545,7 @@ ar_kwic_free(struct ar_kwic *k)
 	ar_buf_free(&k->offs);
 	ar_buf_free(&k->ends);
 	ar_buf_free(&k->fixed);
+	ar_buf_free(&k->win);
 	ar_norm_free(k->nm);
 	free(k);
 }
