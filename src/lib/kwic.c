@@ -99,6 +99,9 @@ struct ar_kwic {
 	int word_check;
 	struct wslot *wset;
 	size_t wmask;
+	/* the proclitics by their first two bytes (PBK buckets), and those
+	 * shorter than two bytes, for the word check */
+	int *pbk[64], npbk[64], *pshort, npshort;
 
 	/* while a block is scanned */
 	const struct ar_kwic_sink *sink;
@@ -118,6 +121,13 @@ struct ar_kwic {
 /* ---- small helpers ---- */
 /* Bytes that end a word for the scanner's windows (ASCII but letters,
  * digits and '*') */
+/* the proclitic bucket of a word's first two bytes */
+static inline int
+pbk_of(const char *w)
+{
+	return ((unsigned char)w[0] * 7 + (unsigned char)w[1]) & 63;
+}
+
 static inline int
 is_sep(unsigned char c)
 {
@@ -1034,6 +1044,14 @@ build_word_set(struct ar_kwic *k)
 		}
 	while (cap < 2 * nw)
 		cap *= 2;
+	for (int j = 0; j < k->nprocl; j++) {
+		if (k->procll[j] < 2) {
+			add_bucket(&k->pshort, &k->npshort, j);
+			continue;
+		}
+		int b = pbk_of(k->procl[j]);
+		add_bucket(&k->pbk[b], &k->npbk[b], j);
+	}
 	k->wset = ar_alloc(cap * sizeof *k->wset);
 	memset(k->wset, 0, cap * sizeof *k->wset);
 	k->wmask = cap - 1;
@@ -1052,6 +1070,25 @@ build_word_set(struct ar_kwic *k)
 			ws->phrase |= k->pats[i].nw > 1;
 		}
 	k->word_check = 1;
+}
+
+/* A short word's bytes are valid UTF-8: ASCII and two-byte sequences
+ * here, the rest as ar_u8valid says. */
+static inline int
+short_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+		} else if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+		} else {
+			return ar_u8valid((const char *)s + i, n - i) == n - i;
+		}
+	}
+	return 1;
 }
 
 /* Can the candidate at s[c] be part of a hit? Folds its word with the
@@ -1073,7 +1110,7 @@ word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
 	while (we < hi && !is_sep((unsigned char)s[we]))
 		we++;
 	if ((wb > 0 && !is_sep((unsigned char)s[wb - 1])) || (we < n && !is_sep((unsigned char)s[we]))
-	    || we - wb > 120 || ar_u8valid(s + wb, we - wb) != we - wb)
+	    || we - wb > 120 || !short_valid((const unsigned char *)s + wb, we - wb))
 		return 2;
 	for (i = wb; i < we;) {
 		int32_t cp;
@@ -1108,11 +1145,17 @@ word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
 		r = 1 + ws->phrase;
 	const char *const *procl = (const char *const *)k->procl;
 	const size_t *procll = k->procll;
-	for (int j = 0, np = k->nprocl; j < np && r < 2; j++)
+	/* only the proclitics that begin as the word does */
+	if (len < 2)
+		return r;
+	int b = pbk_of(w), nb = k->npbk[b], *bk = k->pbk[b];
+	for (int t = 0; t < nb + k->npshort && r < 2; t++) {
+		int j = t < nb ? bk[t] : k->pshort[t - nb];
 		if (procll[j] < len && w[procll[j] - 1] == procl[j][procll[j] - 1]
 		    && !memcmp(w, procl[j], procll[j])
 		    && (ws = wset_get(k, w + procll[j], len - procll[j])))
 			r = 1 + ws->phrase;
+	}
 	return r;
 }
 
@@ -1531,6 +1574,9 @@ ar_kwic_free(struct ar_kwic *k)
 		free(k->procl[i]);
 	free(k->procl);
 	free(k->procll);
+	for (int i = 0; i < 64; i++)
+		free(k->pbk[i]);
+	free(k->pshort);
 	for (int i = 0; i < NBK; i++)
 		free(k->bk[i]), free(k->bk2[i]);
 	free(k->bkwild);
