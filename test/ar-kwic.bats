@@ -605,3 +605,22 @@ PY
 		END { print n1 + 0, n2 + 0, bad + 0, short + 0, last + 0 }"' _ "$BATS_TEST_TMPDIR/long"
 	assert_output "250000 250000 0 0 1"
 }
+
+@test "--substring with stars: a hit at every place the glob matches from (random words)" {
+	# each start where the glob matches, within a word, is one hit
+	python3 - "$BATS_TEST_TMPDIR" > "$BATS_TEST_TMPDIR/want" <<'PY'
+import random, re, sys
+d = sys.argv[1]
+random.seed(11)
+letters = "درز"
+words = ["".join(random.choice(letters) for _ in range(random.randint(1, 12))) for _ in range(3000)]
+open(d + "/words.txt", "w", encoding="utf-8").write("\n".join(" ".join(words[i:i + 10]) for i in range(0, 3000, 10)) + "\n")
+for pat in ["د*ر*ز", "ر*ر", "دد*", "ز*ز*ز", "د*د*د*د"]:
+    rx = re.compile(pat.replace("*", "[درز]*?"))
+    print(pat, sum(1 for w in words for i in range(len(w)) if rx.match(w, i)))
+PY
+	for pat in "د*ر*ز" "ر*ر" "دد*" "ز*ز*ز" "د*د*د*د"; do
+		echo "$pat $(ar-kwic --substring --exact -h -c "$pat" "$BATS_TEST_TMPDIR/words.txt")"
+	done > "$BATS_TEST_TMPDIR/got"
+	run -0 diff "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
+}

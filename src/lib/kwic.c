@@ -32,7 +32,19 @@ struct pat {
 	int nanchor;            /* 3, 2, or 0 (the key alone, or no letter) */
 	int32_t alt[4][3];      /* the best trigrams by letter frequency, */
 	int nalt;               /* which the first megabytes choose among */
+	size_t memo;            /* --substring: its words' star pieces' memos */
 };
+
+/* --substring tries a pattern at every character, and a piece after a
+ * star is looked for from where the pieces before end: on one word of a
+ * million letters, a million searches of the word, quadratic. The places
+ * asked for only move on (start by start, each piece's by the one before
+ * it), so each piece remembers its last answer: the first place at or
+ * after q where it is found, with word characters only before it (ans),
+ * or that there is none before the character at fail. An answer holds
+ * for any later place up to it, and a new search starts after it: each
+ * piece walks the segment once. */
+struct star_memo { unsigned gen; size_t q, fail; long ans; };
 
 /* pattern buckets by first code point */
 #define NBK 1024
@@ -110,6 +122,10 @@ struct ar_kwic {
 	struct ar_kwic_hit *hits;
 	size_t nhits, caphits;
 	struct ar_buf fbuf, F, offs, ends, fixed;
+
+	struct star_memo *memo;         /* --substring, by pattern's memo */
+	size_t nmemo;
+	unsigned memo_gen;              /* a memo is good in its segment only */
 
 	/* a line that comes in pieces (ar_kwic_piece): a window of it */
 	struct ar_buf win;              /* the line from byte base on */
@@ -795,6 +811,15 @@ word_end(enum ar_kwic_mode mode, const char *F, size_t fi, size_t fn, size_t k)
 }
 
 static size_t
+star_count(const char *pw, size_t pn)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pn; i++)
+		n += pw[i] == '*';
+	return n;
+}
+
+static size_t
 piece_len(const char *pw, size_t pn)
 {
 	size_t k = 0;
@@ -808,8 +833,38 @@ piece_len(const char *pw, size_t pn)
  * run of word characters the star reaches, and its leftmost place there
  * leaves every later choice open: one pass, no backtracking, linear in the
  * word for any number of stars. */
+/* --substring: the first place from fi where piece pw[0..k) is, with
+ * word characters only before it; -1 if none (see struct star_memo) */
 static long
-match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, size_t fi, size_t fn)
+star_next(struct star_memo *m, unsigned gen, const char *pw, size_t k,
+    const char *F, size_t fi, size_t fn)
+{
+	size_t j;
+	long ans;
+
+	if (m->gen == gen && fi >= m->q) {
+		if (m->ans >= 0 && fi <= (size_t)m->ans)
+			return m->ans;
+		if (m->ans < 0 && fi <= m->fail)
+			return -1;
+	}
+	for (j = fi;; j += ar_u8len((unsigned char)F[j])) {
+		if (j + k <= fn && !memcmp(F + j, pw, k)) {
+			ans = (long)j;
+			break;
+		}
+		if (!wordchar_at(F, j, fn)) {
+			ans = -1;
+			break;
+		}
+	}
+	m->gen = gen, m->q = fi, m->ans = ans, m->fail = j;
+	return ans;
+}
+
+static long
+match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, size_t fi, size_t fn,
+    struct star_memo *memo, unsigned gen)
 {
 	size_t k = piece_len(pw, pn), j;
 
@@ -820,6 +875,15 @@ match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, siz
 	fi += k, pw += k + 1, pn -= k + 1;
 	for (;;) {
 		k = piece_len(pw, pn);
+		if (memo) {             /* --substring: the end is where the last piece is */
+			long at = star_next(memo++, gen, pw, k, F, fi, fn);
+			if (at < 0)
+				return -1;
+			if (k == pn)
+				return at + (long)k;
+			fi = (size_t)at + k, pw += k + 1, pn -= k + 1;
+			continue;
+		}
 		for (j = fi;; j += ar_u8len((unsigned char)F[j])) {
 			if (j + k <= fn && !memcmp(F + j, pw, k)) {
 				if (k < pn)
@@ -840,7 +904,14 @@ match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, siz
 static long
 match_words(const struct ar_kwic *k, const struct pat *p, int w, const char *F, size_t fi, size_t fn)
 {
-	long e = match_word(k->mode, p->w[w], p->wl[w], F, fi, fn);
+	struct star_memo *memo = NULL;
+	if (k->memo) {
+		size_t at = p->memo;
+		for (int v = 0; v < w; v++)
+			at += star_count(p->w[v], p->wl[v]);
+		memo = k->memo + at;
+	}
+	long e = match_word(k->mode, p->w[w], p->wl[w], F, fi, fn, memo, k->memo_gen);
 	size_t j;
 
 	if (e < 0 || w + 1 == p->nw)
@@ -936,6 +1007,12 @@ match_segment(struct ar_kwic *k, const char *r, size_t rn, size_t base)
 	fold(k, r, rn, &k->F, &k->offs);
 	F = k->F.s;
 	fn = k->F.len;
+	k->memo_gen++;          /* the memos of the last segment are void */
+	if (k->memo_gen == 0) {
+		for (size_t m = 0; m < k->nmemo; m++)
+			k->memo[m].gen = 0;
+		k->memo_gen = 1;
+	}
 	of = (const uint32_t *)k->offs.s;
 	for (i = 0; i < fn; i += ar_u8len((unsigned char)F[i])) {
 		/* a word starts here, or a pattern may start with punctuation */
@@ -1456,6 +1533,18 @@ ar_kwic_context_word(const char *s, int k, int back, const char **wp, size_t *wn
 void
 ar_kwic_ready(struct ar_kwic *k)
 {
+	if (k->mode == AR_KWIC_SUBSTRING) {
+		for (int i = 0; i < k->npats; i++) {
+			k->pats[i].memo = k->nmemo;
+			for (int w = 0; w < k->pats[i].nw; w++)
+				k->nmemo += star_count(k->pats[i].w[w], k->pats[i].wl[w]);
+		}
+		if (k->nmemo) {
+			k->memo = ar_alloc(k->nmemo * sizeof *k->memo);
+			memset(k->memo, 0, k->nmemo * sizeof *k->memo);
+			k->memo_gen = 1;
+		}
+	}
 	build_ftab(k);
 	number_letters(k);
 	set_anchor_bits(k);
@@ -1592,6 +1681,7 @@ ar_kwic_free(struct ar_kwic *k)
 	ar_buf_free(&k->ends);
 	ar_buf_free(&k->fixed);
 	ar_buf_free(&k->win);
+	free(k->memo);
 	ar_norm_free(k->nm);
 	free(k);
 }
