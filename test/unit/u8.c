@@ -46,6 +46,22 @@ main(void)
 			t[at] = c;
 		}
 		check(bad == 0, "a bad byte found at its place: %zu misses", bad);
+		/* code points of every prefix, block path or not */
+		size_t want = 0;
+		bad = 0;
+		for (size_t at = 0; at <= n; at++) {
+			if (ar_u8count(t, at) != want)
+				bad++;
+			if (at < n && ((unsigned char)t[at] & 0xC0) != 0x80)
+				want++;
+		}
+		check(bad == 0, "code points counted: %zu misses", bad);
+		/* more than 255 blocks of sixteen (the bytewise sums' limit) */
+		static char big[100001];
+		for (size_t j = 0; j + 1 < sizeof big; j += 2)
+			big[j] = (char)0xD9, big[j + 1] = (char)0x82;
+		big[100000] = 'a';
+		check(ar_u8count(big, sizeof big) == 50001, "a long text's code points");
 	}
 	check(ar_cclass(0x0642) == AR_C_LETTER, "qaf is a letter");
 	check(ar_cclass(0x064E) == AR_C_MARK, "fatha is a mark");
