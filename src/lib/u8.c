@@ -383,11 +383,22 @@ ar_plain_patch(struct ar_plain *pl, int32_t cp, const unsigned char b[2])
 	memcpy(&pl->to[cp - 0x600], b, 2);
 }
 
-/* the patches of one block: bit j of m is a second byte at s[j] */
+/* the patches of one block: bit j of m is a second byte at s[j]; s[top]
+ * may be read (the block's last byte) */
 static inline void
 plain_patch_bits(const struct ar_plain *pl, const unsigned char *s,
-    unsigned char *o, unsigned m)
+    unsigned char *o, unsigned m, unsigned top)
 {
+	/* two patches without a branch (a block holds one or two most
+	 * often, and a loop on how many mispredicts): with none left, the
+	 * byte pair at top is looked up and written to a scratch pair */
+	unsigned char scratch[2];
+	for (int t = 0; t < 2; t++) {
+		size_t j = (size_t)__builtin_ctz(m | 1u << top);
+		unsigned char *dst = m ? o + j - 1 : scratch;
+		memcpy(dst, &pl->to[(s[j - 1] & 1) << 6 | (s[j] & 0x3F)], 2);
+		m &= m - 1;
+	}
 	while (m) {
 		size_t j = (size_t)__builtin_ctz(m);
 		m &= m - 1;
@@ -494,7 +505,7 @@ plain_copy_ssse3(const struct ar_plain *pl, const unsigned char *s, size_t i,
 			return i;
 		}
 		_mm_storeu_si128((__m128i *)(o + (i - i0)), v);
-		plain_patch_bits(pl, s + i, o + (i - i0), (unsigned)_mm_movemask_epi8(second_patch));
+		plain_patch_bits(pl, s + i, o + (i - i0), (unsigned)_mm_movemask_epi8(second_patch), 15);
 		prev = v;
 	}
 	*mask = 0;
@@ -601,7 +612,7 @@ plain_copy_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
 			unsigned other = ~(unsigned)_mm256_movemask_epi8(plain);
 			if (!(stop & 0xFFFF)) {        /* the low half is done here */
 				_mm_storeu_si128((__m128i *)(o + (i - i0)), _mm256_castsi256_si128(v));
-				plain_patch_bits(pl, s + i, o + (i - i0), patch & 0xFFFF);
+				plain_patch_bits(pl, s + i, o + (i - i0), patch & 0xFFFF, 15);
 				i += 16;
 				other >>= 16;
 			}
@@ -609,7 +620,7 @@ plain_copy_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
 			return i;
 		}
 		_mm256_storeu_si256((__m256i *)(o + (i - i0)), v);
-		plain_patch_bits(pl, s + i, o + (i - i0), patch);
+		plain_patch_bits(pl, s + i, o + (i - i0), patch, 31);
 		prev = v;
 	}
 	if (i + 16 <= n)        /* a last block of sixteen */
