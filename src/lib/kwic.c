@@ -111,6 +111,9 @@ struct ar_kwic {
 	int word_check;
 	struct wslot *wset;
 	size_t wmask;
+	const char *wc_at;              /* the word the check saw last, */
+	size_t wc_len;                  /* in the block being scanned, */
+	int wc_r;                       /* and what it said */
 	/* the proclitics by their first two bytes (PBK buckets), and those
 	 * shorter than two bytes, for the word check */
 	int *pbk[64], npbk[64], *pshort, npshort;
@@ -1172,7 +1175,7 @@ short_valid(const unsigned char *s, size_t n)
  * scanner's table: 0 no; 1 as a word of its own; 2 maybe in a phrase, or
  * whenever the table cannot say. */
 static int
-word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
+word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 {
 	const uint32_t *ftab = k->ftab;
 	char w[512];
@@ -1189,6 +1192,11 @@ word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
 	if ((wb > 0 && !is_sep((unsigned char)s[wb - 1])) || (we < n && !is_sep((unsigned char)s[we]))
 	    || we - wb > 120 || !short_valid((const unsigned char *)s + wb, we - wb))
 		return 2;
+	/* another candidate in the word just checked (the scanner finds a
+	 * frequent word's letters once for each pattern that has them) */
+	if (s + wb == k->wc_at && we - wb == k->wc_len)
+		return k->wc_r;
+	int split = 0;          /* a character in it ends a word: no memo */
 	for (i = wb; i < we;) {
 		int32_t cp;
 		size_t m = ar_u8dec(s + i, &cp);
@@ -1202,6 +1210,7 @@ word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
 			return 2;
 		f &= 0xFFFF;
 		if (!ar_is_wordchar((int32_t)f)) {
+			split = 1;
 			if (seen)
 				break;          /* the end of the candidate's word */
 			len = 0;                /* a word before it */
@@ -1224,7 +1233,7 @@ word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
 	const size_t *procll = k->procll;
 	/* only the proclitics that begin as the word does */
 	if (len < 2)
-		return r;
+		return r;       /* (not kept: rare) */
 	int b = pbk_of(w), nb = k->npbk[b], *bk = k->pbk[b];
 	for (int t = 0; t < nb + k->npshort && r < 2; t++) {
 		int j = t < nb ? bk[t] : k->pshort[t - nb];
@@ -1233,6 +1242,8 @@ word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
 		    && (ws = wset_get(k, w + procll[j], len - procll[j])))
 			r = 1 + ws->phrase;
 	}
+	if (!split)
+		k->wc_at = s + wb, k->wc_len = we - wb, k->wc_r = r;
 	return r;
 }
 
@@ -1563,6 +1574,7 @@ ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
 	k->sink = sink;
 	k->lineno = *line + 1;
 	k->refused = 0;
+	k->wc_at = NULL;        /* a new block may reuse the old one's memory */
 	do_text(k, p, n);
 	*line = k->lineno - 1;
 	k->sink = NULL;
@@ -1601,6 +1613,7 @@ ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
 	k->refused = 0;
 	k->lineno = line;
 	k->windowed = 1;
+	k->wc_at = NULL;
 	k->report_to = k->base + limit;
 	do_text(k, w->s, w->len);
 	k->windowed = 0;
