@@ -624,3 +624,10 @@ PY
 	done > "$BATS_TEST_TMPDIR/got"
 	run -0 diff "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
 }
+
+@test "invalid UTF-8 deep in a line read in windows is placed in the whole line" {
+	{ yes 'قرة أمس ' | head -n 200000 | tr -d '\n'; printf '\377'; echo ' قرة'; } > "$BATS_TEST_TMPDIR/bad"
+	run -0 --separate-stderr ar-kwic -c قره "$BATS_TEST_TMPDIR/bad"
+	assert_output 200001
+	[[ "$stderr" == *":1: invalid UTF-8 at byte 2800000,"* ]]
+}

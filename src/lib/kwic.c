@@ -1261,7 +1261,7 @@ do_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln, size_t c, 
 		return;
 	}
 	if (bad != n) {
-		if (k->sink->invalid && k->sink->invalid(ln, bad, k->sink->ctx) < 0) {
+		if (k->sink->invalid && k->sink->invalid(ln, bad + (k->windowed ? k->base : 0), k->sink->ctx) < 0) {
 			k->refused = 1;
 			return;
 		}
