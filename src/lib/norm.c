@@ -607,6 +607,17 @@ decode_entities(const struct ar_norm *nm, const char *s, size_t n,
 	return any;
 }
 
+/* Blocks of the BMP where no character decomposes or has a combining
+ * class (CJK ideographs, Yi, private use: more than half of it), checked
+ * against utf8proc's tables; set-up passes over them. Hangul syllables
+ * decompose, so they are not among them. */
+static int
+compose_free(int32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF)
+	    || (cp >= 0xA000 && cp <= 0xA4CF) || (cp >= 0xE000 && cp <= 0xF8FF);
+}
+
 void
 ar_norm_ready(struct ar_norm *nm)
 {
@@ -665,6 +676,8 @@ ar_norm_ready(struct ar_norm *nm)
 	unsigned char *second = ar_alloc(65536);
 	memset(second, 0, 65536);
 	for (cp = 0; nm->compose && cp < 0x10000; cp++) {
+		if (compose_free(cp))
+			continue;
 		const utf8proc_property_t *p = utf8proc_get_property(cp);
 		utf8proc_int32_t d[24];
 		utf8proc_ssize_t k, j;
@@ -678,6 +691,8 @@ ar_norm_ready(struct ar_norm *nm)
 	nm->leadns = ar_alloc(65536 / 8);
 	memset(nm->leadns, 0, 65536 / 8);
 	for (cp = 0x300; nm->compose && cp < 0x10000; cp++) {
+		if (compose_free(cp))
+			continue;
 		const utf8proc_property_t *p = utf8proc_get_property(cp);
 		utf8proc_int32_t d[24];
 		if (p->combining_class || p->decomp_seqindex == UINT16_MAX
@@ -695,7 +710,7 @@ ar_norm_ready(struct ar_norm *nm)
 			nm->act[cp] = encode_action(nm, out, n);
 		else if (cp == ' ' && (nm->steps & AR_STEP(AR_S_WHITESPACE)))
 			nm->act[cp] = ACT_SPACE;
-		if (nm->compose && cp >= 0x300 && compose_suspect(cp, nm->compose)
+		if (nm->compose && cp >= 0x300 && !compose_free(cp) && compose_suspect(cp, nm->compose)
 		    && !(nm->act[cp] == ACT_DEL && !second[cp]
 		    && utf8proc_get_property(cp)->combining_class != 0))
 			nm->act[cp] |= ACT_SUSPECT;
