@@ -825,10 +825,8 @@ star_count(const char *pw, size_t pn)
 static size_t
 piece_len(const char *pw, size_t pn)
 {
-	size_t k = 0;
-	while (k < pn && pw[k] != '*')
-		k++;
-	return k;
+	const char *star = memchr(pw, '*', pn);
+	return star ? (size_t)(star - pw) : pn;
 }
 
 /* Match one pattern word pw[0..pn) at F[fi..fn); returns the end or -1.
@@ -871,7 +869,7 @@ match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, siz
 {
 	size_t k = piece_len(pw, pn), j;
 
-	if (fi + k > fn || memcmp(F + fi, pw, k))
+	if (fi + k > fn || (k && F[fi] != pw[0]) || memcmp(F + fi, pw, k))
 		return -1;
 	if (k == pn)
 		return word_end(mode, F, fi + k, fn, k);
