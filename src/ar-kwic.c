@@ -447,7 +447,7 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 		w.line = ln->lineno;
 		w.startcp = w.endcp = 0;        /* only tsv and json print them */
 		if (ar_opts.format != AR_FMT_TEXT) {
-			w.startcp = cp_offset(s, h->start, cur);
+			w.startcp = ln->cpbase + cp_offset(s, h->start, cur);
 			w.endcp = w.startcp + ar_u8count(s + h->start, h->end - h->start);
 		}
 		w.l = s + ls, w.ll = h->start - ls;
@@ -471,13 +471,36 @@ kwic_invalid(unsigned long lineno, size_t off, void *ctx)
 
 static const struct ar_kwic_sink sink = { kwic_line, kwic_invalid, NULL };
 
+/* A line longer than a piece comes in blocks with ar_doc.partial set, and
+ * the block after the last of them begins with its end: the matcher keeps
+ * a window of it, so a line of any length takes a few megabytes. */
+#define KWIC_PIECE (1 << 20)
+static int open_line;                   /* a line came in part: its end follows */
+
 static int
 kwic_block(const char *p, size_t n, void *ctx)
 {
 	(void)ctx;
 	if (doc_stop && !colloc_win)
 		return 0;       /* -m or -l is done with this document */
-	return ar_kwic_block(kw, p, n, &ar_doc.line, &sink);
+	if (ar_doc.partial) {
+		open_line = 1;
+		return ar_kwic_piece(kw, p, n, 0, ar_doc.line, &sink);
+	}
+	int r = 0;
+	if (open_line) {        /* the reader counted the line: do not again */
+		const char *nl = memchr(p, '\n', n);
+		size_t e = nl ? (size_t)(nl - p) : n, le = e;
+		if (le && p[le - 1] == '\r')
+			le--;
+		open_line = 0;
+		r = ar_kwic_piece(kw, p, le, 1, ar_doc.line, &sink);
+		e += e < n;
+		p += e, n -= e;
+	}
+	if (n && ar_kwic_block(kw, p, n, &ar_doc.line, &sink) < 0)
+		r = -1;
+	return r;
 }
 
 static int
@@ -501,6 +524,11 @@ static int
 kwic_end(void *ctx)
 {
 	(void)ctx;
+	if (open_line) {        /* the input ended in a line's piece */
+		open_line = 0;
+		if (ar_kwic_piece(kw, "", 0, 1, ar_doc.line, &sink) < 0)
+			return -1;
+	}
 	ar_grep_doc_end(ar_opts.headers == 1
 	    || (ar_opts.headers < 0 && (nfiles > 1 || ar_doc.header)));
 	return 0;
@@ -855,8 +883,9 @@ main(int argc, char *argv[])
 	nfiles = argc;
 	if (!count_forms && !colloc_win && !clusters && !ar_grep_listing())
 		ar_rows_begin(row_fields, (int)(sizeof row_fields / sizeof row_fields[0]));
+	/* --collocates counts every word of a line: it holds the line */
 	struct ar_loop lp = { .block = kwic_block, .begin = kwic_begin, .end = kwic_end,
-		.done = kwic_done, .search = 1 };
+		.done = kwic_done, .search = 1, .pieces = colloc_win ? 0 : KWIC_PIECE };
 	if (ar_loop_run(&lp, argc, argv))
 		return 2;
 	return ar_grep_status();

@@ -599,3 +599,46 @@ PY
 	done > "$BATS_TEST_TMPDIR/got"
 	run -0 diff "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
 }
+
+@test "a line of 5 MB is read in windows: every hit once, at its offset, with context" {
+	# ar-kwic holds a window of a line longer than a megabyte; a hit, a
+	# phrase or a context across a window's edge must come out as on a
+	# short line. 250,000 units of 20 characters: a hit every 20, the
+	# phrase every 20 too.
+	yes 'قرة أمس الخميس 2023 ' | head -n 250000 | tr -d '\n' > "$BATS_TEST_TMPDIR/long"
+	echo >> "$BATS_TEST_TMPDIR/long"
+	echo 'قره' >> "$BATS_TEST_TMPDIR/long"
+	run -0 bash -c 'ar-kwic --tsv -e قره -e "أمس الخميس" "$1" | awk -F"\t" "
+		NR > 1 && \$2 == 1 && \$8 == \"قره\" { if (\$3 != q) bad++; q += 20; n1++ }
+		NR > 1 && \$2 == 1 && \$8 != \"قره\" { if (\$3 != p + 4) bad++; p += 20; n2++ }
+		NR > 1 && \$2 == 1 && \$3 > 100 && \$3 < 4999000 && (length(\$5) < 40 || length(\$7) < 40) { short++ }
+		NR > 1 && \$2 == 2 { last++ }
+		END { print n1 + 0, n2 + 0, bad + 0, short + 0, last + 0 }"' _ "$BATS_TEST_TMPDIR/long"
+	assert_output "250000 250000 0 0 1"
+}
+
+@test "--substring with stars: a hit at every place the glob matches from (random words)" {
+	# each start where the glob matches, within a word, is one hit
+	python3 - "$BATS_TEST_TMPDIR" > "$BATS_TEST_TMPDIR/want" <<'PY'
+import random, re, sys
+d = sys.argv[1]
+random.seed(11)
+letters = "درز"
+words = ["".join(random.choice(letters) for _ in range(random.randint(1, 12))) for _ in range(3000)]
+open(d + "/words.txt", "w", encoding="utf-8").write("\n".join(" ".join(words[i:i + 10]) for i in range(0, 3000, 10)) + "\n")
+for pat in ["د*ر*ز", "ر*ر", "دد*", "ز*ز*ز", "د*د*د*د"]:
+    rx = re.compile(pat.replace("*", "[درز]*?"))
+    print(pat, sum(1 for w in words for i in range(len(w)) if rx.match(w, i)))
+PY
+	for pat in "د*ر*ز" "ر*ر" "دد*" "ز*ز*ز" "د*د*د*د"; do
+		echo "$pat $(ar-kwic --substring --exact -h -c "$pat" "$BATS_TEST_TMPDIR/words.txt")"
+	done > "$BATS_TEST_TMPDIR/got"
+	run -0 diff "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
+}
+
+@test "invalid UTF-8 deep in a line read in windows is placed in the whole line" {
+	{ yes 'قرة أمس ' | head -n 200000 | tr -d '\n'; printf '\377'; echo ' قرة'; } > "$BATS_TEST_TMPDIR/bad"
+	run -0 --separate-stderr ar-kwic -c قره "$BATS_TEST_TMPDIR/bad"
+	assert_output 200001
+	[[ "$stderr" == *":1: invalid UTF-8 at byte 2800000,"* ]]
+}

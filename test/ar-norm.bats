@@ -319,6 +319,10 @@ norm() {
 	AR_NO_AVX2=1 blocks
 }
 
+@test "the same with no block pass at all (AR_NO_SIMD: the scalar path)" {
+	AR_NO_SIMD=1 blocks
+}
+
 blocks() {
 	# 0..40 ASCII bytes of padding shift the letters ar-norm changes or
 	# deletes across every position of its 16-byte blocks; sed on bytes

@@ -254,8 +254,15 @@ size_t ar_u8count(const char *s, size_t n);         /* code points */
 /* A scanner that passes over plain text sixteen bytes at a time (SSSE3,
  * chosen at run time). Plain are the ASCII bytes and the two-byte
  * characters U+0600..U+067F that a caller marks with ar_plain_set; other
- * characters and invalid UTF-8 never are, so the scanner stops at both. */
-struct ar_plain { unsigned char ascii[16], arabic[16]; int simd; };
+ * characters and invalid UTF-8 never are, so the scanner stops at both.
+ * AR_NO_SIMD=1 in the environment turns the blocks off (callers go on
+ * alone, to test their scalar path); AR_NO_AVX2=1 keeps SSSE3. */
+struct ar_plain {
+	unsigned char ascii[16], arabic[16];
+	unsigned char patch[16];        /* ar_plain_copy rewrites these */
+	uint16_t to[128];               /* ... into these two bytes */
+	int simd;
+};
 void ar_plain_init(struct ar_plain *pl);            /* nothing plain yet */
 void ar_plain_set(struct ar_plain *pl, int32_t cp);
 /* From i, a character boundary, the first p >= i whose sixteen bytes hold
@@ -267,6 +274,17 @@ void ar_plain_set(struct ar_plain *pl, int32_t cp);
  * Either way p may fall after a lead 0xD8 or 0xD9 and before its second byte. */
 size_t ar_plain_skip(const struct ar_plain *pl, const unsigned char *s,
     size_t i, size_t n, unsigned *mask);
+/* A character U+0600..U+067F that ar_plain_copy writes as the two bytes
+ * b[0] b[1] of another two-byte character (not plain either). */
+void ar_plain_patch(struct ar_plain *pl, int32_t cp, const unsigned char b[2]);
+/* ar_plain_skip that also copies: the blocks it passes over go to o (s[i]
+ * to o[0], and so on), with the characters marked by ar_plain_patch
+ * rewritten, and it passes over those too. It stops at a block holding
+ * anything else, not written, with the mask ar_plain_skip gives. Its text
+ * is valid UTF-8 (what the line loop hands out), so it may end a block
+ * sixteen bytes from n, not seventeen. */
+size_t ar_plain_copy(const struct ar_plain *pl, const unsigned char *s,
+    size_t i, size_t n, unsigned char *restrict o, unsigned *mask);
 int ar_u8width(const char *s, size_t n);            /* display columns */
 int ar_cpwidth_slow(int32_t cp);
 static inline int ar_cpwidth(int32_t cp)            /* display columns of one */
@@ -882,6 +900,8 @@ struct ar_kwic_line {
 	unsigned long lineno;    /* its number in the document */
 	const struct ar_kwic_hit *hits;   /* in order of start, then end */
 	size_t nhits;
+	size_t base, cpbase;     /* a window of a long line (ar_kwic_piece): the
+	                            bytes and code points of the line before s */
 };
 struct ar_kwic_sink {
 	/* a line with hits (with every_line, every line); < 0 marks an error */
@@ -897,6 +917,13 @@ struct ar_kwic_sink {
  * past the block's. Returns 0, or -1 if the sink refused something. */
 int ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
     const struct ar_kwic_sink *sink);
+/* A line too long to hold, in pieces: p[0..n) goes on with it (last: its
+ * end, without the newline), line is its number. The matcher keeps a
+ * window of it, a few hundred kilobytes, and reports each hit once, in a
+ * line of the window with its context (the hits' offsets are in the
+ * window: add base). Returns as ar_kwic_block. */
+int ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
+    unsigned long line, const struct ar_kwic_sink *sink);
 /* The context of hit s[start..end) in line s[0..n): columns display
  * columns (or, if words > 0, words words) each side. Sets *ls and *re to
  * where the left context starts and the right one ends, *rwidth to the

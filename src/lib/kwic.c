@@ -32,7 +32,19 @@ struct pat {
 	int nanchor;            /* 3, 2, or 0 (the key alone, or no letter) */
 	int32_t alt[4][3];      /* the best trigrams by letter frequency, */
 	int nalt;               /* which the first megabytes choose among */
+	size_t memo;            /* --substring: its words' star pieces' memos */
 };
+
+/* --substring tries a pattern at every character, and a piece after a
+ * star is looked for from where the pieces before end: on one word of a
+ * million letters, a million searches of the word, quadratic. The places
+ * asked for only move on (start by start, each piece's by the one before
+ * it), so each piece remembers its last answer: the first place at or
+ * after q where it is found, with word characters only before it (ans),
+ * or that there is none before the character at fail. An answer holds
+ * for any later place up to it, and a new search starts after it: each
+ * piece walks the segment once. */
+struct star_memo { unsigned gen; size_t q, fail; long ans; };
 
 /* pattern buckets by first code point */
 #define NBK 1024
@@ -99,6 +111,12 @@ struct ar_kwic {
 	int word_check;
 	struct wslot *wset;
 	size_t wmask;
+	const char *wc_at;              /* the word the check saw last, */
+	size_t wc_len;                  /* in the block being scanned, */
+	int wc_r;                       /* and what it said */
+	/* the proclitics by their first two bytes (PBK buckets), and those
+	 * shorter than two bytes, for the word check */
+	int *pbk[64], npbk[64], *pshort, npshort;
 
 	/* while a block is scanned */
 	const struct ar_kwic_sink *sink;
@@ -107,11 +125,28 @@ struct ar_kwic {
 	struct ar_kwic_hit *hits;
 	size_t nhits, caphits;
 	struct ar_buf fbuf, F, offs, ends, fixed;
+
+	struct star_memo *memo;         /* --substring, by pattern's memo */
+	size_t nmemo;
+	unsigned memo_gen;              /* a memo is good in its segment only */
+
+	/* a line that comes in pieces (ar_kwic_piece): a window of it */
+	struct ar_buf win;              /* the line from byte base on */
+	size_t base, cpbase;            /* bytes and code points before win */
+	size_t report_from, report_to;  /* hits starting here (in the line) go out */
+	int windowed;                   /* emit_line filters by those */
 };
 
 /* ---- small helpers ---- */
 /* Bytes that end a word for the scanner's windows (ASCII but letters,
  * digits and '*') */
+/* the proclitic bucket of a word's first two bytes */
+static inline int
+pbk_of(const char *w)
+{
+	return ((unsigned char)w[0] * 7 + (unsigned char)w[1]) & 63;
+}
+
 static inline int
 is_sep(unsigned char c)
 {
@@ -779,12 +814,19 @@ word_end(enum ar_kwic_mode mode, const char *F, size_t fi, size_t fn, size_t k)
 }
 
 static size_t
+star_count(const char *pw, size_t pn)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pn; i++)
+		n += pw[i] == '*';
+	return n;
+}
+
+static size_t
 piece_len(const char *pw, size_t pn)
 {
-	size_t k = 0;
-	while (k < pn && pw[k] != '*')
-		k++;
-	return k;
+	const char *star = memchr(pw, '*', pn);
+	return star ? (size_t)(star - pw) : pn;
 }
 
 /* Match one pattern word pw[0..pn) at F[fi..fn); returns the end or -1.
@@ -792,18 +834,57 @@ piece_len(const char *pw, size_t pn)
  * run of word characters the star reaches, and its leftmost place there
  * leaves every later choice open: one pass, no backtracking, linear in the
  * word for any number of stars. */
+/* --substring: the first place from fi where piece pw[0..k) is, with
+ * word characters only before it; -1 if none (see struct star_memo) */
 static long
-match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, size_t fi, size_t fn)
+star_next(struct star_memo *m, unsigned gen, const char *pw, size_t k,
+    const char *F, size_t fi, size_t fn)
+{
+	size_t j;
+	long ans;
+
+	if (m->gen == gen && fi >= m->q) {
+		if (m->ans >= 0 && fi <= (size_t)m->ans)
+			return m->ans;
+		if (m->ans < 0 && fi <= m->fail)
+			return -1;
+	}
+	for (j = fi;; j += ar_u8len((unsigned char)F[j])) {
+		if (j + k <= fn && !memcmp(F + j, pw, k)) {
+			ans = (long)j;
+			break;
+		}
+		if (!wordchar_at(F, j, fn)) {
+			ans = -1;
+			break;
+		}
+	}
+	m->gen = gen, m->q = fi, m->ans = ans, m->fail = j;
+	return ans;
+}
+
+static long
+match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, size_t fi, size_t fn,
+    struct star_memo *memo, unsigned gen)
 {
 	size_t k = piece_len(pw, pn), j;
 
-	if (fi + k > fn || memcmp(F + fi, pw, k))
+	if (fi + k > fn || (k && F[fi] != pw[0]) || memcmp(F + fi, pw, k))
 		return -1;
 	if (k == pn)
 		return word_end(mode, F, fi + k, fn, k);
 	fi += k, pw += k + 1, pn -= k + 1;
 	for (;;) {
 		k = piece_len(pw, pn);
+		if (memo) {             /* --substring: the end is where the last piece is */
+			long at = star_next(memo++, gen, pw, k, F, fi, fn);
+			if (at < 0)
+				return -1;
+			if (k == pn)
+				return at + (long)k;
+			fi = (size_t)at + k, pw += k + 1, pn -= k + 1;
+			continue;
+		}
 		for (j = fi;; j += ar_u8len((unsigned char)F[j])) {
 			if (j + k <= fn && !memcmp(F + j, pw, k)) {
 				if (k < pn)
@@ -824,7 +905,14 @@ match_word(enum ar_kwic_mode mode, const char *pw, size_t pn, const char *F, siz
 static long
 match_words(const struct ar_kwic *k, const struct pat *p, int w, const char *F, size_t fi, size_t fn)
 {
-	long e = match_word(k->mode, p->w[w], p->wl[w], F, fi, fn);
+	struct star_memo *memo = NULL;
+	if (k->memo) {
+		size_t at = p->memo;
+		for (int v = 0; v < w; v++)
+			at += star_count(p->w[v], p->wl[v]);
+		memo = k->memo + at;
+	}
+	long e = match_word(k->mode, p->w[w], p->wl[w], F, fi, fn, memo, k->memo_gen);
 	size_t j;
 
 	if (e < 0 || w + 1 == p->nw)
@@ -920,6 +1008,12 @@ match_segment(struct ar_kwic *k, const char *r, size_t rn, size_t base)
 	fold(k, r, rn, &k->F, &k->offs);
 	F = k->F.s;
 	fn = k->F.len;
+	k->memo_gen++;          /* the memos of the last segment are void */
+	if (k->memo_gen == 0) {
+		for (size_t m = 0; m < k->nmemo; m++)
+			k->memo[m].gen = 0;
+		k->memo_gen = 1;
+	}
 	of = (const uint32_t *)k->offs.s;
 	for (i = 0; i < fn; i += ar_u8len((unsigned char)F[i])) {
 		/* a word starts here, or a pattern may start with punctuation */
@@ -962,8 +1056,21 @@ match_segment(struct ar_kwic *k, const char *r, size_t rn, size_t base)
 static void
 emit_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln)
 {
-	if (k->nhits || k->every_line) {
-		struct ar_kwic_line l = { s, n, ln, k->hits, k->nhits };
+	struct ar_kwic_line l = { s, n, ln, k->hits, k->nhits, 0, 0 };
+	if (k->windowed) {
+		/* a window: the hits it is the one to report, by where they
+		 * start in the line (the ones before went out with the window
+		 * before, the ones after wait for the next) */
+		size_t j = 0;
+		for (size_t i = 0; i < k->nhits; i++) {
+			size_t at = k->base + k->hits[i].start;
+			if (at >= k->report_from && at < k->report_to)
+				k->hits[j++] = k->hits[i];
+		}
+		l.nhits = j;
+		l.base = k->base, l.cpbase = k->cpbase;
+	}
+	if (l.nhits || k->every_line) {
 		if (k->sink->line(&l, k->sink->ctx) < 0)
 			k->refused = 1;
 	}
@@ -1015,6 +1122,14 @@ build_word_set(struct ar_kwic *k)
 		}
 	while (cap < 2 * nw)
 		cap *= 2;
+	for (int j = 0; j < k->nprocl; j++) {
+		if (k->procll[j] < 2) {
+			add_bucket(&k->pshort, &k->npshort, j);
+			continue;
+		}
+		int b = pbk_of(k->procl[j]);
+		add_bucket(&k->pbk[b], &k->npbk[b], j);
+	}
 	k->wset = ar_alloc(cap * sizeof *k->wset);
 	memset(k->wset, 0, cap * sizeof *k->wset);
 	k->wmask = cap - 1;
@@ -1035,11 +1150,30 @@ build_word_set(struct ar_kwic *k)
 	k->word_check = 1;
 }
 
+/* A short word's bytes are valid UTF-8: ASCII and two-byte sequences
+ * here, the rest as ar_u8valid says. */
+static inline int
+short_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+		} else if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+		} else {
+			return ar_u8valid((const char *)s + i, n - i) == n - i;
+		}
+	}
+	return 1;
+}
+
 /* Can the candidate at s[c] be part of a hit? Folds its word with the
  * scanner's table: 0 no; 1 as a word of its own; 2 maybe in a phrase, or
  * whenever the table cannot say. */
 static int
-word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
+word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 {
 	const uint32_t *ftab = k->ftab;
 	char w[512];
@@ -1054,8 +1188,13 @@ word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
 	while (we < hi && !is_sep((unsigned char)s[we]))
 		we++;
 	if ((wb > 0 && !is_sep((unsigned char)s[wb - 1])) || (we < n && !is_sep((unsigned char)s[we]))
-	    || we - wb > 120 || ar_u8valid(s + wb, we - wb) != we - wb)
+	    || we - wb > 120 || !short_valid((const unsigned char *)s + wb, we - wb))
 		return 2;
+	/* another candidate in the word just checked (the scanner finds a
+	 * frequent word's letters once for each pattern that has them) */
+	if (s + wb == k->wc_at && we - wb == k->wc_len)
+		return k->wc_r;
+	int split = 0;          /* a character in it ends a word: no memo */
 	for (i = wb; i < we;) {
 		int32_t cp;
 		size_t m = ar_u8dec(s + i, &cp);
@@ -1069,6 +1208,7 @@ word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
 			return 2;
 		f &= 0xFFFF;
 		if (!ar_is_wordchar((int32_t)f)) {
+			split = 1;
 			if (seen)
 				break;          /* the end of the candidate's word */
 			len = 0;                /* a word before it */
@@ -1089,11 +1229,19 @@ word_may_hit(const struct ar_kwic *k, const char *s, size_t n, size_t c)
 		r = 1 + ws->phrase;
 	const char *const *procl = (const char *const *)k->procl;
 	const size_t *procll = k->procll;
-	for (int j = 0, np = k->nprocl; j < np && r < 2; j++)
+	/* only the proclitics that begin as the word does */
+	if (len < 2)
+		return r;       /* (not kept: rare) */
+	int b = pbk_of(w), nb = k->npbk[b], *bk = k->pbk[b];
+	for (int t = 0; t < nb + k->npshort && r < 2; t++) {
+		int j = t < nb ? bk[t] : k->pshort[t - nb];
 		if (procll[j] < len && w[procll[j] - 1] == procl[j][procll[j] - 1]
 		    && !memcmp(w, procl[j], procll[j])
 		    && (ws = wset_get(k, w + procll[j], len - procll[j])))
 			r = 1 + ws->phrase;
+	}
+	if (!split)
+		k->wc_at = s + wb, k->wc_len = we - wb, k->wc_r = r;
 	return r;
 }
 
@@ -1111,7 +1259,7 @@ do_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln, size_t c, 
 		return;
 	}
 	if (bad != n) {
-		if (k->sink->invalid && k->sink->invalid(ln, bad, k->sink->ctx) < 0) {
+		if (k->sink->invalid && k->sink->invalid(ln, bad + (k->windowed ? k->base : 0), k->sink->ctx) < 0) {
 			k->refused = 1;
 			return;
 		}
@@ -1394,6 +1542,18 @@ ar_kwic_context_word(const char *s, int k, int back, const char **wp, size_t *wn
 void
 ar_kwic_ready(struct ar_kwic *k)
 {
+	if (k->mode == AR_KWIC_SUBSTRING) {
+		for (int i = 0; i < k->npats; i++) {
+			k->pats[i].memo = k->nmemo;
+			for (int w = 0; w < k->pats[i].nw; w++)
+				k->nmemo += star_count(k->pats[i].w[w], k->pats[i].wl[w]);
+		}
+		if (k->nmemo) {
+			k->memo = ar_alloc(k->nmemo * sizeof *k->memo);
+			memset(k->memo, 0, k->nmemo * sizeof *k->memo);
+			k->memo_gen = 1;
+		}
+	}
 	build_ftab(k);
 	number_letters(k);
 	set_anchor_bits(k);
@@ -1412,9 +1572,64 @@ ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
 	k->sink = sink;
 	k->lineno = *line + 1;
 	k->refused = 0;
+	k->wc_at = NULL;        /* a new block may reuse the old one's memory */
 	do_text(k, p, n);
 	*line = k->lineno - 1;
 	k->sink = NULL;
+	return k->refused ? -1 : 0;
+}
+
+/* What a window keeps of the line on each side of what it reports: a
+ * hit's words (do_line's window around a candidate) and its context. A
+ * hit that starts in the window but runs more than this past its end (a
+ * star over a word of megabytes) ends at the window. */
+static size_t
+window_margin(const struct ar_kwic *k)
+{
+	return 65536 + 2 * (256 + 8 * k->maxpatbytes);
+}
+
+int
+ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
+    unsigned long line, const struct ar_kwic_sink *sink)
+{
+	size_t margin = window_margin(k);
+	struct ar_buf *w = &k->win;
+
+	ar_buf_add(w, p, n);
+	if (!last && w->len < 3 * margin)
+		return 0;               /* too little to report any of it yet */
+	size_t limit = w->len;
+	if (!last) {
+		limit -= margin;
+		while (limit > 0 && ((unsigned char)w->s[limit] & 0xC0) == 0x80)
+			limit--;
+	}
+	ar_buf_grow(w, AR_BLOCK_PAD);
+	memset(w->s + w->len, 0, AR_BLOCK_PAD);
+	k->sink = sink;
+	k->refused = 0;
+	k->lineno = line;
+	k->windowed = 1;
+	k->wc_at = NULL;
+	k->report_to = k->base + limit;
+	do_text(k, w->s, w->len);
+	k->windowed = 0;
+	k->sink = NULL;
+	if (last) {
+		w->len = 0;
+		k->base = k->cpbase = k->report_from = 0;
+	} else {
+		/* keep the margin before what is reported next, and that */
+		size_t cut = limit > margin ? limit - margin : 0;
+		while (cut > 0 && ((unsigned char)w->s[cut] & 0xC0) == 0x80)
+			cut--;
+		k->cpbase += ar_u8count(w->s, cut);
+		k->base += cut;
+		k->report_from = k->report_to;
+		memmove(w->s, w->s + cut, w->len - cut);
+		w->len -= cut;
+	}
 	return k->refused ? -1 : 0;
 }
 
@@ -1459,6 +1674,9 @@ ar_kwic_free(struct ar_kwic *k)
 		free(k->procl[i]);
 	free(k->procl);
 	free(k->procll);
+	for (int i = 0; i < 64; i++)
+		free(k->pbk[i]);
+	free(k->pshort);
 	for (int i = 0; i < NBK; i++)
 		free(k->bk[i]), free(k->bk2[i]);
 	free(k->bkwild);
@@ -1473,6 +1691,8 @@ ar_kwic_free(struct ar_kwic *k)
 	ar_buf_free(&k->offs);
 	ar_buf_free(&k->ends);
 	ar_buf_free(&k->fixed);
+	ar_buf_free(&k->win);
+	free(k->memo);
 	ar_norm_free(k->nm);
 	free(k);
 }

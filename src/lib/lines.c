@@ -317,6 +317,7 @@ struct run {
 	int long_warned;        /* a line of this document came in pieces */
 	int binary;             /* the operand has NUL bytes (searching tools) */
 	size_t scan_from;       /* buf[0..scan_from) holds no newline */
+	int valid;              /* the lines being handed out are valid UTF-8 */
 	struct ar_buf fixed;    /* a line with its invalid UTF-8 repaired */
 	struct ar_buf text;     /* --input=jsonl: the record's text */
 	struct ar_buf caught;   /* --input=jsonl: a filter's output for it */
@@ -615,7 +616,7 @@ hand_line(struct run *run, const char *s, size_t len, int partial)
 {
 	if (run->skip)
 		return 0;
-	size_t bad = ar_u8valid(s, len);
+	size_t bad = run->valid ? len : ar_u8valid(s, len);
 	if (bad < len) {
 		if (ar_doc_invalid(ar_doc.line, run->line_off + bad) < 0) {
 			run->status = 2;
@@ -642,6 +643,9 @@ hand_lines(struct run *run, char *p, size_t n)
 {
 	size_t pos = 0;
 
+	/* one check of the whole block, not one a line: a newline ends no
+	 * sequence, so every line of a valid block is valid */
+	run->valid = ar_u8valid(p, n) == n;
 	while (pos < n) {
 		char *nl = memchr(p + pos, '\n', n - pos), *s = p + pos;
 		size_t e = nl ? (size_t)(nl - p) : n, len = e - pos;
@@ -660,15 +664,16 @@ hand_lines(struct run *run, char *p, size_t n)
 			size_t cut = cut_point((const unsigned char *)s, run->piece);
 			long_line_warn(run);
 			if (hand_line(run, s, cut, 1) < 0)
-				return -1;
+				return run->valid = 0, -1;
 			s += cut;
 			len -= cut;
 			run->line_off += cut;
 		}
 		run->piece_open = 0;
 		if (hand_line(run, s, len, 0) < 0)
-			return -1;
+			return run->valid = 0, -1;
 	}
+	run->valid = 0;
 	return 0;
 }
 

@@ -138,8 +138,18 @@ ar_u8valid(const char *str, size_t n)
 #ifdef AR_VALID_AVX2
 	if (valid_avx2 < 0)
 		valid_avx2 = __builtin_cpu_supports("avx2") && !getenv("AR_NO_AVX2");
-	if (valid_avx2 && n >= 64)
-		i = valid_avx2_run(s, 0, n, &carry);
+	/* back to 32 bytes at a time after each exact check (a quote mark, a
+	 * dash: three-byte characters are rare, but a long text holds some) */
+	while (valid_avx2 && n >= 64) {
+		i = valid_avx2_run(s, i, n, &carry);
+		if (i + 32 > n)
+			break;
+		j = carry ? i - 1 : i;
+		if (check_upto(s, &j, i + 32, n) < 0)
+			return j;
+		i = j;
+		carry = 0;
+	}
 #endif
 
 #ifdef __SSE2__
@@ -226,9 +236,23 @@ ar_u8repair(const char *str, size_t n, struct ar_buf *out, size_t *first)
 size_t
 ar_u8count(const char *s, size_t n)
 {
-	size_t i, c = 0;
+	size_t i = 0, c = 0;
 
-	for (i = 0; i < n; i++)
+#ifdef __SSE2__
+	/* sixteen bytes at a time: a byte that is not 0x80..0xBF (below -64
+	 * as a signed byte) starts a code point; up to 255 blocks add their
+	 * counts bytewise before a sum of absolute differences adds them up */
+	while (i + 16 <= n) {
+		__m128i acc = _mm_setzero_si128();
+		for (int b = 0; b < 255 && i + 16 <= n; b++, i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+			acc = _mm_sub_epi8(acc, _mm_cmpgt_epi8(v, _mm_set1_epi8(-65)));
+		}
+		__m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+		c += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
+	}
+#endif
+	for (; i < n; i++)
 		c += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return c;
 }
@@ -345,7 +369,42 @@ ar_plain_init(struct ar_plain *pl)
 	pl->simd = __builtin_cpu_supports("avx2") ? 2 : __builtin_cpu_supports("ssse3");
 	if (getenv("AR_NO_AVX2") && pl->simd == 2)     /* to test the SSSE3 pass */
 		pl->simd = 1;
+	if (getenv("AR_NO_SIMD"))                       /* to test the scalar path */
+		pl->simd = 0;
 #endif
+}
+
+void
+ar_plain_patch(struct ar_plain *pl, int32_t cp, const unsigned char b[2])
+{
+	if (cp < 0x600 || cp >= 0x680)
+		return;
+	pl->patch[(cp >> 3) & 0xF] |= (unsigned char)(1u << (cp & 7));
+	memcpy(&pl->to[cp - 0x600], b, 2);
+}
+
+/* the patches of one block: bit j of m is a second byte at s[j]; s[top]
+ * may be read (the block's last byte) */
+static inline void
+plain_patch_bits(const struct ar_plain *pl, const unsigned char *s,
+    unsigned char *o, unsigned m, unsigned top)
+{
+	/* two patches without a branch (a block holds one or two most
+	 * often, and a loop on how many mispredicts): with none left, the
+	 * byte pair at top is looked up and written to a scratch pair */
+	unsigned char scratch[2];
+	for (int t = 0; t < 2; t++) {
+		size_t j = (size_t)__builtin_ctz(m | 1u << top);
+		unsigned char *dst = m ? o + j - 1 : scratch;
+		memcpy(dst, &pl->to[(s[j - 1] & 1) << 6 | (s[j] & 0x3F)], 2);
+		m &= m - 1;
+	}
+	while (m) {
+		size_t j = (size_t)__builtin_ctz(m);
+		m &= m - 1;
+		/* the lead is 0xD8 or 0xD9: U+0600 + its low bit and six bits */
+		memcpy(o + j - 1, &pl->to[(s[j - 1] & 1) << 6 | (s[j] & 0x3F)], 2);
+	}
 }
 
 void
@@ -399,6 +458,54 @@ plain_skip_ssse3(const struct ar_plain *pl, const unsigned char *s, size_t i,
 			*mask = other;
 			return i;
 		}
+		prev = v;
+	}
+	*mask = 0;
+	return i;
+}
+
+/* ar_plain_copy on sixteen bytes at a time: plain_skip_ssse3 with a third
+ * bitmap, for the second bytes to patch, and a store */
+__attribute__((target("ssse3"))) static size_t
+plain_copy_ssse3(const struct ar_plain *pl, const unsigned char *s, size_t i,
+    size_t n, unsigned char *restrict o, unsigned *mask)
+{
+	const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128,
+	    1, 2, 4, 8, 16, 32, 64, -128);
+	const __m128i ascii_rows = _mm_loadu_si128((const __m128i *)pl->ascii);
+	const __m128i arabic_rows = _mm_loadu_si128((const __m128i *)pl->arabic);
+	const __m128i patch_rows = _mm_loadu_si128((const __m128i *)pl->patch);
+	const __m128i low3 = _mm_set1_epi8(7), low4 = _mm_set1_epi8(0xF);
+	const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
+	const __m128i eight = _mm_set1_epi8(8);
+	__m128i prev = _mm_setzero_si128();
+	size_t i0 = i;
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i before = _mm_alignr_epi8(v, prev, 15);
+		__m128i bit = _mm_shuffle_epi8(bits, _mm_and_si128(v, low3));
+		__m128i row = _mm_and_si128(_mm_srli_epi16(v, 3), low4);
+		__m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
+		__m128i ascii_plain = _mm_cmpeq_epi8(_mm_and_si128(
+		    _mm_shuffle_epi8(ascii_rows, row), bit), bit);
+		__m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9));
+		__m128i lead9 = _mm_cmpeq_epi8(before, d9);
+		__m128i second = _mm_or_si128(_mm_cmpeq_epi8(before, d8), lead9);
+		__m128i arow = _mm_or_si128(_mm_and_si128(row, low3), _mm_and_si128(lead9, eight));
+		__m128i second_plain = _mm_cmpeq_epi8(_mm_and_si128(
+		    _mm_shuffle_epi8(arabic_rows, arow), bit), bit);
+		__m128i second_patch = _mm_and_si128(second, _mm_cmpeq_epi8(_mm_and_si128(
+		    _mm_shuffle_epi8(patch_rows, arow), bit), bit));
+		__m128i plain = _mm_or_si128(_mm_or_si128(_mm_and_si128(ascii, ascii_plain), lead),
+		    _mm_and_si128(second, second_plain));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(plain, second_patch)) & 0xFFFF;
+		if (other) {
+			*mask = ~(unsigned)_mm_movemask_epi8(plain) & 0xFFFF;
+			return i;
+		}
+		_mm_storeu_si128((__m128i *)(o + (i - i0)), v);
+		plain_patch_bits(pl, s + i, o + (i - i0), (unsigned)_mm_movemask_epi8(second_patch), 15);
 		prev = v;
 	}
 	*mask = 0;
@@ -460,6 +567,80 @@ plain_skip_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
 	return i;
 }
 
+/* ar_plain_copy on 32 bytes at a time */
+__attribute__((target("avx2"))) static size_t
+plain_copy_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
+    size_t n, unsigned char *restrict o, unsigned *mask)
+{
+	const __m256i bits = _mm256_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128,
+	    1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128,
+	    1, 2, 4, 8, 16, 32, 64, -128);
+	const __m256i ascii_rows = _mm256_broadcastsi128_si256(
+	    _mm_loadu_si128((const __m128i *)pl->ascii));
+	const __m256i arabic_rows = _mm256_broadcastsi128_si256(
+	    _mm_loadu_si128((const __m128i *)pl->arabic));
+	const __m256i patch_rows = _mm256_broadcastsi128_si256(
+	    _mm_loadu_si128((const __m128i *)pl->patch));
+	const __m256i low3 = _mm256_set1_epi8(7), low4 = _mm256_set1_epi8(0xF);
+	const __m256i d8 = _mm256_set1_epi8((char)0xD8), d9 = _mm256_set1_epi8((char)0xD9);
+	const __m256i eight = _mm256_set1_epi8(8);
+	__m256i prev = _mm256_setzero_si256();
+	size_t i0 = i;
+
+	for (; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i before = _mm256_alignr_epi8(v, _mm256_permute2x128_si256(prev, v, 0x21), 15);
+		__m256i bit = _mm256_shuffle_epi8(bits, _mm256_and_si256(v, low3));
+		__m256i row = _mm256_and_si256(_mm256_srli_epi16(v, 3), low4);
+		__m256i ascii = _mm256_cmpgt_epi8(v, _mm256_set1_epi8(-1));
+		__m256i ascii_plain = _mm256_cmpeq_epi8(_mm256_and_si256(
+		    _mm256_shuffle_epi8(ascii_rows, row), bit), bit);
+		/* valid UTF-8: a lead has its second byte */
+		__m256i lead = _mm256_or_si256(_mm256_cmpeq_epi8(v, d8), _mm256_cmpeq_epi8(v, d9));
+		__m256i lead9 = _mm256_cmpeq_epi8(before, d9);
+		__m256i second = _mm256_or_si256(_mm256_cmpeq_epi8(before, d8), lead9);
+		__m256i arow = _mm256_or_si256(_mm256_and_si256(row, low3), _mm256_and_si256(lead9, eight));
+		__m256i second_plain = _mm256_cmpeq_epi8(_mm256_and_si256(
+		    _mm256_shuffle_epi8(arabic_rows, arow), bit), bit);
+		__m256i second_patch = _mm256_and_si256(second, _mm256_cmpeq_epi8(_mm256_and_si256(
+		    _mm256_shuffle_epi8(patch_rows, arow), bit), bit));
+		__m256i plain = _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(ascii, ascii_plain), lead),
+		    _mm256_and_si256(second, second_plain));
+		unsigned patch = (unsigned)_mm256_movemask_epi8(second_patch);
+		unsigned stop = ~((unsigned)_mm256_movemask_epi8(plain) | patch);
+		if (stop) {
+			unsigned other = ~(unsigned)_mm256_movemask_epi8(plain);
+			if (!(stop & 0xFFFF)) {        /* the low half is done here */
+				_mm_storeu_si128((__m128i *)(o + (i - i0)), _mm256_castsi256_si128(v));
+				plain_patch_bits(pl, s + i, o + (i - i0), patch & 0xFFFF, 15);
+				i += 16;
+				other >>= 16;
+			}
+			*mask = other & 0xFFFF;
+			return i;
+		}
+		_mm256_storeu_si256((__m256i *)(o + (i - i0)), v);
+		plain_patch_bits(pl, s + i, o + (i - i0), patch, 31);
+		prev = v;
+	}
+	if (i + 16 <= n)        /* a last block of sixteen */
+		return plain_copy_ssse3(pl, s, i, n, o + (i - i0), mask);
+	*mask = 0;
+	return i;
+}
+
+size_t
+ar_plain_copy(const struct ar_plain *pl, const unsigned char *s, size_t i,
+    size_t n, unsigned char *restrict o, unsigned *mask)
+{
+	if (pl->simd == 2)
+		return plain_copy_avx2(pl, s, i, n, o, mask);
+	if (pl->simd)
+		return plain_copy_ssse3(pl, s, i, n, o, mask);
+	*mask = 0;
+	return i;
+}
+
 size_t
 ar_plain_skip(const struct ar_plain *pl, const unsigned char *s, size_t i,
     size_t n, unsigned *mask)
@@ -477,6 +658,15 @@ ar_plain_skip(const struct ar_plain *pl, const unsigned char *s, size_t i,
     size_t n, unsigned *mask)
 {
 	(void)pl, (void)s, (void)n;
+	*mask = 0;
+	return i;
+}
+
+size_t
+ar_plain_copy(const struct ar_plain *pl, const unsigned char *s, size_t i,
+    size_t n, unsigned char *restrict o, unsigned *mask)
+{
+	(void)pl, (void)s, (void)n, (void)o;
 	*mask = 0;
 	return i;
 }

@@ -1,5 +1,7 @@
 /* u8.c: UTF-8 decoding, repair and character classes (src/lib/u8.c). */
 #include "arlib.h"
+#include <string.h>
+
 #include "check.h"
 
 static const struct { const char *in; const char *out; size_t bad; } repairs[] = {
@@ -23,6 +25,43 @@ main(void)
 		check_str(out.s, repairs[i].out, "repair");
 		check((ar_u8valid(repairs[i].in, n) == n) == (repairs[i].bad == 0), "case %zu: valid", i);
 		ar_buf_free(&out);
+	}
+	/* a long text with three-byte characters here and there (the block
+	 * check resumes after each) and a bad byte at every position */
+	{
+		char t[300];
+		size_t n = 0, bad = 0;
+		const char *unit = "\xd9\x82\xd8\xb1\xd8\xa9 \xe2\x80\x9c" "ab\xe2\x80\x9d ";
+		while (n + strlen(unit) < sizeof t)
+			memcpy(t + n, unit, strlen(unit)), n += strlen(unit);
+		check(ar_u8valid(t, n) == n, "long mixed text is valid");
+		for (size_t at = 0; at < n; at++) {
+			char c = t[at];
+			size_t lead = at;       /* where the broken sequence starts */
+			while (lead > 0 && ((unsigned char)t[lead] & 0xC0) == 0x80)
+				lead--;
+			t[at] = (char)0xFF;
+			if (ar_u8valid(t, n) != lead)
+				bad++;
+			t[at] = c;
+		}
+		check(bad == 0, "a bad byte found at its place: %zu misses", bad);
+		/* code points of every prefix, block path or not */
+		size_t want = 0;
+		bad = 0;
+		for (size_t at = 0; at <= n; at++) {
+			if (ar_u8count(t, at) != want)
+				bad++;
+			if (at < n && ((unsigned char)t[at] & 0xC0) != 0x80)
+				want++;
+		}
+		check(bad == 0, "code points counted: %zu misses", bad);
+		/* more than 255 blocks of sixteen (the bytewise sums' limit) */
+		static char big[100001];
+		for (size_t j = 0; j + 1 < sizeof big; j += 2)
+			big[j] = (char)0xD9, big[j + 1] = (char)0x82;
+		big[100000] = 'a';
+		check(ar_u8count(big, sizeof big) == 50001, "a long text's code points");
 	}
 	check(ar_cclass(0x0642) == AR_C_LETTER, "qaf is a letter");
 	check(ar_cclass(0x064E) == AR_C_MARK, "fatha is a mark");
