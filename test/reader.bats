@@ -191,10 +191,14 @@ sys.stdout.write("مُؤْتَمَرٌ قرة " * 150000 + "\n")' > "$D/long"
 	python3 -c '
 import sys
 sys.stdout.buffer.write("قرة ".encode() * 1000000 + b"\xff x\n")' > "$D/long"
-	for t in ar-norm ar-split ar-date; do
+	for t in ar-norm ar-split ar-date "ar-kwic x"; do
 		run --separate-stderr $t --max-line=64K "$D/long"
 		[[ "$stderr" == *"$D/long:1: invalid UTF-8 at byte 7000000, replaced by U+FFFD"* ]]
 	done
+	# ar-kwic keeps a window of the line: the hit after the bad byte is
+	# found, at its place counted in characters of the repaired line
+	run -0 --separate-stderr bash -c 'ar-kwic --tsv x "$1" | cut -f2,3' _ "$D/long"
+	assert_output $'line\tstart\n1\t4000002'
 }
 
 @test "--max-line: a tool that holds lines gets a longer one in pieces, warned once, nothing lost" {

@@ -134,6 +134,7 @@ struct ar_kwic {
 	struct ar_buf win;              /* the line from byte base on */
 	size_t base, cpbase;            /* bytes and code points before win */
 	size_t report_from, report_to;  /* hits starting here (in the line) go out */
+	size_t rawin;                   /* bytes of the line received, as read */
 	int windowed;                   /* emit_line filters by those */
 };
 
@@ -1595,8 +1596,22 @@ ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
 {
 	size_t margin = window_margin(k);
 	struct ar_buf *w = &k->win;
+	size_t bad = ar_u8valid(p, n);
 
-	ar_buf_add(w, p, n);
+	/* the window holds the line repaired, so every place in it (the
+	 * reporting bounds, the hits) counts the same bytes; the warning
+	 * gives the place as read */
+	if (bad < n) {
+		if (sink->invalid && sink->invalid(line, k->rawin + bad, sink->ctx) < 0) {
+			w->len = 0;
+			k->base = k->cpbase = k->report_from = k->rawin = 0;
+			return -1;
+		}
+		ar_u8repair(p, n, w, NULL);
+	} else {
+		ar_buf_add(w, p, n);
+	}
+	k->rawin += n;
 	if (!last && w->len < 3 * margin)
 		return 0;               /* too little to report any of it yet */
 	size_t limit = w->len;
@@ -1618,7 +1633,7 @@ ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
 	k->sink = NULL;
 	if (last) {
 		w->len = 0;
-		k->base = k->cpbase = k->report_from = 0;
+		k->base = k->cpbase = k->report_from = k->rawin = 0;
 	} else {
 		/* keep the margin before what is reported next, and that */
 		size_t cut = limit > margin ? limit - margin : 0;
