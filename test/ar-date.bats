@@ -570,3 +570,8 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'ستعود الخدمة خلال الساعتين المقبلتين')" PT2H
 	assert_equal "$(val 'تضاعفت الأسعار خلال السنتين الماضيتين')" P2Y
 }
+
+@test "a weekday after ساعة is no future: the fold makes ساعة look like سأ + verb" {
+	assert_equal "$(val 'وتحدث الوزير في ساعة متأخرة من ليل الثلاثاء' 2024-03-13)" 2024-03-12
+	assert_equal "$(val 'وسيتحدث الوزير في ساعة متأخرة من ليل الخميس' 2024-03-13)" 2024-03-14
+}

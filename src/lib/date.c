@@ -2808,7 +2808,8 @@ word_classes(const struct ar_date *dt, const char *w, size_t n)
 
 /* Does the folded word w[0..n) mark the future: a future marker, or سـ +
  * a present-tense prefix (سيعقد, ستجري, سنبلغ, وسيصل), not a noun that
- * only looks like one (سيارة)? */
+ * only looks like one (سيارة, and the units ساعة, ساعات: the fold makes
+ * سأ of سا)? */
 static int
 future_word(const struct ar_date *dt, const char *w, size_t n)
 {
@@ -2820,7 +2821,7 @@ future_word(const struct ar_date *dt, const char *w, size_t n)
 	return n - o >= 4 * AR_LETTER_LEN && starts(w + o, SEEN)
 	    && (starts(w + o + 2, YEH) || starts(w + o + 2, NOON)
 	    || starts(w + o + 2, TEH) || starts(w + o + 2, ALEF))
-	    && !(m & CLS(L_NOTFUT));
+	    && !(m & (CLS(L_NOTFUT) | CLS(L_UNIT) | CLS(L_UNITDEF) | CLS(L_SEASON)));
 }
 
 /* The tokens before byte b of the line, read from the text itself (the
