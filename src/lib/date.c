@@ -2351,6 +2351,13 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 		p->mod = dt->m->val;
 		k = (size_t)r;
 	}
+	struct st w;
+	if (p->y < 0 && p->mod == 9 && p->mn.cal != 'h' && lx(dt, k, L_FROM, 0) > 0
+	    && dt->m->val == 0 && (r = whole_after(dt, k + 1, &w)) > 0 && w.gran == G_YEAR
+	    && !w.ival[0] && !w.hij[0] && w.y >= 0) {
+		p->y = w.y;             /* ديسمبر من العام 2022, مارس من السنة الماضية */
+		k = (size_t)r;
+	}
 	if (p->mn.cal == 'h' && (r = lx(dt, k, L_BLESSED, 0)) > 0)
 		k = (size_t)r;
 	return k;
