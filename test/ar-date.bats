@@ -583,3 +583,12 @@ XXXX-XX-XX	"
 	run -0 bash -c "printf 'في اذار من العام الماضي\n' | ar-date --ref=2024-03-12 --format=tsv | wc -l"
 	assert_output 2
 }
+
+@test "seasons without a year or with a modifier; الربيع العربي is a name" {
+	assert_equal "$(val 'ترتفع الحرارة في الصيف' 2024-03-12)" 2024-SU
+	assert_equal "$(val 'الشتاء القادم' 2024-03-12)" 2024-WI
+	assert_equal "$(val 'الصيف الماضي' 2023-10-18)" 2023-SU
+	assert_equal "$(val 'في خريف العام الماضي' 2024-03-12)" 2023-FA
+	assert_equal "$(val 'ربيع العام المقبل' 2023-10-18)" 2024-SP
+	run -1 bash -c "printf 'منذ اندلاع الربيع العربي\nمهرجان الربيع\n' | ar-date --ref=2024-03-12"
+}

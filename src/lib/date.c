@@ -2071,28 +2071,92 @@ r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 	return r;
 }
 
-/* صيف 2021, شتاء هذا العام */
+/* the first month of a season (spring in March ... winter in December,
+ * the winter of year y running into y + 1) */
+static int
+season_start(const char *season)
+{
+	return season[0] == 'S' ? (season[1] == 'P' ? 3 : 6) : season[0] == 'F' ? 9 : 12;
+}
+
+/* The year of a season by modifier mod: the next one to begin after the
+ * reference (1), the last one to end before it (-1), the reference's (0) */
+static int
+season_year(const struct ar_date *dt, const char *season, int mod)
+{
+	int st = season_start(season), ry = REF(dt).y, rm = REF(dt).m;
+
+	if (mod > 0)
+		return rm < st ? ry : ry + 1;
+	if (mod < 0) {
+		int y = ry;
+		while (y * 12L + st + 2 >= ry * 12L + rm)
+			y--;            /* its last month is not yet over */
+		return y;
+	}
+	return ry;
+}
+
+/* Is token k a word with the article (an adjective after a noun: الربيع
+ * العربي is a name)? */
+static int
+def_word(const struct ar_date *dt, size_t k)
+{
+	const struct tok *t = &dt->tok[k];
+
+	return k < dt->ntok && t->type == T_WORD && t->nl >= 6
+	    && !memcmp(dt->folded.s + t->n0, ALEF LAM, 2 * AR_LETTER_LEN);
+}
+
+/* صيف 2021, شتاء هذا العام, خريف العام الماضي, الصيف المقبل, هذا
+ * الصيف, and الصيف alone (the reference year's) */
 static long
 r_season(struct ar_date *dt, struct at *a, struct st *t)
 {
-	long r = lx(dt, a->j, L_SEASON, 1);
-	int y, h;
+	size_t j = a->j;
+	int y, h, th = 0;
+	long r;
 
-	if (r < 0)
+	if (!a->pm && (r = lx(dt, j, L_THIS, 1)) > 0)
+		th = 1, j = (size_t)r;
+	if ((r = lx(dt, j, L_SEASON, th ? 0 : 1)) < 0)
 		return RULE_NEXT;
 	const char *season = dt->m->str;
+	int def = !memcmp(dt->m->w[0], ALEF LAM, 2 * AR_LETTER_LEN);
 	size_t k = (size_t)r;
+	if (th || def) {
+		int mod = 0;
+		if (!th && (r = lx(dt, k, L_RMOD, 0)) > 0)
+			mod = dt->m->val, k = (size_t)r;
+		else if (!th && (def_word(dt, k) || lx(dt, k, L_MONTH, 0) > 0))
+			return RULE_NEXT;       /* الربيع العربي */
+		else if (!th && !a->pm && dt->tok[a->i].b0 > 0 && !prev_is(dt, a->i, L_YPREP)
+		    && !(a->i > 0 && (is_word(dt, a->i - 1, "\u0641\u0635\u0644")
+		    || is_word(dt, a->i - 1, "\u0645\u0648\u0633\u0645"))))
+			return RULE_NEXT;       /* مهرجان الربيع; في الصيف, فصل الصيف */
+		if (REF(dt).ok)
+			snprintf(t->ival, sizeof t->ival, "%04d-%s", season_year(dt, season, mod), season);
+		else
+			snprintf(t->ival, sizeof t->ival, "XXXX-%s", season);
+		t->gran = G_YEAR, t->hasdate = 1;
+		return (long)k;
+	}
+	size_t yk = k;
 	if ((r = lx(dt, k, L_YEARW, 0)) > 0 && dt->m->val == 0)
-		k = (size_t)r;
-	if ((r = c_yearnum(dt, k, &y, &h)) > 0 && !h && dt->tok[k].nd == 4) {
+		yk = (size_t)r;
+	if ((r = c_yearnum(dt, yk, &y, &h)) > 0 && !h && dt->tok[yk].nd == 4) {
 		snprintf(t->ival, sizeof t->ival, "%04d-%s", y, season);
 		t->y = y, t->gran = G_YEAR, t->hasdate = 1, t->yexp = 1;
 		return r;
 	}
-	if ((r = lx(dt, k, L_THIS, 0)) > 0 && (r = lx(dt, (size_t)r, L_PERIOD, 0)) > 0
+	int mod = 0;
+	long q;
+	if ((((r = lx(dt, k, L_THIS, 0)) > 0 && (r = lx(dt, (size_t)r, L_PERIOD, 0)) > 0)
+	    || ((q = lx(dt, k, L_PERIOD, 0)) > 0 && (r = lx(dt, (size_t)q, L_RMOD, 0)) > 0
+	    && (mod = dt->m->val, lx(dt, k, L_PERIOD, 0) > 0)))
 	    && dt->m->str[0] == 'Y') {
 		if (REF(dt).ok)
-			snprintf(t->ival, sizeof t->ival, "%04d-%s", REF(dt).y, season);
+			snprintf(t->ival, sizeof t->ival, "%04d-%s", REF(dt).y + mod, season);
 		else
 			snprintf(t->ival, sizeof t->ival, "XXXX-%s", season);
 		t->gran = G_YEAR, t->hasdate = 1;
