@@ -592,3 +592,18 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'ربيع العام المقبل' 2023-10-18)" 2024-SP
 	run -1 bash -c "printf 'منذ اندلاع الربيع العربي\nمهرجان الربيع\n' | ar-date --ref=2024-03-12"
 }
+
+@test "quarters, halves and positions with no year or modifier are the reference's" {
+	assert_equal "$(val 'يتباطأ النمو في الربع الأول' 2024-03-12)" 2024-Q1
+	assert_equal "$(val 'خفض العجز في النصف الثاني' 2023-10-18)" 2023-H2
+	assert_equal "$(val 'تصرف الرواتب نهاية الشهر' 2024-03-12)" 2024-03
+	assert_equal "$(val 'اواخر الشهر' 2024-03-12)" 2024-03
+	assert_equal "$(val 'يعود الوفد مطلع الأسبوع' 2024-03-12)" 2024-W11
+	run -1 bash -c "printf 'لعب أفضل في النصف الثاني من المباراة\n' | ar-date --ref=2024-03-12"
+}
+
+@test "نهاية الأسبوع is the weekend: YYYY-Www-WE" {
+	assert_equal "$(val 'في عطلة نهاية الأسبوع' 2024-03-12)" 2024-W11-WE
+	assert_equal "$(val 'نهاية الأسبوع المقبل' 2024-03-12)" 2024-W12-WE
+	assert_equal "$(val 'نهاية الاسبوع الجاري' 2023-10-18)" 2023-W42-WE
+}

@@ -264,14 +264,17 @@ weak_word(const struct ar_date *dt, const char *w, size_t n)
 static void anchor_add(struct ar_date *dt, const char *w, size_t n);
 
 /* The anchors: for each entry of an anchoring class, its first word that
- * is not a weak one (غد of بعد غد, الصباح of هذا الصباح). */
+ * is not a weak one (غد of بعد غد, الصباح of هذا الصباح); and the
+ * fractions with the article, a quarter or half of a year alone (الربع
+ * الأول, النصف الثاني). */
 static void
 anchors_init(struct ar_date *dt)
 {
 	memset(dt->anchor, 0, sizeof dt->anchor);
 	for (size_t k = 0; k < dt->nents; k++) {
 		const struct ar_lexent *e = dt->ents[k];
-		if (!class_anchor[e->cls])
+		if (!class_anchor[e->cls] && !(e->cls == L_HALF && e->wl[0] > 4
+		    && !memcmp(e->w[0], ALEF LAM, 2 * AR_LETTER_LEN)))
 			continue;
 		int w = 0;
 		while (w + 1 < e->nw && weak_word(dt, e->w[w], e->wl[w]))
@@ -1774,7 +1777,7 @@ static long g_ordinal(struct ar_date *dt, size_t i, int bare, int *v);
  * the day read at j, once, for the rules that start with one. */
 struct at {
 	size_t i, j;
-	int pm;
+	int pm;                 /* the position word before: B, M or E, 0 none */
 	int day_read;           /* 0, or 1 + what day_of returned */
 	size_t day_end;         /* the token after the day */
 	int dd, d2;             /* the day and the end of a range of days, 0 none */
@@ -1804,8 +1807,8 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 	} else if ((o = lx(dt, k, L_OFFSET, 0)) > 0 && !*entry_flag(dt->m) && !th
 	    && (mod = dt->m->val, (q = lx(dt, (size_t)o, L_RMOD, 0)) > 0) && dt->m->val == mod) {
 		mod *= 2, k = (size_t)q;        /* العام قبل الماضي, الأسبوع بعد المقبل */
-	} else if (th || (a->pm && unit == 'Y'))
-		mod = 0;
+	} else if (th || a->pm)
+		mod = 0;                /* نهاية الشهر, مطلع الأسبوع: the reference's */
 	else
 		return RULE_NEXT;
 	if (th && mod != 0)
@@ -1814,6 +1817,12 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		t->gran = G_WEEK;
 		if (REF(dt).ok)
 			ar_isoweek(REF(dt).days + 7L * mod, &t->y, &t->w);
+		if (a->pm == 'E') {     /* نهاية الأسبوع: the weekend */
+			if (REF(dt).ok)
+				snprintf(t->ival, sizeof t->ival, "%04d-W%02d-WE", t->y, t->w);
+			else
+				snprintf(t->ival, sizeof t->ival, "XXXX-WXX-WE");
+		}
 	} else if (unit == 'M') {
 		t->gran = G_MONTH;
 		if (REF(dt).ok)
@@ -1908,11 +1917,12 @@ r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 	else if ((e = g_ordinal(dt, k, 0, &n)) < 0 || n < 1 || n > q)
 		return RULE_NEXT;
 	k = (size_t)e;
-	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
-		return RULE_NEXT;
 	struct st y;
-	if ((e = whole_after(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
-		return RULE_NEXT;
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a")) {
+		st_init(&y);            /* الربع الأول alone: the reference year's */
+		y.y = REF(dt).ok ? REF(dt).y : -1;
+	} else if ((e = whole_after(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
+		return RULE_NEXT;       /* النصف الثاني من المباراة */
 	if (y.y < 0)
 		snprintf(t->ival, sizeof t->ival, "XXXX-%c%d", q == 4 ? 'Q' : 'H', n);
 	else
@@ -2781,7 +2791,7 @@ c_date(struct ar_date *dt, size_t i, struct st *s)
 	long r;
 
 	if ((r = lx(dt, i, L_PMOD, 1)) > 0)
-		a.pm = 1, a.j = (size_t)r;
+		a.pm = dt->m->str[0], a.j = (size_t)r;
 	for (size_t k = 0; k < sizeof date_rules / sizeof date_rules[0]; k++) {
 		r = date_rules[k].fn(dt, &a, s);
 		if (r > 0)
