@@ -2520,26 +2520,35 @@ is_word(const struct ar_date *dt, size_t k, const char *w)
  * its length (*first LONG_MIN when it cannot be placed without a
  * reference; *gm the Gregorian month then, or 0). Returns the end, -1 if
  * there is none. */
+static long month_at(struct ar_date *dt, size_t k, long *first, int *len, int *gm);
 static long
 month_spec(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
+{
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
+		return -1;
+	return month_at(dt, k + 1, first, len, gm);
+}
+
+/* the month at token k, as month_spec reads it after من / في; الشهر
+ * alone is the reference's */
+static long
+month_at(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
 {
 	struct month mn;
 	long r;
 	int y, m;
 
-	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
-		return -1;
-	k++;
 	*gm = 0;
 	if ((r = lx(dt, k, L_PERIOD, 0)) > 0 && dt->m->str[0] == 'M') {
 		long e = lx(dt, (size_t)r, L_RMOD, 0);
+		int mod = e > 0 ? dt->m->val : 0;
 		if (e < 0)
-			return -1;
+			e = r;
 		if (!REF(dt).ok) {
 			*first = LONG_MIN;
 			return e;
 		}
-		ref_month(dt, dt->m->val, &y, &m);
+		ref_month(dt, mod, &y, &m);
 		*first = ar_days_from_civil(y, m, 1), *len = ar_days_in_month(y, m);
 		return e;
 	}
@@ -2763,9 +2772,64 @@ r_holiday(struct ar_date *dt, struct at *a, struct st *t)
 	return (long)k;
 }
 
+/* ثالث يوم من أكتوبر, أول أيام الشهر المقبل, آخر يوم في الشهر, آخر
+ * أيام رمضان, اليوم الأخير من العام: the nth (or the last) day of a month
+ * or a year */
+static long
+r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r, e;
+	int n;
+	struct amount u;
+
+	if (a->pm)
+		return RULE_NEXT;
+	if ((r = lx(dt, a->j, L_ORDBARE, 1)) > 0) {
+		n = dt->m->val;
+		if ((r = lx(dt, (size_t)r, L_UNIT, 0)) < 0)
+			return RULE_NEXT;
+		unit_of(dt->m->str, &u);
+	} else if ((r = lx(dt, a->j, L_UNITDEF, 1)) > 0) {
+		unit_of(dt->m->str, &u);
+		if (u.plural || u.dual || (e = lx(dt, (size_t)r, L_LASTW, 0)) < 0)
+			return RULE_NEXT;
+		n = -1, r = e;          /* اليوم الأخير */
+	} else {
+		return RULE_NEXT;
+	}
+	if (strcmp(u.unit, "D") || u.dual || n < -1 || n == 0 || n > 31)
+		return RULE_NEXT;
+	size_t k = (size_t)r;
+	if ((lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) || is_word(dt, k, "\u0641\u064a"))
+		k++;
+	else if (!u.plural)
+		return RULE_NEXT;       /* أول يوم: من or في before the month */
+	long first;
+	int len, gm;
+	if ((e = month_at(dt, k, &first, &len, &gm)) < 0) {
+		struct st y;
+		if ((e = whole_after(dt, k, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
+			return RULE_NEXT;
+		if (y.y < 0)
+			first = LONG_MIN, gm = n == -1 ? 12 : 1;
+		else
+			first = ar_days_from_civil(y.y, 1, 1),
+			    len = (int)(ar_days_from_civil(y.y + 1, 1, 1) - first);
+	}
+	if (first == LONG_MIN) {
+		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
+		return e;
+	}
+	if (n > len)
+		return RULE_FAIL;
+	set_day(t, n == -1 ? first + len - 1 : first + n - 1);
+	return e;
+}
+
 typedef long (*date_rule_fn)(struct ar_date *, struct at *, struct st *);
 static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[] = {
 	{ "holiday", r_holiday },
+	{ "nth-day", r_nth_day },
 	{ "nth-weekday", r_nth_wday },
 	{ "week-of-month", r_week_of_month },
 	{ "weekday-of-week", r_wday_of_week },
@@ -3099,7 +3163,8 @@ static const struct chain_step chain_steps[] = {
 	{ "clock", CLS(L_SAA) | CLS(L_HOUR), 1, may_clock, c_clock },
 	{ "date", CLS(L_PMOD) | CLS(L_THIS) | CLS(L_PERIOD) | CLS(L_DECADE) | CLS(L_YEARW)
 	    | CLS(L_SEASON) | CLS(L_ORD) | CLS(L_ORDPRE) | CLS(L_ORDBARE) | CLS(L_MONTHW)
-	    | CLS(L_MONTH) | CLS(L_HOLIDAY) | CLS(L_WDAYBARE) | CLS(L_CENTW) | CLS(L_HALF), 1,
+	    | CLS(L_MONTH) | CLS(L_HOLIDAY) | CLS(L_WDAYBARE) | CLS(L_CENTW) | CLS(L_HALF)
+	    | CLS(L_UNITDEF), 1,
 	    may_date, c_date_in_chain },
 	{ "rel", CLS(L_REL), 0, may_rel, c_rel },
 	{ "wday", CLS(L_WDAY), 0, may_wday, c_wday },
