@@ -616,3 +616,11 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'اخر يوم من الشهر الجاري' 2023-10-18)" 2023-10-31
 	run -1 bash -c "printf 'في آخر أيام الحرب\nأول يوم في العمل\n' | ar-date --ref=2024-03-12"
 }
+
+@test "العقد الماضي / الحالي / المقبل are decades; بالعقد الحالي is a contract" {
+	assert_equal "$(val 'تضاعف عدد السكان خلال العقد الماضي' 2024-03-12)" 201
+	assert_equal "$(val 'في العقد المقبل' 2024-03-12)" 203
+	run -0 bash -c "printf 'العقد الحالي\n' | ar-date --format=tsv | cut -f6 | tail -1"
+	assert_output XXX
+	run -1 bash -c "printf 'سيلتزم بالعقد الحالي مع ناديه\n' | ar-date --ref=2024-03-12"
+}

@@ -1858,10 +1858,24 @@ age_after(struct ar_date *dt, size_t k)
 static long
 r_decade(struct ar_date *dt, struct at *a, struct st *t)
 {
-	long r = lx(dt, a->j, L_DECADE, 1);
+	long r = lx(dt, a->j, L_DECADE, 1), q;
 	int c;
+	struct amount u;
 
-	if (r < 0)
+	if (r < 0 && (r = lx(dt, a->j, L_UNITDEF, 1)) > 0
+	    && (unit_of(dt->m->str, &u), !strcmp(u.unit, "DE") && !u.plural && !u.dual)
+	    && (dt->mpfx == 0 || (dt->mpfx == 1 && (starts(dt->line + dt->tok[a->j].b0, WAW)
+	    || starts(dt->line + dt->tok[a->j].b0, FEH))))
+	    && (q = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
+		/* العقد الماضي (201 in 2024), العقد المقبل; not بالعقد الحالي, a contract */
+		if (REF(dt).ok)
+			t->y = REF(dt).y / 10 + dt->m->val;
+		else
+			t->y = -1;
+		t->gran = G_DEC, t->hasdate = 1;
+		return q;
+	}
+	if (r < 0 || dt->m->cls != L_DECADE)
 		return RULE_NEXT;
 	t->y = dt->m->val;
 	size_t k = (size_t)r;
@@ -3297,7 +3311,7 @@ fmt_value(const struct st *s, char *out, size_t cap)
 		p = s->y < 0 ? put_str(p, "XX") : put_num(p, s->y, 2);
 		break;
 	case G_DEC:
-		p = put_num(p, s->y, 1);
+		p = s->y < 0 ? put_str(p, "XXX") : put_num(p, s->y, 1);
 		break;
 	case G_YEAR:
 		p = s->y < 0 ? put_str(p, "XXXX") : put_num(p, s->y, 4);
