@@ -624,3 +624,12 @@ XXXX-XX-XX	"
 	assert_output XXX
 	run -1 bash -c "printf 'سيلتزم بالعقد الحالي مع ناديه\n' | ar-date --ref=2024-03-12"
 }
+
+@test "خلال / في غضون + an amount is a point; الأيام القليلة المقبلة is vague" {
+	assert_equal "$(val 'سيخمد الحريق خلال 15 دقيقة' 2024-03-12T10:00)" 2024-03-12T10:15
+	assert_equal "$(val 'وتصدر النتائج خلال يومين' 2024-03-12)" 2024-03-14
+	assert_equal "$(val 'في غضون ساعتين' 2024-03-12T10:00)" 2024-03-12T12:00
+	assert_equal "$(val 'أغلق المطار لمدة يومين' 2024-03-12)" P2D
+	assert_equal "$(val 'خلال الأيام القليلة القادمة' 2024-03-12)" FUTURE_REF
+	assert_equal "$(val 'خلال الايام القليلة الماضية' 2024-03-12)" PAST_REF
+}

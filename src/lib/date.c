@@ -85,7 +85,8 @@
 	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */ \
 	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */ \
 	X(MEASURE, "measure", 0, 0)      /* counted nouns not in the shape of one (دولار) */ \
-	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */
+	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */ \
+	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */
 
 enum {
 	L_NONE,
@@ -4011,9 +4012,11 @@ p_offset(struct ar_date *dt, size_t i)
 	if (e < 0)
 		return -1;
 	/* خلال أيام in a sentence of the future: FUTURE_REF (سيستأنف نشاطه خلال
-	 * أيام); with a number it is a duration, and من خلال is "through" */
-	if (!strcmp(how, "within") && (a.n >= 0 || (i > 0 && is_word(dt, i - 1, "\u0645\u0646"))
-	    || !future_context(dt, dt->tok[i].b0)))
+	 * أيام); with a number it is "in", a point like بعد (خلال 15 دقيقة,
+	 * خلال يومين), but not before الماضية; من خلال is "through" */
+	if (!strcmp(how, "within") && ((i > 0 && is_word(dt, i - 1, "\u0645\u0646"))
+	    || (a.n < 0 && !future_context(dt, dt->tok[i].b0))
+	    || (a.n >= 0 && lx(dt, (size_t)e, L_RMOD, 0) > 0)))
 		return -1;
 	char dv[48];            /* بعد ساعة وعشرين دقيقة: the sum, as a duration */
 	struct amount sum;
@@ -4184,6 +4187,8 @@ p_def_amount(struct ar_date *dt, size_t i)
 		if (tens > 0)
 			a.n += tens, k++;
 	}
+	if (a.n < 0 && (r = lx(dt, k, L_FEW, 0)) > 0)
+		k = (size_t)r;          /* الأيام القليلة الماضية: still no number */
 	char fl[48];
 	if (a.n > 0 && (r = first_last(dt, k, &a, fl, sizeof fl)) > 0) {
 		add_val(dt, t0, (size_t)r, pfx, "date", "%s", fl);
