@@ -1269,6 +1269,8 @@ struct st {
 	int H, M, S;            /* the clock; S -1 when no seconds were written */
 	int minus;              /* minutes before the hour (إلا ربع): M is 60 less */
 	int part;               /* a part of the day that stands alone (قبيل المغرب) */
+	int moment;             /* n noon, m midnight: a part of the day that is a time */
+	long parttok;
 	int bareday;            /* a day of the month after a weekday, no month */
 	int wdonly;             /* its day is a bare weekday's */
 	int holiday;            /* its day is a holiday's */
@@ -1551,8 +1553,11 @@ c_part(struct ar_date *dt, size_t i, struct st *s)
 	long r;
 
 	if ((r = lx(dt, i, L_DAYPART, 1)) > 0) {
+		const char *f = entry_flag(dt->m);
 		s->pod = dt->m->str[0] == '-' ? 0 : dt->m->str[0];
 		s->part = 1;
+		s->moment = !strcmp(f, "noon") ? 'n' : !strcmp(f, "mid") ? 'm' : 0;
+		s->parttok = (long)i;
 		return r;
 	}
 	if ((r = lx(dt, i, L_PRAYPREP, 1)) < 0)
@@ -2944,6 +2949,8 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 	if (r < 0)
 		return -1;
 	s->pod = dt->m->str[0];
+	if (!strcmp(entry_flag(dt->m), "noon"))
+		s->moment = 'n';        /* ظهرا alone: T12:00 */
 	return r;
 }
 
@@ -3264,7 +3271,7 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 	}
 	if (!started)
 		return -1;
-	if (!s->hasdate && !s->hasrel && !s->hasclock && !s->wd && !s->part)
+	if (!s->hasdate && !s->hasrel && !s->hasclock && !s->wd && !s->part && !s->moment)
 		return -1;              /* a part of day alone */
 	return (long)j;
 }
@@ -3413,6 +3420,38 @@ resolve_bareday(struct ar_date *dt, struct st *s)
 		set_day(s, best);
 }
 
+/* Are there words before byte b in its sentence? */
+static int
+words_before(struct ar_date *dt, size_t b)
+{
+	struct btok t[4];
+	size_t nt = back_tokens(dt, b, t, 4);
+
+	for (size_t q = 0; q < nt; q++) {
+		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
+			return 0;
+		if (t[q].type == AR_W_WORD)
+			return 1;
+	}
+	return 0;
+}
+
+/* الظهيرة, منتصف النهار, ظهرا alone: T12:00 of the day; منتصف الليل:
+ * T00:00 of the day after, or in a report (words before it and no sign
+ * of the future) of the reference day; منتصف ليل الأحد: Monday's T00:00
+ * (the day after the night, as for pod x) */
+static void
+moment_clock(struct ar_date *dt, struct st *s)
+{
+	s->hasclock = 1;
+	s->H = s->moment == 'n' ? 12 : 0, s->M = 0;
+	if (s->moment != 'm' || s->hasdate || s->hasrel || !REF(dt).ok)
+		return;
+	size_t b = dt->tok[s->parttok].b0;
+	int next = !words_before(dt, b) || future_context(dt, b) || clause_has(dt, b, L_SCHED, 8);
+	set_day(s, REF(dt).days + next);
+}
+
 static void
 finish(struct ar_date *dt, struct st *s)
 {
@@ -3428,7 +3467,9 @@ finish(struct ar_date *dt, struct st *s)
 	if (s->pod == 'x' && (s->hasdate || s->hasrel) && s->gran == G_DAY
 	    && s->y >= 0)
 		set_day(s, s->days + 1);
-	if (s->hasclock) {
+	if (s->moment && !s->hasclock)
+		moment_clock(dt, s);
+	else if (s->hasclock) {
 		if (s->pod)
 			s->H = apply_pod(s->H, s->pod);
 		if (s->minus) {
