@@ -644,3 +644,11 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'الواحدة ظهرا' 2024-03-12)" 2024-03-12T13:00
 	assert_equal "$(val 'ظهر أمس' 2024-03-12)" 2024-03-11
 }
+
+@test "D/M alone as the whole input, M/D/YYYY when the day is second; no scores" {
+	assert_equal "$(val '15/2' 2024-03-12)" 2024-02-15
+	assert_equal "$(val 'بتاريخ 2/15/2013' 2024-03-12)" 2013-02-15
+	assert_equal "$(val '12/25/2023' 2024-03-12)" 2023-12-25
+	assert_equal "$(val 'في 3/4 بحسب الوزارة' 2024-03-12)" 2024-04-03
+	run -1 bash -c "printf 'فاز الفريق على ضيفه 3/1\nبأغلبية 9/4\n' | ar-date --ref=2024-03-12"
+}

@@ -1676,12 +1676,30 @@ c_yearnum(struct ar_date *dt, size_t j, int *y, int *hij)
 /* Does a word before token i set a numeric day and month as a date (في
  * 14/03, يوم 14/03, الأحد 14/03, بتاريخ, الموافق), or a modifier after it
  * (5/6 الماضي)? A bare 14/03 may be a score or a fraction. */
+/* Are tokens i to end - 1 the whole line, as a user types a date alone? */
+static int
+alone_on_line(const struct ar_date *dt, size_t i, size_t end)
+{
+	const char *l = dt->sc.s;
+	size_t n = dt->sc.n;
+
+	if (l != dt->line || end > dt->ntok || end <= i)
+		return 0;
+	for (size_t b = 0; b < dt->tok[i].b0; b++)
+		if (l[b] != ' ' && l[b] != '\t')
+			return 0;
+	for (size_t b = dt->tok[end - 1].b1; b < n; b++)
+		if (l[b] != ' ' && l[b] != '\t' && l[b] != '\r' && l[b] != '\n')
+			return 0;
+	return 1;
+}
+
 static int
 numdate_context(struct ar_date *dt, size_t i, size_t end)
 {
 	return (i > 0 && (prev_is(dt, i, L_YPREP) || prev_is(dt, i, L_YOM) || prev_is(dt, i, L_WDAY)
 	    || prev_is(dt, i, L_JOIN) || prev_is(dt, i, L_DATEW) || prev_is(dt, i, L_TO)
-	    || prev_is(dt, i, L_FROM))) || lx(dt, end, L_RMOD, 0) > 0;
+	    || prev_is(dt, i, L_FROM))) || lx(dt, end, L_RMOD, 0) > 0 || alone_on_line(dt, i, end);
 }
 
 /* D/M without a year (14/03: the year by the rules of a day and month),
@@ -1743,6 +1761,8 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 		d = T[i].num, m = T[i + 2].num, y = T[i + 4].num;
 	else
 		return -1;
+	if (m > 12 && d >= 1 && d <= 12 && T[i + 1].num == '/')
+		m = d, d = T[i + 2].num;        /* 2/15/2013: month first, as US copy writes it */
 	size_t j = i + 5;
 	if (touches_prev(dt, j) && (T[j].type == T_NUM
 	    || (ispunct_at(dt, j, "/-.") && isnum(dt, j + 1, 1, 9) && adj(dt, j))))
