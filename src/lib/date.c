@@ -4073,12 +4073,16 @@ p_offset(struct ar_date *dt, size_t i)
 	if (e < 0)
 		return -1;
 	/* خلال أيام in a sentence of the future: FUTURE_REF (سيستأنف نشاطه خلال
-	 * أيام); with a number it is "in", a point like بعد (خلال 15 دقيقة,
-	 * خلال يومين), but not before الماضية; من خلال is "through" */
-	if (!strcmp(how, "within") && ((i > 0 && is_word(dt, i - 1, "\u0645\u0646"))
-	    || (a.n < 0 && !future_context(dt, dt->tok[i].b0))
-	    || (a.n >= 0 && lx(dt, (size_t)e, L_RMOD, 0) > 0)))
-		return -1;
+	 * أيام); with a number there, or alone, it is "in", a point like بعد
+	 * (سيخمد خلال 15 دقيقة), but in a report a duration (يعدم 2000 شخص
+	 * خلال أسبوعين), and before الماضية too; من خلال is "through" */
+	if (!strcmp(how, "within")) {
+		size_t b = dt->tok[i].b0;
+		int fut = future_context(dt, b) || clause_has(dt, b, L_SCHED, 8);
+		if ((i > 0 && is_word(dt, i - 1, "\u0645\u0646")) || (a.n < 0 && !fut)
+		    || (a.n >= 0 && (lx(dt, (size_t)e, L_RMOD, 0) > 0 || (!fut && words_before(dt, b)))))
+			return -1;
+	}
 	char dv[48];            /* بعد ساعة وعشرين دقيقة: the sum, as a duration */
 	struct amount sum;
 	long e2 = g_amounts(dt, (size_t)r, 2, dv, &sum);
