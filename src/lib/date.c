@@ -1863,6 +1863,7 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 }
 
 static long century_at(struct ar_date *dt, size_t k, int *c);
+static int def_word(const struct ar_date *dt, size_t k);
 
 /* Is token k the start of an age: من عمره, من العمر (في الأربعينات من
  * عمره is a man's forties, not a decade)? */
@@ -1959,6 +1960,9 @@ r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 	k = (size_t)e;
 	struct st y;
 	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a")) {
+		if (def_word(dt, k) || (k < dt->ntok && dt->tok[k].type == T_WORD
+		    && starts(dt->folded.s + dt->tok[k].n0, LAM)))
+			return RULE_NEXT;       /* النصف الأول للقرن الثالث: of what follows */
 		st_init(&y);            /* الربع الأول alone: the reference year's */
 		y.y = REF(dt).ok ? REF(dt).y : -1;
 	} else if ((e = whole_after(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
@@ -2468,7 +2472,7 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 	struct st w;
 	if (p->y < 0 && p->mod == 9 && p->mn.cal != 'h' && lx(dt, k, L_FROM, 0) > 0
 	    && dt->m->val == 0 && (r = whole_after(dt, k + 1, &w)) > 0 && w.gran == G_YEAR
-	    && !w.ival[0] && !w.hij[0] && w.y >= 0) {
+	    && !w.ival[0] && !w.hij[0] && w.y >= 0 && !def_word(dt, (size_t)r)) {
 		p->y = w.y;             /* ديسمبر من العام 2022, مارس من السنة الماضية */
 		k = (size_t)r;
 	}
@@ -2969,7 +2973,7 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 	if (r < 0)
 		return -1;
 	s->pod = dt->m->str[0];
-	if (!strcmp(entry_flag(dt->m), "noon"))
+	if (!s->hasclock && !strcmp(entry_flag(dt->m), "noon"))
 		s->moment = 'n';        /* ظهرا alone: T12:00 */
 	return r;
 }
@@ -4460,8 +4464,8 @@ p_range(struct ar_date *dt, size_t i)
 	long e2 = range_to(dt, (size_t)e1, &b);
 	if (e2 < 0 && bare == 4)
 		e2 = range_year(dt, j, (size_t)e1, &b);
-	if (e2 < 0)
-		return -1;
+	if (e2 < 0 || a.moment || b.moment)
+		return -1;      /* إلى منتصف النهار: the clock keeps the day written before it */
 	int first = bare == 5 ? a.d : dt->tok[j].num;
 	if (bare == 5)
 		bare = 1;               /* an ordinal day: as a day's number */
