@@ -662,3 +662,8 @@ XXXX-XX-XX	"
 	run -0 bash -c "printf 'يوم السبت 18 مارس 2017 من الساعة التاسعة صباحا إلى منتصف النهار\n' | ar-date --ref=2016-03-15 --format=tsv | cut -f6 | sed -n 3p"
 	assert_output 2017-03-18T09:00
 }
+
+@test "a half before ل + a noun, a month before من السنة + an adjective: no year of the reference" {
+	run -1 bash -c "printf 'تمتد من النصف الأول للقرن الثالث الهجري\n' | ar-date --ref=2020-02-29 --format=tsv | cut -f6 | grep H1"
+	assert_equal "$(val 'في شهر فيفري من السنة الدراسية' 2016-03-15)" 2016-02
+}
