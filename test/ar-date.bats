@@ -570,3 +570,100 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'ستعود الخدمة خلال الساعتين المقبلتين')" PT2H
 	assert_equal "$(val 'تضاعفت الأسعار خلال السنتين الماضيتين')" P2Y
 }
+
+@test "a weekday after ساعة is no future: the fold makes ساعة look like سأ + verb" {
+	assert_equal "$(val 'وتحدث الوزير في ساعة متأخرة من ليل الثلاثاء' 2024-03-13)" 2024-03-12
+	assert_equal "$(val 'وسيتحدث الوزير في ساعة متأخرة من ليل الخميس' 2024-03-13)" 2024-03-14
+}
+
+@test "a month with من العام / من عام / من سنة takes that year" {
+	assert_equal "$(val 'أعلنت الخطة في ديسمبر من العام 2022' 2024-03-12)" 2022-12
+	assert_equal "$(val 'ارتفعت الأسعار في شهر مارس من السنة الماضية' 2024-03-12)" 2023-03
+	assert_equal "$(val 'ولد في 12 مايو من عام 1990' 2024-03-12)" 1990-05-12
+	run -0 bash -c "printf 'في اذار من العام الماضي\n' | ar-date --ref=2024-03-12 --format=tsv | wc -l"
+	assert_output 2
+}
+
+@test "seasons without a year or with a modifier; الربيع العربي is a name" {
+	assert_equal "$(val 'ترتفع الحرارة في الصيف' 2024-03-12)" 2024-SU
+	assert_equal "$(val 'الشتاء القادم' 2024-03-12)" 2024-WI
+	assert_equal "$(val 'الصيف الماضي' 2023-10-18)" 2023-SU
+	assert_equal "$(val 'في خريف العام الماضي' 2024-03-12)" 2023-FA
+	assert_equal "$(val 'ربيع العام المقبل' 2023-10-18)" 2024-SP
+	run -1 bash -c "printf 'منذ اندلاع الربيع العربي\nمهرجان الربيع\n' | ar-date --ref=2024-03-12"
+}
+
+@test "quarters, halves and positions with no year or modifier are the reference's" {
+	assert_equal "$(val 'يتباطأ النمو في الربع الأول' 2024-03-12)" 2024-Q1
+	assert_equal "$(val 'خفض العجز في النصف الثاني' 2023-10-18)" 2023-H2
+	assert_equal "$(val 'تصرف الرواتب نهاية الشهر' 2024-03-12)" 2024-03
+	assert_equal "$(val 'اواخر الشهر' 2024-03-12)" 2024-03
+	assert_equal "$(val 'يعود الوفد مطلع الأسبوع' 2024-03-12)" 2024-W11
+	run -1 bash -c "printf 'لعب أفضل في النصف الثاني من المباراة\n' | ar-date --ref=2024-03-12"
+}
+
+@test "نهاية الأسبوع is the weekend: YYYY-Www-WE" {
+	assert_equal "$(val 'في عطلة نهاية الأسبوع' 2024-03-12)" 2024-W11-WE
+	assert_equal "$(val 'نهاية الأسبوع المقبل' 2024-03-12)" 2024-W12-WE
+	assert_equal "$(val 'نهاية الاسبوع الجاري' 2023-10-18)" 2023-W42-WE
+}
+
+@test "ordinal days by يوم / أيام of a month or a year" {
+	assert_equal "$(val 'تفتح أبواب التسجيل أول أيام الشهر المقبل' 2024-03-12)" 2024-04-01
+	assert_equal "$(val 'تنتهي المهلة في آخر يوم في الشهر' 2024-03-12)" 2024-03-31
+	assert_equal "$(val 'في اليوم الأخير من العام' 2024-03-12)" 2024-12-31
+	assert_equal "$(val 'أول يوم من رمضان' 2024-03-01)" 2024-03-11
+	assert_equal "$(val 'اخر يوم من الشهر الجاري' 2023-10-18)" 2023-10-31
+	run -1 bash -c "printf 'في آخر أيام الحرب\nأول يوم في العمل\n' | ar-date --ref=2024-03-12"
+}
+
+@test "العقد الماضي / الحالي / المقبل are decades; بالعقد الحالي is a contract" {
+	assert_equal "$(val 'تضاعف عدد السكان خلال العقد الماضي' 2024-03-12)" 201
+	assert_equal "$(val 'في العقد المقبل' 2024-03-12)" 203
+	run -0 bash -c "printf 'العقد الحالي\n' | ar-date --format=tsv | cut -f6 | tail -1"
+	assert_output XXX
+	run -1 bash -c "printf 'سيلتزم بالعقد الحالي مع ناديه\n' | ar-date --ref=2024-03-12"
+}
+
+@test "خلال / في غضون + an amount is a point; الأيام القليلة المقبلة is vague" {
+	assert_equal "$(val 'سيخمد الحريق خلال 15 دقيقة' 2024-03-12T10:00)" 2024-03-12T10:15
+	assert_equal "$(val 'وستصدر النتائج خلال يومين' 2024-03-12)" 2024-03-14
+	assert_equal "$(val 'خلال ساعة' 2024-03-12T10:00)" 2024-03-12T11:00
+	# in a report it is a duration
+	assert_equal "$(val 'أعدم التنظيم 2000 شخص خلال أسبوعين' 2024-03-12)" P2W
+	assert_equal "$(val 'في غضون ساعتين' 2024-03-12T10:00)" 2024-03-12T12:00
+	assert_equal "$(val 'أغلق المطار لمدة يومين' 2024-03-12)" P2D
+	assert_equal "$(val 'خلال الأيام القليلة القادمة' 2024-03-12)" FUTURE_REF
+	assert_equal "$(val 'خلال الايام القليلة الماضية' 2024-03-12)" PAST_REF
+}
+
+@test "ظهرا, الظهيرة, منتصف النهار are T12:00; منتصف الليل is T00:00" {
+	assert_equal "$(val 'ووصل الوفد إلى المطار ظهرا' 2024-03-12)" 2024-03-12T12:00
+	assert_equal "$(val 'تجمعوا في الظهيرة' 2024-03-12)" 2024-03-12T12:00
+	assert_equal "$(val 'عند منتصف النهار' 2024-03-12)" 2024-03-12T12:00
+	assert_equal "$(val 'ويبدأ حظر التجول عند منتصف الليل' 2024-03-12)" 2024-03-13T00:00
+	assert_equal "$(val 'وانتهت المفاوضات قرابة منتصف الليل' 2024-03-12)" 2024-03-12T00:00
+	assert_equal "$(val 'وستنتهي المهلة منتصف ليل الأحد' 2024-03-12)" 2024-03-18T00:00
+	assert_equal "$(val 'الواحدة ظهرا' 2024-03-12)" 2024-03-12T13:00
+	assert_equal "$(val 'ظهر أمس' 2024-03-12)" 2024-03-11
+}
+
+@test "D/M alone as the whole input, M/D/YYYY when the day is second; no scores" {
+	assert_equal "$(val '15/2' 2024-03-12)" 2024-02-15
+	assert_equal "$(val 'بتاريخ 2/15/2013' 2024-03-12)" 2013-02-15
+	assert_equal "$(val '12/25/2023' 2024-03-12)" 2023-12-25
+	assert_equal "$(val 'في 3/4 بحسب الوزارة' 2024-03-12)" 2024-04-03
+	run -1 bash -c "printf 'فاز الفريق على ضيفه 3/1\nبأغلبية 9/4\n' | ar-date --ref=2024-03-12"
+}
+
+@test "a range to a moment or with ظهرا after its clock keeps its day" {
+	assert_equal "$(val 'من الساعة 10 حتى الساعة 12 ظهرا' 2022-06-07)" 2022-06-07T10:00/2022-06-07T12:00
+	assert_equal "$(val 'يوم السبت 18 مارس 2017 من الساعة التاسعة صباحا إلى منتصف النهار' 2016-03-15)" 2017-03-18
+	run -0 bash -c "printf 'يوم السبت 18 مارس 2017 من الساعة التاسعة صباحا إلى منتصف النهار\n' | ar-date --ref=2016-03-15 --format=tsv | cut -f6 | sed -n 3p"
+	assert_output 2017-03-18T09:00
+}
+
+@test "a half before ل + a noun, a month before من السنة + an adjective: no year of the reference" {
+	run -1 bash -c "printf 'تمتد من النصف الأول للقرن الثالث الهجري\n' | ar-date --ref=2020-02-29 --format=tsv | cut -f6 | grep H1"
+	assert_equal "$(val 'في شهر فيفري من السنة الدراسية' 2016-03-15)" 2016-02
+}

@@ -85,7 +85,8 @@
 	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */ \
 	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */ \
 	X(MEASURE, "measure", 0, 0)      /* counted nouns not in the shape of one (دولار) */ \
-	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */
+	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */ \
+	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */
 
 enum {
 	L_NONE,
@@ -264,14 +265,17 @@ weak_word(const struct ar_date *dt, const char *w, size_t n)
 static void anchor_add(struct ar_date *dt, const char *w, size_t n);
 
 /* The anchors: for each entry of an anchoring class, its first word that
- * is not a weak one (غد of بعد غد, الصباح of هذا الصباح). */
+ * is not a weak one (غد of بعد غد, الصباح of هذا الصباح); and the
+ * fractions with the article, a quarter or half of a year alone (الربع
+ * الأول, النصف الثاني). */
 static void
 anchors_init(struct ar_date *dt)
 {
 	memset(dt->anchor, 0, sizeof dt->anchor);
 	for (size_t k = 0; k < dt->nents; k++) {
 		const struct ar_lexent *e = dt->ents[k];
-		if (!class_anchor[e->cls])
+		if (!class_anchor[e->cls] && !(e->cls == L_HALF && e->wl[0] > 4
+		    && !memcmp(e->w[0], ALEF LAM, 2 * AR_LETTER_LEN)))
 			continue;
 		int w = 0;
 		while (w + 1 < e->nw && weak_word(dt, e->w[w], e->wl[w]))
@@ -1265,6 +1269,8 @@ struct st {
 	int H, M, S;            /* the clock; S -1 when no seconds were written */
 	int minus;              /* minutes before the hour (إلا ربع): M is 60 less */
 	int part;               /* a part of the day that stands alone (قبيل المغرب) */
+	int moment;             /* n noon, m midnight: a part of the day that is a time */
+	long parttok;
 	int bareday;            /* a day of the month after a weekday, no month */
 	int wdonly;             /* its day is a bare weekday's */
 	int holiday;            /* its day is a holiday's */
@@ -1547,8 +1553,11 @@ c_part(struct ar_date *dt, size_t i, struct st *s)
 	long r;
 
 	if ((r = lx(dt, i, L_DAYPART, 1)) > 0) {
+		const char *f = entry_flag(dt->m);
 		s->pod = dt->m->str[0] == '-' ? 0 : dt->m->str[0];
 		s->part = 1;
+		s->moment = !strcmp(f, "noon") ? 'n' : !strcmp(f, "mid") ? 'm' : 0;
+		s->parttok = (long)i;
 		return r;
 	}
 	if ((r = lx(dt, i, L_PRAYPREP, 1)) < 0)
@@ -1667,12 +1676,30 @@ c_yearnum(struct ar_date *dt, size_t j, int *y, int *hij)
 /* Does a word before token i set a numeric day and month as a date (في
  * 14/03, يوم 14/03, الأحد 14/03, بتاريخ, الموافق), or a modifier after it
  * (5/6 الماضي)? A bare 14/03 may be a score or a fraction. */
+/* Are tokens i to end - 1 the whole line, as a user types a date alone? */
+static int
+alone_on_line(const struct ar_date *dt, size_t i, size_t end)
+{
+	const char *l = dt->sc.s;
+	size_t n = dt->sc.n;
+
+	if (l != dt->line || end > dt->ntok || end <= i)
+		return 0;
+	for (size_t b = 0; b < dt->tok[i].b0; b++)
+		if (l[b] != ' ' && l[b] != '\t')
+			return 0;
+	for (size_t b = dt->tok[end - 1].b1; b < n; b++)
+		if (l[b] != ' ' && l[b] != '\t' && l[b] != '\r' && l[b] != '\n')
+			return 0;
+	return 1;
+}
+
 static int
 numdate_context(struct ar_date *dt, size_t i, size_t end)
 {
 	return (i > 0 && (prev_is(dt, i, L_YPREP) || prev_is(dt, i, L_YOM) || prev_is(dt, i, L_WDAY)
 	    || prev_is(dt, i, L_JOIN) || prev_is(dt, i, L_DATEW) || prev_is(dt, i, L_TO)
-	    || prev_is(dt, i, L_FROM))) || lx(dt, end, L_RMOD, 0) > 0;
+	    || prev_is(dt, i, L_FROM))) || lx(dt, end, L_RMOD, 0) > 0 || alone_on_line(dt, i, end);
 }
 
 /* D/M without a year (14/03: the year by the rules of a day and month),
@@ -1734,6 +1761,8 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 		d = T[i].num, m = T[i + 2].num, y = T[i + 4].num;
 	else
 		return -1;
+	if (m > 12 && d >= 1 && d <= 12 && T[i + 1].num == '/')
+		m = d, d = T[i + 2].num;        /* 2/15/2013: month first, as US copy writes it */
 	size_t j = i + 5;
 	if (touches_prev(dt, j) && (T[j].type == T_NUM
 	    || (ispunct_at(dt, j, "/-.") && isnum(dt, j + 1, 1, 9) && adj(dt, j))))
@@ -1774,7 +1803,7 @@ static long g_ordinal(struct ar_date *dt, size_t i, int bare, int *v);
  * the day read at j, once, for the rules that start with one. */
 struct at {
 	size_t i, j;
-	int pm;
+	int pm;                 /* the position word before: B, M or E, 0 none */
 	int day_read;           /* 0, or 1 + what day_of returned */
 	size_t day_end;         /* the token after the day */
 	int dd, d2;             /* the day and the end of a range of days, 0 none */
@@ -1804,8 +1833,8 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 	} else if ((o = lx(dt, k, L_OFFSET, 0)) > 0 && !*entry_flag(dt->m) && !th
 	    && (mod = dt->m->val, (q = lx(dt, (size_t)o, L_RMOD, 0)) > 0) && dt->m->val == mod) {
 		mod *= 2, k = (size_t)q;        /* العام قبل الماضي, الأسبوع بعد المقبل */
-	} else if (th || (a->pm && unit == 'Y'))
-		mod = 0;
+	} else if (th || a->pm)
+		mod = 0;                /* نهاية الشهر, مطلع الأسبوع: the reference's */
 	else
 		return RULE_NEXT;
 	if (th && mod != 0)
@@ -1814,6 +1843,12 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		t->gran = G_WEEK;
 		if (REF(dt).ok)
 			ar_isoweek(REF(dt).days + 7L * mod, &t->y, &t->w);
+		if (a->pm == 'E') {     /* نهاية الأسبوع: the weekend */
+			if (REF(dt).ok)
+				snprintf(t->ival, sizeof t->ival, "%04d-W%02d-WE", t->y, t->w);
+			else
+				snprintf(t->ival, sizeof t->ival, "XXXX-WXX-WE");
+		}
 	} else if (unit == 'M') {
 		t->gran = G_MONTH;
 		if (REF(dt).ok)
@@ -1828,6 +1863,7 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 }
 
 static long century_at(struct ar_date *dt, size_t k, int *c);
+static int def_word(const struct ar_date *dt, size_t k);
 
 /* Is token k the start of an age: من عمره, من العمر (في الأربعينات من
  * عمره is a man's forties, not a decade)? */
@@ -1849,10 +1885,24 @@ age_after(struct ar_date *dt, size_t k)
 static long
 r_decade(struct ar_date *dt, struct at *a, struct st *t)
 {
-	long r = lx(dt, a->j, L_DECADE, 1);
+	long r = lx(dt, a->j, L_DECADE, 1), q;
 	int c;
+	struct amount u;
 
-	if (r < 0)
+	if (r < 0 && (r = lx(dt, a->j, L_UNITDEF, 1)) > 0
+	    && (unit_of(dt->m->str, &u), !strcmp(u.unit, "DE") && !u.plural && !u.dual)
+	    && (dt->mpfx == 0 || (dt->mpfx == 1 && (starts(dt->line + dt->tok[a->j].b0, WAW)
+	    || starts(dt->line + dt->tok[a->j].b0, FEH))))
+	    && (q = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
+		/* العقد الماضي (201 in 2024), العقد المقبل; not بالعقد الحالي, a contract */
+		if (REF(dt).ok)
+			t->y = REF(dt).y / 10 + dt->m->val;
+		else
+			t->y = -1;
+		t->gran = G_DEC, t->hasdate = 1;
+		return q;
+	}
+	if (r < 0 || dt->m->cls != L_DECADE)
 		return RULE_NEXT;
 	t->y = dt->m->val;
 	size_t k = (size_t)r;
@@ -1908,11 +1958,15 @@ r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 	else if ((e = g_ordinal(dt, k, 0, &n)) < 0 || n < 1 || n > q)
 		return RULE_NEXT;
 	k = (size_t)e;
-	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
-		return RULE_NEXT;
 	struct st y;
-	if ((e = whole_after(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
-		return RULE_NEXT;
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a")) {
+		if (def_word(dt, k) || (k < dt->ntok && dt->tok[k].type == T_WORD
+		    && starts(dt->folded.s + dt->tok[k].n0, LAM)))
+			return RULE_NEXT;       /* النصف الأول للقرن الثالث: of what follows */
+		st_init(&y);            /* الربع الأول alone: the reference year's */
+		y.y = REF(dt).ok ? REF(dt).y : -1;
+	} else if ((e = whole_after(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
+		return RULE_NEXT;       /* النصف الثاني من المباراة */
 	if (y.y < 0)
 		snprintf(t->ival, sizeof t->ival, "XXXX-%c%d", q == 4 ? 'Q' : 'H', n);
 	else
@@ -2071,28 +2125,92 @@ r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 	return r;
 }
 
-/* صيف 2021, شتاء هذا العام */
+/* the first month of a season (spring in March ... winter in December,
+ * the winter of year y running into y + 1) */
+static int
+season_start(const char *season)
+{
+	return season[0] == 'S' ? (season[1] == 'P' ? 3 : 6) : season[0] == 'F' ? 9 : 12;
+}
+
+/* The year of a season by modifier mod: the next one to begin after the
+ * reference (1), the last one to end before it (-1), the reference's (0) */
+static int
+season_year(const struct ar_date *dt, const char *season, int mod)
+{
+	int st = season_start(season), ry = REF(dt).y, rm = REF(dt).m;
+
+	if (mod > 0)
+		return rm < st ? ry : ry + 1;
+	if (mod < 0) {
+		int y = ry;
+		while (y * 12L + st + 2 >= ry * 12L + rm)
+			y--;            /* its last month is not yet over */
+		return y;
+	}
+	return ry;
+}
+
+/* Is token k a word with the article (an adjective after a noun: الربيع
+ * العربي is a name)? */
+static int
+def_word(const struct ar_date *dt, size_t k)
+{
+	const struct tok *t = &dt->tok[k];
+
+	return k < dt->ntok && t->type == T_WORD && t->nl >= 6
+	    && !memcmp(dt->folded.s + t->n0, ALEF LAM, 2 * AR_LETTER_LEN);
+}
+
+/* صيف 2021, شتاء هذا العام, خريف العام الماضي, الصيف المقبل, هذا
+ * الصيف, and الصيف alone (the reference year's) */
 static long
 r_season(struct ar_date *dt, struct at *a, struct st *t)
 {
-	long r = lx(dt, a->j, L_SEASON, 1);
-	int y, h;
+	size_t j = a->j;
+	int y, h, th = 0;
+	long r;
 
-	if (r < 0)
+	if (!a->pm && (r = lx(dt, j, L_THIS, 1)) > 0)
+		th = 1, j = (size_t)r;
+	if ((r = lx(dt, j, L_SEASON, th ? 0 : 1)) < 0)
 		return RULE_NEXT;
 	const char *season = dt->m->str;
+	int def = !memcmp(dt->m->w[0], ALEF LAM, 2 * AR_LETTER_LEN);
 	size_t k = (size_t)r;
+	if (th || def) {
+		int mod = 0;
+		if (!th && (r = lx(dt, k, L_RMOD, 0)) > 0)
+			mod = dt->m->val, k = (size_t)r;
+		else if (!th && (def_word(dt, k) || lx(dt, k, L_MONTH, 0) > 0))
+			return RULE_NEXT;       /* الربيع العربي */
+		else if (!th && !a->pm && dt->tok[a->i].b0 > 0 && !prev_is(dt, a->i, L_YPREP)
+		    && !(a->i > 0 && (is_word(dt, a->i - 1, "\u0641\u0635\u0644")
+		    || is_word(dt, a->i - 1, "\u0645\u0648\u0633\u0645"))))
+			return RULE_NEXT;       /* مهرجان الربيع; في الصيف, فصل الصيف */
+		if (REF(dt).ok)
+			snprintf(t->ival, sizeof t->ival, "%04d-%s", season_year(dt, season, mod), season);
+		else
+			snprintf(t->ival, sizeof t->ival, "XXXX-%s", season);
+		t->gran = G_YEAR, t->hasdate = 1;
+		return (long)k;
+	}
+	size_t yk = k;
 	if ((r = lx(dt, k, L_YEARW, 0)) > 0 && dt->m->val == 0)
-		k = (size_t)r;
-	if ((r = c_yearnum(dt, k, &y, &h)) > 0 && !h && dt->tok[k].nd == 4) {
+		yk = (size_t)r;
+	if ((r = c_yearnum(dt, yk, &y, &h)) > 0 && !h && dt->tok[yk].nd == 4) {
 		snprintf(t->ival, sizeof t->ival, "%04d-%s", y, season);
 		t->y = y, t->gran = G_YEAR, t->hasdate = 1, t->yexp = 1;
 		return r;
 	}
-	if ((r = lx(dt, k, L_THIS, 0)) > 0 && (r = lx(dt, (size_t)r, L_PERIOD, 0)) > 0
+	int mod = 0;
+	long q;
+	if ((((r = lx(dt, k, L_THIS, 0)) > 0 && (r = lx(dt, (size_t)r, L_PERIOD, 0)) > 0)
+	    || ((q = lx(dt, k, L_PERIOD, 0)) > 0 && (r = lx(dt, (size_t)q, L_RMOD, 0)) > 0
+	    && (mod = dt->m->val, lx(dt, k, L_PERIOD, 0) > 0)))
 	    && dt->m->str[0] == 'Y') {
 		if (REF(dt).ok)
-			snprintf(t->ival, sizeof t->ival, "%04d-%s", REF(dt).y, season);
+			snprintf(t->ival, sizeof t->ival, "%04d-%s", REF(dt).y + mod, season);
 		else
 			snprintf(t->ival, sizeof t->ival, "XXXX-%s", season);
 		t->gran = G_YEAR, t->hasdate = 1;
@@ -2351,6 +2469,13 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 		p->mod = dt->m->val;
 		k = (size_t)r;
 	}
+	struct st w;
+	if (p->y < 0 && p->mod == 9 && p->mn.cal != 'h' && lx(dt, k, L_FROM, 0) > 0
+	    && dt->m->val == 0 && (r = whole_after(dt, k + 1, &w)) > 0 && w.gran == G_YEAR
+	    && !w.ival[0] && !w.hij[0] && w.y >= 0 && !def_word(dt, (size_t)r)) {
+		p->y = w.y;             /* ديسمبر من العام 2022, مارس من السنة الماضية */
+		k = (size_t)r;
+	}
 	if (p->mn.cal == 'h' && (r = lx(dt, k, L_BLESSED, 0)) > 0)
 		k = (size_t)r;
 	return k;
@@ -2439,26 +2564,35 @@ is_word(const struct ar_date *dt, size_t k, const char *w)
  * its length (*first LONG_MIN when it cannot be placed without a
  * reference; *gm the Gregorian month then, or 0). Returns the end, -1 if
  * there is none. */
+static long month_at(struct ar_date *dt, size_t k, long *first, int *len, int *gm);
 static long
 month_spec(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
+{
+	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
+		return -1;
+	return month_at(dt, k + 1, first, len, gm);
+}
+
+/* the month at token k, as month_spec reads it after من / في; الشهر
+ * alone is the reference's */
+static long
+month_at(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
 {
 	struct month mn;
 	long r;
 	int y, m;
 
-	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
-		return -1;
-	k++;
 	*gm = 0;
 	if ((r = lx(dt, k, L_PERIOD, 0)) > 0 && dt->m->str[0] == 'M') {
 		long e = lx(dt, (size_t)r, L_RMOD, 0);
+		int mod = e > 0 ? dt->m->val : 0;
 		if (e < 0)
-			return -1;
+			e = r;
 		if (!REF(dt).ok) {
 			*first = LONG_MIN;
 			return e;
 		}
-		ref_month(dt, dt->m->val, &y, &m);
+		ref_month(dt, mod, &y, &m);
 		*first = ar_days_from_civil(y, m, 1), *len = ar_days_in_month(y, m);
 		return e;
 	}
@@ -2682,9 +2816,64 @@ r_holiday(struct ar_date *dt, struct at *a, struct st *t)
 	return (long)k;
 }
 
+/* ثالث يوم من أكتوبر, أول أيام الشهر المقبل, آخر يوم في الشهر, آخر
+ * أيام رمضان, اليوم الأخير من العام: the nth (or the last) day of a month
+ * or a year */
+static long
+r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
+{
+	long r, e;
+	int n;
+	struct amount u;
+
+	if (a->pm)
+		return RULE_NEXT;
+	if ((r = lx(dt, a->j, L_ORDBARE, 1)) > 0) {
+		n = dt->m->val;
+		if ((r = lx(dt, (size_t)r, L_UNIT, 0)) < 0)
+			return RULE_NEXT;
+		unit_of(dt->m->str, &u);
+	} else if ((r = lx(dt, a->j, L_UNITDEF, 1)) > 0) {
+		unit_of(dt->m->str, &u);
+		if (u.plural || u.dual || (e = lx(dt, (size_t)r, L_LASTW, 0)) < 0)
+			return RULE_NEXT;
+		n = -1, r = e;          /* اليوم الأخير */
+	} else {
+		return RULE_NEXT;
+	}
+	if (strcmp(u.unit, "D") || u.dual || n < -1 || n == 0 || n > 31)
+		return RULE_NEXT;
+	size_t k = (size_t)r;
+	if ((lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) || is_word(dt, k, "\u0641\u064a"))
+		k++;
+	else if (!u.plural)
+		return RULE_NEXT;       /* أول يوم: من or في before the month */
+	long first;
+	int len, gm;
+	if ((e = month_at(dt, k, &first, &len, &gm)) < 0) {
+		struct st y;
+		if ((e = whole_after(dt, k, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
+			return RULE_NEXT;
+		if (y.y < 0)
+			first = LONG_MIN, gm = n == -1 ? 12 : 1;
+		else
+			first = ar_days_from_civil(y.y, 1, 1),
+			    len = (int)(ar_days_from_civil(y.y + 1, 1, 1) - first);
+	}
+	if (first == LONG_MIN) {
+		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
+		return e;
+	}
+	if (n > len)
+		return RULE_FAIL;
+	set_day(t, n == -1 ? first + len - 1 : first + n - 1);
+	return e;
+}
+
 typedef long (*date_rule_fn)(struct ar_date *, struct at *, struct st *);
 static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[] = {
 	{ "holiday", r_holiday },
+	{ "nth-day", r_nth_day },
 	{ "nth-weekday", r_nth_wday },
 	{ "week-of-month", r_week_of_month },
 	{ "weekday-of-week", r_wday_of_week },
@@ -2710,7 +2899,7 @@ c_date(struct ar_date *dt, size_t i, struct st *s)
 	long r;
 
 	if ((r = lx(dt, i, L_PMOD, 1)) > 0)
-		a.pm = 1, a.j = (size_t)r;
+		a.pm = dt->m->str[0], a.j = (size_t)r;
 	for (size_t k = 0; k < sizeof date_rules / sizeof date_rules[0]; k++) {
 		r = date_rules[k].fn(dt, &a, s);
 		if (r > 0)
@@ -2784,6 +2973,8 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 	if (r < 0)
 		return -1;
 	s->pod = dt->m->str[0];
+	if (!s->hasclock && !strcmp(entry_flag(dt->m), "noon"))
+		s->moment = 'n';        /* ظهرا alone: T12:00 */
 	return r;
 }
 
@@ -2808,7 +2999,8 @@ word_classes(const struct ar_date *dt, const char *w, size_t n)
 
 /* Does the folded word w[0..n) mark the future: a future marker, or سـ +
  * a present-tense prefix (سيعقد, ستجري, سنبلغ, وسيصل), not a noun that
- * only looks like one (سيارة)? */
+ * only looks like one (سيارة, and the units ساعة, ساعات: the fold makes
+ * سأ of سا)? */
 static int
 future_word(const struct ar_date *dt, const char *w, size_t n)
 {
@@ -2820,7 +3012,7 @@ future_word(const struct ar_date *dt, const char *w, size_t n)
 	return n - o >= 4 * AR_LETTER_LEN && starts(w + o, SEEN)
 	    && (starts(w + o + 2, YEH) || starts(w + o + 2, NOON)
 	    || starts(w + o + 2, TEH) || starts(w + o + 2, ALEF))
-	    && !(m & CLS(L_NOTFUT));
+	    && !(m & (CLS(L_NOTFUT) | CLS(L_UNIT) | CLS(L_UNITDEF) | CLS(L_SEASON)));
 }
 
 /* The tokens before byte b of the line, read from the text itself (the
@@ -3017,7 +3209,8 @@ static const struct chain_step chain_steps[] = {
 	{ "clock", CLS(L_SAA) | CLS(L_HOUR), 1, may_clock, c_clock },
 	{ "date", CLS(L_PMOD) | CLS(L_THIS) | CLS(L_PERIOD) | CLS(L_DECADE) | CLS(L_YEARW)
 	    | CLS(L_SEASON) | CLS(L_ORD) | CLS(L_ORDPRE) | CLS(L_ORDBARE) | CLS(L_MONTHW)
-	    | CLS(L_MONTH) | CLS(L_HOLIDAY) | CLS(L_WDAYBARE) | CLS(L_CENTW) | CLS(L_HALF), 1,
+	    | CLS(L_MONTH) | CLS(L_HOLIDAY) | CLS(L_WDAYBARE) | CLS(L_CENTW) | CLS(L_HALF)
+	    | CLS(L_UNITDEF), 1,
 	    may_date, c_date_in_chain },
 	{ "rel", CLS(L_REL), 0, may_rel, c_rel },
 	{ "wday", CLS(L_WDAY), 0, may_wday, c_wday },
@@ -3102,7 +3295,7 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 	}
 	if (!started)
 		return -1;
-	if (!s->hasdate && !s->hasrel && !s->hasclock && !s->wd && !s->part)
+	if (!s->hasdate && !s->hasrel && !s->hasclock && !s->wd && !s->part && !s->moment)
 		return -1;              /* a part of day alone */
 	return (long)j;
 }
@@ -3150,7 +3343,7 @@ fmt_value(const struct st *s, char *out, size_t cap)
 		p = s->y < 0 ? put_str(p, "XX") : put_num(p, s->y, 2);
 		break;
 	case G_DEC:
-		p = put_num(p, s->y, 1);
+		p = s->y < 0 ? put_str(p, "XXX") : put_num(p, s->y, 1);
 		break;
 	case G_YEAR:
 		p = s->y < 0 ? put_str(p, "XXXX") : put_num(p, s->y, 4);
@@ -3251,6 +3444,38 @@ resolve_bareday(struct ar_date *dt, struct st *s)
 		set_day(s, best);
 }
 
+/* Are there words before byte b in its sentence? */
+static int
+words_before(struct ar_date *dt, size_t b)
+{
+	struct btok t[4];
+	size_t nt = back_tokens(dt, b, t, 4);
+
+	for (size_t q = 0; q < nt; q++) {
+		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
+			return 0;
+		if (t[q].type == AR_W_WORD)
+			return 1;
+	}
+	return 0;
+}
+
+/* الظهيرة, منتصف النهار, ظهرا alone: T12:00 of the day; منتصف الليل:
+ * T00:00 of the day after, or in a report (words before it and no sign
+ * of the future) of the reference day; منتصف ليل الأحد: Monday's T00:00
+ * (the day after the night, as for pod x) */
+static void
+moment_clock(struct ar_date *dt, struct st *s)
+{
+	s->hasclock = 1;
+	s->H = s->moment == 'n' ? 12 : 0, s->M = 0;
+	if (s->moment != 'm' || s->hasdate || s->hasrel || !REF(dt).ok)
+		return;
+	size_t b = dt->tok[s->parttok].b0;
+	int next = !words_before(dt, b) || future_context(dt, b) || clause_has(dt, b, L_SCHED, 8);
+	set_day(s, REF(dt).days + next);
+}
+
 static void
 finish(struct ar_date *dt, struct st *s)
 {
@@ -3266,7 +3491,9 @@ finish(struct ar_date *dt, struct st *s)
 	if (s->pod == 'x' && (s->hasdate || s->hasrel) && s->gran == G_DAY
 	    && s->y >= 0)
 		set_day(s, s->days + 1);
-	if (s->hasclock) {
+	if (s->moment && !s->hasclock)
+		moment_clock(dt, s);
+	else if (s->hasclock) {
 		if (s->pod)
 			s->H = apply_pod(s->H, s->pod);
 		if (s->minus) {
@@ -3850,10 +4077,16 @@ p_offset(struct ar_date *dt, size_t i)
 	if (e < 0)
 		return -1;
 	/* خلال أيام in a sentence of the future: FUTURE_REF (سيستأنف نشاطه خلال
-	 * أيام); with a number it is a duration, and من خلال is "through" */
-	if (!strcmp(how, "within") && (a.n >= 0 || (i > 0 && is_word(dt, i - 1, "\u0645\u0646"))
-	    || !future_context(dt, dt->tok[i].b0)))
-		return -1;
+	 * أيام); with a number there, or alone, it is "in", a point like بعد
+	 * (سيخمد خلال 15 دقيقة), but in a report a duration (يعدم 2000 شخص
+	 * خلال أسبوعين), and before الماضية too; من خلال is "through" */
+	if (!strcmp(how, "within")) {
+		size_t b = dt->tok[i].b0;
+		int fut = future_context(dt, b) || clause_has(dt, b, L_SCHED, 8);
+		if ((i > 0 && is_word(dt, i - 1, "\u0645\u0646")) || (a.n < 0 && !fut)
+		    || (a.n >= 0 && (lx(dt, (size_t)e, L_RMOD, 0) > 0 || (!fut && words_before(dt, b)))))
+			return -1;
+	}
 	char dv[48];            /* بعد ساعة وعشرين دقيقة: the sum, as a duration */
 	struct amount sum;
 	long e2 = g_amounts(dt, (size_t)r, 2, dv, &sum);
@@ -4023,6 +4256,8 @@ p_def_amount(struct ar_date *dt, size_t i)
 		if (tens > 0)
 			a.n += tens, k++;
 	}
+	if (a.n < 0 && (r = lx(dt, k, L_FEW, 0)) > 0)
+		k = (size_t)r;          /* الأيام القليلة الماضية: still no number */
 	char fl[48];
 	if (a.n > 0 && (r = first_last(dt, k, &a, fl, sizeof fl)) > 0) {
 		add_val(dt, t0, (size_t)r, pfx, "date", "%s", fl);
@@ -4229,8 +4464,8 @@ p_range(struct ar_date *dt, size_t i)
 	long e2 = range_to(dt, (size_t)e1, &b);
 	if (e2 < 0 && bare == 4)
 		e2 = range_year(dt, j, (size_t)e1, &b);
-	if (e2 < 0)
-		return -1;
+	if (e2 < 0 || a.moment || b.moment)
+		return -1;      /* إلى منتصف النهار: the clock keeps the day written before it */
 	int first = bare == 5 ? a.d : dt->tok[j].num;
 	if (bare == 5)
 		bare = 1;               /* an ordinal day: as a day's number */
