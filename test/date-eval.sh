@@ -44,7 +44,9 @@ fi
 TARGETS='gold.tsv 95 2
 varied.tsv 70 5
 forms.tsv 90 1
-forms2.tsv 85 1'
+forms2.tsv 85 1
+heldout.tsv 90 1
+phrases.tsv 90 1'
 
 "$PY" - "$verbose" "$dp" "$TARGETS" "$@" <<'EOF'
 import os, subprocess, sys, warnings
