@@ -99,6 +99,7 @@ struct feat {
 	X(WEATHER,   "weather",   5)  \
 	X(CURRENCY,  "currency",  4)  \
 	X(PHOTO,     "photo",     4)  \
+	X(TICKER,    "ticker",    0)  \
 	X(AGENCY,    "agency",    0)  \
 	X(BYLINE,    "byline",    0)
 #define NAV_VC_ENUM(id, name, w) VC_##id,
@@ -117,6 +118,10 @@ struct vocab_res {
 	unsigned char agency;   /* words of news agencies */
 	unsigned char byline;   /* a byline's word opens the line */
 	unsigned char credit;   /* a photo or agency credit ends the line */
+	unsigned char ticker;   /* a ticker's cue opens it ("عاجل:", "الآن -"),
+	                           2: the cue is all the line ("خبر عاجل") */
+	unsigned char dateline; /* "CITY - AGENCY", "CITY (AGENCY) -": a wire's
+	                           dateline opens it */
 	unsigned char content;  /* its content words (not stop words) */
 };
 void nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
@@ -148,6 +153,8 @@ struct ent {
 	unsigned char fin, cls, layer, reason, role;
 	unsigned char blank, newpage, source, pub, spanned, item, heading, rest;
 	unsigned char datetime; /* a date or a time and little else */
+	unsigned char ticker;   /* a line of a news ticker (its cue, or the
+	                           headline right under a cue alone) */
 	unsigned char chrome;   /* evidence of page furniture, 0..8 */
 	unsigned char cv, ct, cs;   /* of it: vocabulary, template, shape */
 	struct vocab_res v;

@@ -165,6 +165,37 @@ colon_after(const struct vwords *w, int i)
 	return p < w->len && w->s[p] == ':';
 }
 
+/* the agency's words [i, i + len) stand as a dateline's: the words
+ * before them are no stop words, a dash or an opening parenthesis is right
+ * before them, and after a closing parenthesis comes a dash, a colon or a
+ * figure */
+static int
+dateline_at(const struct vwords *w, int i, int len)
+{
+	for (int k = 0; k < i; k++)
+		if (w->stop[k] || w->cat[k])
+			return 0;
+	size_t p = w->b[i];
+	while (p > w->e[i - 1] && w->s[p - 1] == ' ')
+		p--;
+	if (p <= w->e[i - 1])
+		return 0;
+	char c = w->s[p - 1];
+	if (c == '-')
+		return 1;
+	if (c != '(')
+		return 0;
+	size_t q = w->e[i + len - 1];
+	while (q < w->len && w->s[q] == ' ')
+		q++;
+	if (q >= w->len || w->s[q] != ')')
+		return 0;
+	while (++q < w->len && w->s[q] == ' ')
+		;
+	return q < w->len && (w->s[q] == '-' || w->s[q] == ':'
+	    || (w->s[q] >= '0' && w->s[q] <= '9'));
+}
+
 /* the words of the folded line, and where its trailing credit starts */
 static void
 split_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w)
@@ -232,6 +263,12 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
 			r->agency += (unsigned char)len;
 		if (i == 0 && e->cls == VC_BYLINE)
 			r->byline = 1;
+		if (i == 0 && (e->cls == VC_LIVE || e->cls == VC_TICKER))
+			r->ticker = len == w.n ? 2 : separated(&w, len - 1);
+		/* the dateline: one or two words (the city), then " - " or "("
+		 * and the agency; in parentheses, something after them */
+		if (i >= 1 && i <= 2 && e->cls == VC_AGENCY && r->agency == len && dateline_at(&w, i, len))
+			r->dateline = 1;
 		if (i == 0 && vcat_weight[e->cls] >= 8 && separated(&w, len - 1))
 			r->first = (unsigned char)e->cls;
 		if (i == 0 && e->cls == VC_PHOTO && (len > 1 || colon_after(&w, 0)) && len < w.n)
