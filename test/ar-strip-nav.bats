@@ -442,3 +442,18 @@ for f in sys.argv[1:]:
 	assert_line --partial "page:a block of contacts"
 	assert_line --partial "page:the author's box"
 }
+
+@test "tickers above the title go; the dateline and the byline stay; a caption and tags after the body go" {
+	run -0 ar-strip-nav "$F/page-ticker.txt"
+	assert_equal "${#lines[@]}" 6
+	assert_line --index 0 --partial "في الميناء"
+	assert_line --index 1 "اللاذقية - وكالات:"
+	assert_line --index 3 "بقلم: نادر الأحمد"
+	refute_output --partial "عاجل"
+	refute_output --partial "الآن:"
+	refute_output --partial "(سانا)"
+	refute_output --partial "الوسوم"
+	run -0 ar-strip-nav --explain "$F/page-ticker.txt"
+	assert_line --partial "page:before the title"
+	assert_line --partial "page:a photo caption"
+}

@@ -465,7 +465,7 @@ heading_like(const struct ent *x)
 {
 	return pending(x) && !x->blank && x->f.words && x->f.words <= 6
 	    && x->cls != AR_NAV_C_GOOD && x->cls != AR_NAV_C_BAD && !x->f.seps
-	    && !x->datetime && (!x->f.term || x->f.colon);
+	    && !x->datetime && !x->v.byline && (!x->f.term || x->f.colon);
 }
 
 /* a heading in the words of the headings of lists: related, most read,
@@ -823,7 +823,7 @@ headline_of(struct pm *m, long i, int near)
 	long q = i;
 
 	if (!pending(x) || x->blank || x->cls == AR_NAV_C_GOOD || x->f.term || x->item
-	    || x->f.words < 3 || x->f.words > 25 || x->chrome >= 4)
+	    || x->ticker || x->f.words < 3 || x->f.words > 25 || x->chrome >= 4)
 		return 0;
 	for (int k = 0; k < near; k++) {
 		while (++q < m->n && m->e[q].blank)
@@ -855,10 +855,31 @@ is_stream(struct pm *m)
 }
 
 /* ---- the title ---- */
+static int meta_shape(const struct ent *x);
+
+/* The lines of a news ticker: a short line that a ticker's cue opens
+ * ("عاجل: ...", "الآن - ..."), and the headline right under a cue that
+ * stands alone ("خبر عاجل"). They are no title, and no meta lines of it. */
+static void
+mark_tickers(struct pm *m)
+{
+	for (long i = 0; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		if (x->blank || x->f.words > 25 || x->f.term)
+			continue;
+		if (x->v.ticker)
+			x->ticker = 1;
+		else if (i > 0 && m->e[i - 1].v.ticker == 2 && !m->e[i - 1].blank
+		    && x->f.words >= 3 && !x->datetime && !x->v.byline
+		    && !(i + 1 < m->n && meta_shape(&m->e[i + 1])))
+			x->ticker = 1;  /* the title is the headline its date follows */
+	}
+}
+
 static int
 title_shape(const struct ent *x)
 {
-	return pending(x) && !x->blank && x->chrome < 4 && !x->ct && x->f.words >= 2
+	return pending(x) && !x->blank && x->chrome < 4 && !x->ct && !x->ticker && x->f.words >= 2
 	    && x->f.words <= 30 && !x->datetime && !x->f.colon && x->cls != AR_NAV_C_BAD
 	    && (x->cls != AR_NAV_C_GOOD || x->f.cps <= 160) && !x->v.credit;
 }
@@ -1096,7 +1117,7 @@ static int
 credit_line(const struct pm *m, const struct ent *x)
 {
 	if (x->blank || x->f.words == 0 || x->f.words > 8 || x->f.term
-	    || x->cls == AR_NAV_C_GOOD)
+	    || x->cls == AR_NAV_C_GOOD || x->v.dateline)
 		return 0;
 	if (x->v.credit || (x->v.agency && x->f.paren && x->f.words <= 4
 	    && x->v.agency >= x->f.words))
@@ -1159,7 +1180,7 @@ caption_at(const struct pm *m, long i, int head)
 		return 0;
 	if (counter_line(m, x) || credit_line(m, x))
 		return 1;
-	if (x->datetime || x->v.byline || x->f.words < 2 || x->f.words > 30
+	if (x->datetime || x->v.byline || x->v.dateline || x->f.words < 2 || x->f.words > 30
 	    || (x->cls == AR_NAV_C_GOOD && x->f.term) || x->f.cps > 240)
 		return 0;
 	while (--p >= 0 && m->e[p].blank)
@@ -1186,7 +1207,7 @@ caption_at(const struct pm *m, long i, int head)
 static int
 meta_shape(const struct ent *x)
 {
-	return x->datetime || x->v.byline;
+	return x->datetime || x->v.byline || x->v.dateline;
 }
 
 /* The head's last line before the body, below the title's byline or date
@@ -1212,7 +1233,8 @@ last_caption(struct pm *m)
 	struct ent *x = &m->e[c];
 	size_t n;
 	const char *s = trimmed(m, x, &n), *colon = memchr(s, ':', n < 40 ? n : 40);
-	if (x->datetime || x->v.byline || x->f.words < 5 || x->f.words > 30 || x->f.dig >= 4
+	if (x->datetime || x->v.byline || x->v.dateline || x->f.words < 5 || x->f.words > 30
+	    || x->f.dig >= 4
 	    || x->f.term || x->f.cps > 160 || colon
 	    || x->cls == AR_NAV_C_BAD)
 		return;
@@ -1244,7 +1266,7 @@ attribution_like(const struct ent *x)
 static int
 above_title(const struct ent *x)
 {
-	return pending(x) && !x->item && !x->heading && x->cls != AR_NAV_C_BAD
+	return pending(x) && !x->item && !x->heading && !x->ticker && x->cls != AR_NAV_C_BAD
 	    && !x->f.seps && x->f.words <= 15 && (x->datetime || (x->chrome == 0 && !x->v.score));
 }
 
@@ -1283,7 +1305,7 @@ keep_unless_furniture(struct ent *x, int reason)
 {
 	if (x->item || x->heading)
 		set_fate(x, F_D, AR_NAV_L_LIST, x->item ? AR_NAV_R_LIST : AR_NAV_R_LIST_HEAD);
-	else if (x->v.credit && !(x->cls == AR_NAV_C_GOOD && x->f.term))
+	else if (x->v.credit && !x->v.dateline && !(x->cls == AR_NAV_C_GOOD && x->f.term))
 		set_fate(x, F_D, AR_NAV_L_VOCAB, AR_NAV_R_CAPTION);
 	else if (x->chrome >= 4)
 		drop_furniture(x);
@@ -1490,6 +1512,23 @@ ends_article(const struct pm *m, long i)
 		return 1;
 	const struct ent *y = &m->e[q];
 	return y->fin == F_D || y->item || y->heading || y->chrome >= 3;
+}
+
+/* A caption after the body: a descriptive phrase (four words or more, no
+ * sentence, no byline) that ends with a credit in parentheses, "محافظ ...
+ * خلال افتتاح المشروع (سبأ)"; an attribution is the name alone. */
+static int
+caption_after(const struct pm *m, const struct ent *x)
+{
+	size_t n, inner = 0;
+	const char *s = trimmed(m, x, &n);
+
+	if (!x->v.credit || x->v.byline || x->v.dateline || x->f.term || x->f.words < 6
+	    || x->f.words > 30 || !paren_credit(m, x))
+		return 0;
+	for (size_t p = n - 1; p-- > 0 && s[p] != '('; )
+		inner += s[p] == ' ' && s[p + 1] != ' ' && s[p + 1] != ')';
+	return x->f.words >= inner + 1 + 4;
 }
 
 /* a line that is a short name in parentheses and nothing else */
@@ -1724,7 +1763,9 @@ decide_after(struct pm *m)
 		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
 		    || x->v.first))
 			cont = 0;
-		if (attribution_like(x) && (cont || near < 3)) {
+		if (caption_after(m, x)) {
+			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);
+		} else if (attribution_like(x) && (cont || near < 3)) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
 			x->role = AR_NAV_ROLE_ATTRIBUTION;
 		} else if (cont) {
@@ -1943,6 +1984,7 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 	m->n = (long)n;
 	resume_sections(m);
 	evidence(m);
+	mark_tickers(m);
 	find_lists(m);
 	find_body(m);
 	if (m->b0 >= 0) {
