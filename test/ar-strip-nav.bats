@@ -457,3 +457,13 @@ for f in sys.argv[1:]:
 	assert_line --partial "page:before the title"
 	assert_line --partial "page:a photo caption"
 }
+
+@test "a byline over share buttons stays; a caption credited to the site and a line of tags under any label go" {
+	run -0 ar-strip-nav "$F/page-tags.txt"
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 2 "بواسطة: سلمى العتيبي"
+	assert_line --index 4 --partial "ويستمر المهرجان"
+	run -0 ar-strip-nav --explain "$F/page-tags.txt"
+	assert_line --partial "page:a photo caption"
+	assert_line --partial "list:a list of links"
+}

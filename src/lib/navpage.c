@@ -1166,6 +1166,59 @@ paren_credit(const struct pm *m, const struct ent *x)
 
 static int site_credit(const struct pm *m, long i);
 
+/* the words t[0..tn) stand, as words, on the site's own lines: its
+ * masthead (the page's first three lines) or its copyright line */
+static int
+named_elsewhere(const struct pm *m, const char *t, size_t tn)
+{
+	for (long j = 0, seen = 0; j < m->n; j++) {
+		const struct ent *y = &m->e[j];
+		if (y->blank)
+			continue;
+		if (++seen > 3 && !(y->f.symbol || y->v.cat == VC_COPYRIGHT))
+			continue;
+		if ((j >= m->title && j <= m->b1) || y->f.words > 8 || y->len < tn)
+			continue;
+		const char *ys = ent_text(m->pg, y), *q = ys, *end = ys + y->len;
+		while ((q = memmem(q, (size_t)(end - q), t, tn)) != NULL) {
+			if ((q == ys || q[-1] == ' ') && (q + tn == end || q[tn] == ' '))
+				return 1;
+			q++;
+		}
+	}
+	return 0;
+}
+
+/* A caption by its credit: a descriptive phrase (four words or more, no
+ * sentence, no byline, no dateline) that ends with a credit in
+ * parentheses, an agency's or a photo's words or the site's name,
+ * "محافظ ... خلال افتتاح المشروع (سبأ)"; an attribution is the name
+ * alone. */
+static int
+credited_caption(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	size_t n, inner = 0, p;
+	const char *s = trimmed(m, x, &n);
+
+	if (x->v.byline || x->v.dateline || x->f.term || x->f.words < 6
+	    || x->f.words > 30 || x->f.cps > 240 || x->cls == AR_NAV_C_BAD || !paren_credit(m, x))
+		return 0;
+	for (p = n - 1; p-- > 0 && s[p] != '('; )
+		inner += s[p] == ' ' && s[p + 1] != ' ' && s[p + 1] != ')';
+	if (x->f.words < inner + 1 + 4)
+		return 0;
+	if (x->v.credit)
+		return 1;
+	/* "(NAME)", NAME the site's */
+	size_t b = p + 1, e = n - 1;
+	while (b < e && s[b] == ' ')
+		b++;
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	return e - b >= 4 && named_elsewhere(m, s + b, e - b);
+}
+
 /* A photo caption where the article's head or body holds one: a line
  * before its credit standing alone, after a gallery's counter, or ending
  * with a credit in parentheses; the credits and counters themselves. Not a
@@ -1189,6 +1242,8 @@ caption_at(const struct pm *m, long i, int head)
 		;
 	if (x->v.credit && !x->f.term)
 		return 1;       /* "... (تصوير: ...)" */
+	if (credited_caption(m, i))
+		return 1;       /* "... خلال افتتاح المشروع (سبأ)" */
 	if (!x->f.term && x->cls != AR_NAV_C_GOOD && site_credit(m, i))
 		return 1;       /* "... - SiteName" */
 	if (q < m->n && credit_line(m, &m->e[q]) && !m->e[q].v.agency)
@@ -1514,21 +1569,42 @@ ends_article(const struct pm *m, long i)
 	return y->fin == F_D || y->item || y->heading || y->chrome >= 3;
 }
 
-/* A caption after the body: a descriptive phrase (four words or more, no
- * sentence, no byline) that ends with a credit in parentheses, "محافظ ...
- * خلال افتتاح المشروع (سبأ)"; an attribution is the name alone. */
+/* "LABEL: item، item، item": a label of one to four words and a colon,
+ * then two items or more of at most four words each, parted by commas, no
+ * sentence: the tags or categories of the article on one line, whatever
+ * the label says. Not a byline's, a dateline's or a source's line. */
 static int
-caption_after(const struct pm *m, const struct ent *x)
+tag_line(const struct pm *m, const struct ent *x)
 {
-	size_t n, inner = 0;
+	size_t n, p, w = 0;
 	const char *s = trimmed(m, x, &n);
 
-	if (!x->v.credit || x->v.byline || x->v.dateline || x->f.term || x->f.words < 6
-	    || x->f.words > 30 || !paren_credit(m, x))
+	if (x->blank || x->f.term || !x->f.comma || x->f.words < 3 || x->f.words > 24
+	    || x->v.byline || x->v.agency || x->v.dateline || x->f.links || x->f.dig > 4
+	    || x->cls == AR_NAV_C_GOOD)
 		return 0;
-	for (size_t p = n - 1; p-- > 0 && s[p] != '('; )
-		inner += s[p] == ' ' && s[p + 1] != ' ' && s[p + 1] != ')';
-	return x->f.words >= inner + 1 + 4;
+	for (p = 0; p < n && p < 60 && s[p] != ':'; p++)
+		w += p > 0 && s[p] == ' ' && s[p - 1] != ' ';
+	if (p >= n || p >= 60 || p == 0 || w > 3)
+		return 0;
+	int items = 1, iw = 0, inword = 0;
+	for (p++; p < n; p++) {
+		int comma = s[p] == ',' || (s[p] == '\xD8' && p + 1 < n && s[p + 1] == '\x8C');
+		if (comma) {
+			if (!iw)
+				return 0;
+			items++, iw = 0, inword = 0;
+			p += s[p] != ',';
+			continue;
+		}
+		if (s[p] == ' ')
+			inword = 0;
+		else if (!inword)
+			inword = 1, iw++;
+		if (iw > 4 || s[p] == ':' || s[p] == '.')
+			return 0;
+	}
+	return items >= 2 && iw > 0;
 }
 
 /* a line that is a short name in parentheses and nothing else */
@@ -1763,7 +1839,10 @@ decide_after(struct pm *m)
 		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
 		    || x->v.first))
 			cont = 0;
-		if (caption_after(m, x)) {
+		if (tag_line(m, x)) {
+			set_fate(x, F_D, AR_NAV_L_LIST, AR_NAV_R_LIST);
+			cont = 0;
+		} else if (credited_caption(m, i)) {
 			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);
 		} else if (attribution_like(x) && (cont || near < 3)) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
