@@ -851,6 +851,16 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			f->waw = 1;
 		f->cps++;
 		i += l;
+		/* the rest of a run of Arabic letters inside a word, as the
+		 * steps above count each of them */
+		while (inw && i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9) {
+			int32_t c2 = (((unsigned char)s[i] & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+			if (ar_cclass_bmp[c2] != AR_C_LETTER)
+				break;
+			f->ar++, f->cps++;
+			prev = last, last = c2;
+			i += 2;
+		}
 	}
 	if (inw) {
 		f->words++;
