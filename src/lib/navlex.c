@@ -27,7 +27,37 @@ struct nav_vocab {
 	struct ar_lex *stops;           /* the stop words, folded */
 	struct ar_clitics cl;
 	struct ar_buf fold;
+	/* the endings of the entries' first words, their last 4 and 6 bytes
+	 * hashed to a bit: a word whose ending has no bit, with or without a
+	 * proclitic, is no first word of an entry */
+	unsigned char end4[8192], end6[8192];
+	size_t maxcl;                   /* the longest proclitic, in bytes */
 };
+
+static inline unsigned
+end_key(const char *s, size_t n, size_t k)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = n - k; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return (h ^ (h >> 16)) & 0xFFFF;
+}
+
+static void
+end_add(unsigned char *bits, const char *s, size_t n, size_t k)
+{
+	if (n >= k) {
+		unsigned b = end_key(s, n, k);
+		bits[b >> 3] |= (unsigned char)(1u << (b & 7));
+	}
+}
+
+static int
+end_has(const unsigned char *bits, const char *s, size_t n, size_t k)
+{
+	unsigned b = end_key(s, n, k);
+	return bits[b >> 3] & (1u << (b & 7));
+}
 
 struct vload { struct nav_vocab *v; const char *file; };
 
@@ -55,7 +85,11 @@ vocab_entry(char *line, size_t n, unsigned long lineno, void *ctx)
 		ar_warn("%s:%lu: the phrase is not valid UTF-8", ld->file, lineno);
 		return -1;
 	}
-	ar_lex_add(ld->v->lx, line, (size_t)(tab - line), c, 0, NULL);
+	const struct ar_lexent *e = ar_lex_add(ld->v->lx, line, (size_t)(tab - line), c, 0, NULL);
+	if (e) {
+		end_add(ld->v->end4, e->w[0], e->wl[0], 4);
+		end_add(ld->v->end6, e->w[0], e->wl[0], 6);
+	}
 	return 0;
 }
 
@@ -88,6 +122,9 @@ nav_vocab_new(void)
 	ar_each_line(text, len, stop_entry, v->stops);
 	text = ar_data("proclitics.txt", &len);
 	ar_clitics_load(&v->cl, text, len);
+	for (int k = 0; k < v->cl.count; k++)
+		if (v->cl.n[k] > v->maxcl)
+			v->maxcl = v->cl.n[k];
 	return v;
 }
 
@@ -117,11 +154,18 @@ struct vwords {
 static const struct ar_lexent *
 longest(const struct nav_vocab *v, const struct vwords *w, int i, int *len)
 {
-	size_t pfx;
-	const struct ar_lexent *e = ar_lex_get_clitic(v->lx, &v->cl, w->s + w->b[i],
-	    w->e[i] - w->b[i], 2, &pfx), *best = NULL;
+	size_t pfx, n = w->e[i] - w->b[i];
+	const char *s = w->s + w->b[i];
 
 	*len = 0;
+	/* every look-up, of the word or of what a proclitic leaves, is of
+	 * at least n - maxcl bytes that end as the word does */
+	if (n >= v->maxcl + 4 && !end_has(v->end4, s, n, 4))
+		return NULL;
+	if (n >= v->maxcl + 6 && !end_has(v->end6, s, n, 6))
+		return NULL;
+	const struct ar_lexent *e = ar_lex_get_clitic(v->lx, &v->cl, s, n, 2, &pfx), *best = NULL;
+
 	for (; e; e = e->next) {
 		if (e->nw <= *len || i + e->nw > w->n)
 			continue;
