@@ -60,71 +60,6 @@ struct pm {
 };
 
 /* ---- content words ---- */
-static int32_t
-fold_letter(int32_t c)
-{
-	if (c >= 0x0627 && c <= 0x0648 && c != 0x0629)
-		return c;               /* most letters */
-	switch (c) {
-	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
-		return 0x0627;                  /* alef with hamza or madda */
-	case 0x0629:
-		return 0x0647;                  /* teh marbuta */
-	case 0x0649: case 0x06CC: case 0x0626:
-		return 0x064A;                  /* alef maksura, Persian yeh */
-	case 0x0624:
-		return 0x0648;
-	case 0x06A9:
-		return 0x0643;                  /* keheh */
-	}
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-/* The stem of a word as a hash (0: no content word), from its letters
- * c[0..k) (folded; marks, format characters and tatweel left out): without
- * the article and a conjunction or preposition before it, without a
- * plural, dual or pronoun ending and a final teh marbuta or nisba yeh.
- * Light, and wrong for some words; it only has to make the words of a
- * headline meet those of its paragraphs. */
-static uint32_t
-stem_of(const int32_t *c, int k)
-{
-	int b = 0, e = k;
-
-	if (k && ar_is_arabic(c[0])) {
-		/* وال فال بال كال, لل, ال; else و or ف before four letters */
-		switch (c[0]) {
-		case 0x648: case 0x641: case 0x628: case 0x643:
-			if (e >= 5 && c[1] == 0x627 && c[2] == 0x644)
-				b = 3;
-			break;
-		case 0x644:
-			if (e >= 4 && c[1] == 0x644)
-				b = 2;
-			break;
-		case 0x627:
-			if (e >= 4 && c[1] == 0x644)
-				b = 2;
-			break;
-		}
-		if (!b && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
-			b = 1;
-		/* ات ون ين ان ها هم; else a final teh marbuta or yeh */
-		int32_t z = c[e - 1], y = e >= 2 ? c[e - 2] : 0;
-		if (e - b >= 5 && ((z == 0x62A && y == 0x627) || (z == 0x646 && (y == 0x648
-		    || y == 0x64A || y == 0x627)) || ((z == 0x627 || z == 0x645) && y == 0x647)))
-			e -= 2;
-		else if (e - b >= 4 && (z == 0x647 || z == 0x64A))
-			e--;
-	}
-	if (e - b < 2)
-		return 0;
-	uint32_t h = 2166136261u;
-	for (int i = b; i < e; i++)
-		h = (h ^ (uint32_t)c[i]) * 16777619u;
-	return h ? h : 1;
-}
-
 /* the code point at s[i] (i < n), its length in *l and its class in *cl */
 static inline int32_t
 cp_at(const char *s, size_t i, size_t *l, int *cl)
@@ -154,7 +89,7 @@ cont_class(int32_t c, int cl)
 
 /* The words of s[0..n) as ar_word_next (no flags) finds them, in one pass:
  * for each word of three code points or more that is no stop word, its
- * stem (stem_of) goes into pg->w. */
+ * stem (nav_stem) goes into pg->w. */
 static void
 line_words(struct pm *m, const char *s, size_t n)
 {
@@ -169,7 +104,7 @@ line_words(struct pm *m, const char *s, size_t n)
 	if (!ready) {
 		for (int32_t c = 0x600; c < 0x680; c++) {
 			int k = ar_cclass(c);
-			ar2[c - 0x600] = (int16_t)(k == AR_C_LETTER && c != 0x0640 ? fold_letter(c)
+			ar2[c - 0x600] = (int16_t)(k == AR_C_LETTER && c != 0x0640 ? nav_fold_letter(c)
 			    : k == AR_C_MARK || c == 0x0640 ? -1 : -2);
 		}
 		ready = 1;
@@ -203,7 +138,7 @@ line_words(struct pm *m, const char *s, size_t n)
 		int k = 0;
 		for (;;) {
 			if (cl == AR_C_LETTER && c != 0x0640 && k < 48)
-				f[k++] = fold_letter(c);
+				f[k++] = nav_fold_letter(c);
 			i += l, ncp++;
 			/* a run of Arabic letters and marks: two bytes each */
 			while (i + 1 < n && ((unsigned char)s[i] | 1) == 0xD9) {
@@ -237,7 +172,7 @@ line_words(struct pm *m, const char *s, size_t n)
 		}
 		if (ncp < 3 || nav_stop(&m->nv->sw, s + b0, i - b0))
 			continue;
-		uint32_t h = stem_of(f, k);
+		uint32_t h = nav_stem(f, k);
 		if (!h)
 			continue;
 		if (pg->nw == pg->wcap) {
@@ -1728,9 +1663,9 @@ named_bio(struct pm *m, long i, const char *s, size_t n)
 				int32_t c;
 				q += ar_u8dec(s + q, &c);
 				if (ar_cclass(c) == AR_C_LETTER && c != 0x0640)
-					f[fk++] = fold_letter(c);
+					f[fk++] = nav_fold_letter(c);
 			}
-			uint32_t h = stem_of(f, fk);
+			uint32_t h = nav_stem(f, fk);
 			if (!h || !set_has(&m->tmp, h))
 				return 0;
 			k++;
