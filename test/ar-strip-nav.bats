@@ -442,3 +442,28 @@ for f in sys.argv[1:]:
 	assert_line --partial "page:a block of contacts"
 	assert_line --partial "page:the author's box"
 }
+
+@test "tickers above the title go; the dateline and the byline stay; a caption and tags after the body go" {
+	run -0 ar-strip-nav "$F/page-ticker.txt"
+	assert_equal "${#lines[@]}" 6
+	assert_line --index 0 --partial "في الميناء"
+	assert_line --index 1 "اللاذقية - وكالات:"
+	assert_line --index 3 "بقلم: نادر الأحمد"
+	refute_output --partial "عاجل"
+	refute_output --partial "الآن:"
+	refute_output --partial "(سانا)"
+	refute_output --partial "الوسوم"
+	run -0 ar-strip-nav --explain "$F/page-ticker.txt"
+	assert_line --partial "page:before the title"
+	assert_line --partial "page:a photo caption"
+}
+
+@test "a byline over share buttons stays; a caption credited to the site and a line of tags under any label go" {
+	run -0 ar-strip-nav "$F/page-tags.txt"
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 2 "بواسطة: سلمى العتيبي"
+	assert_line --index 4 --partial "ويستمر المهرجان"
+	run -0 ar-strip-nav --explain "$F/page-tags.txt"
+	assert_line --partial "page:a photo caption"
+	assert_line --partial "list:a list of links"
+}

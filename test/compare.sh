@@ -61,17 +61,17 @@ date-ant-timeml	head -3000 $ANT | ar-date --ref=2016-03-15 --format=timeml
 date-stream	cat $SEEDS | ar-date --tsv
 date-lookahead0	ar-date --lookahead=0 --tsv $NEWS
 nav-seeds	ar-strip-nav $SEEDS
-nav-seeds-e	ar-strip-nav -e $SEEDS
+nav-seeds-e	ar-strip-nav --explain $SEEDS
 nav-seeds-tsv	ar-strip-nav --tsv $SEEDS
 nav-seeds-json	ar-strip-nav --json $SEEDS
 nav-stream	cat $SEEDS | ar-strip-nav
-nav-stream-e	cat $SEEDS | ar-strip-nav -e
+nav-stream-e	cat $SEEDS | ar-strip-nav --explain
 nav-news	ar-strip-nav $NEWS
-nav-news-e	ar-strip-nav -e $NEWS
+nav-news-e	ar-strip-nav --explain $NEWS
 nav-news-json	ar-strip-nav --json $NEWS
 nav-keep	ar-strip-nav -k tweets,tags,source $SEEDS
 nav-ant	ar-strip-nav < $ANT
-nav-ant-e	ar-strip-nav -e < $ANT
+nav-ant-e	ar-strip-nav --explain < $ANT
 kwic-qara	ar-kwic قره $SEEDS
 kwic-qara-tsv	ar-kwic --tsv قره $SEEDS
 kwic-ant	ar-kwic تونس < $ANT

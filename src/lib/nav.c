@@ -753,8 +753,58 @@ numbered(const char *s, size_t b, size_t e)
 	return q < e && (unsigned char)s[q] >= 0xD8 && q > p;
 }
 
+/* The content words of the line, in the same pass (struct words): what
+ * navpage.c's line_words makes of them, while the line is of the text
+ * both read alike (ASCII, Arabic letters, the common punctuation); on
+ * anything else (marks, tatweel, format characters, letters and digits in
+ * one word, other scripts) the pass gives up and the page model reads
+ * the line itself when it asks. */
+struct words {
+	struct nav_page *pg;
+	size_t start;           /* the line's first word in pg->w */
+	int ok;                 /* still read alike */
+	int32_t f[48];          /* the word's letters, folded */
+	int k;
+	unsigned ncp;
+	unsigned char dig, let; /* the word holds digits, letters */
+};
+
+static inline void
+word_end(struct words *wd, const struct stopwords *sw, const char *s, size_t n, int stop)
+{
+	(void)sw, (void)s, (void)n;
+	if (wd->dig && wd->let)
+		wd->ok = 0;
+	else if (wd->let && wd->ncp >= 3 && !stop) {
+		uint32_t h = nav_stem(wd->f, wd->k);
+		struct nav_page *pg = wd->pg;
+		if (h) {
+			if (pg->nw == pg->wcap) {
+				pg->wcap = pg->wcap ? 2 * pg->wcap : 4096;
+				pg->w = ar_realloc(pg->w, pg->wcap * sizeof *pg->w);
+			}
+			pg->w[pg->nw++] = h;
+		}
+	}
+	wd->k = 0, wd->ncp = 0, wd->dig = wd->let = 0;
+}
+
+/* punctuation outside the fast paths that both passes skip */
+static inline int
+plain_punct(int32_t cp)
+{
+	switch (cp) {
+	case 0xA0: case 0xAB: case 0xBB: case 0xB7: case 0x2013: case 0x2014:
+	case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2026: case 0x2022:
+	case 0x060C: case 0x061B: case 0x061F:
+		return 1;
+	}
+	return 0;
+}
+
 static void
-features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct feat *f)
+features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct feat *f,
+    struct words *wd)
 {
 	size_t i = b, ws = 0;
 	int inw = 0;
@@ -772,9 +822,13 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
 				f->lat++;
 				word = 1;
+				wd->let = 1, wd->ncp++;
+				if (wd->k < 48)
+					wd->f[wd->k++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
 			} else if (c >= '0' && c <= '9') {
 				f->dig++;
 				word = 1;
+				wd->dig = 1;
 			} else {
 				word = 0;
 				if (c == '@' || c == '#')
@@ -797,12 +851,28 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			l = 2;                  /* an Arabic letter: most of the text */
 			f->ar++;
 			word = 1;
+			if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
+				wd->ok = 0;
+			wd->ncp++;
+			if (cp != 0x0640) {
+				wd->let = 1;
+				if (wd->k < 48)
+					wd->f[wd->k++] = nav_fold_letter(cp);
+			}
 		} else {
 			l = ar_u8len(c);
-			if (i + l > e)
+			if (i + l > e) {
+				wd->ok = 0;
 				break;
+			}
 			ar_u8dec(s + i, &cp);
-			switch (ar_cclass(cp)) {
+			int k = ar_cclass(cp);
+			/* a mark or tatweel inside a word counts in it, no letter */
+			if ((k == AR_C_MARK || cp == 0x0640) && inw)
+				wd->ncp++;
+			else if (!plain_punct(cp))
+				wd->ok = 0;
+			switch (k) {
 			case AR_C_LETTER:
 				if (ar_is_arabic(cp))
 					f->ar++;
@@ -837,9 +907,12 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			ws = i;
 			inw = 1;
 		} else if (!word && inw) {
+			int stop = nav_stop(sw, s + ws, i - ws);
 			f->words++;
-			f->sw += nav_stop(sw, s + ws, i - ws);
+			f->sw += stop;
 			inw = 0;
+			if (wd->ok)
+				word_end(wd, sw, s + ws, i - ws, stop);
 		}
 		if (!(c == ' ' || c == '\t')) {
 			if (!first)
@@ -851,10 +924,31 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			f->waw = 1;
 		f->cps++;
 		i += l;
+		/* the rest of a run of Arabic letters inside a word, as the
+		 * steps above count each of them */
+		while (inw && i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9) {
+			int32_t c2 = (((unsigned char)s[i] & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+			if (ar_cclass_bmp[c2] != AR_C_LETTER)
+				break;
+			if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
+				wd->ok = 0;
+			wd->ncp++;
+			if (c2 != 0x0640) {
+				wd->let = 1;
+				if (wd->k < 48)
+					wd->f[wd->k++] = nav_fold_letter(c2);
+			}
+			f->ar++, f->cps++;
+			prev = last, last = c2;
+			i += 2;
+		}
 	}
 	if (inw) {
+		int stop = nav_stop(sw, s + ws, e - ws);
 		f->words++;
-		f->sw += nav_stop(sw, s + ws, e - ws);
+		f->sw += stop;
+		if (wd->ok)
+			word_end(wd, sw, s + ws, e - ws, stop);
 	}
 	switch (last) {
 	case '.': case '!': case '?': case 0x061F: case 0x2026: case ':': case 0x061B:
@@ -1315,7 +1409,14 @@ step_classify(struct ar_nav *nv, struct ent *x, struct arriving *a)
 		x->spanned = 1;
 	}
 	size_t tb = skip_space(ts, 0, tn), te = trim_end(ts, tb, tn);
-	features(&nv->sw, ts, tb, te, &x->f);
+	struct words wd = { .pg = &nv->pg, .start = nv->pg.nw, .ok = te - tb <= 65536 };
+	features(&nv->sw, ts, tb, te, &x->f, &wd);
+	if (wd.ok) {
+		x->woff = (uint32_t)wd.start;
+		x->wn = (uint32_t)(nv->pg.nw - wd.start);
+	} else {
+		nv->pg.nw = wd.start;   /* the page model reads the line itself */
+	}
 	x->cls = (unsigned char)classify(&x->f);
 	if (x->cls == AR_NAV_C_BLANK) {
 		x->blank = 1;

@@ -51,6 +51,72 @@ nav_stop(const struct stopwords *sw, const char *s, size_t n)
 	return (sw->bloom[k >> 3] & (1u << (k & 7))) && nav_is_stop(sw, s, n);
 }
 
+/* ---- content words (nav.c as a line arrives, navpage.c for the rest) ---- */
+static inline int32_t
+nav_fold_letter(int32_t c)
+{
+	if (c >= 0x0627 && c <= 0x0648 && c != 0x0629)
+		return c;               /* most letters */
+	switch (c) {
+	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+		return 0x0627;                  /* alef with hamza or madda */
+	case 0x0629:
+		return 0x0647;                  /* teh marbuta */
+	case 0x0649: case 0x06CC: case 0x0626:
+		return 0x064A;                  /* alef maksura, Persian yeh */
+	case 0x0624:
+		return 0x0648;
+	case 0x06A9:
+		return 0x0643;                  /* keheh */
+	}
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* The stem of a word as a hash (0: no content word), from its letters
+ * c[0..k) (folded; marks, format characters and tatweel left out): without
+ * the article and a conjunction or preposition before it, without a
+ * plural, dual or pronoun ending and a final teh marbuta or nisba yeh.
+ * Light, and wrong for some words; it only has to make the words of a
+ * headline meet those of its paragraphs. */
+static inline uint32_t
+nav_stem(const int32_t *c, int k)
+{
+	int b = 0, e = k;
+
+	if (k && ar_is_arabic(c[0])) {
+		/* وال فال بال كال, لل, ال; else و or ف before four letters */
+		switch (c[0]) {
+		case 0x648: case 0x641: case 0x628: case 0x643:
+			if (e >= 5 && c[1] == 0x627 && c[2] == 0x644)
+				b = 3;
+			break;
+		case 0x644:
+			if (e >= 4 && c[1] == 0x644)
+				b = 2;
+			break;
+		case 0x627:
+			if (e >= 4 && c[1] == 0x644)
+				b = 2;
+			break;
+		}
+		if (!b && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
+			b = 1;
+		/* ات ون ين ان ها هم; else a final teh marbuta or yeh */
+		int32_t z = c[e - 1], y = e >= 2 ? c[e - 2] : 0;
+		if (e - b >= 5 && ((z == 0x62A && y == 0x627) || (z == 0x646 && (y == 0x648
+		    || y == 0x64A || y == 0x627)) || ((z == 0x627 || z == 0x645) && y == 0x647)))
+			e -= 2;
+		else if (e - b >= 4 && (z == 0x647 || z == 0x64A))
+			e--;
+	}
+	if (e - b < 2)
+		return 0;
+	uint32_t h = 2166136261u;
+	for (int i = b; i < e; i++)
+		h = (h ^ (uint32_t)c[i]) * 16777619u;
+	return h ? h : 1;
+}
+
 /* ---- what a line is (nav.c computes it as the line arrives) ---- */
 struct feat {
 	unsigned cps, ar, lat, dig, words, sw, links;
@@ -99,6 +165,7 @@ struct feat {
 	X(WEATHER,   "weather",   5)  \
 	X(CURRENCY,  "currency",  4)  \
 	X(PHOTO,     "photo",     4)  \
+	X(TICKER,    "ticker",    0)  \
 	X(AGENCY,    "agency",    0)  \
 	X(BYLINE,    "byline",    0)
 #define NAV_VC_ENUM(id, name, w) VC_##id,
@@ -117,6 +184,10 @@ struct vocab_res {
 	unsigned char agency;   /* words of news agencies */
 	unsigned char byline;   /* a byline's word opens the line */
 	unsigned char credit;   /* a photo or agency credit ends the line */
+	unsigned char ticker;   /* a ticker's cue opens it ("عاجل:", "الآن -"),
+	                           2: the cue is all the line ("خبر عاجل") */
+	unsigned char dateline; /* "CITY - AGENCY", "CITY (AGENCY) -": a wire's
+	                           dateline opens it */
 	unsigned char content;  /* its content words (not stop words) */
 };
 void nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
@@ -148,6 +219,8 @@ struct ent {
 	unsigned char fin, cls, layer, reason, role;
 	unsigned char blank, newpage, source, pub, spanned, item, heading, rest;
 	unsigned char datetime; /* a date or a time and little else */
+	unsigned char ticker;   /* a line of a news ticker (its cue, or the
+	                           headline right under a cue alone) */
 	unsigned char chrome;   /* evidence of page furniture, 0..8 */
 	unsigned char cv, ct, cs;   /* of it: vocabulary, template, shape */
 	struct vocab_res v;

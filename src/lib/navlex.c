@@ -27,7 +27,37 @@ struct nav_vocab {
 	struct ar_lex *stops;           /* the stop words, folded */
 	struct ar_clitics cl;
 	struct ar_buf fold;
+	/* the endings of the entries' first words, their last 4 and 6 bytes
+	 * hashed to a bit: a word whose ending has no bit, with or without a
+	 * proclitic, is no first word of an entry */
+	unsigned char end4[8192], end6[8192];
+	size_t maxcl;                   /* the longest proclitic, in bytes */
 };
+
+static inline unsigned
+end_key(const char *s, size_t n, size_t k)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = n - k; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return (h ^ (h >> 16)) & 0xFFFF;
+}
+
+static void
+end_add(unsigned char *bits, const char *s, size_t n, size_t k)
+{
+	if (n >= k) {
+		unsigned b = end_key(s, n, k);
+		bits[b >> 3] |= (unsigned char)(1u << (b & 7));
+	}
+}
+
+static int
+end_has(const unsigned char *bits, const char *s, size_t n, size_t k)
+{
+	unsigned b = end_key(s, n, k);
+	return bits[b >> 3] & (1u << (b & 7));
+}
 
 struct vload { struct nav_vocab *v; const char *file; };
 
@@ -55,7 +85,11 @@ vocab_entry(char *line, size_t n, unsigned long lineno, void *ctx)
 		ar_warn("%s:%lu: the phrase is not valid UTF-8", ld->file, lineno);
 		return -1;
 	}
-	ar_lex_add(ld->v->lx, line, (size_t)(tab - line), c, 0, NULL);
+	const struct ar_lexent *e = ar_lex_add(ld->v->lx, line, (size_t)(tab - line), c, 0, NULL);
+	if (e) {
+		end_add(ld->v->end4, e->w[0], e->wl[0], 4);
+		end_add(ld->v->end6, e->w[0], e->wl[0], 6);
+	}
 	return 0;
 }
 
@@ -88,6 +122,9 @@ nav_vocab_new(void)
 	ar_each_line(text, len, stop_entry, v->stops);
 	text = ar_data("proclitics.txt", &len);
 	ar_clitics_load(&v->cl, text, len);
+	for (int k = 0; k < v->cl.count; k++)
+		if (v->cl.n[k] > v->maxcl)
+			v->maxcl = v->cl.n[k];
 	return v;
 }
 
@@ -117,11 +154,18 @@ struct vwords {
 static const struct ar_lexent *
 longest(const struct nav_vocab *v, const struct vwords *w, int i, int *len)
 {
-	size_t pfx;
-	const struct ar_lexent *e = ar_lex_get_clitic(v->lx, &v->cl, w->s + w->b[i],
-	    w->e[i] - w->b[i], 2, &pfx), *best = NULL;
+	size_t pfx, n = w->e[i] - w->b[i];
+	const char *s = w->s + w->b[i];
 
 	*len = 0;
+	/* every look-up, of the word or of what a proclitic leaves, is of
+	 * at least n - maxcl bytes that end as the word does */
+	if (n >= v->maxcl + 4 && !end_has(v->end4, s, n, 4))
+		return NULL;
+	if (n >= v->maxcl + 6 && !end_has(v->end6, s, n, 6))
+		return NULL;
+	const struct ar_lexent *e = ar_lex_get_clitic(v->lx, &v->cl, s, n, 2, &pfx), *best = NULL;
+
 	for (; e; e = e->next) {
 		if (e->nw <= *len || i + e->nw > w->n)
 			continue;
@@ -163,6 +207,37 @@ colon_after(const struct vwords *w, int i)
 	while (p < w->len && w->s[p] == ' ')
 		p++;
 	return p < w->len && w->s[p] == ':';
+}
+
+/* the agency's words [i, i + len) stand as a dateline's: the words
+ * before them are no stop words, a dash or an opening parenthesis is right
+ * before them, and after a closing parenthesis comes a dash, a colon or a
+ * figure */
+static int
+dateline_at(const struct vwords *w, int i, int len)
+{
+	for (int k = 0; k < i; k++)
+		if (w->stop[k] || w->cat[k])
+			return 0;
+	size_t p = w->b[i];
+	while (p > w->e[i - 1] && w->s[p - 1] == ' ')
+		p--;
+	if (p <= w->e[i - 1])
+		return 0;
+	char c = w->s[p - 1];
+	if (c == '-')
+		return 1;
+	if (c != '(')
+		return 0;
+	size_t q = w->e[i + len - 1];
+	while (q < w->len && w->s[q] == ' ')
+		q++;
+	if (q >= w->len || w->s[q] != ')')
+		return 0;
+	while (++q < w->len && w->s[q] == ' ')
+		;
+	return q < w->len && (w->s[q] == '-' || w->s[q] == ':'
+	    || (w->s[q] >= '0' && w->s[q] <= '9'));
 }
 
 /* the words of the folded line, and where its trailing credit starts */
@@ -232,6 +307,12 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
 			r->agency += (unsigned char)len;
 		if (i == 0 && e->cls == VC_BYLINE)
 			r->byline = 1;
+		if (i == 0 && (e->cls == VC_LIVE || e->cls == VC_TICKER))
+			r->ticker = len == w.n ? 2 : separated(&w, len - 1);
+		/* the dateline: one or two words (the city), then " - " or "("
+		 * and the agency; in parentheses, something after them */
+		if (i >= 1 && i <= 2 && e->cls == VC_AGENCY && r->agency == len && dateline_at(&w, i, len))
+			r->dateline = 1;
 		if (i == 0 && vcat_weight[e->cls] >= 8 && separated(&w, len - 1))
 			r->first = (unsigned char)e->cls;
 		if (i == 0 && e->cls == VC_PHOTO && (len > 1 || colon_after(&w, 0)) && len < w.n)

@@ -60,71 +60,6 @@ struct pm {
 };
 
 /* ---- content words ---- */
-static int32_t
-fold_letter(int32_t c)
-{
-	if (c >= 0x0627 && c <= 0x0648 && c != 0x0629)
-		return c;               /* most letters */
-	switch (c) {
-	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
-		return 0x0627;                  /* alef with hamza or madda */
-	case 0x0629:
-		return 0x0647;                  /* teh marbuta */
-	case 0x0649: case 0x06CC: case 0x0626:
-		return 0x064A;                  /* alef maksura, Persian yeh */
-	case 0x0624:
-		return 0x0648;
-	case 0x06A9:
-		return 0x0643;                  /* keheh */
-	}
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-/* The stem of a word as a hash (0: no content word), from its letters
- * c[0..k) (folded; marks, format characters and tatweel left out): without
- * the article and a conjunction or preposition before it, without a
- * plural, dual or pronoun ending and a final teh marbuta or nisba yeh.
- * Light, and wrong for some words; it only has to make the words of a
- * headline meet those of its paragraphs. */
-static uint32_t
-stem_of(const int32_t *c, int k)
-{
-	int b = 0, e = k;
-
-	if (k && ar_is_arabic(c[0])) {
-		/* وال فال بال كال, لل, ال; else و or ف before four letters */
-		switch (c[0]) {
-		case 0x648: case 0x641: case 0x628: case 0x643:
-			if (e >= 5 && c[1] == 0x627 && c[2] == 0x644)
-				b = 3;
-			break;
-		case 0x644:
-			if (e >= 4 && c[1] == 0x644)
-				b = 2;
-			break;
-		case 0x627:
-			if (e >= 4 && c[1] == 0x644)
-				b = 2;
-			break;
-		}
-		if (!b && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
-			b = 1;
-		/* ات ون ين ان ها هم; else a final teh marbuta or yeh */
-		int32_t z = c[e - 1], y = e >= 2 ? c[e - 2] : 0;
-		if (e - b >= 5 && ((z == 0x62A && y == 0x627) || (z == 0x646 && (y == 0x648
-		    || y == 0x64A || y == 0x627)) || ((z == 0x627 || z == 0x645) && y == 0x647)))
-			e -= 2;
-		else if (e - b >= 4 && (z == 0x647 || z == 0x64A))
-			e--;
-	}
-	if (e - b < 2)
-		return 0;
-	uint32_t h = 2166136261u;
-	for (int i = b; i < e; i++)
-		h = (h ^ (uint32_t)c[i]) * 16777619u;
-	return h ? h : 1;
-}
-
 /* the code point at s[i] (i < n), its length in *l and its class in *cl */
 static inline int32_t
 cp_at(const char *s, size_t i, size_t *l, int *cl)
@@ -154,7 +89,7 @@ cont_class(int32_t c, int cl)
 
 /* The words of s[0..n) as ar_word_next (no flags) finds them, in one pass:
  * for each word of three code points or more that is no stop word, its
- * stem (stem_of) goes into pg->w. */
+ * stem (nav_stem) goes into pg->w. */
 static void
 line_words(struct pm *m, const char *s, size_t n)
 {
@@ -169,7 +104,7 @@ line_words(struct pm *m, const char *s, size_t n)
 	if (!ready) {
 		for (int32_t c = 0x600; c < 0x680; c++) {
 			int k = ar_cclass(c);
-			ar2[c - 0x600] = (int16_t)(k == AR_C_LETTER && c != 0x0640 ? fold_letter(c)
+			ar2[c - 0x600] = (int16_t)(k == AR_C_LETTER && c != 0x0640 ? nav_fold_letter(c)
 			    : k == AR_C_MARK || c == 0x0640 ? -1 : -2);
 		}
 		ready = 1;
@@ -203,7 +138,7 @@ line_words(struct pm *m, const char *s, size_t n)
 		int k = 0;
 		for (;;) {
 			if (cl == AR_C_LETTER && c != 0x0640 && k < 48)
-				f[k++] = fold_letter(c);
+				f[k++] = nav_fold_letter(c);
 			i += l, ncp++;
 			/* a run of Arabic letters and marks: two bytes each */
 			while (i + 1 < n && ((unsigned char)s[i] | 1) == 0xD9) {
@@ -237,7 +172,7 @@ line_words(struct pm *m, const char *s, size_t n)
 		}
 		if (ncp < 3 || nav_stop(&m->nv->sw, s + b0, i - b0))
 			continue;
-		uint32_t h = stem_of(f, k);
+		uint32_t h = nav_stem(f, k);
 		if (!h)
 			continue;
 		if (pg->nw == pg->wcap) {
@@ -465,7 +400,7 @@ heading_like(const struct ent *x)
 {
 	return pending(x) && !x->blank && x->f.words && x->f.words <= 6
 	    && x->cls != AR_NAV_C_GOOD && x->cls != AR_NAV_C_BAD && !x->f.seps
-	    && !x->datetime && (!x->f.term || x->f.colon);
+	    && !x->datetime && !x->v.byline && (!x->f.term || x->f.colon);
 }
 
 /* a heading in the words of the headings of lists: related, most read,
@@ -823,7 +758,7 @@ headline_of(struct pm *m, long i, int near)
 	long q = i;
 
 	if (!pending(x) || x->blank || x->cls == AR_NAV_C_GOOD || x->f.term || x->item
-	    || x->f.words < 3 || x->f.words > 25 || x->chrome >= 4)
+	    || x->ticker || x->f.words < 3 || x->f.words > 25 || x->chrome >= 4)
 		return 0;
 	for (int k = 0; k < near; k++) {
 		while (++q < m->n && m->e[q].blank)
@@ -855,10 +790,31 @@ is_stream(struct pm *m)
 }
 
 /* ---- the title ---- */
+static int meta_shape(const struct ent *x);
+
+/* The lines of a news ticker: a short line that a ticker's cue opens
+ * ("عاجل: ...", "الآن - ..."), and the headline right under a cue that
+ * stands alone ("خبر عاجل"). They are no title, and no meta lines of it. */
+static void
+mark_tickers(struct pm *m)
+{
+	for (long i = 0; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		if (x->blank || x->f.words > 25 || x->f.term)
+			continue;
+		if (x->v.ticker)
+			x->ticker = 1;
+		else if (i > 0 && m->e[i - 1].v.ticker == 2 && !m->e[i - 1].blank
+		    && x->f.words >= 3 && !x->datetime && !x->v.byline
+		    && !(i + 1 < m->n && meta_shape(&m->e[i + 1])))
+			x->ticker = 1;  /* the title is the headline its date follows */
+	}
+}
+
 static int
 title_shape(const struct ent *x)
 {
-	return pending(x) && !x->blank && x->chrome < 4 && !x->ct && x->f.words >= 2
+	return pending(x) && !x->blank && x->chrome < 4 && !x->ct && !x->ticker && x->f.words >= 2
 	    && x->f.words <= 30 && !x->datetime && !x->f.colon && x->cls != AR_NAV_C_BAD
 	    && (x->cls != AR_NAV_C_GOOD || x->f.cps <= 160) && !x->v.credit;
 }
@@ -1096,7 +1052,7 @@ static int
 credit_line(const struct pm *m, const struct ent *x)
 {
 	if (x->blank || x->f.words == 0 || x->f.words > 8 || x->f.term
-	    || x->cls == AR_NAV_C_GOOD)
+	    || x->cls == AR_NAV_C_GOOD || x->v.dateline)
 		return 0;
 	if (x->v.credit || (x->v.agency && x->f.paren && x->f.words <= 4
 	    && x->v.agency >= x->f.words))
@@ -1145,6 +1101,59 @@ paren_credit(const struct pm *m, const struct ent *x)
 
 static int site_credit(const struct pm *m, long i);
 
+/* the words t[0..tn) stand, as words, on the site's own lines: its
+ * masthead (the page's first three lines) or its copyright line */
+static int
+named_elsewhere(const struct pm *m, const char *t, size_t tn)
+{
+	for (long j = 0, seen = 0; j < m->n; j++) {
+		const struct ent *y = &m->e[j];
+		if (y->blank)
+			continue;
+		if (++seen > 3 && !(y->f.symbol || y->v.cat == VC_COPYRIGHT))
+			continue;
+		if ((j >= m->title && j <= m->b1) || y->f.words > 8 || y->len < tn)
+			continue;
+		const char *ys = ent_text(m->pg, y), *q = ys, *end = ys + y->len;
+		while ((q = memmem(q, (size_t)(end - q), t, tn)) != NULL) {
+			if ((q == ys || q[-1] == ' ') && (q + tn == end || q[tn] == ' '))
+				return 1;
+			q++;
+		}
+	}
+	return 0;
+}
+
+/* A caption by its credit: a descriptive phrase (four words or more, no
+ * sentence, no byline, no dateline) that ends with a credit in
+ * parentheses, an agency's or a photo's words or the site's name,
+ * "محافظ ... خلال افتتاح المشروع (سبأ)"; an attribution is the name
+ * alone. */
+static int
+credited_caption(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	size_t n, inner = 0, p;
+	const char *s = trimmed(m, x, &n);
+
+	if (x->v.byline || x->v.dateline || x->f.term || x->f.words < 6
+	    || x->f.words > 30 || x->f.cps > 240 || x->cls == AR_NAV_C_BAD || !paren_credit(m, x))
+		return 0;
+	for (p = n - 1; p-- > 0 && s[p] != '('; )
+		inner += s[p] == ' ' && s[p + 1] != ' ' && s[p + 1] != ')';
+	if (x->f.words < inner + 1 + 4)
+		return 0;
+	if (x->v.credit)
+		return 1;
+	/* "(NAME)", NAME the site's */
+	size_t b = p + 1, e = n - 1;
+	while (b < e && s[b] == ' ')
+		b++;
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	return e - b >= 4 && named_elsewhere(m, s + b, e - b);
+}
+
 /* A photo caption where the article's head or body holds one: a line
  * before its credit standing alone, after a gallery's counter, or ending
  * with a credit in parentheses; the credits and counters themselves. Not a
@@ -1159,7 +1168,7 @@ caption_at(const struct pm *m, long i, int head)
 		return 0;
 	if (counter_line(m, x) || credit_line(m, x))
 		return 1;
-	if (x->datetime || x->v.byline || x->f.words < 2 || x->f.words > 30
+	if (x->datetime || x->v.byline || x->v.dateline || x->f.words < 2 || x->f.words > 30
 	    || (x->cls == AR_NAV_C_GOOD && x->f.term) || x->f.cps > 240)
 		return 0;
 	while (--p >= 0 && m->e[p].blank)
@@ -1168,6 +1177,8 @@ caption_at(const struct pm *m, long i, int head)
 		;
 	if (x->v.credit && !x->f.term)
 		return 1;       /* "... (تصوير: ...)" */
+	if (credited_caption(m, i))
+		return 1;       /* "... خلال افتتاح المشروع (سبأ)" */
 	if (!x->f.term && x->cls != AR_NAV_C_GOOD && site_credit(m, i))
 		return 1;       /* "... - SiteName" */
 	if (q < m->n && credit_line(m, &m->e[q]) && !m->e[q].v.agency)
@@ -1186,7 +1197,7 @@ caption_at(const struct pm *m, long i, int head)
 static int
 meta_shape(const struct ent *x)
 {
-	return x->datetime || x->v.byline;
+	return x->datetime || x->v.byline || x->v.dateline;
 }
 
 /* The head's last line before the body, below the title's byline or date
@@ -1212,7 +1223,8 @@ last_caption(struct pm *m)
 	struct ent *x = &m->e[c];
 	size_t n;
 	const char *s = trimmed(m, x, &n), *colon = memchr(s, ':', n < 40 ? n : 40);
-	if (x->datetime || x->v.byline || x->f.words < 5 || x->f.words > 30 || x->f.dig >= 4
+	if (x->datetime || x->v.byline || x->v.dateline || x->f.words < 5 || x->f.words > 30
+	    || x->f.dig >= 4
 	    || x->f.term || x->f.cps > 160 || colon
 	    || x->cls == AR_NAV_C_BAD)
 		return;
@@ -1244,7 +1256,7 @@ attribution_like(const struct ent *x)
 static int
 above_title(const struct ent *x)
 {
-	return pending(x) && !x->item && !x->heading && x->cls != AR_NAV_C_BAD
+	return pending(x) && !x->item && !x->heading && !x->ticker && x->cls != AR_NAV_C_BAD
 	    && !x->f.seps && x->f.words <= 15 && (x->datetime || (x->chrome == 0 && !x->v.score));
 }
 
@@ -1283,7 +1295,7 @@ keep_unless_furniture(struct ent *x, int reason)
 {
 	if (x->item || x->heading)
 		set_fate(x, F_D, AR_NAV_L_LIST, x->item ? AR_NAV_R_LIST : AR_NAV_R_LIST_HEAD);
-	else if (x->v.credit && !(x->cls == AR_NAV_C_GOOD && x->f.term))
+	else if (x->v.credit && !x->v.dateline && !(x->cls == AR_NAV_C_GOOD && x->f.term))
 		set_fate(x, F_D, AR_NAV_L_VOCAB, AR_NAV_R_CAPTION);
 	else if (x->chrome >= 4)
 		drop_furniture(x);
@@ -1492,6 +1504,44 @@ ends_article(const struct pm *m, long i)
 	return y->fin == F_D || y->item || y->heading || y->chrome >= 3;
 }
 
+/* "LABEL: item، item، item": a label of one to four words and a colon,
+ * then two items or more of at most four words each, parted by commas, no
+ * sentence: the tags or categories of the article on one line, whatever
+ * the label says. Not a byline's, a dateline's or a source's line. */
+static int
+tag_line(const struct pm *m, const struct ent *x)
+{
+	size_t n, p, w = 0;
+	const char *s = trimmed(m, x, &n);
+
+	if (x->blank || x->f.term || !x->f.comma || x->f.words < 3 || x->f.words > 24
+	    || x->v.byline || x->v.agency || x->v.dateline || x->f.links || x->f.dig > 4
+	    || x->cls == AR_NAV_C_GOOD)
+		return 0;
+	for (p = 0; p < n && p < 60 && s[p] != ':'; p++)
+		w += p > 0 && s[p] == ' ' && s[p - 1] != ' ';
+	if (p >= n || p >= 60 || p == 0 || w > 3)
+		return 0;
+	int items = 1, iw = 0, inword = 0;
+	for (p++; p < n; p++) {
+		int comma = s[p] == ',' || (s[p] == '\xD8' && p + 1 < n && s[p + 1] == '\x8C');
+		if (comma) {
+			if (!iw)
+				return 0;
+			items++, iw = 0, inword = 0;
+			p += s[p] != ',';
+			continue;
+		}
+		if (s[p] == ' ')
+			inword = 0;
+		else if (!inword)
+			inword = 1, iw++;
+		if (iw > 4 || s[p] == ':' || s[p] == '.')
+			return 0;
+	}
+	return items >= 2 && iw > 0;
+}
+
 /* a line that is a short name in parentheses and nothing else */
 static int
 paren_source(const struct pm *m, const struct ent *x)
@@ -1613,9 +1663,9 @@ named_bio(struct pm *m, long i, const char *s, size_t n)
 				int32_t c;
 				q += ar_u8dec(s + q, &c);
 				if (ar_cclass(c) == AR_C_LETTER && c != 0x0640)
-					f[fk++] = fold_letter(c);
+					f[fk++] = nav_fold_letter(c);
 			}
-			uint32_t h = stem_of(f, fk);
+			uint32_t h = nav_stem(f, fk);
 			if (!h || !set_has(&m->tmp, h))
 				return 0;
 			k++;
@@ -1724,7 +1774,12 @@ decide_after(struct pm *m)
 		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
 		    || x->v.first))
 			cont = 0;
-		if (attribution_like(x) && (cont || near < 3)) {
+		if (tag_line(m, x)) {
+			set_fate(x, F_D, AR_NAV_L_LIST, AR_NAV_R_LIST);
+			cont = 0;
+		} else if (credited_caption(m, i)) {
+			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);
+		} else if (attribution_like(x) && (cont || near < 3)) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
 			x->role = AR_NAV_ROLE_ATTRIBUTION;
 		} else if (cont) {
@@ -1943,6 +1998,7 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 	m->n = (long)n;
 	resume_sections(m);
 	evidence(m);
+	mark_tickers(m);
 	find_lists(m);
 	find_body(m);
 	if (m->b0 >= 0) {

@@ -176,9 +176,37 @@ static const char doc_i[] =
 	"10:30\n"
 	"وقالت مديرية الطرق إن فرقها تعمل على إزالة الصخور، وإن الطرق المغلقة ستفتح تباعا خلال الأيام المقبلة بعد أن يتوقف المطر.\n";
 
+/* tickers above the title go (a cue and its headline, a cue alone over
+ * a headline); a wire's dateline stays; after the body a caption with its
+ * credit and a line of tags under a label no lexicon knows go */
+static const char doc_j[] =
+	"عاجل\n"
+	"سقوط أمطار غزيرة على العاصمة\n"
+	"الآن: الدفاع المدني يرفع درجة الاستعداد في العاصمة\n"
+	"\n"
+	"الدفاع المدني يرفع درجة الاستعداد بعد أمطار غزيرة في العاصمة\n"
+	"عمّان (بترا) - 12 تموز 2025\n"
+	"رفعت مديرية الدفاع المدني درجة الاستعداد القصوى في العاصمة بعد هطول أمطار غزيرة تسببت في تجمع المياه في عدد من الشوارع الرئيسية.\n"
+	"ودعت المديرية المواطنين إلى تجنب الأودية والمناطق المنخفضة، والإبلاغ عن أي طارئ عبر رقم الطوارئ الموحد.\n"
+	"آليات الدفاع المدني تسحب المياه من أحد شوارع وسط العاصمة (بترا)\n"
+	"\n"
+	"ملف اليوم: الطقس، الدفاع المدني، العاصمة\n";
+
 static const struct nav_case {
 	const char *name, *rules, *keep, *doc, *want;
 } cases[] = {
+	{ "tickers, a dateline, a caption with its credit, a line of tags", NULL, NULL, doc_j,
+	  "1 D none page:before the title; short len=4 sw=0.00\n"
+	  "2 D none page:before the title; short len=28 sw=0.20\n"
+	  "3 D none page:before the title; headline len=50 sw=0.12\n"
+	  "4 D none stat:blank\n"
+	  "5 K title page:title; headline len=60 sw=0.20\n"
+	  "6 K date page:meta line of the title; short len=27 sw=0.00\n"
+	  "7 K body page:body; good len=128 sw=0.23\n"
+	  "8 K body page:body; good len=103 sw=0.25\n"
+	  "9 D none page:a photo caption; near len=63 sw=0.09\n"
+	  "10 D none stat:blank\n"
+	  "11 D none list:a list of links; near len=40 sw=0.17\n" },
 	{ "empty line", NULL, NULL, "\n",
 	  "1 D none stat:blank\n" },
 	{ "--keep=blank", NULL, "blank", "\n",
