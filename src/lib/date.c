@@ -1103,8 +1103,22 @@ skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 static inline int
 lead_may(const struct ar_date *dt, const unsigned char *u, size_t i, size_t n, size_t *e)
 {
+	const uint8_t *table = dt->code;
 	uint32_t x = 0;
 
+	if (i + 8 <= n) {       /* four Arabic letters, the common case */
+		const unsigned char *p = u + i;
+		unsigned x0 = (p[0] & 0x1F) << 6 | (p[1] & 0x3F), x1 = (p[2] & 0x1F) << 6 | (p[3] & 0x3F);
+		unsigned x2 = (p[4] & 0x1F) << 6 | (p[5] & 0x3F), x3 = (p[6] & 0x1F) << 6 | (p[7] & 0x3F);
+		unsigned c0 = table[x0], c1 = table[x1], c2 = table[x2], c3 = table[x3];
+		unsigned lead = (unsigned)(p[0] - 0xC2) | (unsigned)(p[2] - 0xC2)
+		    | (unsigned)(p[4] - 0xC2) | (unsigned)(p[6] - 0xC2);
+		if (lead < 0x1E && ((c0 - 1) | (c1 - 1) | (c2 - 1) | (c3 - 1)) < CODE_SLOW - 1) {
+			*e = i + 8;
+			unsigned h = lead_hash(c0 | c1 << 8 | c2 << 16 | c3 << 24);
+			return (dt->lead[h / 64] >> (h % 64)) & 1;
+		}
+	}
 	for (int j = 0; j < 4; j++, i += 2) {
 		if (i >= n)
 			break;
