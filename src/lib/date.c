@@ -152,13 +152,14 @@ struct dref { int ok; long days; int y, m, d; int sec; };
 #define ANCHOR_BITS 17           /* the anchors' Bloom filter: 16 KB */
 #define LEAD_BITS 18             /* their first four codes: 32 KB */
 #define WIN_BACK 10             /* tokens before an anchor a window holds */
+#define WIN_RING 16             /* room for WIN_BACK of them, a power of 2 */
 #define WIN_FWD 6               /* tokens after the last one */
 struct scan {
 	const char *s;
 	size_t n, pos;                  /* the next byte */
 	size_t cpos, cpv;               /* a byte whose code point is known, and it */
 	size_t k;                       /* tokens counted */
-	size_t rb[WIN_BACK];            /* starts of the last tokens */
+	size_t rb[WIN_RING];            /* starts of the last tokens */
 	int open;                       /* a window is open */
 	size_t wb0;                     /* its start */
 	size_t we;                      /* the end of the token WIN_FWD after its last anchor */
@@ -1223,11 +1224,11 @@ scan_window(struct ar_date *dt)
 	}
 	while (scan_token(dt, sc, &b0, &anchor)) {
 		size_t k = sc->k++;
-		sc->rb[k % WIN_BACK] = b0;
+		sc->rb[k % WIN_RING] = b0;
 		if (anchor) {
 			if (!sc->open) {
 				size_t j = k + 1 >= WIN_BACK ? k + 1 - WIN_BACK : 0;
-				sc->wb0 = sc->rb[j % WIN_BACK];
+				sc->wb0 = sc->rb[j % WIN_RING];
 				if (sc->wb0 < sc->prev_end)
 					sc->wb0 = sc->prev_end;
 				sc->open = 1;
