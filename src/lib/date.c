@@ -238,13 +238,32 @@ fold_add(const struct ar_date *dt, int32_t cp, struct ar_buf *out)
  * words listed answers most look-ups without a probe of the lexicon. */
 #define FIRST_BITS 16
 
+/* the hash of those bits: four bytes a step (a byte a step was 3% of
+ * the instructions, three forms of every word of the windows) */
+static inline uint32_t
+first_hash(const char *w, size_t n)
+{
+	uint32_t h = (uint32_t)n * 0x9E3779B1u, x;
+	size_t i = 0;
+
+	for (; i + 4 <= n; i += 4) {
+		memcpy(&x, w + i, 4);
+		h = (h ^ x) * 0x85EBCA6Bu;
+		h ^= h >> 15;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 0x01000193u;
+	h ^= h >> 16;
+	return h & ((1u << FIRST_BITS) - 1);
+}
+
 static void
 lex_add(struct ar_date *dt, int cls, const char *words, size_t n, int val, const char *str)
 {
 	const struct ar_lexent *e = ar_lex_add(dt->lex, words, n, cls, val, str);
 
 	if (e) {
-		uint32_t h = ar_hash(e->w[0], e->wl[0]) & ((1u << FIRST_BITS) - 1);
+		uint32_t h = first_hash(e->w[0], e->wl[0]);
 		dt->first[h / 64] |= 1ull << (h % 64);
 		if (dt->nents == dt->capents) {
 			dt->capents = dt->capents ? dt->capents * 2 : 512;
@@ -300,7 +319,7 @@ entry_flag(const struct ar_lexent *e)
 static const struct ar_lexent *
 lex_get(const struct ar_date *dt, const char *w, size_t n)
 {
-	uint32_t h = ar_hash(w, n) & ((1u << FIRST_BITS) - 1);
+	uint32_t h = first_hash(w, n);
 
 	if (!(dt->first[h / 64] & (1ull << (h % 64))))
 		return NULL;
