@@ -1181,6 +1181,12 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 	size_t wb = c, we = c, len = 0, i;
 	int seen = 0;
 
+	/* another candidate in the word just checked (the scanner finds a
+	 * frequent word's letters once for each pattern that has them): a
+	 * word the memo holds has no separator in it and at most 120 bytes,
+	 * so from any of its characters the walks below find it again */
+	if ((uintptr_t)(s + c) - (uintptr_t)k->wc_at < k->wc_len)
+		return k->wc_r;
 	/* a word longer than this cannot be checked here (nor walked over
 	 * for every candidate in it) */
 	size_t lo = c > 120 ? c - 120 : 0, hi = n - c > 120 ? c + 120 : n;
@@ -1191,10 +1197,6 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 	if ((wb > 0 && !is_sep((unsigned char)s[wb - 1])) || (we < n && !is_sep((unsigned char)s[we]))
 	    || we - wb > 120 || !short_valid((const unsigned char *)s + wb, we - wb))
 		return 2;
-	/* another candidate in the word just checked (the scanner finds a
-	 * frequent word's letters once for each pattern that has them) */
-	if (s + wb == k->wc_at && we - wb == k->wc_len)
-		return k->wc_r;
 	int split = 0;          /* a character in it ends a word: no memo */
 	for (i = wb; i < we;) {
 		int32_t cp;
@@ -1573,7 +1575,7 @@ ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
 	k->sink = sink;
 	k->lineno = *line + 1;
 	k->refused = 0;
-	k->wc_at = NULL;        /* a new block may reuse the old one's memory */
+	k->wc_at = NULL, k->wc_len = 0;        /* a new block may reuse the old one's memory */
 	do_text(k, p, n);
 	*line = k->lineno - 1;
 	k->sink = NULL;
@@ -1626,7 +1628,7 @@ ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
 	k->refused = 0;
 	k->lineno = line;
 	k->windowed = 1;
-	k->wc_at = NULL;
+	k->wc_at = NULL, k->wc_len = 0;
 	k->report_to = k->base + limit;
 	do_text(k, w->s, w->len);
 	k->windowed = 0;
