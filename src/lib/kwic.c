@@ -1428,11 +1428,18 @@ left_context(const char *s, size_t at, int columns, int words)
 		return i;
 	}
 	while (i > 0) {
-		size_t j = i - 1;
-		while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
-			j--;
-		ar_u8dec(s + j, &cp);
-		size_t cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		size_t j = i - 1, cw;
+		unsigned char b1 = (unsigned char)s[j], b0 = i > 1 ? (unsigned char)s[j - 1] : 0;
+		if (b1 >= 0x20 && b1 < 0x7F) {
+			cw = 1;         /* printable ASCII, then Arabic letters */
+		} else if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBF) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x8A)) {
+			cw = 1, j--;
+		} else {
+			while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+				j--;
+			ar_u8dec(s + j, &cp);
+			cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		}
 		if (w + cw > (size_t)columns)
 			break;
 		w += cw;
@@ -1465,8 +1472,16 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 		return i;
 	}
 	while (i < n) {
-		size_t k = ar_u8dec(s + i, &cp);
-		size_t cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		size_t k, cw;
+		unsigned char b0 = (unsigned char)s[i], b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		if (b0 >= 0x20 && b0 < 0x7F) {
+			k = 1, cw = 1;  /* printable ASCII, then Arabic letters */
+		} else if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBF) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x8A)) {
+			k = 2, cw = 1;
+		} else {
+			k = ar_u8dec(s + i, &cp);
+			cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		}
 		if (w + cw > (size_t)columns) {
 			if (cw == 0)
 				i += k;

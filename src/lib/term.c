@@ -11,6 +11,18 @@ ar_term_write(const char *s, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (i + 8 <= n) {
+			/* eight bytes at once: none below 0x20, 0x7f or 0xc2
+			 * (printable ASCII and Arabic, most rows) */
+			const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+			uint64_t v, d, c2;
+			memcpy(&v, s + i, 8);
+			d = v ^ (ones * 0x7f), c2 = v ^ (ones * 0xc2);
+			if (!((((v - ones * 0x20) & ~v) | ((d - ones) & ~d) | ((c2 - ones) & ~c2)) & high)) {
+				i += 7;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)s[i];
 		/* C0, DEL and C1 (U+0080..U+009F: 8-bit CSI and OSC) drive a
 		 * terminal: each becomes one space */
