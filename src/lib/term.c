@@ -114,6 +114,31 @@ bidi_simple(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
 	size_t first = (size_t)-1, last_end = 0, bracket_end = 0;
 
 	while (i < n) {
+		/* Arabic letters and spaces, up to the next of b and e: no
+		 * decoding, no look-up */
+		size_t stop = b > i ? b : e > i ? e : n;
+		if (i == b)
+			cb = col;
+		if (i == e)
+			ce = col;
+		if (stop > n)
+			stop = n;
+		while (i + 1 < stop) {
+			unsigned char c0 = (unsigned char)s[i], c1 = (unsigned char)s[i + 1];
+			if ((c0 == 0xD8 && c1 >= 0xA1 && c1 <= 0xBF) || (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)) {
+				if (first == (size_t)-1)
+					first = i, pre = col;
+				strong = FRIBIDI_TYPE_AL;
+				i += 2;
+				last_end = i, end = ++col;
+			} else if (c0 == ' ') {
+				i++, col++;     /* a neutral, one column */
+			} else {
+				break;
+			}
+		}
+		if (i >= n)
+			break;
 		int32_t cp;
 		FriBidiCharType t;
 		size_t at = i, w;
