@@ -111,6 +111,8 @@ struct ar_kwic {
 	int word_check;
 	struct wslot *wset;
 	size_t wmask;
+	char *wkeys;                    /* the set's proclitic + word keys, */
+	int wexpanded;                  /* when it holds them */
 	const char *wc_at;              /* the word the check saw last, */
 	size_t wc_len;                  /* in the block being scanned, */
 	int wc_r;                       /* and what it said */
@@ -1103,10 +1105,30 @@ wset_get(const struct ar_kwic *k, const char *s, size_t n)
 	}
 }
 
+/* Into the word set: s[0..n) (kept), as a word of a phrase or not. */
+static void
+wset_put(struct ar_kwic *k, const char *s, size_t n, int phrase)
+{
+	struct wslot *ws = wset_get(k, s, n);
+	if (!ws) {
+		size_t h = ar_hash(s, n) & k->wmask;
+		while (k->wset[h].s)
+			h = (h + 1) & k->wmask;
+		ws = &k->wset[h];
+		ws->s = s, ws->n = n;
+	}
+	ws->phrase |= phrase;
+}
+
+/* Up to this many words and proclitic + word forms, the set holds them all
+ * and a candidate's word is looked up once (with a hundred words and two
+ * dozen proclitics, a few thousand) */
+#define WSET_EXPAND 32768
+
 static void
 build_word_set(struct ar_kwic *k)
 {
-	size_t nw = 0, cap = 16;
+	size_t nw = 0, cap = 16, keybytes = 0;
 
 	if (k->mode != AR_KWIC_WORD || k->scan_all || k->every_line)
 		return;
@@ -1120,7 +1142,12 @@ build_word_set(struct ar_kwic *k)
 					return;         /* '*', '-': no word check */
 			}
 			nw++;
+			for (int j = 0; j < k->nprocl; j++)
+				keybytes += k->procll[j] + k->pats[i].wl[w];
 		}
+	k->wexpanded = nw * (size_t)(k->nprocl + 1) <= WSET_EXPAND;
+	if (k->wexpanded)
+		nw *= (size_t)(k->nprocl + 1);
 	while (cap < 2 * nw)
 		cap *= 2;
 	for (int j = 0; j < k->nprocl; j++) {
@@ -1135,19 +1162,22 @@ build_word_set(struct ar_kwic *k)
 	memset(k->wset, 0, cap * sizeof *k->wset);
 	k->wmask = cap - 1;
 	for (int i = 0; i < k->npats; i++)
-		for (int w = 0; w < k->pats[i].nw; w++) {
-			const char *t = k->pats[i].w[w];
-			size_t n = k->pats[i].wl[w];
-			struct wslot *ws = wset_get(k, t, n);
-			if (!ws) {
-				size_t h = ar_hash(t, n) & k->wmask;
-				while (k->wset[h].s)
-					h = (h + 1) & k->wmask;
-				ws = &k->wset[h];
-				ws->s = t, ws->n = n;
-			}
-			ws->phrase |= k->pats[i].nw > 1;
-		}
+		for (int w = 0; w < k->pats[i].nw; w++)
+			wset_put(k, k->pats[i].w[w], k->pats[i].wl[w], k->pats[i].nw > 1);
+	if (k->wexpanded) {
+		/* each proclitic before each word: what the check would try
+		 * one by one */
+		char *d = k->wkeys = ar_alloc(keybytes + 1);
+		for (int i = 0; i < k->npats; i++)
+			for (int w = 0; w < k->pats[i].nw; w++)
+				for (int j = 0; j < k->nprocl; j++) {
+					size_t pl = k->procll[j], wl = k->pats[i].wl[w];
+					memcpy(d, k->procl[j], pl);
+					memcpy(d + pl, k->pats[i].w[w], wl);
+					wset_put(k, d, pl + wl, k->pats[i].nw > 1);
+					d += pl + wl;
+				}
+	}
 	k->word_check = 1;
 }
 
@@ -1181,6 +1211,12 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 	size_t wb = c, we = c, len = 0, i;
 	int seen = 0;
 
+	/* another candidate in the word just checked (the scanner finds a
+	 * frequent word's letters once for each pattern that has them): a
+	 * word the memo holds has no separator in it and at most 120 bytes,
+	 * so from any of its characters the walks below find it again */
+	if ((uintptr_t)(s + c) - (uintptr_t)k->wc_at < k->wc_len)
+		return k->wc_r;
 	/* a word longer than this cannot be checked here (nor walked over
 	 * for every candidate in it) */
 	size_t lo = c > 120 ? c - 120 : 0, hi = n - c > 120 ? c + 120 : n;
@@ -1191,10 +1227,6 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 	if ((wb > 0 && !is_sep((unsigned char)s[wb - 1])) || (we < n && !is_sep((unsigned char)s[we]))
 	    || we - wb > 120 || !short_valid((const unsigned char *)s + wb, we - wb))
 		return 2;
-	/* another candidate in the word just checked (the scanner finds a
-	 * frequent word's letters once for each pattern that has them) */
-	if (s + wb == k->wc_at && we - wb == k->wc_len)
-		return k->wc_r;
 	int split = 0;          /* a character in it ends a word: no memo */
 	for (i = wb; i < we;) {
 		int32_t cp;
@@ -1233,8 +1265,10 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 	/* only the proclitics that begin as the word does */
 	if (len < 2)
 		return r;       /* (not kept: rare) */
-	int b = pbk_of(w), nb = k->npbk[b], *bk = k->pbk[b];
-	for (int t = 0; t < nb + k->npshort && r < 2; t++) {
+	/* (an expanded set has the word after each of them) */
+	int b = pbk_of(w), nb = k->wexpanded ? 0 : k->npbk[b], *bk = k->pbk[b];
+	int np = k->wexpanded ? 0 : k->npshort;
+	for (int t = 0; t < nb + np && r < 2; t++) {
 		int j = t < nb ? bk[t] : k->pshort[t - nb];
 		if (procll[j] < len && w[procll[j] - 1] == procl[j][procll[j] - 1]
 		    && !memcmp(w, procl[j], procll[j])
@@ -1426,11 +1460,18 @@ left_context(const char *s, size_t at, int columns, int words)
 		return i;
 	}
 	while (i > 0) {
-		size_t j = i - 1;
-		while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
-			j--;
-		ar_u8dec(s + j, &cp);
-		size_t cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		size_t j = i - 1, cw;
+		unsigned char b1 = (unsigned char)s[j], b0 = i > 1 ? (unsigned char)s[j - 1] : 0;
+		if (b1 >= 0x20 && b1 < 0x7F) {
+			cw = 1;         /* printable ASCII, then Arabic letters */
+		} else if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBF) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x8A)) {
+			cw = 1, j--;
+		} else {
+			while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+				j--;
+			ar_u8dec(s + j, &cp);
+			cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		}
 		if (w + cw > (size_t)columns)
 			break;
 		w += cw;
@@ -1463,8 +1504,16 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 		return i;
 	}
 	while (i < n) {
-		size_t k = ar_u8dec(s + i, &cp);
-		size_t cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		size_t k, cw;
+		unsigned char b0 = (unsigned char)s[i], b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		if (b0 >= 0x20 && b0 < 0x7F) {
+			k = 1, cw = 1;  /* printable ASCII, then Arabic letters */
+		} else if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBF) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x8A)) {
+			k = 2, cw = 1;
+		} else {
+			k = ar_u8dec(s + i, &cp);
+			cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+		}
 		if (w + cw > (size_t)columns) {
 			if (cw == 0)
 				i += k;
@@ -1573,7 +1622,7 @@ ar_kwic_block(struct ar_kwic *k, const char *p, size_t n, unsigned long *line,
 	k->sink = sink;
 	k->lineno = *line + 1;
 	k->refused = 0;
-	k->wc_at = NULL;        /* a new block may reuse the old one's memory */
+	k->wc_at = NULL, k->wc_len = 0;        /* a new block may reuse the old one's memory */
 	do_text(k, p, n);
 	*line = k->lineno - 1;
 	k->sink = NULL;
@@ -1626,7 +1675,7 @@ ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
 	k->refused = 0;
 	k->lineno = line;
 	k->windowed = 1;
-	k->wc_at = NULL;
+	k->wc_at = NULL, k->wc_len = 0;
 	k->report_to = k->base + limit;
 	do_text(k, w->s, w->len);
 	k->windowed = 0;
@@ -1700,6 +1749,7 @@ ar_kwic_free(struct ar_kwic *k)
 	free(k->unis);
 	free(k->keys);
 	free(k->wset);
+	free(k->wkeys);
 	free(k->hits);
 	ar_buf_free(&k->fbuf);
 	ar_buf_free(&k->F);

@@ -11,6 +11,18 @@ ar_term_write(const char *s, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (i + 8 <= n) {
+			/* eight bytes at once: none below 0x20, 0x7f or 0xc2
+			 * (printable ASCII and Arabic, most rows) */
+			const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+			uint64_t v, d, c2;
+			memcpy(&v, s + i, 8);
+			d = v ^ (ones * 0x7f), c2 = v ^ (ones * 0xc2);
+			if (!((((v - ones * 0x20) & ~v) | ((d - ones) & ~d) | ((c2 - ones) & ~c2)) & high)) {
+				i += 7;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)s[i];
 		/* C0, DEL and C1 (U+0080..U+009F: 8-bit CSI and OSC) drive a
 		 * terminal: each becomes one space */
@@ -102,6 +114,31 @@ bidi_simple(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
 	size_t first = (size_t)-1, last_end = 0, bracket_end = 0;
 
 	while (i < n) {
+		/* Arabic letters and spaces, up to the next of b and e: no
+		 * decoding, no look-up */
+		size_t stop = b > i ? b : e > i ? e : n;
+		if (i == b)
+			cb = col;
+		if (i == e)
+			ce = col;
+		if (stop > n)
+			stop = n;
+		while (i + 1 < stop) {
+			unsigned char c0 = (unsigned char)s[i], c1 = (unsigned char)s[i + 1];
+			if ((c0 == 0xD8 && c1 >= 0xA1 && c1 <= 0xBF) || (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)) {
+				if (first == (size_t)-1)
+					first = i, pre = col;
+				strong = FRIBIDI_TYPE_AL;
+				i += 2;
+				last_end = i, end = ++col;
+			} else if (c0 == ' ') {
+				i++, col++;     /* a neutral, one column */
+			} else {
+				break;
+			}
+		}
+		if (i >= n)
+			break;
 		int32_t cp;
 		FriBidiCharType t;
 		size_t at = i, w;
