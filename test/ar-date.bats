@@ -512,6 +512,18 @@ XXXX-XX-XX	"
 	assert_output ''
 }
 
+@test "a range's first side takes its year, or its month, from the second" {
+	assert_equal "$(val 'تراجعت الصادرات من يناير إلى مارس 2023' 2024-03-13)" 2023-01/2023-03
+	assert_equal "$(val 'من نوفمبر إلى فبراير 2023' 2024-03-13)" 2022-11/2023-02
+	assert_equal "$(val 'تستمر الأشغال من يناير إلى مارس المقبل' 2024-03-13)" 2025-01/2025-03
+	assert_equal "$(val 'من 28 ديسمبر إلى 3 يناير' 2024-03-13)" 2023-12-28/2024-01-03
+	assert_equal "$(val 'يومي 31 مارس و1 أفريل الماضيين' 2016-03-15)" 2015-03-31/2015-04-01
+	assert_equal "$(val 'تنتظم الدورة يومي الجمعة 6 والسبت 7 جانفي 2017' 2016-03-15)" 2017-01-06/2017-01-07
+	assert_equal "$(val 'يومي الثلاثاء 20 والأربعاء 21 ديسمبر' 2016-11-01)" 2016-12-20/2016-12-21
+	# a first side read from the reference keeps it
+	assert_equal "$(val 'من 20 رمضان إلى 5 شوال' 2024-03-13)" 2024-03-30/2024-04-14
+}
+
 @test "amounts with a half or a quarter; about; the grain of a fraction after ago" {
 	assert_equal "$(val 'استمر الإضراب يوما ونصف')" P1DT12H
 	assert_equal "$(val 'استغرقت الرحلة ساعة ونصف')" PT1H30M

@@ -4640,11 +4640,18 @@ p_range(struct ar_date *dt, size_t i)
 	} else {
 		if (a.gran != b.gran)
 			return -1;
-		/* من 28 ديسمبر إلى 3 يناير 2024: the first day takes the year */
-		if (!a.yexp && b.yexp && b.y >= 0 && a.gran == G_DAY && a.m > 0
-		    && a.d <= ar_days_in_month(b.y, a.m)) {
+		/* من 28 ديسمبر إلى 3 يناير 2024, من يناير إلى مارس 2023, من
+		 * يناير إلى مارس المقبل: a first day or month with no year is
+		 * the last one up to the second side, in its year or the one
+		 * before */
+		if (a.bareday && b.gran == G_DAY && b.m > 0 && a.d <= b.d && b.y >= 0) {
+			/* يومي الثلاثاء 20 والأربعاء 21 ديسمبر: the month after */
+			a.y = b.y, a.m = b.m;
+		} else if (!a.yexp && !a.hasrel && !a.part && !a.pod && !a.wdonly && !a.holiday
+		    && !a.bareday && b.y >= 0 && a.m > 0 && b.m > 0 && (a.gran == G_MONTH
+		    || (a.gran == G_DAY && a.d <= ar_days_in_month(b.y, a.m)))) {
 			a.y = b.y;
-			if (a.m > b.m)
+			if (a.m > b.m || (a.m == b.m && a.gran == G_DAY && a.d > b.d))
 				a.y--;
 		}
 	}
