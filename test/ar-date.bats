@@ -524,6 +524,15 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'من 20 رمضان إلى 5 شوال' 2024-03-13)" 2024-03-30/2024-04-14
 }
 
+@test "centuries as amounts: ربع قرن, نصف قرن, قرنين, قرون" {
+	assert_equal "$(val 'وقعت المجزرة منذ ربع قرن' 2024-03-13)" 1999
+	assert_equal "$(val 'تعيش العائلة في الحي منذ ربع قرن' 2024-03-13)" P25Y
+	assert_equal "$(val 'بنيت القلعة قبل قرنين' 2024-03-13)" 1824
+	assert_equal "$(val 'حكم العثمانيون المنطقة أربعة قرون' 2024-03-13)" P400Y
+	assert_equal "$(val 'قبل قرن ونصف' 2024-03-13)" 1874
+	assert_equal "$(val 'في القرن الماضي' 2024-03-13)" 19
+}
+
 @test "amounts with a half or a quarter; about; the grain of a fraction after ago" {
 	assert_equal "$(val 'استمر الإضراب يوما ونصف')" P1DT12H
 	assert_equal "$(val 'استغرقت الرحلة ساعة ونصف')" PT1H30M

@@ -1509,7 +1509,7 @@ hijri_set(struct st *s, int hy, int hm, int hd)
 	s->hasdate = 1;
 }
 
-/* An amount: n of a unit (Y M W D H MI S DE), and twelfths of one more
+/* An amount: n of a unit (Y M W D H MI S DE CE), and twelfths of one more
  * (ونصف: 6, وربع: 3, نصف ساعة: n 0 and 6); n -1 is an unknown few. */
 struct amount {
 	int n, frac;
@@ -3939,6 +3939,7 @@ dur_add(const struct amount *a, long p[DP_N])
 		}
 		p[DP_D] += n, p[DP_H] += 2 * f;
 		return DP_D;
+	case 'C': p[DP_Y] += 100L * n + f * 100 / 12; return DP_Y;   /* a century */
 	case 'H': p[DP_H] += n, p[DP_MI] += 5 * f; return DP_H;
 	case 'S': p[DP_S] += n; return DP_S;
 	}
@@ -3985,7 +3986,7 @@ dur_value(const struct amount *a, char *out)
 		if (u[0] == 'H' || u[0] == 'S' || !strcmp(u, "MI"))
 			*p++ = 'T';
 		*p++ = 'X';
-		*p++ = !strcmp(u, "MI") ? 'M' : !strcmp(u, "DE") ? 'Y' : u[0];
+		*p++ = !strcmp(u, "MI") ? 'M' : !strcmp(u, "DE") || u[0] == 'C' ? 'Y' : u[0];
 		*p = 0;
 		return;
 	}
@@ -4110,6 +4111,8 @@ offset_value(const struct ar_date *dt, const struct amount *a, int sign, char *o
 			strcpy(b.unit, "M"), b.n = 12 * n + a->frac;
 		else if (!strcmp(u, "DE"))
 			strcpy(b.unit, "Y"), b.n = 10 * n + a->frac * 10 / 12;
+		else if (u[0] == 'C')
+			strcpy(b.unit, "Y"), b.n = 100 * n + a->frac * 100 / 12;
 		else if (u[0] == 'M')
 			strcpy(b.unit, "D"), b.n = 30 * n + a->frac * 30 / 12;
 		else if (u[0] == 'W')
@@ -4153,6 +4156,10 @@ offset_value(const struct ar_date *dt, const struct amount *a, int sign, char *o
 			break;
 		}
 		n *= 10;
+		/* fall through */
+	case 'C':
+		if (u[0] == 'C')
+			n *= 100;
 		/* fall through */
 	case 'Y':
 		*put_num(p, ref->y + sign * n, 4) = 0;
