@@ -533,6 +533,16 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'في القرن الماضي' 2024-03-13)" 19
 }
 
+@test "vague times of news copy; a clock after تمام" {
+	assert_equal "$(val 'تراجعت الأسعار في الآونة الأخيرة' 2024-03-13)" PAST_REF
+	assert_equal "$(val 'تكررت الحوادث في الفترة الأخيرة' 2024-03-13)" PAST_REF
+	assert_equal "$(val 'سيتم الإعلان عن التشكيلة في القريب العاجل' 2024-03-13)" FUTURE_REF
+	assert_equal "$(val 'غادر البلاد منذ فترة طويلة' 2024-03-13)" PAST_REF
+	assert_equal "$(val 'يبدأ الحفل في تمام التاسعة' 2024-03-13)" 2024-03-13T09:00
+	# a period named by an event, and a count of days, are none
+	run -1 bash -c "printf 'منذ فترة الحرب\nخلال هذه الأيام العشرة\nعلى تمام الاستعداد\n' | ar-date --ref=2024-03-13"
+}
+
 @test "amounts with a half or a quarter; about; the grain of a fraction after ago" {
 	assert_equal "$(val 'استمر الإضراب يوما ونصف')" P1DT12H
 	assert_equal "$(val 'استغرقت الرحلة ساعة ونصف')" PT1H30M
