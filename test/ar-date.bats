@@ -543,6 +543,12 @@ XXXX-XX-XX	"
 	run -1 bash -c "printf 'منذ فترة الحرب\nخلال هذه الأيام العشرة\nعلى تمام الاستعداد\n' | ar-date --ref=2024-03-13"
 }
 
+@test "two weekdays with one modifier after them: both are of it" {
+	assert_equal "$(val 'تقام الدورة يومي الخميس والجمعة المقبلين' 2024-03-13)" 2024-03-14/2024-03-15
+	assert_equal "$(val 'يومي السبت و الأحد القادمين' 2016-03-15)" 2016-03-19/2016-03-20
+	assert_equal "$(val 'أقيم المعرض يومي السبت والأحد الماضيين' 2024-03-13)" 2024-03-09/2024-03-10
+}
+
 @test "amounts with a half or a quarter; about; the grain of a fraction after ago" {
 	assert_equal "$(val 'استمر الإضراب يوما ونصف')" P1DT12H
 	assert_equal "$(val 'استغرقت الرحلة ساعة ونصف')" PT1H30M

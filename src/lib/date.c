@@ -4619,6 +4619,10 @@ p_range(struct ar_date *dt, size_t i)
 		if (e3 > 0 && bd == 1 && (e4 = range_to(dt, (size_t)e3, &d)) > 0 && d.gran == G_DAY
 		    && d.m > 0 && d.d > dt->tok[e2].num) {
 			a = d, a.d = dt->tok[e2].num, b = d, e2 = e4;
+		} else if (REF(dt).ok && a.wd != b.wd && a.wdmod == 9 && b.wdmod != 9) {
+			/* يومي الخميس والجمعة المقبلين: the dual's modifier
+			 * places both; the first is the one before the second */
+			set_day(&a, b.days - (b.wd - a.wd + 7) % 7);
 		} else if (REF(dt).ok && a.wd != b.wd) {
 			set_day(&b, a.days + (b.wd - a.wd + 7) % 7);
 		}
