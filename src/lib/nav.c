@@ -926,21 +926,28 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		i += l;
 		/* the rest of a run of Arabic letters inside a word, as the
 		 * steps above count each of them */
-		while (inw && i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9) {
-			int32_t c2 = (((unsigned char)s[i] & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
-			if (ar_cclass_bmp[c2] != AR_C_LETTER)
-				break;
-			if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
-				wd->ok = 0;
-			wd->ncp++;
-			if (c2 != 0x0640) {
-				wd->let = 1;
-				if (wd->k < 48)
-					wd->f[wd->k++] = nav_fold_letter(c2);
-			}
-			f->ar++, f->cps++;
-			prev = last, last = c2;
-			i += 2;
+		if (inw && i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9) {
+			/* in locals: the stores to wd->f would reload them */
+			int k = wd->k, ok = wd->ok, let = wd->let;
+			unsigned ncp = wd->ncp, run = 0;
+			do {
+				int32_t c2 = (((unsigned char)s[i] & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+				if (ar_cclass_bmp[c2] != AR_C_LETTER)
+					break;
+				if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
+					ok = 0;
+				ncp++;
+				if (c2 != 0x0640) {
+					let = 1;
+					if (k < 48)
+						wd->f[k++] = nav_fold_letter(c2);
+				}
+				run++;
+				prev = last, last = c2;
+				i += 2;
+			} while (i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9);
+			wd->k = k, wd->ok = ok, wd->let = (unsigned char)let, wd->ncp = ncp;
+			f->ar += run, f->cps += run;
 		}
 	}
 	if (inw) {
