@@ -612,10 +612,15 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm
 				break;
 			}
 	}
+	/* the rules anchored on a figure ("^####-##-##") need one first */
+	int nodig = skip_digits(s, b, e) == b;
 	for (int j = 0; j < nv->nother; j++) {
 		int i = nv->other[j];
 		if (best >= 0 && i > best)
 			break;
+		const struct rule *r = &nv->rules[i];
+		if (nodig && r->bol && r->t[0].type == T_DIGITS)
+			continue;
 		if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 			best = i;
 			*bm = m;
