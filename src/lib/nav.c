@@ -1049,10 +1049,11 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 
 	x->coff = pg->cutb.len;
 
+	/* the trimmed bounds change only when a span is cut */
+	size_t b = skip_space(cur, 0, len), e = trim_end(cur, b, len);
 	for (int j = 0; j < nv->nspans; j++) {
 		const struct rule *r = &nv->rules[nv->spans[j]];
 		for (int guard = 0; guard < 16; guard++) {
-			size_t b = skip_space(cur, 0, len), e = trim_end(cur, b, len);
 			struct match m;
 			size_t from, to, l;
 			if (!rmatch(nv, r, cur, b, e, &m))
@@ -1076,6 +1077,7 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 			badd(o, cur + rb, len - rb);
 			cur = o->s ? o->s : "";
 			len = o->len;
+			b = skip_space(cur, 0, len), e = trim_end(cur, b, len);
 			changed = 1;
 			x->rule = nv->spans[j];
 		}
