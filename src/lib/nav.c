@@ -612,10 +612,15 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm
 				break;
 			}
 	}
+	/* the rules anchored on a figure ("^####-##-##") need one first */
+	int nodig = skip_digits(s, b, e) == b;
 	for (int j = 0; j < nv->nother; j++) {
 		int i = nv->other[j];
 		if (best >= 0 && i > best)
 			break;
+		const struct rule *r = &nv->rules[i];
+		if (nodig && r->bol && r->t[0].type == T_DIGITS)
+			continue;
 		if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 			best = i;
 			*bm = m;
@@ -926,21 +931,28 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		i += l;
 		/* the rest of a run of Arabic letters inside a word, as the
 		 * steps above count each of them */
-		while (inw && i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9) {
-			int32_t c2 = (((unsigned char)s[i] & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
-			if (ar_cclass_bmp[c2] != AR_C_LETTER)
-				break;
-			if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
-				wd->ok = 0;
-			wd->ncp++;
-			if (c2 != 0x0640) {
-				wd->let = 1;
-				if (wd->k < 48)
-					wd->f[wd->k++] = nav_fold_letter(c2);
-			}
-			f->ar++, f->cps++;
-			prev = last, last = c2;
-			i += 2;
+		if (inw && i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9) {
+			/* in locals: the stores to wd->f would reload them */
+			int k = wd->k, ok = wd->ok, let = wd->let;
+			unsigned ncp = wd->ncp, run = 0;
+			do {
+				int32_t c2 = (((unsigned char)s[i] & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+				if (ar_cclass_bmp[c2] != AR_C_LETTER)
+					break;
+				if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
+					ok = 0;
+				ncp++;
+				if (c2 != 0x0640) {
+					let = 1;
+					if (k < 48)
+						wd->f[k++] = nav_fold_letter(c2);
+				}
+				run++;
+				prev = last, last = c2;
+				i += 2;
+			} while (i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9);
+			wd->k = k, wd->ok = ok, wd->let = (unsigned char)let, wd->ncp = ncp;
+			f->ar += run, f->cps += run;
 		}
 	}
 	if (inw) {
@@ -1037,10 +1049,11 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 
 	x->coff = pg->cutb.len;
 
+	/* the trimmed bounds change only when a span is cut */
+	size_t b = skip_space(cur, 0, len), e = trim_end(cur, b, len);
 	for (int j = 0; j < nv->nspans; j++) {
 		const struct rule *r = &nv->rules[nv->spans[j]];
 		for (int guard = 0; guard < 16; guard++) {
-			size_t b = skip_space(cur, 0, len), e = trim_end(cur, b, len);
 			struct match m;
 			size_t from, to, l;
 			if (!rmatch(nv, r, cur, b, e, &m))
@@ -1064,6 +1077,7 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 			badd(o, cur + rb, len - rb);
 			cur = o->s ? o->s : "";
 			len = o->len;
+			b = skip_space(cur, 0, len), e = trim_end(cur, b, len);
 			changed = 1;
 			x->rule = nv->spans[j];
 		}

@@ -59,6 +59,24 @@ end_has(const unsigned char *bits, const char *s, size_t n, size_t k)
 	return bits[b >> 3] & (1u << (b & 7));
 }
 
+/* ar_lex_get_clitic with min 2, a proclitic's last byte compared before
+ * the rest: most words open with none of them */
+static const struct ar_lexent *
+vocab_get(const struct nav_vocab *v, const char *s, size_t n)
+{
+	const struct ar_lexent *e = ar_lex_get(v->lx, s, n);
+
+	if (e)
+		return e;
+	for (int k = 0; k < v->cl.count; k++) {
+		size_t pl = v->cl.n[k];
+		if (pl && pl < n && n - pl >= 2 && s[pl - 1] == v->cl.p[k][pl - 1]
+		    && !memcmp(s, v->cl.p[k], pl) && (e = ar_lex_get(v->lx, s + pl, n - pl)))
+			return e;
+	}
+	return NULL;
+}
+
 struct vload { struct nav_vocab *v; const char *file; };
 
 static int
@@ -154,7 +172,7 @@ struct vwords {
 static const struct ar_lexent *
 longest(const struct nav_vocab *v, const struct vwords *w, int i, int *len)
 {
-	size_t pfx, n = w->e[i] - w->b[i];
+	size_t n = w->e[i] - w->b[i];
 	const char *s = w->s + w->b[i];
 
 	*len = 0;
@@ -164,7 +182,7 @@ longest(const struct nav_vocab *v, const struct vwords *w, int i, int *len)
 		return NULL;
 	if (n >= v->maxcl + 6 && !end_has(v->end6, s, n, 6))
 		return NULL;
-	const struct ar_lexent *e = ar_lex_get_clitic(v->lx, &v->cl, s, n, 2, &pfx), *best = NULL;
+	const struct ar_lexent *e = vocab_get(v, s, n), *best = NULL;
 
 	for (; e; e = e->next) {
 		if (e->nw <= *len || i + e->nw > w->n)
