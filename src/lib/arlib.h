@@ -615,6 +615,8 @@ void ar_isoweek(long days, int *wy, int *wk);       /* ISO week-year, week 1..53
 /* "YYYY-MM-DD" at the start of s[0..n) (n >= 10) into *days; -1 if it is
  * no valid day. */
 int ar_parse_iso_day(const char *s, size_t n, long *days);
+const char *ar_scan_ymd(const char *s, int *y, int *m, int *d);  /* end, or NULL */
+int ar_scan_hm(const char *s, int *H, int *M);     /* "THH:MM": 0, or -1 */
 /* Hijri dates: the Umm al-Qura calendar for AR_UQ_FIRST..AR_UQ_LAST AH
  * (ummalqura.tsv, read once, by ar_cal_init or the first call that needs
  * it; dies on a bad line), the tabular Islamic calendar outside it. */

@@ -61,12 +61,44 @@ ar_isoweek(long days, int *wy, int *wk)
 	*wk = (int)((thu - ar_days_from_civil(y, 1, 1)) / 7) + 1;
 }
 
+/* n digits at most at *s, at least one: the number, or -1 */
+static int
+scan_num(const char **s, int n)
+{
+	int v = -1;
+
+	for (; n > 0 && **s >= '0' && **s <= '9'; n--, (*s)++)
+		v = (v < 0 ? 0 : 10 * v) + (**s - '0');
+	return v;
+}
+
+/* The day of a value (2024-03-10, 2024-03-10T14:30, 2024-03-10/...): as
+ * sscanf's "%4d-%2d-%2d" reads it, without its cost on every row. */
+const char *
+ar_scan_ymd(const char *s, int *y, int *m, int *d)
+{
+	if ((*y = scan_num(&s, 4)) < 0 || *s++ != '-' || (*m = scan_num(&s, 2)) < 0
+	    || *s++ != '-' || (*d = scan_num(&s, 2)) < 0)
+		return NULL;
+	return s;
+}
+
+/* "THH:MM" after a day: 0, or -1 when the value has no clock */
+int
+ar_scan_hm(const char *s, int *H, int *M)
+{
+	if (*s++ != 'T' || (*H = scan_num(&s, 2)) < 0 || *s++ != ':'
+	    || (*M = scan_num(&s, 2)) < 0)
+		return -1;
+	return 0;
+}
+
 int
 ar_parse_iso_day(const char *s, size_t n, long *days)
 {
 	int y, m, d;
 
-	if (n < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12
+	if (n < 10 || !ar_scan_ymd(s, &y, &m, &d) || m < 1 || m > 12
 	    || d < 1 || d > ar_days_in_month(y, m))
 		return -1;
 	*days = ar_days_from_civil(y, m, d);

@@ -1830,8 +1830,8 @@ full_date(struct pm *m, long i, struct ar_pub *p)
 	for (size_t k = 0; k < nx; k++) {
 		const char *v = ar_date_get(m->nv->dt, k)->value;
 		int y, mo, d, H = -1, M = -1;
-		if (sscanf(v, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 || d < 1
-		    || d > ar_days_in_month(y, mo))
+		const char *t = ar_scan_ymd(v, &y, &mo, &d);
+		if (!t || mo < 1 || mo > 12 || d < 1 || d > ar_days_in_month(y, mo))
 			continue;
 		memset(p, 0, sizeof *p);
 		p->kind = AR_PUB_PUBLISHED;
@@ -1839,7 +1839,7 @@ full_date(struct pm *m, long i, struct ar_pub *p)
 		p->y = y, p->m = mo, p->d = d;
 		p->days = ar_days_from_civil(y, mo, d);
 		p->S = -1;
-		if (sscanf(v, "%*4d-%*2d-%*2dT%2d:%2d", &H, &M) == 2 && H >= 0 && H < 24
+		if (ar_scan_hm(t, &H, &M) == 0 && H >= 0 && H < 24
 		    && M >= 0 && M < 60)
 			snprintf(p->iso, sizeof p->iso, "%.16s", v);
 		else

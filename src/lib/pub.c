@@ -130,7 +130,7 @@ shape_stamp(struct ar_date *dt, const struct line *l)
 		return AR_PUB_NONE;
 	const struct ar_date_expr *e = ar_date_get(dt, 0);
 	int y, m, dd;
-	if (e->b0 != 0 || e->b1 != l->n || sscanf(e->value, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+	if (e->b0 != 0 || e->b1 != l->n || !ar_scan_ymd(e->value, &y, &m, &dd))
 		return AR_PUB_NONE;
 	return AR_PUB_PUBLISHED;
 }
@@ -148,14 +148,14 @@ line_date(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub)
 	for (size_t k = 0; k < nx; k++) {
 		const char *v = ar_date_get(dt, k)->value;
 		int y, m, d, H, M;
-		if (sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12
-		    || d < 1 || d > ar_days_in_month(y, m))
+		const char *t = ar_scan_ymd(v, &y, &m, &d);
+		if (!t || m < 1 || m > 12 || d < 1 || d > ar_days_in_month(y, m))
 			continue;
 		pub->ok = 1;
 		pub->c0 = ar_date_get(dt, k)->c0, pub->c1 = ar_date_get(dt, k)->c1;
 		pub->y = y, pub->m = m, pub->d = d;
 		pub->days = ar_days_from_civil(y, m, d);
-		if (sscanf(v, "%*4d-%*2d-%*2dT%2d:%2d", &H, &M) == 2)
+		if (ar_scan_hm(t, &H, &M) == 0)
 			pub->H = H, pub->M = M;
 		return 0;
 	}

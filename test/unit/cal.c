@@ -156,5 +156,24 @@ main(void)
 	check(!badw, "ISO weeks 1900-2100: %d bad", badw);
 	check(ar_parse_iso_day("2023-02-29", 10, &(long){ 0 }) < 0, "2023-02-29 is no day");
 	check(ar_parse_iso_day("2023-1", 6, &(long){ 0 }) < 0, "short");
+	/* ar_scan_ymd and ar_scan_hm read values as sscanf's %4d-%2d-%2d and
+	 * THH:MM did: the same fields, the same refusals */
+	static const char *vals[] = {
+		"2024-03-10", "2024-03-10T14:30", "2024-03-10T14:30:05", "2024-03-10/2024-03-12",
+		"2024-03", "2024-W10", "XXXX-03-10", "PAST_REF", "P3D", "2024-3-5", "20240-03-10",
+		"2024-03-10T", "2024-03-10T9:5", "2024-03-10TXX:XX", "199", "2024-03-1",
+		"-2024-03-10", "2024--03-10", "",
+	};
+	for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) {
+		int y, m, d, H, M, y2, m2, d2, H2, M2;
+		int want = sscanf(vals[k], "%4d-%2d-%2d", &y, &m, &d) == 3 && vals[k][0] != '-';
+		const char *t = ar_scan_ymd(vals[k], &y2, &m2, &d2);
+		check(!!t == want && (!want || (y == y2 && m == m2 && d == d2)), "scan_ymd %s", vals[k]);
+		if (t && want) {
+			int hw = sscanf(vals[k], "%*4d-%*2d-%*2dT%2d:%2d", &H, &M) == 2;
+			check((ar_scan_hm(t, &H2, &M2) == 0) == hw && (!hw || (H == H2 && M == M2)),
+			    "scan_hm %s", vals[k]);
+		}
+	}
 	return check_done("cal");
 }
