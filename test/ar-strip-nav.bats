@@ -467,3 +467,17 @@ for f in sys.argv[1:]:
 	assert_line --partial "page:a photo caption"
 	assert_line --partial "list:a list of links"
 }
+
+@test "a most-read list above the title heads no rest of the page; PLACE: NAME is a byline" {
+	run -0 ar-strip-nav "$F/page-place-byline.txt"
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 0 --partial "عودة الدراسة"
+	assert_line --index 1 "عطبرة: سلمى عثمان"
+	assert_line --index 3 --partial "عادت الدراسة"
+	refute_output --partial "الأكثر قراءة"
+	refute_output --partial "مخبز"
+	# the list run on into the title, with no blank line between
+	run -0 bash -c 'sed 9d "$1" | ar-strip-nav' _ "$F/page-place-byline.txt"
+	assert_equal "${#lines[@]}" 5
+	refute_output --partial "مخبز"
+}

@@ -865,6 +865,34 @@ title_in_body(struct pm *m)
  * the title; it and the lines after it are no items of a list of links
  * (unless interface words made the list). */
 #define HEAD_LOOK 8
+static const char *trimmed(const struct pm *m, const struct ent *x, size_t *n);
+
+/* "PLACE: NAME" under a title (ود مدني: عوض الكريم محمد, الرياض: خالد
+ * العتيبي): one or two words, a colon, two to four words; no digits,
+ * links or lists after it. A byline with its dateline. */
+static int
+place_byline(const struct pm *m, const struct ent *x)
+{
+	size_t n, c;
+	const char *s;
+
+	if (x->f.dig || x->f.links || x->f.comma || x->f.colon || x->f.words < 3
+	    || x->f.words > 6 || x->f.lat)
+		return 0;
+	s = trimmed(m, x, &n);
+	const char *col = memchr(s, ':', n);
+	if (!col || col == s)
+		return 0;
+	c = (size_t)(col - s);
+	int before = 1, after = 0;
+	for (size_t p = 0; p < c; p++)
+		before += s[p] == ' ';
+	for (size_t p = c + 1; p < n; p++)
+		after += s[p] != ' ' && (p == c + 1 || s[p - 1] == ' ');
+	return s[c - 1] != ' ' && before <= 2 && after >= 2 && after <= 4
+	    && !memchr(col + 1, ':', n - c - 1);
+}
+
 static void
 unlist_head(struct pm *m)
 {
@@ -890,7 +918,8 @@ unlist_head(struct pm *m)
 	for (long i = t; i < m->b0; i++) {
 		struct ent *x = &m->e[i];
 		/* a date or byline has no interface words of its own */
-		if (x->item == 1 || (x->item && x->cv < 2 && (x->datetime || x->v.byline)))
+		if (x->item == 1 || (x->item && x->cv < 2 && (x->datetime || x->v.byline
+		    || place_byline(m, x))))
 			x->item = 0;
 	}
 }
@@ -1265,8 +1294,8 @@ above_title(const struct ent *x)
 static void
 decide_before(struct pm *m, long upto)
 {
-	long i = upto - 1;
-	int above = 0;
+	long i = upto - 1, lines[3];
+	int above = 0, dated = 0;
 
 	for (; i >= 0 && above < 3; i--) {
 		struct ent *x = &m->e[i];
@@ -1274,9 +1303,15 @@ decide_before(struct pm *m, long upto)
 			continue;
 		if (!above_title(x))
 			break;
-		set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
-		above++;
+		dated |= x->datetime || x->v.byline;
+		lines[above++] = i;
 	}
+	/* three headlines and no date or byline among them: the tail of a
+	 * list (most read, latest) that runs into the title, no kicker */
+	if (above == 3 && !dated)
+		above = 0;
+	for (int k = 0; k < above; k++)
+		set_fate(&m->e[lines[k]], F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
 	for (i = 0; i < upto; i++) {
 		struct ent *x = &m->e[i];
 		if (!pending(x) || x->blank)
@@ -1934,12 +1969,53 @@ resume_after(struct pm *m, long h)
 	}
 }
 
+/* A drop-rest heading above every paragraph of the page (الأكثر قراءة in
+ * the header, a sidebar before the article) heads a list, not the rest:
+ * when paragraphs follow it, the lines after it are the page model's
+ * again, and the list layer takes its items. */
+static int
+head_sidebar(struct pm *m, long h)
+{
+	long i;
+
+	for (i = 0; i < h; i++)
+		if (m->e[i].cls == AR_NAV_C_GOOD)
+			return 0;
+	for (i = h + 1; i < m->n && m->e[i].rest; i++)
+		if (m->e[i].cls == AR_NAV_C_GOOD)
+			break;
+	if (i >= m->n || !m->e[i].rest)
+		return 0;
+	/* its items: the block under it, up to a blank line before any
+	 * paragraph (a block that runs on into the article is left to the
+	 * page model) */
+	long items = 0;
+	for (i = h + 1; i < m->n && m->e[i].rest && !m->e[i].blank; i++)
+		if (m->e[i].cls == AR_NAV_C_GOOD)
+			break;
+	if (i < m->n && m->e[i].blank && i > h + 1)
+		items = i;
+	for (i = h + 1; i < m->n && m->e[i].rest; i++) {
+		struct ent *x = &m->e[i];
+		x->rest = 0;
+		x->rule = -1;
+		if (x->blank)
+			set_fate(x, F_D, AR_NAV_L_STAT, AR_NAV_R_BLANK);
+		else if (i < items)
+			set_fate(x, F_D, AR_NAV_L_LIST, AR_NAV_R_LIST);
+		else
+			set_fate(x, F_PEND, AR_NAV_L_NONE, AR_NAV_R_NONE);
+	}
+	return 1;
+}
+
 static void
 resume_sections(struct pm *m)
 {
 	for (long i = 0; i + 1 < m->n; i++)
 		if (m->e[i].rule >= 0 && !m->e[i].rest && m->e[i].fin == F_D
-		    && m->nv->rules[m->e[i].rule].act == AR_NAV_A_DROP_REST && m->e[i + 1].rest)
+		    && m->nv->rules[m->e[i].rule].act == AR_NAV_A_DROP_REST && m->e[i + 1].rest
+		    && !head_sidebar(m, i))
 			resume_after(m, i);
 }
 
