@@ -480,4 +480,7 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed 9d "$1" | ar-strip-nav' _ "$F/page-place-byline.txt"
 	assert_equal "${#lines[@]}" 5
 	refute_output --partial "مخبز"
+	# a relative time under the title is its publication time, kept whole
+	run -0 bash -c 'sed "12s/.*/منذ 3 ساعات/" "$1" | ar-strip-nav' _ "$F/page-place-byline.txt"
+	assert_line --index 2 "منذ 3 ساعات"
 }

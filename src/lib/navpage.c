@@ -1340,6 +1340,23 @@ keep_unless_furniture(struct ent *x, int reason)
 
 static int full_date(struct pm *m, long i, struct ar_pub *p);
 
+/* A line that spans took whole and that reads "منذ ..." in a few words
+ * (منذ 6 ساعات, منذ ساعتين): a relative time of publication */
+static int
+time_ago(const struct pm *m, const struct ent *x)
+{
+	static const char mundhu[] = "\u0645\u0646\u0630 ";
+	const char *s = ent_text(m->pg, x);
+	size_t n = x->len, w = 1;
+
+	if (!x->blank || !x->spanned || x->layer != AR_NAV_L_RULE || n > 40
+	    || n < sizeof mundhu || memcmp(s, mundhu, sizeof mundhu - 1))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		w += s[i] == ' ';
+	return w <= 4;
+}
+
 /* between the title and the body: its meta lines; the publication line
  * stays with the counters on it ("2025/03/11 09:42 | views: 3417") */
 static void
@@ -1349,6 +1366,13 @@ decide_meta(struct pm *m, long from, long to)
 
 	for (long i = from; i < to; i++) {
 		struct ent *x = &m->e[i];
+		if (time_ago(m, x)) {
+			/* under the title, "منذ 6 ساعات" is when the article
+			 * went out, not a widget's stamp: the line, whole */
+			x->blank = 0, x->spanned = 0;
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
+			continue;
+		}
 		if (!pending(x) || x->blank)
 			continue;
 		if (!x->item && !x->heading && x->chrome >= 4 && x->cv >= x->cs && x->f.dig >= 4
