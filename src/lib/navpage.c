@@ -1369,7 +1369,7 @@ decide_meta(struct pm *m, long from, long to)
 		if (time_ago(m, x)) {
 			/* under the title, "منذ 6 ساعات" is when the article
 			 * went out, not a widget's stamp: the line, whole */
-			x->blank = 0, x->spanned = 0;
+			x->blank = 0, x->spanned = 0, x->rule = -1;
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
 			continue;
 		}
@@ -1985,6 +1985,8 @@ resume_after(struct pm *m, long h)
 	for (; i < m->n && m->e[i].rest; i++) {
 		struct ent *x = &m->e[i];
 		x->rest = 0;
+		if (x->blank && x->spanned)
+			continue;       /* a span rule took it all: its decision */
 		x->rule = -1;
 		if (!x->blank)
 			set_fate(x, F_PEND, AR_NAV_L_NONE, AR_NAV_R_NONE);
@@ -2022,6 +2024,8 @@ head_sidebar(struct pm *m, long h)
 	for (i = h + 1; i < m->n && m->e[i].rest; i++) {
 		struct ent *x = &m->e[i];
 		x->rest = 0;
+		if (x->blank && x->spanned)
+			continue;       /* a span rule took it all: its decision */
 		x->rule = -1;
 		if (x->blank)
 			set_fate(x, F_D, AR_NAV_L_STAT, AR_NAV_R_BLANK);
