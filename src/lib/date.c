@@ -534,7 +534,13 @@ newtok(struct ar_date *dt)
 		dt->tok = ar_realloc(dt->tok, dt->captok * sizeof *dt->tok);
 	}
 	struct tok *t = &dt->tok[dt->ntok++];
-	memset(t, 0, sizeof *t);
+	/* the fields tokenize does not set, rather than a memset of the
+	 * whole token */
+	t->cls0 = t->cls = 0;
+	t->nd = t->ascii = t->wa = 0;
+	t->num = 0;
+	t->e[0] = t->e[1] = t->e[2] = NULL;
+	t->pfx[0] = t->pfx[1] = t->pfx[2] = 0;
 	t->used = -1;
 	return t;
 }
