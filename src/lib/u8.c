@@ -395,15 +395,19 @@ plain_patch_bits(const struct ar_plain *pl, const unsigned char *s,
 	unsigned char scratch[2];
 	for (int t = 0; t < 2; t++) {
 		size_t j = (size_t)__builtin_ctz(m | 1u << top);
-		unsigned char *dst = m ? o + j - 1 : scratch;
-		memcpy(dst, &pl->to[(s[j - 1] & 1) << 6 | (s[j] & 0x3F)], 2);
+		/* j 0: the lead is the last byte of the block before (a
+		 * signed offset, so that no unsigned one wraps) */
+		ptrdiff_t lead = (ptrdiff_t)j - 1;
+		unsigned char *dst = m ? o + lead : scratch;
+		memcpy(dst, &pl->to[(s[lead] & 1) << 6 | (s[j] & 0x3F)], 2);
 		m &= m - 1;
 	}
 	while (m) {
 		size_t j = (size_t)__builtin_ctz(m);
 		m &= m - 1;
 		/* the lead is 0xD8 or 0xD9: U+0600 + its low bit and six bits */
-		memcpy(o + j - 1, &pl->to[(s[j - 1] & 1) << 6 | (s[j] & 0x3F)], 2);
+		ptrdiff_t lead = (ptrdiff_t)j - 1;
+		memcpy(o + lead, &pl->to[(s[lead] & 1) << 6 | (s[j] & 0x3F)], 2);
 	}
 }
 
