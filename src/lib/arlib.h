@@ -1037,5 +1037,19 @@ size_t ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi
     size_t *total);
 void ar_term_visual(const char *s, size_t n, int rtl, const size_t *cut, int nparts,
     struct ar_buf *vis, size_t *cols);
+/* A concordance row for a terminal (ar-kwic's text rows): the preceding
+ * context l, the keyword m and the following r (r's display width given),
+ * lying end to end; on and off around the keyword (--color). The keyword's
+ * column is *kw wide (widened to the keyword's width), each context's cw:
+ * written for a terminal that applies bidi (logical) or that shows bytes
+ * left to right (visual, FriBidi); the row's display width returned. */
+struct ar_term_kwic {
+	const char *l; size_t ll;
+	const char *m; size_t ml;
+	const char *r; size_t rl, rwidth;
+	const char *on, *off;
+};
+size_t ar_term_kwic_logical(const struct ar_term_kwic *w, size_t cw, size_t *kw);
+size_t ar_term_kwic_visual(const struct ar_term_kwic *w, size_t cw, size_t *kw);
 
 #endif

@@ -305,3 +305,154 @@ ar_term_visual(const char *s, size_t n, int rtl, const size_t *cut, int nparts,
 		}
 	}
 }
+
+/* ---- the concordance row: ar-kwic's text layout ---- */
+static void
+term_spaces(size_t n)
+{
+	while (n--)
+		ar_out_putc(' ');
+}
+
+/* Context shortened at its far end by at least cols display columns: the
+ * new length of s[0..n) without its last code points (trim_end), or the
+ * bytes to drop from its start, with the marks of the last one dropped
+ * (trim_start). */
+static size_t
+trim_end(const char *s, size_t n, size_t cols)
+{
+	size_t gone = 0;
+	while (n && gone < cols) {
+		size_t k = n;
+		int32_t cp;
+		while (k && ((unsigned char)s[--k] & 0xc0) == 0x80)
+			;
+		ar_u8dec(s + k, &cp);
+		gone += (size_t)ar_cpwidth(cp);
+		n = k;
+	}
+	return n;
+}
+
+static size_t
+trim_start(const char *s, size_t n, size_t cols)
+{
+	size_t i = 0, gone = 0;
+	while (i < n) {
+		int32_t cp;
+		size_t k = ar_u8dec(s + i, &cp);
+		int w = ar_cpwidth(cp);
+		if (gone >= cols && w)
+			break;
+		gone += (size_t)w;
+		i += k;
+	}
+	return i;
+}
+
+/* The keyword in a column kw wide (the tool's, or the keyword's width), its
+ * first letter (its right edge) in one place, with the preceding context
+ * to its right and the following to its left, each in a column cw wide,
+ * as a reader of Arabic sees them: on a terminal that applies bidi to the
+ * logical-order row (ar_term_kwic_logical), or with --visual (FriBidi) on one that
+ * shows bytes left to right (ar_term_kwic_visual). Each writes the row and returns
+ * its display width; the tool pads it to 2 cw + kw + 2. */
+size_t
+ar_term_kwic_visual(const struct ar_term_kwic *w, size_t cw, size_t *kwp)
+{
+	static struct ar_buf vis[3];
+	size_t ls = 0, rl = w->rl, cols[3], wl, wm, wr;
+
+	/* l, m and r lie end to end, in the line or in a kept row; a context
+	 * wider than its column (--words) loses its far end */
+	wl = ar_term_columns(w->l, w->ll);
+	if (wl > cw)
+		ls = trim_start(w->l, w->ll, wl - cw);
+	if (w->rwidth > cw)
+		rl = trim_end(w->r, rl, w->rwidth - cw);
+	size_t cut[2] = { w->ll - ls, w->ll - ls + w->ml };
+	ar_term_visual(w->l + ls, w->ll - ls + w->ml + rl, 1, cut, 3, vis, cols);
+	wl = cols[0], wm = cols[1], wr = cols[2];
+	if (wm > *kwp)
+		*kwp = wm;
+	/* left to right on screen: following context, keyword, preceding */
+	term_spaces(cw > wr ? cw - wr : 0);
+	ar_out_write(vis[2].s, vis[2].len);
+	term_spaces(1 + *kwp - wm);
+	ar_out_str(w->on);
+	ar_out_write(vis[1].s, vis[1].len);
+	ar_out_str(w->off);
+	ar_out_putc(' ');
+	ar_out_write(vis[0].s, vis[0].len);
+	return (cw > wr ? cw : wr) + 1 + *kwp + 1 + wl;
+}
+
+/* Logical order. Where a bidi terminal shows the keyword (FriBidi says:
+ * neutrals, digits and Latin at the ends stay put while the Arabic between
+ * them is reversed) sets the padding in front; what stays put takes room
+ * from the contexts' far ends. */
+size_t
+ar_term_kwic_logical(const struct ar_term_kwic *w, size_t cw, size_t *kwp)
+{
+	static struct ar_buf row;
+	const char *l = w->l;
+	size_t ll = w->ll, rl = w->rl, kb, ke, hi, pad, col, padm, kw;
+	size_t wm = ar_term_columns(w->m, w->ml);
+	int nofit = 0;
+
+	if (wm > *kwp)
+		*kwp = wm;
+	kw = *kwp, padm = kw - wm;
+	while (ll && (*l == ' ' || *l == '\t'))         /* spaces would stay put */
+		l++, ll--;
+	while (rl && (w->r[rl - 1] == ' ' || w->r[rl - 1] == '\t'))
+		rl--;
+	size_t rl0 = rl;
+	/* a few rounds: on mixed text a cut may move little, and each round
+	 * reads the row again */
+	for (int round = 0;; round++) {
+		row.len = 0;
+		ar_buf_add(&row, l, ll);
+		if (ll)                 /* no gap on a side without context */
+			ar_buf_addc(&row, ' ');
+		kb = row.len;
+		ar_buf_add(&row, w->m, w->ml);
+		ke = row.len;
+		for (size_t k = 0; rl && k <= padm; k++)
+			ar_buf_addc(&row, ' ');
+		ar_buf_add(&row, w->r, rl);
+		ar_term_bidi_cols(row.s, row.len, kb, ke, &hi, &col);
+		pad = cw + 1 + kw > hi ? cw + 1 + kw - hi : 0;
+		col += pad;
+		/* too far right: the right context gives up as many columns at
+		 * its far end; too wide: the left context at its own */
+		if (round == 8) {
+			break;          /* as good as it gets */
+		} else if (hi > cw + 1 + kw && !nofit) {
+			if (!rl) {      /* not the right context's doing */
+				rl = rl0, nofit = 1;
+				continue;
+			}
+			rl = trim_end(w->r, rl, hi - (cw + 1 + kw));
+		} else if (col > 2 * cw + kw + 2 && ll) {
+			size_t k = trim_start(l, ll, col - (2 * cw + kw + 2));
+			l += k, ll -= k;
+		} else if (col > 2 * cw + kw + 2 && rl) {
+			rl = trim_end(w->r, rl, col - (2 * cw + kw + 2));
+		} else {
+			break;
+		}
+	}
+	term_spaces(pad);
+	ar_term_write(l, ll);
+	if (ll)
+		ar_out_putc(' ');
+	ar_out_str(w->on);
+	ar_term_write(w->m, w->ml);
+	ar_out_str(w->off);
+	if (rl) {
+		term_spaces(padm + 1);
+		ar_term_write(w->r, rl);
+	}
+	return col;
+}
