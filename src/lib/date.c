@@ -1047,6 +1047,19 @@ scan_number(const struct ar_date *dt, const char *s, size_t i, size_t n, int32_t
 	}
 }
 
+/* The scanner's code of the character at s[i] (its length in *l): from
+ * the table below U+0800, else CODE_SLOW for a letter or format character
+ * (read by codes_of_cp), CODE_END for anything else. */
+static inline unsigned
+code_at(const uint8_t *table, const char *s, size_t i, size_t *l, int32_t *cp)
+{
+	*l = cp_at(s, i, cp);
+	if (*cp < 0x800)
+		return table[*cp];
+	int cl = cc_slow(*cp);
+	return cl == CC_LETTER || cl == CC_FORMAT ? CODE_SLOW : CODE_END;
+}
+
 /* A word from s[i]: its end, and its codes. The letters of Arabic text
  * take the fast way: two bytes, one table (kept in locals: the codes are
  * bytes, which may alias anything, so they are gathered in c first). */
@@ -1073,10 +1086,8 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 		if (i >= n)
 			break;
 		int32_t cp;
-		size_t l = cp_at(s, i, &cp);
-		int cl = cp < 0x800 ? 0 : cc_slow(cp);
-		unsigned code = cp < 0x800 ? table[cp]
-		    : cl == CC_LETTER || cl == CC_FORMAT ? CODE_SLOW : CODE_END;
+		size_t l;
+		unsigned code = code_at(table, s, i, &l, &cp);
 		if (code == CODE_END)
 			break;
 		if (code == CODE_SLOW) {
@@ -1111,11 +1122,8 @@ skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 		if (i >= n)
 			return i;
 		int32_t cp;
-		size_t l = cp_at(s, i, &cp);
-		int cl = cp < 0x800 ? 0 : cc_slow(cp);
-		unsigned code = cp < 0x800 ? table[cp]
-		    : cl == CC_LETTER || cl == CC_FORMAT ? CODE_SLOW : CODE_END;
-		if (code == CODE_END)
+		size_t l;
+		if (code_at(table, s, i, &l, &cp) == CODE_END)
 			return i;
 		i += l;
 	}
