@@ -982,6 +982,8 @@ code_table_init(struct ar_date *dt)
 		codes_of_cp(&w, c);
 		if (w.k == 0)
 			dt->code[c] = CODE_NONE;
+		else if (k == CC_FORMAT)
+			dt->code[c] = CODE_SLOW;        /* in the word only before a letter */
 		else if (w.k == 1 && w.bytes == (size_t)(c < 0x80 ? 1 : 2) && w.c[0] < CODE_SLOW)
 			dt->code[c] = w.c[0];
 		else
@@ -1060,6 +1062,19 @@ code_at(const uint8_t *table, const char *s, size_t i, size_t *l, int32_t *cp)
 	return cl == CC_LETTER || cl == CC_FORMAT ? CODE_SLOW : CODE_END;
 }
 
+/* Does a letter follow the format characters from s[i]? A word takes
+ * them in only then, as win_next does. */
+static int
+format_inside(const struct ar_date *dt, const char *s, size_t i, size_t n)
+{
+	int32_t c;
+	int k = CC_FORMAT;
+
+	while (i < n && (i += cp_at(s, i, &c), k = cc_of(dt, c)) == CC_FORMAT)
+		;
+	return k == CC_LETTER;
+}
+
 /* A word from s[i]: its end, and its codes. The letters of Arabic text
  * take the fast way: two bytes, one table (kept in locals: the codes are
  * bytes, which may alias anything, so they are gathered in c first). */
@@ -1091,6 +1106,8 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 		if (code == CODE_END)
 			break;
 		if (code == CODE_SLOW) {
+			if (cc_of(dt, cp) == CC_FORMAT && !format_inside(dt, s, i + l, n))
+				break;
 			memcpy(w->c, c, sizeof c);
 			w->k = k, w->bytes = bytes;
 			codes_of_cp(w, cp);
@@ -1123,7 +1140,9 @@ skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 			return i;
 		int32_t cp;
 		size_t l;
-		if (code_at(table, s, i, &l, &cp) == CODE_END)
+		unsigned code = code_at(table, s, i, &l, &cp);
+		if (code == CODE_END || (code == CODE_SLOW && cc_of(dt, cp) == CC_FORMAT
+		    && !format_inside(dt, s, i + l, n)))
 			return i;
 		i += l;
 	}
