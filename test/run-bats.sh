@@ -12,6 +12,12 @@ if [ $# -gt 0 ]; then
 	grep -q '^not ok' build/units.tap && ufail=1
 	cat build/units.tap >> build/check.tap
 fi
+# make check -jN: the jobserver's descriptors are not open in the tests
+# (bats takes fd 3), so the makes they run would stop; they run serially
+if [ -n "${MAKEFLAGS:-}" ]; then
+	MAKEFLAGS=$(printf ' %s' "$MAKEFLAGS" | sed -e 's/ --jobserver-[a-z]*=[^ ]*//g' -e 's/ -j[0-9]*//g')
+	export MAKEFLAGS
+fi
 jobs=""
 # bats runs files in parallel only with GNU parallel; use it when present
 if command -v parallel >/dev/null 2>&1; then
