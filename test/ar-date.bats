@@ -91,6 +91,17 @@ val() {
 	assert_equal "$(val 'لمدة ساعتين')" PT2H
 	assert_equal "$(val 'تجتمع يوميا')" P1D
 	assert_equal "$(val 'يتظاهرون كل يوم جمعة')" XXXX-WXX-5
+	assert_equal "$(val 'يحتفل العالم في 5 يونيو من كل عام')" XXXX-06-05
+	assert_equal "$(val 'في الأول من مايو كل سنة')" XXXX-05-01
+	assert_equal "$(val 'في 5 يونيو من العام')" 2023-06-05
+	run -0 bash -c "echo 'في 5 يونيو من كل عام' | ar-date --tsv | cut -f7 | tail -1"
+	assert_output set
+	# an Islamic holiday moves with the Hijri year: still that year's day
+	assert_equal "$(val 'عيد الأضحى من كل عام')" 2023-06-28
+	assert_equal "$(val 'خلال شهري يناير وفبراير 2024')" 2024-01/2024-02
+	assert_equal "$(val 'يتقاضى راتبا شهريا قدره 500 دينار')" P1M
+	# Maghrebi فاتح: the first of the month
+	assert_equal "$(val 'ابتداء من فاتح يوليوز')" 2023-07-01
 	assert_equal "$(val 'في التسعينيات')" 199
 	assert_equal "$(val 'من 15 إلى 20 مايو 2023')" 2023-05-15/2023-05-20
 	run -0 bash -c "echo 'الأزمة مستمرة منذ 3 أعوام' | ar-date --tsv | cut -f5,7 | tail -1"

@@ -4753,19 +4753,39 @@ after_last_date(const struct ar_date *dt, size_t f)
 	return 0;
 }
 
+/* The end of من كل عام / كل سنة at token k, or -1. */
+static long
+every_year(struct ar_date *dt, size_t k)
+{
+	long r;
+
+	if ((r = lx(dt, k, L_FROM, 0)) > 0 && dt->m->val == 0)
+		k = (size_t)r;
+	if ((r = lx(dt, k, L_EVERY, 0)) < 0 || (r = lx(dt, (size_t)r, L_UNIT, 0)) < 0
+	    || strcmp(dt->m->str, "Y"))
+		return -1;
+	return r;
+}
+
 /* a chain of components (chain), resolved */
 static long
 p_chain(struct ar_date *dt, size_t i)
 {
 	struct st s;
 	size_t f;
-	long r = chain(dt, i, &s, &f);
+	long r = chain(dt, i, &s, &f), e;
 
 	if (r < 0)
 		return -1;
 	if (s.hasclock && !s.hasdate && !s.hasrel && after_last_date(dt, f))
 		set_day(&s, dt->last_days);
 	finish(dt, &s);
+	/* a day and month of every year (5 يونيو من كل عام): a yearly set */
+	if (s.gran == G_DAY && !s.yexp && !s.hasclock && !s.hasrel && !s.ival[0] && !s.hij[0]
+	    && (e = every_year(dt, (size_t)r)) > 0) {
+		s.y = -1, s.wd = 0, s.type = "set";
+		r = e;
+	}
 	if (s.hasdate && s.gran == G_DAY && s.y >= 0)
 		dt->last_days = ar_days_from_civil(s.y, s.m, s.d),
 		    dt->last_end_b = dt->tok[r - 1].b1;
