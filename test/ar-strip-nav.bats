@@ -484,3 +484,16 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "12s/.*/منذ 3 ساعات/" "$1" | ar-strip-nav' _ "$F/page-place-byline.txt"
 	assert_line --index 2 "منذ 3 ساعات"
 }
+
+@test "a wire's sign-off under the body stays: the rule and the editors' initials" {
+	run -0 ar-strip-nav "$F/page-signoff.txt"
+	assert_equal "${#lines[@]}" 6
+	assert_line --index 4 "ـــــــ"
+	assert_line --index 5 "م.ع / ر.ح"
+	refute_output --partial "طباعة"
+	run -0 ar-strip-nav --explain "$F/page-signoff.txt"
+	assert_line --partial "page:attribution after the body"
+	# initials far below the body, after the furniture, are no sign-off
+	run -0 bash -c 'sed "8,9d; 14a م.ع / ر.ح" "$1" | ar-strip-nav' _ "$F/page-signoff.txt"
+	refute_output --partial "م.ع"
+}

@@ -1788,6 +1788,37 @@ body_before_box(struct pm *m)
 		}
 }
 
+/* A wire's sign-off under the last paragraph: the editors' initials
+ * (ع.ص / س.م, /ع.ف, (ي.ط)), single letters between dots, slashes and
+ * spaces, or a rule of tatweel or dashes (ـــــ). */
+static int
+signoff(const struct pm *m, const struct ent *x)
+{
+	size_t n;
+	const char *s;
+	int letters = 0, run = 0, rule = 0, other = 0;
+
+	if (x->f.words > 4 || x->f.cps > 16 || x->f.dig || x->f.lat)
+		return 0;
+	s = ent_kept(m->pg, x, &n);
+	for (size_t i = 0; i < n;) {
+		int32_t c;
+		i += ar_u8dec(s + i, &c);
+		if (c >= 0x0621 && c <= 0x064A && c != 0x0640) {
+			if (++run > 1)
+				return 0;       /* a word, not an initial */
+			letters++;
+		} else {
+			run = 0;
+			if (c == 0x0640 || c == '-' || c == '_' || c == '*')
+				rule++;
+			else if (c != '.' && c != '/' && c != ' ' && c != '(' && c != ')')
+				other++;
+		}
+	}
+	return !other && ((letters >= 2 && !rule) || (!letters && rule >= 3));
+}
+
 /* after the body: what continues it up to the first furniture, and the
  * attribution; the rest of the page goes */
 static void
@@ -1812,6 +1843,11 @@ decide_after(struct pm *m)
 		 * furniture under it: "(إعلام القضاء)", a name no lexicon
 		 * knows */
 		if (cont && !near && paren_source(m, x) && ends_article(m, i)) {
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
+			x->role = AR_NAV_ROLE_ATTRIBUTION;
+			continue;
+		}
+		if (cont && !near && signoff(m, x)) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
 			x->role = AR_NAV_ROLE_ATTRIBUTION;
 			continue;
