@@ -99,6 +99,10 @@ val() {
 	# an Islamic holiday moves with the Hijri year: still that year's day
 	assert_equal "$(val 'عيد الأضحى من كل عام')" 2023-06-28
 	assert_equal "$(val 'خلال شهري يناير وفبراير 2024')" 2024-01/2024-02
+	assert_equal "$(val 'موسم 2023-2024 من الدوري')" 2023/2024
+	assert_equal "$(val 'العام الدراسي 2024/25')" 2024/2025
+	assert_equal "$(val 'نشر في 2020-10-09')" 2020-10-09
+	assert_equal "$(val 'بين 1500-2000 عائلة')" ""
 	assert_equal "$(val 'يتقاضى راتبا شهريا قدره 500 دينار')" P1M
 	# Maghrebi فاتح: the first of the month
 	assert_equal "$(val 'ابتداء من فاتح يوليوز')" 2023-07-01

@@ -2235,11 +2235,13 @@ r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 static int
 counted_noun(const struct ar_date *dt, size_t q)
 {
+	if (q >= dt->ntok)
+		return 0;
 	const struct tok *t = &dt->tok[q];
 	const char *w = dt->line + t->b0;
 	size_t n = t->b1 - t->b0;
 
-	if (q >= dt->ntok || t->type != T_WORD || t->ascii || n < 6
+	if (t->type != T_WORD || t->ascii || n < 6
 	    || !memcmp(w, "\u0627\u0644", 4))
 		return 0;
 	if (n >= 8 && !memcmp(w + n - 2, "\u064b", 2))
@@ -4619,6 +4621,36 @@ time_range(struct ar_date *dt, struct st *a, int bare, size_t j, const struct st
 	return 0;
 }
 
+/* A span of years written as one token pair: موسم 2023-2024, العام
+ * الدراسي 2024/2025, الفترة 2018-2022, 2023-24 (the second year's last two
+ * digits, above 12, so that 2010-11 stays a month). Not a date (2020-10-09
+ * goes on with another separator), not a count (1500-2000 عائلة). */
+static long
+p_years(struct ar_date *dt, size_t i)
+{
+	if (!isnum(dt, i, 4, 4) || !adj(dt, i) || !adj(dt, i + 1) || i + 2 >= dt->ntok)
+		return -1;
+	const struct tok *t = &dt->tok[i + 1];
+	int first = dt->tok[i].num, second;
+	if (t->type != T_PUNCT || (t->num != '-' && t->num != '/') || first < 1000 || first > 2200)
+		return -1;
+	if (isnum(dt, i + 2, 4, 4))
+		second = dt->tok[i + 2].num;
+	else if (isnum(dt, i + 2, 2, 2) && dt->tok[i + 2].num > 12)
+		second = first / 100 * 100 + dt->tok[i + 2].num;
+	else
+		return -1;
+	if (second <= first || second - first > 200)
+		return -1;
+	size_t q = i + 3;
+	if ((adj(dt, i + 2) && q < dt->ntok && dt->tok[q].type == T_PUNCT && is_sep(dt->tok[q].num)
+	    && adj(dt, q) && dt->tok[q + 1].type == T_NUM) || counted_noun(dt, q)
+	    || lx(dt, q, L_MEASURE, 1) > 0 || lx(dt, q, L_UNIT, 1) > 0)
+		return -1;
+	add_val(dt, i, q, 0, "date", "%04d/%04d", first, second);
+	return (long)q;
+}
+
 /* a range: من 3 إلى 5 مايو, بين عامي 2020 و2022, من الساعة 10 حتى الساعة
  * 12 ظهرا, بين الثامنة والعاشرة صباحا */
 static long
@@ -4803,6 +4835,7 @@ static const struct line_rule {
 	long (*fn)(struct ar_date *dt, size_t i);
 } line_rules[] = {
 	{ "range", p_range },
+	{ "years", p_years },
 	{ "set", p_set },
 	{ "vague", p_vague },
 	{ "offset", p_offset },
