@@ -96,6 +96,8 @@ val() {
 	assert_equal "$(val 'في 5 يونيو من العام')" 2023-06-05
 	run -0 bash -c "echo 'في 5 يونيو من كل عام' | ar-date --tsv | cut -f7 | tail -1"
 	assert_output set
+	run -0 bash -c "echo 'في 5 يونيو من كل عام' | ar-date --format=timeml --ref=2024-03-10 | grep -o '<TIMEX3 tid=\"t1\"[^>]*>'"
+	assert_output '<TIMEX3 tid="t1" type="SET" value="XXXX-06-05">'
 	# an Islamic holiday moves with the Hijri year: still that year's day
 	assert_equal "$(val 'عيد الأضحى من كل عام')" 2023-06-28
 	assert_equal "$(val 'خلال شهري يناير وفبراير 2024')" 2024-01/2024-02

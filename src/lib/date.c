@@ -4816,6 +4816,7 @@ p_chain(struct ar_date *dt, size_t i)
 	if (s.gran == G_DAY && !s.yexp && !s.hasclock && !s.hasrel && !s.ival[0] && !s.hij[0]
 	    && (e = every_year(dt, (size_t)r)) > 0) {
 		s.y = -1, s.wd = 0, s.type = "set";
+		dt->used = 0;           /* no year was taken from the reference */
 		r = e;
 	}
 	if (s.hasdate && s.gran == G_DAY && s.y >= 0)
