@@ -70,7 +70,7 @@
 	X(DURW, "durw", 0, 1)            /* before an amount: a duration (لمدة) */ \
 	X(VAGUE, "vague", 1, 1)          /* PRESENT_REF, PAST_REF, FUTURE_REF words */ \
 	X(UNITDEF, "unitdef", 1, 1)      /* units with the article (made from unit) */ \
-	X(NUMDEF, "numdef", 0, 0)        /* numbers with the article (made from num) */ \
+	X(NUMDEF, "numdef", 0, 1)        /* numbers with the article (made from num) */ \
 	X(MINUS, "minus", 0, 0)          /* إلا: minutes before the hour */ \
 	X(CLOCKJOIN, "clockjoin", 0, 0)  /* before the clock of a day: عند, في */ \
 	X(DAYPART, "daypart", 1, 1)      /* parts of the day that name it (منتصف الليل) */ \
@@ -2120,7 +2120,7 @@ r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_NEXT;
 	int q = dt->m->val == 3 ? 4 : 2;        /* quarters or halves in a year */
 	size_t k = (size_t)r;
-	if ((e = lx(dt, k, L_LASTW, 0)) > 0)
+	if ((e = lx(dt, k, L_LASTW, 0)) > 0 && dt->m->val < 0)
 		n = q;
 	else if ((e = g_ordinal(dt, k, 0, &n)) < 0 || n < 1 || n > q)
 		return RULE_NEXT;
@@ -2841,7 +2841,7 @@ r_week_of_month(struct ar_date *dt, struct at *a, struct st *t)
 	if (r < 0 || dt->m->str[0] != 'W' || a->pm)
 		return RULE_NEXT;
 	size_t k = (size_t)r;
-	if ((r = lx(dt, k, L_LASTW, 0)) > 0)
+	if ((r = lx(dt, k, L_LASTW, 0)) > 0 && dt->m->val < 0)
 		n = -1;
 	else if ((r = g_ordinal(dt, k, 0, &n)) < 0 || n > 4)
 		return RULE_NEXT;
@@ -3004,7 +3004,7 @@ r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
 		unit_of(dt->m->str, &u);
 	} else if ((r = lx(dt, a->j, L_UNITDEF, 1)) > 0) {
 		unit_of(dt->m->str, &u);
-		if (u.plural || u.dual || (e = lx(dt, (size_t)r, L_LASTW, 0)) < 0)
+		if (u.plural || u.dual || (e = lx(dt, (size_t)r, L_LASTW, 0)) < 0 || dt->m->val > 0)
 			return RULE_NEXT;
 		n = -1, r = e;          /* اليوم الأخير */
 	} else {
@@ -4356,15 +4356,27 @@ first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t
 	if ((o = g_ordinal(dt, k, 0, &ov)) > 0 && ov == 1)
 		last = 0;
 	else if ((o = lx(dt, k, L_LASTW, 0)) > 0)
-		last = 1;
+		last = dt->m->val < 0;  /* الأخيرة, الأواخر; الأوائل */
 	else
 		return -1;
 	k = (size_t)o;
+	int n = a->n, len;
+	long first, e;
+	/* days of a month, Gregorian or Hijri (العشر الأواخر من رمضان) */
+	if (a->unit[0] == 'D' && (e = month_spec(dt, k, &first, &len, &ov)) > 0) {
+		if (first == LONG_MIN || n >= len)
+			return -1;
+		long d1 = first + (last ? len - n : 0);
+		int y1, m1, dd1, y2, m2, dd2;
+		ar_civil_from_days(d1, &y1, &m1, &dd1);
+		ar_civil_from_days(d1 + n - 1, &y2, &m2, &dd2);
+		snprintf(v, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, dd1, y2, m2, dd2);
+		return e;
+	}
 	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
 		return -1;
 	struct st y;
-	long e = whole_after(dt, k + 1, &y);
-	int n = a->n;
+	e = whole_after(dt, k + 1, &y);
 	if (e < 0 || y.ival[0] || y.hij[0])
 		return -1;
 	if (a->unit[0] == 'M' && y.gran == G_YEAR && n <= 12) {
@@ -4410,6 +4422,18 @@ p_def_amount(struct ar_date *dt, size_t i)
 		/* الـ24 ساعة الماضية: the number first, with the article */
 		unit_of(dt->m->str, &a);
 		a.n = dt->tok[i].num, a.frac = 0, t0 = i - 1;
+	} else if ((r = lx(dt, i, L_NUMDEF, 1)) > 0) {
+		/* العشر الأواخر من رمضان, العشر الأوائل من ذي الحجة: ten days,
+		 * the unit left out as the idiom does (only ten: الثلاثة الأوائل
+		 * من الشهر are people) */
+		memset(&a, 0, sizeof a);
+		a.n = dt->m->val == 10 ? 10 : -1, a.unit[0] = 'D';
+		int pfx = dt->mpfx;
+		char fl[48];
+		long e = a.n > 0 ? first_last(dt, (size_t)r, &a, fl, sizeof fl) : -1;
+		if (e > 0)
+			add_val(dt, i, (size_t)e, pfx, "date", "%s", fl);
+		return e;
 	} else if ((r = lx(dt, i, L_UNITDEF, 1)) < 0) {
 		return -1;
 	} else {
@@ -4442,7 +4466,7 @@ p_def_amount(struct ar_date *dt, size_t i)
 	int sign;
 	if ((r = lx(dt, k, L_RMOD, 0)) > 0 && dt->m->val)
 		sign = dt->m->val;
-	else if ((r = lx(dt, k, L_LASTW, 0)) > 0)
+	else if ((r = lx(dt, k, L_LASTW, 0)) > 0 && dt->m->val < 0)
 		sign = -1;
 	else
 		return -1;
