@@ -118,6 +118,17 @@ val() {
 	assert_output "منذ 3 أعوام	duration"
 }
 
+@test "quoted speech: spoken hours, ونص, بكرا, اللي جاي" {
+	assert_equal "$(val 'الساعة ثلاثة ونص' 2024-03-14)" 2024-03-14T03:30
+	assert_equal "$(val 'الساعة سبعة إلا ربع' 2024-03-14)" 2024-03-14T06:45
+	assert_equal "$(val 'الساعة عشرة بالليل' 2024-03-14)" 2024-03-14T22:00
+	assert_equal "$(val 'الساعة السابعة وربع' 2024-03-14)" 2024-03-14T07:15
+	assert_equal "$(val 'نلتقي بكرا الصبح' 2024-03-14)" 2024-03-15
+	assert_equal "$(val 'الأسبوع اللي جاي' 2024-03-14)" 2024-W12
+	# a count after الساعة is no hour
+	assert_equal "$(val 'الساعة ثلاثة أيام' 2024-03-14)" P3D
+}
+
 @test "a zone phrase is part of the expression and fills tz, value unshifted" {
 	run -0 bash -c "echo 'الجمعة 09/10/2020 - 04:30 بتوقيت نيويورك' | ar-date --json | jq -r '[.value, .tz, .type] | @tsv'"
 	assert_output "2020-10-09T04:30	America/New_York	time"

@@ -1664,6 +1664,10 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 		j = c_minutes(dt, (size_t)r, &Mi);
 		if (!saa && !Mi && !clock_follows(dt, j))
 			return -1;
+	} else if (saa && (r = g_cardinal(dt, j, 0, &H)) > 0 && H >= 1 && H <= 12
+	    && !isnum(dt, j, 1, 6) && lx(dt, (size_t)r, L_UNIT, 1) < 0) {
+		/* quoted speech counts the hours: الساعة ثلاثة ونص, الساعة سبعة */
+		j = c_minutes(dt, (size_t)r, &Mi);
 	} else {
 		return -1;
 	}
