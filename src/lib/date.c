@@ -84,6 +84,7 @@
 	X(NEGVPREV, "negvprev", 0, 0)    /* before a vague word: no time (في ذلك الحين) */ \
 	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */ \
 	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */ \
+	X(AGENEXT, "agenext", 0, 0)      /* right before one (منتخب تحت 23 عاما, صاحب الـ35 عاما) */ \
 	X(MEASURE, "measure", 0, 0)      /* counted nouns not in the shape of one (دولار) */ \
 	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */ \
 	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */
@@ -4320,6 +4321,21 @@ p_offset(struct ar_date *dt, size_t i)
 
 /* a duration: 3 أيام, ثلاثة أسابيع, يومين, نصف ساعة, لمدة أسبوع (the word
  * of a duration before it is in the span, and makes one unit enough) */
+/* Is the word right before byte b (or before its الـ) one that makes the
+ * years after it an age (تحت 23 عاما, صاحب الـ35 عاما)? */
+static int
+age_next(struct ar_date *dt, size_t b)
+{
+	struct btok t[2];
+	size_t nt = back_tokens(dt, b, t, 2), q = 0;
+
+	if (nt == 2 && t[0].type == AR_W_WORD && t[0].n == 2 * AR_LETTER_LEN
+	    && !memcmp(t[0].w, ALEF LAM, t[0].n))
+		q = 1;
+	return q < nt && t[q].type == AR_W_WORD && t[q].n
+	    && (word_classes(dt, t[q].w, t[q].n) & CLS(L_AGENEXT));
+}
+
 static long
 p_duration(struct ar_date *dt, size_t i)
 {
@@ -4337,7 +4353,8 @@ p_duration(struct ar_date *dt, size_t i)
 	/* an age: years in brackets after a name (محمد (23 عاما)), or after
 	 * عمر / ناهز / البالغ in the same clause */
 	if (a.unit[0] == 'Y' && j == i && ((i > 0 && ispunct_at(dt, i - 1, "(")
-	    && ispunct_at(dt, (size_t)e, ")")) || clause_has(dt, dt->tok[i].b0, L_AGE, 4)))
+	    && ispunct_at(dt, (size_t)e, ")")) || clause_has(dt, dt->tok[i].b0, L_AGE, 4)
+	    || age_next(dt, dt->tok[i].b0)))
 		return -1;
 	if (j == i)
 		pfx = first_pfx(dt, i);
