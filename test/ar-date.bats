@@ -125,6 +125,11 @@ val() {
 	assert_equal "$(val 'الساعة السابعة وربع' 2024-03-14)" 2024-03-14T07:15
 	assert_equal "$(val 'نلتقي بكرا الصبح' 2024-03-14)" 2024-03-15
 	assert_equal "$(val 'الأسبوع اللي جاي' 2024-03-14)" 2024-W12
+	# ص and م after a clock: a.m., p.m.; a date and its clock across |
+	assert_equal "$(val 'الخميس 14 مارس 2024 | 04:23 م')" 2024-03-14T16:23
+	assert_equal "$(val 'آخر تحديث 10:30 ص')" 2023-09-29T10:30
+	assert_equal "$(val 'ارتفاع الموج 10 م')" ""
+	assert_equal "$(val 'عام 2024 م')" 2024
 	# a count after الساعة is no hour
 	assert_equal "$(val 'الساعة ثلاثة أيام' 2024-03-14)" P3D
 }

@@ -122,9 +122,11 @@ static const clsmask class_starts = 0
 #define BEH  "\u0628"
 #define TEH  "\u062A"
 #define SEEN "\u0633"
+#define SAD  "\u0635"
 #define FEH  "\u0641"
 #define KAF  "\u0643"
 #define LAM  "\u0644"
+#define MEEM "\u0645"
 #define NOON "\u0646"
 #define WAW  "\u0648"
 #define YEH  "\u064A"
@@ -1644,13 +1646,14 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 {
 	const struct tok *T = dt->tok;
 	size_t j = i;
-	int saa = 0, H, Mi = 0, S = -1;
+	int saa = 0, written = 0, H, Mi = 0, S = -1;
 	long r;
 
 	if ((r = lx(dt, j, L_SAA, 1)) > 0)
 		saa = 1, j = (size_t)r;
 	if ((r = c_clocknum(dt, j, &H, &Mi, &S)) > 0) {
 		j = (size_t)r;
+		written = 1;
 	} else if (isnum(dt, j, 1, 2) && T[j].num <= 24) {
 		/* the 1 of a score "3-1 مساء السبت" is no hour */
 		if (!saa && j >= 2 && T[j - 1].type == T_PUNCT && T[j - 1].b1 == T[j].b0
@@ -1680,6 +1683,14 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 	    && dt->folded.s[T[j].n0] == 'z' && T[j - 1].b1 == T[j].b0) {
 		strcpy(s->tz, "UTC");
 		s->haszone = 1;
+		j++;
+	}
+	/* ص / م after a clock are a.m. and p.m. (10:30 ص, الساعة 4 م); alone
+	 * they are other words' (م a metre, a year's mark) */
+	if (j < dt->ntok && (saa || written) && T[j].type == T_WORD && T[j].nl == AR_LETTER_LEN
+	    && (wordeq(dt, j, SAD, AR_LETTER_LEN) || wordeq(dt, j, MEEM, AR_LETTER_LEN))
+	    && H >= 1 && H <= 12) {
+		s->pod = wordeq(dt, j, SAD, AR_LETTER_LEN) ? 'm' : 'e';
 		j++;
 	}
 	s->H = H, s->M = Mi, s->S = S;
@@ -3418,7 +3429,7 @@ chain_joins(struct ar_date *dt, size_t j, int started, const struct st *s)
 			j = (size_t)r, joins++;
 			continue;
 		}
-		if (started && ispunct_at(dt, j, ",-")) {
+		if (started && ispunct_at(dt, j, ",-|")) {
 			j++, joins++;
 			continue;
 		}
