@@ -497,3 +497,13 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "8,9d; 14a م.ع / ر.ح" "$1" | ar-strip-nav' _ "$F/page-signoff.txt"
 	refute_output --partial "م.ع"
 }
+
+@test "the next article a page runs on into goes, its date and byline between its title and text" {
+	run -0 ar-strip-nav "$F/page-next-article.txt"
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 0 --partial "البلدية تفتتح حديقة"
+	refute_output --partial "انقطاع المياه"
+	refute_output --partial "مؤسسة المياه"
+	run -0 ar-strip-nav --explain "$F/page-next-article.txt"
+	assert_line --partial "cohesion:another article"
+}

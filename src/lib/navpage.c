@@ -670,6 +670,7 @@ other_article(struct pm *m, long b, long e, int sh)
 }
 
 static int article_start(struct pm *m, long i);
+static int headline_meta(struct pm *m, long i);
 
 /* Blocks of the body parted by furniture: the main block (the first with
  * half the greatest score) keeps the blocks around it across a little
@@ -693,7 +694,7 @@ split_blocks(struct pm *m)
 		/* a headline and its paragraph after the article's end (an
 		 * attribution, furniture) */
 		for (long h = last + 1; strong && h < i && hd < 0; h++)
-			if (article_start(m, h))
+			if (headline_meta(m, h))
 				hd = h;
 		/* a section a rule found and --keep keeps is not parted */
 		for (long h = last + 1; hd >= 0 && h < i; h++)
@@ -777,6 +778,33 @@ article_start(struct pm *m, long i)
 	return headline_of(m, i, 1);
 }
 
+static int meta_shape(const struct ent *x);
+
+/* A headline, then its meta lines (a date, a byline, "SITE - CITY": at
+ * most three short lines that are no prose), then a paragraph that takes
+ * up its words: the next article a page runs on into. */
+static int
+headline_meta(struct pm *m, long i)
+{
+	long q = i;
+	int skipped = 0;
+
+	if (headline_of(m, i, 1))
+		return 1;
+	for (;;) {
+		while (++q < m->n && m->e[q].blank)
+			;
+		if (q >= m->n)
+			return 0;
+		const struct ent *y = &m->e[q];
+		if (good(y))
+			return skipped && headline_of(m, i, skipped + 1);
+		if (++skipped > 3 || y->cls == AR_NAV_C_GOOD || y->f.term || y->item
+		    || !(meta_shape(y) || (by_rule(y) && y->fin == F_D) || (y->f.words <= 4 && !y->heading)))
+			return 0;
+	}
+}
+
 /* Three articles or more, one after the other, in the body: not a page
  * but a stream of clean articles (a corpus, a feed), which keeps them all. */
 static int
@@ -790,7 +818,6 @@ is_stream(struct pm *m)
 }
 
 /* ---- the title ---- */
-static int meta_shape(const struct ent *x);
 
 /* The lines of a news ticker: a short line that a ticker's cue opens
  * ("عاجل: ...", "الآن - ..."), and the headline right under a cue that
