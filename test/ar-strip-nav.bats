@@ -507,3 +507,11 @@ for f in sys.argv[1:]:
 	run -0 ar-strip-nav --explain "$F/page-next-article.txt"
 	assert_line --partial "cohesion:another article"
 }
+
+@test "a menu line with the body's words and a ticker's results above the title are no title" {
+	run -0 ar-strip-nav "$F/page-menu-words.txt"
+	assert_equal "${#lines[@]}" 6
+	assert_line --index 0 --partial "الهلال يكتسح الفتح"
+	refute_output --partial "الرئيسية"
+	refute_output --partial "3 - 0"
+}

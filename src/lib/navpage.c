@@ -935,6 +935,16 @@ unlist_head(struct pm *m)
 		k++;
 		if ((x->item > 1 && x->cv >= 2) || !title_shape(x) || x->f.words < 3)
 			continue;
+		/* a line of figures with more like it under it is a result of a
+		 * ticker (الهلال 3 - 0 الفتح), not the title */
+		if (x->item && x->f.dig) {
+			long q = i;
+			while (++q < m->b0 && m->e[q].blank)
+				;
+			const struct ent *y = &m->e[q];
+			if (q < m->b0 && y->item && y->f.dig && !y->datetime && similar(x, y))
+				continue;
+		}
 		int sh = share_smooth(m, i, &m->set);
 		if (sh >= 20 && sh >= bsh)
 			bsh = sh, t = i;
@@ -979,8 +989,8 @@ static void
 find_title(struct pm *m)
 {
 	long best = -1, near = -1, at[TITLE_LOOK];
-	int bsh = 0, bk = 0, k = 0, run = 0, seen = 0, walls = 0, near_open = 1;
-	int sh[TITLE_LOOK], wall[TITLE_LOOK];
+	int bsh = 0, bk = 0, k = 0, run = 0, seen = 0, walls = 0, near_open = 1, furn = 0;
+	int sh[TITLE_LOOK], wall[TITLE_LOOK], furn_at[TITLE_LOOK];
 
 	m->title = -1;
 	for (long i = 0; i < m->b0; i++)
@@ -998,6 +1008,7 @@ find_title(struct pm *m)
 		if (!item_title && (x->item || x->heading || x->chrome >= 4
 		    || (by_rule(x) && x->fin == F_D))) {
 			near_open = near < 0;
+			furn += !by_rule(x) && x->v.cat != VC_SHARE && x->v.cat != VC_FOLLOW;
 			if (++run >= 6 && k > 0)
 				break;
 			if (run > walls)
@@ -1014,6 +1025,7 @@ find_title(struct pm *m)
 			near = i;
 		at[k] = i;
 		wall[k] = walls;
+		furn_at[k] = furn;
 		sh[k] = share_smooth(m, i, &m->set);
 		if (sh[k] > bsh)
 			bsh = sh[k], best = i, bk = k;
@@ -1025,9 +1037,12 @@ find_title(struct pm *m)
 	if (best >= 0 && bsh >= 12 && wall[bk] >= 6 && title_in_body(m))
 		best = -1;
 	else if (best >= 0 && bsh >= 12) {
-		/* an earlier line goes first (not an item of a list) */
+		/* an earlier line goes first (not an item of a list, nor above
+		 * furniture other than share buttons: a menu has the body's words
+		 * too) */
 		for (int j = 0; j < k; j++)
-			if (at[j] < best && !m->e[at[j]].item && sh[j] >= 12 && sh[j] * 2 >= bsh)
+			if (at[j] < best && !m->e[at[j]].item && sh[j] >= 12 && sh[j] * 2 >= bsh
+			    && furn_at[j] == furn_at[bk])
 				best = at[j];
 		m->title = best;
 	} else if (!title_in_body(m)) {
