@@ -483,6 +483,11 @@ for f in sys.argv[1:]:
 	# a relative time under the title is its publication time, kept whole
 	run -0 bash -c 'sed "12s/.*/منذ 3 ساعات/" "$1" | ar-strip-nav' _ "$F/page-place-byline.txt"
 	assert_line --index 2 "منذ 3 ساعات"
+	# SITE- NAME, a dash for the colon, digits in the site's name, taken
+	# for an item of the list the title's head was read as
+	run -0 ar-strip-nav "$F/page-site-byline.txt"
+	assert_line --index 1 "عربي21- أحمد سعيد"
+	refute_output --partial "اقرأ أيضا"
 }
 
 @test "a wire's sign-off under the body stays: the rule and the editors' initials" {

@@ -894,30 +894,37 @@ title_in_body(struct pm *m)
 #define HEAD_LOOK 8
 static const char *trimmed(const struct pm *m, const struct ent *x, size_t *n);
 
-/* "PLACE: NAME" under a title (ود مدني: عوض الكريم محمد, الرياض: خالد
- * العتيبي): one or two words, a colon, two to four words; no digits,
- * links or lists after it. A byline with its dateline. */
+/* "PLACE: NAME" or "PLACE - NAME" under a title (ود مدني: عوض الكريم
+ * محمد, الرياض - خالد العتيبي, عربي21- أحمد سعيد): one or two words (a
+ * site's name may hold digits), a colon or a dash, two to four words; no
+ * digits, links or lists after it. A byline with its dateline. */
 static int
 place_byline(const struct pm *m, const struct ent *x)
 {
 	size_t n, c;
 	const char *s;
 
-	if (x->f.dig || x->f.links || x->f.comma || x->f.colon || x->f.words < 3
-	    || x->f.words > 6 || x->f.lat)
+	if (x->f.links || x->f.comma || x->f.words < 3 || x->f.words > 7 || x->f.lat)
 		return 0;
 	s = trimmed(m, x, &n);
 	const char *col = memchr(s, ':', n);
+	if (!col)
+		col = memchr(s, '-', n);
 	if (!col || col == s)
 		return 0;
 	c = (size_t)(col - s);
 	int before = 1, after = 0;
 	for (size_t p = 0; p < c; p++)
-		before += s[p] == ' ';
-	for (size_t p = c + 1; p < n; p++)
+		before += s[p] == ' ' && p + 1 < c && s[p + 1] != ' ';
+	for (size_t p = c + 1; p < n; p++) {
+		if (s[p] >= '0' && s[p] <= '9')
+			return 0;
 		after += s[p] != ' ' && (p == c + 1 || s[p - 1] == ' ');
-	return s[c - 1] != ' ' && before <= 2 && after >= 2 && after <= 4
-	    && !memchr(col + 1, ':', n - c - 1);
+	}
+	if (*col == ':' && s[c - 1] == ' ')
+		return 0;
+	return before <= 2 && after >= 2 && after <= 4
+	    && !memchr(col + 1, ':', n - c - 1) && !memchr(col + 1, '-', n - c - 1);
 }
 
 static void
