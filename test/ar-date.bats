@@ -22,6 +22,15 @@ val() {
 	assert_equal "$(val 'ذكرت الصحيفة البارحة')" 2023-09-28
 }
 
+@test "a relative day with its date written out is one expression; a date that disagrees stays apart" {
+	run -0 bash -c "echo 'وصل أمس الأربعاء 13 مارس إلى الرياض' | ar-date --ref=2024-03-14 --tsv | cut -f5,6 | tail -n +2"
+	assert_output "أمس الأربعاء 13 مارس	2024-03-13"
+	run -0 bash -c "echo 'اليوم الخميس 14 مارس 2024 الساعة 10 صباحا' | ar-date --ref=2024-03-14 --tsv | cut -f6 | tail -n +2"
+	assert_output "2024-03-14T10:00"
+	run -0 bash -c "echo 'أمس الأربعاء 12 مارس' | ar-date --ref=2024-03-14 --tsv | cut -f6 | tail -n +2"
+	assert_output $'2024-03-13\n2024-03-12'
+}
+
 @test "weekdays by tense and modifier; periods; month modifiers" {
 	assert_equal "$(val 'شنت القوات هجوما الأحد')" 2023-09-24
 	assert_equal "$(val 'من المقرر أن يصل الوفد الاثنين')" 2023-10-02

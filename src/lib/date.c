@@ -3469,6 +3469,17 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 		for (size_t k = 0; r < 0 && k < sizeof chain_steps / sizeof chain_steps[0]; k++)
 			if (jj < dt->ntok && step_begins(dt, k, jj) && chain_steps[k].may(dt, jj, s, punct))
 				r = chain_steps[k].fn(dt, jj, &t);
+		if (r < 0 && s->hasrel && s->gran == G_DAY && s->y >= 0 && !s->hasclock && jj < dt->ntok
+		    && !punct) {
+			/* أمس الأربعاء 13 مارس: the day written out again, if it is
+			 * that day, is part of it */
+			struct st u;
+			st_init(&u);
+			long e = c_date(dt, jj, &u);
+			if (e > 0 && u.gran == G_DAY && u.m == s->m && u.d == s->d && (u.y < 0 || u.y == s->y)
+			    && !u.hasclock)
+				r = e, t = *s;
+		}
 		if (r < 0)
 			break;
 		if (!started && !(jj > i && lx(dt, i, L_YOM, 1) > 0))
