@@ -90,6 +90,8 @@ val() {
 	assert_equal "$(val 'في الخامس والعشرين من الشهر الجاري')" 2023-09-25
 	assert_equal "$(val 'تعود إلى عام 1250م')" 1250
 	assert_equal "$(val 'انتهت سنة 1945 ميلادي')" 1945
+	assert_equal "$(val 'أرباح العام المالي 2024')" 2024
+	assert_equal "$(val 'السنة الدراسية 2023')" 2023
 	assert_equal "$(val 'AFP September 29, 2023')" 2023-09-29
 	assert_equal "$(val 'on 5 March 2022 in Geneva')" 2022-03-05
 }

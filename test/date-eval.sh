@@ -47,6 +47,7 @@ forms.tsv 90 1
 forms2.tsv 85 1
 heldout.tsv 90 1
 heldout2.tsv 90 1
+heldout3.tsv 90 1
 phrases.tsv 90 1'
 
 "$PY" - "$verbose" "$dp" "$TARGETS" "$@" <<'EOF'

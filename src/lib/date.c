@@ -2207,6 +2207,24 @@ r_century(struct ar_date *dt, struct at *a, struct st *t)
 	return e;
 }
 
+/* Token k is an adjective of relation with the article (المالي,
+ * الدراسية): ال, three letters or more, ي or يه (ية folded) at the end. */
+static int
+nisba(const struct ar_date *dt, size_t k)
+{
+	const struct tok *t = &dt->tok[k];
+
+	if (k >= dt->ntok || t->type != T_WORD || t->nl < 6 * AR_LETTER_LEN)
+		return 0;
+	const char *w = dt->folded.s + t->n0;
+	size_t n = t->nl;
+	if (memcmp(w, ALEF LAM, 2 * AR_LETTER_LEN))
+		return 0;
+	if (!memcmp(w + n - AR_LETTER_LEN, "\u0647", AR_LETTER_LEN))
+		n -= AR_LETTER_LEN;
+	return !memcmp(w + n - AR_LETTER_LEN, YEH, AR_LETTER_LEN);
+}
+
 /* عام 2020, سنة 1445 هـ, عامي 2020 و2022 */
 static long
 r_year_word(struct ar_date *dt, struct at *a, struct st *t)
@@ -2218,6 +2236,8 @@ r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_NEXT;
 	int dual = dt->m->val == 2, hword = dt->m->val == 3;
 	size_t k = (size_t)r;
+	if (!dual && nisba(dt, k) && isnum(dt, k + 1, 4, 4))
+		k++;                    /* العام المالي 2024, السنة الدراسية 2024 */
 	if ((r = c_yearnum(dt, k, &y, &h)) < 0 || !(h || hword || y >= 1000))
 		return a->pm ? RULE_NEXT : RULE_FAIL;
 	h |= hword;                     /* العام الهجري 1446 */
