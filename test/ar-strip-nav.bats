@@ -520,3 +520,12 @@ for f in sys.argv[1:]:
 	refute_output --partial "الرئيسية"
 	refute_output --partial "3 - 0"
 }
+
+@test "a line of tags with no label under the body goes; a short closing line stays" {
+	run -0 ar-strip-nav "$F/page-bare-tags.txt"
+	assert_equal "${#lines[@]}" 5
+	refute_output --partial "الشرقية الأرز المغشوش"
+	# with a function word it is a sentence of the article
+	run -0 bash -c 'sed "s/^الشرقية الأرز المغشوش مباحث التموين$/وتستمر الحملات على الأسواق في الشرقية/" "$1" | ar-strip-nav' _ "$F/page-bare-tags.txt"
+	assert_line --index 5 "وتستمر الحملات على الأسواق في الشرقية"
+}

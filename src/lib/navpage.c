@@ -1868,6 +1868,33 @@ signoff(const struct pm *m, const struct ent *x)
 	return !other && ((letters >= 2 && !rule) || (!letters && rule >= 3));
 }
 
+/* Tags with no label, right under the last paragraph: a short line of
+ * nouns (no function word, no punctuation, no figures) whose words the
+ * article holds, with furniture (or the page's end) right under it. */
+static int
+bare_tags(struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	long q = i;
+
+	if (x->f.words < 3 || x->f.words > 8 || x->f.sw || x->f.term || x->f.dig || x->f.seps
+	    || x->f.comma || x->f.colon || x->f.paren || x->cls == AR_NAV_C_GOOD || x->v.byline
+	    || x->v.agency || x->datetime)
+		return 0;
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+	if (memchr(s, ':', n) || memchr(s, '-', n) || memchr(s, '.', n))
+		return 0;
+	while (++q < m->n && m->e[q].blank)
+		;
+	if (q < m->n) {
+		const struct ent *y = &m->e[q];
+		if (!(y->item || y->heading || y->chrome >= 3 || (by_rule(y) && y->fin == F_D)))
+			return 0;
+	}
+	return share_in(m, i, &m->set) >= 50;
+}
+
 /* after the body: what continues it up to the first furniture, and the
  * attribution; the rest of the page goes */
 static void
@@ -1918,7 +1945,7 @@ decide_after(struct pm *m)
 		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
 		    || x->v.first))
 			cont = 0;
-		if (tag_line(m, x)) {
+		if (tag_line(m, x) || (cont && !near && bare_tags(m, i))) {
 			set_fate(x, F_D, AR_NAV_L_LIST, AR_NAV_R_LIST);
 			cont = 0;
 		} else if (credited_caption(m, i)) {
