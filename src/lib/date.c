@@ -4460,6 +4460,33 @@ first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t
 	return e;
 }
 
+/* أول 3 أيام من مارس, آخر ثلاثة أيام من الشهر: the first or last n
+ * days of a month, the ordinal first */
+static long
+p_first_n(struct ar_date *dt, size_t i)
+{
+	struct amount a;
+	long r = lx(dt, i, L_ORDBARE, 1), e;
+	int last, len, gm;
+	long first;
+
+	if (r < 0 || (dt->m->val != 1 && dt->m->val != -1))
+		return -1;
+	last = dt->m->val < 0;
+	int pfx = dt->mpfx;
+	if ((e = g_amount(dt, (size_t)r, 0, &a)) < 0 || strcmp(a.unit, "D") || a.n < 2 || a.frac
+	    || (e = month_spec(dt, (size_t)e, &first, &len, &gm)) < 0 || first == LONG_MIN
+	    || a.n >= len)
+		return -1;
+	long d1 = first + (last ? len - a.n : 0);
+	int y1, m1, dd1, y2, m2, dd2;
+	ar_civil_from_days(d1, &y1, &m1, &dd1);
+	ar_civil_from_days(d1 + a.n - 1, &y2, &m2, &dd2);
+	add_val(dt, i, (size_t)e, pfx, "date", "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, dd1,
+	    y2, m2, dd2);
+	return e;
+}
+
 /* An amount with the article, and the modifier that makes it the last or
  * the next ones: اليومين الماضيين, الأيام الثلاثة الماضية, الأسابيع
  * الأربعة المقبلة (durations); without a number, الساعات المقبلة is
@@ -4477,8 +4504,9 @@ static long
 p_def_amount(struct ar_date *dt, size_t i)
 {
 	struct amount a;
-	long r;
+	long r, u;
 	size_t t0 = i;
+	int npfx = -1;
 
 	if (dt->tok[i].type == T_NUM && i > 0 && def_number(dt, i - 1)
 	    && (r = lx(dt, i + 1, L_UNIT, 0)) > 0) {
@@ -4486,17 +4514,29 @@ p_def_amount(struct ar_date *dt, size_t i)
 		unit_of(dt->m->str, &a);
 		a.n = dt->tok[i].num, a.frac = 0, t0 = i - 1;
 	} else if ((r = lx(dt, i, L_NUMDEF, 1)) > 0) {
-		/* العشر الأواخر من رمضان, العشر الأوائل من ذي الحجة: ten days,
-		 * the unit left out as the idiom does (only ten: الثلاثة الأوائل
-		 * من الشهر are people) */
-		memset(&a, 0, sizeof a);
-		a.n = dt->m->val == 10 ? 10 : -1, a.unit[0] = 'D';
-		int pfx = dt->mpfx;
-		char fl[48];
-		long e = a.n > 0 ? first_last(dt, (size_t)r, &a, fl, sizeof fl) : -1;
-		if (e > 0)
-			add_val(dt, i, (size_t)e, pfx, "date", "%s", fl);
-		return e;
+		int nv = dt->m->val;
+		npfx = dt->mpfx;
+		if ((u = lx(dt, (size_t)r, L_UNIT, 0)) > 0) {
+			/* الثلاثة أيام القادمة, الثلاث ساعات الماضية: the number with
+			 * the article before a plural unit, as speech and many papers
+			 * write it */
+			unit_of(dt->m->str, &a);
+			if (!a.plural || nv < 3 || nv > 10)
+				return -1;
+			a.n = nv, a.frac = 0;
+			r = u;
+		} else {
+			/* العشر الأواخر من رمضان, العشر الأوائل من ذي الحجة: ten
+			 * days, the unit left out as the idiom does (only ten:
+			 * الثلاثة الأوائل من الشهر are people) */
+			memset(&a, 0, sizeof a);
+			a.n = nv == 10 ? 10 : -1, a.unit[0] = 'D';
+			char fl[48];
+			long e = a.n > 0 ? first_last(dt, (size_t)r, &a, fl, sizeof fl) : -1;
+			if (e > 0)
+				add_val(dt, i, (size_t)e, npfx, "date", "%s", fl);
+			return e;
+		}
 	} else if ((r = lx(dt, i, L_UNITDEF, 1)) < 0) {
 		return -1;
 	} else {
@@ -4505,9 +4545,9 @@ p_def_amount(struct ar_date *dt, size_t i)
 			return -1;
 		a.n = a.dual ? 2 : -1, a.frac = 0;
 	}
-	int pfx = t0 < i ? first_pfx(dt, t0) : dt->mpfx;
+	int pfx = npfx >= 0 ? npfx : t0 < i ? first_pfx(dt, t0) : dt->mpfx;
 	size_t k = (size_t)r;
-	if (t0 < i) {
+	if (t0 < i || npfx >= 0) {
 		/* read above */
 	} else if (!a.dual && def_number(dt, k)) {
 		a.n = dt->tok[k + 1].num, k += 2;       /* الساعات الـ24 الماضية */
@@ -4924,6 +4964,7 @@ static const struct line_rule {
 } line_rules[] = {
 	{ "range", p_range },
 	{ "years", p_years },
+	{ "first-n", p_first_n },
 	{ "set", p_set },
 	{ "vague", p_vague },
 	{ "offset", p_offset },
