@@ -2240,6 +2240,9 @@ r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 		k++;                    /* العام المالي 2024, السنة الدراسية 2024 */
 	if ((r = c_yearnum(dt, k, &y, &h)) < 0 || !(h || hword || y >= 1000))
 		return a->pm ? RULE_NEXT : RULE_FAIL;
+	if (!h && isnum(dt, k, 4, 4) && adj(dt, k) && ispunct_at(dt, k + 1, "-/") && adj(dt, k + 1)
+	    && isnum(dt, k + 2, 2, 4))
+		return RULE_FAIL;       /* العام الدراسي 2024/25: a span, p_years reads it */
 	h |= hword;                     /* العام الهجري 1446 */
 	k = (size_t)r;
 	if (dual) {
@@ -4767,8 +4770,8 @@ p_years(struct ar_date *dt, size_t i)
 		second = first / 100 * 100 + dt->tok[i + 2].num;
 	else
 		return -1;
-	if (second <= first || second - first > 200)
-		return -1;
+	if (second <= first || second - first > 200 || (first >= 1300 && first <= 1500))
+		return -1;              /* 1445-1446 هـ: Hijri years, not read as a span */
 	size_t q = i + 3;
 	if ((adj(dt, i + 2) && q < dt->ntok && dt->tok[q].type == T_PUNCT && is_sep(dt->tok[q].num)
 	    && adj(dt, q) && dt->tok[q + 1].type == T_NUM) || counted_noun(dt, q)
