@@ -407,6 +407,13 @@ for f in sys.argv[1:]:
 	refute_output --partial "جانب من حركة المرور"
 	run -0 ar-strip-nav --explain "$F/page-captions.txt"
 	assert_line --partial "page:a photo caption"
+	# a caption's opening words make a caption of a short line with no credit,
+	# under the date; a sentence of the body that opens with them stays
+	run -0 bash -c 'sed "10a جانب من حفل الافتتاح بحضور الوزير" "$1" | ar-strip-nav' _ "$F/page-captions.txt"
+	refute_output --partial "جانب من حفل الافتتاح"
+	assert_line --index 2 "الأحد 8 يونيو 2025 - 10:20"
+	run -0 bash -c 'printf "%s\n" "جانب من المشكلة يعود إلى ضعف التمويل، كما قال الخبراء في تقريرهم الأخير الصادر أمس." | ar-strip-nav'
+	assert_output --partial "جانب من المشكلة"
 }
 
 @test "the writer's box after the body goes: the byline's name again, the heading about the writer" {

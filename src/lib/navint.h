@@ -165,6 +165,7 @@ struct feat {
 	X(WEATHER,   "weather",   5)  \
 	X(CURRENCY,  "currency",  4)  \
 	X(PHOTO,     "photo",     4)  \
+	X(CAPTION,   "caption",   0)  \
 	X(TICKER,    "ticker",    0)  \
 	X(AGENCY,    "agency",    0)  \
 	X(BYLINE,    "byline",    0)
@@ -184,6 +185,7 @@ struct vocab_res {
 	unsigned char agency;   /* words of news agencies */
 	unsigned char byline;   /* a byline's word opens the line */
 	unsigned char credit;   /* a photo or agency credit ends the line */
+	unsigned char caption;  /* a caption's opening words open it (جانب من) */
 	unsigned char ticker;   /* a ticker's cue opens it ("عاجل:", "الآن -"),
 	                           2: the cue is all the line ("خبر عاجل") */
 	unsigned char dateline; /* "CITY - AGENCY", "CITY (AGENCY) -": a wire's

@@ -335,6 +335,8 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
 			r->first = (unsigned char)e->cls;
 		if (i == 0 && e->cls == VC_PHOTO && (len > 1 || colon_after(&w, 0)) && len < w.n)
 			photo_opens = 1;
+		if (i == 0 && e->cls == VC_CAPTION && len < w.n)
+			r->caption = 1;
 		i += len;
 	}
 	unsigned tot = 0;

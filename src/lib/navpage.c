@@ -1255,6 +1255,8 @@ caption_at(const struct pm *m, long i, int head)
 		;
 	if (x->v.credit && !x->f.term)
 		return 1;       /* "... (تصوير: ...)" */
+	if (x->v.caption && !x->f.term && x->f.words <= 20)
+		return 1;       /* "جانب من الاجتماع" */
 	if (credited_caption(m, i))
 		return 1;       /* "... خلال افتتاح المشروع (سبأ)" */
 	if (!x->f.term && x->cls != AR_NAV_C_GOOD && site_credit(m, i))
