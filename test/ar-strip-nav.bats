@@ -536,3 +536,16 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "s/^الشرقية الأرز المغشوش مباحث التموين$/وتستمر الحملات على الأسواق في الشرقية/" "$1" | ar-strip-nav' _ "$F/page-bare-tags.txt"
 	assert_line --index 5 "وتستمر الحملات على الأسواق في الشرقية"
 }
+
+@test "the site's date above the title goes; follow and copyright lines naming an agency go" {
+	run -0 ar-strip-nav "$F/page-date-widget.txt"
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 0 --partial "تدشين خط حافلات"
+	assert_line --index 2 "السبت 16 مارس 2024 - 18:40"
+	refute_output --partial "الأحد 17 مارس"
+	refute_output --partial "تلغرام"
+	refute_output --partial "الحقوق"
+	# with no date under the title, the date above it is the article's
+	run -0 bash -c 'sed 7d "$1" | ar-strip-nav' _ "$F/page-date-widget.txt"
+	assert_line --index 0 "الأحد 17 مارس 2024"
+}

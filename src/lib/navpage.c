@@ -1329,7 +1329,9 @@ static int
 attribution_like(const struct ent *x)
 {
 	return pending(x) && !x->blank && x->f.words <= 12 && x->cls != AR_NAV_C_GOOD
-	    && (x->v.agency || x->v.byline) && !x->f.symbol && !x->f.links;
+	    && (x->v.agency || x->v.byline) && !x->f.symbol && !x->f.links
+	    && x->v.cat != VC_FOLLOW && x->v.cat != VC_SHARE && x->v.cat != VC_NEWSLETTER
+	    && x->v.cat != VC_APP && x->v.cat != VC_COPYRIGHT;  /* تابعوا أخبار سانا على تلغرام */
 }
 
 /* a line above the title that goes with it: a date, a kicker, a byline */
@@ -1361,6 +1363,16 @@ decide_before(struct pm *m, long upto)
 	 * list (most read, latest) that runs into the title, no kicker */
 	if (above == 3 && !dated)
 		above = 0;
+	/* a date across a blank line above a title that has its own date
+	 * below it is the site's date of the day, a widget */
+	int dated_below = 0;
+	for (long q = upto + 1; upto == m->title && q < m->b0 && q <= upto + 4; q++)
+		dated_below |= m->e[q].datetime;
+	for (int k = 0; dated_below && k < above; k++) {
+		const struct ent *x = &m->e[lines[k]];
+		if (x->datetime && !x->v.byline && lines[k] + 1 < upto && m->e[lines[k] + 1].blank)
+			above = k;      /* it and what is above it go */
+	}
 	for (int k = 0; k < above; k++)
 		set_fate(&m->e[lines[k]], F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
 	for (i = 0; i < upto; i++) {
