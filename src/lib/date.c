@@ -177,6 +177,7 @@ struct ar_date {
 	struct fold1 { uint8_t n; char b[7]; } fold1[0x800];   /* ar_fold_cp below U+0800 */
 	uint8_t cc[0x800];              /* the scanner's class of each code point below U+0800 */
 	uint8_t code[0x800];            /* and its letter code (see scan_word) */
+	uint8_t wfast[0x800];           /* a letter folding to n <= 2 bytes: n + 1, else 0 */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
 	uint64_t anchor[(1u << ANCHOR_BITS) / 64];      /* the anchors' two hash bits */
 	uint64_t lead[(1u << LEAD_BITS) / 64];  /* the first codes a word that anchors may have */
@@ -642,6 +643,7 @@ num_token(struct ar_date *dt, struct tok *t, const struct ar_word *w)
 
 static inline int cc_of(const struct ar_date *dt, int32_t c);
 static inline size_t cp_at(const char *s, size_t i, int32_t *c);
+static int format_inside(const struct ar_date *dt, const char *s, size_t i, size_t n);
 enum { CC_SPACE, CC_LETTER, CC_FORMAT, CC_DIGIT, CC_OTHER };
 
 /* The next token of s[0..n) from *pos, *cp its code point: the shared word
@@ -677,12 +679,48 @@ win_next(struct ar_date *dt, const char *s, size_t n, size_t *pos, size_t *cp,
 			i += l, cc++;
 		} while (i < n && (l = cp_at(s, i, &c), cc_of(dt, c) == CC_DIGIT));
 	} else if (k == CC_LETTER) {
+		const unsigned char *u = (const unsigned char *)s;
+		struct ar_buf *f = &dt->folded;
 		w->type = AR_W_WORD;
 		for (;;) {
+			/* the two-byte letters that fold to at most two bytes
+			 * (most of Arabic text): one table, no decoding; in
+			 * locals, as the folded bytes may alias anything */
+			size_t i0 = i;
+			if (f->cap - f->len < 64)
+				ar_buf_grow(f, 256);
+			const uint8_t *wf = dt->wfast;
+			const struct fold1 *f1 = dt->fold1;
+			char *o = f->s + f->len;
+			size_t room = (f->cap - f->len) / 2;
+			size_t stop = i + 2 * (room < (n - i) / 2 ? room : (n - i) / 2);
+			while (i < stop && (unsigned)(u[i] - 0xC2) < 0x1E) {
+				unsigned x = (u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+				unsigned fl = wf[x];
+				if (!fl)
+					break;
+				memcpy(o, f1[x].b, 2);
+				o += fl - 1;
+				i += 2;
+			}
+			f->len = (size_t)(o - f->s);
+			cc += (i - i0) / 2;
+			if (i != i0) {
+				w->ascii = 0;
+				if (i >= n)
+					break;
+				l = cp_at(s, i, &c);
+				k = cc_of(dt, c);
+				if (k == CC_FORMAT) {
+					if (!format_inside(dt, s, i + l, n))
+						break;
+				} else if (k != CC_LETTER) {
+					break;
+				}
+			}
 			if (c >= 0x80)
 				w->ascii = 0;
 			if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
-				struct ar_buf *f = &dt->folded;
 				if (f->len + sizeof dt->fold1[c].b > f->cap)
 					ar_buf_grow(f, sizeof dt->fold1[c].b);
 				memcpy(f->s + f->len, dt->fold1[c].b, sizeof dt->fold1[c].b);
@@ -788,8 +826,11 @@ static void code_table_init(struct ar_date *dt);
 static void
 scan_classes_init(struct ar_date *dt)
 {
-	for (int32_t c = 0; c < 0x800; c++)
+	for (int32_t c = 0; c < 0x800; c++) {
 		dt->cc[c] = (uint8_t)cc_slow(c);
+		dt->wfast[c] = c >= 0x80 && dt->cc[c] == CC_LETTER && dt->fold1[c].n <= 2
+		    ? (uint8_t)(dt->fold1[c].n + 1) : 0;
+	}
 	code_table_init(dt);
 }
 
