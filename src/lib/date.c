@@ -1945,8 +1945,8 @@ c_numdate2(struct ar_date *dt, size_t i, struct st *s)
 	return (long)j;
 }
 
-static int future_context(struct ar_date *dt, size_t b);
-static int clause_has(struct ar_date *dt, size_t b, int cls, int max);
+static int future_context(struct ar_date *dt, size_t ti);
+static int clause_has(struct ar_date *dt, size_t ti, int cls, int max);
 
 /* a numeric date: Y-M-D or D/M/Y (one separator, / - or .), with the
  * clock of an ISO timestamp after it (T or @); a year of 1300 to 1500, or
@@ -2615,7 +2615,7 @@ resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st
 		t->yexp = 1;
 	else if (!dd && p->mod == 9 && REF(dt).ok)
 		y = mo == REF(dt).m ? REF(dt).y
-		    : pick_year(dt, mo, 0, future_context(dt, dt->tok[i].b0) ? 1 : -1);
+		    : pick_year(dt, mo, 0, future_context(dt, i) ? 1 : -1);
 	else
 		y = pick_year(dt, mo, dd, p->mod);
 	if (!dd) {
@@ -3205,15 +3205,13 @@ word_classes(const struct ar_date *dt, const char *w, size_t n)
 	return m;
 }
 
-/* Does the folded word w[0..n) mark the future: a future marker, or سـ +
- * a present-tense prefix (سيعقد, ستجري, سنبلغ, وسيصل), not a noun that
- * only looks like one (سيارة, and the units ساعة, ساعات: the fold makes
- * سأ of سا)? */
+/* Does the folded word w[0..n), of single-word classes m, mark the
+ * future: a future marker, or سـ + a present-tense prefix (سيعقد, ستجري,
+ * سنبلغ, وسيصل), not a noun that only looks like one (سيارة, and the units
+ * ساعة, ساعات: the fold makes سأ of سا)? */
 static int
-future_word(const struct ar_date *dt, const char *w, size_t n)
+future_word(const char *w, size_t n, clsmask m)
 {
-	clsmask m = word_classes(dt, w, n);
-
 	if (m & CLS(L_FUT))
 		return 1;
 	size_t o = n >= 5 * AR_LETTER_LEN && (starts(w, WAW) || starts(w, FEH)) ? AR_LETTER_LEN : 0;
@@ -3223,63 +3221,114 @@ future_word(const struct ar_date *dt, const char *w, size_t n)
 	    && !(m & (CLS(L_NOTFUT) | CLS(L_UNIT) | CLS(L_UNITDEF) | CLS(L_SEASON)));
 }
 
-/* The tokens before byte b of the line, read from the text itself (the
- * window's tokens may begin later): at most want (up to BACK_MAX) of the
- * last 480 bytes, the last first; words folded. */
+/* The tokens before token ti of the window, the last first, as the text
+ * itself cuts them (the window may begin later): at most BACK_MAX, of the
+ * last BACK_SPAN bytes from the first space in them. The window's tokens
+ * are the text's, so they are handed out first, and the text before the
+ * window is read only when a rule asks for more (most stop at the end of
+ * a sentence or a clause before). */
 #define BACK_MAX 20
-struct btok { int type; int32_t cp; size_t n; char w[40]; };
+#define BACK_SPAN 480
+struct btok {
+	int type;                       /* AR_W_ */
+	int32_t cp;                     /* a mark: it */
+	size_t n;                       /* a word: its folded length (0 if 40 or more) */
+	const char *w;                  /* and its folded letters */
+	const struct tok *t;            /* the window's token, or NULL */
+	char buf[40];
+};
+struct back {
+	size_t from;                    /* tokens start at or after this byte */
+	size_t j;                       /* window tokens before ti left */
+	size_t q;                       /* tokens handed out */
+	int text;                       /* the text before the window is read */
+	size_t nr, r;                   /* its tokens in ring, the next */
+	struct { size_t b0, b1; int type; int32_t cp; } ring[BACK_MAX];
+};
 
-static size_t
-back_tokens(struct ar_date *dt, size_t b, struct btok *out, size_t want)
+static void
+back_begin(const struct ar_date *dt, size_t ti, struct back *bk)
 {
 	const char *s = dt->line;
-	struct { size_t b0, b1; int type; int32_t cp; } ring[BACK_MAX];
-	struct ar_words it;
-	struct ar_word w;
-	size_t k, span = want < BACK_MAX ? 24 * want : 480;
+	size_t b = dt->tok[ti].b0, from = b > BACK_SPAN ? b - BACK_SPAN : 0;
 
-	/* the last want tokens from a short span when it holds them (any
-	 * space is a boundary, so the tokens after it are the same), else
-	 * from the 480 bytes */
-	for (;;) {
-		size_t from = b > span ? b - span : 0;
-		while (from && from < b && s[from] != ' ')
-			from++;
-		k = 0;
-		ar_words_init(&it, s + from, b - from, 0);
-		while (ar_word_next(&it, &w)) {
-			ring[k % BACK_MAX].b0 = from + w.b0, ring[k % BACK_MAX].b1 = from + w.b1;
-			ring[k % BACK_MAX].type = w.type, ring[k % BACK_MAX].cp = w.cp;
-			k++;
-		}
-		if (k >= want || from == 0 || span >= 480)
-			break;
-		span = 480;
+	while (from && from < b && s[from] != ' ')
+		from++;
+	bk->from = from, bk->j = ti, bk->q = 0, bk->text = 0;
+}
+
+/* The next token back into *t; 0 when there are no more. */
+static int
+back_next(const struct ar_date *dt, struct back *bk, struct btok *t)
+{
+	if (bk->q >= BACK_MAX)
+		return 0;
+	if (!bk->text && bk->j && dt->tok[bk->j - 1].b0 >= bk->from) {
+		const struct tok *w = &dt->tok[--bk->j];
+		t->type = w->type, t->cp = w->type == T_PUNCT ? w->num : 0;
+		t->n = w->type == T_WORD && w->nl < sizeof t->buf ? w->nl : 0;
+		t->w = dt->folded.s + w->n0, t->t = w;
+		bk->q++;
+		return 1;
 	}
-	size_t nt = k < want ? k : want;
-	for (size_t q = 0; q < nt; q++) {
-		struct btok *t = &out[q];
-		size_t r = (k - 1 - q) % BACK_MAX, fn = 0;
-		t->type = ring[r].type, t->cp = ring[r].cp;
-		for (size_t i = ring[r].b0; t->type == AR_W_WORD && i < ring[r].b1 && fn <= sizeof t->w;) {
-			int32_t c;
-			i += ar_u8dec(s + i, &c);
-			if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
-				if (fn + dt->fold1[c].n <= sizeof t->w)
-					memcpy(t->w + fn, dt->fold1[c].b, dt->fold1[c].n);
-				fn += dt->fold1[c].n;
-				continue;
+	if (!bk->text) {
+		/* the window spent: the text from bk->from to its first token
+		 * (none when the window reaches back past bk->from) */
+		size_t end = bk->j ? bk->from : dt->tok[0].b0;
+		struct ar_words it;
+		struct ar_word w;
+		size_t k = 0;
+		bk->text = 1;
+		if (end > bk->from) {
+			ar_words_init(&it, dt->line + bk->from, end - bk->from, 0);
+			while (ar_word_next(&it, &w)) {
+				size_t r = k++ % BACK_MAX;
+				bk->ring[r].b0 = bk->from + w.b0, bk->ring[r].b1 = bk->from + w.b1;
+				bk->ring[r].type = w.type, bk->ring[r].cp = w.cp;
 			}
-			struct ar_buf one = { 0 };
-			fold_add(dt, c, &one);
-			if (one.len && fn + one.len <= sizeof t->w)   /* one.s is NULL when empty */
-				memcpy(t->w + fn, one.s, one.len);
-			fn += one.len;
-			ar_buf_free(&one);
 		}
-		t->n = fn < sizeof t->w ? fn : 0;
+		bk->nr = k, bk->r = 0;
 	}
-	return nt;
+	if (bk->r >= bk->nr || bk->r >= BACK_MAX)
+		return 0;
+	size_t r = (bk->nr - 1 - bk->r++) % BACK_MAX, fn = 0;
+	t->type = bk->ring[r].type, t->cp = bk->ring[r].cp, t->t = NULL;
+	for (size_t i = bk->ring[r].b0; t->type == AR_W_WORD && i < bk->ring[r].b1 && fn <= sizeof t->buf;) {
+		int32_t c;
+		i += ar_u8dec(dt->line + i, &c);
+		if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
+			if (fn + dt->fold1[c].n <= sizeof t->buf)
+				memcpy(t->buf + fn, dt->fold1[c].b, dt->fold1[c].n);
+			fn += dt->fold1[c].n;
+			continue;
+		}
+		struct ar_buf one = { 0 };
+		fold_add(dt, c, &one);
+		if (one.len && fn + one.len <= sizeof t->buf)   /* one.s is NULL when empty */
+			memcpy(t->buf + fn, one.s, one.len);
+		fn += one.len;
+		ar_buf_free(&one);
+	}
+	t->n = fn < sizeof t->buf ? fn : 0;
+	t->w = t->buf;
+	bk->q++;
+	return 1;
+}
+
+/* The classes of the single-word entries of a word back, in each of its
+ * forms: from the window's look-ups when it is the window's. */
+static clsmask
+back_classes(const struct ar_date *dt, const struct btok *t)
+{
+	clsmask m = 0;
+
+	if (!t->t)
+		return word_classes(dt, t->w, t->n);
+	for (int k = 0; k < 3; k++)
+		for (const struct ar_lexent *e = t->t->e[k]; e; e = e->next)
+			if (e->nw == 1)
+				m |= CLS(e->cls);
+	return m;
 }
 
 static int
@@ -3288,35 +3337,37 @@ sentence_end(int32_t c)
 	return c == '.' || c == '!' || c == '?' || c == 0x061F;
 }
 
-/* Does the sentence before byte b speak of the future? Twenty tokens back
- * at most, to the sentence's start. */
+/* Does the sentence before token ti speak of the future? Twenty tokens
+ * back at most, to the sentence's start. */
 static int
-future_context(struct ar_date *dt, size_t b)
+future_context(struct ar_date *dt, size_t ti)
 {
-	struct btok t[BACK_MAX];
-	size_t nt = back_tokens(dt, b, t, BACK_MAX);
+	struct back bk;
+	struct btok t;
 
-	for (size_t q = 0; q < nt; q++) {
-		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
+	back_begin(dt, ti, &bk);
+	while (back_next(dt, &bk, &t)) {
+		if (t.type == AR_W_PUNCT && sentence_end(t.cp))
 			break;
-		if (t[q].type == AR_W_WORD && t[q].n && future_word(dt, t[q].w, t[q].n))
+		if (t.type == AR_W_WORD && t.n && future_word(t.w, t.n, back_classes(dt, &t)))
 			return 1;
 	}
 	return 0;
 }
 
-/* Is there a word of class cls among the max tokens before byte b, in the
- * same clause (no mark of punctuation between)? */
+/* Is there a word of class cls among the max tokens before token ti, in
+ * the same clause (no mark of punctuation between)? */
 static int
-clause_has(struct ar_date *dt, size_t b, int cls, int max)
+clause_has(struct ar_date *dt, size_t ti, int cls, int max)
 {
-	struct btok t[BACK_MAX];
-	size_t nt = back_tokens(dt, b, t, max > 0 && max < BACK_MAX ? (size_t)max : BACK_MAX);
+	struct back bk;
+	struct btok t;
 
-	for (size_t q = 0; q < nt && (int)q < max; q++) {
-		if (t[q].type == AR_W_PUNCT)
+	back_begin(dt, ti, &bk);
+	for (int q = 0; q < max && back_next(dt, &bk, &t); q++) {
+		if (t.type == AR_W_PUNCT)
 			break;
-		if (t[q].type == AR_W_WORD && t[q].n && (word_classes(dt, t[q].w, t[q].n) & CLS(cls)))
+		if (t.type == AR_W_WORD && t.n && (back_classes(dt, &t) & CLS(cls)))
 			return 1;
 	}
 	return 0;
@@ -3603,9 +3654,9 @@ resolve_weekday(struct ar_date *dt, struct st *s)
 	}
 	long ref = REF(dt).days;
 	int wr = ar_weekday(ref);
-	size_t b = dt->tok[s->wdtok].b0;
-	int fut = s->wdmod == 1 || (s->wdmod == 9 && (future_context(dt, b)
-	    || clause_has(dt, b, L_SCHED, 8)));
+	size_t ti = (size_t)s->wdtok;
+	int fut = s->wdmod == 1 || (s->wdmod == 9 && (future_context(dt, ti)
+	    || clause_has(dt, ti, L_SCHED, 8)));
 	if (s->wdmod == 0) {
 		set_day(s, ref + (s->wd - wr));
 	} else if (fut) {
@@ -3652,17 +3703,18 @@ resolve_bareday(struct ar_date *dt, struct st *s)
 		set_day(s, best);
 }
 
-/* Are there words before byte b in its sentence? */
+/* Are there words before token ti in its sentence? */
 static int
-words_before(struct ar_date *dt, size_t b)
+words_before(struct ar_date *dt, size_t ti)
 {
-	struct btok t[4];
-	size_t nt = back_tokens(dt, b, t, 4);
+	struct back bk;
+	struct btok t;
 
-	for (size_t q = 0; q < nt; q++) {
-		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
+	back_begin(dt, ti, &bk);
+	for (int q = 0; q < 4 && back_next(dt, &bk, &t); q++) {
+		if (t.type == AR_W_PUNCT && sentence_end(t.cp))
 			return 0;
-		if (t[q].type == AR_W_WORD)
+		if (t.type == AR_W_WORD)
 			return 1;
 	}
 	return 0;
@@ -3679,8 +3731,8 @@ moment_clock(struct ar_date *dt, struct st *s)
 	s->H = s->moment == 'n' ? 12 : 0, s->M = 0;
 	if (s->moment != 'm' || s->hasdate || s->hasrel || !REF(dt).ok)
 		return;
-	size_t b = dt->tok[s->parttok].b0;
-	int next = !words_before(dt, b) || future_context(dt, b) || clause_has(dt, b, L_SCHED, 8);
+	size_t ti = (size_t)s->parttok;
+	int next = !words_before(dt, ti) || future_context(dt, ti) || clause_has(dt, ti, L_SCHED, 8);
 	set_day(s, REF(dt).days + next);
 }
 
@@ -4296,10 +4348,9 @@ p_offset(struct ar_date *dt, size_t i)
 	 * (سيخمد خلال 15 دقيقة), but in a report a duration (يعدم 2000 شخص
 	 * خلال أسبوعين), and before الماضية too; من خلال is "through" */
 	if (!strcmp(how, "within")) {
-		size_t b = dt->tok[i].b0;
-		int fut = future_context(dt, b) || clause_has(dt, b, L_SCHED, 8);
+		int fut = future_context(dt, i) || clause_has(dt, i, L_SCHED, 8);
 		if ((i > 0 && is_word(dt, i - 1, "\u0645\u0646")) || (a.n < 0 && !fut)
-		    || (a.n >= 0 && (lx(dt, (size_t)e, L_RMOD, 0) > 0 || (!fut && words_before(dt, b)))))
+		    || (a.n >= 0 && (lx(dt, (size_t)e, L_RMOD, 0) > 0 || (!fut && words_before(dt, i)))))
 			return -1;
 	}
 	char dv[48];            /* بعد ساعة وعشرين دقيقة: the sum, as a duration */
@@ -4333,7 +4384,7 @@ p_offset(struct ar_date *dt, size_t i)
 		return e;
 	}
 	int off = sign;
-	if (!strcmp(how, "since") && clause_has(dt, dt->tok[i].b0, L_STATE, 6)) {
+	if (!strcmp(how, "since") && clause_has(dt, i, L_STATE, 6)) {
 		if (comp)
 			strcpy(v, dv);
 		else
@@ -4372,7 +4423,7 @@ p_duration(struct ar_date *dt, size_t i)
 	/* an age: years in brackets after a name (محمد (23 عاما)), or after
 	 * عمر / ناهز / البالغ in the same clause */
 	if (a.unit[0] == 'Y' && j == i && ((i > 0 && ispunct_at(dt, i - 1, "(")
-	    && ispunct_at(dt, (size_t)e, ")")) || clause_has(dt, dt->tok[i].b0, L_AGE, 4)))
+	    && ispunct_at(dt, (size_t)e, ")")) || clause_has(dt, i, L_AGE, 4)))
 		return -1;
 	if (j == i)
 		pfx = first_pfx(dt, i);
