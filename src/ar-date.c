@@ -95,13 +95,6 @@ out_safe(const char *s, size_t n, int xml)
 	ar_out_write(s + a, n - a);
 }
 
-static void
-out_num(unsigned long v)
-{
-	char b[24];
-	int n = snprintf(b, sizeof b, "%lu", v);
-	ar_out_write(b, (size_t)n);
-}
 
 static const char *
 timex_type(const char *type)
@@ -115,7 +108,7 @@ write_text(const char *s, const struct ar_date_expr *e, unsigned long lineno)
 {
 	out_safe(ar_doc.name, ar_doc.namelen, 0);
 	ar_out_putc(':');
-	out_num(lineno);
+	ar_out_num(lineno);
 	ar_out_str(": ");
 	ar_out_str(e->value);
 	ar_out_str("  ");
