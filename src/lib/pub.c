@@ -182,22 +182,36 @@ crawl_time(const struct line *l, struct ar_pub *pub)
 	}
 }
 
-/* YYYY-MM-DD[THH:MM[:SS]] (the fields are in range: narrow types say so) */
+/* v in at least w digits (v >= 0) */
+static char *
+put_digits(char *p, int v, int w)
+{
+	char t[12];
+	size_t n = ar_utoa((unsigned long long)v, t);
+
+	for (; (int)n < w; w--)
+		*p++ = '0';
+	memcpy(p, t, n);
+	return p + n;
+}
+
+/* YYYY-MM-DD[THH:MM[:SS]], written by hand (a format per field cost more
+ * than the rest of the line's look at the shapes); the fields are in range */
 static void
 iso_write(struct ar_pub *pub)
 {
-	unsigned short y = (unsigned short)pub->y;
-	unsigned char m = (unsigned char)pub->m, d = (unsigned char)pub->d;
-	unsigned char H = (unsigned char)pub->H, M = (unsigned char)pub->M;
-	unsigned char S = (unsigned char)pub->S;
+	char *p = pub->iso;
 
-	if (pub->H < 0)
-		snprintf(pub->iso, sizeof pub->iso, "%04u-%02u-%02u", y, m, d);
-	else if (pub->S < 0)
-		snprintf(pub->iso, sizeof pub->iso, "%04u-%02u-%02uT%02u:%02u", y, m, d, H, M);
-	else
-		snprintf(pub->iso, sizeof pub->iso, "%04u-%02u-%02uT%02u:%02u:%02u",
-		    y, m, d, H, M, S);
+	p = put_digits(p, pub->y, 4);
+	*p++ = '-', p = put_digits(p, pub->m, 2);
+	*p++ = '-', p = put_digits(p, pub->d, 2);
+	if (pub->H >= 0) {
+		*p++ = 'T', p = put_digits(p, pub->H, 2);
+		*p++ = ':', p = put_digits(p, pub->M, 2);
+		if (pub->S >= 0)
+			*p++ = ':', p = put_digits(p, pub->S, 2);
+	}
+	*p = 0;
 }
 
 int
