@@ -177,7 +177,8 @@ struct ar_date {
 	struct fold1 { uint8_t n; char b[7]; } fold1[0x800];   /* ar_fold_cp below U+0800 */
 	uint8_t cc[0x800];              /* the scanner's class of each code point below U+0800 */
 	uint8_t code[0x800];            /* and its letter code (see scan_word) */
-	uint8_t wfast[0x800];           /* a letter folding to n <= 2 bytes: n + 1, else 0 */
+	uint8_t code2[1 << 16];         /* the code of two bytes (ld2) of a two-byte character, else CODE_END */
+	uint32_t fold2[1 << 16];        /* by ld2, a two-byte letter folding to n <= 2 bytes: (n + 1) << 16 | them */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
 	uint64_t anchor[(1u << ANCHOR_BITS) / 64];      /* the anchors' two hash bits */
 	uint64_t lead[(1u << LEAD_BITS) / 64];  /* the first codes a word that anchors may have */
@@ -642,6 +643,17 @@ num_token(struct ar_date *dt, struct tok *t, const struct ar_word *w)
 }
 
 static inline int cc_of(const struct ar_date *dt, int32_t c);
+/* Two bytes as one number, the index of dt->code2 and dt->fold2: what a
+ * two-byte character is with one load, no decoding, no test of its lead. */
+static inline unsigned
+ld2(const unsigned char *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, 2);
+	return v;
+}
+
 static inline size_t cp_at(const char *s, size_t i, int32_t *c);
 static int format_inside(const struct ar_date *dt, const char *s, size_t i, size_t n);
 enum { CC_SPACE, CC_LETTER, CC_FORMAT, CC_DIGIT, CC_OTHER };
@@ -689,18 +701,17 @@ win_next(struct ar_date *dt, const char *s, size_t n, size_t *pos, size_t *cp,
 			size_t i0 = i;
 			if (f->cap - f->len < 64)
 				ar_buf_grow(f, 256);
-			const uint8_t *wf = dt->wfast;
-			const struct fold1 *f1 = dt->fold1;
+			const uint32_t *f2 = dt->fold2;
 			char *o = f->s + f->len;
 			size_t room = (f->cap - f->len) / 2;
 			size_t stop = i + 2 * (room < (n - i) / 2 ? room : (n - i) / 2);
-			while (i < stop && (unsigned)(u[i] - 0xC2) < 0x1E) {
-				unsigned x = (u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
-				unsigned fl = wf[x];
-				if (!fl)
+			while (i < stop) {
+				uint32_t x = f2[ld2(u + i)];
+				if (!x)
 					break;
-				memcpy(o, f1[x].b, 2);
-				o += fl - 1;
+				uint16_t b = (uint16_t)x;
+				memcpy(o, &b, 2);
+				o += (x >> 16) - 1;
 				i += 2;
 			}
 			f->len = (size_t)(o - f->s);
@@ -826,10 +837,14 @@ static void code_table_init(struct ar_date *dt);
 static void
 scan_classes_init(struct ar_date *dt)
 {
+	memset(dt->fold2, 0, sizeof dt->fold2);
 	for (int32_t c = 0; c < 0x800; c++) {
 		dt->cc[c] = (uint8_t)cc_slow(c);
-		dt->wfast[c] = c >= 0x80 && dt->cc[c] == CC_LETTER && dt->fold1[c].n <= 2
-		    ? (uint8_t)(dt->fold1[c].n + 1) : 0;
+		if (c >= 0x80 && dt->cc[c] == CC_LETTER && dt->fold1[c].n <= 2) {
+			unsigned char b[2] = { (unsigned char)(0xC0 | c >> 6), (unsigned char)(0x80 | (c & 0x3F)) };
+			dt->fold2[ld2(b)] = (uint32_t)(dt->fold1[c].n + 1) << 16
+			    | ld2((const unsigned char *)dt->fold1[c].b);
+		}
 	}
 	code_table_init(dt);
 }
@@ -859,6 +874,7 @@ cp_at(const char *s, size_t i, int32_t *c)
  * their folded words. Codes may collide: the scanner only asks whether a
  * word may anchor, the window's tokens decide. */
 enum { CODE_END = 0xFF, CODE_SLOW = 0xFE, CODE_NONE = 0 };
+
 
 static uint8_t
 letter_code(int32_t f)
@@ -1030,6 +1046,11 @@ code_table_init(struct ar_date *dt)
 		else
 			dt->code[c] = CODE_SLOW;
 	}
+	memset(dt->code2, CODE_END, sizeof dt->code2);
+	for (int32_t c = 0x80; c < 0x800; c++) {
+		unsigned char b[2] = { (unsigned char)(0xC0 | c >> 6), (unsigned char)(0x80 | (c & 0x3F)) };
+		dt->code2[ld2(b)] = dt->code[c];
+	}
 }
 
 static int
@@ -1130,8 +1151,8 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 	memset(c, 0, 16);
 	for (;;) {
 		size_t k0 = k;
-		while (i + 1 < n && (unsigned)(u[i] - 0xC2) < 0x1E) {
-			unsigned code = table[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)];
+		while (i + 1 < n) {
+			unsigned code = dt->code2[ld2(u + i)];
 			if (code >= CODE_SLOW)
 				break;
 			c[k & CODE_MASK] = (uint8_t)code;
@@ -1174,8 +1195,7 @@ skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 	const uint8_t *table = dt->code;
 
 	for (;;) {
-		while (i + 1 < n && (unsigned)(u[i] - 0xC2) < 0x1E
-		    && table[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)] < CODE_SLOW)
+		while (i + 1 < n && dt->code2[ld2(u + i)] < CODE_SLOW)
 			i += 2;
 		if (i >= n)
 			return i;
@@ -1197,17 +1217,13 @@ skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 static inline int
 lead_may(const struct ar_date *dt, const unsigned char *u, size_t i, size_t n, size_t *e)
 {
-	const uint8_t *table = dt->code;
 	uint32_t x = 0;
 
 	if (i + 8 <= n) {       /* four Arabic letters, the common case */
 		const unsigned char *p = u + i;
-		unsigned x0 = (p[0] & 0x1F) << 6 | (p[1] & 0x3F), x1 = (p[2] & 0x1F) << 6 | (p[3] & 0x3F);
-		unsigned x2 = (p[4] & 0x1F) << 6 | (p[5] & 0x3F), x3 = (p[6] & 0x1F) << 6 | (p[7] & 0x3F);
-		unsigned c0 = table[x0], c1 = table[x1], c2 = table[x2], c3 = table[x3];
-		unsigned lead = (unsigned)(p[0] - 0xC2) | (unsigned)(p[2] - 0xC2)
-		    | (unsigned)(p[4] - 0xC2) | (unsigned)(p[6] - 0xC2);
-		if (lead < 0x1E && ((c0 - 1) | (c1 - 1) | (c2 - 1) | (c3 - 1)) < CODE_SLOW - 1) {
+		const uint8_t *t2 = dt->code2;
+		unsigned c0 = t2[ld2(p)], c1 = t2[ld2(p + 2)], c2 = t2[ld2(p + 4)], c3 = t2[ld2(p + 6)];
+		if (((c0 - 1) | (c1 - 1) | (c2 - 1) | (c3 - 1)) < CODE_SLOW - 1) {
 			*e = i + 8;
 			unsigned h = lead_hash(c0 | c1 << 8 | c2 << 16 | c3 << 24);
 			return (dt->lead[h / 64] >> (h % 64)) & 1;
