@@ -1232,19 +1232,20 @@ lead_may(const struct ar_date *dt, const unsigned char *u, size_t i, size_t n, s
 	for (int j = 0; j < 4; j++, i += 2) {
 		if (i >= n)
 			break;
-		unsigned c;
 		if (u[i] < 0x80) {
 			if (dt->code[u[i]] == CODE_END)
 				break;
 			return 1;
 		}
-		if (i + 1 >= n || (unsigned)(u[i] - 0xC2) >= 0x1E)
+		if (i + 1 >= n)
 			return 1;
-		c = dt->code[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)];
-		if (c == CODE_END)
-			break;
-		if (c >= CODE_SLOW || c == CODE_NONE)
+		unsigned c = dt->code2[ld2(u + i)];
+		if (c - 1 >= CODE_SLOW - 1) {
+			/* a two-byte mark ends the word; anything else is slow */
+			if (c == CODE_END && (unsigned)(u[i] - 0xC2) < 0x1E)
+				break;
 			return 1;
+		}
 		x |= (uint32_t)c << (8 * j);
 	}
 	*e = i;
