@@ -74,9 +74,13 @@ static struct {
 static void
 out_safe(const char *s, size_t n, int xml)
 {
-	size_t a = 0;
+	size_t a = 0, i = 0;
 
-	for (size_t i = 0; i < n; i++) {
+	/* most text has none of them: found with one test a byte */
+	if (!xml)
+		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F)
+			i++;
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		const char *r = NULL;
 		char pic[4];
