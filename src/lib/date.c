@@ -180,6 +180,7 @@ struct ar_date {
 	uint8_t code2[1 << 16];         /* the code of two bytes (ld2) of a two-byte character, else CODE_END */
 	uint32_t fold2[1 << 16];        /* by ld2, a two-byte letter folding to n <= 2 bytes: (n + 1) << 16 | them */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
+	const struct ar_lexent **direct;        /* by FIRST_DIRECT bits of them (lex_get) */
 	uint64_t anchor[(1u << ANCHOR_BITS) / 64];      /* the anchors' two hash bits */
 	uint64_t lead[(1u << LEAD_BITS) / 64];  /* the first codes a word that anchors may have */
 	const struct ar_lexent **ents;  /* every entry, for the anchors */
@@ -318,6 +319,33 @@ entry_flag(const struct ar_lexent *e)
 	return c ? c + 1 : "";
 }
 
+/* The entries of a first word, by the low bits of its hash: most words
+ * listed have a slot of their own, checked with one compare instead of
+ * the lexicon's hash; the slots of two words hold LEX_ASK. Made when the
+ * lexicon is complete (the chains' heads change as entries are added). */
+#define FIRST_DIRECT 14
+static const struct ar_lexent lex_ask;
+#define LEX_ASK (&lex_ask)
+
+static void
+direct_init(struct ar_date *dt)
+{
+	size_t size = (size_t)1 << FIRST_DIRECT;
+
+	if (!dt->direct)
+		dt->direct = ar_alloc(size * sizeof *dt->direct);
+	memset(dt->direct, 0, size * sizeof *dt->direct);
+	for (size_t k = 0; k < dt->nents; k++) {
+		const struct ar_lexent *e = dt->ents[k];
+		const struct ar_lexent *head = ar_lex_get(dt->lex, e->w[0], e->wl[0]);
+		const struct ar_lexent **d = &dt->direct[first_hash(e->w[0], e->wl[0]) & (size - 1)];
+		if (!*d)
+			*d = head;
+		else if (*d != head)
+			*d = LEX_ASK;
+	}
+}
+
 static const struct ar_lexent *
 lex_get(const struct ar_date *dt, const char *w, size_t n)
 {
@@ -325,7 +353,10 @@ lex_get(const struct ar_date *dt, const char *w, size_t n)
 
 	if (!(dt->first[h / 64] & (1ull << (h % 64))))
 		return NULL;
-	return ar_lex_get(dt->lex, w, n);
+	const struct ar_lexent *e = dt->direct[h & ((1u << FIRST_DIRECT) - 1)];
+	if (e == LEX_ASK)
+		return ar_lex_get(dt->lex, w, n);
+	return e && e->wl[0] == n && !memcmp(e->w[0], w, n) ? e : NULL;
 }
 
 static char *
@@ -455,6 +486,7 @@ ar_date_add_holidays(struct ar_date *dt, const char *path)
 	if (ar_each_line(t, len, holidays_line, dt))
 		ar_die("cannot load %s", path);
 	anchors_init(dt);
+	direct_init(dt);
 }
 
 static void scan_classes_init(struct ar_date *dt);
@@ -482,6 +514,7 @@ ar_date_new(const char *words_file, const char *months_file)
 	ar_cal_init();
 	scan_classes_init(dt);
 	anchors_init(dt);
+	direct_init(dt);
 	dt->ref_set.ok = 0;
 	dt->ref_set.sec = -1;
 	return dt;
@@ -493,6 +526,7 @@ ar_date_free(struct ar_date *dt)
 	if (!dt)
 		return;
 	ar_lex_free(dt->lex);
+	free(dt->direct);
 	free(dt->ents);
 	free(dt->all);
 	free(dt->tok);
