@@ -1099,21 +1099,12 @@ is_sep(int32_t c)
 static size_t
 cp_of(struct scan *sc, size_t b)
 {
-	const unsigned char *s = (const unsigned char *)sc->s;
 	size_t c = sc->cpv;
 
 	if (b < sc->cpos) {
 		sc->cpos = 0, c = 0;
 	}
-	size_t i = sc->cpos;
-	for (; i + 8 <= b; i += 8) {
-		uint64_t x;
-		memcpy(&x, s + i, 8);
-		uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
-		c += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
-	}
-	for (; i < b; i++)
-		c += (s[i] & 0xC0) != 0x80;
+	c += ar_u8count(sc->s + sc->cpos, b - sc->cpos);        /* sixteen bytes a step */
 	sc->cpos = b, sc->cpv = c;
 	return c;
 }
