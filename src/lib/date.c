@@ -1253,6 +1253,18 @@ lead_may(const struct ar_date *dt, const unsigned char *u, size_t i, size_t n, s
 			unsigned h = lead_hash(c0 | c1 << 8 | c2 << 16 | c3 << 24);
 			return (dt->lead[h / 64] >> (h % 64)) & 1;
 		}
+		/* one to three of them, then the word's end (في, من, على):
+		 * the codes read already say it, as the loop below would */
+		unsigned k = c0 - 1 >= CODE_SLOW - 1 ? 0 : c1 - 1 >= CODE_SLOW - 1 ? 1
+		    : c2 - 1 >= CODE_SLOW - 1 ? 2 : 3;
+		unsigned b = p[2 * k];
+		if (k && (b < 0x80 ? dt->code[b] == CODE_END
+		    : b - 0xC2 < 0x1E && t2[ld2(p + 2 * k)] == CODE_END)) {
+			x = c0 | (k > 1 ? c1 << 8 : 0) | (k > 2 ? c2 << 16 : 0);
+			*e = i + 2 * k;
+			unsigned h = lead_hash(x);
+			return (dt->lead[h / 64] >> (h % 64)) & 1;
+		}
 	}
 	for (int j = 0; j < 4; j++, i += 2) {
 		if (i >= n)
