@@ -752,7 +752,7 @@ win_next(struct ar_date *dt, const char *s, size_t n, size_t *pos, size_t *cp,
 			cc += (i - i0) / 2;
 			if (i != i0) {
 				w->ascii = 0;
-				if (i >= n)
+				if (i >= n || u[i] == ' ')
 					break;
 				l = cp_at(s, i, &c);
 				k = cc_of(dt, c);
@@ -1185,7 +1185,7 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 			i += 2;
 		}
 		bytes += 2 * (k - k0);
-		if (i >= n)
+		if (i >= n || u[i] == ' ')
 			break;
 		int32_t cp;
 		size_t l;
@@ -1222,7 +1222,7 @@ skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 	for (;;) {
 		while (i + 1 < n && dt->code2[ld2(u + i)] < CODE_SLOW)
 			i += 2;
-		if (i >= n)
+		if (i >= n || u[i] == ' ')      /* the common end, undecoded */
 			return i;
 		int32_t cp;
 		size_t l;
