@@ -836,8 +836,16 @@ tokenize(struct ar_date *dt, size_t b0, size_t c0, size_t b1, size_t max)
 		if (t->type == T_WORD && t->nl && t->nl < 40)
 			lookup_word(dt, t);
 	}
-	size_t p = pos, c = cp;
-	return !win_next(dt, dt->line, b1, &p, &c, &w);
+	/* at max: did the tokens reach b1, only blanks left? (win_next has
+	 * one caller then, and is inlined in this loop) */
+	for (size_t l; pos < b1; pos += l) {
+		int32_t c;
+		l = cp_at(dt->line, pos, &c);
+		int k = cc_of(dt, c);
+		if (k != CC_SPACE && k != CC_FORMAT)
+			return 0;
+	}
+	return 1;
 }
 
 /* ---- the scanner: windows around the anchors ---- */
