@@ -1324,6 +1324,10 @@ scan_token(const struct ar_date *dt, struct scan *sc, size_t *b0, int *anchor)
 			l = 1;
 			continue;
 		}
+		if (i + 1 < n && dt->code2[ld2((const unsigned char *)s + i)] - 1u < CODE_SLOW - 1) {
+			k = CC_LETTER;  /* a letter of one code: no decoding */
+			break;
+		}
 		l = cp_at(s, i, &c);
 		k = cc_of(dt, c);
 		if (k != CC_SPACE && k != CC_FORMAT)
