@@ -74,9 +74,13 @@ static struct {
 static void
 out_safe(const char *s, size_t n, int xml)
 {
-	size_t a = 0;
+	size_t a = 0, i = 0;
 
-	for (size_t i = 0; i < n; i++) {
+	/* most text has none of them: found with one test a byte */
+	if (!xml)
+		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F)
+			i++;
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		const char *r = NULL;
 		char pic[4];
@@ -95,13 +99,6 @@ out_safe(const char *s, size_t n, int xml)
 	ar_out_write(s + a, n - a);
 }
 
-static void
-out_num(unsigned long v)
-{
-	char b[24];
-	int n = snprintf(b, sizeof b, "%lu", v);
-	ar_out_write(b, (size_t)n);
-}
 
 static const char *
 timex_type(const char *type)
@@ -115,7 +112,7 @@ write_text(const char *s, const struct ar_date_expr *e, unsigned long lineno)
 {
 	out_safe(ar_doc.name, ar_doc.namelen, 0);
 	ar_out_putc(':');
-	out_num(lineno);
+	ar_out_num(lineno);
 	ar_out_str(": ");
 	ar_out_str(e->value);
 	ar_out_str("  ");

@@ -162,6 +162,10 @@ static inline void ar_out_putc(int c)
 }
 static inline void ar_out_str(const char *s) { ar_out_write(s, strlen(s)); }
 void ar_out_printf(const char *fmt, ...);
+/* v in decimal into b (room for 20 digits): its length (snprintf's "%llu",
+ * without the cost of a format per number) */
+size_t ar_utoa(unsigned long long v, char *b);
+void ar_out_num(unsigned long long v);
 void ar_out_eol(void);           /* '\n', then flush if line-buffered */
 /* SIGINT, SIGTERM, SIGHUP (set up by ar_init): the line being written is
  * finished, the output flushed, and the program exits 128+N. The readers

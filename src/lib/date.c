@@ -180,7 +180,10 @@ struct ar_date {
 	struct fold1 { uint8_t n; char b[7]; } fold1[0x800];   /* ar_fold_cp below U+0800 */
 	uint8_t cc[0x800];              /* the scanner's class of each code point below U+0800 */
 	uint8_t code[0x800];            /* and its letter code (see scan_word) */
+	uint8_t code2[1 << 16];         /* the code of two bytes (ld2) of a two-byte character, else CODE_END */
+	uint32_t fold2[1 << 16];        /* by ld2, a two-byte letter folding to n <= 2 bytes: (n + 1) << 16 | them */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
+	const struct ar_lexent **direct;        /* by FIRST_DIRECT bits of them (lex_get) */
 	uint64_t anchor[(1u << ANCHOR_BITS) / 64];      /* the anchors' two hash bits */
 	uint64_t lead[(1u << LEAD_BITS) / 64];  /* the first codes a word that anchors may have */
 	const struct ar_lexent **ents;  /* every entry, for the anchors */
@@ -241,23 +244,27 @@ fold_add(const struct ar_date *dt, int32_t cp, struct ar_buf *out)
  * words listed answers most look-ups without a probe of the lexicon. */
 #define FIRST_BITS 16
 
-/* the hash of those bits: four bytes a step (a byte a step was 3% of
- * the instructions, three forms of every word of the windows) */
+/* the hash of those bits, from the first and the last bytes (two loads,
+ * whatever the length: hashing every byte of three forms of every word
+ * of the windows was the tokenizer's largest cost); words that share
+ * both ends only cost a probe */
 static inline uint32_t
 first_hash(const char *w, size_t n)
 {
-	uint32_t h = (uint32_t)n * 0x9E3779B1u, x;
-	size_t i = 0;
+	uint64_t a = 0, b = 0;
 
-	for (; i + 4 <= n; i += 4) {
-		memcpy(&x, w + i, 4);
-		h = (h ^ x) * 0x85EBCA6Bu;
-		h ^= h >> 15;
+	if (n >= 8) {
+		memcpy(&a, w, 8), memcpy(&b, w + n - 8, 8);
+	} else if (n >= 4) {
+		uint32_t x, y;
+		memcpy(&x, w, 4), memcpy(&y, w + n - 4, 4);
+		a = x, b = y;
+	} else if (n) {
+		a = (unsigned char)w[0] | (unsigned)(unsigned char)w[n / 2] << 8
+		    | (unsigned)(unsigned char)w[n - 1] << 16;
 	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 0x01000193u;
-	h ^= h >> 16;
-	return h & ((1u << FIRST_BITS) - 1);
+	uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xC2B2AE3D27D4EB4Full;
+	return (uint32_t)(h >> (64 - FIRST_BITS));
 }
 
 static void
@@ -319,6 +326,33 @@ entry_flag(const struct ar_lexent *e)
 	return c ? c + 1 : "";
 }
 
+/* The entries of a first word, by the low bits of its hash: most words
+ * listed have a slot of their own, checked with one compare instead of
+ * the lexicon's hash; the slots of two words hold LEX_ASK. Made when the
+ * lexicon is complete (the chains' heads change as entries are added). */
+#define FIRST_DIRECT 14
+static const struct ar_lexent lex_ask;
+#define LEX_ASK (&lex_ask)
+
+static void
+direct_init(struct ar_date *dt)
+{
+	size_t size = (size_t)1 << FIRST_DIRECT;
+
+	if (!dt->direct)
+		dt->direct = ar_alloc(size * sizeof *dt->direct);
+	memset(dt->direct, 0, size * sizeof *dt->direct);
+	for (size_t k = 0; k < dt->nents; k++) {
+		const struct ar_lexent *e = dt->ents[k];
+		const struct ar_lexent *head = ar_lex_get(dt->lex, e->w[0], e->wl[0]);
+		const struct ar_lexent **d = &dt->direct[first_hash(e->w[0], e->wl[0]) & (size - 1)];
+		if (!*d)
+			*d = head;
+		else if (*d != head)
+			*d = LEX_ASK;
+	}
+}
+
 static const struct ar_lexent *
 lex_get(const struct ar_date *dt, const char *w, size_t n)
 {
@@ -326,7 +360,10 @@ lex_get(const struct ar_date *dt, const char *w, size_t n)
 
 	if (!(dt->first[h / 64] & (1ull << (h % 64))))
 		return NULL;
-	return ar_lex_get(dt->lex, w, n);
+	const struct ar_lexent *e = dt->direct[h & ((1u << FIRST_DIRECT) - 1)];
+	if (e == LEX_ASK)
+		return ar_lex_get(dt->lex, w, n);
+	return e && e->wl[0] == n && !memcmp(e->w[0], w, n) ? e : NULL;
 }
 
 static char *
@@ -456,6 +493,7 @@ ar_date_add_holidays(struct ar_date *dt, const char *path)
 	if (ar_each_line(t, len, holidays_line, dt))
 		ar_die("cannot load %s", path);
 	anchors_init(dt);
+	direct_init(dt);
 }
 
 static void scan_classes_init(struct ar_date *dt);
@@ -483,6 +521,7 @@ ar_date_new(const char *words_file, const char *months_file)
 	ar_cal_init();
 	scan_classes_init(dt);
 	anchors_init(dt);
+	direct_init(dt);
 	dt->ref_set.ok = 0;
 	dt->ref_set.sec = -1;
 	return dt;
@@ -494,6 +533,7 @@ ar_date_free(struct ar_date *dt)
 	if (!dt)
 		return;
 	ar_lex_free(dt->lex);
+	free(dt->direct);
 	free(dt->ents);
 	free(dt->all);
 	free(dt->tok);
@@ -644,7 +684,19 @@ num_token(struct ar_date *dt, struct tok *t, const struct ar_word *w)
 }
 
 static inline int cc_of(const struct ar_date *dt, int32_t c);
+/* Two bytes as one number, the index of dt->code2 and dt->fold2: what a
+ * two-byte character is with one load, no decoding, no test of its lead. */
+static inline unsigned
+ld2(const unsigned char *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, 2);
+	return v;
+}
+
 static inline size_t cp_at(const char *s, size_t i, int32_t *c);
+static int format_inside(const struct ar_date *dt, const char *s, size_t i, size_t n);
 enum { CC_SPACE, CC_LETTER, CC_FORMAT, CC_DIGIT, CC_OTHER };
 
 /* The next token of s[0..n) from *pos, *cp its code point: the shared word
@@ -680,12 +732,47 @@ win_next(struct ar_date *dt, const char *s, size_t n, size_t *pos, size_t *cp,
 			i += l, cc++;
 		} while (i < n && (l = cp_at(s, i, &c), cc_of(dt, c) == CC_DIGIT));
 	} else if (k == CC_LETTER) {
+		const unsigned char *u = (const unsigned char *)s;
+		struct ar_buf *f = &dt->folded;
 		w->type = AR_W_WORD;
 		for (;;) {
+			/* the two-byte letters that fold to at most two bytes
+			 * (most of Arabic text): one table, no decoding; in
+			 * locals, as the folded bytes may alias anything */
+			size_t i0 = i;
+			if (f->cap - f->len < 64)
+				ar_buf_grow(f, 256);
+			const uint32_t *f2 = dt->fold2;
+			char *o = f->s + f->len;
+			size_t room = (f->cap - f->len) / 2;
+			size_t stop = i + 2 * (room < (n - i) / 2 ? room : (n - i) / 2);
+			while (i < stop) {
+				uint32_t x = f2[ld2(u + i)];
+				if (!x)
+					break;
+				uint16_t b = (uint16_t)x;
+				memcpy(o, &b, 2);
+				o += (x >> 16) - 1;
+				i += 2;
+			}
+			f->len = (size_t)(o - f->s);
+			cc += (i - i0) / 2;
+			if (i != i0) {
+				w->ascii = 0;
+				if (i >= n || u[i] == ' ')
+					break;
+				l = cp_at(s, i, &c);
+				k = cc_of(dt, c);
+				if (k == CC_FORMAT) {
+					if (!format_inside(dt, s, i + l, n))
+						break;
+				} else if (k != CC_LETTER) {
+					break;
+				}
+			}
 			if (c >= 0x80)
 				w->ascii = 0;
 			if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
-				struct ar_buf *f = &dt->folded;
 				if (f->len + sizeof dt->fold1[c].b > f->cap)
 					ar_buf_grow(f, sizeof dt->fold1[c].b);
 				memcpy(f->s + f->len, dt->fold1[c].b, sizeof dt->fold1[c].b);
@@ -756,8 +843,16 @@ tokenize(struct ar_date *dt, size_t b0, size_t c0, size_t b1, size_t max)
 		if (t->type == T_WORD && t->nl && t->nl < 40)
 			lookup_word(dt, t);
 	}
-	size_t p = pos, c = cp;
-	return !win_next(dt, dt->line, b1, &p, &c, &w);
+	/* at max: did the tokens reach b1, only blanks left? (win_next has
+	 * one caller then, and is inlined in this loop) */
+	for (size_t l; pos < b1; pos += l) {
+		int32_t c;
+		l = cp_at(dt->line, pos, &c);
+		int k = cc_of(dt, c);
+		if (k != CC_SPACE && k != CC_FORMAT)
+			return 0;
+	}
+	return 1;
 }
 
 /* ---- the scanner: windows around the anchors ---- */
@@ -791,8 +886,15 @@ static void code_table_init(struct ar_date *dt);
 static void
 scan_classes_init(struct ar_date *dt)
 {
-	for (int32_t c = 0; c < 0x800; c++)
+	memset(dt->fold2, 0, sizeof dt->fold2);
+	for (int32_t c = 0; c < 0x800; c++) {
 		dt->cc[c] = (uint8_t)cc_slow(c);
+		if (c >= 0x80 && dt->cc[c] == CC_LETTER && dt->fold1[c].n <= 2) {
+			unsigned char b[2] = { (unsigned char)(0xC0 | c >> 6), (unsigned char)(0x80 | (c & 0x3F)) };
+			dt->fold2[ld2(b)] = (uint32_t)(dt->fold1[c].n + 1) << 16
+			    | ld2((const unsigned char *)dt->fold1[c].b);
+		}
+	}
 	code_table_init(dt);
 }
 
@@ -821,6 +923,7 @@ cp_at(const char *s, size_t i, int32_t *c)
  * their folded words. Codes may collide: the scanner only asks whether a
  * word may anchor, the window's tokens decide. */
 enum { CODE_END = 0xFF, CODE_SLOW = 0xFE, CODE_NONE = 0 };
+
 
 static uint8_t
 letter_code(int32_t f)
@@ -992,6 +1095,11 @@ code_table_init(struct ar_date *dt)
 		else
 			dt->code[c] = CODE_SLOW;
 	}
+	memset(dt->code2, CODE_END, sizeof dt->code2);
+	for (int32_t c = 0x80; c < 0x800; c++) {
+		unsigned char b[2] = { (unsigned char)(0xC0 | c >> 6), (unsigned char)(0x80 | (c & 0x3F)) };
+		dt->code2[ld2(b)] = dt->code[c];
+	}
 }
 
 static int
@@ -1006,21 +1114,12 @@ is_sep(int32_t c)
 static size_t
 cp_of(struct scan *sc, size_t b)
 {
-	const unsigned char *s = (const unsigned char *)sc->s;
 	size_t c = sc->cpv;
 
 	if (b < sc->cpos) {
 		sc->cpos = 0, c = 0;
 	}
-	size_t i = sc->cpos;
-	for (; i + 8 <= b; i += 8) {
-		uint64_t x;
-		memcpy(&x, s + i, 8);
-		uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
-		c += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
-	}
-	for (; i < b; i++)
-		c += (s[i] & 0xC0) != 0x80;
+	c += ar_u8count(sc->s + sc->cpos, b - sc->cpos);        /* sixteen bytes a step */
 	sc->cpos = b, sc->cpv = c;
 	return c;
 }
@@ -1092,8 +1191,8 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 	memset(c, 0, 16);
 	for (;;) {
 		size_t k0 = k;
-		while (i + 1 < n && (unsigned)(u[i] - 0xC2) < 0x1E) {
-			unsigned code = table[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)];
+		while (i + 1 < n) {
+			unsigned code = dt->code2[ld2(u + i)];
 			if (code >= CODE_SLOW)
 				break;
 			c[k & CODE_MASK] = (uint8_t)code;
@@ -1101,7 +1200,7 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 			i += 2;
 		}
 		bytes += 2 * (k - k0);
-		if (i >= n)
+		if (i >= n || u[i] == ' ')
 			break;
 		int32_t cp;
 		size_t l;
@@ -1136,10 +1235,9 @@ skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 	const uint8_t *table = dt->code;
 
 	for (;;) {
-		while (i + 1 < n && (unsigned)(u[i] - 0xC2) < 0x1E
-		    && table[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)] < CODE_SLOW)
+		while (i + 1 < n && dt->code2[ld2(u + i)] < CODE_SLOW)
 			i += 2;
-		if (i >= n)
+		if (i >= n || u[i] == ' ')      /* the common end, undecoded */
 			return i;
 		int32_t cp;
 		size_t l;
@@ -1159,38 +1257,47 @@ skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 static inline int
 lead_may(const struct ar_date *dt, const unsigned char *u, size_t i, size_t n, size_t *e)
 {
-	const uint8_t *table = dt->code;
 	uint32_t x = 0;
 
 	if (i + 8 <= n) {       /* four Arabic letters, the common case */
 		const unsigned char *p = u + i;
-		unsigned x0 = (p[0] & 0x1F) << 6 | (p[1] & 0x3F), x1 = (p[2] & 0x1F) << 6 | (p[3] & 0x3F);
-		unsigned x2 = (p[4] & 0x1F) << 6 | (p[5] & 0x3F), x3 = (p[6] & 0x1F) << 6 | (p[7] & 0x3F);
-		unsigned c0 = table[x0], c1 = table[x1], c2 = table[x2], c3 = table[x3];
-		unsigned lead = (unsigned)(p[0] - 0xC2) | (unsigned)(p[2] - 0xC2)
-		    | (unsigned)(p[4] - 0xC2) | (unsigned)(p[6] - 0xC2);
-		if (lead < 0x1E && ((c0 - 1) | (c1 - 1) | (c2 - 1) | (c3 - 1)) < CODE_SLOW - 1) {
+		const uint8_t *t2 = dt->code2;
+		unsigned c0 = t2[ld2(p)], c1 = t2[ld2(p + 2)], c2 = t2[ld2(p + 4)], c3 = t2[ld2(p + 6)];
+		if (((c0 - 1) | (c1 - 1) | (c2 - 1) | (c3 - 1)) < CODE_SLOW - 1) {
 			*e = i + 8;
 			unsigned h = lead_hash(c0 | c1 << 8 | c2 << 16 | c3 << 24);
+			return (dt->lead[h / 64] >> (h % 64)) & 1;
+		}
+		/* one to three of them, then the word's end (في, من, على):
+		 * the codes read already say it, as the loop below would */
+		unsigned k = c0 - 1 >= CODE_SLOW - 1 ? 0 : c1 - 1 >= CODE_SLOW - 1 ? 1
+		    : c2 - 1 >= CODE_SLOW - 1 ? 2 : 3;
+		unsigned b = p[2 * k];
+		if (k && (b < 0x80 ? dt->code[b] == CODE_END
+		    : b - 0xC2 < 0x1E && t2[ld2(p + 2 * k)] == CODE_END)) {
+			x = c0 | (k > 1 ? c1 << 8 : 0) | (k > 2 ? c2 << 16 : 0);
+			*e = i + 2 * k;
+			unsigned h = lead_hash(x);
 			return (dt->lead[h / 64] >> (h % 64)) & 1;
 		}
 	}
 	for (int j = 0; j < 4; j++, i += 2) {
 		if (i >= n)
 			break;
-		unsigned c;
 		if (u[i] < 0x80) {
 			if (dt->code[u[i]] == CODE_END)
 				break;
 			return 1;
 		}
-		if (i + 1 >= n || (unsigned)(u[i] - 0xC2) >= 0x1E)
+		if (i + 1 >= n)
 			return 1;
-		c = dt->code[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)];
-		if (c == CODE_END)
-			break;
-		if (c >= CODE_SLOW || c == CODE_NONE)
+		unsigned c = dt->code2[ld2(u + i)];
+		if (c - 1 >= CODE_SLOW - 1) {
+			/* a two-byte mark ends the word; anything else is slow */
+			if (c == CODE_END && (unsigned)(u[i] - 0xC2) < 0x1E)
+				break;
 			return 1;
+		}
 		x |= (uint32_t)c << (8 * j);
 	}
 	*e = i;
@@ -1219,6 +1326,10 @@ scan_token(const struct ar_date *dt, struct scan *sc, size_t *b0, int *anchor)
 		if (b == ' ') {
 			l = 1;
 			continue;
+		}
+		if (i + 1 < n && dt->code2[ld2((const unsigned char *)s + i)] - 1u < CODE_SLOW - 1) {
+			k = CC_LETTER;  /* a letter of one code: no decoding */
+			break;
 		}
 		l = cp_at(s, i, &c);
 		k = cc_of(dt, c);
@@ -1920,8 +2031,8 @@ c_numdate2(struct ar_date *dt, size_t i, struct st *s)
 	return (long)j;
 }
 
-static int future_context(struct ar_date *dt, size_t b);
-static int clause_has(struct ar_date *dt, size_t b, int cls, int max);
+static int future_context(struct ar_date *dt, size_t ti);
+static int clause_has(struct ar_date *dt, size_t ti, int cls, int max);
 
 /* a numeric date: Y-M-D or D/M/Y (one separator, / - or .), with the
  * clock of an ISO timestamp after it (T or @); a year of 1300 to 1500, or
@@ -2615,7 +2726,7 @@ resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st
 		t->yexp = 1;
 	else if (!dd && p->mod == 9 && REF(dt).ok)
 		y = mo == REF(dt).m ? REF(dt).y
-		    : pick_year(dt, mo, 0, future_context(dt, dt->tok[i].b0) ? 1 : -1);
+		    : pick_year(dt, mo, 0, future_context(dt, i) ? 1 : -1);
 	else
 		y = pick_year(dt, mo, dd, p->mod);
 	if (!dd) {
@@ -3205,15 +3316,13 @@ word_classes(const struct ar_date *dt, const char *w, size_t n)
 	return m;
 }
 
-/* Does the folded word w[0..n) mark the future: a future marker, or سـ +
- * a present-tense prefix (سيعقد, ستجري, سنبلغ, وسيصل), not a noun that
- * only looks like one (سيارة, and the units ساعة, ساعات: the fold makes
- * سأ of سا)? */
+/* Does the folded word w[0..n), of single-word classes m, mark the
+ * future: a future marker, or سـ + a present-tense prefix (سيعقد, ستجري,
+ * سنبلغ, وسيصل), not a noun that only looks like one (سيارة, and the units
+ * ساعة, ساعات: the fold makes سأ of سا)? */
 static int
-future_word(const struct ar_date *dt, const char *w, size_t n)
+future_word(const char *w, size_t n, clsmask m)
 {
-	clsmask m = word_classes(dt, w, n);
-
 	if (m & CLS(L_FUT))
 		return 1;
 	size_t o = n >= 5 * AR_LETTER_LEN && (starts(w, WAW) || starts(w, FEH)) ? AR_LETTER_LEN : 0;
@@ -3223,63 +3332,114 @@ future_word(const struct ar_date *dt, const char *w, size_t n)
 	    && !(m & (CLS(L_NOTFUT) | CLS(L_UNIT) | CLS(L_UNITDEF) | CLS(L_SEASON)));
 }
 
-/* The tokens before byte b of the line, read from the text itself (the
- * window's tokens may begin later): at most want (up to BACK_MAX) of the
- * last 480 bytes, the last first; words folded. */
+/* The tokens before token ti of the window, the last first, as the text
+ * itself cuts them (the window may begin later): at most BACK_MAX, of the
+ * last BACK_SPAN bytes from the first space in them. The window's tokens
+ * are the text's, so they are handed out first, and the text before the
+ * window is read only when a rule asks for more (most stop at the end of
+ * a sentence or a clause before). */
 #define BACK_MAX 20
-struct btok { int type; int32_t cp; size_t n; char w[40]; };
+#define BACK_SPAN 480
+struct btok {
+	int type;                       /* AR_W_ */
+	int32_t cp;                     /* a mark: it */
+	size_t n;                       /* a word: its folded length (0 if 40 or more) */
+	const char *w;                  /* and its folded letters */
+	const struct tok *t;            /* the window's token, or NULL */
+	char buf[40];
+};
+struct back {
+	size_t from;                    /* tokens start at or after this byte */
+	size_t j;                       /* window tokens before ti left */
+	size_t q;                       /* tokens handed out */
+	int text;                       /* the text before the window is read */
+	size_t nr, r;                   /* its tokens in ring, the next */
+	struct { size_t b0, b1; int type; int32_t cp; } ring[BACK_MAX];
+};
 
-static size_t
-back_tokens(struct ar_date *dt, size_t b, struct btok *out, size_t want)
+static void
+back_begin(const struct ar_date *dt, size_t ti, struct back *bk)
 {
 	const char *s = dt->line;
-	struct { size_t b0, b1; int type; int32_t cp; } ring[BACK_MAX];
-	struct ar_words it;
-	struct ar_word w;
-	size_t k, span = want < BACK_MAX ? 24 * want : 480;
+	size_t b = dt->tok[ti].b0, from = b > BACK_SPAN ? b - BACK_SPAN : 0;
 
-	/* the last want tokens from a short span when it holds them (any
-	 * space is a boundary, so the tokens after it are the same), else
-	 * from the 480 bytes */
-	for (;;) {
-		size_t from = b > span ? b - span : 0;
-		while (from && from < b && s[from] != ' ')
-			from++;
-		k = 0;
-		ar_words_init(&it, s + from, b - from, 0);
-		while (ar_word_next(&it, &w)) {
-			ring[k % BACK_MAX].b0 = from + w.b0, ring[k % BACK_MAX].b1 = from + w.b1;
-			ring[k % BACK_MAX].type = w.type, ring[k % BACK_MAX].cp = w.cp;
-			k++;
-		}
-		if (k >= want || from == 0 || span >= 480)
-			break;
-		span = 480;
+	while (from && from < b && s[from] != ' ')
+		from++;
+	bk->from = from, bk->j = ti, bk->q = 0, bk->text = 0;
+}
+
+/* The next token back into *t; 0 when there are no more. */
+static int
+back_next(const struct ar_date *dt, struct back *bk, struct btok *t)
+{
+	if (bk->q >= BACK_MAX)
+		return 0;
+	if (!bk->text && bk->j && dt->tok[bk->j - 1].b0 >= bk->from) {
+		const struct tok *w = &dt->tok[--bk->j];
+		t->type = w->type, t->cp = w->type == T_PUNCT ? w->num : 0;
+		t->n = w->type == T_WORD && w->nl < sizeof t->buf ? w->nl : 0;
+		t->w = dt->folded.s + w->n0, t->t = w;
+		bk->q++;
+		return 1;
 	}
-	size_t nt = k < want ? k : want;
-	for (size_t q = 0; q < nt; q++) {
-		struct btok *t = &out[q];
-		size_t r = (k - 1 - q) % BACK_MAX, fn = 0;
-		t->type = ring[r].type, t->cp = ring[r].cp;
-		for (size_t i = ring[r].b0; t->type == AR_W_WORD && i < ring[r].b1 && fn <= sizeof t->w;) {
-			int32_t c;
-			i += ar_u8dec(s + i, &c);
-			if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
-				if (fn + dt->fold1[c].n <= sizeof t->w)
-					memcpy(t->w + fn, dt->fold1[c].b, dt->fold1[c].n);
-				fn += dt->fold1[c].n;
-				continue;
+	if (!bk->text) {
+		/* the window spent: the text from bk->from to its first token
+		 * (none when the window reaches back past bk->from) */
+		size_t end = bk->j ? bk->from : dt->tok[0].b0;
+		struct ar_words it;
+		struct ar_word w;
+		size_t k = 0;
+		bk->text = 1;
+		if (end > bk->from) {
+			ar_words_init(&it, dt->line + bk->from, end - bk->from, 0);
+			while (ar_word_next(&it, &w)) {
+				size_t r = k++ % BACK_MAX;
+				bk->ring[r].b0 = bk->from + w.b0, bk->ring[r].b1 = bk->from + w.b1;
+				bk->ring[r].type = w.type, bk->ring[r].cp = w.cp;
 			}
-			struct ar_buf one = { 0 };
-			fold_add(dt, c, &one);
-			if (one.len && fn + one.len <= sizeof t->w)   /* one.s is NULL when empty */
-				memcpy(t->w + fn, one.s, one.len);
-			fn += one.len;
-			ar_buf_free(&one);
 		}
-		t->n = fn < sizeof t->w ? fn : 0;
+		bk->nr = k, bk->r = 0;
 	}
-	return nt;
+	if (bk->r >= bk->nr || bk->r >= BACK_MAX)
+		return 0;
+	size_t r = (bk->nr - 1 - bk->r++) % BACK_MAX, fn = 0;
+	t->type = bk->ring[r].type, t->cp = bk->ring[r].cp, t->t = NULL;
+	for (size_t i = bk->ring[r].b0; t->type == AR_W_WORD && i < bk->ring[r].b1 && fn <= sizeof t->buf;) {
+		int32_t c;
+		i += ar_u8dec(dt->line + i, &c);
+		if (c < 0x800 && dt->fold1[c].n != FOLD_ASK) {
+			if (fn + dt->fold1[c].n <= sizeof t->buf)
+				memcpy(t->buf + fn, dt->fold1[c].b, dt->fold1[c].n);
+			fn += dt->fold1[c].n;
+			continue;
+		}
+		struct ar_buf one = { 0 };
+		fold_add(dt, c, &one);
+		if (one.len && fn + one.len <= sizeof t->buf)   /* one.s is NULL when empty */
+			memcpy(t->buf + fn, one.s, one.len);
+		fn += one.len;
+		ar_buf_free(&one);
+	}
+	t->n = fn < sizeof t->buf ? fn : 0;
+	t->w = t->buf;
+	bk->q++;
+	return 1;
+}
+
+/* The classes of the single-word entries of a word back, in each of its
+ * forms: from the window's look-ups when it is the window's. */
+static clsmask
+back_classes(const struct ar_date *dt, const struct btok *t)
+{
+	clsmask m = 0;
+
+	if (!t->t)
+		return word_classes(dt, t->w, t->n);
+	for (int k = 0; k < 3; k++)
+		for (const struct ar_lexent *e = t->t->e[k]; e; e = e->next)
+			if (e->nw == 1)
+				m |= CLS(e->cls);
+	return m;
 }
 
 static int
@@ -3288,35 +3448,37 @@ sentence_end(int32_t c)
 	return c == '.' || c == '!' || c == '?' || c == 0x061F;
 }
 
-/* Does the sentence before byte b speak of the future? Twenty tokens back
- * at most, to the sentence's start. */
+/* Does the sentence before token ti speak of the future? Twenty tokens
+ * back at most, to the sentence's start. */
 static int
-future_context(struct ar_date *dt, size_t b)
+future_context(struct ar_date *dt, size_t ti)
 {
-	struct btok t[BACK_MAX];
-	size_t nt = back_tokens(dt, b, t, BACK_MAX);
+	struct back bk;
+	struct btok t;
 
-	for (size_t q = 0; q < nt; q++) {
-		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
+	back_begin(dt, ti, &bk);
+	while (back_next(dt, &bk, &t)) {
+		if (t.type == AR_W_PUNCT && sentence_end(t.cp))
 			break;
-		if (t[q].type == AR_W_WORD && t[q].n && future_word(dt, t[q].w, t[q].n))
+		if (t.type == AR_W_WORD && t.n && future_word(t.w, t.n, back_classes(dt, &t)))
 			return 1;
 	}
 	return 0;
 }
 
-/* Is there a word of class cls among the max tokens before byte b, in the
- * same clause (no mark of punctuation between)? */
+/* Is there a word of class cls among the max tokens before token ti, in
+ * the same clause (no mark of punctuation between)? */
 static int
-clause_has(struct ar_date *dt, size_t b, int cls, int max)
+clause_has(struct ar_date *dt, size_t ti, int cls, int max)
 {
-	struct btok t[BACK_MAX];
-	size_t nt = back_tokens(dt, b, t, max > 0 && max < BACK_MAX ? (size_t)max : BACK_MAX);
+	struct back bk;
+	struct btok t;
 
-	for (size_t q = 0; q < nt && (int)q < max; q++) {
-		if (t[q].type == AR_W_PUNCT)
+	back_begin(dt, ti, &bk);
+	for (int q = 0; q < max && back_next(dt, &bk, &t); q++) {
+		if (t.type == AR_W_PUNCT)
 			break;
-		if (t[q].type == AR_W_WORD && t[q].n && (word_classes(dt, t[q].w, t[q].n) & CLS(cls)))
+		if (t.type == AR_W_WORD && t.n && (back_classes(dt, &t) & CLS(cls)))
 			return 1;
 	}
 	return 0;
@@ -3614,9 +3776,9 @@ resolve_weekday(struct ar_date *dt, struct st *s)
 	}
 	long ref = REF(dt).days;
 	int wr = ar_weekday(ref);
-	size_t b = dt->tok[s->wdtok].b0;
-	int fut = s->wdmod == 1 || (s->wdmod == 9 && (future_context(dt, b)
-	    || clause_has(dt, b, L_SCHED, 8)));
+	size_t ti = (size_t)s->wdtok;
+	int fut = s->wdmod == 1 || (s->wdmod == 9 && (future_context(dt, ti)
+	    || clause_has(dt, ti, L_SCHED, 8)));
 	if (s->wdmod == 0) {
 		set_day(s, ref + (s->wd - wr));
 	} else if (fut) {
@@ -3663,17 +3825,18 @@ resolve_bareday(struct ar_date *dt, struct st *s)
 		set_day(s, best);
 }
 
-/* Are there words before byte b in its sentence? */
+/* Are there words before token ti in its sentence? */
 static int
-words_before(struct ar_date *dt, size_t b)
+words_before(struct ar_date *dt, size_t ti)
 {
-	struct btok t[4];
-	size_t nt = back_tokens(dt, b, t, 4);
+	struct back bk;
+	struct btok t;
 
-	for (size_t q = 0; q < nt; q++) {
-		if (t[q].type == AR_W_PUNCT && sentence_end(t[q].cp))
+	back_begin(dt, ti, &bk);
+	for (int q = 0; q < 4 && back_next(dt, &bk, &t); q++) {
+		if (t.type == AR_W_PUNCT && sentence_end(t.cp))
 			return 0;
-		if (t[q].type == AR_W_WORD)
+		if (t.type == AR_W_WORD)
 			return 1;
 	}
 	return 0;
@@ -3690,8 +3853,8 @@ moment_clock(struct ar_date *dt, struct st *s)
 	s->H = s->moment == 'n' ? 12 : 0, s->M = 0;
 	if (s->moment != 'm' || s->hasdate || s->hasrel || !REF(dt).ok)
 		return;
-	size_t b = dt->tok[s->parttok].b0;
-	int next = !words_before(dt, b) || future_context(dt, b) || clause_has(dt, b, L_SCHED, 8);
+	size_t ti = (size_t)s->parttok;
+	int next = !words_before(dt, ti) || future_context(dt, ti) || clause_has(dt, ti, L_SCHED, 8);
 	set_day(s, REF(dt).days + next);
 }
 
@@ -4307,10 +4470,9 @@ p_offset(struct ar_date *dt, size_t i)
 	 * (سيخمد خلال 15 دقيقة), but in a report a duration (يعدم 2000 شخص
 	 * خلال أسبوعين), and before الماضية too; من خلال is "through" */
 	if (!strcmp(how, "within")) {
-		size_t b = dt->tok[i].b0;
-		int fut = future_context(dt, b) || clause_has(dt, b, L_SCHED, 8);
+		int fut = future_context(dt, i) || clause_has(dt, i, L_SCHED, 8);
 		if ((i > 0 && is_word(dt, i - 1, "\u0645\u0646")) || (a.n < 0 && !fut)
-		    || (a.n >= 0 && (lx(dt, (size_t)e, L_RMOD, 0) > 0 || (!fut && words_before(dt, b)))))
+		    || (a.n >= 0 && (lx(dt, (size_t)e, L_RMOD, 0) > 0 || (!fut && words_before(dt, i)))))
 			return -1;
 	}
 	char dv[48];            /* بعد ساعة وعشرين دقيقة: the sum, as a duration */
@@ -4344,7 +4506,7 @@ p_offset(struct ar_date *dt, size_t i)
 		return e;
 	}
 	int off = sign;
-	if (!strcmp(how, "since") && clause_has(dt, dt->tok[i].b0, L_STATE, 6)) {
+	if (!strcmp(how, "since") && clause_has(dt, i, L_STATE, 6)) {
 		if (comp)
 			strcpy(v, dv);
 		else
@@ -4366,19 +4528,23 @@ p_offset(struct ar_date *dt, size_t i)
 
 /* a duration: 3 أيام, ثلاثة أسابيع, يومين, نصف ساعة, لمدة أسبوع (the word
  * of a duration before it is in the span, and makes one unit enough) */
-/* Is the word right before byte b (or before its الـ) one that makes the
- * years after it an age (تحت 23 عاما, صاحب الـ35 عاما)? */
+/* Is the word right before token ti (or before its الـ) one that makes
+ * the years after it an age (تحت 23 عاما, صاحب الـ35 عاما)? */
 static int
-age_next(struct ar_date *dt, size_t b)
+age_next(struct ar_date *dt, size_t ti)
 {
-	struct btok t[2];
-	size_t nt = back_tokens(dt, b, t, 2), q = 0;
+	struct back bk;
+	struct btok t0, t1, *t = &t0;
 
-	if (nt == 2 && t[0].type == AR_W_WORD && t[0].n == 2 * AR_LETTER_LEN
-	    && !memcmp(t[0].w, ALEF LAM, t[0].n))
-		q = 1;
-	return q < nt && t[q].type == AR_W_WORD && t[q].n
-	    && (word_classes(dt, t[q].w, t[q].n) & CLS(L_AGENEXT));
+	back_begin(dt, ti, &bk);
+	if (!back_next(dt, &bk, &t0))
+		return 0;
+	if (t0.type == AR_W_WORD && t0.n == 2 * AR_LETTER_LEN && !memcmp(t0.w, ALEF LAM, t0.n)) {
+		if (!back_next(dt, &bk, &t1))
+			return 0;
+		t = &t1;
+	}
+	return t->type == AR_W_WORD && t->n && (back_classes(dt, t) & CLS(L_AGENEXT));
 }
 
 static long
@@ -4398,8 +4564,7 @@ p_duration(struct ar_date *dt, size_t i)
 	/* an age: years in brackets after a name (محمد (23 عاما)), or after
 	 * عمر / ناهز / البالغ in the same clause */
 	if (a.unit[0] == 'Y' && j == i && ((i > 0 && ispunct_at(dt, i - 1, "(")
-	    && ispunct_at(dt, (size_t)e, ")")) || clause_has(dt, dt->tok[i].b0, L_AGE, 4)
-	    || age_next(dt, dt->tok[i].b0)))
+	    && ispunct_at(dt, (size_t)e, ")")) || clause_has(dt, i, L_AGE, 4) || age_next(dt, i)))
 		return -1;
 	if (j == i)
 		pfx = first_pfx(dt, i);

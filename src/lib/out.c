@@ -71,6 +71,28 @@ ar_out_flushbuf(void)
 	ar_out_direct(ar_ob.buf, n);
 }
 
+size_t
+ar_utoa(unsigned long long v, char *b)
+{
+	char t[20];
+	size_t n = 0;
+
+	do
+		t[n++] = (char)('0' + v % 10);
+	while ((v /= 10));
+	for (size_t i = 0; i < n; i++)
+		b[i] = t[n - 1 - i];
+	return n;
+}
+
+void
+ar_out_num(unsigned long long v)
+{
+	char b[20];
+
+	ar_out_write(b, ar_utoa(v, b));
+}
+
 void
 ar_out_printf(const char *fmt, ...)
 {
@@ -330,11 +352,11 @@ ar_row_cstr(const char *s)
 void
 ar_row_num(unsigned long long v)
 {
-	char b[24];
-	int n = snprintf(b, sizeof b, "%llu", v);
+	char b[20];
+	size_t n = ar_utoa(v, b);
 
 	if (row_sep(0))
-		ar_out_write(b, (size_t)n);
+		ar_out_write(b, n);
 }
 
 void

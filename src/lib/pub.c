@@ -6,11 +6,12 @@
  * full date on the line, so every form the grammar knows serves. */
 #include "arlib.h"
 
-/* the words that open a publication line */
-static const char *const pub_openers[] = {
-	"تاريخ النشر",          /* تاريخ النشر: 29th, September 2023 GMT (as written after it) */
-	"نشر في:",
-	"نشر في :",
+/* the words that open a publication line, and their lengths */
+#define OPENER(s) { s, sizeof s - 1 }
+static const struct { const char *s; size_t n; } pub_openers[] = {
+	OPENER("تاريخ النشر"),  /* تاريخ النشر: 29th, September 2023 GMT (as written after it) */
+	OPENER("نشر في:"),
+	OPENER("نشر في :"),
 };
 
 /* a line as the shapes see it: without the blanks around it */
@@ -33,7 +34,8 @@ digits(const struct line *l, size_t *i, int max)
 	return k;
 }
 
-/* YYYY-MM-DD at the start, then the separator sep */
+/* YYYY-MM-DD at the start, then the separator sep (the shapes that need
+ * it test the first digit first, as most lines fail there) */
 static int
 iso_day_then(const struct line *l, char sep)
 {
@@ -80,8 +82,10 @@ shape_opener(struct ar_date *dt, const struct line *l)
 {
 	(void)dt;
 	for (size_t k = 0; k < sizeof pub_openers / sizeof pub_openers[0]; k++) {
-		size_t n = strlen(pub_openers[k]);
-		if (l->n >= n && !memcmp(l->s, pub_openers[k], n))
+		size_t n = pub_openers[k].n;
+		/* the first two bytes tell most lines without a call */
+		if (l->n >= n && l->s[0] == pub_openers[k].s[0] && l->s[1] == pub_openers[k].s[1]
+		    && !memcmp(l->s, pub_openers[k].s, n))
 			return AR_PUB_PUBLISHED;
 	}
 	return AR_PUB_NONE;
@@ -92,7 +96,7 @@ static int
 shape_crawl_at(struct ar_date *dt, const struct line *l)
 {
 	(void)dt;
-	return iso_day_then(l, '@') ? AR_PUB_CRAWLED : AR_PUB_NONE;
+	return l->n && isdig(l->s[0]) && iso_day_then(l, '@') ? AR_PUB_CRAWLED : AR_PUB_NONE;
 }
 
 /* 2015-07-24 16:06:03 and 2023-09-20T14:35:00Z: the whole line */
@@ -100,6 +104,8 @@ static int
 shape_crawl_iso(struct ar_date *dt, const struct line *l)
 {
 	(void)dt;
+	if (!l->n || !isdig(l->s[0]))
+		return AR_PUB_NONE;
 	if ((iso_day_then(l, ' ') || iso_day_then(l, 'T')) && clock_to_end(l, 11))
 		return AR_PUB_CRAWLED;
 	return AR_PUB_NONE;
@@ -182,22 +188,36 @@ crawl_time(const struct line *l, struct ar_pub *pub)
 	}
 }
 
-/* YYYY-MM-DD[THH:MM[:SS]] (the fields are in range: narrow types say so) */
+/* v in at least w digits (v >= 0) */
+static char *
+put_digits(char *p, int v, int w)
+{
+	char t[12];
+	size_t n = ar_utoa((unsigned long long)v, t);
+
+	for (; (int)n < w; w--)
+		*p++ = '0';
+	memcpy(p, t, n);
+	return p + n;
+}
+
+/* YYYY-MM-DD[THH:MM[:SS]], written by hand (a format per field cost more
+ * than the rest of the line's look at the shapes); the fields are in range */
 static void
 iso_write(struct ar_pub *pub)
 {
-	unsigned short y = (unsigned short)pub->y;
-	unsigned char m = (unsigned char)pub->m, d = (unsigned char)pub->d;
-	unsigned char H = (unsigned char)pub->H, M = (unsigned char)pub->M;
-	unsigned char S = (unsigned char)pub->S;
+	char *p = pub->iso;
 
-	if (pub->H < 0)
-		snprintf(pub->iso, sizeof pub->iso, "%04u-%02u-%02u", y, m, d);
-	else if (pub->S < 0)
-		snprintf(pub->iso, sizeof pub->iso, "%04u-%02u-%02uT%02u:%02u", y, m, d, H, M);
-	else
-		snprintf(pub->iso, sizeof pub->iso, "%04u-%02u-%02uT%02u:%02u:%02u",
-		    y, m, d, H, M, S);
+	p = put_digits(p, pub->y, 4);
+	*p++ = '-', p = put_digits(p, pub->m, 2);
+	*p++ = '-', p = put_digits(p, pub->d, 2);
+	if (pub->H >= 0) {
+		*p++ = 'T', p = put_digits(p, pub->H, 2);
+		*p++ = ':', p = put_digits(p, pub->M, 2);
+		if (pub->S >= 0)
+			*p++ = ':', p = put_digits(p, pub->S, 2);
+	}
+	*p = 0;
 }
 
 int
