@@ -13,7 +13,10 @@
  * window of whole words is folded with ar_norm_apply and matched exactly;
  * the byte offsets it returns map hits back to the raw text, which is what
  * the sink gets. Lines are found only for candidates (newlines are counted
- * with memchr). */
+ * with memchr). With many patterns of whole words (a hundred frequent
+ * ones), whose key letters are everywhere, scan_words goes word by word
+ * instead: each word folded once by a table of two-byte characters and
+ * looked up in the set of pattern words with their proclitics. */
 #include "arlib.h"
 
 #include <stdlib.h>
@@ -70,6 +73,19 @@ static inline unsigned bk2hash(int32_t a, int32_t b) { return ((unsigned)a * 31u
 #endif
 #define PROBE_BYTES (2u << 20)
 
+/* scan_words' table of a character's first two bytes (as a 16-bit load
+ * reads them): the folded code point of an ASCII or two-byte character
+ * that folds to a word character below U+0800, or what else it is */
+enum {
+	WF_DEL = 0x800,         /* the fold deletes it */
+	WF_OTHER,               /* no word character: a word in the run ends */
+	WF_END,                 /* a separator: the run ends */
+	WF_SLOW,                /* the fold may make anything of it */
+	WF_LONG                 /* three bytes or more, or invalid */
+};
+/* scan_words' set: the word set's words as folded code points */
+struct cslot { const uint16_t *s; uint32_t n; };
+
 /* the word check's set of pattern words */
 struct wslot { const char *s; size_t n; int phrase; };
 
@@ -109,6 +125,11 @@ struct ar_kwic {
 	int *bk2[NBK], nbk2[NBK];       /* by the first two code points */
 
 	int word_check;
+	int word_scan;                  /* candidates word by word (scan_words) */
+	uint16_t *wfold;                /* and its table, 65536 */
+	struct cslot *cset;             /* and set */
+	uint32_t cmask;
+	uint16_t *ckeys;
 	struct wslot *wset;
 	size_t wmask;
 	char *wkeys;                    /* the set's proclitic + word keys, */
@@ -667,6 +688,7 @@ struct scanpos {
 	size_t pos;             /* where to go on */
 	uint32_t prev;          /* ids of the two characters before pos */
 	size_t until;           /* read every character up to here */
+	size_t wend;            /* scan_words: the anchor scan goes to here */
 };
 
 static size_t
@@ -1200,6 +1222,31 @@ short_valid(const unsigned char *s, size_t n)
 	return 1;
 }
 
+/* Is the folded word w[0..len) (two bytes or more) a pattern word, maybe
+ * after a proclitic: 0 no, 1 as a word of its own, 2 maybe in a phrase. */
+static int
+word_in_set(const struct ar_kwic *k, const char *w, size_t len)
+{
+	int r = 0;
+	const struct wslot *ws = wset_get(k, w, len);
+	if (ws)
+		r = 1 + ws->phrase;
+	const char *const *procl = (const char *const *)k->procl;
+	const size_t *procll = k->procll;
+	/* only the proclitics that begin as the word does (an expanded set
+	 * has the word after each of them) */
+	int b = pbk_of(w), nb = k->wexpanded ? 0 : k->npbk[b], *bk = k->pbk[b];
+	int np = k->wexpanded ? 0 : k->npshort;
+	for (int t = 0; t < nb + np && r < 2; t++) {
+		int j = t < nb ? bk[t] : k->pshort[t - nb];
+		if (procll[j] < len && w[procll[j] - 1] == procl[j][procll[j] - 1]
+		    && !memcmp(w, procl[j], procll[j])
+		    && (ws = wset_get(k, w + procll[j], len - procll[j])))
+			r = 1 + ws->phrase;
+	}
+	return r;
+}
+
 /* Can the candidate at s[c] be part of a hit? Folds its word with the
  * scanner's table: 0 no; 1 as a word of its own; 2 maybe in a phrase, or
  * whenever the table cannot say. */
@@ -1256,28 +1303,208 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 	}
 	if (!seen)
 		return 2;
-	int r = 0;
-	const struct wslot *ws = wset_get(k, w, len);
-	if (ws)
-		r = 1 + ws->phrase;
-	const char *const *procl = (const char *const *)k->procl;
-	const size_t *procll = k->procll;
-	/* only the proclitics that begin as the word does */
-	if (len < 2)
-		return r;       /* (not kept: rare) */
-	/* (an expanded set has the word after each of them) */
-	int b = pbk_of(w), nb = k->wexpanded ? 0 : k->npbk[b], *bk = k->pbk[b];
-	int np = k->wexpanded ? 0 : k->npshort;
-	for (int t = 0; t < nb + np && r < 2; t++) {
-		int j = t < nb ? bk[t] : k->pshort[t - nb];
-		if (procll[j] < len && w[procll[j] - 1] == procl[j][procll[j] - 1]
-		    && !memcmp(w, procl[j], procll[j])
-		    && (ws = wset_get(k, w + procll[j], len - procll[j])))
-			r = 1 + ws->phrase;
+	if (len < 2) {
+		const struct wslot *ws = wset_get(k, w, len);
+		return ws ? 1 + ws->phrase : 0;         /* (not kept: rare) */
 	}
+	int r = word_in_set(k, w, len);
 	if (!split)
 		k->wc_at = s + wb, k->wc_len = we - wb, k->wc_r = r;
 	return r;
+}
+
+/* Word mode without phrases, where key letters are frequent (a hundred
+ * frequent words): each word of p[0..n) from sp->pos is folded once with
+ * the scanner's table and looked up in the word set, and a word that is
+ * a pattern word (after proclitics) is the candidate, at its start, with
+ * *fit 1. A word the table cannot say all of (one of more than 120 bytes,
+ * invalid UTF-8, a character that may fold to anything) goes to the
+ * anchor scan (scan), candidate by candidate, with *fit -1: each of its
+ * candidates is what scan would give, and word_may_hit checks it. A word
+ * here is a run of bytes that are no separators, as word_may_hit walks
+ * them: do_line's window for a fit of 1 is that run, wherever in it the
+ * candidate stands. */
+static size_t
+scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *sp, int *fit)
+{
+	const uint16_t *wf = k->wfold;
+	const struct cslot *cset = k->cset;
+	const uint32_t cmask = k->cmask;
+	size_t i = sp->pos;
+	uint16_t w[128];
+
+	*fit = -1;
+	if (i < sp->wend) {
+		size_t c = scan(k, p, sp->wend, sp);
+		if (c < sp->wend)
+			return c;
+		i = sp->wend;
+	}
+	while (i < n) {
+		if (is_sep(p[i])) {
+			i++;
+			continue;
+		}
+		size_t wb = i, len = 0;
+		uint32_t h = 0;
+		int hit = 0, slow = 0;
+		for (;;) {
+			uint16_t v;
+			uint32_t e;
+			memcpy(&v, p + i, 2);
+			e = wf[v];
+			if (e < WF_DEL) {       /* a word character, folded */
+				i += 1 + (FIRST_OF(v) >> 7);
+				w[len & 127] = (uint16_t)e;
+				len++;
+				h = (h ^ e) * 0x9E3779B1u;
+				continue;
+			}
+			if (e == WF_DEL) {
+				i += 1 + (FIRST_OF(v) >> 7);
+				continue;
+			}
+			if (e == WF_LONG) {     /* three bytes or more, or invalid */
+				uint32_t b = p[i];
+				if (b >= 0xE0 && b < 0xF0 && ar_u8valid((const char *)p + i, 3) == 3) {
+					uint32_t f = k->ftab[(b & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6
+					    | (p[i + 2] & 0x3F)];
+					i += 3;
+					if (f == F_DEL)
+						continue;
+					/* a word character here is rare: the anchor scan says */
+					if (f == F_WILD || ar_is_wordchar((int32_t)(f & 0xFFFF)))
+						slow = 1;
+				} else {
+					slow = 1;
+				}
+			} else if (e == WF_SLOW) {
+				slow = 1;
+			} else if (e == WF_OTHER) {
+				i += 1 + (FIRST_OF(v) >> 7);
+			}
+			if (i >= n)
+				e = WF_END, i = n;
+			if (slow || i - wb > 120) {
+				slow = 1;
+				while (i < n && !is_sep(p[i]))
+					i++;
+				break;
+			}
+			/* a word of the run ends (or the run does) */
+			if (len && !hit) {
+				for (uint32_t x = h & cmask;; x = (x + 1) & cmask) {
+					const struct cslot *cs = &cset[x];
+					if (!cs->s)
+						break;
+					if (cs->n == len && !memcmp(cs->s, w, len * sizeof *w)) {
+						hit = 1;
+						break;
+					}
+				}
+			}
+			len = 0, h = 0;
+			if (e == WF_END)
+				break;
+		}
+		if (slow) {
+			size_t we = i;
+			struct scanpos in = { wb, 0, 0, we };
+			size_t c = scan(k, p, we, &in);
+			if (c < we) {
+				in.wend = we;
+				*sp = in;
+				return c;
+			}
+			continue;
+		}
+		if (hit) {
+			sp->pos = i, sp->prev = 0, sp->until = 0, sp->wend = 0;
+			*fit = 1;
+			return wb;
+		}
+	}
+	sp->pos = n, sp->prev = 0, sp->until = 0, sp->wend = 0;
+	return n;
+}
+
+static uint32_t
+chash(const uint16_t *w, size_t n)
+{
+	uint32_t h = 0;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ w[i]) * 0x9E3779B1u;
+	return h;
+}
+
+/* scan_words' table and set, from the scanner's table and the word set */
+static void
+build_word_scan(struct ar_kwic *k)
+{
+	size_t nw = 0, cap = 16, nk = 0;
+
+	k->wfold = ar_alloc(65536 * sizeof *k->wfold);
+	for (uint32_t b = 0; b < 256; b++)
+	for (uint32_t c = 0; c < 256; c++) {
+		const unsigned char two[2] = { (unsigned char)b, (unsigned char)c };
+		uint16_t v, e;
+		uint32_t f;
+		memcpy(&v, two, 2);
+		if (b < 0x80 && is_sep((unsigned char)b))
+			e = WF_END;
+		else if (b < 0x80)
+			f = k->ftab[b], e = 0;
+		else if (b >= 0xC2 && b < 0xE0 && (c & 0xC0) == 0x80)
+			f = k->ftab[(b & 0x1F) << 6 | (c & 0x3F)], e = 0;
+		else
+			e = WF_LONG;
+		if (!e) {
+			uint32_t fc = f & 0xFFFF;
+			e = f == F_DEL ? WF_DEL : f == F_WILD || fc >= 0x800 ? WF_SLOW
+			    : ar_is_wordchar((int32_t)fc) ? (uint16_t)fc : WF_OTHER;
+		}
+		k->wfold[v] = e;
+	}
+	for (size_t x = 0; x <= k->wmask; x++)
+		if (k->wset[x].s)
+			nw++, nk += k->wset[x].n;
+	while (cap < 2 * nw)
+		cap *= 2;
+	k->cset = ar_alloc(cap * sizeof *k->cset);
+	memset(k->cset, 0, cap * sizeof *k->cset);
+	k->cmask = (uint32_t)cap - 1;
+	uint16_t *d = k->ckeys = ar_alloc((nk + 1) * sizeof *k->ckeys);
+	for (size_t x = 0; x <= k->wmask; x++) {
+		const struct wslot *ws = &k->wset[x];
+		size_t len = 0, j = 0;
+		int ok = ws->s != NULL;
+		while (ok && j < ws->n) {
+			int32_t cp;
+			j += ar_u8dec(ws->s + j, &cp);
+			if (cp >= 0x800 || len == 127)
+				ok = 0;         /* no text word folds to it by the table */
+			else
+				d[len++] = (uint16_t)cp;
+		}
+		if (!ok)
+			continue;
+		uint32_t h = chash(d, len) & k->cmask;
+		while (k->cset[h].s)
+			h = (h + 1) & k->cmask;
+		k->cset[h].s = d, k->cset[h].n = (uint32_t)len;
+		d += len;
+	}
+}
+
+/* The next candidate in p[0..n), as the scanner chosen finds them; *fit
+ * as word_may_hit says, or -1 when it is still to be asked. */
+static size_t
+next_cand(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *sp, int *fit)
+{
+	if (k->word_scan)
+		return scan_words(k, p, n, sp, fit);
+	*fit = -1;
+	return scan(k, p, n, sp);
 }
 
 /* A line s[0..n) with its first candidate at c; sp continues the scan.
@@ -1309,9 +1536,8 @@ do_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln, size_t c, 
 		int words = k->maxwords;
 		if (k->word_check) {
 			int r = fit >= 0 ? fit : word_may_hit(k, s, n, c);
-			fit = -1;
 			if (!r) {
-				c = scan(k, (const unsigned char *)s, n, &sp);
+				c = next_cand(k, (const unsigned char *)s, n, &sp, &fit);
 				if (c >= n)
 					break;
 				continue;
@@ -1355,7 +1581,7 @@ do_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln, size_t c, 
 				match_segment(k, s + segb, sege - segb, segb);
 			segb = wb, sege = we, have = 1;
 		}
-		c = scan(k, (const unsigned char *)s, n, &sp);
+		c = next_cand(k, (const unsigned char *)s, n, &sp, &fit);
 		if (c >= n)
 			break;
 	}
@@ -1376,7 +1602,7 @@ each_line(struct ar_kwic *k, const char *p, size_t n)
 		size_t e = nl ? (size_t)(nl - p) : n, le = e;
 		if (le > pos && p[le - 1] == '\r')
 			le--;
-		struct scanpos none = { le - pos, 0, le - pos };
+		struct scanpos none = { le - pos, 0, le - pos, 0 };
 		do_line(k, p + pos, le - pos, k->lineno, 0, none, -1);
 		k->lineno++;
 		pos = e + 1;
@@ -1393,14 +1619,16 @@ do_text(struct ar_kwic *k, const char *p, size_t n)
 		each_line(k, p, n);
 		return;
 	}
-	struct scanpos sp = { 0, 0, 0 };
+	struct scanpos sp = { 0, 0, 0, 0 };
 	while (sp.pos < n) {
-		size_t c = scan(k, (const unsigned char *)p, n, &sp);
+		int fit;
+		size_t c = next_cand(k, (const unsigned char *)p, n, &sp, &fit);
 		if (c >= n)
 			break;
 		/* most candidates are other words: drop them before finding,
 		 * counting and checking their line */
-		int fit = k->word_check ? word_may_hit(k, p, n, c) : -1;
+		if (k->word_check && fit < 0)
+			fit = word_may_hit(k, p, n, c);
 		if (!fit)
 			continue;
 		/* count the lines up to the candidate */
@@ -1419,15 +1647,15 @@ do_text(struct ar_kwic *k, const char *p, size_t n)
 		if (c >= le) {  /* only a CR: nothing in this line */
 			k->lineno++;
 			pos = e + 1;
-			sp = (struct scanpos){ pos, 0, 0 };
+			sp = (struct scanpos){ pos, 0, 0, 0 };
 			continue;
 		}
 		struct scanpos in_line = { (sp.pos > le ? le : sp.pos) - ls, sp.prev,
-		    sp.until > ls ? sp.until - ls : 0 };
+		    sp.until > ls ? sp.until - ls : 0, sp.wend > ls ? sp.wend - ls : 0 };
 		do_line(k, p + ls, le - ls, k->lineno, c - ls, in_line, fit);
 		k->lineno++;
 		pos = e + 1;
-		sp = (struct scanpos){ pos, 0, 0 };
+		sp = (struct scanpos){ pos, 0, 0, 0 };
 		if (pos > n)
 			pos = n;
 	}
@@ -1613,6 +1841,12 @@ ar_kwic_ready(struct ar_kwic *k)
 				k->ftab[cp] |= F_UNI;
 	build_plain(k);
 	build_word_set(k);
+	/* AR_KWIC_SCAN=anchors or words: one scanner or the other, to test */
+	const char *force = getenv("AR_KWIC_SCAN");
+	k->word_scan = k->word_check && k->wexpanded && k->maxwords == 1
+	    && (force ? !strcmp(force, "words") : !k->plain.simd);
+	if (k->word_scan)
+		build_word_scan(k);
 }
 
 int
@@ -1750,6 +1984,9 @@ ar_kwic_free(struct ar_kwic *k)
 	free(k->keys);
 	free(k->wset);
 	free(k->wkeys);
+	free(k->wfold);
+	free(k->cset);
+	free(k->ckeys);
 	free(k->hits);
 	ar_buf_free(&k->fbuf);
 	ar_buf_free(&k->F);
