@@ -83,6 +83,9 @@ enum {
 	WF_SLOW,                /* the fold may make anything of it */
 	WF_LONG                 /* three bytes or more, or invalid */
 };
+/* try_at's patterns by their first word, where every word is letters */
+struct fwslot { const char *s; size_t n; int *pats, npats; };
+
 /* scan_words' set: the word set's words as folded code points */
 struct cslot { const uint16_t *s; uint32_t n; };
 
@@ -125,6 +128,8 @@ struct ar_kwic {
 	int *bk2[NBK], nbk2[NBK];       /* by the first two code points */
 
 	int word_check;
+	struct fwslot *fwset;           /* try_at's patterns by first word */
+	size_t fwmask;
 	int word_scan;                  /* candidates word by word (scan_words) */
 	uint16_t *wfold;                /* and its table, 65536 */
 	struct cslot *cset;             /* and set */
@@ -996,6 +1001,29 @@ try_at(const struct ar_kwic *k, const char *F, size_t fn, size_t q, size_t c, st
 	} else {
 		list[2] = NULL, nlist[2] = 0;
 	}
+	if (k->fwset) {
+		/* every pattern word is letters: the first one is the word at c */
+		size_t we = c + k1;
+		if (!ar_is_wordchar(cp))
+			return;
+		while (wordchar_at(F, we, fn))
+			we += ar_u8len((unsigned char)F[we]);
+		for (size_t h = ar_hash(F + c, we - c) & k->fwmask;; h = (h + 1) & k->fwmask) {
+			const struct fwslot *fs = &k->fwset[h];
+			if (!fs->s)
+				return;
+			if (fs->n != we - c || memcmp(fs->s, F + c, we - c))
+				continue;
+			for (int j = 0; j < fs->npats; j++) {
+				long e = match_words(k, &k->pats[fs->pats[j]], 0, F, c, fn);
+				if (e > (long)q) {
+					long rec[2] = { e, fs->pats[j] };
+					ar_buf_add(ends, rec, sizeof rec);
+				}
+			}
+			return;
+		}
+	}
 	for (int l = 0; l < 3; l++)
 		for (int j = 0; j < nlist[l]; j++) {
 			const struct pat *p = &k->pats[list[l][j]];
@@ -1201,6 +1229,20 @@ build_word_set(struct ar_kwic *k)
 				}
 	}
 	k->word_check = 1;
+	/* and try_at's patterns by their first word */
+	for (cap = 16; cap < 2 * (size_t)k->npats; cap *= 2)
+		;
+	k->fwset = ar_alloc(cap * sizeof *k->fwset);
+	memset(k->fwset, 0, cap * sizeof *k->fwset);
+	k->fwmask = cap - 1;
+	for (int i = 0; i < k->npats; i++) {
+		const char *w0 = k->pats[i].w[0];
+		size_t n0 = k->pats[i].wl[0], h = ar_hash(w0, n0) & k->fwmask;
+		while (k->fwset[h].s && (k->fwset[h].n != n0 || memcmp(k->fwset[h].s, w0, n0)))
+			h = (h + 1) & k->fwmask;
+		k->fwset[h].s = w0, k->fwset[h].n = n0;
+		add_bucket(&k->fwset[h].pats, &k->fwset[h].npats, i);
+	}
 }
 
 /* A short word's bytes are valid UTF-8: ASCII and two-byte sequences
@@ -1985,6 +2027,9 @@ ar_kwic_free(struct ar_kwic *k)
 	free(k->wset);
 	free(k->wkeys);
 	free(k->wfold);
+	for (size_t h = 0; k->fwset && h <= k->fwmask; h++)
+		free(k->fwset[h].pats);
+	free(k->fwset);
 	free(k->cset);
 	free(k->ckeys);
 	free(k->hits);
