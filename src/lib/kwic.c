@@ -1734,8 +1734,8 @@ left_context(const char *s, size_t at, int columns, int words)
 		unsigned char b1 = (unsigned char)s[j], b0 = i > 1 ? (unsigned char)s[j - 1] : 0;
 		if (b1 >= 0x20 && b1 < 0x7F) {
 			cw = 1;         /* printable ASCII, then Arabic letters */
-		} else if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBF) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x8A)) {
-			cw = 1, j--;
+		} else if (((unsigned)b0 << 8 | b1) - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
+			cw = 1, j--;    /* U+0621..U+064A (valid UTF-8: D8 A1 to D9 8A) */
 		} else {
 			while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
 				j--;
@@ -1778,7 +1778,7 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 		unsigned char b0 = (unsigned char)s[i], b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 		if (b0 >= 0x20 && b0 < 0x7F) {
 			k = 1, cw = 1;  /* printable ASCII, then Arabic letters */
-		} else if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBF) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x8A)) {
+		} else if (((unsigned)b0 << 8 | b1) - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
 			k = 2, cw = 1;
 		} else {
 			k = ar_u8dec(s + i, &cp);
