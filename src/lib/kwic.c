@@ -1730,6 +1730,18 @@ left_context(const char *s, size_t at, int columns, int words)
 		return i;
 	}
 	while (i > 0) {
+		/* a run of printable ASCII and Arabic letters, a column each */
+		while (w < (size_t)columns && i > 1) {
+			unsigned char c1 = (unsigned char)s[i - 1];
+			if (c1 - 0x20u < 0x5F)
+				i--, w++;
+			else if (((unsigned)(unsigned char)s[i - 2] << 8 | c1) - 0xD8A1u <= 0xD98Au - 0xD8A1u)
+				i -= 2, w++;
+			else
+				break;
+		}
+		if (i == 0)
+			break;
 		size_t j = i - 1, cw;
 		unsigned char b1 = (unsigned char)s[j], b0 = i > 1 ? (unsigned char)s[j - 1] : 0;
 		if (b1 >= 0x20 && b1 < 0x7F) {
@@ -1774,6 +1786,18 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 		return i;
 	}
 	while (i < n) {
+		/* a run of printable ASCII and Arabic letters, a column each */
+		while (w < (size_t)columns && i + 1 < n) {
+			unsigned char c0 = (unsigned char)s[i];
+			if (c0 - 0x20u < 0x5F)
+				i++, w++;
+			else if (((unsigned)c0 << 8 | (unsigned char)s[i + 1]) - 0xD8A1u <= 0xD98Au - 0xD8A1u)
+				i += 2, w++;
+			else
+				break;
+		}
+		if (i >= n)
+			break;
 		size_t k, cw;
 		unsigned char b0 = (unsigned char)s[i], b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 		if (b0 >= 0x20 && b0 < 0x7F) {

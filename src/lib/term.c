@@ -129,9 +129,14 @@ bidi_simple(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
 			if (v - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
 				if (first == (size_t)-1)
 					first = i, pre = col;
+				do {            /* the rest of the run of letters */
+					i += 2, col++;
+					if (i + 1 >= stop)
+						break;
+					v = (unsigned)(unsigned char)s[i] << 8 | (unsigned char)s[i + 1];
+				} while (v - 0xD8A1u <= 0xD98Au - 0xD8A1u);
 				strong = FRIBIDI_TYPE_AL;
-				i += 2;
-				last_end = i, end = ++col;
+				last_end = i, end = col;
 			} else if (v >> 8 == ' ') {
 				i++, col++;     /* a neutral, one column */
 			} else {
