@@ -74,15 +74,23 @@ static inline unsigned bk2hash(int32_t a, int32_t b) { return ((unsigned)a * 31u
 #define PROBE_BYTES (2u << 20)
 
 /* scan_words' table of a character's first two bytes (as a 16-bit load
- * reads them): the folded code point of an ASCII or two-byte character
- * that folds to a word character below U+0800, or what else it is */
+ * reads them): the folded code point of a two-byte character that folds
+ * to a word character below U+0800, WF_ASCII with it for an ASCII one, or
+ * what else it is. Where the next character starts comes from the table,
+ * a branch the CPU predicts, not from the load (a chain of loads) */
 enum {
-	WF_DEL = 0x800,         /* the fold deletes it */
+	WF_ASCII = 0x1000,
+	WF_DEL = 0x2000,        /* the fold deletes it */
 	WF_OTHER,               /* no word character: a word in the run ends */
 	WF_END,                 /* a separator: the run ends */
 	WF_SLOW,                /* the fold may make anything of it */
 	WF_LONG                 /* three bytes or more, or invalid */
 };
+/* scan_words' hash of a word's folded code points: a rotation and an xor
+ * a character (two cycles on the chain), mixed once into a slot */
+#define CH_STEP(h, c) (((h) << 5 | (h) >> 27) ^ (c))
+#define CH_SLOT(h, shift) (((h) * 0x9E3779B1u) >> (shift))
+
 /* try_at's patterns by their first word, where every word is letters */
 struct fwslot { const char *s; size_t n; int *pats, npats; };
 
@@ -133,7 +141,7 @@ struct ar_kwic {
 	int word_scan;                  /* candidates word by word (scan_words) */
 	uint16_t *wfold;                /* and its table, 65536 */
 	struct cslot *cset;             /* and set */
-	uint32_t cmask;
+	uint32_t cmask, cshift;
 	uint16_t *ckeys;
 	struct wslot *wset;
 	size_t wmask;
@@ -1371,7 +1379,7 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 {
 	const uint16_t *wf = k->wfold;
 	const struct cslot *cset = k->cset;
-	const uint32_t cmask = k->cmask;
+	const uint32_t cmask = k->cmask, cshift = k->cshift;
 	size_t i = sp->pos;
 	uint16_t w[128];
 
@@ -1395,11 +1403,19 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 			uint32_t e;
 			memcpy(&v, p + i, 2);
 			e = wf[v];
-			if (e < WF_DEL) {       /* a word character, folded */
-				i += 1 + (FIRST_OF(v) >> 7);
+			if (e < 0x800) {        /* a two-byte word character, folded */
+				i += 2;
 				w[len & 127] = (uint16_t)e;
 				len++;
-				h = (h ^ e) * 0x9E3779B1u;
+				h = CH_STEP(h, e);
+				continue;
+			}
+			if (e < WF_DEL) {       /* an ASCII one */
+				e &= 0x7FF;
+				i++;
+				w[len & 127] = (uint16_t)e;
+				len++;
+				h = CH_STEP(h, e);
 				continue;
 			}
 			if (e == WF_DEL) {
@@ -1435,7 +1451,7 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 			}
 			/* a word of the run ends (or the run does) */
 			if (len && !hit) {
-				for (uint32_t x = h & cmask;; x = (x + 1) & cmask) {
+				for (uint32_t x = CH_SLOT(h, cshift);; x = (x + 1) & cmask) {
 					const struct cslot *cs = &cset[x];
 					if (!cs->s)
 						break;
@@ -1475,7 +1491,7 @@ chash(const uint16_t *w, size_t n)
 {
 	uint32_t h = 0;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ w[i]) * 0x9E3779B1u;
+		h = CH_STEP(h, w[i]);
 	return h;
 }
 
@@ -1503,7 +1519,8 @@ build_word_scan(struct ar_kwic *k)
 		if (!e) {
 			uint32_t fc = f & 0xFFFF;
 			e = f == F_DEL ? WF_DEL : f == F_WILD || fc >= 0x800 ? WF_SLOW
-			    : ar_is_wordchar((int32_t)fc) ? (uint16_t)fc : WF_OTHER;
+			    : !ar_is_wordchar((int32_t)fc) ? WF_OTHER
+			    : b < 0x80 ? (uint16_t)(WF_ASCII | fc) : (uint16_t)fc;
 		}
 		k->wfold[v] = e;
 	}
@@ -1515,6 +1532,8 @@ build_word_scan(struct ar_kwic *k)
 	k->cset = ar_alloc(cap * sizeof *k->cset);
 	memset(k->cset, 0, cap * sizeof *k->cset);
 	k->cmask = (uint32_t)cap - 1;
+	for (k->cshift = 32; (1u << (32 - k->cshift)) < cap; k->cshift--)
+		;
 	uint16_t *d = k->ckeys = ar_alloc((nk + 1) * sizeof *k->ckeys);
 	for (size_t x = 0; x <= k->wmask; x++) {
 		const struct wslot *ws = &k->wset[x];
@@ -1530,7 +1549,7 @@ build_word_scan(struct ar_kwic *k)
 		}
 		if (!ok)
 			continue;
-		uint32_t h = chash(d, len) & k->cmask;
+		uint32_t h = CH_SLOT(chash(d, len), k->cshift);
 		while (k->cset[h].s)
 			h = (h + 1) & k->cmask;
 		k->cset[h].s = d, k->cset[h].n = (uint32_t)len;
