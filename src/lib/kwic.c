@@ -90,6 +90,7 @@ enum {
  * a character (two cycles on the chain), mixed once into a slot */
 #define CH_STEP(h, c) (((h) << 5 | (h) >> 27) ^ (c))
 #define CH_SLOT(h, shift) (((h) * 0x9E3779B1u) >> (shift))
+#define CH_TAG(h) ((uint16_t)((h) ^ (h) >> 16) | 1u)    /* never 0 */
 
 /* try_at's patterns by their first word, where every word is letters */
 struct fwslot { const char *s; size_t n; int *pats, npats; };
@@ -143,6 +144,8 @@ struct ar_kwic {
 	struct cslot *cset;             /* and set */
 	uint32_t cmask, cshift;
 	uint16_t *ckeys;
+	uint16_t *ctag;                 /* a tag of each slot's hash, 0 if empty:
+	                                   the slots a word looks at stay in L1 */
 	struct wslot *wset;
 	size_t wmask;
 	char *wkeys;                    /* the set's proclitic + word keys, */
@@ -1379,6 +1382,7 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 {
 	const uint16_t *wf = k->wfold;
 	const struct cslot *cset = k->cset;
+	const uint16_t *ctag = k->ctag;
 	const uint32_t cmask = k->cmask, cshift = k->cshift;
 	size_t i = sp->pos;
 	uint16_t w[128];
@@ -1451,11 +1455,12 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 			}
 			/* a word of the run ends (or the run does) */
 			if (len && !hit) {
+				uint16_t tag = CH_TAG(h);
 				for (uint32_t x = CH_SLOT(h, cshift);; x = (x + 1) & cmask) {
-					const struct cslot *cs = &cset[x];
-					if (!cs->s)
+					if (!ctag[x])
 						break;
-					if (cs->n == len && !memcmp(cs->s, w, len * sizeof *w)) {
+					if (ctag[x] == tag && cset[x].n == len
+					    && !memcmp(cset[x].s, w, len * sizeof *w)) {
 						hit = 1;
 						break;
 					}
@@ -1535,6 +1540,8 @@ build_word_scan(struct ar_kwic *k)
 	for (k->cshift = 32; (1u << (32 - k->cshift)) < cap; k->cshift--)
 		;
 	uint16_t *d = k->ckeys = ar_alloc((nk + 1) * sizeof *k->ckeys);
+	k->ctag = ar_alloc(cap * sizeof *k->ctag);
+	memset(k->ctag, 0, cap * sizeof *k->ctag);
 	for (size_t x = 0; x <= k->wmask; x++) {
 		const struct wslot *ws = &k->wset[x];
 		size_t len = 0, j = 0;
@@ -1549,10 +1556,11 @@ build_word_scan(struct ar_kwic *k)
 		}
 		if (!ok)
 			continue;
-		uint32_t h = CH_SLOT(chash(d, len), k->cshift);
+		uint32_t hh = chash(d, len), h = CH_SLOT(hh, k->cshift);
 		while (k->cset[h].s)
 			h = (h + 1) & k->cmask;
 		k->cset[h].s = d, k->cset[h].n = (uint32_t)len;
+		k->ctag[h] = CH_TAG(hh);
 		d += len;
 	}
 }
@@ -2075,6 +2083,7 @@ ar_kwic_free(struct ar_kwic *k)
 	free(k->fwset);
 	free(k->cset);
 	free(k->ckeys);
+	free(k->ctag);
 	free(k->hits);
 	ar_buf_free(&k->fbuf);
 	ar_buf_free(&k->F);
