@@ -1422,11 +1422,14 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 				h = CH_STEP(h, e);
 				continue;
 			}
-			if (e == WF_DEL) {
+			if (e == WF_END) {
+				;               /* a separator: the commonest, first */
+			} else if (e == WF_OTHER) {
+				i += 1 + (FIRST_OF(v) >> 7);
+			} else if (e == WF_DEL) {
 				i += 1 + (FIRST_OF(v) >> 7);
 				continue;
-			}
-			if (e == WF_LONG) {     /* three bytes or more, or invalid */
+			} else if (e == WF_LONG) {     /* three bytes or more, or invalid */
 				uint32_t b = p[i];
 				if (b >= 0xE0 && b < 0xF0 && ar_u8valid((const char *)p + i, 3) == 3) {
 					uint32_t f = k->ftab[(b & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6
@@ -1440,10 +1443,8 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 				} else {
 					slow = 1;
 				}
-			} else if (e == WF_SLOW) {
-				slow = 1;
-			} else if (e == WF_OTHER) {
-				i += 1 + (FIRST_OF(v) >> 7);
+			} else {
+				slow = 1;       /* WF_SLOW */
 			}
 			if (i >= n)
 				e = WF_END, i = n;
