@@ -1,9 +1,9 @@
 /* ar-kwic: keyword in context for Arabic text, orthography-insensitive.
  * The matcher is src/lib/kwic.c and the reader src/lib/lines.c (in block
  * mode: the matcher scans whole blocks, most lines are never looked at);
- * this file holds the options, takes each line's hits, and prints rows
- * (text, --visual, --color, tsv, json, csv), sorted rows, counts, collocates
- * or clusters. */
+ * --sort's rows are kept and sorted by src/lib/sort.c; this file holds the
+ * options, takes each line's hits, and prints rows (text, --visual, --color,
+ * tsv, json, csv), sorted rows, counts, collocates or clusters. */
 #include "lib/arlib.h"
 
 #include <stdlib.h>
@@ -59,8 +59,7 @@ static int visual, color = -1, count_forms, colloc_win, words_ctx, clusters;
 static int coll_left = -1, coll_right = -1, stat;   /* --left, --right, --stat */
 static long min_freq = 1;
 static int context = 40;
-static char sort_keys[16][8];
-static int nsort;
+static struct ar_kwic_sort *sorter;   /* --sort */
 
 static struct ar_kwic *kw;              /* the matcher */
 static const struct ar_norm *nm;        /* its fold, for sort keys and collocates */
@@ -71,26 +70,7 @@ static size_t kw_width = 10;
 static size_t docwidth;                 /* of ar_doc.name */
 static struct ar_buf docdate; static int has_date;   /* its header's date= */
 
-static void
-fold(const char *s, size_t n, struct ar_buf *out, struct ar_buf *offs)
-{
-	out->len = 0;
-	if (offs)
-		offs->len = 0;
-	ar_norm_apply(nm, s, n, out, offs);
-}
-
 /* ---- rows ---- */
-struct row {
-	const char *doc; size_t docl;
-	unsigned long line;
-	size_t startcp, endcp;
-	const char *l, *m, *r;
-	size_t ll, ml, rl;
-	size_t rwidth;          /* display width of r */
-	int pat;
-	const char *date; size_t datel;     /* NULL: the document has none */
-};
 
 static void
 spaces(size_t n)
@@ -107,7 +87,7 @@ static const struct ar_field row_fields[] = {
 };
 
 static void
-print_fields(const struct row *w)
+print_fields(const struct ar_kwic_row *w)
 {
 	ar_row_str(w->doc, w->docl);
 	ar_row_num(w->line);
@@ -125,7 +105,7 @@ print_fields(const struct row *w)
  * with -h), AntConc's file column: a hit's row is the same whatever else
  * the run reads, so the keyword column holds under parallel --pipe too. */
 static void
-print_where(const struct row *w)
+print_where(const struct ar_kwic_row *w)
 {
 	static struct ar_buf where, vis;
 	char num[24], *d = num + sizeof num;
@@ -159,7 +139,7 @@ print_where(const struct row *w)
 static const char *hl_on = "", *hl_off = "";    /* --color */
 
 static void
-print_text(const struct row *w)
+print_text(const struct ar_kwic_row *w)
 {
 	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context, kw = kw_width;
 	struct ar_term_kwic k = { w->l, w->ll, w->m, w->ml, w->r, w->rl, w->rwidth, hl_on, hl_off };
@@ -172,90 +152,12 @@ print_text(const struct row *w)
 }
 
 static void
-print_row(const struct row *w)
+print_row(const struct ar_kwic_row *w)
 {
 	if (ar_opts.format == AR_FMT_TEXT)
 		print_text(w);
 	else
 		print_fields(w);
-}
-
-/* ---- --sort: rows kept in memory ---- */
-struct srow { struct row r; size_t seq; char *fl, *fr, *fm; };
-static struct srow *srows;
-static size_t nsrows, capsrows;
-
-static char *
-fold_dup(const char *s, size_t n)
-{
-	static struct ar_buf f;
-	fold(s, n, &f, NULL);
-	return strndup(f.s ? f.s : "", f.len);
-}
-
-static void
-keep_row(const struct row *w)
-{
-	struct srow *s;
-	char *mem;
-
-	if (nsrows == capsrows) {
-		capsrows = capsrows ? capsrows * 2 : 256;
-		srows = ar_realloc(srows, capsrows * sizeof *srows);
-	}
-	s = &srows[nsrows];
-	s->r = *w;
-	s->seq = nsrows++;
-	mem = ar_alloc(w->docl + w->ll + w->ml + w->rl + 1);
-	memcpy(mem, w->doc, w->docl);
-	memcpy(mem + w->docl, w->l, w->ll);
-	memcpy(mem + w->docl + w->ll, w->m, w->ml);
-	memcpy(mem + w->docl + w->ll + w->ml, w->r, w->rl);
-	s->r.doc = mem;
-	s->r.l = mem + w->docl;
-	s->r.m = s->r.l + w->ll;
-	s->r.r = s->r.m + w->ml;
-	s->fl = fold_dup(w->l, w->ll);
-	s->fr = fold_dup(w->r, w->rl);
-	s->fm = fold_dup(w->m, w->ml);
-	s->r.date = w->date ? strndup(w->date, w->datel) : NULL;
-}
-
-static int
-cmp_bytes(const char *a, size_t an, const char *b, size_t bn)
-{
-	int c = memcmp(a, b, an < bn ? an : bn);
-	return c ? c : (an > bn) - (an < bn);
-}
-
-static int
-cmp_srow(const void *pa, const void *pb)
-{
-	const struct srow *a = pa, *b = pb;
-
-	for (int k = 0; k < nsort; k++) {
-		const char *key = sort_keys[k];
-		int c = 0;
-		if (key[0] == 'R' || key[0] == 'L') {
-			const char *x, *y;
-			size_t xn, yn;
-			int idx = atoi(key + 1), back = key[0] == 'L';
-			ar_kwic_context_word(back ? a->fl : a->fr, idx, back, &x, &xn);
-			ar_kwic_context_word(back ? b->fl : b->fr, idx, back, &y, &yn);
-			c = cmp_bytes(x, xn, y, yn);
-		} else if (!strcmp(key, "match")) {
-			c = strcmp(a->fm, b->fm);
-		} else {        /* doc: name, then position */
-			c = cmp_bytes(a->r.doc, a->r.docl, b->r.doc, b->r.docl);
-			if (!c)
-				c = (a->r.line > b->r.line) - (a->r.line < b->r.line);
-			if (!c)
-				c = (a->r.startcp > b->r.startcp) - (a->r.startcp < b->r.startcp);
-		}
-		if (c)
-			return c;
-	}
-	return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
 /* ---- -c and --collocates: counts ---- */
@@ -285,7 +187,7 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 		ar_colloc_line(&colloc, s, ln->n);
 	for (size_t k = 0; k < ln->nhits; k++) {
 		const struct ar_kwic_hit *h = &ln->hits[k];
-		struct row w;
+		struct ar_kwic_row w;
 		int g;
 
 		if (doc_stop || (g = ar_grep_hit()) == AR_GREP_STOP) {
@@ -318,8 +220,8 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 		w.m = s + h->start, w.ml = h->end - h->start;
 		w.r = s + h->end, w.rl = re - h->end;
 		w.pat = h->pat;
-		if (nsort)
-			keep_row(&w);
+		if (sorter)
+			ar_kwic_sort_add(sorter, &w);
 		else
 			print_row(&w);
 	}
@@ -522,11 +424,10 @@ kwic_done(void *ctx)
 	(void)ctx;
 	if (ar_grep_listing())
 		return 0;
-	if (nsort) {
-		if (nsrows)     /* qsort may not be handed NULL */
-			qsort(srows, nsrows, sizeof *srows, cmp_srow);
-		for (size_t i = 0; i < nsrows; i++)
-			print_row(&srows[i].r);
+	if (sorter) {
+		ar_kwic_sort_run(sorter);
+		for (size_t i = 0; i < ar_kwic_sort_count(sorter); i++)
+			print_row(ar_kwic_sort_row(sorter, i));
 	}
 	if (count_forms)
 		print_counts();
@@ -573,32 +474,13 @@ static const struct option longopts[] = {
 static void
 parse_sort(const char *s)
 {
-	nsort = 0;
-	while (*s) {
-		size_t n = strcspn(s, ",");
-		char k[8];
-		if (n == 0) {
-			s++;
-			continue;
-		}
-		if (n >= sizeof k || nsort == 16)
-			goto bad;
-		memcpy(k, s, n);
-		k[n] = 0;
-		if (k[0] == 'r' || k[0] == 'l')
-			k[0] = (char)(k[0] - 'a' + 'A');
-		if ((k[0] == 'R' || k[0] == 'L') && k[1] >= '1' && k[1] <= '9' && !k[2])
-			;
-		else if (strcmp(k, "match") && strcmp(k, "doc"))
-			goto bad;
-		strcpy(sort_keys[nsort++], k);
-		s += n;
+	const char *bad;
+
+	ar_kwic_sort_free(sorter);
+	if (!(sorter = ar_kwic_sort_new(s, &bad))) {
+		ar_warn("bad sort key in '%s' (R1..R9, L1..L9, match, doc)", bad);
+		ar_usage();
 	}
-	if (nsort)
-		return;
-bad:
-	ar_warn("bad sort key in '%s' (R1..R9, L1..L9, match, doc)", s);
-	ar_usage();
 }
 
 static int
@@ -644,6 +526,8 @@ compile(const struct ar_kwic_opts *ko, const char *const *pe, int npe,
 {
 	kw = ar_kwic_new(ko);
 	nm = ar_kwic_norm(kw);
+	if (sorter)
+		ar_kwic_sort_fold(sorter, nm);
 	for (int i = 0; i < npe; i++)
 		add_pattern(pe[i], strlen(pe[i]), NULL, 0);
 	for (int i = 0; i < npf; i++) {

@@ -492,6 +492,36 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	[ "$output" -gt 10000 ]
 }
 
+@test "the word scanner finds what the anchor scanner finds (AR_KWIC_SCAN)" {
+	# many frequent words go word by word (each folded once, looked up in
+	# the set of pattern words); words the table cannot fold (presentation
+	# forms, a run of 130 bytes, a stray byte, a letter outside U+0800, a
+	# mathematical digit) go to the anchors: the rows are the same
+	S="$TOP/share/ar-tools/samples"
+	re=$(printf '^([\330\331][\200-\277]){3,}$')
+	cat "$S"/*.txt | ar-norm | tr -s ' \t' '\n\n' | LC_ALL=C grep -E "$re" | LC_ALL=C sort | uniq -c |
+		sort -k1,1nr -k2 | head -100 | awk '{ print $2 }' > "$BATS_TEST_TMPDIR/pats"
+	w=$(sed -n 3p "$BATS_TEST_TMPDIR/pats")
+	{ cat "$S"/*.txt; echo
+	  printf 'قال \xef\xbb\xbb%s و%s، «%s» (%s) ـ%sـ\n' "$w" "$w" "$w" "$w" "$w"
+	  printf '%s\xd8 %s\n' "$w" "$w"
+	  printf '%s%s\xe2\x80\x8c%s %s\xf0\x9d\x9f\x98 %s\n' "$w" "$w" "$w" "$w" "$w"
+	  printf '%s' "$w"; for i in $(seq 30); do printf 'ـ'; done; printf '%s %s\n' "$w" "$w"
+	  printf 'Ā%s %sĀ %s\r\n' "$w" "$w" "$w"; } > "$BATS_TEST_TMPDIR/text.txt"
+	for f in --tsv --visual --count-forms; do
+		run -0 bash -c 'AR_KWIC_SCAN=anchors ar-kwic $1 -f "$2" "$3" > "$4/a" 2>&1
+			AR_KWIC_SCAN=words ar-kwic $1 -f "$2" "$3" > "$4/w" 2>&1
+			cmp "$4/a" "$4/w" && wc -l < "$4/w"' _ "$f" "$BATS_TEST_TMPDIR/pats" \
+			"$BATS_TEST_TMPDIR/text.txt" "$BATS_TEST_TMPDIR"
+		[ "$output" -gt 50 ]
+	done
+	# and each of those lines has the word standing alone somewhere
+	n=$(wc -l < "$BATS_TEST_TMPDIR/text.txt")
+	run -0 --separate-stderr bash -c 'AR_KWIC_SCAN=words ar-kwic --tsv -e "$1" "$2" | cut -f2 |
+		awk -v n="$3" "NR > 1 && \$1 > n - 5" | sort -u | wc -l' _ "$w" "$BATS_TEST_TMPDIR/text.txt" "$n"
+	assert_output 5
+}
+
 @test "invalid UTF-8 in a line without a hit is still reported; --strict fails" {
 	# a lead byte before a space, 0xff, a stray second byte: each in a line
 	# of plain Arabic text that the scanner would pass over unread

@@ -941,6 +941,32 @@ void ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
 void ar_kwic_context_word(const char *s, int k, int back, const char **w, size_t *wn);
 void ar_kwic_free(struct ar_kwic *k);
 
+/* ---- sort.c: ar-kwic --sort, concordance rows kept and sorted ---- */
+/* One concordance row: a hit with its context, as ar-kwic prints it. */
+struct ar_kwic_row {
+	const char *doc; size_t docl;        /* the document's name */
+	unsigned long line;
+	size_t startcp, endcp;               /* the hit in code points (tsv, json) */
+	const char *l, *m, *r;               /* left context, the hit, right context */
+	size_t ll, ml, rl;
+	size_t rwidth;                       /* display width of r */
+	int pat;                             /* the pattern's index */
+	const char *date; size_t datel;      /* NULL: the document has none */
+};
+struct ar_kwic_sort;            /* opaque: the keys and the rows kept */
+/* Keys "R1,L2,match,doc" (R1..R9 the words after the hit, L1..L9 before
+ * it, in lower case too; empty ones skipped; 16 at most). NULL if one is
+ * bad, with *bad (if not NULL) at it, or at the end when there is none. */
+struct ar_kwic_sort *ar_kwic_sort_new(const char *keys, const char **bad);
+/* The fold keys are compared in (before the first row; NULL: as written). */
+void ar_kwic_sort_fold(struct ar_kwic_sort *st, const struct ar_norm *nm);
+void ar_kwic_sort_add(struct ar_kwic_sort *st, const struct ar_kwic_row *w);  /* copied */
+/* Sort on the keys, bytewise on the folded words; ties keep their order. */
+void ar_kwic_sort_run(struct ar_kwic_sort *st);
+size_t ar_kwic_sort_count(const struct ar_kwic_sort *st);
+const struct ar_kwic_row *ar_kwic_sort_row(const struct ar_kwic_sort *st, size_t i);
+void ar_kwic_sort_free(struct ar_kwic_sort *st);
+
 /* ---- freq.c: a table of word frequencies (ar-kwic -c, --collocates, --clusters) ---- */
 struct ar_freq_ent {
 	size_t off, len;        /* the key, in the table's keys */

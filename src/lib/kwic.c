@@ -13,7 +13,10 @@
  * window of whole words is folded with ar_norm_apply and matched exactly;
  * the byte offsets it returns map hits back to the raw text, which is what
  * the sink gets. Lines are found only for candidates (newlines are counted
- * with memchr). */
+ * with memchr). With many patterns of whole words (a hundred frequent
+ * ones), whose key letters are everywhere, scan_words goes word by word
+ * instead: each word folded once by a table of two-byte characters and
+ * looked up in the set of pattern words with their proclitics. */
 #include "arlib.h"
 
 #include <stdlib.h>
@@ -70,6 +73,31 @@ static inline unsigned bk2hash(int32_t a, int32_t b) { return ((unsigned)a * 31u
 #endif
 #define PROBE_BYTES (2u << 20)
 
+/* scan_words' table of a character's first two bytes (as a 16-bit load
+ * reads them): the folded code point of a two-byte character that folds
+ * to a word character below U+0800, WF_ASCII with it for an ASCII one, or
+ * what else it is. Where the next character starts comes from the table,
+ * a branch the CPU predicts, not from the load (a chain of loads) */
+enum {
+	WF_ASCII = 0x1000,
+	WF_DEL = 0x2000,        /* the fold deletes it */
+	WF_OTHER,               /* no word character: a word in the run ends */
+	WF_END,                 /* a separator: the run ends */
+	WF_SLOW,                /* the fold may make anything of it */
+	WF_LONG                 /* three bytes or more, or invalid */
+};
+/* scan_words' hash of a word's folded code points: a rotation and an xor
+ * a character (two cycles on the chain), mixed once into a slot */
+#define CH_STEP(h, c) (((h) << 5 | (h) >> 27) ^ (c))
+#define CH_SLOT(h, shift) (((h) * 0x9E3779B1u) >> (shift))
+#define CH_TAG(h) ((uint16_t)((h) ^ (h) >> 16) | 1u)    /* never 0 */
+
+/* try_at's patterns by their first word, where every word is letters */
+struct fwslot { const char *s; size_t n; int *pats, npats; };
+
+/* scan_words' set: the word set's words as folded code points */
+struct cslot { const uint16_t *s; uint32_t n; };
+
 /* the word check's set of pattern words */
 struct wslot { const char *s; size_t n; int phrase; };
 
@@ -109,6 +137,15 @@ struct ar_kwic {
 	int *bk2[NBK], nbk2[NBK];       /* by the first two code points */
 
 	int word_check;
+	struct fwslot *fwset;           /* try_at's patterns by first word */
+	size_t fwmask;
+	int word_scan;                  /* candidates word by word (scan_words) */
+	uint16_t *wfold;                /* and its table, 65536 */
+	struct cslot *cset;             /* and set */
+	uint32_t cmask, cshift;
+	uint16_t *ckeys;
+	uint16_t *ctag;                 /* a tag of each slot's hash, 0 if empty:
+	                                   the slots a word looks at stay in L1 */
 	struct wslot *wset;
 	size_t wmask;
 	char *wkeys;                    /* the set's proclitic + word keys, */
@@ -667,6 +704,7 @@ struct scanpos {
 	size_t pos;             /* where to go on */
 	uint32_t prev;          /* ids of the two characters before pos */
 	size_t until;           /* read every character up to here */
+	size_t wend;            /* scan_words: the anchor scan goes to here */
 };
 
 static size_t
@@ -974,6 +1012,29 @@ try_at(const struct ar_kwic *k, const char *F, size_t fn, size_t q, size_t c, st
 	} else {
 		list[2] = NULL, nlist[2] = 0;
 	}
+	if (k->fwset) {
+		/* every pattern word is letters: the first one is the word at c */
+		size_t we = c + k1;
+		if (!ar_is_wordchar(cp))
+			return;
+		while (wordchar_at(F, we, fn))
+			we += ar_u8len((unsigned char)F[we]);
+		for (size_t h = ar_hash(F + c, we - c) & k->fwmask;; h = (h + 1) & k->fwmask) {
+			const struct fwslot *fs = &k->fwset[h];
+			if (!fs->s)
+				return;
+			if (fs->n != we - c || memcmp(fs->s, F + c, we - c))
+				continue;
+			for (int j = 0; j < fs->npats; j++) {
+				long e = match_words(k, &k->pats[fs->pats[j]], 0, F, c, fn);
+				if (e > (long)q) {
+					long rec[2] = { e, fs->pats[j] };
+					ar_buf_add(ends, rec, sizeof rec);
+				}
+			}
+			return;
+		}
+	}
 	for (int l = 0; l < 3; l++)
 		for (int j = 0; j < nlist[l]; j++) {
 			const struct pat *p = &k->pats[list[l][j]];
@@ -1179,6 +1240,20 @@ build_word_set(struct ar_kwic *k)
 				}
 	}
 	k->word_check = 1;
+	/* and try_at's patterns by their first word */
+	for (cap = 16; cap < 2 * (size_t)k->npats; cap *= 2)
+		;
+	k->fwset = ar_alloc(cap * sizeof *k->fwset);
+	memset(k->fwset, 0, cap * sizeof *k->fwset);
+	k->fwmask = cap - 1;
+	for (int i = 0; i < k->npats; i++) {
+		const char *w0 = k->pats[i].w[0];
+		size_t n0 = k->pats[i].wl[0], h = ar_hash(w0, n0) & k->fwmask;
+		while (k->fwset[h].s && (k->fwset[h].n != n0 || memcmp(k->fwset[h].s, w0, n0)))
+			h = (h + 1) & k->fwmask;
+		k->fwset[h].s = w0, k->fwset[h].n = n0;
+		add_bucket(&k->fwset[h].pats, &k->fwset[h].npats, i);
+	}
 }
 
 /* A short word's bytes are valid UTF-8: ASCII and two-byte sequences
@@ -1198,6 +1273,31 @@ short_valid(const unsigned char *s, size_t n)
 		}
 	}
 	return 1;
+}
+
+/* Is the folded word w[0..len) (two bytes or more) a pattern word, maybe
+ * after a proclitic: 0 no, 1 as a word of its own, 2 maybe in a phrase. */
+static int
+word_in_set(const struct ar_kwic *k, const char *w, size_t len)
+{
+	int r = 0;
+	const struct wslot *ws = wset_get(k, w, len);
+	if (ws)
+		r = 1 + ws->phrase;
+	const char *const *procl = (const char *const *)k->procl;
+	const size_t *procll = k->procll;
+	/* only the proclitics that begin as the word does (an expanded set
+	 * has the word after each of them) */
+	int b = pbk_of(w), nb = k->wexpanded ? 0 : k->npbk[b], *bk = k->pbk[b];
+	int np = k->wexpanded ? 0 : k->npshort;
+	for (int t = 0; t < nb + np && r < 2; t++) {
+		int j = t < nb ? bk[t] : k->pshort[t - nb];
+		if (procll[j] < len && w[procll[j] - 1] == procl[j][procll[j] - 1]
+		    && !memcmp(w, procl[j], procll[j])
+		    && (ws = wset_get(k, w + procll[j], len - procll[j])))
+			r = 1 + ws->phrase;
+	}
+	return r;
 }
 
 /* Can the candidate at s[c] be part of a hit? Folds its word with the
@@ -1256,28 +1356,225 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 	}
 	if (!seen)
 		return 2;
-	int r = 0;
-	const struct wslot *ws = wset_get(k, w, len);
-	if (ws)
-		r = 1 + ws->phrase;
-	const char *const *procl = (const char *const *)k->procl;
-	const size_t *procll = k->procll;
-	/* only the proclitics that begin as the word does */
-	if (len < 2)
-		return r;       /* (not kept: rare) */
-	/* (an expanded set has the word after each of them) */
-	int b = pbk_of(w), nb = k->wexpanded ? 0 : k->npbk[b], *bk = k->pbk[b];
-	int np = k->wexpanded ? 0 : k->npshort;
-	for (int t = 0; t < nb + np && r < 2; t++) {
-		int j = t < nb ? bk[t] : k->pshort[t - nb];
-		if (procll[j] < len && w[procll[j] - 1] == procl[j][procll[j] - 1]
-		    && !memcmp(w, procl[j], procll[j])
-		    && (ws = wset_get(k, w + procll[j], len - procll[j])))
-			r = 1 + ws->phrase;
+	if (len < 2) {
+		const struct wslot *ws = wset_get(k, w, len);
+		return ws ? 1 + ws->phrase : 0;         /* (not kept: rare) */
 	}
+	int r = word_in_set(k, w, len);
 	if (!split)
 		k->wc_at = s + wb, k->wc_len = we - wb, k->wc_r = r;
 	return r;
+}
+
+/* Word mode without phrases, where key letters are frequent (a hundred
+ * frequent words): each word of p[0..n) from sp->pos is folded once with
+ * the scanner's table and looked up in the word set, and a word that is
+ * a pattern word (after proclitics) is the candidate, at its start, with
+ * *fit 1. A word the table cannot say all of (one of more than 120 bytes,
+ * invalid UTF-8, a character that may fold to anything) goes to the
+ * anchor scan (scan), candidate by candidate, with *fit -1: each of its
+ * candidates is what scan would give, and word_may_hit checks it. A word
+ * here is a run of bytes that are no separators, as word_may_hit walks
+ * them: do_line's window for a fit of 1 is that run, wherever in it the
+ * candidate stands. */
+static size_t
+scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *sp, int *fit)
+{
+	const uint16_t *wf = k->wfold;
+	const struct cslot *cset = k->cset;
+	const uint16_t *ctag = k->ctag;
+	const uint32_t cmask = k->cmask, cshift = k->cshift;
+	size_t i = sp->pos;
+	uint16_t w[128];
+
+	*fit = -1;
+	if (i < sp->wend) {
+		size_t c = scan(k, p, sp->wend, sp);
+		if (c < sp->wend)
+			return c;
+		i = sp->wend;
+	}
+	while (i < n) {
+		if (is_sep(p[i])) {
+			i++;
+			continue;
+		}
+		size_t wb = i, len = 0;
+		uint32_t h = 0;
+		int hit = 0, slow = 0;
+		for (;;) {
+			uint16_t v;
+			uint32_t e;
+			memcpy(&v, p + i, 2);
+			e = wf[v];
+			if (e < 0x800) {        /* a two-byte word character, folded */
+				i += 2;
+				w[len & 127] = (uint16_t)e;
+				len++;
+				h = CH_STEP(h, e);
+				continue;
+			}
+			if (e < WF_DEL) {       /* an ASCII one */
+				e &= 0x7FF;
+				i++;
+				w[len & 127] = (uint16_t)e;
+				len++;
+				h = CH_STEP(h, e);
+				continue;
+			}
+			if (e == WF_END) {
+				;               /* a separator: the commonest, first */
+			} else if (e == WF_OTHER) {
+				i += 1 + (FIRST_OF(v) >> 7);
+			} else if (e == WF_DEL) {
+				i += 1 + (FIRST_OF(v) >> 7);
+				continue;
+			} else if (e == WF_LONG) {     /* three bytes or more, or invalid */
+				uint32_t b = p[i];
+				if (b >= 0xE0 && b < 0xF0 && ar_u8valid((const char *)p + i, 3) == 3) {
+					uint32_t f = k->ftab[(b & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6
+					    | (p[i + 2] & 0x3F)];
+					i += 3;
+					if (f == F_DEL)
+						continue;
+					/* a word character here is rare: the anchor scan says */
+					if (f == F_WILD || ar_is_wordchar((int32_t)(f & 0xFFFF)))
+						slow = 1;
+				} else {
+					slow = 1;
+				}
+			} else {
+				slow = 1;       /* WF_SLOW */
+			}
+			if (i >= n)
+				e = WF_END, i = n;
+			if (slow || i - wb > 120) {
+				slow = 1;
+				while (i < n && !is_sep(p[i]))
+					i++;
+				break;
+			}
+			/* a word of the run ends (or the run does) */
+			if (len && !hit) {
+				uint16_t tag = CH_TAG(h);
+				for (uint32_t x = CH_SLOT(h, cshift);; x = (x + 1) & cmask) {
+					if (!ctag[x])
+						break;
+					if (ctag[x] == tag && cset[x].n == len
+					    && !memcmp(cset[x].s, w, len * sizeof *w)) {
+						hit = 1;
+						break;
+					}
+				}
+			}
+			len = 0, h = 0;
+			if (e == WF_END)
+				break;
+		}
+		if (slow) {
+			size_t we = i;
+			struct scanpos in = { wb, 0, 0, we };
+			size_t c = scan(k, p, we, &in);
+			if (c < we) {
+				in.wend = we;
+				*sp = in;
+				return c;
+			}
+			continue;
+		}
+		if (hit) {
+			sp->pos = i, sp->prev = 0, sp->until = 0, sp->wend = 0;
+			*fit = 1;
+			return wb;
+		}
+	}
+	sp->pos = n, sp->prev = 0, sp->until = 0, sp->wend = 0;
+	return n;
+}
+
+static uint32_t
+chash(const uint16_t *w, size_t n)
+{
+	uint32_t h = 0;
+	for (size_t i = 0; i < n; i++)
+		h = CH_STEP(h, w[i]);
+	return h;
+}
+
+/* scan_words' table and set, from the scanner's table and the word set */
+static void
+build_word_scan(struct ar_kwic *k)
+{
+	size_t nw = 0, cap = 16, nk = 0;
+
+	k->wfold = ar_alloc(65536 * sizeof *k->wfold);
+	for (uint32_t b = 0; b < 256; b++)
+	for (uint32_t c = 0; c < 256; c++) {
+		const unsigned char two[2] = { (unsigned char)b, (unsigned char)c };
+		uint16_t v, e;
+		uint32_t f;
+		memcpy(&v, two, 2);
+		if (b < 0x80 && is_sep((unsigned char)b))
+			e = WF_END;
+		else if (b < 0x80)
+			f = k->ftab[b], e = 0;
+		else if (b >= 0xC2 && b < 0xE0 && (c & 0xC0) == 0x80)
+			f = k->ftab[(b & 0x1F) << 6 | (c & 0x3F)], e = 0;
+		else
+			e = WF_LONG;
+		if (!e) {
+			uint32_t fc = f & 0xFFFF;
+			e = f == F_DEL ? WF_DEL : f == F_WILD || fc >= 0x800 ? WF_SLOW
+			    : !ar_is_wordchar((int32_t)fc) ? WF_OTHER
+			    : b < 0x80 ? (uint16_t)(WF_ASCII | fc) : (uint16_t)fc;
+		}
+		k->wfold[v] = e;
+	}
+	for (size_t x = 0; x <= k->wmask; x++)
+		if (k->wset[x].s)
+			nw++, nk += k->wset[x].n;
+	while (cap < 2 * nw)
+		cap *= 2;
+	k->cset = ar_alloc(cap * sizeof *k->cset);
+	memset(k->cset, 0, cap * sizeof *k->cset);
+	k->cmask = (uint32_t)cap - 1;
+	for (k->cshift = 32; (1u << (32 - k->cshift)) < cap; k->cshift--)
+		;
+	uint16_t *d = k->ckeys = ar_alloc((nk + 1) * sizeof *k->ckeys);
+	k->ctag = ar_alloc(cap * sizeof *k->ctag);
+	memset(k->ctag, 0, cap * sizeof *k->ctag);
+	for (size_t x = 0; x <= k->wmask; x++) {
+		const struct wslot *ws = &k->wset[x];
+		size_t len = 0, j = 0;
+		int ok = ws->s != NULL;
+		while (ok && j < ws->n) {
+			int32_t cp;
+			j += ar_u8dec(ws->s + j, &cp);
+			if (cp >= 0x800 || len == 127)
+				ok = 0;         /* no text word folds to it by the table */
+			else
+				d[len++] = (uint16_t)cp;
+		}
+		if (!ok)
+			continue;
+		uint32_t hh = chash(d, len), h = CH_SLOT(hh, k->cshift);
+		while (k->cset[h].s)
+			h = (h + 1) & k->cmask;
+		k->cset[h].s = d, k->cset[h].n = (uint32_t)len;
+		k->ctag[h] = CH_TAG(hh);
+		d += len;
+	}
+}
+
+/* The next candidate in p[0..n), as the scanner chosen finds them; *fit
+ * as word_may_hit says, or -1 when it is still to be asked. */
+static size_t
+next_cand(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *sp, int *fit)
+{
+	if (k->word_scan)
+		return scan_words(k, p, n, sp, fit);
+	*fit = -1;
+	return scan(k, p, n, sp);
 }
 
 /* A line s[0..n) with its first candidate at c; sp continues the scan.
@@ -1309,9 +1606,8 @@ do_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln, size_t c, 
 		int words = k->maxwords;
 		if (k->word_check) {
 			int r = fit >= 0 ? fit : word_may_hit(k, s, n, c);
-			fit = -1;
 			if (!r) {
-				c = scan(k, (const unsigned char *)s, n, &sp);
+				c = next_cand(k, (const unsigned char *)s, n, &sp, &fit);
 				if (c >= n)
 					break;
 				continue;
@@ -1355,7 +1651,7 @@ do_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln, size_t c, 
 				match_segment(k, s + segb, sege - segb, segb);
 			segb = wb, sege = we, have = 1;
 		}
-		c = scan(k, (const unsigned char *)s, n, &sp);
+		c = next_cand(k, (const unsigned char *)s, n, &sp, &fit);
 		if (c >= n)
 			break;
 	}
@@ -1376,7 +1672,7 @@ each_line(struct ar_kwic *k, const char *p, size_t n)
 		size_t e = nl ? (size_t)(nl - p) : n, le = e;
 		if (le > pos && p[le - 1] == '\r')
 			le--;
-		struct scanpos none = { le - pos, 0, le - pos };
+		struct scanpos none = { le - pos, 0, le - pos, 0 };
 		do_line(k, p + pos, le - pos, k->lineno, 0, none, -1);
 		k->lineno++;
 		pos = e + 1;
@@ -1393,14 +1689,16 @@ do_text(struct ar_kwic *k, const char *p, size_t n)
 		each_line(k, p, n);
 		return;
 	}
-	struct scanpos sp = { 0, 0, 0 };
+	struct scanpos sp = { 0, 0, 0, 0 };
 	while (sp.pos < n) {
-		size_t c = scan(k, (const unsigned char *)p, n, &sp);
+		int fit;
+		size_t c = next_cand(k, (const unsigned char *)p, n, &sp, &fit);
 		if (c >= n)
 			break;
 		/* most candidates are other words: drop them before finding,
 		 * counting and checking their line */
-		int fit = k->word_check ? word_may_hit(k, p, n, c) : -1;
+		if (k->word_check && fit < 0)
+			fit = word_may_hit(k, p, n, c);
 		if (!fit)
 			continue;
 		/* count the lines up to the candidate */
@@ -1419,15 +1717,15 @@ do_text(struct ar_kwic *k, const char *p, size_t n)
 		if (c >= le) {  /* only a CR: nothing in this line */
 			k->lineno++;
 			pos = e + 1;
-			sp = (struct scanpos){ pos, 0, 0 };
+			sp = (struct scanpos){ pos, 0, 0, 0 };
 			continue;
 		}
 		struct scanpos in_line = { (sp.pos > le ? le : sp.pos) - ls, sp.prev,
-		    sp.until > ls ? sp.until - ls : 0 };
+		    sp.until > ls ? sp.until - ls : 0, sp.wend > ls ? sp.wend - ls : 0 };
 		do_line(k, p + ls, le - ls, k->lineno, c - ls, in_line, fit);
 		k->lineno++;
 		pos = e + 1;
-		sp = (struct scanpos){ pos, 0, 0 };
+		sp = (struct scanpos){ pos, 0, 0, 0 };
 		if (pos > n)
 			pos = n;
 	}
@@ -1460,12 +1758,24 @@ left_context(const char *s, size_t at, int columns, int words)
 		return i;
 	}
 	while (i > 0) {
+		/* a run of printable ASCII and Arabic letters, a column each */
+		while (w < (size_t)columns && i > 1) {
+			unsigned char c1 = (unsigned char)s[i - 1];
+			if (c1 - 0x20u < 0x5F)
+				i--, w++;
+			else if (((unsigned)(unsigned char)s[i - 2] << 8 | c1) - 0xD8A1u <= 0xD98Au - 0xD8A1u)
+				i -= 2, w++;
+			else
+				break;
+		}
+		if (i == 0)
+			break;
 		size_t j = i - 1, cw;
 		unsigned char b1 = (unsigned char)s[j], b0 = i > 1 ? (unsigned char)s[j - 1] : 0;
 		if (b1 >= 0x20 && b1 < 0x7F) {
 			cw = 1;         /* printable ASCII, then Arabic letters */
-		} else if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBF) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x8A)) {
-			cw = 1, j--;
+		} else if (((unsigned)b0 << 8 | b1) - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
+			cw = 1, j--;    /* U+0621..U+064A (valid UTF-8: D8 A1 to D9 8A) */
 		} else {
 			while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
 				j--;
@@ -1504,11 +1814,23 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 		return i;
 	}
 	while (i < n) {
+		/* a run of printable ASCII and Arabic letters, a column each */
+		while (w < (size_t)columns && i + 1 < n) {
+			unsigned char c0 = (unsigned char)s[i];
+			if (c0 - 0x20u < 0x5F)
+				i++, w++;
+			else if (((unsigned)c0 << 8 | (unsigned char)s[i + 1]) - 0xD8A1u <= 0xD98Au - 0xD8A1u)
+				i += 2, w++;
+			else
+				break;
+		}
+		if (i >= n)
+			break;
 		size_t k, cw;
 		unsigned char b0 = (unsigned char)s[i], b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 		if (b0 >= 0x20 && b0 < 0x7F) {
 			k = 1, cw = 1;  /* printable ASCII, then Arabic letters */
-		} else if ((b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBF) || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x8A)) {
+		} else if (((unsigned)b0 << 8 | b1) - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
 			k = 2, cw = 1;
 		} else {
 			k = ar_u8dec(s + i, &cp);
@@ -1613,6 +1935,12 @@ ar_kwic_ready(struct ar_kwic *k)
 				k->ftab[cp] |= F_UNI;
 	build_plain(k);
 	build_word_set(k);
+	/* AR_KWIC_SCAN=anchors or words: one scanner or the other, to test */
+	const char *force = getenv("AR_KWIC_SCAN");
+	k->word_scan = k->word_check && k->wexpanded && k->maxwords == 1
+	    && (force ? !strcmp(force, "words") : !k->plain.simd);
+	if (k->word_scan)
+		build_word_scan(k);
 }
 
 int
@@ -1750,6 +2078,13 @@ ar_kwic_free(struct ar_kwic *k)
 	free(k->keys);
 	free(k->wset);
 	free(k->wkeys);
+	free(k->wfold);
+	for (size_t h = 0; k->fwset && h <= k->fwmask; h++)
+		free(k->fwset[h].pats);
+	free(k->fwset);
+	free(k->cset);
+	free(k->ckeys);
+	free(k->ctag);
 	free(k->hits);
 	ar_buf_free(&k->fbuf);
 	ar_buf_free(&k->F);

@@ -124,14 +124,20 @@ bidi_simple(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
 		if (stop > n)
 			stop = n;
 		while (i + 1 < stop) {
-			unsigned char c0 = (unsigned char)s[i], c1 = (unsigned char)s[i + 1];
-			if ((c0 == 0xD8 && c1 >= 0xA1 && c1 <= 0xBF) || (c0 == 0xD9 && c1 >= 0x80 && c1 <= 0x8A)) {
+			/* U+0621..U+064A: in valid UTF-8 the two bytes D8 A1 to D9 8A */
+			unsigned v = (unsigned)(unsigned char)s[i] << 8 | (unsigned char)s[i + 1];
+			if (v - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
 				if (first == (size_t)-1)
 					first = i, pre = col;
+				do {            /* the rest of the run of letters */
+					i += 2, col++;
+					if (i + 1 >= stop)
+						break;
+					v = (unsigned)(unsigned char)s[i] << 8 | (unsigned char)s[i + 1];
+				} while (v - 0xD8A1u <= 0xD98Au - 0xD8A1u);
 				strong = FRIBIDI_TYPE_AL;
-				i += 2;
-				last_end = i, end = ++col;
-			} else if (c0 == ' ') {
+				last_end = i, end = col;
+			} else if (v >> 8 == ' ') {
 				i++, col++;     /* a neutral, one column */
 			} else {
 				break;
