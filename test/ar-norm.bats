@@ -315,6 +315,10 @@ norm() {
 	blocks
 }
 
+@test "the same with the AVX2 block pass instead of AVX-512" {
+	AR_NO_AVX512=1 blocks
+}
+
 @test "the same with the SSSE3 block pass instead of AVX2" {
 	AR_NO_AVX2=1 blocks
 }
@@ -324,12 +328,12 @@ norm() {
 }
 
 blocks() {
-	# 0..40 ASCII bytes of padding shift the letters ar-norm changes or
-	# deletes across every position of its 16-byte blocks; sed on bytes
+	# 0..70 ASCII bytes of padding shift the letters ar-norm changes or
+	# deletes across every position of its 16- to 64-byte blocks; sed on bytes
 	# gives the expected text. The first line holds only one- and two-byte
 	# characters; the second adds others, and a mark, which sends the line
 	# through composition first; the third is short.
-	run -0 bash -c 'for p in $(seq 0 40); do
+	run -0 bash -c 'for p in $(seq 0 70); do
 			printf "%*s%s%s%s\n" "$p" "" "$1" "$1" "$1"
 			printf "%*s%s%s%s\n" "$p" "" "$1" "$2" "$1"
 			printf "%*s%s\n" "$p" "" "$3"

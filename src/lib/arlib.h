@@ -256,14 +256,23 @@ size_t ar_u8count(const char *s, size_t n);         /* code points */
  * characters U+0600..U+067F that a caller marks with ar_plain_set; other
  * characters and invalid UTF-8 never are, so the scanner stops at both.
  * AR_NO_SIMD=1 in the environment turns the blocks off (callers go on
- * alone, to test their scalar path); AR_NO_AVX2=1 keeps SSSE3. */
+ * alone, to test their scalar path); AR_NO_AVX2=1 keeps SSSE3;
+ * AR_NO_AVX512=1 keeps ar_plain_copy on AVX2. */
 struct ar_plain {
 	unsigned char ascii[16], arabic[16];
 	unsigned char patch[16];        /* ar_plain_copy rewrites these */
 	uint16_t to[128];               /* ... into these two bytes */
-	int simd;
+	int simd;                       /* 0, 1 SSSE3, 2 AVX2, 3 AVX-512 copy */
+	/* ar_plain_ready's tables for AVX-512 (VBMI), 128 bytes each, by an
+	 * ASCII byte or by the lead's low bit and a second byte's six bits:
+	 * ASCII plain; second byte plain or patched; second byte plain; the
+	 * second byte written; the lead written (by its second byte) */
+	unsigned char tab[5][128];
 };
 void ar_plain_init(struct ar_plain *pl);            /* nothing plain yet */
+/* After the last ar_plain_set and ar_plain_patch: ar_plain_copy may then
+ * take 64 bytes at a time where the CPU has AVX-512 VBMI. */
+void ar_plain_ready(struct ar_plain *pl);
 void ar_plain_set(struct ar_plain *pl, int32_t cp);
 /* From i, a character boundary, the first p >= i whose sixteen bytes hold
  * something not plain, with *mask: bit j for byte p + j, set on the second

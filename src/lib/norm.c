@@ -765,6 +765,7 @@ ar_norm_ready(struct ar_norm *nm)
 			ar_plain_patch(&nm->same, cp, r);
 		}
 	}
+	ar_plain_ready(&nm->same);
 }
 
 void
