@@ -101,7 +101,7 @@ static int valid_avx2 = -1;     /* -1: not yet asked */
 __attribute__((target("avx2"))) static size_t
 valid_avx2_run(const unsigned char *s, size_t i, size_t n, uint64_t *carryp)
 {
-	uint64_t carry = 0;
+	uint64_t carry = *carryp;
 
 	while (i + 32 <= n) {
 		__m256i x = _mm256_loadu_si256((const __m256i *)(s + i));
@@ -125,6 +125,50 @@ valid_avx2_run(const unsigned char *s, size_t i, size_t n, uint64_t *carryp)
 	*carryp = carry;
 	return i;
 }
+
+/* The same test on 64 bytes with AVX-512 masks, as a comparison of two
+ * masks rather than a carry from block to block: the continuation bytes
+ * are exactly the bytes after a lead, and no byte is C0, C1 or E0 and up
+ * (those go to the exact check). The byte before each comes from its own
+ * load. On to n, the last bytes through masked loads (what lies after n
+ * reads as zero, so a sequence cut there stops the run). */
+__attribute__((target("avx512f,avx512bw"))) static size_t
+valid_avx512_run(const unsigned char *s, size_t i, size_t n, uint64_t *carryp)
+{
+	const __m512i c0 = _mm512_set1_epi8((char)0xC0), e0 = _mm512_set1_epi8((char)0xE0);
+	const __m512i fe = _mm512_set1_epi8((char)0xFE), c0lt = _mm512_set1_epi8(-64);
+	__mmask64 nofirst = i ? ~0ULL : ~1ULL;  /* s[i - 1] ends a sequence */
+
+	while (i + 64 <= n) {
+		__m512i x = _mm512_loadu_si512(s + i);
+		__m512i before = _mm512_maskz_loadu_epi8(nofirst, s + i - 1);
+		__mmask64 bad = _mm512_cmpge_epu8_mask(x, e0)
+		    | _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, fe), c0);
+		__mmask64 cont = _mm512_cmplt_epi8_mask(x, c0lt);
+		__mmask64 after_lead = _mm512_cmpge_epu8_mask(before, c0);
+		if (bad | (cont ^ after_lead))
+			break;
+		i += 64;
+		nofirst = ~0ULL;
+	}
+	if (i + 64 > n && i < n) {
+		size_t left = n - i;
+		__mmask64 in = (1ULL << left) - 1;
+		__mmask64 in1 = left >= 63 ? ~0ULL : (1ULL << (left + 1)) - 1;
+		__m512i x = _mm512_maskz_loadu_epi8(in, s + i);
+		__m512i before = _mm512_maskz_loadu_epi8(in1 & nofirst, s + i - 1);
+		__mmask64 bad = _mm512_cmpge_epu8_mask(x, e0)
+		    | _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, fe), c0);
+		__mmask64 cont = _mm512_cmplt_epi8_mask(x, c0lt);
+		__mmask64 after_lead = _mm512_cmpge_epu8_mask(before, c0);
+		if (!(bad | (cont ^ after_lead)))
+			i = n;
+	}
+	/* stopped after a lead (a block starts with its second byte, or the
+	 * text ends with it): the caller's exact check begins at the lead */
+	*carryp = i > 0 && s[i - 1] >= 0xC0;
+	return i;
+}
 #endif
 
 size_t
@@ -136,12 +180,16 @@ ar_u8valid(const char *str, size_t n)
 	uint64_t carry = 0;     /* the previous word ended with a lead byte */
 
 #ifdef AR_VALID_AVX2
-	if (valid_avx2 < 0)
+	if (valid_avx2 < 0) {
 		valid_avx2 = __builtin_cpu_supports("avx2") && !getenv("AR_NO_AVX2");
+		if (valid_avx2 && __builtin_cpu_supports("avx512bw") && !getenv("AR_NO_AVX512"))
+			valid_avx2 = 2;
+	}
 	/* back to 32 bytes at a time after each exact check (a quote mark, a
 	 * dash: three-byte characters are rare, but a long text holds some) */
 	while (valid_avx2 && n >= 64) {
-		i = valid_avx2_run(s, i, n, &carry);
+		i = valid_avx2 == 2 ? valid_avx512_run(s, i, n, &carry)
+		    : valid_avx2_run(s, i, n, &carry);
 		if (i + 32 > n)
 			break;
 		j = carry ? i - 1 : i;
