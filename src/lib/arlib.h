@@ -251,6 +251,7 @@ size_t ar_u8valid(const char *s, size_t n);
  * returns the number of replacements, *first gets the first bad offset. */
 size_t ar_u8repair(const char *s, size_t n, struct ar_buf *out, size_t *first);
 size_t ar_u8count(const char *s, size_t n);         /* code points */
+size_t ar_count_byte(const char *s, size_t n, int c);   /* bytes c in s[0..n) */
 /* A scanner that passes over plain text sixteen bytes at a time (SSSE3,
  * chosen at run time). Plain are the ASCII bytes and the two-byte
  * characters U+0600..U+067F that a caller marks with ar_plain_set; other
@@ -476,6 +477,16 @@ void ar_norm_ready(struct ar_norm *nm);
  * byte came from (so a matcher on folded text can point into the original). */
 void ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
     struct ar_buf *out, struct ar_buf *offs);
+/* Block mode: whether ar_norm_lines may take many lines at once (the
+ * steps work code point by code point but for composition, which
+ * ar_norm_lines does line by line: not with the whitespace or entities
+ * steps, nor when a newline or CR changes or comes out of a mapping). */
+int ar_norm_lines_ok(const struct ar_norm *nm);
+/* Normalize s[0..n), whole lines with their newlines (the last may lack
+ * one), valid UTF-8 without CR, into out: what ar_norm_apply makes of each
+ * line, with its newline. */
+void ar_norm_lines(const struct ar_norm *nm, const char *s, size_t n,
+    struct ar_buf *out);
 void ar_norm_free(struct ar_norm *nm);
 /* The engine's mapping of one code point, without composition: its bytes in
  * out (at most AR_FOLD_MAX), and their number (0: deleted). */

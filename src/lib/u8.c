@@ -171,6 +171,48 @@ valid_avx512_run(const unsigned char *s, size_t i, size_t n, uint64_t *carryp)
 }
 #endif
 
+#ifdef AR_VALID_AVX2
+__attribute__((target("avx512f,avx512bw,popcnt"))) static size_t
+count_avx512(const unsigned char *s, size_t n, unsigned char c, size_t *done)
+{
+	const __m512i v = _mm512_set1_epi8((char)c);
+	size_t i = 0, k = 0;
+
+	for (; i + 64 <= n; i += 64)
+		k += (size_t)__builtin_popcountll(_mm512_cmpeq_epi8_mask(
+		    _mm512_loadu_si512(s + i), v));
+	*done = i;
+	return k;
+}
+#endif
+
+size_t
+ar_count_byte(const char *str, size_t n, int c)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, k = 0;
+
+#ifdef AR_VALID_AVX2
+	static int avx512 = -1;
+	if (avx512 < 0)
+		avx512 = __builtin_cpu_supports("avx512bw") && !getenv("AR_NO_AVX512")
+		    && !getenv("AR_NO_AVX2");
+	if (avx512)
+		k = count_avx512(s, n, (unsigned char)c, &i);
+#endif
+#ifdef __SSE2__
+	{
+		const __m128i v = _mm_set1_epi8((char)c);
+		for (; i + 16 <= n; i += 16)
+			k += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), v)));
+	}
+#endif
+	for (; i < n; i++)
+		k += s[i] == (unsigned char)c;
+	return k;
+}
+
 size_t
 ar_u8valid(const char *str, size_t n)
 {
