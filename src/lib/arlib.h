@@ -255,19 +255,29 @@ size_t ar_u8valid(const char *s, size_t n);
  * returns the number of replacements, *first gets the first bad offset. */
 size_t ar_u8repair(const char *s, size_t n, struct ar_buf *out, size_t *first);
 size_t ar_u8count(const char *s, size_t n);         /* code points */
+size_t ar_count_byte(const char *s, size_t n, int c);   /* bytes c in s[0..n) */
 /* A scanner that passes over plain text sixteen bytes at a time (SSSE3,
  * chosen at run time). Plain are the ASCII bytes and the two-byte
  * characters U+0600..U+067F that a caller marks with ar_plain_set; other
  * characters and invalid UTF-8 never are, so the scanner stops at both.
  * AR_NO_SIMD=1 in the environment turns the blocks off (callers go on
- * alone, to test their scalar path); AR_NO_AVX2=1 keeps SSSE3. */
+ * alone, to test their scalar path); AR_NO_AVX2=1 keeps SSSE3;
+ * AR_NO_AVX512=1 keeps ar_plain_copy on AVX2. */
 struct ar_plain {
 	unsigned char ascii[16], arabic[16];
 	unsigned char patch[16];        /* ar_plain_copy rewrites these */
 	uint16_t to[128];               /* ... into these two bytes */
-	int simd;
+	int simd;                       /* 0, 1 SSSE3, 2 AVX2, 3 AVX-512 copy */
+	/* ar_plain_ready's tables for AVX-512 (VBMI), 128 bytes each, by an
+	 * ASCII byte or by the lead's low bit and a second byte's six bits:
+	 * ASCII plain; second byte plain or patched; second byte plain; the
+	 * second byte written; the lead written (by its second byte) */
+	unsigned char tab[5][128];
 };
 void ar_plain_init(struct ar_plain *pl);            /* nothing plain yet */
+/* After the last ar_plain_set and ar_plain_patch: ar_plain_copy may then
+ * take 64 bytes at a time where the CPU has AVX-512 VBMI. */
+void ar_plain_ready(struct ar_plain *pl);
 void ar_plain_set(struct ar_plain *pl, int32_t cp);
 /* From i, a character boundary, the first p >= i whose sixteen bytes hold
  * something not plain, with *mask: bit j for byte p + j, set on the second
@@ -471,6 +481,16 @@ void ar_norm_ready(struct ar_norm *nm);
  * byte came from (so a matcher on folded text can point into the original). */
 void ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
     struct ar_buf *out, struct ar_buf *offs);
+/* Block mode: whether ar_norm_lines may take many lines at once (the
+ * steps work code point by code point but for composition, which
+ * ar_norm_lines does line by line: not with the whitespace or entities
+ * steps, nor when a newline or CR changes or comes out of a mapping). */
+int ar_norm_lines_ok(const struct ar_norm *nm);
+/* Normalize s[0..n), whole lines with their newlines (the last may lack
+ * one), valid UTF-8 without CR, into out: what ar_norm_apply makes of each
+ * line, with its newline. */
+void ar_norm_lines(const struct ar_norm *nm, const char *s, size_t n,
+    struct ar_buf *out);
 void ar_norm_free(struct ar_norm *nm);
 /* The engine's mapping of one code point, without composition: its bytes in
  * out (at most AR_FOLD_MAX), and their number (0: deleted). */

@@ -7,6 +7,7 @@
  * word, and copies runs of unchanged text with memcpy. Composition (nfc,
  * nfkc) needs context: a line is composed first, cluster by cluster, and only
  * when it holds a code point that composition may change. */
+#define _GNU_SOURCE             /* memrchr (glibc, musl, BSDs) */
 #include "arlib.h"
 
 #include <stdlib.h>
@@ -765,6 +766,7 @@ ar_norm_ready(struct ar_norm *nm)
 			ar_plain_patch(&nm->same, cp, r);
 		}
 	}
+	ar_plain_ready(&nm->same);
 }
 
 void
@@ -1152,7 +1154,7 @@ fast_run(const uint32_t *restrict fast, const unsigned char *restrict s, size_t 
  * character at a time. Same return as apply_map. */
 static int
 apply_fast(const struct ar_norm *nm, const char *str, size_t n, struct ar_buf *out,
-    int compose)
+    int compose, size_t *stop)
 {
 	const uint32_t *fast = nm->fast, *act = nm->act;
 	const unsigned char *s = (const unsigned char *)str;
@@ -1181,7 +1183,10 @@ apply_fast(const struct ar_norm *nm, const char *str, size_t n, struct ar_buf *o
 		uint32_t a;
 		a = cp < 0x10000 ? act[cp] : act_astral(nm, cp, astral, &an);
 		if ((a & ACT_SUSPECT) && a != ACT_DEL && compose) {
-			out->len = base;
+			/* stop: with stop, what is done stays in out */
+			out->len = stop ? base + w : base;
+			if (stop)
+				*stop = i;
 			return 1;
 		}
 		if (a != ACT_DEL && a != ACT_SPACE)
@@ -1257,7 +1262,7 @@ apply_steps(const struct ar_norm *nm, const char *s, size_t n,
 	if (!nm->ready)
 		ar_die("internal error: ar_norm_ready not called");
 	if (!offs && !(nm->steps & AR_STEP(AR_S_WHITESPACE))) {
-		if (apply_fast(nm, s, n, out, nm->compose != 0) == 0)
+		if (apply_fast(nm, s, n, out, nm->compose != 0, NULL) == 0)
 			return;
 	} else if (apply_map(nm, s, n, out, offs, NULL, nm->compose != 0, 0) == 0)
 		return;
@@ -1316,6 +1321,48 @@ ar_norm_apply(const struct ar_norm *nm, const char *s, size_t n,
 	ar_buf_add(out, res.s, res.len);
 	if (offs)
 		ar_buf_add(offs, rofs.s, rofs.len);
+}
+
+int
+ar_norm_lines_ok(const struct ar_norm *nm)
+{
+	if (!nm->ready || (nm->steps & (AR_STEP(AR_S_WHITESPACE) | AR_STEP(AR_S_ENTITIES))))
+		return 0;
+	if (nm->act['\n'] != ACT_KEEP || nm->act['\r'] != ACT_KEEP
+	    || nm->fast['\n'] != (1u << 16 | '\n'))
+		return 0;
+	/* no replacement holds a newline or a CR (--map) */
+	return !memchr(nm->pool.s ? nm->pool.s : "", '\n', nm->pool.len)
+	    && !memchr(nm->pool.s ? nm->pool.s : "", '\r', nm->pool.len);
+}
+
+void
+ar_norm_lines(const struct ar_norm *nm, const char *s, size_t n, struct ar_buf *out)
+{
+	size_t pos = 0;
+
+	if (!nm->ready)
+		ar_die("internal error: ar_norm_ready not called");
+	while (pos < n) {
+		size_t base = out->len, stop;
+		if (apply_fast(nm, s + pos, n - pos, out, nm->compose != 0, &stop) == 0) {
+			if (s[n - 1] != '\n')
+				ar_buf_addc(out, '\n');
+			return;
+		}
+		/* a line composition may change: the lines before it stay as
+		 * they came out (a newline maps to itself, and nothing else to
+		 * a newline, so the last one out ends the last line done) */
+		const char *nl = memrchr(s + pos, '\n', stop);
+		size_t ls = nl ? (size_t)(nl - s) + 1 : pos;
+		const char *onl = memrchr(out->s + base, '\n', out->len - base);
+		out->len = onl ? (size_t)(onl - out->s) + 1 : base;
+		nl = memchr(s + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - s) : n;
+		apply_steps(nm, s + ls, le - ls, out, NULL);
+		ar_buf_addc(out, '\n');
+		pos = le + 1;
+	}
 }
 
 /* ---- the matching fold: what every tool compares words with ---- */

@@ -101,7 +101,7 @@ static int valid_avx2 = -1;     /* -1: not yet asked */
 __attribute__((target("avx2"))) static size_t
 valid_avx2_run(const unsigned char *s, size_t i, size_t n, uint64_t *carryp)
 {
-	uint64_t carry = 0;
+	uint64_t carry = *carryp;
 
 	while (i + 32 <= n) {
 		__m256i x = _mm256_loadu_si256((const __m256i *)(s + i));
@@ -125,7 +125,93 @@ valid_avx2_run(const unsigned char *s, size_t i, size_t n, uint64_t *carryp)
 	*carryp = carry;
 	return i;
 }
+
+/* The same test on 64 bytes with AVX-512 masks, as a comparison of two
+ * masks rather than a carry from block to block: the continuation bytes
+ * are exactly the bytes after a lead, and no byte is C0, C1 or E0 and up
+ * (those go to the exact check). The byte before each comes from its own
+ * load. On to n, the last bytes through masked loads (what lies after n
+ * reads as zero, so a sequence cut there stops the run). */
+__attribute__((target("avx512f,avx512bw"))) static size_t
+valid_avx512_run(const unsigned char *s, size_t i, size_t n, uint64_t *carryp)
+{
+	const __m512i c0 = _mm512_set1_epi8((char)0xC0), e0 = _mm512_set1_epi8((char)0xE0);
+	const __m512i fe = _mm512_set1_epi8((char)0xFE), c0lt = _mm512_set1_epi8(-64);
+	__mmask64 nofirst = i ? ~0ULL : ~1ULL;  /* s[i - 1] ends a sequence */
+
+	while (i + 64 <= n) {
+		__m512i x = _mm512_loadu_si512(s + i);
+		__m512i before = _mm512_maskz_loadu_epi8(nofirst, s + i - 1);
+		__mmask64 bad = _mm512_cmpge_epu8_mask(x, e0)
+		    | _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, fe), c0);
+		__mmask64 cont = _mm512_cmplt_epi8_mask(x, c0lt);
+		__mmask64 after_lead = _mm512_cmpge_epu8_mask(before, c0);
+		if (bad | (cont ^ after_lead))
+			break;
+		i += 64;
+		nofirst = ~0ULL;
+	}
+	if (i + 64 > n && i < n) {
+		size_t left = n - i;
+		__mmask64 in = (1ULL << left) - 1;
+		__mmask64 in1 = left >= 63 ? ~0ULL : (1ULL << (left + 1)) - 1;
+		__m512i x = _mm512_maskz_loadu_epi8(in, s + i);
+		__m512i before = _mm512_maskz_loadu_epi8(in1 & nofirst, s + i - 1);
+		__mmask64 bad = _mm512_cmpge_epu8_mask(x, e0)
+		    | _mm512_cmpeq_epi8_mask(_mm512_and_si512(x, fe), c0);
+		__mmask64 cont = _mm512_cmplt_epi8_mask(x, c0lt);
+		__mmask64 after_lead = _mm512_cmpge_epu8_mask(before, c0);
+		if (!(bad | (cont ^ after_lead)))
+			i = n;
+	}
+	/* stopped after a lead (a block starts with its second byte, or the
+	 * text ends with it): the caller's exact check begins at the lead */
+	*carryp = i > 0 && s[i - 1] >= 0xC0;
+	return i;
+}
 #endif
+
+#ifdef AR_VALID_AVX2
+__attribute__((target("avx512f,avx512bw,popcnt"))) static size_t
+count_avx512(const unsigned char *s, size_t n, unsigned char c, size_t *done)
+{
+	const __m512i v = _mm512_set1_epi8((char)c);
+	size_t i = 0, k = 0;
+
+	for (; i + 64 <= n; i += 64)
+		k += (size_t)__builtin_popcountll(_mm512_cmpeq_epi8_mask(
+		    _mm512_loadu_si512(s + i), v));
+	*done = i;
+	return k;
+}
+#endif
+
+size_t
+ar_count_byte(const char *str, size_t n, int c)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, k = 0;
+
+#ifdef AR_VALID_AVX2
+	static int avx512 = -1;
+	if (avx512 < 0)
+		avx512 = __builtin_cpu_supports("avx512bw") && !getenv("AR_NO_AVX512")
+		    && !getenv("AR_NO_AVX2");
+	if (avx512)
+		k = count_avx512(s, n, (unsigned char)c, &i);
+#endif
+#ifdef __SSE2__
+	{
+		const __m128i v = _mm_set1_epi8((char)c);
+		for (; i + 16 <= n; i += 16)
+			k += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), v)));
+	}
+#endif
+	for (; i < n; i++)
+		k += s[i] == (unsigned char)c;
+	return k;
+}
 
 size_t
 ar_u8valid(const char *str, size_t n)
@@ -136,12 +222,16 @@ ar_u8valid(const char *str, size_t n)
 	uint64_t carry = 0;     /* the previous word ended with a lead byte */
 
 #ifdef AR_VALID_AVX2
-	if (valid_avx2 < 0)
+	if (valid_avx2 < 0) {
 		valid_avx2 = __builtin_cpu_supports("avx2") && !getenv("AR_NO_AVX2");
+		if (valid_avx2 && __builtin_cpu_supports("avx512bw") && !getenv("AR_NO_AVX512"))
+			valid_avx2 = 2;
+	}
 	/* back to 32 bytes at a time after each exact check (a quote mark, a
 	 * dash: three-byte characters are rare, but a long text holds some) */
 	while (valid_avx2 && n >= 64) {
-		i = valid_avx2_run(s, i, n, &carry);
+		i = valid_avx2 == 2 ? valid_avx512_run(s, i, n, &carry)
+		    : valid_avx2_run(s, i, n, &carry);
 		if (i + 32 > n)
 			break;
 		j = carry ? i - 1 : i;
@@ -420,6 +510,27 @@ ar_plain_set(struct ar_plain *pl, int32_t cp)
 		pl->arabic[(cp >> 3) & 0xF] |= (unsigned char)(1u << (cp & 7));
 }
 
+void
+ar_plain_ready(struct ar_plain *pl)
+{
+	for (int c = 0; c < 128; c++) {
+		int keep = pl->arabic[c >> 3] >> (c & 7) & 1;
+		int patch = pl->patch[c >> 3] >> (c & 7) & 1;
+		const unsigned char *to = (const unsigned char *)&pl->to[c];
+		pl->tab[0][c] = (pl->ascii[c >> 3] >> (c & 7) & 1) ? 0xFF : 0;
+		pl->tab[1][c] = keep || patch ? 0xFF : 0;
+		pl->tab[2][c] = keep ? 0xFF : 0;
+		pl->tab[3][c] = patch ? to[1] : (unsigned char)(0x80 | (c & 0x3F));
+		pl->tab[4][c] = patch ? to[0] : (unsigned char)(0xD8 | c >> 6);
+	}
+#ifdef AR_PLAIN_SSSE3
+	if (pl->simd == 2 && __builtin_cpu_supports("avx512bw")
+	    && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vbmi")
+	    && !getenv("AR_NO_AVX512"))
+		pl->simd = 3;
+#endif
+}
+
 #ifdef AR_PLAIN_SSSE3
 #include <immintrin.h>
 
@@ -633,10 +744,77 @@ plain_copy_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
 	return i;
 }
 
+/* ar_plain_copy on 64 bytes at a time, where AVX-512 VBMI looks a byte up
+ * in a table of 128 (vpermi2b): whether an ASCII byte is plain, whether a
+ * second byte (by its six bits and its lead's low bit) is plain or
+ * patched, and the two bytes a patched letter becomes, so a block is
+ * classified and patched with no loop over its letters. The lead is
+ * written by the byte after it. The last bytes before n go through masked
+ * loads and stores. The mask keeps the contract of sixteen bytes: on a
+ * stop, p is the sixteen bytes that hold it (all before them written),
+ * and at most sixteen bytes from n, *mask is 0 and the caller goes on. */
+#define AVX512_TARGET "avx512f,avx512bw,avx512vl,avx512vbmi"
+__attribute__((target(AVX512_TARGET))) static size_t
+plain_copy_avx512(const struct ar_plain *pl, const unsigned char *s, size_t i,
+    size_t n, unsigned char *restrict o, unsigned *mask)
+{
+	const __m512i asc0 = _mm512_loadu_si512(pl->tab[0]), asc1 = _mm512_loadu_si512(pl->tab[0] + 64);
+	const __m512i ok0 = _mm512_loadu_si512(pl->tab[1]), ok1 = _mm512_loadu_si512(pl->tab[1] + 64);
+	const __m512i sec0 = _mm512_loadu_si512(pl->tab[3]), sec1 = _mm512_loadu_si512(pl->tab[3] + 64);
+	const __m512i lead0 = _mm512_loadu_si512(pl->tab[4]), lead1 = _mm512_loadu_si512(pl->tab[4] + 64);
+	const __m512i fe = _mm512_set1_epi8((char)0xFE), d8 = _mm512_set1_epi8((char)0xD8);
+	const __m512i bit6 = _mm512_set1_epi8(0x40);
+	__mmask64 nofirst = ~1ULL;      /* s[i] starts a character */
+	size_t i0 = i;
+
+	while (i < n) {
+		size_t left = n - i;
+		__mmask64 in = left >= 64 ? ~0ULL : (1ULL << left) - 1;
+		__mmask64 in1 = left >= 65 ? ~0ULL : (1ULL << (left - 1)) - 1;
+		__m512i v = _mm512_maskz_loadu_epi8(in, s + i);
+		__m512i before = _mm512_maskz_loadu_epi8(in & nofirst, s + i - 1);
+		__m512i after = _mm512_maskz_loadu_epi8(in1, s + i + 1);
+		__mmask64 ascii = ~_mm512_movepi8_mask(v);
+		__m512i a = _mm512_permutex2var_epi8(asc0, v, asc1);
+		__mmask64 ascii_plain = ascii & _mm512_test_epi8_mask(a, a);
+		__mmask64 lead = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v, fe), d8);
+		__mmask64 second = _mm512_cmpeq_epi8_mask(_mm512_and_si512(before, fe), d8);
+		/* the index of a second byte: its lead's low bit, its six bits */
+		__m512i idx = _mm512_ternarylogic_epi32(bit6, _mm512_slli_epi16(before, 6), v, 0xCA);
+		__m512i idxl = _mm512_ternarylogic_epi32(bit6, _mm512_slli_epi16(v, 6), after, 0xCA);
+		__m512i ok = _mm512_permutex2var_epi8(ok0, idx, ok1);
+		__mmask64 plain = ascii_plain | lead | (second & _mm512_test_epi8_mask(ok, ok)) | ~in;
+		__m512i w = _mm512_mask_blend_epi8(second, v, _mm512_permutex2var_epi8(sec0, idx, sec1));
+		w = _mm512_mask_blend_epi8(lead, w, _mm512_permutex2var_epi8(lead0, idxl, lead1));
+		_mm512_mask_storeu_epi8(o + (i - i0), in, w);
+		if (plain != ~0ULL) {
+			size_t p = (size_t)__builtin_ctzll(~plain) & ~(size_t)15;
+			if (p + 16 > left) {
+				*mask = 0;
+				return i + p;
+			}
+			const __m512i keep0 = _mm512_loadu_si512(pl->tab[2]);
+			const __m512i keep1 = _mm512_loadu_si512(pl->tab[2] + 64);
+			__m512i k = _mm512_permutex2var_epi8(keep0, idx, keep1);
+			__mmask64 same = ascii_plain | lead | (second & _mm512_test_epi8_mask(k, k));
+			*mask = (unsigned)(~same >> p) & 0xFFFF;
+			return i + p;
+		}
+		if (left <= 64)
+			break;
+		i += 64;
+		nofirst = ~0ULL;
+	}
+	*mask = 0;
+	return n;
+}
+
 size_t
 ar_plain_copy(const struct ar_plain *pl, const unsigned char *s, size_t i,
     size_t n, unsigned char *restrict o, unsigned *mask)
 {
+	if (pl->simd == 3)
+		return plain_copy_avx512(pl, s, i, n, o, mask);
 	if (pl->simd == 2)
 		return plain_copy_avx2(pl, s, i, n, o, mask);
 	if (pl->simd)
@@ -649,7 +827,7 @@ size_t
 ar_plain_skip(const struct ar_plain *pl, const unsigned char *s, size_t i,
     size_t n, unsigned *mask)
 {
-	if (pl->simd == 2)
+	if (pl->simd >= 2)
 		return plain_skip_avx2(pl, s, i, n, mask);
 	if (pl->simd)
 		return plain_skip_ssse3(pl, s, i, n, mask);

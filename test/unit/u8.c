@@ -12,6 +12,37 @@ static const struct { const char *in; const char *out; size_t bad; } repairs[] =
 	{ "\xd9\x82\xd8\xb1\xd9\x87", "\xd9\x82\xd8\xb1\xd9\x87", 0 },
 };
 
+/* the length of the valid prefix, one byte at a time (Unicode table 3-7) */
+static size_t
+ref_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char b = s[i], lo = 0x80, hi = 0xBF;
+		size_t need;
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xDF)
+			need = 1;
+		else if (b >= 0xE0 && b <= 0xEF)
+			need = 2, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+		else if (b >= 0xF0 && b <= 0xF4)
+			need = 3, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+		else
+			return i;
+		for (size_t k = 1; k <= need; k++) {
+			if (i + k >= n || s[i + k] < lo || s[i + k] > hi)
+				return i;
+			lo = 0x80, hi = 0xBF;
+		}
+		i += need + 1;
+	}
+	return n;
+}
+
 int
 main(void)
 {
@@ -62,6 +93,41 @@ main(void)
 			big[j] = (char)0xD9, big[j + 1] = (char)0x82;
 		big[100000] = 'a';
 		check(ar_u8count(big, sizeof big) == 50001, "a long text's code points");
+	}
+	/* random texts of every length up to 300 (the 16-, 32- and 64-byte
+	 * passes, their tails and the lead that ends a block), against a
+	 * plain bytewise check */
+	{
+		static const char *const parts[] = { "a", " ", "\xd8\xa9", "\xd9\x82",
+		    "\xc2\xa0", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xff", "\xd8",
+		    "\x80", "\xc0\xaf", "\xed\xa0\x80", "\xe2\x82" };
+		unsigned long seed = 12345;
+		size_t bad = 0;
+		for (int round = 0; round < 4000; round++) {
+			char t[320];
+			size_t n = 0, want;
+			size_t len = (size_t)round % 300;
+			/* two texts in three have one bad part, somewhere */
+			size_t badat = round % 3 ? (size_t)round * 7 % (len + 1) : (size_t)-1;
+			while (n < len) {
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				/* mostly Arabic letters, so blocks pass whole
+				 * and a block may end inside one */
+				size_t k = (seed >> 33) % 40;
+				if (k >= 7)
+					k = 2 + k % 2;
+				if (n >= badat)
+					k = 7 + (seed >> 40) % 6, badat = (size_t)-1;
+				size_t l = strlen(parts[k]);
+				if (n + l > sizeof t)
+					break;
+				memcpy(t + n, parts[k], l), n += l;
+			}
+			want = ref_valid((const unsigned char *)t, n);
+			if (ar_u8valid(t, n) != want)
+				bad++;
+		}
+		check(bad == 0, "random texts: %zu invalid sequences missed or misplaced", bad);
 	}
 	check(ar_cclass(0x0642) == AR_C_LETTER, "qaf is a letter");
 	check(ar_cclass(0x064E) == AR_C_MARK, "fatha is a mark");
