@@ -807,6 +807,62 @@ plain_punct(int32_t cp)
 	return 0;
 }
 
+/* Each byte of ASCII as features() reads it: the letters, digits and
+ * blanks by a table lookup, the few signs it counts by a switch. */
+enum { A_OTHER, A_LOWER, A_UPPER, A_DIGIT, A_BLANK, A_SIGN };
+static const unsigned char ascii_kind[128] = {
+	['\t'] = A_BLANK, [' '] = A_BLANK,
+	['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT, ['4'] = A_DIGIT,
+	['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT, ['8'] = A_DIGIT, ['9'] = A_DIGIT,
+	['@'] = A_SIGN, ['#'] = A_SIGN, ['/'] = A_SIGN, [','] = A_SIGN, ['('] = A_SIGN,
+	[')'] = A_SIGN, ['|'] = A_SIGN, ['>'] = A_SIGN,
+#define L2(a, b) [a] = A_UPPER, [b] = A_LOWER
+	L2('A','a'), L2('B','b'), L2('C','c'), L2('D','d'), L2('E','e'), L2('F','f'),
+	L2('G','g'), L2('H','h'), L2('I','i'), L2('J','j'), L2('K','k'), L2('L','l'),
+	L2('M','m'), L2('N','n'), L2('O','o'), L2('P','p'), L2('Q','q'), L2('R','r'),
+	L2('S','s'), L2('T','t'), L2('U','u'), L2('V','v'), L2('W','w'), L2('X','x'),
+	L2('Y','y'), L2('Z','z'),
+#undef L2
+};
+
+/* The Arabic letters by their two bytes (the lead, then the second in the
+ * high byte), read as one 16-bit index: AR2_LETTER for a letter, with
+ * AR2_STORE and the folded letter in the low bits unless it is tatweel,
+ * and AR2_BAD when the second byte is no continuation byte (the letter
+ * counts, the line's words are left to the page model). 0: no letter,
+ * which ends a run, as does any other lead byte. Most of a line is made
+ * of them. */
+#define AR2_LETTER 0x1000
+#define AR2_BAD 0x4000
+#define AR2_STORE 0x8000
+#define AR2_FOLD 0x07FF
+static uint16_t ar2_letter[65536];
+
+static void
+ar2_init(void)
+{
+	ar_cclass_init();
+	for (unsigned lead = 0xD8; lead <= 0xD9; lead++)
+		for (unsigned c1 = 0; c1 < 256; c1++) {
+			int32_t cp = (int32_t)(((lead & 0x1F) << 6) | (c1 & 0x3F));
+			uint16_t t = 0;
+			if (ar_cclass_bmp[cp] == AR_C_LETTER) {
+				t = AR2_LETTER;
+				if (cp != 0x0640)
+					t |= AR2_STORE | (uint16_t)nav_fold_letter(cp);
+				if ((c1 & 0xC0) != 0x80)
+					t |= AR2_BAD;
+			}
+			ar2_letter[lead | c1 << 8] = t;
+		}
+}
+
+static inline unsigned
+ar2_at(const char *s, size_t i)
+{
+	return ar2_letter[(unsigned char)s[i] | (unsigned)(unsigned char)s[i + 1] << 8];
+}
+
 static void
 features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct feat *f,
     struct words *wd)
@@ -820,21 +876,60 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		unsigned char c = (unsigned char)s[i];
 		int word;
 		size_t l;
+		unsigned t;
 
+		if (i + 2 <= e && (t = ar2_at(s, i))) {
+			/* a run of Arabic letters, most of the text: what the
+			 * general steps below would count for each of them */
+			cp = 0x600 | ((c & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+			if (!inw) {
+				ws = i;
+				inw = 1;
+				if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
+					f->waw = 1;
+			}
+			if (!first)
+				first = cp;
+			size_t j = i;
+			int k = wd->k;
+			unsigned all = 0;
+			do {
+				all |= t;
+				if ((t & AR2_STORE) && k < 48)
+					wd->f[k++] = (int32_t)(t & AR2_FOLD);
+				j += 2;
+			} while (j + 2 <= e && (t = ar2_at(s, j)));
+			unsigned run = (unsigned)(j - i) / 2;
+			wd->k = k;
+			if (all & AR2_BAD)
+				wd->ok = 0;
+			if (all & AR2_STORE)
+				wd->let = 1;
+			wd->ncp += run;
+			f->ar += run, f->cps += run;
+			prev = run >= 2 ? 0x600 | ((s[j - 4] & 1) << 6) | (s[j - 3] & 0x3F) : last;
+			last = 0x600 | ((s[j - 2] & 1) << 6) | (s[j - 1] & 0x3F);
+			i = j;
+			continue;
+		}
 		if (c < 0x80) {
 			l = 1;
 			cp = c;
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+			switch (ascii_kind[c]) {
+			case A_UPPER:
+			case A_LOWER:
 				f->lat++;
 				word = 1;
 				wd->let = 1, wd->ncp++;
 				if (wd->k < 48)
-					wd->f[wd->k++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-			} else if (c >= '0' && c <= '9') {
+					wd->f[wd->k++] = c | 0x20;
+				break;
+			case A_DIGIT:
 				f->dig++;
 				word = 1;
 				wd->dig = 1;
-			} else {
+				break;
+			case A_SIGN:
 				word = 0;
 				if (c == '@' || c == '#')
 					f->links++;
@@ -849,20 +944,9 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 				else if ((c == '>' || c == '/') && i > b && s[i - 1] == ' '
 				    && i + 1 < e && s[i + 1] == ' ')
 					f->seps++;         /* a > b, a / b: a breadcrumb */
-			}
-		} else if ((c == 0xD8 || c == 0xD9) && i + 2 <= e
-		    && (cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F),
-		    ar_cclass_bmp[cp] == AR_C_LETTER)) {
-			l = 2;                  /* an Arabic letter: most of the text */
-			f->ar++;
-			word = 1;
-			if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
-				wd->ok = 0;
-			wd->ncp++;
-			if (cp != 0x0640) {
-				wd->let = 1;
-				if (wd->k < 48)
-					wd->f[wd->k++] = nav_fold_letter(cp);
+				break;
+			default:
+				word = 0;
 			}
 		} else {
 			l = ar_u8len(c);
@@ -911,6 +995,8 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		if (word && !inw) {
 			ws = i;
 			inw = 1;
+			if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
+				f->waw = 1;
 		} else if (!word && inw) {
 			int stop = nav_stop(sw, s + ws, i - ws);
 			f->words++;
@@ -925,35 +1011,8 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			prev = last;
 			last = cp;
 		}
-		if (f->words == 0 && inw && i == ws && (cp == 0x0648 || cp == 0x0641))
-			f->waw = 1;
 		f->cps++;
 		i += l;
-		/* the rest of a run of Arabic letters inside a word, as the
-		 * steps above count each of them */
-		if (inw && i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9) {
-			/* in locals: the stores to wd->f would reload them */
-			int k = wd->k, ok = wd->ok, let = wd->let;
-			unsigned ncp = wd->ncp, run = 0;
-			do {
-				int32_t c2 = (((unsigned char)s[i] & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
-				if (ar_cclass_bmp[c2] != AR_C_LETTER)
-					break;
-				if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
-					ok = 0;
-				ncp++;
-				if (c2 != 0x0640) {
-					let = 1;
-					if (k < 48)
-						wd->f[k++] = nav_fold_letter(c2);
-				}
-				run++;
-				prev = last, last = c2;
-				i += 2;
-			} while (i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9);
-			wd->k = k, wd->ok = ok, wd->let = (unsigned char)let, wd->ncp = ncp;
-			f->ar += run, f->cps += run;
-		}
 	}
 	if (inw) {
 		int stop = nav_stop(sw, s + ws, e - ws);
@@ -1583,6 +1642,7 @@ ar_nav_new(ar_nav_fn fn, void *ctx)
 	nv->vocab = nav_vocab_new();
 	nv->tpl = nav_tpl_new();
 	nv->dt = ar_date_new(NULL, NULL);
+	ar2_init();
 	ar_nav_doc_begin(nv);
 	return nv;
 }
