@@ -682,7 +682,7 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 		unsigned k = nav_swkey(line, n);
 		sw->bloom[k >> 3] |= (unsigned char)(1u << (k & 7));
 	}
-	uint32_t h = ar_hash(line, n) & (SW_SLOTS - 1);
+	uint32_t h = nav_swhash(line, n);
 	for (int tries = 0; tries < SW_SLOTS; tries++, h = (h + 1) & (SW_SLOTS - 1)) {
 		if (!sw->tab[h].s) {
 			char *c = ar_alloc(n);
@@ -705,7 +705,7 @@ nav_is_stop(const struct stopwords *sw, const char *s, size_t n)
 	unsigned k = nav_swkey(s, n);
 	if (!(sw->bloom[k >> 3] & (1u << (k & 7))))
 		return 0;
-	uint32_t h = ar_hash(s, n) & (SW_SLOTS - 1);
+	uint32_t h = nav_swhash(s, n);
 	for (; sw->tab[h].s; h = (h + 1) & (SW_SLOTS - 1))
 		if (sw->tab[h].n == n && !memcmp(sw->tab[h].s, s, n))
 			return 1;
@@ -760,27 +760,29 @@ numbered(const char *s, size_t b, size_t e)
 
 /* The content words of the line, in the same pass (struct words): what
  * navpage.c's line_words makes of them, while the line is of the text
- * both read alike (ASCII, Arabic letters, the common punctuation); on
- * anything else (marks, tatweel, format characters, letters and digits in
- * one word, other scripts) the pass gives up and the page model reads
- * the line itself when it asks. */
+ * both read alike (ASCII, Arabic letters, marks and tatweel inside words,
+ * the common punctuation). Digits end a content word, as they do there
+ * ("كورونا19" holds one). On anything else (format characters, marks
+ * outside words, Arabic-Indic digits, other punctuation) the pass gives
+ * up and the page model reads the line itself when it asks. */
 struct words {
 	struct nav_page *pg;
 	size_t start;           /* the line's first word in pg->w */
 	int ok;                 /* still read alike */
-	int32_t f[48];          /* the word's letters, folded */
+	int32_t f[48];          /* the content word's letters, folded */
 	int k;
 	unsigned ncp;
-	unsigned char dig, let; /* the word holds digits, letters */
+	size_t cws;             /* where the content word began */
+	unsigned char num, let; /* in a run of digits; the content word holds letters */
 };
 
+/* The content word [cws, i) ends; stop says if it is a stop word, or is
+ * -1 to look it up. */
 static inline void
-word_end(struct words *wd, const struct stopwords *sw, const char *s, size_t n, int stop)
+word_end(struct words *wd, const struct stopwords *sw, const char *s, size_t i, int stop)
 {
-	(void)sw, (void)s, (void)n;
-	if (wd->dig && wd->let)
-		wd->ok = 0;
-	else if (wd->let && wd->ncp >= 3 && !stop) {
+	if (wd->let && wd->ncp >= 3
+	    && !(stop >= 0 ? stop : nav_stop(sw, s + wd->cws, i - wd->cws))) {
 		uint32_t h = nav_stem(wd->f, wd->k);
 		struct nav_page *pg = wd->pg;
 		if (h) {
@@ -791,7 +793,7 @@ word_end(struct words *wd, const struct stopwords *sw, const char *s, size_t n, 
 			pg->w[pg->nw++] = h;
 		}
 	}
-	wd->k = 0, wd->ncp = 0, wd->dig = wd->let = 0;
+	wd->k = 0, wd->ncp = 0, wd->let = 0;
 }
 
 /* punctuation outside the fast paths that both passes skip */
@@ -883,10 +885,13 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			 * general steps below would count for each of them */
 			cp = 0x600 | ((c & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
 			if (!inw) {
-				ws = i;
+				ws = wd->cws = i;
 				inw = 1;
 				if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
 					f->waw = 1;
+			} else if (wd->num) {
+				wd->num = 0;
+				wd->cws = i;
 			}
 			if (!first)
 				first = cp;
@@ -912,12 +917,28 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			i = j;
 			continue;
 		}
+		if (c == ' ') {         /* most of what is no letter */
+			if (inw) {
+				int stop = nav_stop(sw, s + ws, i - ws);
+				f->words++;
+				f->sw += stop;
+				inw = 0;
+				if (wd->ok)
+					word_end(wd, sw, s, i, wd->cws == ws ? stop : -1);
+				wd->num = 0;
+			}
+			f->cps++;
+			i++;
+			continue;
+		}
 		if (c < 0x80) {
 			l = 1;
 			cp = c;
 			switch (ascii_kind[c]) {
 			case A_UPPER:
 			case A_LOWER:
+				if (wd->num)
+					wd->num = 0, wd->cws = i;
 				f->lat++;
 				word = 1;
 				wd->let = 1, wd->ncp++;
@@ -927,7 +948,9 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			case A_DIGIT:
 				f->dig++;
 				word = 1;
-				wd->dig = 1;
+				if (inw && !wd->num && wd->ok)
+					word_end(wd, sw, s, i, -1);
+				wd->num = 1;
 				break;
 			case A_SIGN:
 				word = 0;
@@ -956,7 +979,10 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			}
 			ar_u8dec(s + i, &cp);
 			int k = ar_cclass(cp);
-			/* a mark or tatweel inside a word counts in it, no letter */
+			/* a mark or tatweel inside a word counts in it, no letter;
+			 * after digits it opens a content word, as a letter does */
+			if ((k == AR_C_LETTER || ((k == AR_C_MARK || cp == 0x0640) && inw)) && wd->num)
+				wd->num = 0, wd->cws = i;
 			if ((k == AR_C_MARK || cp == 0x0640) && inw)
 				wd->ncp++;
 			else if (!plain_punct(cp))
@@ -993,7 +1019,7 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			}
 		}
 		if (word && !inw) {
-			ws = i;
+			ws = wd->cws = i;
 			inw = 1;
 			if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
 				f->waw = 1;
@@ -1003,7 +1029,8 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			f->sw += stop;
 			inw = 0;
 			if (wd->ok)
-				word_end(wd, sw, s + ws, i - ws, stop);
+				word_end(wd, sw, s, i, wd->cws == ws ? stop : -1);
+			wd->num = 0;
 		}
 		if (!(c == ' ' || c == '\t')) {
 			if (!first)
@@ -1019,7 +1046,7 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		f->words++;
 		f->sw += stop;
 		if (wd->ok)
-			word_end(wd, sw, s + ws, e - ws, stop);
+			word_end(wd, sw, s, e, wd->cws == ws ? stop : -1);
 	}
 	switch (last) {
 	case '.': case '!': case '?': case 0x061F: case 0x2026: case ':': case 0x061B:

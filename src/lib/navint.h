@@ -41,6 +41,19 @@ nav_swkey(const char *s, size_t n)
 	return (unsigned)(n & 15) << 12 | ((unsigned char)s[1] & 0x3F) << 6
 	    | ((unsigned char)s[n - 1] & 0x3F);
 }
+/* the stop word table's slot of a word: from its length and a few of its
+ * bytes, as the words are short and a probe compares them whole */
+static inline uint32_t
+nav_swhash(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t h = (uint32_t)n * 0x9E3779B1u;
+
+	h ^= (u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16) * 0x85EBCA77u;
+	if (n >= 2)
+		h ^= (u[1] | (uint32_t)u[n - 2] << 8) * 0xC2B2AE3Du;
+	return (h ^ h >> 16) & (SW_SLOTS - 1);
+}
 /* nav_is_stop, with its filter inline: most words are no stop words */
 static inline int
 nav_stop(const struct stopwords *sw, const char *s, size_t n)
