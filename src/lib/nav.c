@@ -855,14 +855,21 @@ ar2_init(void)
 				if ((c1 & 0xC0) != 0x80)
 					t |= AR2_BAD;
 			}
-			ar2_letter[lead | c1 << 8] = t;
+			unsigned char two[2] = { (unsigned char)lead, (unsigned char)c1 };
+			uint16_t at;
+			memcpy(&at, two, 2);
+			ar2_letter[at] = t;
 		}
 }
 
+/* the table's entry for the two bytes at s + i, read as one word in the
+ * machine's order (as ar2_init wrote them) */
 static inline unsigned
 ar2_at(const char *s, size_t i)
 {
-	return ar2_letter[(unsigned char)s[i] | (unsigned)(unsigned char)s[i + 1] << 8];
+	uint16_t at;
+	memcpy(&at, s + i, 2);
+	return ar2_letter[at];
 }
 
 static void
@@ -895,15 +902,19 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			}
 			if (!first)
 				first = cp;
-			size_t j = i;
+			size_t j = i, lim = e - 1;      /* j < lim: two bytes left */
 			int k = wd->k;
 			unsigned all = 0;
-			do {
+			for (;;) {
 				all |= t;
-				if ((t & AR2_STORE) && k < 48)
-					wd->f[k++] = (int32_t)(t & AR2_FOLD);
+				if (k < 48) {   /* tatweel is stored, not kept */
+					wd->f[k] = (int32_t)(t & AR2_FOLD);
+					k += t >> 15;
+				}
 				j += 2;
-			} while (j + 2 <= e && (t = ar2_at(s, j)));
+				if (j >= lim || !(t = ar2_at(s, j)))
+					break;
+			}
 			unsigned run = (unsigned)(j - i) / 2;
 			wd->k = k;
 			if (all & AR2_BAD)
@@ -912,8 +923,10 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 				wd->let = 1;
 			wd->ncp += run;
 			f->ar += run, f->cps += run;
-			prev = run >= 2 ? 0x600 | ((s[j - 4] & 1) << 6) | (s[j - 3] & 0x3F) : last;
-			last = 0x600 | ((s[j - 2] & 1) << 6) | (s[j - 1] & 0x3F);
+			/* which letter it was does not matter: the line's last two
+			 * signs are asked for punctuation only */
+			prev = run >= 2 ? 0x0627 : last;
+			last = 0x0627;
 			i = j;
 			continue;
 		}
