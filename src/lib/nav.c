@@ -284,6 +284,15 @@ seq(const struct rule *r, int ti, const char *s, size_t p, size_t e,
 	return 1;
 }
 
+/* Rule r cannot match s[b..e): the literal it needs was looked for in
+ * this line already, and is not there. Most tries end so, without a call. */
+static inline int
+lit_absent(const struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t e)
+{
+	return r->req >= 0 && nv->lits[r->req].gen == nv->lgen && nv->lits[r->req].pos < 0
+	    && s == nv->lc_s && b == nv->lc_b && e == nv->lc_e;
+}
+
 /* Find rule r in s[b..e) (already trimmed). */
 static int
 rmatch(struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t e,
@@ -620,6 +629,8 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm
 			break;
 		const struct rule *r = &nv->rules[i];
 		if (nodig && r->bol && r->t[0].type == T_DIGITS)
+			continue;
+		if (lit_absent(nv, r, s, b, e))
 			continue;
 		if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 			best = i;
@@ -1155,7 +1166,7 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 		for (int guard = 0; guard < 16; guard++) {
 			struct match m;
 			size_t from, to, l;
-			if (!rmatch(nv, r, cur, b, e, &m))
+			if (lit_absent(nv, r, cur, b, e) || !rmatch(nv, r, cur, b, e, &m))
 				break;
 			from = m.start, to = m.end;
 			if (r->back && !span_back(nv, r, cur, b, e, &m, &from, &to))
