@@ -689,6 +689,8 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 		n--;
 	if (n == 0 || n > 32)
 		return 0;
+	if (n > sw->maxn)
+		sw->maxn = (unsigned char)n;
 	if (n >= 2) {
 		unsigned k = nav_swkey(line, n);
 		sw->bloom[k >> 3] |= (unsigned char)(1u << (k & 7));
@@ -711,7 +713,7 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 int
 nav_is_stop(const struct stopwords *sw, const char *s, size_t n)
 {
-	if (n < 2 || n > 32)
+	if (n < 2 || n > sw->maxn)
 		return 0;
 	unsigned k = nav_swkey(s, n);
 	if (!(sw->bloom[k >> 3] & (1u << (k & 7))))
@@ -901,10 +903,10 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		if (i + 2 <= e && (t = ar2_at(s, i))) {
 			/* a run of Arabic letters, most of the text: what the
 			 * general steps below would count for each of them */
-			cp = 0x600 | ((c & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
 			if (!inw) {
 				ws = wd->cws = i;
 				inw = 1;
+				cp = 0x600 | ((c & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
 				if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
 					f->waw = 1;
 			} else if (wd->num) {
@@ -912,7 +914,7 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 				wd->cws = i;
 			}
 			if (!first)
-				first = cp;
+				first = 0x600 | ((c & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
 			size_t j = i, lim = e - 1;      /* j < lim: two bytes left */
 			int k = wd->k;
 			unsigned all = 0;

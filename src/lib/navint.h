@@ -32,6 +32,7 @@ struct lit { const char *s; size_t n, goff; unsigned long gen; long pos; };
 struct stopwords {
 	struct { const char *s; unsigned char n; } tab[SW_SLOTS];
 	unsigned char bloom[8192];      /* length, second and last byte */
+	unsigned char maxn;             /* the longest, in bytes (up to 32) */
 };
 int nav_is_stop(const struct stopwords *sw, const char *s, size_t n);
 /* the bloom filter's key of a word: its length, second and last byte */
@@ -58,7 +59,7 @@ nav_swhash(const char *s, size_t n)
 static inline int
 nav_stop(const struct stopwords *sw, const char *s, size_t n)
 {
-	if (n < 2 || n > 32)
+	if (n < 2 || n > sw->maxn)
 		return 0;
 	unsigned k = nav_swkey(s, n);
 	return (sw->bloom[k >> 3] & (1u << (k & 7))) && nav_is_stop(sw, s, n);
@@ -98,19 +99,13 @@ nav_stem(const int32_t *c, int k)
 
 	if (k && ar_is_arabic(c[0])) {
 		/* وال فال بال كال, لل, ال; else و or ف before four letters */
-		switch (c[0]) {
-		case 0x648: case 0x641: case 0x628: case 0x643:
+		int32_t c0 = c[0];
+		if (c0 == 0x627 || c0 == 0x644) {       /* the article first: most words */
+			if (e >= 4 && c[1] == 0x644)
+				b = 2;
+		} else if (c0 == 0x648 || c0 == 0x641 || c0 == 0x628 || c0 == 0x643) {
 			if (e >= 5 && c[1] == 0x627 && c[2] == 0x644)
 				b = 3;
-			break;
-		case 0x644:
-			if (e >= 4 && c[1] == 0x644)
-				b = 2;
-			break;
-		case 0x627:
-			if (e >= 4 && c[1] == 0x644)
-				b = 2;
-			break;
 		}
 		if (!b && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
 			b = 1;
