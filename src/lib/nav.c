@@ -293,6 +293,21 @@ lit_absent(const struct ar_nav *nv, const struct rule *r, const char *s, size_t 
 	    && s == nv->lc_s && b == nv->lc_b && e == nv->lc_e;
 }
 
+/* Rule r is anchored at the start on a literal that s[b..e) does not open
+ * with: rmatch would fail on its first token. Its third byte is compared
+ * before the call (the bucket has said the first two). */
+static inline int
+head_differs(const struct rule *r, const char *s, size_t b, size_t e)
+{
+	const struct tok *t = &r->t[0];
+
+	if (!r->bol || t->type != T_LIT)
+		return 0;
+	if (e - b < t->n)
+		return 1;
+	return t->n > 2 && (s[b + 2] != t->s[2] || memcmp(s + b, t->s, t->n));
+}
+
 /* Find rule r in s[b..e) (already trimmed). */
 static int
 rmatch(struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t e,
@@ -615,7 +630,7 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm
 	if (e - b >= 2) {
 		unsigned k = (unsigned char)s[b] << 8 | (unsigned char)s[b + 1];
 		for (int i = nv->bucket[k]; i >= 0; i = nv->rules[i].next)
-			if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
+			if (!head_differs(&nv->rules[i], s, b, e) && rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 				best = i;
 				*bm = m;
 				break;
@@ -1168,7 +1183,8 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 		for (int guard = 0; guard < 16; guard++) {
 			struct match m;
 			size_t from, to, l;
-			if (lit_absent(nv, r, cur, b, e) || !rmatch(nv, r, cur, b, e, &m))
+			if (lit_absent(nv, r, cur, b, e) || head_differs(r, cur, b, e)
+			    || !rmatch(nv, r, cur, b, e, &m))
 				break;
 			from = m.start, to = m.end;
 			if (r->back && !span_back(nv, r, cur, b, e, &m, &from, &to))
