@@ -92,30 +92,47 @@ nav_fold_letter(int32_t c)
  * plural, dual or pronoun ending and a final teh marbuta or nisba yeh.
  * Light, and wrong for some words; it only has to make the words of a
  * headline meet those of its paragraphs. */
+/* The letters nav_stem looks at, by class, for tables instead of
+ * branches (a word's letters are as good as random to the branch
+ * predictor): و, ف, ب ك, ل, ا, ت, ن, م, ه, ي. */
+enum { SL_NONE, SL_WAW, SL_FEH, SL_BA, SL_LAM, SL_ALEF, SL_TEH, SL_NOON, SL_MEEM, SL_HEH,
+	SL_YEH, SL_COUNT };
+static const unsigned char nav_stem_class[128] = {
+	[0x48] = SL_WAW, [0x41] = SL_FEH, [0x28] = SL_BA, [0x43] = SL_BA, [0x44] = SL_LAM,
+	[0x27] = SL_ALEF, [0x2A] = SL_TEH, [0x46] = SL_NOON, [0x45] = SL_MEEM,
+	[0x47] = SL_HEH, [0x4A] = SL_YEH,
+};
+static inline int
+nav_stem_cls(int32_t c)
+{
+	return (uint32_t)(c - 0x600) < 128 ? nav_stem_class[c - 0x600] : SL_NONE;
+}
+/* the endings taken off two letters: [last][the one before] */
+static const unsigned char nav_stem_end2[SL_COUNT][SL_COUNT] = {
+	[SL_TEH][SL_ALEF] = 1,                                          /* ات */
+	[SL_NOON][SL_WAW] = 1, [SL_NOON][SL_YEH] = 1, [SL_NOON][SL_ALEF] = 1,   /* ون ين ان */
+	[SL_ALEF][SL_HEH] = 1, [SL_MEEM][SL_HEH] = 1,                   /* ها هم */
+};
+
 static inline uint32_t
 nav_stem(const int32_t *c, int k)
 {
 	int b = 0, e = k;
 
 	if (k && ar_is_arabic(c[0])) {
-		/* وال فال بال كال, لل, ال; else و or ف before four letters */
-		int32_t c0 = c[0];
-		if (c0 == 0x627 || c0 == 0x644) {       /* the article first: most words */
-			if (e >= 4 && c[1] == 0x644)
-				b = 2;
-		} else if (c0 == 0x648 || c0 == 0x641 || c0 == 0x628 || c0 == 0x643) {
-			if (e >= 5 && c[1] == 0x627 && c[2] == 0x644)
-				b = 3;
-		}
-		if (!b && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
-			b = 1;
+		/* وال فال بال كال; لل, ال; else و or ف before four letters */
+		int c0 = nav_stem_cls(c[0]);
+		int32_t c1 = k > 1 ? c[1] : 0, c2 = k > 2 ? c[2] : 0;
+		int wa = (c0 == SL_WAW) | (c0 == SL_FEH);
+		int b3 = (wa | (c0 == SL_BA)) & (e >= 5) & (c1 == 0x627) & (c2 == 0x644);
+		int b2 = ((c0 == SL_LAM) | (c0 == SL_ALEF)) & (e >= 4) & (c1 == 0x644);
+		b = 3 * b3 + 2 * b2;
+		b += (b == 0) & (e >= 4) & wa;
 		/* ات ون ين ان ها هم; else a final teh marbuta or yeh */
-		int32_t z = c[e - 1], y = e >= 2 ? c[e - 2] : 0;
-		if (e - b >= 5 && ((z == 0x62A && y == 0x627) || (z == 0x646 && (y == 0x648
-		    || y == 0x64A || y == 0x627)) || ((z == 0x627 || z == 0x645) && y == 0x647)))
-			e -= 2;
-		else if (e - b >= 4 && (z == 0x647 || z == 0x64A))
-			e--;
+		int z = nav_stem_cls(c[e - 1]), y = e >= 2 ? nav_stem_cls(c[e - 2]) : SL_NONE;
+		int s2 = (e - b >= 5) & nav_stem_end2[z][y];
+		int s1 = !s2 & (e - b >= 4) & ((z == SL_HEH) | (z == SL_YEH));
+		e -= 2 * s2 + s1;
 	}
 	if (e - b < 2)
 		return 0;
