@@ -804,6 +804,14 @@ struct words {
 	unsigned char num, let; /* in a run of digits; the content word holds letters */
 };
 
+/* nav_stem out of line: inline, it makes word_end too big for the
+ * compiler to inline that into features, which costs more */
+static __attribute__((noinline)) uint32_t
+stem_of(const int32_t *c, int k)
+{
+	return nav_stem(c, k);
+}
+
 /* The content word [cws, i) ends; stop says if it is a stop word, or is
  * -1 to look it up. */
 static inline void
@@ -811,7 +819,7 @@ word_end(struct words *wd, const struct stopwords *sw, const char *s, size_t i, 
 {
 	if (wd->let && wd->ncp >= 3
 	    && !(stop >= 0 ? stop : nav_stop(sw, s + wd->cws, i - wd->cws))) {
-		uint32_t h = nav_stem(wd->f, wd->k);
+		uint32_t h = stem_of(wd->f, wd->k);
 		struct nav_page *pg = wd->pg;
 		if (h) {
 			if (pg->nw == pg->wcap) {
@@ -898,6 +906,36 @@ ar2_at(const char *s, size_t i)
 	uint16_t at;
 	memcpy(&at, s + i, 2);
 	return ar2_letter[at];
+}
+
+/* nav_stem's tables, from its rules: وال فال بال كال before two letters
+ * or more; لل and ال before two; else و or ف before three. Endings: ات
+ * ون ين ان ها هم when three letters stay, else a final teh marbuta or yeh
+ * (folded to ه, ي) when three stay. */
+unsigned char nav_stem_pre[2][SL_COUNT << 3];
+unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
+
+void
+nav_stem_init(void)
+{
+	for (int five = 0; five < 2; five++)
+		for (int key = 0; key < SL_COUNT << 3; key++) {
+			int c0 = key >> 3, alef2 = key >> 2 & 1, lam2 = key >> 1 & 1, lam3 = key & 1;
+			int wa = c0 == SL_WAW || c0 == SL_FEH, b = 0;
+			if (five && (wa || c0 == SL_BA) && alef2 && lam3)
+				b = 3;
+			else if ((c0 == SL_LAM || c0 == SL_ALEF) && lam2)
+				b = 2;
+			else if (wa)
+				b = 1;
+			nav_stem_pre[five][key] = (unsigned char)b;
+		}
+	for (int z = 0; z < SL_COUNT; z++)
+		for (int y = 0; y < SL_COUNT; y++)
+			nav_stem_cut[z][y] = (z == SL_TEH && y == SL_ALEF)
+			    || (z == SL_NOON && (y == SL_WAW || y == SL_YEH || y == SL_ALEF))
+			    || ((z == SL_ALEF || z == SL_MEEM) && y == SL_HEH) ? 2
+			    : z == SL_HEH || z == SL_YEH ? 1 : 0;
 }
 
 static void
@@ -1712,6 +1750,7 @@ ar_nav_new(ar_nav_fn fn, void *ctx)
 	nv->tpl = nav_tpl_new();
 	nv->dt = ar_date_new(NULL, NULL);
 	ar2_init();
+	nav_stem_init();
 	ar_nav_doc_begin(nv);
 	return nv;
 }

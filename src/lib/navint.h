@@ -107,12 +107,13 @@ nav_stem_cls(int32_t c)
 {
 	return (uint32_t)(c - 0x600) < 128 ? nav_stem_class[c - 0x600] : SL_NONE;
 }
-/* the endings taken off two letters: [last][the one before] */
-static const unsigned char nav_stem_end2[SL_COUNT][SL_COUNT] = {
-	[SL_TEH][SL_ALEF] = 1,                                          /* ات */
-	[SL_NOON][SL_WAW] = 1, [SL_NOON][SL_YEH] = 1, [SL_NOON][SL_ALEF] = 1,   /* ون ين ان */
-	[SL_ALEF][SL_HEH] = 1, [SL_MEEM][SL_HEH] = 1,                   /* ها هم */
-};
+/* The letters a stem starts after (nav.c fills it): [five letters or
+ * more][the first letter's class << 3 | second is ا << 2 | second is ل << 1
+ * | third is ل]; and the letters an ending takes off: [last][the one
+ * before], 2 wanting five letters after the prefix, 1 four. */
+extern unsigned char nav_stem_pre[2][SL_COUNT << 3];
+extern unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
+void nav_stem_init(void);
 
 static inline uint32_t
 nav_stem(const int32_t *c, int k)
@@ -120,19 +121,13 @@ nav_stem(const int32_t *c, int k)
 	int b = 0, e = k;
 
 	if (k && ar_is_arabic(c[0])) {
-		/* وال فال بال كال; لل, ال; else و or ف before four letters */
-		int c0 = nav_stem_cls(c[0]);
 		int32_t c1 = k > 1 ? c[1] : 0, c2 = k > 2 ? c[2] : 0;
-		int wa = (c0 == SL_WAW) | (c0 == SL_FEH);
-		int b3 = (wa | (c0 == SL_BA)) & (e >= 5) & (c1 == 0x627) & (c2 == 0x644);
-		int b2 = ((c0 == SL_LAM) | (c0 == SL_ALEF)) & (e >= 4) & (c1 == 0x644);
-		b = 3 * b3 + 2 * b2;
-		b += (b == 0) & (e >= 4) & wa;
-		/* ات ون ين ان ها هم; else a final teh marbuta or yeh */
+		int key = nav_stem_cls(c[0]) << 3 | (c1 == 0x627) << 2 | (c1 == 0x644) << 1
+		    | (c2 == 0x644);
+		b = nav_stem_pre[e >= 5][key] & -(e >= 4);
 		int z = nav_stem_cls(c[e - 1]), y = e >= 2 ? nav_stem_cls(c[e - 2]) : SL_NONE;
-		int s2 = (e - b >= 5) & nav_stem_end2[z][y];
-		int s1 = !s2 & (e - b >= 4) & ((z == SL_HEH) | (z == SL_YEH));
-		e -= 2 * s2 + s1;
+		int cut = nav_stem_cut[z][y];
+		e -= e - b >= 3 + cut ? cut : 0;
 	}
 	if (e - b < 2)
 		return 0;
