@@ -320,12 +320,15 @@ split_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w
 				w->open = p, w->close = e;
 				break;
 			}
-	} else {
-		for (size_t p = e; p >= 3; p--)
-			if (s[p - 1] == ' ' && s[p - 2] == '-' && s[p - 3] == ' ') {
-				w->open = p, w->close = e;
-				break;
-			}
+	} else if (e >= 3) {
+		/* the last " - " ending by e: the dashes found by memchr, as
+		 * most lines hold none */
+		const char *d = s + 1, *dend = s + e - 1;
+		while (d < dend && (d = memchr(d, '-', (size_t)(dend - d)))) {
+			if (d[-1] == ' ' && d[1] == ' ')
+				w->open = (size_t)(d - s) + 2, w->close = e;
+			d++;
+		}
 	}
 }
 
