@@ -1589,7 +1589,9 @@ step_classify(struct ar_nav *nv, struct ent *x, struct arriving *a)
 		x->spanned = 1;
 	}
 	size_t tb = skip_space(ts, 0, tn), te = trim_end(ts, tb, tn);
-	struct words wd = { .pg = &nv->pg, .start = nv->pg.nw, .ok = te - tb <= 65536 };
+	struct words wd;        /* its letters unset: zeroing them cost more */
+	wd.pg = &nv->pg, wd.start = nv->pg.nw, wd.ok = te - tb <= 65536;
+	wd.k = 0, wd.ncp = 0, wd.cws = 0, wd.num = wd.let = 0;
 	features(&nv->sw, ts, tb, te, &x->f, &wd);
 	if (wd.ok) {
 		x->woff = (uint32_t)wd.start;
