@@ -599,6 +599,7 @@ ar_nav_ready(struct ar_nav *nv)
 	index_literals(nv);
 	memset(nv->bucket, -1, sizeof nv->bucket);
 	nv->other = ar_alloc(sizeof *nv->other * (size_t)(nv->nrules + 1));
+	nv->other_nd = ar_alloc(sizeof *nv->other_nd * (size_t)(nv->nrules + 1));
 	nv->spans = ar_alloc(sizeof *nv->spans * (size_t)(nv->nrules + 1));
 	for (int i = nv->nrules - 1; i >= 0; i--) {
 		struct rule *r = &nv->rules[i];
@@ -616,6 +617,8 @@ ar_nav_ready(struct ar_nav *nv)
 				nv->spans[nv->nspans++] = i;
 		} else if (!in_bucket(r)) {
 			nv->other[nv->nother++] = i;
+			if (!(r->bol && r->t[0].type == T_DIGITS))
+				nv->other_nd[nv->nother_nd++] = i;
 		}
 	}
 }
@@ -638,13 +641,13 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm
 	}
 	/* the rules anchored on a figure ("^####-##-##") need one first */
 	int nodig = skip_digits(s, b, e) == b;
-	for (int j = 0; j < nv->nother; j++) {
-		int i = nv->other[j];
+	const int *list = nodig ? nv->other_nd : nv->other;
+	int nlist = nodig ? nv->nother_nd : nv->nother;
+	for (int j = 0; j < nlist; j++) {
+		int i = list[j];
 		if (best >= 0 && i > best)
 			break;
 		const struct rule *r = &nv->rules[i];
-		if (nodig && r->bol && r->t[0].type == T_DIGITS)
-			continue;
 		if (lit_absent(nv, r, s, b, e))
 			continue;
 		if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
@@ -1769,6 +1772,7 @@ ar_nav_free(struct ar_nav *nv)
 		free((char *)nv->lits[i].s);
 	free(nv->lits);
 	free(nv->other);
+	free(nv->other_nd);
 	free(nv->spans);
 	for (int i = 0; i < SW_SLOTS; i++)
 		free((char *)nv->sw.tab[i].s);

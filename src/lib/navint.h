@@ -285,6 +285,7 @@ struct ar_nav {
 	int nrules, caprules, nbuiltin;
 	int bucket[65536];      /* first two bytes of a ^literal -> rule chain */
 	int *other, nother;     /* rules not in a bucket, in order */
+	int *other_nd, nother_nd;       /* the same but those anchored on a figure */
 	int *spans, nspans;     /* drop-span rules, in order */
 	struct lit *lits;
 	int nlits;
