@@ -1207,7 +1207,7 @@ span_back(struct ar_nav *nv, const struct rule *r, const char *cur, size_t b, si
 /* Remove drop-span runs from s; 1 if anything went (the rest goes to the
  * page's outb, what went to its cutb). */
 static int
-spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
+spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n, size_t b, size_t e)
 {
 	struct ar_buf *a = &nv->span_a, *bb = &nv->span_b;
 	struct nav_page *pg = &nv->pg;
@@ -1217,8 +1217,8 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 
 	x->coff = pg->cutb.len;
 
-	/* the trimmed bounds change only when a span is cut */
-	size_t b = skip_space(cur, 0, len), e = trim_end(cur, b, len);
+	/* s[b..e) trimmed, as arrive found it; the bounds change only when a
+	 * span is cut */
 	for (int j = 0; j < nv->nspans; j++) {
 		const struct rule *r = &nv->rules[nv->spans[j]];
 		for (int guard = 0; guard < 16; guard++) {
@@ -1586,12 +1586,13 @@ step_classify(struct ar_nav *nv, struct ent *x, struct arriving *a)
 	const char *ts = a->s;
 	size_t tn = a->n;
 
-	if (nv->nspans && spans_apply(nv, x, a->s, a->n)) {
+	size_t tb = a->b, te = a->e;    /* the line trimmed, as arrive found it */
+	if (nv->nspans && spans_apply(nv, x, a->s, a->n, a->b, a->e)) {
 		ts = nv->pg.outb.s + x->ooff;
 		tn = x->olen;
 		x->spanned = 1;
+		tb = skip_space(ts, 0, tn), te = trim_end(ts, tb, tn);
 	}
-	size_t tb = skip_space(ts, 0, tn), te = trim_end(ts, tb, tn);
 	struct words wd;        /* its letters unset: zeroing them cost more */
 	wd.pg = &nv->pg, wd.start = nv->pg.nw, wd.ok = te - tb <= 65536;
 	wd.k = 0, wd.ncp = 0, wd.cws = 0, wd.num = wd.let = 0;
