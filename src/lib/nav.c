@@ -284,13 +284,17 @@ seq(const struct rule *r, int ti, const char *s, size_t p, size_t e,
 	return 1;
 }
 
-/* Rule r cannot match s[b..e): the literal it needs was looked for in
- * this line already, and is not there. Most tries end so, without a call. */
+/* Rule r cannot match s[b..e): the literal it needs is not in the line
+ * (looked for once a line). Most tries end so, without entering rmatch;
+ * a rule of one literal at the end is left to rmatch, which compares the
+ * end without a search. */
 static inline int
-lit_absent(const struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t e)
+lit_absent(struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t e)
 {
-	return r->req >= 0 && nv->lits[r->req].gen == nv->lgen && nv->lits[r->req].pos < 0
-	    && s == nv->lc_s && b == nv->lc_b && e == nv->lc_e;
+	if (r->req < 0 || s != nv->lc_s || b != nv->lc_b || e != nv->lc_e
+	    || (r->eol && r->nt == 1))
+		return 0;
+	return lit_find(nv, r->req, s, b, e) < 0;
 }
 
 /* Rule r is anchored at the start on a literal that s[b..e) does not open
