@@ -45,12 +45,30 @@ ar_lex_fold(const struct ar_lex *lx, const char *s, size_t n, struct ar_buf *out
 				out->s[i] += 'a' - 'A';
 }
 
+/* A word's slot: four bytes a step, as every word of a text may be looked
+ * up (the order of the slots is seen nowhere: any hash would do). */
+static inline size_t
+word_hash(const char *w, size_t n)
+{
+	uint32_t h = (uint32_t)n * 0x9E3779B1u, x;
+	size_t i = 0;
+
+	for (; i + 4 <= n; i += 4) {
+		memcpy(&x, w + i, 4);
+		h = (h ^ x) * 0x85EBCA77u;
+		h ^= h >> 15;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 0xC2B2AE3Du;
+	return h ^ h >> 16;
+}
+
 static struct slot *
 find_slot(const struct ar_lex *lx, const char *w, size_t n)
 {
 	size_t mask = lx->cap - 1;
 
-	for (size_t h = ar_hash(w, n) & mask;; h = (h + 1) & mask) {
+	for (size_t h = word_hash(w, n) & mask;; h = (h + 1) & mask) {
 		struct slot *sl = &lx->tab[h];
 		if (!sl->w || (sl->n == n && !memcmp(sl->w, w, n)))
 			return sl;

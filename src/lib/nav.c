@@ -284,6 +284,34 @@ seq(const struct rule *r, int ti, const char *s, size_t p, size_t e,
 	return 1;
 }
 
+/* Rule r cannot match s[b..e): the literal it needs is not in the line
+ * (looked for once a line). Most tries end so, without entering rmatch;
+ * a rule of one literal at the end is left to rmatch, which compares the
+ * end without a search. */
+static inline int
+lit_absent(struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t e)
+{
+	if (r->req < 0 || s != nv->lc_s || b != nv->lc_b || e != nv->lc_e
+	    || (r->eol && r->nt == 1))
+		return 0;
+	return lit_find(nv, r->req, s, b, e) < 0;
+}
+
+/* Rule r is anchored at the start on a literal that s[b..e) does not open
+ * with: rmatch would fail on its first token. Its third byte is compared
+ * before the call (the bucket has said the first two). */
+static inline int
+head_differs(const struct rule *r, const char *s, size_t b, size_t e)
+{
+	const struct tok *t = &r->t[0];
+
+	if (!r->bol || t->type != T_LIT)
+		return 0;
+	if (e - b < t->n)
+		return 1;
+	return t->n > 2 && (s[b + 2] != t->s[2] || memcmp(s + b, t->s, t->n));
+}
+
 /* Find rule r in s[b..e) (already trimmed). */
 static int
 rmatch(struct ar_nav *nv, const struct rule *r, const char *s, size_t b, size_t e,
@@ -575,6 +603,7 @@ ar_nav_ready(struct ar_nav *nv)
 	index_literals(nv);
 	memset(nv->bucket, -1, sizeof nv->bucket);
 	nv->other = ar_alloc(sizeof *nv->other * (size_t)(nv->nrules + 1));
+	nv->other_nd = ar_alloc(sizeof *nv->other_nd * (size_t)(nv->nrules + 1));
 	nv->spans = ar_alloc(sizeof *nv->spans * (size_t)(nv->nrules + 1));
 	for (int i = nv->nrules - 1; i >= 0; i--) {
 		struct rule *r = &nv->rules[i];
@@ -592,6 +621,8 @@ ar_nav_ready(struct ar_nav *nv)
 				nv->spans[nv->nspans++] = i;
 		} else if (!in_bucket(r)) {
 			nv->other[nv->nother++] = i;
+			if (!(r->bol && r->t[0].type == T_DIGITS))
+				nv->other_nd[nv->nother_nd++] = i;
 		}
 	}
 }
@@ -606,7 +637,7 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm
 	if (e - b >= 2) {
 		unsigned k = (unsigned char)s[b] << 8 | (unsigned char)s[b + 1];
 		for (int i = nv->bucket[k]; i >= 0; i = nv->rules[i].next)
-			if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
+			if (!head_differs(&nv->rules[i], s, b, e) && rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 				best = i;
 				*bm = m;
 				break;
@@ -614,12 +645,14 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm
 	}
 	/* the rules anchored on a figure ("^####-##-##") need one first */
 	int nodig = skip_digits(s, b, e) == b;
-	for (int j = 0; j < nv->nother; j++) {
-		int i = nv->other[j];
+	const int *list = nodig ? nv->other_nd : nv->other;
+	int nlist = nodig ? nv->nother_nd : nv->nother;
+	for (int j = 0; j < nlist; j++) {
+		int i = list[j];
 		if (best >= 0 && i > best)
 			break;
 		const struct rule *r = &nv->rules[i];
-		if (nodig && r->bol && r->t[0].type == T_DIGITS)
+		if (lit_absent(nv, r, s, b, e))
 			continue;
 		if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 			best = i;
@@ -678,11 +711,13 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 		n--;
 	if (n == 0 || n > 32)
 		return 0;
+	if (n > sw->maxn)
+		sw->maxn = (unsigned char)n;
 	if (n >= 2) {
 		unsigned k = nav_swkey(line, n);
 		sw->bloom[k >> 3] |= (unsigned char)(1u << (k & 7));
 	}
-	uint32_t h = ar_hash(line, n) & (SW_SLOTS - 1);
+	uint32_t h = nav_swhash(line, n);
 	for (int tries = 0; tries < SW_SLOTS; tries++, h = (h + 1) & (SW_SLOTS - 1)) {
 		if (!sw->tab[h].s) {
 			char *c = ar_alloc(n);
@@ -700,12 +735,12 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 int
 nav_is_stop(const struct stopwords *sw, const char *s, size_t n)
 {
-	if (n < 2 || n > 32)
+	if (n < 2 || n > sw->maxn)
 		return 0;
 	unsigned k = nav_swkey(s, n);
 	if (!(sw->bloom[k >> 3] & (1u << (k & 7))))
 		return 0;
-	uint32_t h = ar_hash(s, n) & (SW_SLOTS - 1);
+	uint32_t h = nav_swhash(s, n);
 	for (; sw->tab[h].s; h = (h + 1) & (SW_SLOTS - 1))
 		if (sw->tab[h].n == n && !memcmp(sw->tab[h].s, s, n))
 			return 1;
@@ -760,28 +795,38 @@ numbered(const char *s, size_t b, size_t e)
 
 /* The content words of the line, in the same pass (struct words): what
  * navpage.c's line_words makes of them, while the line is of the text
- * both read alike (ASCII, Arabic letters, the common punctuation); on
- * anything else (marks, tatweel, format characters, letters and digits in
- * one word, other scripts) the pass gives up and the page model reads
- * the line itself when it asks. */
+ * both read alike (ASCII, Arabic letters, marks and tatweel inside words,
+ * the common punctuation). Digits end a content word, as they do there
+ * ("كورونا19" holds one). On anything else (format characters, marks
+ * outside words, Arabic-Indic digits, other punctuation) the pass gives
+ * up and the page model reads the line itself when it asks. */
 struct words {
 	struct nav_page *pg;
 	size_t start;           /* the line's first word in pg->w */
 	int ok;                 /* still read alike */
-	int32_t f[48];          /* the word's letters, folded */
+	int32_t f[48];          /* the content word's letters, folded */
 	int k;
 	unsigned ncp;
-	unsigned char dig, let; /* the word holds digits, letters */
+	size_t cws;             /* where the content word began */
+	unsigned char num, let; /* in a run of digits; the content word holds letters */
 };
 
-static inline void
-word_end(struct words *wd, const struct stopwords *sw, const char *s, size_t n, int stop)
+/* nav_stem out of line: inline, it makes word_end too big for the
+ * compiler to inline that into features, which costs more */
+static __attribute__((noinline)) uint32_t
+stem_of(const int32_t *c, int k)
 {
-	(void)sw, (void)s, (void)n;
-	if (wd->dig && wd->let)
-		wd->ok = 0;
-	else if (wd->let && wd->ncp >= 3 && !stop) {
-		uint32_t h = nav_stem(wd->f, wd->k);
+	return nav_stem(c, k);
+}
+
+/* The content word [cws, i) ends; stop says if it is a stop word, or is
+ * -1 to look it up. */
+static inline void
+word_end(struct words *wd, const struct stopwords *sw, const char *s, size_t i, int stop)
+{
+	if (wd->let && wd->ncp >= 3
+	    && !(stop >= 0 ? stop : nav_stop(sw, s + wd->cws, i - wd->cws))) {
+		uint32_t h = stem_of(wd->f, wd->k);
 		struct nav_page *pg = wd->pg;
 		if (h) {
 			if (pg->nw == pg->wcap) {
@@ -791,7 +836,7 @@ word_end(struct words *wd, const struct stopwords *sw, const char *s, size_t n, 
 			pg->w[pg->nw++] = h;
 		}
 	}
-	wd->k = 0, wd->ncp = 0, wd->dig = wd->let = 0;
+	wd->k = 0, wd->ncp = 0, wd->let = 0;
 }
 
 /* punctuation outside the fast paths that both passes skip */
@@ -807,6 +852,99 @@ plain_punct(int32_t cp)
 	return 0;
 }
 
+/* Each byte of ASCII as features() reads it: the letters, digits and
+ * blanks by a table lookup, the few signs it counts by a switch. */
+enum { A_OTHER, A_LOWER, A_UPPER, A_DIGIT, A_BLANK, A_SIGN };
+static const unsigned char ascii_kind[128] = {
+	['\t'] = A_BLANK, [' '] = A_BLANK,
+	['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT, ['4'] = A_DIGIT,
+	['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT, ['8'] = A_DIGIT, ['9'] = A_DIGIT,
+	['@'] = A_SIGN, ['#'] = A_SIGN, ['/'] = A_SIGN, [','] = A_SIGN, ['('] = A_SIGN,
+	[')'] = A_SIGN, ['|'] = A_SIGN, ['>'] = A_SIGN,
+#define L2(a, b) [a] = A_UPPER, [b] = A_LOWER
+	L2('A','a'), L2('B','b'), L2('C','c'), L2('D','d'), L2('E','e'), L2('F','f'),
+	L2('G','g'), L2('H','h'), L2('I','i'), L2('J','j'), L2('K','k'), L2('L','l'),
+	L2('M','m'), L2('N','n'), L2('O','o'), L2('P','p'), L2('Q','q'), L2('R','r'),
+	L2('S','s'), L2('T','t'), L2('U','u'), L2('V','v'), L2('W','w'), L2('X','x'),
+	L2('Y','y'), L2('Z','z'),
+#undef L2
+};
+
+/* The Arabic letters by their two bytes (the lead, then the second in the
+ * high byte), read as one 16-bit index: AR2_LETTER for a letter, with
+ * AR2_STORE and the folded letter in the low bits unless it is tatweel,
+ * and AR2_BAD when the second byte is no continuation byte (the letter
+ * counts, the line's words are left to the page model). 0: no letter,
+ * which ends a run, as does any other lead byte. Most of a line is made
+ * of them. */
+#define AR2_LETTER 0x1000
+#define AR2_BAD 0x4000
+#define AR2_STORE 0x8000
+#define AR2_FOLD 0x07FF
+static uint16_t ar2_letter[65536];
+
+static void
+ar2_init(void)
+{
+	ar_cclass_init();
+	for (unsigned lead = 0xD8; lead <= 0xD9; lead++)
+		for (unsigned c1 = 0; c1 < 256; c1++) {
+			int32_t cp = (int32_t)(((lead & 0x1F) << 6) | (c1 & 0x3F));
+			uint16_t t = 0;
+			if (ar_cclass_bmp[cp] == AR_C_LETTER) {
+				t = AR2_LETTER;
+				if (cp != 0x0640)
+					t |= AR2_STORE | (uint16_t)nav_fold_letter(cp);
+				if ((c1 & 0xC0) != 0x80)
+					t |= AR2_BAD;
+			}
+			unsigned char two[2] = { (unsigned char)lead, (unsigned char)c1 };
+			uint16_t at;
+			memcpy(&at, two, 2);
+			ar2_letter[at] = t;
+		}
+}
+
+/* the table's entry for the two bytes at s + i, read as one word in the
+ * machine's order (as ar2_init wrote them) */
+static inline unsigned
+ar2_at(const char *s, size_t i)
+{
+	uint16_t at;
+	memcpy(&at, s + i, 2);
+	return ar2_letter[at];
+}
+
+/* nav_stem's tables, from its rules: وال فال بال كال before two letters
+ * or more; لل and ال before two; else و or ف before three. Endings: ات
+ * ون ين ان ها هم when three letters stay, else a final teh marbuta or yeh
+ * (folded to ه, ي) when three stay. */
+unsigned char nav_stem_pre[2][SL_COUNT << 3];
+unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
+
+void
+nav_stem_init(void)
+{
+	for (int five = 0; five < 2; five++)
+		for (int key = 0; key < SL_COUNT << 3; key++) {
+			int c0 = key >> 3, alef2 = key >> 2 & 1, lam2 = key >> 1 & 1, lam3 = key & 1;
+			int wa = c0 == SL_WAW || c0 == SL_FEH, b = 0;
+			if (five && (wa || c0 == SL_BA) && alef2 && lam3)
+				b = 3;
+			else if ((c0 == SL_LAM || c0 == SL_ALEF) && lam2)
+				b = 2;
+			else if (wa)
+				b = 1;
+			nav_stem_pre[five][key] = (unsigned char)b;
+		}
+	for (int z = 0; z < SL_COUNT; z++)
+		for (int y = 0; y < SL_COUNT; y++)
+			nav_stem_cut[z][y] = (z == SL_TEH && y == SL_ALEF)
+			    || (z == SL_NOON && (y == SL_WAW || y == SL_YEH || y == SL_ALEF))
+			    || ((z == SL_ALEF || z == SL_MEEM) && y == SL_HEH) ? 2
+			    : z == SL_HEH || z == SL_YEH ? 1 : 0;
+}
+
 static void
 features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct feat *f,
     struct words *wd)
@@ -820,21 +958,87 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		unsigned char c = (unsigned char)s[i];
 		int word;
 		size_t l;
+		unsigned t;
 
+		if (i + 2 <= e && (t = ar2_at(s, i))) {
+			/* a run of Arabic letters, most of the text: what the
+			 * general steps below would count for each of them */
+			if (!inw) {
+				ws = wd->cws = i;
+				inw = 1;
+				cp = 0x600 | ((c & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+				if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
+					f->waw = 1;
+			} else if (wd->num) {
+				wd->num = 0;
+				wd->cws = i;
+			}
+			if (!first)
+				first = 0x600 | ((c & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+			size_t j = i, lim = e - 1;      /* j < lim: two bytes left */
+			int k = wd->k;
+			unsigned all = 0;
+			for (;;) {
+				all |= t;
+				if (k < 48) {   /* tatweel is stored, not kept */
+					wd->f[k] = (int32_t)(t & AR2_FOLD);
+					k += t >> 15;
+				}
+				j += 2;
+				if (j >= lim || !(t = ar2_at(s, j)))
+					break;
+			}
+			unsigned run = (unsigned)(j - i) / 2;
+			wd->k = k;
+			if (all & AR2_BAD)
+				wd->ok = 0;
+			if (all & AR2_STORE)
+				wd->let = 1;
+			wd->ncp += run;
+			f->ar += run, f->cps += run;
+			/* which letter it was does not matter: the line's last two
+			 * signs are asked for punctuation only */
+			prev = run >= 2 ? 0x0627 : last;
+			last = 0x0627;
+			i = j;
+			continue;
+		}
+		if (c == ' ') {         /* most of what is no letter */
+			if (inw) {
+				int stop = nav_stop(sw, s + ws, i - ws);
+				f->words++;
+				f->sw += stop;
+				inw = 0;
+				if (wd->ok)
+					word_end(wd, sw, s, i, wd->cws == ws ? stop : -1);
+				wd->num = 0;
+			}
+			f->cps++;
+			i++;
+			continue;
+		}
 		if (c < 0x80) {
 			l = 1;
 			cp = c;
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+			switch (ascii_kind[c]) {
+			case A_UPPER:
+			case A_LOWER:
+				if (wd->num)
+					wd->num = 0, wd->cws = i;
 				f->lat++;
 				word = 1;
 				wd->let = 1, wd->ncp++;
 				if (wd->k < 48)
-					wd->f[wd->k++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-			} else if (c >= '0' && c <= '9') {
+					wd->f[wd->k++] = c | 0x20;
+				break;
+			case A_DIGIT:
 				f->dig++;
 				word = 1;
-				wd->dig = 1;
-			} else {
+				if (inw && !wd->num && wd->ok)
+					word_end(wd, sw, s, i, -1);
+				wd->num = 1;
+				break;
+			case A_SIGN:
 				word = 0;
 				if (c == '@' || c == '#')
 					f->links++;
@@ -849,20 +1053,9 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 				else if ((c == '>' || c == '/') && i > b && s[i - 1] == ' '
 				    && i + 1 < e && s[i + 1] == ' ')
 					f->seps++;         /* a > b, a / b: a breadcrumb */
-			}
-		} else if ((c == 0xD8 || c == 0xD9) && i + 2 <= e
-		    && (cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F),
-		    ar_cclass_bmp[cp] == AR_C_LETTER)) {
-			l = 2;                  /* an Arabic letter: most of the text */
-			f->ar++;
-			word = 1;
-			if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
-				wd->ok = 0;
-			wd->ncp++;
-			if (cp != 0x0640) {
-				wd->let = 1;
-				if (wd->k < 48)
-					wd->f[wd->k++] = nav_fold_letter(cp);
+				break;
+			default:
+				word = 0;
 			}
 		} else {
 			l = ar_u8len(c);
@@ -872,7 +1065,10 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			}
 			ar_u8dec(s + i, &cp);
 			int k = ar_cclass(cp);
-			/* a mark or tatweel inside a word counts in it, no letter */
+			/* a mark or tatweel inside a word counts in it, no letter;
+			 * after digits it opens a content word, as a letter does */
+			if ((k == AR_C_LETTER || ((k == AR_C_MARK || cp == 0x0640) && inw)) && wd->num)
+				wd->num = 0, wd->cws = i;
 			if ((k == AR_C_MARK || cp == 0x0640) && inw)
 				wd->ncp++;
 			else if (!plain_punct(cp))
@@ -909,15 +1105,18 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			}
 		}
 		if (word && !inw) {
-			ws = i;
+			ws = wd->cws = i;
 			inw = 1;
+			if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
+				f->waw = 1;
 		} else if (!word && inw) {
 			int stop = nav_stop(sw, s + ws, i - ws);
 			f->words++;
 			f->sw += stop;
 			inw = 0;
 			if (wd->ok)
-				word_end(wd, sw, s + ws, i - ws, stop);
+				word_end(wd, sw, s, i, wd->cws == ws ? stop : -1);
+			wd->num = 0;
 		}
 		if (!(c == ' ' || c == '\t')) {
 			if (!first)
@@ -925,42 +1124,15 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			prev = last;
 			last = cp;
 		}
-		if (f->words == 0 && inw && i == ws && (cp == 0x0648 || cp == 0x0641))
-			f->waw = 1;
 		f->cps++;
 		i += l;
-		/* the rest of a run of Arabic letters inside a word, as the
-		 * steps above count each of them */
-		if (inw && i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9) {
-			/* in locals: the stores to wd->f would reload them */
-			int k = wd->k, ok = wd->ok, let = wd->let;
-			unsigned ncp = wd->ncp, run = 0;
-			do {
-				int32_t c2 = (((unsigned char)s[i] & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
-				if (ar_cclass_bmp[c2] != AR_C_LETTER)
-					break;
-				if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
-					ok = 0;
-				ncp++;
-				if (c2 != 0x0640) {
-					let = 1;
-					if (k < 48)
-						wd->f[k++] = nav_fold_letter(c2);
-				}
-				run++;
-				prev = last, last = c2;
-				i += 2;
-			} while (i + 2 <= e && ((unsigned char)s[i] | 1) == 0xD9);
-			wd->k = k, wd->ok = ok, wd->let = (unsigned char)let, wd->ncp = ncp;
-			f->ar += run, f->cps += run;
-		}
 	}
 	if (inw) {
 		int stop = nav_stop(sw, s + ws, e - ws);
 		f->words++;
 		f->sw += stop;
 		if (wd->ok)
-			word_end(wd, sw, s + ws, e - ws, stop);
+			word_end(wd, sw, s, e, wd->cws == ws ? stop : -1);
 	}
 	switch (last) {
 	case '.': case '!': case '?': case 0x061F: case 0x2026: case ':': case 0x061B:
@@ -1039,7 +1211,7 @@ span_back(struct ar_nav *nv, const struct rule *r, const char *cur, size_t b, si
 /* Remove drop-span runs from s; 1 if anything went (the rest goes to the
  * page's outb, what went to its cutb). */
 static int
-spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
+spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n, size_t b, size_t e)
 {
 	struct ar_buf *a = &nv->span_a, *bb = &nv->span_b;
 	struct nav_page *pg = &nv->pg;
@@ -1049,14 +1221,15 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n)
 
 	x->coff = pg->cutb.len;
 
-	/* the trimmed bounds change only when a span is cut */
-	size_t b = skip_space(cur, 0, len), e = trim_end(cur, b, len);
+	/* s[b..e) trimmed, as arrive found it; the bounds change only when a
+	 * span is cut */
 	for (int j = 0; j < nv->nspans; j++) {
 		const struct rule *r = &nv->rules[nv->spans[j]];
 		for (int guard = 0; guard < 16; guard++) {
 			struct match m;
 			size_t from, to, l;
-			if (!rmatch(nv, r, cur, b, e, &m))
+			if (lit_absent(nv, r, cur, b, e) || head_differs(r, cur, b, e)
+			    || !rmatch(nv, r, cur, b, e, &m))
 				break;
 			from = m.start, to = m.end;
 			if (r->back && !span_back(nv, r, cur, b, e, &m, &from, &to))
@@ -1417,13 +1590,16 @@ step_classify(struct ar_nav *nv, struct ent *x, struct arriving *a)
 	const char *ts = a->s;
 	size_t tn = a->n;
 
-	if (nv->nspans && spans_apply(nv, x, a->s, a->n)) {
+	size_t tb = a->b, te = a->e;    /* the line trimmed, as arrive found it */
+	if (nv->nspans && spans_apply(nv, x, a->s, a->n, a->b, a->e)) {
 		ts = nv->pg.outb.s + x->ooff;
 		tn = x->olen;
 		x->spanned = 1;
+		tb = skip_space(ts, 0, tn), te = trim_end(ts, tb, tn);
 	}
-	size_t tb = skip_space(ts, 0, tn), te = trim_end(ts, tb, tn);
-	struct words wd = { .pg = &nv->pg, .start = nv->pg.nw, .ok = te - tb <= 65536 };
+	struct words wd;        /* its letters unset: zeroing them cost more */
+	wd.pg = &nv->pg, wd.start = nv->pg.nw, wd.ok = te - tb <= 65536;
+	wd.k = 0, wd.ncp = 0, wd.cws = 0, wd.num = wd.let = 0;
 	features(&nv->sw, ts, tb, te, &x->f, &wd);
 	if (wd.ok) {
 		x->woff = (uint32_t)wd.start;
@@ -1583,6 +1759,8 @@ ar_nav_new(ar_nav_fn fn, void *ctx)
 	nv->vocab = nav_vocab_new();
 	nv->tpl = nav_tpl_new();
 	nv->dt = ar_date_new(NULL, NULL);
+	ar2_init();
+	nav_stem_init();
 	ar_nav_doc_begin(nv);
 	return nv;
 }
@@ -1599,6 +1777,7 @@ ar_nav_free(struct ar_nav *nv)
 		free((char *)nv->lits[i].s);
 	free(nv->lits);
 	free(nv->other);
+	free(nv->other_nd);
 	free(nv->spans);
 	for (int i = 0; i < SW_SLOTS; i++)
 		free((char *)nv->sw.tab[i].s);

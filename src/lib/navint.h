@@ -32,6 +32,7 @@ struct lit { const char *s; size_t n, goff; unsigned long gen; long pos; };
 struct stopwords {
 	struct { const char *s; unsigned char n; } tab[SW_SLOTS];
 	unsigned char bloom[8192];      /* length, second and last byte */
+	unsigned char maxn;             /* the longest, in bytes (up to 32) */
 };
 int nav_is_stop(const struct stopwords *sw, const char *s, size_t n);
 /* the bloom filter's key of a word: its length, second and last byte */
@@ -41,11 +42,24 @@ nav_swkey(const char *s, size_t n)
 	return (unsigned)(n & 15) << 12 | ((unsigned char)s[1] & 0x3F) << 6
 	    | ((unsigned char)s[n - 1] & 0x3F);
 }
+/* the stop word table's slot of a word: from its length and a few of its
+ * bytes, as the words are short and a probe compares them whole */
+static inline uint32_t
+nav_swhash(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t h = (uint32_t)n * 0x9E3779B1u;
+
+	h ^= (u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16) * 0x85EBCA77u;
+	if (n >= 2)
+		h ^= (u[1] | (uint32_t)u[n - 2] << 8) * 0xC2B2AE3Du;
+	return (h ^ h >> 16) & (SW_SLOTS - 1);
+}
 /* nav_is_stop, with its filter inline: most words are no stop words */
 static inline int
 nav_stop(const struct stopwords *sw, const char *s, size_t n)
 {
-	if (n < 2 || n > 32)
+	if (n < 2 || n > sw->maxn)
 		return 0;
 	unsigned k = nav_swkey(s, n);
 	return (sw->bloom[k >> 3] & (1u << (k & 7))) && nav_is_stop(sw, s, n);
@@ -78,36 +92,42 @@ nav_fold_letter(int32_t c)
  * plural, dual or pronoun ending and a final teh marbuta or nisba yeh.
  * Light, and wrong for some words; it only has to make the words of a
  * headline meet those of its paragraphs. */
+/* The letters nav_stem looks at, by class, for tables instead of
+ * branches (a word's letters are as good as random to the branch
+ * predictor): و, ف, ب ك, ل, ا, ت, ن, م, ه, ي. */
+enum { SL_NONE, SL_WAW, SL_FEH, SL_BA, SL_LAM, SL_ALEF, SL_TEH, SL_NOON, SL_MEEM, SL_HEH,
+	SL_YEH, SL_COUNT };
+static const unsigned char nav_stem_class[128] = {
+	[0x48] = SL_WAW, [0x41] = SL_FEH, [0x28] = SL_BA, [0x43] = SL_BA, [0x44] = SL_LAM,
+	[0x27] = SL_ALEF, [0x2A] = SL_TEH, [0x46] = SL_NOON, [0x45] = SL_MEEM,
+	[0x47] = SL_HEH, [0x4A] = SL_YEH,
+};
+static inline int
+nav_stem_cls(int32_t c)
+{
+	return (uint32_t)(c - 0x600) < 128 ? nav_stem_class[c - 0x600] : SL_NONE;
+}
+/* The letters a stem starts after (nav.c fills it): [five letters or
+ * more][the first letter's class << 3 | second is ا << 2 | second is ل << 1
+ * | third is ل]; and the letters an ending takes off: [last][the one
+ * before], 2 wanting five letters after the prefix, 1 four. */
+extern unsigned char nav_stem_pre[2][SL_COUNT << 3];
+extern unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
+void nav_stem_init(void);
+
 static inline uint32_t
 nav_stem(const int32_t *c, int k)
 {
 	int b = 0, e = k;
 
 	if (k && ar_is_arabic(c[0])) {
-		/* وال فال بال كال, لل, ال; else و or ف before four letters */
-		switch (c[0]) {
-		case 0x648: case 0x641: case 0x628: case 0x643:
-			if (e >= 5 && c[1] == 0x627 && c[2] == 0x644)
-				b = 3;
-			break;
-		case 0x644:
-			if (e >= 4 && c[1] == 0x644)
-				b = 2;
-			break;
-		case 0x627:
-			if (e >= 4 && c[1] == 0x644)
-				b = 2;
-			break;
-		}
-		if (!b && e >= 4 && (c[0] == 0x648 || c[0] == 0x641))
-			b = 1;
-		/* ات ون ين ان ها هم; else a final teh marbuta or yeh */
-		int32_t z = c[e - 1], y = e >= 2 ? c[e - 2] : 0;
-		if (e - b >= 5 && ((z == 0x62A && y == 0x627) || (z == 0x646 && (y == 0x648
-		    || y == 0x64A || y == 0x627)) || ((z == 0x627 || z == 0x645) && y == 0x647)))
-			e -= 2;
-		else if (e - b >= 4 && (z == 0x647 || z == 0x64A))
-			e--;
+		int32_t c1 = k > 1 ? c[1] : 0, c2 = k > 2 ? c[2] : 0;
+		int key = nav_stem_cls(c[0]) << 3 | (c1 == 0x627) << 2 | (c1 == 0x644) << 1
+		    | (c2 == 0x644);
+		b = nav_stem_pre[e >= 5][key] & -(e >= 4);
+		int z = nav_stem_cls(c[e - 1]), y = e >= 2 ? nav_stem_cls(c[e - 2]) : SL_NONE;
+		int cut = nav_stem_cut[z][y];
+		e -= e - b >= 3 + cut ? cut : 0;
 	}
 	if (e - b < 2)
 		return 0;
@@ -267,6 +287,7 @@ struct ar_nav {
 	int nrules, caprules, nbuiltin;
 	int bucket[65536];      /* first two bytes of a ^literal -> rule chain */
 	int *other, nother;     /* rules not in a bucket, in order */
+	int *other_nd, nother_nd;       /* the same but those anchored on a figure */
 	int *spans, nspans;     /* drop-span rules, in order */
 	struct lit *lits;
 	int nlits;

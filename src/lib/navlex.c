@@ -32,7 +32,20 @@ struct nav_vocab {
 	 * proclitic, is no first word of an entry */
 	unsigned char end4[8192], end6[8192];
 	size_t maxcl;                   /* the longest proclitic, in bytes */
+	/* the proclitics' first two bytes (as one word, in the machine's
+	 * order), each and as a set: most words open with none of them */
+	uint16_t *cl2;
+	unsigned char open2[8192];
+	int clshort;                    /* a proclitic of one byte: no filter */
 };
+
+static inline uint16_t
+two_bytes(const char *s)
+{
+	uint16_t w;
+	memcpy(&w, s, 2);
+	return w;
+}
 
 static inline unsigned
 end_key(const char *s, size_t n, size_t k)
@@ -68,6 +81,21 @@ vocab_get(const struct nav_vocab *v, const char *s, size_t n)
 
 	if (e)
 		return e;
+	if (!v->clshort) {
+		/* every proclitic is of two bytes or more, and leaves two */
+		if (n < 4)
+			return NULL;
+		uint16_t w = two_bytes(s);
+		if (!(v->open2[w >> 3] & (1u << (w & 7))))
+			return NULL;
+		for (int k = 0; k < v->cl.count; k++) {
+			size_t pl = v->cl.n[k];
+			if (v->cl2[k] == w && pl < n && n - pl >= 2
+			    && !memcmp(s, v->cl.p[k], pl) && (e = ar_lex_get(v->lx, s + pl, n - pl)))
+				return e;
+		}
+		return NULL;
+	}
 	for (int k = 0; k < v->cl.count; k++) {
 		size_t pl = v->cl.n[k];
 		if (pl && pl < n && n - pl >= 2 && s[pl - 1] == v->cl.p[k][pl - 1]
@@ -140,9 +168,17 @@ nav_vocab_new(void)
 	ar_each_line(text, len, stop_entry, v->stops);
 	text = ar_data("proclitics.txt", &len);
 	ar_clitics_load(&v->cl, text, len);
-	for (int k = 0; k < v->cl.count; k++)
+	v->cl2 = ar_alloc(sizeof *v->cl2 * (size_t)(v->cl.count + 1));
+	for (int k = 0; k < v->cl.count; k++) {
 		if (v->cl.n[k] > v->maxcl)
 			v->maxcl = v->cl.n[k];
+		if (v->cl.n[k] < 2) {
+			v->clshort = 1;
+			continue;
+		}
+		uint16_t w = v->cl2[k] = two_bytes(v->cl.p[k]);
+		v->open2[w >> 3] |= (unsigned char)(1u << (w & 7));
+	}
 	return v;
 }
 
@@ -154,6 +190,7 @@ nav_vocab_free(struct nav_vocab *v)
 	ar_lex_free(v->lx);
 	ar_lex_free(v->stops);
 	ar_clitics_free(&v->cl);
+	free(v->cl2);
 	ar_buf_free(&v->fold);
 	free(v);
 }
@@ -283,12 +320,15 @@ split_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w
 				w->open = p, w->close = e;
 				break;
 			}
-	} else {
-		for (size_t p = e; p >= 3; p--)
-			if (s[p - 1] == ' ' && s[p - 2] == '-' && s[p - 3] == ' ') {
-				w->open = p, w->close = e;
-				break;
-			}
+	} else if (e >= 3) {
+		/* the last " - " ending by e: the dashes found by memchr, as
+		 * most lines hold none */
+		const char *d = s + 1, *dend = s + e - 1;
+		while (d < dend && (d = memchr(d, '-', (size_t)(dend - d)))) {
+			if (d[-1] == ' ' && d[1] == ' ')
+				w->open = (size_t)(d - s) + 2, w->close = e;
+			d++;
+		}
 	}
 }
 

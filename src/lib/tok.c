@@ -952,6 +952,16 @@ ar_word_next(struct ar_words *it, struct ar_word *w)
 			if (c >= 0x80)
 				w->ascii = 0;
 			i += l, cp++;
+			/* a run of Arabic letters and marks, two bytes each, which
+			 * the steps below would all take into the word */
+			while (i + 1 < n && ((unsigned char)s[i] | 1) == 0xD9
+			    && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+				int k = ar_cclass_bmp[0x600 | (s[i] & 1) << 6 | (s[i + 1] & 0x3F)];
+				if (k != AR_C_LETTER && k != AR_C_MARK)
+					break;
+				w->ascii = 0;
+				i += 2, cp++;
+			}
 			if (i >= n)
 				break;
 			if ((unsigned char)s[i] < 0x80)
