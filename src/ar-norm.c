@@ -2,6 +2,7 @@
 #include "lib/arlib.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char usage[] = "[-Hhra] [-s LIST] [--add=LIST] [-x LIST] [--map=FILE] [--output-dir=DIR] [FILE]...";
@@ -205,8 +206,13 @@ main(int argc, char *argv[])
 	    .pieces = 1 << 20 };
 	/* lines one by one where they must be: flushed each (a terminal,
 	 * --line-buffered), or --strict stopping at the first bad one */
+	/* and only into a file: into a pipe, 1 MB blocks leave the two
+	 * processes waiting on each other, slower than the line loop (ant.txt
+	 * | wc -c: 138 against 97 ms) */
+	struct stat st;
 	if (ar_norm_lines_ok(nm) && !ar_opts.line_buffered && !ar_opts.strict
-	    && !isatty(1) && !getenv("AR_NORM_LINES"))
+	    && !isatty(1) && fstat(1, &st) == 0 && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)
+	    && !getenv("AR_NORM_LINES"))
 		lp.block = norm_block;
 	c = ar_loop_run(&lp, argc, argv);
 	ar_norm_free(nm);
