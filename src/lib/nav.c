@@ -945,6 +945,20 @@ nav_stem_init(void)
 			    : z == SL_HEH || z == SL_YEH ? 1 : 0;
 }
 
+/* the word s[ws..i) ends: counted, and its stem kept */
+static inline void
+close_word(const struct stopwords *sw, const char *s, size_t ws, size_t i, struct feat *f,
+    struct words *wd)
+{
+	int stop = nav_stop(sw, s + ws, i - ws);
+
+	f->words++;
+	f->sw += stop;
+	if (wd->ok)
+		word_end(wd, sw, s, i, wd->cws == ws ? stop : -1);
+	wd->num = 0;
+}
+
 static void
 features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct feat *f,
     struct words *wd)
@@ -1005,13 +1019,8 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		}
 		if (c == ' ') {         /* most of what is no letter */
 			if (inw) {
-				int stop = nav_stop(sw, s + ws, i - ws);
-				f->words++;
-				f->sw += stop;
+				close_word(sw, s, ws, i, f, wd);
 				inw = 0;
-				if (wd->ok)
-					word_end(wd, sw, s, i, wd->cws == ws ? stop : -1);
-				wd->num = 0;
 			}
 			f->cps++;
 			i++;
@@ -1110,13 +1119,8 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
 				f->waw = 1;
 		} else if (!word && inw) {
-			int stop = nav_stop(sw, s + ws, i - ws);
-			f->words++;
-			f->sw += stop;
+			close_word(sw, s, ws, i, f, wd);
 			inw = 0;
-			if (wd->ok)
-				word_end(wd, sw, s, i, wd->cws == ws ? stop : -1);
-			wd->num = 0;
 		}
 		if (!(c == ' ' || c == '\t')) {
 			if (!first)
@@ -1127,13 +1131,8 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		f->cps++;
 		i += l;
 	}
-	if (inw) {
-		int stop = nav_stop(sw, s + ws, e - ws);
-		f->words++;
-		f->sw += stop;
-		if (wd->ok)
-			word_end(wd, sw, s, e, wd->cws == ws ? stop : -1);
-	}
+	if (inw)
+		close_word(sw, s, ws, e, f, wd);
 	switch (last) {
 	case '.': case '!': case '?': case 0x061F: case 0x2026: case ':': case 0x061B:
 		f->term = 1;
