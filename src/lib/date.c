@@ -4572,6 +4572,19 @@ p_duration(struct ar_date *dt, size_t i)
 	return e;
 }
 
+/* The interval of the first (or last) n days of the month of len days
+ * from day first, into v */
+static void
+days_of_month(char *v, size_t cap, long first, int len, int n, int last)
+{
+	long d1 = first + (last ? len - n : 0);
+	int y1, m1, dd1, y2, m2, dd2;
+
+	ar_civil_from_days(d1, &y1, &m1, &dd1);
+	ar_civil_from_days(d1 + n - 1, &y2, &m2, &dd2);
+	snprintf(v, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, dd1, y2, m2, dd2);
+}
+
 /* The first or last n months of a year, days of a month, after the
  * amount with the article at k: الأشهر الثلاثة الأولى من العام الجاري
  * (2024-01/2024-03), الأيام العشرة الأخيرة من مارس: the interval in
@@ -4597,11 +4610,7 @@ first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t
 	if (a->unit[0] == 'D' && (e = month_spec(dt, k, &first, &len, &ov)) > 0) {
 		if (first == LONG_MIN || n >= len)
 			return -1;
-		long d1 = first + (last ? len - n : 0);
-		int y1, m1, dd1, y2, m2, dd2;
-		ar_civil_from_days(d1, &y1, &m1, &dd1);
-		ar_civil_from_days(d1 + n - 1, &y2, &m2, &dd2);
-		snprintf(v, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, dd1, y2, m2, dd2);
+		days_of_month(v, cap, first, len, n, last);
 		return e;
 	}
 	if (!(lx(dt, k, L_FROM, 0) > 0 && dt->m->val == 0) && !is_word(dt, k, "\u0641\u064a"))
@@ -4617,11 +4626,10 @@ first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t
 		else
 			snprintf(v, cap, "%04d-%02d/%04d-%02d", y.y, m1, y.y, m2);
 	} else if (a->unit[0] == 'D' && y.gran == G_MONTH && y.y >= 0 && y.m > 0) {
-		int len = ar_days_in_month(y.y, y.m);
-		if (n >= len)
+		int mlen = ar_days_in_month(y.y, y.m);
+		if (n >= mlen)
 			return -1;
-		int d1 = last ? len - n + 1 : 1, d2 = last ? len : n;
-		snprintf(v, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y.y, y.m, d1, y.y, y.m, d2);
+		days_of_month(v, cap, ar_days_from_civil(y.y, y.m, 1), mlen, n, last);
 	} else {
 		return -1;
 	}
@@ -4646,12 +4654,9 @@ p_first_n(struct ar_date *dt, size_t i)
 	    || (e = month_spec(dt, (size_t)e, &first, &len, &gm)) < 0 || first == LONG_MIN
 	    || a.n >= len)
 		return -1;
-	long d1 = first + (last ? len - a.n : 0);
-	int y1, m1, dd1, y2, m2, dd2;
-	ar_civil_from_days(d1, &y1, &m1, &dd1);
-	ar_civil_from_days(d1 + a.n - 1, &y2, &m2, &dd2);
-	add_val(dt, i, (size_t)e, pfx, "date", "%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, dd1,
-	    y2, m2, dd2);
+	char v[48];
+	days_of_month(v, sizeof v, first, len, a.n, last);
+	add_val(dt, i, (size_t)e, pfx, "date", "%s", v);
 	return e;
 }
 
