@@ -759,3 +759,10 @@ XXXX-XX-XX	"
 	run -1 bash -c "printf 'تمتد من النصف الأول للقرن الثالث الهجري\n' | ar-date --ref=2020-02-29 --format=tsv | cut -f6 | grep H1"
 	assert_equal "$(val 'في شهر فيفري من السنة الدراسية' 2016-03-15)" 2016-02
 }
+
+@test "a weekday after next or before last: one week beyond the next or the last" {
+	assert_equal "$(val 'الخميس بعد القادم' 2024-05-15)" 2024-05-23
+	assert_equal "$(val 'يوم الأربعاء بعد المقبل' 2024-05-15)" 2024-05-29
+	assert_equal "$(val 'الأحد قبل الماضي' 2024-05-15)" 2024-05-05
+	assert_equal "$(val 'الخميس القادم' 2024-05-15)" 2024-05-16
+}

@@ -3277,9 +3277,14 @@ c_wday(struct ar_date *dt, size_t i, struct st *s)
 	s->wd = wd;
 	s->wdtok = (long)i;
 	long q;
+	long o;
 	if ((q = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
 		s->wdmod = dt->m->val;
 		r = q;
+	} else if ((o = lx(dt, (size_t)r, L_OFFSET, 0)) > 0 && !*entry_flag(dt->m)) {
+		int dir = dt->m->val;   /* الخميس بعد القادم, الأحد قبل الماضي */
+		if ((q = lx(dt, (size_t)o, L_RMOD, 0)) > 0 && dt->m->val == dir && dir != 0)
+			s->wdmod = 2 * dir, r = q;
 	}
 	return r;
 }
@@ -3777,13 +3782,13 @@ resolve_weekday(struct ar_date *dt, struct st *s)
 	long ref = REF(dt).days;
 	int wr = ar_weekday(ref);
 	size_t ti = (size_t)s->wdtok;
-	int fut = s->wdmod == 1 || (s->wdmod == 9 && (future_context(dt, ti)
+	int fut = s->wdmod == 1 || s->wdmod == 2 || (s->wdmod == 9 && (future_context(dt, ti)
 	    || clause_has(dt, ti, L_SCHED, 8)));
 	if (s->wdmod == 0) {
 		set_day(s, ref + (s->wd - wr));
 	} else if (fut) {
 		int delta = (s->wd - wr + 7) % 7;
-		set_day(s, ref + (delta ? delta : 7));
+		set_day(s, ref + (delta ? delta : 7) + (s->wdmod == 2 ? 7 : 0));
 	} else {
 		/* a bare weekday in a report is the latest such day, the
 		 * publication day itself included ("أغلق مساء الأربعاء" in
@@ -3791,7 +3796,7 @@ resolve_weekday(struct ar_date *dt, struct st *s)
 		int delta = (wr - s->wd + 7) % 7;
 		if (delta == 0 && s->wdmod != 9)
 			delta = 7;
-		set_day(s, ref - delta);
+		set_day(s, ref - delta - (s->wdmod == -2 ? 7 : 0));
 	}
 }
 
