@@ -766,3 +766,14 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'الأحد قبل الماضي' 2024-05-15)" 2024-05-05
 	assert_equal "$(val 'الخميس القادم' 2024-05-15)" 2024-05-16
 }
+
+@test "a year in words after عام or سنة, with a month or after منذ" {
+	assert_equal "$(val 'عام ألفين وعشرين' 2024-05-15)" 2020
+	assert_equal "$(val 'في سنة ألف وتسعمائة وثمانية وأربعين' 2024-05-15)" 1948
+	assert_equal "$(val 'منذ العام ألفين وخمسة' 2024-05-15)" 2005
+	assert_equal "$(val 'في الخامس من مارس سنة ألفين وعشرة' 2024-05-15)" 2010-03-05
+	assert_equal "$(val 'عام ألفين و24' 2024-05-15)" 2024
+	# a thousand years ago is no year 1000, and a year ago stays one
+	run -1 bash -c "printf 'منذ ألف عام\n' | ar-date --ref=2024-05-15 | grep ."
+	assert_equal "$(val 'منذ عام' 2024-05-15)" 2023
+}

@@ -86,6 +86,7 @@
 	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */ \
 	X(AGENEXT, "agenext", 0, 0)      /* right before one (منتخب تحت 23 عاما, صاحب الـ35 عاما) */ \
 	X(MEASURE, "measure", 0, 0)      /* counted nouns not in the shape of one (دولار) */ \
+	X(THOUSAND, "thousand", 0, 0)    /* ألف, ألفين: a year in words after عام */ \
 	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */ \
 	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */
 
@@ -1967,6 +1968,33 @@ c_yearnum(struct ar_date *dt, size_t j, int *y, int *hij)
 	return (long)j;
 }
 
+/* A year in words at j, as it is spoken and quoted: ألفين وعشرين, ألف
+ * وتسعمائة وثمانية وأربعين, with a marker after it as c_yearnum reads. */
+static long
+c_yearwords(struct ar_date *dt, size_t j, int *y, int *hij)
+{
+	long r = lx(dt, j, L_THOUSAND, 0), e;
+	int rest = 0;
+
+	*hij = 0;
+	if (r < 0)
+		return -1;
+	*y = 1000 * dt->m->val;
+	j = (size_t)r;
+	if (j < dt->ntok && dt->tok[j].wa && (e = g_cardinal(dt, j, 1, &rest)) > 0
+	    && rest > 0 && rest < 1000)
+		*y += rest, j = (size_t)e;
+	else if (is_letter_word(dt, j, WAW) && isnum(dt, j + 1, 1, 3))
+		*y += dt->tok[j + 1].num, j += 2;       /* ألفين و24 */
+	if (*y < 600 || *y > 2200)
+		return -1;
+	if ((r = lx(dt, j, L_MARKG, 0)) > 0)
+		j = (size_t)r;
+	else if ((r = lx(dt, j, L_MARKH, 0)) > 0)
+		j = (size_t)r, *hij = 1;
+	return (long)j;
+}
+
 /* Does a word before token i set a numeric day and month as a date (في
  * 14/03, يوم 14/03, الأحد 14/03, بتاريخ, الموافق), or a modifier after it
  * (5/6 الماضي)? A bare 14/03 may be a score or a fraction. */
@@ -2349,7 +2377,9 @@ r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 	size_t k = (size_t)r;
 	if (!dual && nisba(dt, k) && isnum(dt, k + 1, 4, 4))
 		k++;                    /* العام المالي 2024, السنة الدراسية 2024 */
-	if ((r = c_yearnum(dt, k, &y, &h)) < 0 || !(h || hword || y >= 1000))
+	if ((r = c_yearnum(dt, k, &y, &h)) < 0 && (dual || (r = c_yearwords(dt, k, &y, &h)) < 0))
+		return a->pm ? RULE_NEXT : RULE_FAIL;
+	if (!(h || hword || y >= 1000))
 		return a->pm ? RULE_NEXT : RULE_FAIL;
 	if (!h && isnum(dt, k, 4, 4) && adj(dt, k) && ispunct_at(dt, k + 1, "-/") && adj(dt, k + 1)
 	    && isnum(dt, k + 2, 2, 4))
@@ -2778,9 +2808,11 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 	int yy, hh;
 	if (ispunct_at(dt, q, ","))
 		q++;
+	int yw = 0;
 	if ((r = lx(dt, q, L_YEARW, 0)) > 0 && dt->m->val == 0)
-		q = (size_t)r;
-	if ((r = c_yearnum(dt, q, &yy, &hh)) > 0 && (dt->tok[q].nd == 4 || hh)) {
+		q = (size_t)r, yw = 1;
+	if (((r = c_yearnum(dt, q, &yy, &hh)) > 0 && (dt->tok[q].nd == 4 || hh))
+	    || (yw && (r = c_yearwords(dt, q, &yy, &hh)) > 0)) {
 		p->y = yy, p->hmark = hh;
 		k = (size_t)r;
 	}
@@ -4142,8 +4174,9 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 	if (n == -2 && !one && !a->acc)
 		return -1;
 	if (n == -2 && (isnum(dt, (size_t)r, 1, 4) || lx(dt, (size_t)r, L_WDAY, 0) > 0
-	    || lx(dt, (size_t)r, L_REL, 0) > 0 || lx(dt, (size_t)r, L_HOLIDAY, 0) > 0))
-		return -1;              /* منذ عام 2020, منذ يوم الجمعة: a date */
+	    || lx(dt, (size_t)r, L_REL, 0) > 0 || lx(dt, (size_t)r, L_HOLIDAY, 0) > 0
+	    || lx(dt, (size_t)r, L_THOUSAND, 0) > 0))
+		return -1;              /* منذ عام 2020, منذ عام ألفين, منذ يوم الجمعة: a date */
 	if (n == -2)
 		n = 1;
 	size_t k = (size_t)r;
