@@ -777,3 +777,10 @@ XXXX-XX-XX	"
 	run -1 bash -c "printf 'منذ ألف عام\n' | ar-date --ref=2024-05-15 | grep ."
 	assert_equal "$(val 'منذ عام' 2024-05-15)" 2023
 }
+
+@test "a number written with the article (الـ15) keeps its article in the span" {
+	run -0 bash -c "printf 'في الـ15 من الشهر الجاري\n' | ar-date --ref=2024-05-15 --format=tsv | cut -f5,6 | sed -n 2p"
+	assert_output "$(printf 'الـ15 من الشهر الجاري\t2024-05-15')"
+	run -0 bash -c "printf 'يوم 22 مارس 2017 بداية من الساعة الـ10 صباحا\n' | ar-date --format=tsv | cut -f5,6 | sed -n 3p"
+	assert_output "$(printf 'الساعة الـ10 صباحا\t2017-03-22T10:00')"
+}

@@ -1675,6 +1675,7 @@ static long g_ordinal(struct ar_date *dt, size_t i, int bare, int *v);
 static long lx_def(struct ar_date *dt, size_t i, int cls);
 static long c_date(struct ar_date *dt, size_t i, struct st *s);
 static int is_word(const struct ar_date *dt, size_t k, const char *w);
+static int def_number(const struct ar_date *dt, size_t k);
 
 /* ---- components ---- */
 
@@ -1763,6 +1764,8 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 
 	if ((r = lx(dt, j, L_SAA, 1)) > 0)
 		saa = 1, j = (size_t)r;
+	if (saa && def_number(dt, j))
+		j++;                    /* الساعة الـ10 */
 	if ((r = c_clocknum(dt, j, &H, &Mi, &S)) > 0) {
 		j = (size_t)r;
 		written = 1;
@@ -3936,6 +3939,8 @@ finish(struct ar_date *dt, struct st *s)
 static struct ar_date_expr *
 newexpr(struct ar_date *dt, size_t t0, size_t t1, int pfx, const char *type)
 {
+	if (dt->tok[t0].type == T_NUM && t0 > 0 && def_number(dt, t0 - 1))
+		t0--, pfx = 0;          /* الـ15: the article is of the same word */
 	if (dt->nx == dt->capx) {
 		dt->capx = dt->capx ? dt->capx * 2 : 16;
 		dt->x = ar_realloc(dt->x, dt->capx * sizeof *dt->x);
