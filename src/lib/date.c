@@ -1954,21 +1954,27 @@ c_month(struct ar_date *dt, size_t i, struct month *mn)
 }
 
 /* a year number (600..2200), with the Gregorian or Hijri marker after it */
+/* The end of a year at j: past its marker م or هـ (*hij set), if any. */
 static long
-c_yearnum(struct ar_date *dt, size_t j, int *y, int *hij)
+year_marker(struct ar_date *dt, size_t j, int *hij)
 {
 	long r;
 
+	if ((r = lx(dt, j, L_MARKG, 0)) > 0)
+		return r;
+	if ((r = lx(dt, j, L_MARKH, 0)) > 0)
+		*hij = 1;
+	return r > 0 ? r : (long)j;
+}
+
+static long
+c_yearnum(struct ar_date *dt, size_t j, int *y, int *hij)
+{
 	*hij = 0;
 	if (!isnum(dt, j, 3, 4) || dt->tok[j].num < 600 || dt->tok[j].num > 2200)
 		return -1;
 	*y = dt->tok[j].num;
-	j++;
-	if ((r = lx(dt, j, L_MARKG, 0)) > 0)
-		j = (size_t)r;
-	else if ((r = lx(dt, j, L_MARKH, 0)) > 0)
-		j = (size_t)r, *hij = 1;
-	return (long)j;
+	return year_marker(dt, j + 1, hij);
 }
 
 /* A year in words at j, as it is spoken and quoted: ألفين وعشرين, ألف
@@ -1991,11 +1997,7 @@ c_yearwords(struct ar_date *dt, size_t j, int *y, int *hij)
 		*y += dt->tok[j + 1].num, j += 2;       /* ألفين و24 */
 	if (*y < 600 || *y > 2200)
 		return -1;
-	if ((r = lx(dt, j, L_MARKG, 0)) > 0)
-		j = (size_t)r;
-	else if ((r = lx(dt, j, L_MARKH, 0)) > 0)
-		j = (size_t)r, *hij = 1;
-	return (long)j;
+	return year_marker(dt, j, hij);
 }
 
 /* Does a word before token i set a numeric day and month as a date (في
