@@ -1409,6 +1409,32 @@ ar_norm_cp(const struct ar_norm *nm, int32_t cp, char *out)
 	return len;
 }
 
+/* A-Z to a-z in s[0..n), other bytes as they are: eight bytes at a time
+ * (most of a folded line is Arabic, with no byte to change), the high
+ * bit of each byte that is an ASCII capital turned into its 0x20. */
+static void
+lower_ascii(char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t low7 = x & ~high;
+		uint64_t ge_a = low7 + ones * (0x80 - 'A');     /* high bit: >= 'A' */
+		uint64_t gt_z = low7 + ones * (0x7F - 'Z');     /* high bit: > 'Z' */
+		uint64_t caps = (ge_a & ~gt_z) & ~x & high;
+		if (caps) {
+			x ^= caps >> 2;
+			memcpy(s + i, &x, 8);
+		}
+	}
+	for (; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] += 'a' - 'A';
+}
+
 void
 ar_fold(const char *s, size_t n, struct ar_buf *out, int flags)
 {
@@ -1416,9 +1442,7 @@ ar_fold(const char *s, size_t n, struct ar_buf *out, int flags)
 
 	ar_norm_apply(ar_fold_norm(), s, n, out, NULL);
 	if (flags & AR_FOLD_CASE)
-		for (size_t i = at; i < out->len; i++)
-			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
-				out->s[i] += 'a' - 'A';
+		lower_ascii(out->s + at, out->len - at);
 }
 
 size_t

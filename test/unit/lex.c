@@ -12,6 +12,11 @@ static const struct { const char *in, *out; int flags; } folds[] = {
 	{ "٢٠٢٤", "2024", 0 },
 	{ "GMT", "GMT", 0 },
 	{ "GMT", "gmt", AR_FOLD_CASE },
+	/* the capitals eight bytes at a time: either side of A and Z, across
+	 * the blocks' edges, between Arabic letters */
+	{ "@AZ[`az{", "@az[`az{", AR_FOLD_CASE },
+	{ "Breaking NEWS: قرة ABC xyZ", "breaking news: قره abc xyz", AR_FOLD_CASE },
+	{ "قرةQUICK BROWN FOX", "قرهquick brown fox", AR_FOLD_CASE },
 };
 
 int
@@ -23,6 +28,19 @@ main(void)
 		ar_fold(folds[i].in, strlen(folds[i].in), &b, folds[i].flags);
 		ar_buf_addc(&b, 0);
 		check_str(b.s, folds[i].out, folds[i].in);
+		ar_buf_free(&b);
+	}
+	/* every printable ASCII byte, at every offset in an 8-byte block */
+	for (int off = 0; off < 8; off++) {
+		char in[128], want[128];
+		size_t n = 0;
+		for (int k = 0; k < off; k++)
+			in[n] = want[n] = '.', n++;
+		for (int c = 0x20; c < 0x7F; c++, n++)
+			in[n] = (char)c, want[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		struct ar_buf b = { 0 };
+		ar_fold(in, n, &b, AR_FOLD_CASE);
+		check(b.len == n && !memcmp(b.s, want, n), "ASCII lower case at offset %d", off);
 		ar_buf_free(&b);
 	}
 	char cp[AR_FOLD_MAX];
