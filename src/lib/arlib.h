@@ -299,6 +299,22 @@ void ar_plain_patch(struct ar_plain *pl, int32_t cp, const unsigned char b[2]);
  * sixteen bytes from n, not seventeen. */
 size_t ar_plain_copy(const struct ar_plain *pl, const unsigned char *s,
     size_t i, size_t n, unsigned char *restrict o, unsigned *mask);
+/* A set of bytes in up to eight groups, and which groups a text holds,
+ * by the bytes' two nibbles (the "shufti" test: pshufb on sixteen or 32
+ * bytes at a time where the CPU has SSSE3 or AVX2, a table alone without).
+ * A byte counts for group g when its low nibble is that of some byte of g
+ * and its high nibble that of some byte of g, so the answer may hold a
+ * group none of whose bytes is there, never miss one that is: a filter
+ * before a search. Both paths give the same answer; AR_NO_SIMD=1 in the
+ * environment keeps the table. */
+struct ar_byteset {
+	unsigned char lo[16], hi[16];
+	int simd;                       /* 0, 1 SSSE3, 2 AVX2 */
+};
+void ar_byteset_init(struct ar_byteset *bs);        /* empty */
+void ar_byteset_add(struct ar_byteset *bs, unsigned char c, int group);
+/* the groups (bit g for group g) that s[0..n) may hold */
+unsigned ar_byteset_scan(const struct ar_byteset *bs, const char *s, size_t n);
 int ar_u8width(const char *s, size_t n);            /* display columns */
 int ar_cpwidth_slow(int32_t cp);
 static inline int ar_cpwidth(int32_t cp)            /* display columns of one */

@@ -160,7 +160,14 @@ lit_find(struct ar_nav *nv, int id, const char *s, size_t b, size_t e)
 	struct lit *l = &nv->lits[id];
 
 	if (l->gen != nv->lgen) {
-		const char *f = tfind(s + b, e - b, l->s, l->n, l->goff);
+		/* one pass over the line tells which guard bytes it may hold
+		 * (most lines hold no literal at all, and a search for each
+		 * went over the whole line) */
+		if (nv->ggen != nv->lgen) {
+			nv->gmask = ar_byteset_scan(&nv->guards, s + b, e - b);
+			nv->ggen = nv->lgen;
+		}
+		const char *f = nv->gmask & l->gbit ? tfind(s + b, e - b, l->s, l->n, l->goff) : NULL;
 		l->gen = nv->lgen;
 		l->pos = f ? (long)(f - s) : -1;
 	}
@@ -560,7 +567,7 @@ index_literals(struct ar_nav *nv)
 			h = (h + 1) & (slots - 1);
 		if (j < 0) {
 			j = slot[h] = nv->nlits++;
-			nv->lits[j] = (struct lit){ t->s, t->n, rare_byte(t->s, t->n), 0, 0 };
+			nv->lits[j] = (struct lit){ t->s, t->n, rare_byte(t->s, t->n), 0, 0, 0 };
 		}
 		/* share the bytes, so rmatch can tell the first token is it */
 		if (t->s != nv->lits[j].s)
@@ -601,6 +608,21 @@ ar_nav_ready(struct ar_nav *nv)
 	nv->ready = 1;
 	builtin_last(nv);
 	index_literals(nv);
+	/* the guard bytes in eight groups, as they come */
+	ar_byteset_init(&nv->guards);
+	unsigned char group_of[256];
+	int ngroups = 0;
+	memset(group_of, 0xFF, sizeof group_of);
+	for (int j = 0; j < nv->nlits; j++) {
+		struct lit *l = &nv->lits[j];
+		unsigned char g = (unsigned char)l->s[l->goff];
+		if (group_of[g] == 0xFF) {
+			group_of[g] = (unsigned char)(ngroups++ & 7);
+			ar_byteset_add(&nv->guards, g, group_of[g]);
+		}
+		l->gbit = 1u << group_of[g];
+	}
+	nv->ggen = 0;
 	memset(nv->bucket, -1, sizeof nv->bucket);
 	nv->other = ar_alloc(sizeof *nv->other * (size_t)(nv->nrules + 1));
 	nv->other_nd = ar_alloc(sizeof *nv->other_nd * (size_t)(nv->nrules + 1));

@@ -26,7 +26,10 @@ struct rule {
 };
 /* The literals unanchored rules need, each looked for at most once a line:
  * first a memchr for a rare byte of it, then memmem. */
-struct lit { const char *s; size_t n, goff; unsigned long gen; long pos; };
+/* a literal a rule needs, the byte at goff its guard: gbit is the guard's
+ * group in ar_nav's guards, so a line without any guard byte of that group
+ * needs no search */
+struct lit { const char *s; size_t n, goff; unsigned long gen; long pos; unsigned gbit; };
 
 #define SW_SLOTS 1024
 struct stopwords {
@@ -294,6 +297,9 @@ struct ar_nav {
 	unsigned long lgen;     /* bumped for every input line */
 	const char *lc_s;
 	size_t lc_b, lc_e;      /* the region the literal cache is for */
+	struct ar_byteset guards;       /* the literals' guard bytes */
+	unsigned long ggen;     /* the line whose guard groups are in gmask */
+	unsigned gmask;
 	struct stopwords sw;
 	int keep_blank, keep_dup, keep_head;
 	unsigned keep_layers;    /* bit per layer: --keep=LAYER, or stat for all */

@@ -853,3 +853,107 @@ ar_plain_copy(const struct ar_plain *pl, const unsigned char *s, size_t i,
 	return i;
 }
 #endif
+
+/* ---- ar_byteset ---- */
+void
+ar_byteset_init(struct ar_byteset *bs)
+{
+	memset(bs, 0, sizeof *bs);
+#ifdef AR_PLAIN_SSSE3
+	bs->simd = __builtin_cpu_supports("avx2") ? 2 : __builtin_cpu_supports("ssse3");
+	if (getenv("AR_NO_AVX2") && bs->simd == 2)
+		bs->simd = 1;
+	if (getenv("AR_NO_SIMD"))
+		bs->simd = 0;
+#endif
+}
+
+void
+ar_byteset_add(struct ar_byteset *bs, unsigned char c, int group)
+{
+	bs->lo[c & 0xF] |= (unsigned char)(1u << (group & 7));
+	bs->hi[c >> 4] |= (unsigned char)(1u << (group & 7));
+}
+
+static unsigned
+byteset_scan_tab(const struct ar_byteset *bs, const unsigned char *s, size_t n)
+{
+	unsigned m = 0;
+
+	for (size_t i = 0; i < n; i++)
+		m |= bs->lo[s[i] & 0xF] & bs->hi[s[i] >> 4];
+	return m;
+}
+
+#ifdef AR_PLAIN_SSSE3
+/* the groups of every byte ORed into one vector, then its bytes into one */
+__attribute__((target("ssse3"))) static unsigned
+byteset_scan_ssse3(const struct ar_byteset *bs, const unsigned char *s, size_t n)
+{
+	const __m128i lo = _mm_loadu_si128((const __m128i *)bs->lo);
+	const __m128i hi = _mm_loadu_si128((const __m128i *)bs->hi);
+	const __m128i low4 = _mm_set1_epi8(0xF);
+	__m128i acc = _mm_setzero_si128();
+	size_t i = 0;
+
+	if (n < 16)
+		return byteset_scan_tab(bs, s, n);
+	for (;;) {      /* the last block ends at n, as in the AVX2 pass */
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i l = _mm_shuffle_epi8(lo, _mm_and_si128(v, low4));
+		__m128i h = _mm_shuffle_epi8(hi, _mm_and_si128(_mm_srli_epi16(v, 4), low4));
+		acc = _mm_or_si128(acc, _mm_and_si128(l, h));
+		if (i + 16 == n)
+			break;
+		i = i + 32 <= n ? i + 16 : n - 16;
+	}
+	acc = _mm_or_si128(acc, _mm_srli_si128(acc, 8));
+	acc = _mm_or_si128(acc, _mm_srli_si128(acc, 4));
+	acc = _mm_or_si128(acc, _mm_srli_si128(acc, 2));
+	acc = _mm_or_si128(acc, _mm_srli_si128(acc, 1));
+	return (unsigned)_mm_cvtsi128_si32(acc) & 0xFF;
+}
+
+__attribute__((target("avx2"))) static unsigned
+byteset_scan_avx2(const struct ar_byteset *bs, const unsigned char *s, size_t n)
+{
+	const __m256i lo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)bs->lo));
+	const __m256i hi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)bs->hi));
+	const __m256i low4 = _mm256_set1_epi8(0xF);
+	__m256i acc = _mm256_setzero_si256();
+	size_t i = 0;
+
+	if (n < 32)
+		return byteset_scan_ssse3(bs, s, n);
+	/* the last block ends at n, over bytes already seen: ORing them
+	 * again changes nothing */
+	for (;;) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i l = _mm256_shuffle_epi8(lo, _mm256_and_si256(v, low4));
+		__m256i h = _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), low4));
+		acc = _mm256_or_si256(acc, _mm256_and_si256(l, h));
+		if (i + 32 == n)
+			break;
+		i = i + 64 <= n ? i + 32 : n - 32;
+	}
+	__m128i a = _mm_or_si128(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 8));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 4));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 2));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 1));
+	return (unsigned)_mm_cvtsi128_si32(a) & 0xFF;
+}
+#endif
+
+unsigned
+ar_byteset_scan(const struct ar_byteset *bs, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+#ifdef AR_PLAIN_SSSE3
+	if (bs->simd == 2)
+		return byteset_scan_avx2(bs, u, n);
+	if (bs->simd)
+		return byteset_scan_ssse3(bs, u, n);
+#endif
+	return byteset_scan_tab(bs, u, n);
+}

@@ -129,6 +129,42 @@ main(void)
 		}
 		check(bad == 0, "random texts: %zu invalid sequences missed or misplaced", bad);
 	}
+	{
+		/* ar_byteset: a group of one byte is exact; any group answers as
+		 * its two nibble tables say, on every path and length */
+		struct ar_byteset bs;
+		ar_byteset_init(&bs);
+		int top = bs.simd;
+		ar_byteset_add(&bs, 'f', 0);
+		ar_byteset_add(&bs, 0xB0, 1);           /* the second byte of ذ */
+		ar_byteset_add(&bs, '!', 2);
+		ar_byteset_add(&bs, '>', 2);
+		const char *t1 = "اقرأ المزيد عن هذا الموضوع في الصفحة التالية من الموقع";
+		check(ar_byteset_scan(&bs, t1, strlen(t1)) == 2, "ذ alone: group 1");
+		const char *t2 = "share on facebook";
+		check(ar_byteset_scan(&bs, t2, strlen(t2)) == 1, "f: group 0");
+		check(ar_byteset_scan(&bs, "1.", 2) == 4, "'1' and '.' share the nibbles of '!' and '>'");
+		check(ar_byteset_scan(&bs, "", 0) == 0, "nothing in nothing");
+		unsigned char buf[200];
+		uint64_t seed = 88172645463325252u;
+		size_t bad = 0;
+		for (int level = 0; level <= top; level++) {
+			bs.simd = level;
+			for (int round = 0; round < 3000; round++) {
+				size_t n = (size_t)(round % 130);
+				for (size_t i = 0; i < n; i++) {
+					seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+					/* mostly Arabic letters and spaces, now and then anything */
+					buf[i] = (unsigned char)(seed % 7 == 0 ? seed >> 20 : i % 2 ? 0x80 | (seed >> 8) % 0x3B : 0xD8);
+				}
+				unsigned want = 0;
+				for (size_t i = 0; i < n; i++)
+					want |= bs.lo[buf[i] & 0xF] & bs.hi[buf[i] >> 4];
+				bad += ar_byteset_scan(&bs, (const char *)buf, n) != want;
+			}
+		}
+		check(bad == 0, "ar_byteset_scan: %zu random texts answered unlike the tables", bad);
+	}
 	check(ar_cclass(0x0642) == AR_C_LETTER, "qaf is a letter");
 	check(ar_cclass(0x064E) == AR_C_MARK, "fatha is a mark");
 	check(ar_cclass(0x200C) == AR_C_FORMAT, "ZWNJ is a format character");
