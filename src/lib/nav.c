@@ -826,19 +826,22 @@ struct words {
 	struct nav_page *pg;
 	size_t start;           /* the line's first word in pg->w */
 	int ok;                 /* still read alike */
-	int32_t f[48];          /* the content word's letters, folded */
+	int32_t f[50];          /* the content word's letters, folded (48), and
+				 * two for stem_of */
 	int k;
 	unsigned ncp;
 	size_t cws;             /* where the content word began */
 	unsigned char num, let; /* in a run of digits; the content word holds letters */
 };
 
-/* nav_stem out of line: inline, it makes word_end too big for the
- * compiler to inline that into features, which costs more */
+/* nav_stem_plain out of line: inline, it makes word_end too big for the
+ * compiler to inline that into features, which costs more. The two
+ * letters after the word read as none. */
 static __attribute__((noinline)) uint32_t
-stem_of(const int32_t *c, int k)
+stem_of(int32_t *c, int k)
 {
-	return nav_stem(c, k);
+	c[k] = c[k + 1] = 0;
+	return nav_stem_plain(c, k);
 }
 
 /* The content word [cws, i) ends; stop says if it is a stop word, or is
@@ -943,6 +946,8 @@ ar2_at(const char *s, size_t i)
  * (folded to ه, ي) when three stay. */
 unsigned char nav_stem_pre[2][SL_COUNT << 3];
 unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
+unsigned char nav_stem_prek[6][SL_COUNT << 3];
+unsigned char nav_stem_cls680[0x680], nav_stem_k1[0x680], nav_stem_k2[0x680];
 
 void
 nav_stem_init(void)
@@ -959,6 +964,13 @@ nav_stem_init(void)
 				b = 1;
 			nav_stem_pre[five][key] = (unsigned char)b;
 		}
+	for (int k = 4; k < 6; k++)
+		memcpy(nav_stem_prek[k], nav_stem_pre[k >= 5], sizeof nav_stem_prek[k]);
+	for (int32_t c = 0; c < 0x680; c++) {
+		nav_stem_cls680[c] = (unsigned char)nav_stem_cls(c);
+		nav_stem_k1[c] = (unsigned char)((c == 0x627) << 2 | (c == 0x644) << 1);
+		nav_stem_k2[c] = c == 0x644;
+	}
 	for (int z = 0; z < SL_COUNT; z++)
 		for (int y = 0; y < SL_COUNT; y++)
 			nav_stem_cut[z][y] = (z == SL_TEH && y == SL_ALEF)

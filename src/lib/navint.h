@@ -116,6 +116,11 @@ nav_stem_cls(int32_t c)
  * before], 2 wanting five letters after the prefix, 1 four. */
 extern unsigned char nav_stem_pre[2][SL_COUNT << 3];
 extern unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
+/* For nav_stem_plain: the prefix table by the word's length (0 below four
+ * letters, the table of five from five on); each letter's class, and for
+ * the second and third letters their bits of the key. */
+extern unsigned char nav_stem_prek[6][SL_COUNT << 3];
+extern unsigned char nav_stem_cls680[0x680], nav_stem_k1[0x680], nav_stem_k2[0x680];
 void nav_stem_init(void);
 
 static inline uint32_t
@@ -130,6 +135,30 @@ nav_stem(const int32_t *c, int k)
 		b = nav_stem_pre[e >= 5][key] & -(e >= 4);
 		int z = nav_stem_cls(c[e - 1]), y = e >= 2 ? nav_stem_cls(c[e - 2]) : SL_NONE;
 		int cut = nav_stem_cut[z][y];
+		e -= e - b >= 3 + cut ? cut : 0;
+	}
+	if (e - b < 2)
+		return 0;
+	uint32_t h = 2166136261u;
+	for (int i = b; i < e; i++)
+		h = (h ^ (uint32_t)c[i]) * 16777619u;
+	return h ? h : 1;
+}
+
+/* nav_stem for the letters features() stores, all below U+0680, with
+ * c[k] and c[k + 1] set to 0 (so the second and third letters read as
+ * none in a short word): the same value, by tables and few branches. */
+static inline uint32_t
+nav_stem_plain(const int32_t *c, int k)
+{
+	int b = 0, e = k;
+
+	if (k < 2)
+		return 0;       /* nav_stem too: fewer than two letters stay */
+	if (c[0] >= 0x600) {
+		int key = nav_stem_cls680[c[0]] << 3 | nav_stem_k1[c[1]] | nav_stem_k2[c[2]];
+		b = nav_stem_prek[k < 5 ? k : 5][key];
+		int cut = nav_stem_cut[nav_stem_cls680[c[e - 1]]][nav_stem_cls680[c[e - 2]]];
 		e -= e - b >= 3 + cut ? cut : 0;
 	}
 	if (e - b < 2)
