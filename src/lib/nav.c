@@ -826,7 +826,7 @@ struct words {
 	struct nav_page *pg;
 	size_t start;           /* the line's first word in pg->w */
 	int ok;                 /* still read alike */
-	int32_t f[50];          /* the content word's letters, folded (48), and
+	uint16_t f[50];         /* the content word's letters, folded (48), and
 				 * two for stem_of */
 	int k;
 	unsigned ncp;
@@ -838,7 +838,7 @@ struct words {
  * compiler to inline that into features, which costs more. The two
  * letters after the word read as none. */
 static __attribute__((noinline)) uint32_t
-stem_of(int32_t *c, int k)
+stem_of(uint16_t *c, int k)
 {
 	c[k] = c[k + 1] = 0;
 	return nav_stem_plain(c, k);
@@ -902,11 +902,11 @@ static const unsigned char ascii_kind[128] = {
  * counts, the line's words are left to the page model). 0: no letter,
  * which ends a run, as does any other lead byte. Most of a line is made
  * of them. */
-#define AR2_LETTER 0x1000
-#define AR2_BAD 0x4000
-#define AR2_STORE 0x8000
-#define AR2_FOLD 0x07FF
-static uint16_t ar2_letter[65536];
+#define AR2_FOLD 0xFFFFu          /* the low half: stored as it is */
+#define AR2_LETTER 0x10000u
+#define AR2_BAD 0x20000u
+#define AR2_STORE 0x80000000u       /* the top bit: added to the count */
+static uint32_t ar2_letter[65536];
 
 static void
 ar2_init(void)
@@ -915,11 +915,11 @@ ar2_init(void)
 	for (unsigned lead = 0xD8; lead <= 0xD9; lead++)
 		for (unsigned c1 = 0; c1 < 256; c1++) {
 			int32_t cp = (int32_t)(((lead & 0x1F) << 6) | (c1 & 0x3F));
-			uint16_t t = 0;
+			uint32_t t = 0;
 			if (ar_cclass_bmp[cp] == AR_C_LETTER) {
 				t = AR2_LETTER;
 				if (cp != 0x0640)
-					t |= AR2_STORE | (uint16_t)nav_fold_letter(cp);
+					t |= AR2_STORE | (uint32_t)nav_fold_letter(cp);
 				if ((c1 & 0xC0) != 0x80)
 					t |= AR2_BAD;
 			}
@@ -1024,20 +1024,37 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			if (!first)
 				first = 0x600 | ((c & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
 			size_t j = i, lim = e - 1;      /* j < lim: two bytes left */
-			int k = wd->k;
+			size_t k = (size_t)wd->k, room = 48 - k;
+			uint16_t *fk = wd->f;
 			unsigned all = 0;
-			for (;;) {
-				all |= t;
-				if (k < 48) {   /* tatweel is stored, not kept */
-					wd->f[k] = (int32_t)(t & AR2_FOLD);
-					k += t >> 15;
+			/* while the word cannot reach 48 letters, a letter goes
+			 * to fk[k] with no test of k (tatweel too, not kept) */
+			int more = !room;
+			if (room) {
+				size_t lim1 = lim - j > 2 * room ? j + 2 * room : lim;
+				for (;;) {
+					all |= t;
+					fk[k] = (uint16_t)t;
+					k += t >> 31;
+					j += 2;
+					if (j >= lim1 || !(t = ar2_at(s, j)))
+						break;
 				}
-				j += 2;
-				if (j >= lim || !(t = ar2_at(s, j)))
-					break;
+				more = j >= lim1 && j < lim && (t = ar2_at(s, j));
 			}
+			if (more)
+				for (;;) {      /* a long word's rest */
+					all |= t;
+					if (k < 48) {
+						fk[k] = (uint16_t)t;
+						k += t >> 31;
+					}
+					j += 2;
+					if (j >= lim || !(t = ar2_at(s, j)))
+						break;
+				}
 			unsigned run = (unsigned)(j - i) / 2;
-			wd->k = k;
+			wd->k = (int)k;
 			if (all & AR2_BAD)
 				wd->ok = 0;
 			if (all & AR2_STORE)

@@ -149,7 +149,7 @@ nav_stem(const int32_t *c, int k)
  * c[k] and c[k + 1] set to 0 (so the second and third letters read as
  * none in a short word): the same value, by tables and few branches. */
 static inline uint32_t
-nav_stem_plain(const int32_t *c, int k)
+nav_stem_plain(const uint16_t *c, int k)
 {
 	int b = 0, e = k;
 

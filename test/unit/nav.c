@@ -669,6 +669,7 @@ check_stems(void)
 
 	for (int round = 0; round < 200000; round++) {
 		int32_t c[50];
+		uint16_t c16[50];
 		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
 		int k = (int)(seed % 9);
 		for (int i = 0; i < k; i++) {
@@ -676,7 +677,9 @@ check_stems(void)
 			c[i] = pool[(seed >> 8) % (sizeof pool / sizeof pool[0])];
 		}
 		c[k] = c[k + 1] = 0;
-		bad += nav_stem_plain(c, k) != nav_stem(c, k);
+		for (int i = 0; i < k + 2; i++)
+			c16[i] = (uint16_t)c[i];
+		bad += nav_stem_plain(c16, k) != nav_stem(c, k);
 	}
 	check(bad == 0, "nav_stem_plain: %d random words unlike nav_stem", bad);
 	bad = 0;
