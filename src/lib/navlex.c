@@ -150,6 +150,8 @@ stop_entry(char *line, size_t n, unsigned long lineno, void *ctx)
 	return 0;
 }
 
+static void plain_init(void);
+
 struct nav_vocab *
 nav_vocab_new(void)
 {
@@ -159,6 +161,7 @@ nav_vocab_new(void)
 	size_t len;
 
 	memset(v, 0, sizeof *v);
+	plain_init();
 	v->lx = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
 	v->stops = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
 	text = ar_data("nav-words.tsv", &len);
@@ -295,6 +298,69 @@ dateline_at(const struct vwords *w, int i, int len)
 	    || (w->s[q] >= '0' && w->s[q] <= '9'));
 }
 
+/* How split_words' fast pass reads a character at s[i] (ASCII or two
+ * bytes of U+0600..U+067F): 1 if it carries a word on (what ar_word_next
+ * takes into a word: a letter, a mark, tatweel), 0 if not, -1 if the fast
+ * pass cannot say (format characters, which a word takes only before a
+ * letter, and everything else). *l is its length. */
+static signed char plain_ascii[128], plain_ar[128];     /* by the rules above */
+
+static void
+plain_init(void)
+{
+	ar_cclass_init();
+	for (int c = 0; c < 128; c++) {
+		plain_ascii[c] = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+		int k = ar_cclass(0x600 + c);
+		plain_ar[c] = (signed char)(k == AR_C_FORMAT || k == AR_C_SPACE || k == AR_C_CONTROL ? -1
+		    : k == AR_C_LETTER || k == AR_C_MARK || c == 0x40);
+	}
+}
+
+static inline int
+plain_word_char(const char *s, size_t i, size_t n, size_t *l)
+{
+	unsigned char b = (unsigned char)s[i];
+
+	if (b < 0x80) {
+		*l = 1;
+		return plain_ascii[b];
+	}
+	if ((b | 1) != 0xD9 || i + 1 >= n || ((unsigned char)s[i + 1] & 0xC0) != 0x80)
+		return -1;
+	*l = 2;
+	return plain_ar[(b & 1) << 6 | ((unsigned char)s[i + 1] & 0x3F)];
+}
+
+/* The words of a folded line of ASCII and two-byte Arabic, as
+ * ar_word_next finds them (the runs of word characters: digits and
+ * punctuation are tokens of their own, white space none) without its
+ * general steps; 0 if the line holds anything else. */
+static int
+plain_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w)
+{
+	size_t i = 0, l;
+
+	while (i < n && w->n < VW) {
+		int c = plain_word_char(s, i, n, &l);
+		if (c < 0)
+			return 0;
+		if (!c) {
+			i += l;
+			continue;
+		}
+		size_t b0 = i;
+		for (i += l; i < n && (c = plain_word_char(s, i, n, &l)) > 0; i += l)
+			;
+		if (c < 0 && i < n)
+			return 0;
+		w->b[w->n] = b0, w->e[w->n] = i;
+		w->stop[w->n] = ar_lex_get(v->stops, s + b0, i - b0) != NULL;
+		w->cat[w->n++] = 0;
+	}
+	return 1;
+}
+
 /* the words of the folded line, and where its trailing credit starts */
 static void
 split_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w)
@@ -304,13 +370,16 @@ split_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w
 	size_t e = n;
 
 	w->s = s, w->len = n, w->n = 0;
-	ar_words_init(&it, s, n, 0);
-	while (w->n < VW && ar_word_next(&it, &t))
-		if (t.type == AR_W_WORD) {
-			w->b[w->n] = t.b0, w->e[w->n] = t.b1;
-			w->stop[w->n] = ar_lex_get(v->stops, s + t.b0, t.b1 - t.b0) != NULL;
-			w->cat[w->n++] = 0;
-		}
+	if (!plain_words(v, s, n, w)) {
+		w->n = 0;
+		ar_words_init(&it, s, n, 0);
+		while (w->n < VW && ar_word_next(&it, &t))
+			if (t.type == AR_W_WORD) {
+				w->b[w->n] = t.b0, w->e[w->n] = t.b1;
+				w->stop[w->n] = ar_lex_get(v->stops, s + t.b0, t.b1 - t.b0) != NULL;
+				w->cat[w->n++] = 0;
+			}
+	}
 	while (e && (s[e - 1] == ' ' || s[e - 1] == '.'))
 		e--;
 	w->open = w->close = n;
