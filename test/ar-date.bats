@@ -784,3 +784,12 @@ XXXX-XX-XX	"
 	run -0 bash -c "printf 'يوم 22 مارس 2017 بداية من الساعة الـ10 صباحا\n' | ar-date --format=tsv | cut -f5,6 | sed -n 3p"
 	assert_output "$(printf 'الساعة الـ10 صباحا\t2017-03-22T10:00')"
 }
+
+@test "more or less than an amount after ago or since: the amount's value" {
+	assert_equal "$(val 'وقع الحادث قبل أكثر من شهر في العاصمة' 2024-05-15)" 2024-04
+	assert_equal "$(val 'قتل منذ أكثر من عامين' 2024-05-15)" 2022
+	assert_equal "$(val 'منذ ما لا يقل عن ثلاثة أعوام' 2024-05-15)" 2021
+	assert_equal "$(val 'قبل أقل من أسبوع' 2024-05-15)" 2024-W19
+	# a continuing state since then: a duration, as without the comparison
+	assert_equal "$(val 'يعيش في المنفى منذ أكثر من عقد' 2024-05-15)" P10Y
+}
