@@ -793,3 +793,15 @@ XXXX-XX-XX	"
 	# a continuing state since then: a duration, as without the comparison
 	assert_equal "$(val 'يعيش في المنفى منذ أكثر من عقد' 2024-05-15)" P10Y
 }
+
+@test "a month name before its day, a comma and a year; Q1 2024 and الربع الأول 2024" {
+	assert_equal "$(val 'وقع الاتفاق في مارس 14، 2024 في جنيف' 2024-05-15)" 2024-03-14
+	assert_equal "$(val 'أبريل 3, 2023' 2024-05-15)" 2023-04-03
+	# no year after it: a month, and the number stays a count
+	assert_equal "$(val 'في مايو 15 قتيلا' 2024-05-15)" 2024-05
+	assert_equal "$(val 'ارتفعت الأرباح في Q1 2024 بنسبة كبيرة' 2024-05-15)" 2024-Q1
+	assert_equal "$(val 'نتائج H2 2023' 2024-05-15)" 2023-H2
+	assert_equal "$(val 'الربع الأول 2024' 2023-01-01)" 2024-Q1
+	run -1 bash -c "printf 'Q5 2024 Q1
+' | ar-date --ref=2024-05-15 --format=tsv | cut -f6 | grep Q"
+}

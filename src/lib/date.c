@@ -88,7 +88,8 @@
 	X(MEASURE, "measure", 0, 0)      /* counted nouns not in the shape of one (دولار) */ \
 	X(THOUSAND, "thousand", 0, 0)    /* ألف, ألفين: a year in words after عام */ \
 	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */ \
-	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */
+	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */ \
+	X(QCODE, "qcode", 0, 1)          /* Q and H before a number: a quarter or half (Q1 2024) */
 
 enum {
 	L_NONE,
@@ -2290,14 +2291,38 @@ r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 		if (def_word(dt, k) || (k < dt->ntok && dt->tok[k].type == T_WORD
 		    && starts(dt->folded.s + dt->tok[k].n0, LAM)))
 			return RULE_NEXT;       /* النصف الأول للقرن الثالث: of what follows */
+		int yy, hh;
+		long ye;
 		st_init(&y);            /* الربع الأول alone: the reference year's */
 		y.y = REF(dt).ok ? REF(dt).y : -1;
+		if ((ye = c_yearnum(dt, k, &yy, &hh)) > 0 && dt->tok[k].nd == 4 && !hh)
+			y.y = yy, e = ye;       /* الربع الأول 2024 */
 	} else if ((e = whole_after(dt, k + 1, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
 		return RULE_NEXT;       /* النصف الثاني من المباراة */
 	if (y.y < 0)
 		snprintf(t->ival, sizeof t->ival, "XXXX-%c%d", q == 4 ? 'Q' : 'H', n);
 	else
 		snprintf(t->ival, sizeof t->ival, "%04d-%c%d", y.y, q == 4 ? 'Q' : 'H', n);
+	t->gran = G_YEAR, t->hasdate = 1;
+	return e;
+}
+
+/* Q1 2024, H2 2023: a quarter or a half in the code of business copy,
+ * with its year */
+static long
+r_quarter_code(struct ar_date *dt, struct at *a, struct st *t)
+{
+	size_t k = a->j;
+	int yy, hh;
+	long e;
+
+	if (a->pm || (e = lx(dt, k, L_QCODE, 0)) < 0 || (size_t)e != k + 1 || !isnum(dt, k + 1, 1, 1)
+	    || !touches_prev(dt, k + 1))
+		return RULE_NEXT;
+	int q = dt->m->val, n = dt->tok[k + 1].num;
+	if (n < 1 || n > q || (e = c_yearnum(dt, k + 2, &yy, &hh)) < 0 || dt->tok[k + 2].nd != 4 || hh)
+		return RULE_NEXT;
+	snprintf(t->ival, sizeof t->ival, "%04d-%c%d", yy, q == 4 ? 'Q' : 'H', n);
 	t->gran = G_YEAR, t->hasdate = 1;
 	return e;
 }
@@ -2800,8 +2825,10 @@ after_month(struct ar_date *dt, size_t k, struct dmy *p)
 	    && isnum(dt, k + 2, 1, 2) && T[k + 2].num > T[k].num && T[k + 2].num <= 31) {
 		p->dd = T[k].num, p->d2 = T[k + 2].num;     /* مايو 4-9 */
 		k += 3;
-	} else if (!p->dd && p->mn.ascii && isnum(dt, k, 1, 2) && dt->tok[k].num >= 1
-	    && dt->tok[k].num <= 31) {
+	} else if (!p->dd && isnum(dt, k, 1, 2) && dt->tok[k].num >= 1 && dt->tok[k].num <= 31
+	    && (p->mn.ascii || (p->mn.cal != 'h' && ispunct_at(dt, k + 1, ",") && isnum(dt, k + 2, 4, 4)))) {
+		/* September 29, 2023; and in translated copy مارس 14، 2024 (with an
+		 * Arabic name only before a comma and a year: مارس 14 قتيلا is none) */
 		p->dd = dt->tok[k].num;
 		k++;
 		if (touches_prev(dt, k) && (r = lx(dt, k, L_ORDSUF, 0)) > 0)
@@ -3237,6 +3264,7 @@ static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[
 	{ "decade", r_decade },
 	{ "century", r_century },
 	{ "quarter", r_quarter },
+	{ "quarter-code", r_quarter_code },
 	{ "year-word", r_year_word },
 	{ "bare-year", r_bare_year },
 	{ "season", r_season },
@@ -3622,7 +3650,7 @@ static const struct chain_step chain_steps[] = {
 	{ "date", CLS(L_PMOD) | CLS(L_THIS) | CLS(L_PERIOD) | CLS(L_DECADE) | CLS(L_YEARW)
 	    | CLS(L_SEASON) | CLS(L_ORD) | CLS(L_ORDPRE) | CLS(L_ORDBARE) | CLS(L_MONTHW)
 	    | CLS(L_MONTH) | CLS(L_HOLIDAY) | CLS(L_WDAYBARE) | CLS(L_CENTW) | CLS(L_HALF)
-	    | CLS(L_UNITDEF), 1,
+	    | CLS(L_UNITDEF) | CLS(L_QCODE), 1,
 	    may_date, c_date_in_chain },
 	{ "rel", CLS(L_REL), 0, may_rel, c_rel },
 	{ "wday", CLS(L_WDAY), 0, may_wday, c_wday },
