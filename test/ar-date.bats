@@ -805,3 +805,14 @@ XXXX-XX-XX	"
 	run -1 bash -c "printf 'Q5 2024 Q1
 ' | ar-date --ref=2024-05-15 --format=tsv | cut -f6 | grep Q"
 }
+
+@test "آخر: the end of a period, month or year, or an ordinal before a unit" {
+	assert_equal "$(val 'حتى آخر الشهر' 2024-05-15)" 2024-05
+	assert_equal "$(val 'في آخر السنة الماضية' 2024-05-15)" 2023
+	assert_equal "$(val 'منذ آخر 2016' 2024-05-15)" 2016
+	assert_equal "$(val 'آخر يوم من الشهر' 2024-05-15)" 2024-05-31
+	assert_equal "$(val 'آخر أسبوع من يونيو' 2024-05-15)" 2024-06-24/2024-06-30
+	assert_equal "$(val 'أول أسبوع من يناير 2025' 2024-05-15)" 2025-01-01/2025-01-07
+	run -1 bash -c "printf 'آخر الأخبار وآخر مرة
+' | ar-date --ref=2024-05-15 | grep ."
+}

@@ -3048,17 +3048,29 @@ r_nth_wday(struct ar_date *dt, struct at *a, struct st *t)
 static long
 r_week_of_month(struct ar_date *dt, struct at *a, struct st *t)
 {
-	long r = lx(dt, a->j, L_PERIOD, 1), e;
+	long r, e;
 	long first;
 	int len, n;
+	struct amount u;
 
-	if (r < 0 || dt->m->str[0] != 'W' || a->pm)
+	if (a->pm)
 		return RULE_NEXT;
-	size_t k = (size_t)r;
-	if ((r = lx(dt, k, L_LASTW, 0)) > 0 && dt->m->val < 0)
-		n = -1;
-	else if ((r = g_ordinal(dt, k, 0, &n)) < 0 || n > 4)
-		return RULE_NEXT;
+	if ((r = lx(dt, a->j, L_ORDBARE, 1)) > 0) {
+		/* آخر أسبوع من يونيو, أول أسبوع من العام: the ordinal first */
+		n = dt->m->val;
+		if ((r = lx(dt, (size_t)r, L_UNIT, 0)) < 0 || (unit_of(dt->m->str, &u), strcmp(u.unit, "W"))
+		    || u.plural || u.dual || n == 0 || n > 4
+		    || !(lx(dt, (size_t)r, L_FROM, 0) > 0 && dt->m->val == 0))
+			return RULE_NEXT;
+	} else {
+		if ((r = lx(dt, a->j, L_PERIOD, 1)) < 0 || dt->m->str[0] != 'W')
+			return RULE_NEXT;
+		size_t k = (size_t)r;
+		if ((r = lx(dt, k, L_LASTW, 0)) > 0 && dt->m->val < 0)
+			n = -1;
+		else if ((r = g_ordinal(dt, k, 0, &n)) < 0 || n > 4)
+			return RULE_NEXT;
+	}
 	int gm;
 	if ((e = month_spec(dt, (size_t)r, &first, &len, &gm)) < 0)
 		return RULE_NEXT;
@@ -3282,14 +3294,24 @@ c_date(struct ar_date *dt, size_t i, struct st *s)
 	struct at a = { .i = i, .j = i };
 	long r;
 
+	const char *pflag = "";
 	if ((r = lx(dt, i, L_PMOD, 1)) > 0)
-		a.pm = dt->m->str[0], a.j = (size_t)r;
-	for (size_t k = 0; k < sizeof date_rules / sizeof date_rules[0]; k++) {
-		r = date_rules[k].fn(dt, &a, s);
-		if (r > 0)
-			return r;
-		if (r == RULE_FAIL)
+		a.pm = dt->m->str[0], a.j = (size_t)r, pflag = entry_flag(dt->m);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t k = 0; k < sizeof date_rules / sizeof date_rules[0]; k++) {
+			r = date_rules[k].fn(dt, &a, s);
+			if (r > 0)
+				return r;
+			if (r == RULE_FAIL)
+				break;
+		}
+		/* a position word that positions nothing here may be the
+		 * first word of the rest: آخر is the end of a period (آخر
+		 * الشهر) but an ordinal too (آخر يوم من الشهر) */
+		if (!a.pm || *pflag != 'o')
 			return -1;
+		a.pm = 0, a.j = i;
+		st_init(s);
 	}
 	return -1;
 }
