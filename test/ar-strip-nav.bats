@@ -549,3 +549,17 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed 7d "$1" | ar-strip-nav' _ "$F/page-date-widget.txt"
 	assert_line --index 0 "الأحد 17 مارس 2024"
 }
+
+@test "a page in English: its article is read as prose, its chrome still goes" {
+	run -0 ar-strip-nav "$F/page-english.txt"
+	assert_equal "${#lines[@]}" 7
+	assert_line --index 0 "Saudi Arabia announces new tourism visa rules"
+	assert_line --index 3 --partial "Saudi Arabia on Sunday announced"
+	assert_line --index 6 --partial "We want the process"
+	refute_output --partial "Related Articles"
+	refute_output --partial "Share on"
+	refute_output --partial "rights reserved"
+	# on an Arabic page, an English line is still furniture
+	run -0 bash -c 'printf "%s\n" "$(sed -n 8p "$1")" | cat "$2" - | ar-strip-nav' _ "$F/page-english.txt" "$F/page-date-widget.txt"
+	refute_output --partial "The Ministry of Tourism"
+}

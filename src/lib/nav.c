@@ -1197,17 +1197,21 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 	f->numbered = numbered(s, b, e);
 }
 
-static int
-classify(const struct feat *f)
+/* The class of a line by its features. On a page in Arabic a line mostly
+ * in Latin letters is furniture (a share bar, a cookie notice, code); on a
+ * page in a Latin script (latin set: an edition in English) it is read as
+ * an Arabic line is, by its stop words and its shape. */
+int
+nav_classify(const struct feat *f, int latin)
 {
 	unsigned letters = f->ar + f->lat;
 	double d = f->words ? (double)f->sw / f->words : 0;
 
 	if (letters + f->dig == 0)
 		return AR_NAV_C_BLANK;
-	if (f->links && (f->words <= 4 || f->lat > f->ar))
+	if (f->links && (f->words <= 4 || (!latin && f->lat > f->ar)))
 		return AR_NAV_C_BAD;
-	if (f->lat > 2 * f->ar && f->lat >= 12)
+	if (!latin && f->lat > 2 * f->ar && f->lat >= 12)
 		return AR_NAV_C_BAD;
 	if (f->seps >= 2 && f->words <= 4 * (f->seps + 1))
 		return AR_NAV_C_BAD;            /* items: a | b | c, • a • b */
@@ -1657,7 +1661,7 @@ step_classify(struct ar_nav *nv, struct ent *x, struct arriving *a)
 	} else {
 		nv->pg.nw = wd.start;   /* the page model reads the line itself */
 	}
-	x->cls = (unsigned char)classify(&x->f);
+	x->cls = (unsigned char)nav_classify(&x->f, 0);
 	if (x->cls == AR_NAV_C_BLANK) {
 		x->blank = 1;
 		x->fin = nv->keep_blank && !x->spanned ? F_K : F_D;

@@ -181,6 +181,10 @@ struct feat {
 	unsigned char symbol;   /* holds ©, ®, °, ™ or a pictograph */
 };
 
+/* a line's class (AR_NAV_C_...) by its features; latin: on a page in a
+ * Latin script */
+int nav_classify(const struct feat *f, int latin);
+
 /* The vocabulary of interfaces (navlex.c): what the words of a short line
  * say of it. Categories are grouped as chrome (page furniture) or as the
  * article's own (a news agency, a byline's verb). */

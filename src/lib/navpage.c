@@ -323,6 +323,14 @@ evidence(struct pm *m)
 	for (long i = 0; i < m->n; i++)
 		ar += m->e[i].f.ar, lat += m->e[i].f.lat;
 	m->arabic = ar > lat;
+	/* a page in English: its Latin lines are classed again as prose
+	 * would be, not as the furniture they are on an Arabic page */
+	if (lat > 4 * ar && lat >= 400)
+		for (long i = 0; i < m->n; i++) {
+			struct ent *x = &m->e[i];
+			if (pending(x) && !x->blank && x->cls == AR_NAV_C_BAD)
+				x->cls = (unsigned char)nav_classify(&x->f, 1);
+		}
 	for (long i = 0; i < m->n; i++) {
 		struct ent *x = &m->e[i];
 		if (x->blank || !pending(x)) {
