@@ -52,80 +52,16 @@ norm_line(const char *s, size_t n, void *ctx)
 	return 0;
 }
 
-/* Block mode (the default steps, into a pipe or file): whole blocks of
- * lines at once, with no call a line. A block with a CR or invalid UTF-8,
- * and a long line's pieces, go line by line as the reader hands lines. */
-static size_t piece_off;                /* bytes of an open line before this piece */
-static int open_line;                   /* a line came in part: its end follows */
-
-/* one line (or a long line's piece) as the reader would hand it */
-static int
-one_line(const char *s, size_t n, int partial)
-{
-	size_t bad = ar_u8valid(s, n);
-	int r;
-
-	if (bad < n) {
-		static struct ar_buf fixed;
-		if (ar_doc_invalid(ar_doc.line, piece_off + bad) < 0)
-			return -1;
-		fixed.len = 0;
-		ar_u8repair(s, n, &fixed, NULL);
-		ar_doc.partial = partial;
-		r = norm_line(fixed.s, fixed.len, NULL);
-	} else {
-		ar_doc.partial = partial;
-		r = norm_line(s, n, NULL);
-	}
-	ar_doc.partial = 0;
-	return r;
-}
-
+/* Block mode (the default steps, into a file): whole blocks of lines at
+ * once, with no call a line. The reader hands a block only if it is valid
+ * UTF-8 with no CR, and counts its lines; the rest comes to norm_line. */
 static int
 norm_block(const char *p, size_t n, void *ctx)
 {
-	size_t pos = 0, lines = 0;
-
 	(void)ctx;
-	if (ar_doc.partial) {
-		int r = one_line(p, n, 1);
-		ar_doc.partial = 1;
-		piece_off += n;
-		open_line = 1;
-		return r;
-	}
-	if (open_line) {                /* the end of a line: the reader counted it */
-		const char *nl = memchr(p, '\n', n);
-		size_t e = nl ? (size_t)(nl - p) : n, le = e;
-		while (le && p[le - 1] == '\r')
-			le--;
-		open_line = 0;
-		if (one_line(p, le, 0) < 0)
-			return -1;
-		piece_off = 0;
-		pos = e + (e < n);
-	}
-	p += pos, n -= pos;
-	if (!n)
-		return 0;
-	if (!memchr(p, '\r', n) && ar_u8valid(p, n) == n) {
-		line.len = 0;
-		ar_norm_lines(nm, p, n, &line);
-		ar_out_write(line.s, line.len);
-		lines = ar_count_byte(p, n, '\n');
-		ar_doc.line += lines + (p[n - 1] != '\n');
-		return 0;
-	}
-	for (pos = 0; pos < n;) {
-		const char *nl = memchr(p + pos, '\n', n - pos);
-		size_t e = nl ? (size_t)(nl - p) : n, len = e - pos;
-		while (len && p[pos + len - 1] == '\r')
-			len--;
-		ar_doc.line++;
-		if (one_line(p + pos, len, 0) < 0)
-			return -1;
-		pos = e + 1;
-	}
+	line.len = 0;
+	ar_norm_lines(nm, p, n, &line);
+	ar_out_write(line.s, line.len);
 	return 0;
 }
 
@@ -213,7 +149,7 @@ main(int argc, char *argv[])
 	if (ar_norm_lines_ok(nm) && !ar_opts.line_buffered && !ar_opts.strict
 	    && !isatty(1) && fstat(1, &st) == 0 && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)
 	    && !getenv("AR_NORM_LINES"))
-		lp.block = norm_block;
+		lp.block = norm_block, lp.clean = 1;
 	c = ar_loop_run(&lp, argc, argv);
 	ar_norm_free(nm);
 	ar_buf_free(&line);

@@ -428,6 +428,10 @@ typedef int (*ar_doc_fn)(void *ctx);
 struct ar_loop {
 	ar_line_fn line;        /* each line, valid UTF-8, without its newline */
 	ar_block_fn block;      /* or, instead, blocks of lines (then line is unused) */
+	int clean;              /* with block: blocks only of valid UTF-8 with no CR,
+	                           their lines counted by the reader; the others,
+	                           and long lines' pieces, go to line one by one,
+	                           repaired, as in line mode */
 	ar_doc_fn begin;        /* a document starts (ar_doc is set); may be NULL */
 	ar_doc_fn end;          /* a document ends; may be NULL */
 	ar_doc_fn done;         /* after the last operand, before the output is

@@ -695,7 +695,7 @@ hand_piece(struct run *run)
 	if (!run->piece_open)
 		ar_doc.line++, run->line_off = 0;
 	long_line_warn(run);
-	if (run->lp->block) {
+	if (run->lp->block && !run->lp->clean) {
 		ar_doc.partial = 1;
 		if (!run->skip) {
 			int r = run->lp->block(run->buf, cut, run->lp->ctx);
@@ -713,9 +713,42 @@ hand_piece(struct run *run)
 	return cut;
 }
 
+/* A block callback's answer into the run's state. */
+static void
+block_said(struct run *run, int r)
+{
+	if (r < 0)
+		run->status = 2;
+	else if (r == AR_SKIP_DOC)
+		run->skip = 1;
+}
+
+/* Clean block mode: whole lines p[0..n) of one document, no header among
+ * them, to the block callback if they are valid UTF-8 with no CR (and the
+ * reader counts them), else line by line as line mode hands them; the end
+ * of a line that came in pieces goes that way first. */
+static int
+hand_clean(struct run *run, char *p, size_t n)
+{
+	if (run->piece_open) {
+		char *nl = memchr(p, '\n', n);
+		size_t e = nl ? (size_t)(nl - p) + 1 : n;
+		if (hand_lines(run, p, e) < 0)
+			return -1;
+		p += e, n -= e;
+	}
+	if (!n || run->skip)
+		return 0;
+	if (memchr(p, '\r', n) || ar_u8valid(p, n) < n)
+		return hand_lines(run, p, n);
+	block_said(run, run->lp->block(p, n, run->lp->ctx));
+	ar_doc.line += ar_count_byte(p, n, '\n') + (p[n - 1] != '\n');
+	return 0;
+}
+
 /* Complete lines p[0..n), as blocks between the header lines. */
 static int
-hand_blocks(struct run *run, const char *p, size_t n)
+hand_blocks(struct run *run, char *p, size_t n)
 {
 	size_t pos = 0;
 
@@ -732,13 +765,13 @@ hand_blocks(struct run *run, const char *p, size_t n)
 		size_t he = f ? (size_t)(f - p) : n;
 		if (he > pos) {
 			doc_enter(run);
-			run->piece_open = 0;
-			if (!run->skip) {
-				int r = run->lp->block(p + pos, he - pos, run->lp->ctx);
-				if (r < 0)
-					run->status = 2;
-				else if (r == AR_SKIP_DOC)
-					run->skip = 1;
+			if (run->lp->clean) {
+				if (hand_clean(run, p + pos, he - pos) < 0)
+					return -1;
+			} else {
+				run->piece_open = 0;
+				if (!run->skip)
+					block_said(run, run->lp->block(p + pos, he - pos, run->lp->ctx));
 			}
 		}
 		if (!f)
@@ -810,12 +843,16 @@ hand_record(struct run *run, const char *s, size_t n, unsigned long recno)
 	ar_doc.want_header = 0;
 	doc_begin(run);
 	ar_buf_addc(&run->text, '\n');
-	if (run->lp->block) {
+	if (run->lp->block && !(run->lp->clean && (memchr(run->text.s, '\r', run->text.len)
+	    || ar_u8valid(run->text.s, run->text.len) < run->text.len))) {
 		if (run->text.len + AR_BLOCK_PAD > run->text.cap)
 			ar_buf_grow(&run->text, AR_BLOCK_PAD);
 		memset(run->text.s + run->text.len, 0, AR_BLOCK_PAD);
 		if (run->lp->block(run->text.s, run->text.len - 1, run->lp->ctx) < 0)
 			run->status = 2;
+		if (run->lp->clean && run->text.len > 1)
+			ar_doc.line += ar_count_byte(run->text.s, run->text.len - 1, '\n')
+			    + (run->text.s[run->text.len - 2] != '\n');
 	} else {
 		/* the text's own form feeds start no document: lines as they are */
 		size_t pos = 0, len = run->text.len - 1;
