@@ -563,3 +563,29 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'printf "%s\n" "$(sed -n 8p "$1")" | cat "$2" - | ar-strip-nav' _ "$F/page-english.txt" "$F/page-date-widget.txt"
 	refute_output --partial "The Ministry of Tourism"
 }
+
+@test "inserts in the body: a teaser with its time, a poll; the body goes on after them" {
+	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
+	run -0 ar-strip-nav "$D/i04-spliced-related.txt"
+	refute_output --partial "وزارة الزراعة تعلن أسعار"
+	assert_output --partial "وأضاف أن الجمعية طالبت"
+	run -0 ar-strip-nav --explain "$D/i06-widgets.txt"
+	assert_line --partial "an insert in the body; short len=37"
+	run -0 ar-strip-nav "$D/i06-widgets.txt"
+	refute_output --partial "لا أعرف"
+	assert_output --partial "وأشار الوزير إلى أن الحكومة"
+	# a paragraph after the insert that does not go on (no و) stays out
+	run -0 bash -c 'sed "s/^وأشار الوزير/أشار الوزير/" "$1" | ar-strip-nav' _ "$D/i06-widgets.txt"
+	refute_output --partial "أشار الوزير إلى أن الحكومة"
+}
+
+@test "an opinion page: the title over the writer's name and date, the writer's bio and the disclaimer go" {
+	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
+	run -0 ar-strip-nav "$D/i05-opinion-bio.txt"
+	assert_line --index 0 "عن التعليم الذي نريده لأبنائنا"
+	assert_line --index 1 "سعاد الخطيب"
+	assert_line --index 2 "الثلاثاء 21 مايو 2024"
+	refute_output --partial "كاتبة وباحثة في شؤون التربية"
+	refute_output --partial "الآراء الواردة"
+	assert_output --partial "ربما نحتاج إلى أن نثق بالمعلمين"
+}

@@ -802,6 +802,7 @@ int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub)
 	X(LIST_HEAD,     "the heading of a list")                  \
 	X(OTHER_ARTICLE, "another article")                        \
 	X(SPLICED,       "a headline spliced between paragraphs")  \
+	X(INSERT,        "an insert in the body")                  \
 	X(POST,          "a post embedded in the body")            \
 	X(PLAYER,        "a media player")                         \
 	X(TEMPLATE,      "a line of the site's template")            \

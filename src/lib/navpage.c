@@ -35,6 +35,8 @@
 #define GAP_MIN 4               /* furniture lines that part blocks of the body */
 #define GAP_CUT 10              /* and that the body does not go on after */
 #define COHERE 12               /* share of words (in hundredths) that cohere */
+#define INSERT_MAX 8            /* lines of an insert the body goes on after */
+#define COHERE_INSERT 12        /* and the share of words the paragraphs after it need */
 #define SET_CAP 4096            /* the article's words: a hash set */
 
 /* a set of word hashes, cleared by the slots it filled */
@@ -758,6 +760,47 @@ split_blocks(struct pm *m)
 	m->b1 = be[hi];
 }
 
+/* The body goes on after an insert: a few lines of furniture (at most
+ * INSERT_MAX, one of them known as furniture by a rule, a list or its
+ * interface words; no section heading) and then paragraphs again, the
+ * first opening with و or ف, that take up the article's words (a poll, a
+ * box of links between two parts of the article). The insert goes, the
+ * paragraphs join the body. */
+static void
+body_after_insert(struct pm *m)
+{
+	while (m->b1 >= 0) {
+		long j = m->b1 + 1;
+		int lines = 0, known = 0, heading = 0;
+		for (; j < m->n && !good(&m->e[j]) && lines <= INSERT_MAX; j++) {
+			const struct ent *x = &m->e[j];
+			if (x->blank)
+				continue;
+			lines++;
+			heading |= section_heading(m, j);
+			known |= x->item || x->heading || x->cv >= 4 || (by_rule(x) && x->fin == F_D);
+		}
+		/* the paragraph after it goes on as one of the body does, with
+		 * و or ف (a writer's box, a notice, another article does not) */
+		if (j >= m->n || !good(&m->e[j]) || lines > INSERT_MAX || heading || !known
+		    || !m->e[j].f.waw)
+			return;
+		long k = j;
+		while (k + 1 < m->n && (good(&m->e[k + 1]) || m->e[k + 1].blank))
+			k++;
+		while (k > j && m->e[k].blank)
+			k--;
+		int sh = block_share(m, j, k);
+		if (sh < COHERE_INSERT)
+			return;
+		for (long i = m->b1 + 1; i < j; i++)
+			if (pending(&m->e[i]) && !m->e[i].blank)
+				set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, AR_NAV_R_INSERT);
+		m->b1 = k;
+		article_words(m, m->b0, m->b1);
+	}
+}
+
 /* A headline followed (within near lines: its meta lines between) by a
  * paragraph that takes up its words: an article starts here. */
 static int
@@ -935,6 +978,22 @@ place_byline(const struct pm *m, const struct ent *x)
 	    && !memchr(col + 1, ':', n - c - 1) && !memchr(col + 1, '-', n - c - 1);
 }
 
+/* line i is two or three words and no more (a name), and the next line
+ * is a date */
+static int
+name_over_date(struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	long q = i;
+
+	if (x->f.words < 2 || x->f.words > 3 || x->f.dig || x->f.term || x->f.comma || x->f.sw
+	    || x->f.lat || x->f.seps)
+		return 0;
+	while (++q < m->n && m->e[q].blank)
+		;
+	return q < m->n && m->e[q].datetime;
+}
+
 static void
 unlist_head(struct pm *m)
 {
@@ -967,12 +1026,17 @@ unlist_head(struct pm *m)
 	if (t < 0)
 		return;
 	m->e[t].item = 0;
+	long prev = t;
 	for (long i = t; i < m->b0; i++) {
 		struct ent *x = &m->e[i];
-		/* a date or byline has no interface words of its own */
+		if (x->blank)
+			continue;
+		/* a date or byline has no interface words of its own; nor has
+		 * a writer's name alone under the title with the date under it */
 		if (x->item == 1 || (x->item && x->cv < 2 && (x->datetime || x->v.byline
-		    || place_byline(m, x))))
+		    || place_byline(m, x) || (prev == t && name_over_date(m, i)))))
 			x->item = 0;
+		prev = i;
 	}
 }
 
@@ -1055,8 +1119,12 @@ find_title(struct pm *m)
 		/* an earlier line goes first (not an item of a list, nor above
 		 * furniture other than share buttons: a menu has the body's words
 		 * too) */
+		/* a line of one or two words (a writer's name, whose box the
+		 * body may hold) gives way to a headline above it too */
+		int named = m->e[best].f.words < 3;
 		for (int j = 0; j < k; j++)
-			if (at[j] < best && !m->e[at[j]].item && sh[j] >= 12 && sh[j] * 2 >= bsh
+			if (at[j] < best && !m->e[at[j]].item && sh[j] >= 12
+			    && (sh[j] * 2 >= bsh || (named && m->e[at[j]].f.words >= 3))
 			    && furn_at[j] == furn_at[bk])
 				best = at[j];
 		m->title = best;
@@ -1454,14 +1522,20 @@ decide_meta(struct pm *m, long from, long to)
 	}
 }
 
-/* a headline between paragraphs that shares no words with either */
+/* a headline between paragraphs that shares no words with either: a link
+ * to another article. The time a rule dropped under it (منذ ساعتين) stands
+ * between it and the next paragraph; a headline of a word in و (وزارة)
+ * has the class near, not headline. */
 static int
 spliced(struct pm *m, long i)
 {
 	const struct ent *x = &m->e[i];
 	long p = neighbour(m, i, -1), q = neighbour(m, i, 1);
 
-	if (x->cls != AR_NAV_C_HEAD || x->f.words < 6 || p < 0 || q < 0
+	while (q >= 0 && by_rule(&m->e[q]) && m->e[q].fin == F_D && m->e[q].f.words <= 4)
+		q = neighbour(m, q, 1);
+	if (!(x->cls == AR_NAV_C_HEAD || (x->cls == AR_NAV_C_NEAR && x->f.waw && !x->f.term
+	    && !x->f.comma && x->f.cps <= 120)) || x->f.words < 6 || p < 0 || q < 0
 	    || !prose(&m->e[p]) || !prose(&m->e[q]))
 		return 0;
 	int a = share_with(m, i, q), b = share_with(m, i, p);
@@ -1779,7 +1853,17 @@ named_bio(struct pm *m, long i, const char *s, size_t n)
 	while (p < n && p < 80 && s[p] != ':' && !(s[p] == '\xD8' && p + 1 < n
 	    && s[p + 1] == '\x8C'))
 		sp += s[p++] == ' ';
-	if (p >= n || p >= 80 || sp < 1 || sp > 2)
+	if (p >= n || p >= 80 || sp > 2) {
+		/* no colon or comma after the name: it opens the sentence
+		 * (فلان كاتب وباحث ...), its first two words */
+		for (p = 0, sp = 0; p < n && sp < 2; p++)
+			sp += s[p] == ' ';
+		if (sp < 2)
+			return 0;
+		p--;
+		sp = 1;
+	}
+	if (sp < 1 || sp > 2)
 		return 0;
 	struct ar_words it;
 	struct ar_word w;
@@ -2244,6 +2328,8 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 		if (!m->stream)
 			split_blocks(m);
 		article_words(m, m->b0, m->b1);
+		if (!m->stream)
+			body_after_insert(m);
 		unlist_head(m);
 		find_title(m);
 		if (m->title >= 0) {
