@@ -589,3 +589,16 @@ for f in sys.argv[1:]:
 	refute_output --partial "الآراء الواردة"
 	assert_output --partial "ربما نحتاج إلى أن نثق بالمعلمين"
 }
+
+@test "the head: a score widget is no title, the site's name is no kicker; a wire's code signs off" {
+	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
+	run -0 ar-strip-nav "$D/i08-sports-widget.txt"
+	assert_line --index 0 "الهلال يقلب الطاولة على النصر ويبتعد بالصدارة"
+	refute_output --partial "انتهت المباراة"
+	run -0 ar-strip-nav "$D/i09-sponsored.txt"
+	assert_line --index 0 "الإمارات تعلن عن برنامج جديد لتأشيرات العمل عن بعد"
+	refute_output --partial "موقع الخليج اليوم"
+	run -0 ar-strip-nav "$D/i07-agency-bullets.txt"
+	assert_line --index 4 "/وأع/ ر.م"
+	refute_output --partial "أخبار ذات صلة"
+}

@@ -485,6 +485,8 @@ mark_list(struct pm *m, const struct run *r, long h)
 		m->e[h].heading = 1, m->e[h].detail = (unsigned short)len;
 }
 
+static int signoff(const struct pm *m, const struct ent *x);
+
 /* the run r ends: a list? */
 static void
 run_end(struct pm *m, struct run *r)
@@ -493,8 +495,8 @@ run_end(struct pm *m, struct run *r)
 		long h = r->first - 1;
 		while (h >= 0 && m->e[h].blank)
 			h--;
-		if (h >= 0 && !heading_like(&m->e[h]))
-			h = -1;
+		if (h >= 0 && (!heading_like(&m->e[h]) || signoff(m, &m->e[h])))
+			h = -1;         /* a wire's sign-off heads no list under it */
 		if (is_list(m, r, h))
 			mark_list(m, r, h);
 	}
@@ -903,6 +905,28 @@ title_like(const struct ent *x)
 	return title_shape(x) && !x->item;
 }
 
+/* A result at most six words long, two sides and their figures across a
+ * dash or colon (الهلال 2 - 1 النصر, 3:0): a score widget, no title */
+static int
+score_line(const struct pm *m, const struct ent *x)
+{
+	if (!x->f.dig || x->f.words > 6)
+		return 0;
+	const char *s = ent_text(m->pg, x);
+	for (size_t i = 0; i < x->len; i++) {
+		if (s[i] != '-' && s[i] != ':')
+			continue;
+		size_t a = i, b = i + 1;
+		while (a > 0 && s[a - 1] == ' ')
+			a--;
+		while (b < x->len && s[b] == ' ')
+			b++;
+		if (a > 0 && s[a - 1] >= '0' && s[a - 1] <= '9' && b < x->len && s[b] >= '0' && s[b] <= '9')
+			return 1;
+	}
+	return 0;
+}
+
 /* No title above the body: the body may have begun with prose of the
  * header (a ticker, a notice). A headline among its first lines whose
  * paragraph takes up its words, when the prose above it does not cohere
@@ -1098,6 +1122,8 @@ find_title(struct pm *m)
 			near_open = 0;
 		run = 0;
 		if (!item_title && !title_like(x) && !(pending(x) && !x->item && article_start(m, i)))
+			continue;
+		if (score_line(m, x))
 			continue;
 		/* the top of the block of headline-like lines just above the body */
 		if (near_open && !x->f.term && x->f.words >= 3 && x->chrome == 0 && !x->item)
@@ -1418,6 +1444,35 @@ above_title(const struct ent *x)
 	    && !x->f.seps && x->f.words <= 15 && (x->datetime || (x->chrome == 0 && !x->v.score));
 }
 
+/* The last two words of line i (of two to four words, no figures) stand
+ * as words on a line of [from, to) after a dash (a dateline's source). */
+static int
+named_below(const struct pm *m, long i, long from, long to)
+{
+	const struct ent *x = &m->e[i];
+	size_t n;
+
+	if (x->f.words < 2 || x->f.words > 4 || x->f.dig)
+		return 0;
+	const char *s = trimmed(m, x, &n), *t = s + n;
+	for (int sp = 0; t > s; t--)
+		if (t[-1] == ' ' && ++sp == 2)
+			break;
+	size_t tn = (size_t)(s + n - t);
+	for (long j = from; j < to && j < m->n; j++) {
+		const struct ent *y = &m->e[j];
+		if (y->blank || y->len < tn + 2 || y->f.words > 8)
+			continue;
+		const char *ys = ent_text(m->pg, y), *q = ys, *end = ys + y->len;
+		while ((q = memmem(q, (size_t)(end - q), t, tn)) != NULL) {
+			if (q >= ys + 2 && q[-1] == ' ' && q[-2] == '-' && (q + tn == end || q[tn] == ' '))
+				return 1;
+			q++;
+		}
+	}
+	return 0;
+}
+
 /* before the title: nothing of the article but the lines just above it
  * that go with it */
 static void
@@ -1449,6 +1504,13 @@ decide_before(struct pm *m, long upto)
 		if (x->datetime && !x->v.byline && lines[k] + 1 < upto && m->e[lines[k] + 1].blank)
 			above = k;      /* it and what is above it go */
 	}
+	/* the site's name over the title, as the dateline under it names it
+	 * (موقع الخليج اليوم over دبي - الخليج اليوم): no kicker */
+	for (int k = 0; upto == m->title && k < above; k++)
+		if (named_below(m, lines[k], upto + 1, m->b0)) {
+			above = k;
+			break;
+		}
 	for (int k = 0; k < above; k++)
 		set_fate(&m->e[lines[k]], F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
 	for (i = 0; i < upto; i++) {
@@ -1945,18 +2007,27 @@ body_before_box(struct pm *m)
 
 /* A wire's sign-off under the last paragraph: the editors' initials
  * (ع.ص / س.م, /ع.ف, (ي.ط)), single letters between dots, slashes and
- * spaces, or a rule of tatweel or dashes (ـــــ). */
+ * spaces, after the agency's code in slashes or not (/وأع/ ر.م), or a
+ * rule of tatweel or dashes (ـــــ). */
 static int
 signoff(const struct pm *m, const struct ent *x)
 {
-	size_t n;
+	size_t n, i = 0;
 	const char *s;
-	int letters = 0, run = 0, rule = 0, other = 0;
+	int letters = 0, run = 0, rule = 0, other = 0, code = 0;
 
 	if (x->f.words > 4 || x->f.cps > 16 || x->f.dig || x->f.lat)
 		return 0;
 	s = ent_kept(m->pg, x, &n);
-	for (size_t i = 0; i < n;) {
+	if (n > 2 && s[0] == '/') {     /* the agency's code: two to four letters */
+		const char *c = memchr(s + 1, '/', n - 1);
+		size_t k = c ? (size_t)(c - s) - 1 : 0, l = ar_u8count(s + 1, k);
+		if (c && l >= 2 && l <= 4 && !memchr(s + 1, ' ', k))
+			i = k + 2, code = 1;
+	}
+	if (code && i >= n)
+		return 1;
+	for (; i < n;) {
 		int32_t c;
 		i += ar_u8dec(s + i, &c);
 		if (c >= 0x0621 && c <= 0x064A && c != 0x0640) {
