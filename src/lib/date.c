@@ -3227,21 +3227,35 @@ r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
 }
 
 typedef long (*date_rule_fn)(struct ar_date *, struct at *, struct st *);
-static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[] = {
-	{ "holiday", r_holiday },
-	{ "nth-day", r_nth_day },
-	{ "nth-weekday", r_nth_wday },
-	{ "week-of-month", r_week_of_month },
-	{ "weekday-of-week", r_wday_of_week },
-	{ "period", r_period },
-	{ "decade", r_decade },
-	{ "century", r_century },
-	{ "quarter", r_quarter },
-	{ "year-word", r_year_word },
-	{ "bare-year", r_bare_year },
-	{ "season", r_season },
-	{ "day-month", r_day_month },
-	{ "day-of-month", r_day_of_month },
+/* Each rule with the words it may begin with at a->j (begins, or a number
+ * if num): at any other token its first test fails, before it reads
+ * anything or matches a word, so it would return RULE_NEXT; c_date does
+ * not call it there (most of c_date's calls were rules saying no). A
+ * rule with ANY_WORD is always called (r_quarter reads the word without
+ * its article, which the token's classes do not say). The last rule's
+ * RULE_FAIL ends the search as its RULE_NEXT would. */
+#define ANY_WORD (~(clsmask)0)
+static const struct date_rule {
+	const char *name;
+	date_rule_fn fn;
+	clsmask begins;
+	int num;
+} date_rules[] = {
+	{ "holiday", r_holiday, CLS(L_ORDBARE) | CLS(L_HOLIDAY), 0 },
+	{ "nth-day", r_nth_day, CLS(L_ORDBARE) | CLS(L_UNITDEF), 0 },
+	{ "nth-weekday", r_nth_wday, CLS(L_ORDBARE), 0 },
+	{ "week-of-month", r_week_of_month, CLS(L_PERIOD), 0 },
+	{ "weekday-of-week", r_wday_of_week, CLS(L_WDAYBARE), 0 },
+	{ "period", r_period, CLS(L_THIS) | CLS(L_PERIOD), 0 },
+	{ "decade", r_decade, CLS(L_DECADE) | CLS(L_UNITDEF), 0 },
+	{ "century", r_century, CLS(L_CENTW), 0 },
+	{ "quarter", r_quarter, ANY_WORD, 0 },
+	{ "year-word", r_year_word, CLS(L_YEARW), 0 },
+	{ "bare-year", r_bare_year, 0, 1 },
+	{ "season", r_season, CLS(L_THIS) | CLS(L_SEASON), 0 },
+	{ "day-month", r_day_month, CLS(L_ORDBARE) | CLS(L_ORD) | CLS(L_ORDPRE)
+	    | CLS(L_MONTHW) | CLS(L_MONTH), 1 },
+	{ "day-of-month", r_day_of_month, CLS(L_ORDBARE) | CLS(L_ORD) | CLS(L_ORDPRE), 1 },
 };
 
 /* A date at token i: after an optional position word, the first rule that
@@ -3256,7 +3270,13 @@ c_date(struct ar_date *dt, size_t i, struct st *s)
 
 	if ((r = lx(dt, i, L_PMOD, 1)) > 0)
 		a.pm = dt->m->str[0], a.j = (size_t)r;
+	if (a.j >= dt->ntok)
+		return -1;              /* every rule's first test fails */
+	const struct tok *t = &dt->tok[a.j];
 	for (size_t k = 0; k < sizeof date_rules / sizeof date_rules[0]; k++) {
+		if (date_rules[k].begins != ANY_WORD
+		    && !(t->type == T_NUM ? date_rules[k].num : (t->cls & date_rules[k].begins) != 0))
+			continue;
 		r = date_rules[k].fn(dt, &a, s);
 		if (r > 0)
 			return r;
