@@ -644,25 +644,41 @@ classes_of(const struct ar_lexent *e)
 	return m;
 }
 
-/* The word's entries in each of its forms, and their classes. */
+/* The word's entries in each of its forms (word_forms' forms, made here
+ * as they are looked up), and their classes; newtok left the entries,
+ * classes and letters of the forms empty, as most words have no
+ * proclitic and only their first form is made. */
 static int
 lookup_word(struct ar_date *dt, struct tok *t)
 {
-	struct forms f;
+	const char *s = dt->folded.s + t->n0;
+	size_t n = t->nl, min = 3 * AR_LETTER_LEN;
+	const struct ar_lexent *e = lex_get(dt, s, n);
+	clsmask m = classes_of(e);
 
-	word_forms(dt->folded.s + t->n0, t->nl, &f);
-	t->wa = f.wa;
-	for (int k = 0; k < 3; k++) {
-		t->pfx[k] = f.pfx[k];
-		t->e[k] = f.n[k] ? lex_get(dt, f.w[k], f.n[k]) : NULL;
-		clsmask m = classes_of(t->e[k]);
-		if (k == 0)
-			t->cls0 = m;
-		t->cls |= m;
+	t->e[0] = e;
+	t->cls0 = m;
+	if (n >= min && (starts(s, WAW) || starts(s, FEH))) {
+		t->wa = starts(s, WAW);
+		s += AR_LETTER_LEN, n -= AR_LETTER_LEN;
+		if ((e = lex_get(dt, s, n)))
+			t->e[1] = e, t->pfx[1] = 1, m |= classes_of(e);
+		t->pfx[2] = 1;
 	}
-	if (!t->e[1])
-		t->pfx[1] = 0;
-	return t->cls != 0;
+	if (n >= min && (starts(s, BEH) || starts(s, KAF) || starts(s, LAM))) {
+		char tmp[128];
+		if (starts(s, LAM) && starts(s + AR_LETTER_LEN, LAM) && n <= sizeof tmp) {
+			memcpy(tmp, ALEF, AR_LETTER_LEN);
+			memcpy(tmp + AR_LETTER_LEN, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
+			e = lex_get(dt, tmp, n);
+		} else {
+			e = lex_get(dt, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
+		}
+		t->e[2] = e, m |= classes_of(e);
+		t->pfx[2] += 1;
+	}
+	t->cls = m;
+	return m != 0;
 }
 
 /* a number: its value (capped), its digits as ASCII in the folded text */
