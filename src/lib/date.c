@@ -208,6 +208,8 @@ struct ar_date {
 	int *usedp, used;               /* the rule being tried read the reference */
 	size_t last_end_b;              /* the byte after the line's last full date, or 0 */
 	long last_days;
+	uint16_t rules_of[128];         /* by class, the date rules its words may begin (rules_init) */
+	unsigned rules_any, rules_num;
 };
 
 /* ---- loading the word lists ---- */
@@ -498,6 +500,7 @@ ar_date_add_holidays(struct ar_date *dt, const char *path)
 }
 
 static void scan_classes_init(struct ar_date *dt);
+static void rules_init(struct ar_date *dt);
 
 struct ar_date *
 ar_date_new(const char *words_file, const char *months_file)
@@ -521,6 +524,7 @@ ar_date_new(const char *words_file, const char *months_file)
 		ar_die("cannot load holidays.tsv");
 	ar_cal_init();
 	scan_classes_init(dt);
+	rules_init(dt);
 	anchors_init(dt);
 	direct_init(dt);
 	dt->ref_set.ok = 0;
@@ -3274,6 +3278,32 @@ static const struct date_rule {
 	{ "day-of-month", r_day_of_month, CLS(L_ORDBARE) | CLS(L_ORD) | CLS(L_ORDPRE), 1 },
 };
 
+/* By class, the rules of date_rules that may begin with its words; the
+ * rules to call at a number, and at any token (ANY_WORD). */
+_Static_assert(sizeof date_rules / sizeof date_rules[0] <= 16, "rules_of holds 16 rules");
+_Static_assert(L_NCLASS <= 128, "a clsmask holds 128 classes");
+
+static void
+rules_init(struct ar_date *dt)
+{
+	size_t nr = sizeof date_rules / sizeof date_rules[0];
+
+	memset(dt->rules_of, 0, sizeof dt->rules_of);
+	dt->rules_any = dt->rules_num = 0;
+	for (size_t k = 0; k < nr; k++) {
+		unsigned bit = 1u << k;
+		if (date_rules[k].begins == ANY_WORD) {
+			dt->rules_any |= bit, dt->rules_num |= bit;
+			continue;
+		}
+		if (date_rules[k].num)
+			dt->rules_num |= bit;
+		for (int c = 0; c < L_NCLASS; c++)
+			if ((date_rules[k].begins >> c) & 1)
+				dt->rules_of[c] |= (uint16_t)bit;
+	}
+}
+
 /* A date at token i: after an optional position word, the first rule that
  * reads one; RULE_FAIL from a rule ends the search. A rule writes into s
  * only when it reads a date (or just before it fails), so the rules share
@@ -3288,12 +3318,20 @@ c_date(struct ar_date *dt, size_t i, struct st *s)
 		a.pm = dt->m->str[0], a.j = (size_t)r;
 	if (a.j >= dt->ntok)
 		return -1;              /* every rule's first test fails */
+	/* the rules to call, a bit each in the table's order: from the
+	 * classes of the word, a few bits set (rules_init) */
 	const struct tok *t = &dt->tok[a.j];
-	for (size_t k = 0; k < sizeof date_rules / sizeof date_rules[0]; k++) {
-		if (date_rules[k].begins != ANY_WORD
-		    && !(t->type == T_NUM ? date_rules[k].num : (t->cls & date_rules[k].begins) != 0))
-			continue;
-		r = date_rules[k].fn(dt, &a, s);
+	unsigned set = dt->rules_any;
+	if (t->type == T_NUM) {
+		set = dt->rules_num;
+	} else {
+		for (uint64_t lo = (uint64_t)t->cls; lo; lo &= lo - 1)
+			set |= dt->rules_of[__builtin_ctzll(lo)];
+		for (uint64_t hi = (uint64_t)(t->cls >> 64); hi; hi &= hi - 1)
+			set |= dt->rules_of[64 + __builtin_ctzll(hi)];
+	}
+	for (; set; set &= set - 1) {
+		r = date_rules[__builtin_ctz(set)].fn(dt, &a, s);
 		if (r > 0)
 			return r;
 		if (r == RULE_FAIL)
