@@ -210,6 +210,7 @@ struct ar_date {
 	long last_days;
 	uint16_t rules_of[128];         /* by class, the date rules its words may begin (rules_init) */
 	unsigned rules_any, rules_num;
+	clsmask chain_any;              /* the classes a chain's steps begin with (chain_init) */
 };
 
 /* ---- loading the word lists ---- */
@@ -501,6 +502,7 @@ ar_date_add_holidays(struct ar_date *dt, const char *path)
 
 static void scan_classes_init(struct ar_date *dt);
 static void rules_init(struct ar_date *dt);
+static void chain_init(struct ar_date *dt);
 
 struct ar_date *
 ar_date_new(const char *words_file, const char *months_file)
@@ -525,6 +527,7 @@ ar_date_new(const char *words_file, const char *months_file)
 	ar_cal_init();
 	scan_classes_init(dt);
 	rules_init(dt);
+	chain_init(dt);
 	anchors_init(dt);
 	direct_init(dt);
 	dt->ref_set.ok = 0;
@@ -3706,6 +3709,15 @@ static const struct chain_step chain_steps[] = {
 	{ "zone", CLS(L_ZONEIN) | CLS(L_ZONE), 0, may_zone, c_zone_in_chain },
 };
 
+/* the classes any step may begin with */
+static void
+chain_init(struct ar_date *dt)
+{
+	dt->chain_any = 0;
+	for (size_t k = 0; k < sizeof chain_steps / sizeof chain_steps[0]; k++)
+		dt->chain_any |= chain_steps[k].begins;
+}
+
 /* May step k begin at token j? (What its first word could be.) */
 static int
 step_begins(const struct ar_date *dt, size_t k, size_t j)
@@ -3765,11 +3777,19 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 			break;          /* nothing joins a coarse date */
 		size_t jj = chain_joins(dt, j, started, s);
 		int punct = jj > j && dt->tok[jj - 1].type == T_PUNCT;
-		struct st t = *s;
+		struct st t;
 		long r = -1;
-		for (size_t k = 0; r < 0 && k < sizeof chain_steps / sizeof chain_steps[0]; k++)
-			if (jj < dt->ntok && step_begins(dt, k, jj) && chain_steps[k].may(dt, jj, s, punct))
-				r = chain_steps[k].fn(dt, jj, &t);
+		/* most tokens begin no step; t is copied from s before the
+		 * first step tried, which the next ones then get as before */
+		if (jj < dt->ntok && (dt->tok[jj].type == T_NUM || (dt->tok[jj].cls & dt->chain_any))) {
+			int copied = 0;
+			for (size_t k = 0; r < 0 && k < sizeof chain_steps / sizeof chain_steps[0]; k++)
+				if (step_begins(dt, k, jj) && chain_steps[k].may(dt, jj, s, punct)) {
+					if (!copied)
+						t = *s, copied = 1;
+					r = chain_steps[k].fn(dt, jj, &t);
+				}
+		}
 		if (r < 0 && s->hasrel && s->gran == G_DAY && s->y >= 0 && !s->hasclock && jj < dt->ntok
 		    && !punct) {
 			/* أمس الأربعاء 13 مارس: the day written out again, if it is
