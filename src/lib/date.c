@@ -185,6 +185,8 @@ struct ar_date {
 	uint32_t fold2[1 << 16];        /* by ld2, a two-byte letter folding to n <= 2 bytes: (n + 1) << 16 | them */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
 	const struct ar_lexent **direct;        /* by FIRST_DIRECT bits of them (lex_get) */
+	uint32_t *direct_id;            /* by the same bits, where head_cls holds the slot's classes */
+	clsmask *head_cls;
 	uint64_t anchor[(1u << ANCHOR_BITS) / 64];      /* the anchors' two hash bits */
 	uint64_t lead[(1u << LEAD_BITS) / 64];  /* the first codes a word that anchors may have */
 	const struct ar_lexent **ents;  /* every entry, for the anchors */
@@ -338,13 +340,17 @@ entry_flag(const struct ar_lexent *e)
 static const struct ar_lexent lex_ask;
 #define LEX_ASK (&lex_ask)
 
+static clsmask classes_of(const struct ar_lexent *e);
+
 static void
 direct_init(struct ar_date *dt)
 {
-	size_t size = (size_t)1 << FIRST_DIRECT;
+	size_t size = (size_t)1 << FIRST_DIRECT, nh = 0;
 
-	if (!dt->direct)
+	if (!dt->direct) {
 		dt->direct = ar_alloc(size * sizeof *dt->direct);
+		dt->direct_id = ar_alloc(size * sizeof *dt->direct_id);
+	}
 	memset(dt->direct, 0, size * sizeof *dt->direct);
 	for (size_t k = 0; k < dt->nents; k++) {
 		const struct ar_lexent *e = dt->ents[k];
@@ -354,6 +360,17 @@ direct_init(struct ar_date *dt)
 			*d = head;
 		else if (*d != head)
 			*d = LEX_ASK;
+	}
+	/* the classes of each slot's entries, made once (classes_of walked
+	 * the chains of the commonest words at every look-up) */
+	free(dt->head_cls);
+	dt->head_cls = ar_alloc((dt->nents + 1) * sizeof *dt->head_cls);
+	for (size_t h = 0; h < size; h++) {
+		const struct ar_lexent *e = dt->direct[h];
+		if (e && e != LEX_ASK) {
+			dt->direct_id[h] = (uint32_t)nh;
+			dt->head_cls[nh++] = classes_of(e);
+		}
 	}
 }
 
@@ -368,6 +385,28 @@ lex_get(const struct ar_date *dt, const char *w, size_t n)
 	if (e == LEX_ASK)
 		return ar_lex_get(dt->lex, w, n);
 	return e && e->wl[0] == n && !memcmp(e->w[0], w, n) ? e : NULL;
+}
+
+/* lex_get, and the classes of the entries (classes_of) */
+static inline const struct ar_lexent *
+lex_get_cls(const struct ar_date *dt, const char *w, size_t n, clsmask *m)
+{
+	uint32_t h = first_hash(w, n);
+
+	*m = 0;
+	if (!(dt->first[h / 64] & (1ull << (h % 64))))
+		return NULL;
+	h &= (1u << FIRST_DIRECT) - 1;
+	const struct ar_lexent *e = dt->direct[h];
+	if (e == LEX_ASK) {
+		e = ar_lex_get(dt->lex, w, n);
+		*m = classes_of(e);
+		return e;
+	}
+	if (!e || e->wl[0] != n || memcmp(e->w[0], w, n))
+		return NULL;
+	*m = dt->head_cls[dt->direct_id[h]];
+	return e;
 }
 
 static char *
@@ -542,6 +581,8 @@ ar_date_free(struct ar_date *dt)
 		return;
 	ar_lex_free(dt->lex);
 	free(dt->direct);
+	free(dt->direct_id);
+	free(dt->head_cls);
 	free(dt->ents);
 	free(dt->all);
 	free(dt->tok);
@@ -660,16 +701,16 @@ lookup_word(struct ar_date *dt, struct tok *t)
 {
 	const char *s = dt->folded.s + t->n0;
 	size_t n = t->nl, min = 3 * AR_LETTER_LEN;
-	const struct ar_lexent *e = lex_get(dt, s, n);
-	clsmask m = classes_of(e);
+	clsmask m, f;
+	const struct ar_lexent *e = lex_get_cls(dt, s, n, &m);
 
 	t->e[0] = e;
 	t->cls0 = m;
 	if (n >= min && (starts(s, WAW) || starts(s, FEH))) {
 		t->wa = starts(s, WAW);
 		s += AR_LETTER_LEN, n -= AR_LETTER_LEN;
-		if ((e = lex_get(dt, s, n)))
-			t->e[1] = e, t->pfx[1] = 1, m |= classes_of(e);
+		if ((e = lex_get_cls(dt, s, n, &f)))
+			t->e[1] = e, t->pfx[1] = 1, m |= f;
 		t->pfx[2] = 1;
 	}
 	if (n >= min && (starts(s, BEH) || starts(s, KAF) || starts(s, LAM))) {
@@ -677,11 +718,11 @@ lookup_word(struct ar_date *dt, struct tok *t)
 		if (starts(s, LAM) && starts(s + AR_LETTER_LEN, LAM) && n <= sizeof tmp) {
 			memcpy(tmp, ALEF, AR_LETTER_LEN);
 			memcpy(tmp + AR_LETTER_LEN, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
-			e = lex_get(dt, tmp, n);
+			e = lex_get_cls(dt, tmp, n, &f);
 		} else {
-			e = lex_get(dt, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
+			e = lex_get_cls(dt, s + AR_LETTER_LEN, n - AR_LETTER_LEN, &f);
 		}
-		t->e[2] = e, m |= classes_of(e);
+		t->e[2] = e, m |= f;
 		t->pfx[2] += 1;
 	}
 	t->cls = m;
