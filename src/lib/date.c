@@ -4292,6 +4292,11 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 	int n = -2, frac = 0;
 	size_t j = i;
 
+	/* what an amount begins with (a number, or a word of these
+	 * classes, which the tests below look up): most tokens are not */
+	if (i >= dt->ntok || (dt->tok[i].type != T_NUM && !(dt->tok[i].cls & (CLS(L_NUM)
+	    | CLS(L_NUMPRE) | CLS(L_HALF) | CLS(L_UNIT)))))
+		return -1;
 	if ((r = g_cardinal(dt, i, 1, &n)) > 0) {
 		j = (size_t)r;
 	} else if ((r = lx(dt, i, L_HALF, 1)) > 0) {
