@@ -213,6 +213,8 @@ struct ar_date {
 	uint16_t rules_of[128];         /* by class, the date rules its words may begin (rules_init) */
 	unsigned rules_any, rules_num;
 	clsmask chain_any;              /* the classes a chain's steps begin with (chain_init) */
+	uint16_t line_of[128];          /* by class, the line rules its words may begin */
+	unsigned line_any, line_num;
 };
 
 /* ---- loading the word lists ---- */
@@ -542,6 +544,7 @@ ar_date_add_holidays(struct ar_date *dt, const char *path)
 static void scan_classes_init(struct ar_date *dt);
 static void rules_init(struct ar_date *dt);
 static void chain_init(struct ar_date *dt);
+static void line_rules_init(struct ar_date *dt);
 
 struct ar_date *
 ar_date_new(const char *words_file, const char *months_file)
@@ -567,6 +570,7 @@ ar_date_new(const char *words_file, const char *months_file)
 	scan_classes_init(dt);
 	rules_init(dt);
 	chain_init(dt);
+	line_rules_init(dt);
 	anchors_init(dt);
 	direct_init(dt);
 	dt->ref_set.ok = 0;
@@ -5316,20 +5320,47 @@ p_chain(struct ar_date *dt, size_t i)
 /* The rules of a line, tried in this order at each token that may start
  * an expression; the first that reads one adds it and the scan goes on
  * after it. */
+/* As date_rules, each with the words or numbers its first test needs
+ * at token i (p_duration's: a duration word, or what g_amount begins
+ * with); at any other token the rule returns -1 before it matches a word,
+ * and parse_tokens does not call it. */
 static const struct line_rule {
 	const char *name;
 	long (*fn)(struct ar_date *dt, size_t i);
+	clsmask begins;
+	int num;
 } line_rules[] = {
-	{ "range", p_range },
-	{ "years", p_years },
-	{ "first-n", p_first_n },
-	{ "set", p_set },
-	{ "vague", p_vague },
-	{ "offset", p_offset },
-	{ "def-amount", p_def_amount },
-	{ "chain", p_chain },
-	{ "duration", p_duration },
+	{ "range", p_range, CLS(L_FROM), 0 },
+	{ "years", p_years, 0, 1 },
+	{ "first-n", p_first_n, CLS(L_ORDBARE), 0 },
+	{ "set", p_set, CLS(L_SET) | CLS(L_EVERY), 0 },
+	{ "vague", p_vague, CLS(L_VAGUE), 0 },
+	{ "offset", p_offset, CLS(L_OFFSET), 0 },
+	{ "def-amount", p_def_amount, CLS(L_NUMDEF) | CLS(L_UNITDEF), 1 },
+	{ "chain", p_chain, ANY_WORD, 0 },
+	{ "duration", p_duration, CLS(L_DURW) | CLS(L_NUM) | CLS(L_NUMPRE) | CLS(L_HALF)
+	    | CLS(L_UNIT), 1 },
 };
+_Static_assert(sizeof line_rules / sizeof line_rules[0] <= 16, "line_of holds 16 rules");
+
+static void
+line_rules_init(struct ar_date *dt)
+{
+	memset(dt->line_of, 0, sizeof dt->line_of);
+	dt->line_any = dt->line_num = 0;
+	for (size_t k = 0; k < sizeof line_rules / sizeof line_rules[0]; k++) {
+		unsigned bit = 1u << k;
+		if (line_rules[k].begins == ANY_WORD) {
+			dt->line_any |= bit, dt->line_num |= bit;
+			continue;
+		}
+		if (line_rules[k].num)
+			dt->line_num |= bit;
+		for (int c = 0; c < L_NCLASS; c++)
+			if ((line_rules[k].begins >> c) & 1)
+				dt->line_of[c] |= (uint16_t)bit;
+	}
+}
 
 /* Parse the tokens from first while they start before limit; returns the
  * token where the next parse would start. */
@@ -5341,9 +5372,20 @@ parse_tokens(struct ar_date *dt, size_t first, size_t limit)
 	while (i < limit) {
 		long r = -1;
 		dt->used = 0;
-		if (maybe_start(dt, i))
-			for (size_t k = 0; r < 0 && k < sizeof line_rules / sizeof line_rules[0]; k++)
-				r = line_rules[k].fn(dt, i);
+		if (maybe_start(dt, i)) {
+			const struct tok *t = &dt->tok[i];
+			unsigned set = dt->line_any;
+			if (t->type == T_NUM) {
+				set = dt->line_num;
+			} else {
+				for (uint64_t lo = (uint64_t)t->cls; lo; lo &= lo - 1)
+					set |= dt->line_of[__builtin_ctzll(lo)];
+				for (uint64_t hi = (uint64_t)(t->cls >> 64); hi; hi &= hi - 1)
+					set |= dt->line_of[64 + __builtin_ctzll(hi)];
+			}
+			for (; r < 0 && set; set &= set - 1)
+				r = line_rules[__builtin_ctz(set)].fn(dt, i);
+		}
 		i = r > 0 ? (size_t)r : i + 1;
 	}
 	return i;
