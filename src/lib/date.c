@@ -3329,7 +3329,7 @@ static const struct date_rule {
 /* By class, the rules of date_rules that may begin with its words; the
  * rules to call at a number, and at any token (ANY_WORD). */
 _Static_assert(sizeof date_rules / sizeof date_rules[0] <= 16, "rules_of holds 16 rules");
-_Static_assert(L_NCLASS <= 128, "a clsmask holds 128 classes");
+_Static_assert(L_NCLASS < 127, "a clsmask holds the classes and CHAIN_BEGINS");
 
 static void
 rules_init(struct ar_date *dt)
@@ -5323,7 +5323,10 @@ p_chain(struct ar_date *dt, size_t i)
 /* As date_rules, each with the words or numbers its first test needs
  * at token i (p_duration's: a duration word, or what g_amount begins
  * with); at any other token the rule returns -1 before it matches a word,
- * and parse_tokens does not call it. */
+ * and parse_tokens does not call it. A chain begins with يوم (the only
+ * join before a component) or a word one of its steps begins with
+ * (CHAIN_BEGINS: dt->chain_any, made at load time). */
+#define CHAIN_BEGINS ((clsmask)1 << 127)
 static const struct line_rule {
 	const char *name;
 	long (*fn)(struct ar_date *dt, size_t i);
@@ -5337,7 +5340,7 @@ static const struct line_rule {
 	{ "vague", p_vague, CLS(L_VAGUE), 0 },
 	{ "offset", p_offset, CLS(L_OFFSET), 0 },
 	{ "def-amount", p_def_amount, CLS(L_NUMDEF) | CLS(L_UNITDEF), 1 },
-	{ "chain", p_chain, ANY_WORD, 0 },
+	{ "chain", p_chain, CHAIN_BEGINS, 1 },
 	{ "duration", p_duration, CLS(L_DURW) | CLS(L_NUM) | CLS(L_NUMPRE) | CLS(L_HALF)
 	    | CLS(L_UNIT), 1 },
 };
@@ -5350,14 +5353,17 @@ line_rules_init(struct ar_date *dt)
 	dt->line_any = dt->line_num = 0;
 	for (size_t k = 0; k < sizeof line_rules / sizeof line_rules[0]; k++) {
 		unsigned bit = 1u << k;
-		if (line_rules[k].begins == ANY_WORD) {
+		clsmask begins = line_rules[k].begins;
+		if (begins == ANY_WORD) {
 			dt->line_any |= bit, dt->line_num |= bit;
 			continue;
 		}
+		if (begins == CHAIN_BEGINS)
+			begins = dt->chain_any | CLS(L_YOM);
 		if (line_rules[k].num)
 			dt->line_num |= bit;
 		for (int c = 0; c < L_NCLASS; c++)
-			if ((line_rules[k].begins >> c) & 1)
+			if ((begins >> c) & 1)
 				dt->line_of[c] |= (uint16_t)bit;
 	}
 }
