@@ -213,6 +213,8 @@ struct ar_date {
 	uint16_t rules_of[128];         /* by class, the date rules its words may begin (rules_init) */
 	unsigned rules_any, rules_num;
 	clsmask chain_any;              /* the classes a chain's steps begin with (chain_init) */
+	uint16_t steps_of[128];         /* by class, the steps its words may begin */
+	unsigned steps_num;             /* the steps a number may begin */
 	uint16_t line_of[128];          /* by class, the line rules its words may begin */
 	unsigned line_any, line_num;
 };
@@ -3326,11 +3328,33 @@ static const struct date_rule {
 	{ "day-of-month", r_day_of_month, CLS(L_ORDBARE) | CLS(L_ORD) | CLS(L_ORDPRE), 1 },
 };
 
-/* By class, the rules of date_rules that may begin with its words; the
- * rules to call at a number, and at any token (ANY_WORD). */
+/* The tables of rules by class (date_rules, line_rules, chain_steps): of[c]
+ * has the bit of each rule whose first word may be of class c. */
+static void
+bits_by_class(uint16_t of[128], clsmask begins, unsigned bit)
+{
+	for (int c = 0; c < L_NCLASS; c++)
+		if ((begins >> c) & 1)
+			of[c] |= (uint16_t)bit;
+}
+
+/* set, and the bits of of[] that a word of the classes cls may begin
+ * (the few classes of a word: a bit each) */
+static inline __attribute__((always_inline)) unsigned
+bits_of_classes(const uint16_t of[128], clsmask cls, unsigned set)
+{
+	for (uint64_t lo = (uint64_t)cls; lo; lo &= lo - 1)
+		set |= of[__builtin_ctzll(lo)];
+	for (uint64_t hi = (uint64_t)(cls >> 64); hi; hi &= hi - 1)
+		set |= of[64 + __builtin_ctzll(hi)];
+	return set;
+}
+
 _Static_assert(sizeof date_rules / sizeof date_rules[0] <= 16, "rules_of holds 16 rules");
 _Static_assert(L_NCLASS < 127, "a clsmask holds the classes and CHAIN_BEGINS");
 
+/* By class, the rules of date_rules that may begin with its words; the
+ * rules to call at a number, and at any token (ANY_WORD). */
 static void
 rules_init(struct ar_date *dt)
 {
@@ -3346,9 +3370,7 @@ rules_init(struct ar_date *dt)
 		}
 		if (date_rules[k].num)
 			dt->rules_num |= bit;
-		for (int c = 0; c < L_NCLASS; c++)
-			if ((date_rules[k].begins >> c) & 1)
-				dt->rules_of[c] |= (uint16_t)bit;
+		bits_by_class(dt->rules_of, date_rules[k].begins, bit);
 	}
 }
 
@@ -3369,15 +3391,8 @@ c_date(struct ar_date *dt, size_t i, struct st *s)
 	/* the rules to call, a bit each in the table's order: from the
 	 * classes of the word, a few bits set (rules_init) */
 	const struct tok *t = &dt->tok[a.j];
-	unsigned set = dt->rules_any;
-	if (t->type == T_NUM) {
-		set = dt->rules_num;
-	} else {
-		for (uint64_t lo = (uint64_t)t->cls; lo; lo &= lo - 1)
-			set |= dt->rules_of[__builtin_ctzll(lo)];
-		for (uint64_t hi = (uint64_t)(t->cls >> 64); hi; hi &= hi - 1)
-			set |= dt->rules_of[64 + __builtin_ctzll(hi)];
-	}
+	unsigned set = t->type == T_NUM ? dt->rules_num
+	    : bits_of_classes(dt->rules_of, t->cls, dt->rules_any);
 	for (; set; set &= set - 1) {
 		r = date_rules[__builtin_ctz(set)].fn(dt, &a, s);
 		if (r > 0)
@@ -3759,18 +3774,16 @@ static void
 chain_init(struct ar_date *dt)
 {
 	dt->chain_any = 0;
-	for (size_t k = 0; k < sizeof chain_steps / sizeof chain_steps[0]; k++)
+	dt->steps_num = 0;
+	memset(dt->steps_of, 0, sizeof dt->steps_of);
+	for (size_t k = 0; k < sizeof chain_steps / sizeof chain_steps[0]; k++) {
 		dt->chain_any |= chain_steps[k].begins;
+		if (chain_steps[k].num)
+			dt->steps_num |= 1u << k;
+		bits_by_class(dt->steps_of, chain_steps[k].begins, 1u << k);
+	}
 }
-
-/* May step k begin at token j? (What its first word could be.) */
-static int
-step_begins(const struct ar_date *dt, size_t k, size_t j)
-{
-	const struct tok *t = &dt->tok[j];
-
-	return t->type == T_NUM ? chain_steps[k].num : (t->cls & chain_steps[k].begins) != 0;
-}
+_Static_assert(sizeof chain_steps / sizeof chain_steps[0] <= 16, "steps_of holds 16 steps");
 
 /* the words and marks that may join two components: يوم, الموافق, , -;
  * من between a clock and its part of the day (الخامسة من مساء السبت); a
@@ -3827,13 +3840,20 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 		/* most tokens begin no step; t is copied from s before the
 		 * first step tried, which the next ones then get as before */
 		if (jj < dt->ntok && (dt->tok[jj].type == T_NUM || (dt->tok[jj].cls & dt->chain_any))) {
+			/* the steps that may begin there (their begins, num), a bit each
+			 * in chain_steps' order, from the token's few classes */
+			const struct tok *tj = &dt->tok[jj];
+			unsigned set = tj->type == T_NUM ? dt->steps_num
+			    : bits_of_classes(dt->steps_of, tj->cls, 0);
 			int copied = 0;
-			for (size_t k = 0; r < 0 && k < sizeof chain_steps / sizeof chain_steps[0]; k++)
-				if (step_begins(dt, k, jj) && chain_steps[k].may(dt, jj, s, punct)) {
+			for (; r < 0 && set; set &= set - 1) {
+				size_t k = (size_t)__builtin_ctz(set);
+				if (chain_steps[k].may(dt, jj, s, punct)) {
 					if (!copied)
 						t = *s, copied = 1;
 					r = chain_steps[k].fn(dt, jj, &t);
 				}
+			}
 		}
 		if (r < 0 && s->hasrel && s->gran == G_DAY && s->y >= 0 && !s->hasclock && jj < dt->ntok
 		    && !punct) {
@@ -5362,9 +5382,7 @@ line_rules_init(struct ar_date *dt)
 			begins = dt->chain_any | CLS(L_YOM);
 		if (line_rules[k].num)
 			dt->line_num |= bit;
-		for (int c = 0; c < L_NCLASS; c++)
-			if ((begins >> c) & 1)
-				dt->line_of[c] |= (uint16_t)bit;
+		bits_by_class(dt->line_of, begins, bit);
 	}
 }
 
@@ -5380,15 +5398,8 @@ parse_tokens(struct ar_date *dt, size_t first, size_t limit)
 		dt->used = 0;
 		if (maybe_start(dt, i)) {
 			const struct tok *t = &dt->tok[i];
-			unsigned set = dt->line_any;
-			if (t->type == T_NUM) {
-				set = dt->line_num;
-			} else {
-				for (uint64_t lo = (uint64_t)t->cls; lo; lo &= lo - 1)
-					set |= dt->line_of[__builtin_ctzll(lo)];
-				for (uint64_t hi = (uint64_t)(t->cls >> 64); hi; hi &= hi - 1)
-					set |= dt->line_of[64 + __builtin_ctzll(hi)];
-			}
+			unsigned set = t->type == T_NUM ? dt->line_num
+			    : bits_of_classes(dt->line_of, t->cls, dt->line_any);
 			for (; r < 0 && set; set &= set - 1)
 				r = line_rules[__builtin_ctz(set)].fn(dt, i);
 		}
