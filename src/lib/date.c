@@ -1299,7 +1299,7 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 }
 
 /* The end of the word from s[i], as scan_word finds it, without its codes. */
-static size_t
+static inline __attribute__((always_inline)) size_t
 skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -1441,6 +1441,49 @@ scan_token(const struct ar_date *dt, struct scan *sc, size_t *b0, int *anchor)
 	return 1;
 }
 
+/* Outside a window, the scanner's commonest tokens in a run, from the
+ * space before each: a word of four or more letters of one code each
+ * whose first four begin no anchor, or one of one to three such letters
+ * and then a space, whose codes are no anchor's lead: what scan_token
+ * and lead_may read first, and skip_word ends the word as they would.
+ * Each token's start goes to the ring, as scan_window counts a token
+ * outside a window; the first other token (or a word that may anchor)
+ * is left to scan_token. Returns the byte after the last token read. */
+static inline __attribute__((always_inline)) size_t
+skip_plain(const struct ar_date *dt, size_t pos, size_t *rb, size_t *kp)
+{
+	const unsigned char *u = (const unsigned char *)dt->sc.s;
+	const uint8_t *t2 = dt->code2;
+	size_t n = dt->sc.n, k = *kp;
+
+	while (pos + 9 <= n && u[pos] == ' ') {
+		const unsigned char *p = u + pos + 1;
+		unsigned c0 = t2[ld2(p)], c1 = t2[ld2(p + 2)], c2 = t2[ld2(p + 4)], c3 = t2[ld2(p + 6)];
+		size_t end;
+		unsigned h;
+		if (((c0 - 1) | (c1 - 1) | (c2 - 1) | (c3 - 1)) < CODE_SLOW - 1) {
+			h = lead_hash(c0 | c1 << 8 | c2 << 16 | c3 << 24);
+			end = 0;
+		} else {
+			/* as lead_may: one to three letters, then the word's end
+			 * (here a space) */
+			unsigned m = c0 - 1 >= CODE_SLOW - 1 ? 0 : c1 - 1 >= CODE_SLOW - 1 ? 1
+			    : c2 - 1 >= CODE_SLOW - 1 ? 2 : 3;
+			if (!m || p[2 * m] != ' ')
+				break;
+			h = lead_hash(c0 | (m > 1 ? c1 << 8 : 0) | (m > 2 ? c2 << 16 : 0));
+			end = pos + 1 + 2 * m;
+		}
+		if ((dt->lead[h / 64] >> (h % 64)) & 1)
+			break;
+		rb[k % WIN_RING] = pos + 1;
+		k++;
+		pos = end ? end : skip_word(dt, dt->sc.s, pos + 9, n);
+	}
+	*kp = k;
+	return pos;
+}
+
 /* Run the scanner until a window closes, WIN_FWD + WIN_BACK tokens after
  * its last anchor, or the line ends: then the window is set up as the
  * batch to parse. Returns 0 when the line holds no more. */
@@ -1459,7 +1502,11 @@ scan_window(struct ar_date *dt)
 		sc->batch = 1;
 		return 1;
 	}
-	while (scan_token(dt, sc, &b0, &anchor)) {
+	for (;;) {
+		if (!sc->open)
+			sc->pos = skip_plain(dt, sc->pos, sc->rb, &sc->k);
+		if (!scan_token(dt, sc, &b0, &anchor))
+			break;
 		size_t k = sc->k++;
 		sc->rb[k % WIN_RING] = b0;
 		if (anchor) {
