@@ -186,6 +186,8 @@ struct ar_date {
 	uint32_t fold2[1 << 16];        /* by ld2, a two-byte letter folding to n <= 2 bytes: (n + 1) << 16 | them */
 	uint64_t first[(1u << 16) / 64];        /* hashes of the lexicon's first words */
 	const struct ar_lexent **direct;        /* by FIRST_DIRECT bits of them (lex_get) */
+	uint32_t *direct_id;            /* by the same bits, where head_cls holds the slot's classes */
+	clsmask *head_cls;
 	uint64_t anchor[(1u << ANCHOR_BITS) / 64];      /* the anchors' two hash bits */
 	uint64_t lead[(1u << LEAD_BITS) / 64];  /* the first codes a word that anchors may have */
 	const struct ar_lexent **ents;  /* every entry, for the anchors */
@@ -209,6 +211,13 @@ struct ar_date {
 	int *usedp, used;               /* the rule being tried read the reference */
 	size_t last_end_b;              /* the byte after the line's last full date, or 0 */
 	long last_days;
+	uint16_t rules_of[128];         /* by class, the date rules its words may begin (rules_init) */
+	unsigned rules_any, rules_num;
+	clsmask chain_any;              /* the classes a chain's steps begin with (chain_init) */
+	uint16_t steps_of[128];         /* by class, the steps its words may begin */
+	unsigned steps_num;             /* the steps a number may begin */
+	uint16_t line_of[128];          /* by class, the line rules its words may begin */
+	unsigned line_any, line_num;
 };
 
 /* ---- loading the word lists ---- */
@@ -336,13 +345,17 @@ entry_flag(const struct ar_lexent *e)
 static const struct ar_lexent lex_ask;
 #define LEX_ASK (&lex_ask)
 
+static clsmask classes_of(const struct ar_lexent *e);
+
 static void
 direct_init(struct ar_date *dt)
 {
-	size_t size = (size_t)1 << FIRST_DIRECT;
+	size_t size = (size_t)1 << FIRST_DIRECT, nh = 0;
 
-	if (!dt->direct)
+	if (!dt->direct) {
 		dt->direct = ar_alloc(size * sizeof *dt->direct);
+		dt->direct_id = ar_alloc(size * sizeof *dt->direct_id);
+	}
 	memset(dt->direct, 0, size * sizeof *dt->direct);
 	for (size_t k = 0; k < dt->nents; k++) {
 		const struct ar_lexent *e = dt->ents[k];
@@ -352,6 +365,17 @@ direct_init(struct ar_date *dt)
 			*d = head;
 		else if (*d != head)
 			*d = LEX_ASK;
+	}
+	/* the classes of each slot's entries, made once (classes_of walked
+	 * the chains of the commonest words at every look-up) */
+	free(dt->head_cls);
+	dt->head_cls = ar_alloc((dt->nents + 1) * sizeof *dt->head_cls);
+	for (size_t h = 0; h < size; h++) {
+		const struct ar_lexent *e = dt->direct[h];
+		if (e && e != LEX_ASK) {
+			dt->direct_id[h] = (uint32_t)nh;
+			dt->head_cls[nh++] = classes_of(e);
+		}
 	}
 }
 
@@ -366,6 +390,28 @@ lex_get(const struct ar_date *dt, const char *w, size_t n)
 	if (e == LEX_ASK)
 		return ar_lex_get(dt->lex, w, n);
 	return e && e->wl[0] == n && !memcmp(e->w[0], w, n) ? e : NULL;
+}
+
+/* lex_get, and the classes of the entries (classes_of) */
+static inline const struct ar_lexent *
+lex_get_cls(const struct ar_date *dt, const char *w, size_t n, clsmask *m)
+{
+	uint32_t h = first_hash(w, n);
+
+	*m = 0;
+	if (!(dt->first[h / 64] & (1ull << (h % 64))))
+		return NULL;
+	h &= (1u << FIRST_DIRECT) - 1;
+	const struct ar_lexent *e = dt->direct[h];
+	if (e == LEX_ASK) {
+		e = ar_lex_get(dt->lex, w, n);
+		*m = classes_of(e);
+		return e;
+	}
+	if (!e || e->wl[0] != n || memcmp(e->w[0], w, n))
+		return NULL;
+	*m = dt->head_cls[dt->direct_id[h]];
+	return e;
 }
 
 static char *
@@ -499,6 +545,9 @@ ar_date_add_holidays(struct ar_date *dt, const char *path)
 }
 
 static void scan_classes_init(struct ar_date *dt);
+static void rules_init(struct ar_date *dt);
+static void chain_init(struct ar_date *dt);
+static void line_rules_init(struct ar_date *dt);
 
 struct ar_date *
 ar_date_new(const char *words_file, const char *months_file)
@@ -522,6 +571,9 @@ ar_date_new(const char *words_file, const char *months_file)
 		ar_die("cannot load holidays.tsv");
 	ar_cal_init();
 	scan_classes_init(dt);
+	rules_init(dt);
+	chain_init(dt);
+	line_rules_init(dt);
 	anchors_init(dt);
 	direct_init(dt);
 	dt->ref_set.ok = 0;
@@ -536,6 +588,8 @@ ar_date_free(struct ar_date *dt)
 		return;
 	ar_lex_free(dt->lex);
 	free(dt->direct);
+	free(dt->direct_id);
+	free(dt->head_cls);
 	free(dt->ents);
 	free(dt->all);
 	free(dt->tok);
@@ -645,25 +699,41 @@ classes_of(const struct ar_lexent *e)
 	return m;
 }
 
-/* The word's entries in each of its forms, and their classes. */
+/* The word's entries in each of its forms (word_forms' forms, made here
+ * as they are looked up), and their classes; newtok left the entries,
+ * classes and letters of the forms empty, as most words have no
+ * proclitic and only their first form is made. */
 static int
 lookup_word(struct ar_date *dt, struct tok *t)
 {
-	struct forms f;
+	const char *s = dt->folded.s + t->n0;
+	size_t n = t->nl, min = 3 * AR_LETTER_LEN;
+	clsmask m, f;
+	const struct ar_lexent *e = lex_get_cls(dt, s, n, &m);
 
-	word_forms(dt->folded.s + t->n0, t->nl, &f);
-	t->wa = f.wa;
-	for (int k = 0; k < 3; k++) {
-		t->pfx[k] = f.pfx[k];
-		t->e[k] = f.n[k] ? lex_get(dt, f.w[k], f.n[k]) : NULL;
-		clsmask m = classes_of(t->e[k]);
-		if (k == 0)
-			t->cls0 = m;
-		t->cls |= m;
+	t->e[0] = e;
+	t->cls0 = m;
+	if (n >= min && (starts(s, WAW) || starts(s, FEH))) {
+		t->wa = starts(s, WAW);
+		s += AR_LETTER_LEN, n -= AR_LETTER_LEN;
+		if ((e = lex_get_cls(dt, s, n, &f)))
+			t->e[1] = e, t->pfx[1] = 1, m |= f;
+		t->pfx[2] = 1;
 	}
-	if (!t->e[1])
-		t->pfx[1] = 0;
-	return t->cls != 0;
+	if (n >= min && (starts(s, BEH) || starts(s, KAF) || starts(s, LAM))) {
+		char tmp[128];
+		if (starts(s, LAM) && starts(s + AR_LETTER_LEN, LAM) && n <= sizeof tmp) {
+			memcpy(tmp, ALEF, AR_LETTER_LEN);
+			memcpy(tmp + AR_LETTER_LEN, s + AR_LETTER_LEN, n - AR_LETTER_LEN);
+			e = lex_get_cls(dt, tmp, n, &f);
+		} else {
+			e = lex_get_cls(dt, s + AR_LETTER_LEN, n - AR_LETTER_LEN, &f);
+		}
+		t->e[2] = e, m |= f;
+		t->pfx[2] += 1;
+	}
+	t->cls = m;
+	return m != 0;
 }
 
 /* a number: its value (capped), its digits as ASCII in the folded text */
@@ -1230,7 +1300,7 @@ scan_word(const struct ar_date *dt, const char *s, size_t i, size_t n, struct co
 }
 
 /* The end of the word from s[i], as scan_word finds it, without its codes. */
-static size_t
+static inline __attribute__((always_inline)) size_t
 skip_word(const struct ar_date *dt, const char *s, size_t i, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -1372,6 +1442,49 @@ scan_token(const struct ar_date *dt, struct scan *sc, size_t *b0, int *anchor)
 	return 1;
 }
 
+/* Outside a window, the scanner's commonest tokens in a run, from the
+ * space before each: a word of four or more letters of one code each
+ * whose first four begin no anchor, or one of one to three such letters
+ * and then a space, whose codes are no anchor's lead: what scan_token
+ * and lead_may read first, and skip_word ends the word as they would.
+ * Each token's start goes to the ring, as scan_window counts a token
+ * outside a window; the first other token (or a word that may anchor)
+ * is left to scan_token. Returns the byte after the last token read. */
+static inline __attribute__((always_inline)) size_t
+skip_plain(const struct ar_date *dt, size_t pos, size_t *rb, size_t *kp)
+{
+	const unsigned char *u = (const unsigned char *)dt->sc.s;
+	const uint8_t *t2 = dt->code2;
+	size_t n = dt->sc.n, k = *kp;
+
+	while (pos + 9 <= n && u[pos] == ' ') {
+		const unsigned char *p = u + pos + 1;
+		unsigned c0 = t2[ld2(p)], c1 = t2[ld2(p + 2)], c2 = t2[ld2(p + 4)], c3 = t2[ld2(p + 6)];
+		size_t end;
+		unsigned h;
+		if (((c0 - 1) | (c1 - 1) | (c2 - 1) | (c3 - 1)) < CODE_SLOW - 1) {
+			h = lead_hash(c0 | c1 << 8 | c2 << 16 | c3 << 24);
+			end = 0;
+		} else {
+			/* as lead_may: one to three letters, then the word's end
+			 * (here a space) */
+			unsigned m = c0 - 1 >= CODE_SLOW - 1 ? 0 : c1 - 1 >= CODE_SLOW - 1 ? 1
+			    : c2 - 1 >= CODE_SLOW - 1 ? 2 : 3;
+			if (!m || p[2 * m] != ' ')
+				break;
+			h = lead_hash(c0 | (m > 1 ? c1 << 8 : 0) | (m > 2 ? c2 << 16 : 0));
+			end = pos + 1 + 2 * m;
+		}
+		if ((dt->lead[h / 64] >> (h % 64)) & 1)
+			break;
+		rb[k % WIN_RING] = pos + 1;
+		k++;
+		pos = end ? end : skip_word(dt, dt->sc.s, pos + 9, n);
+	}
+	*kp = k;
+	return pos;
+}
+
 /* Run the scanner until a window closes, WIN_FWD + WIN_BACK tokens after
  * its last anchor, or the line ends: then the window is set up as the
  * batch to parse. Returns 0 when the line holds no more. */
@@ -1390,7 +1503,11 @@ scan_window(struct ar_date *dt)
 		sc->batch = 1;
 		return 1;
 	}
-	while (scan_token(dt, sc, &b0, &anchor)) {
+	for (;;) {
+		if (!sc->open)
+			sc->pos = skip_plain(dt, sc->pos, sc->rb, &sc->k);
+		if (!scan_token(dt, sc, &b0, &anchor))
+			break;
 		size_t k = sc->k++;
 		sc->rb[k % WIN_RING] = b0;
 		if (anchor) {
@@ -3266,23 +3383,83 @@ r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
 }
 
 typedef long (*date_rule_fn)(struct ar_date *, struct at *, struct st *);
-static const struct date_rule { const char *name; date_rule_fn fn; } date_rules[] = {
-	{ "holiday", r_holiday },
-	{ "nth-day", r_nth_day },
-	{ "nth-weekday", r_nth_wday },
-	{ "week-of-month", r_week_of_month },
-	{ "weekday-of-week", r_wday_of_week },
-	{ "period", r_period },
-	{ "decade", r_decade },
-	{ "century", r_century },
-	{ "quarter", r_quarter },
-	{ "quarter-code", r_quarter_code },
-	{ "year-word", r_year_word },
-	{ "bare-year", r_bare_year },
-	{ "season", r_season },
-	{ "day-month", r_day_month },
-	{ "day-of-month", r_day_of_month },
+/* Each rule with the words it may begin with at a->j (begins, or a number
+ * if num): at any other token its first test fails, before it reads
+ * anything or matches a word, so it would return RULE_NEXT; c_date does
+ * not call it there (most of c_date's calls were rules saying no). A
+ * rule with ANY_WORD is always called (r_quarter reads the word without
+ * its article, which the token's classes do not say). The last rule's
+ * RULE_FAIL ends the search as its RULE_NEXT would. */
+#define ANY_WORD (~(clsmask)0)
+static const struct date_rule {
+	const char *name;
+	date_rule_fn fn;
+	clsmask begins;
+	int num;
+} date_rules[] = {
+	{ "holiday", r_holiday, CLS(L_ORDBARE) | CLS(L_HOLIDAY), 0 },
+	{ "nth-day", r_nth_day, CLS(L_ORDBARE) | CLS(L_UNITDEF), 0 },
+	{ "nth-weekday", r_nth_wday, CLS(L_ORDBARE), 0 },
+	{ "week-of-month", r_week_of_month, CLS(L_PERIOD) | CLS(L_ORDBARE), 0 },
+	{ "weekday-of-week", r_wday_of_week, CLS(L_WDAYBARE), 0 },
+	{ "period", r_period, CLS(L_THIS) | CLS(L_PERIOD), 0 },
+	{ "decade", r_decade, CLS(L_DECADE) | CLS(L_UNITDEF), 0 },
+	{ "century", r_century, CLS(L_CENTW), 0 },
+	{ "quarter", r_quarter, ANY_WORD, 0 },
+	{ "quarter-code", r_quarter_code, CLS(L_QCODE), 0 },
+	{ "year-word", r_year_word, CLS(L_YEARW), 0 },
+	{ "bare-year", r_bare_year, 0, 1 },
+	{ "season", r_season, CLS(L_THIS) | CLS(L_SEASON), 0 },
+	{ "day-month", r_day_month, CLS(L_ORDBARE) | CLS(L_ORD) | CLS(L_ORDPRE)
+	    | CLS(L_MONTHW) | CLS(L_MONTH), 1 },
+	{ "day-of-month", r_day_of_month, CLS(L_ORDBARE) | CLS(L_ORD) | CLS(L_ORDPRE), 1 },
 };
+
+/* The tables of rules by class (date_rules, line_rules, chain_steps): of[c]
+ * has the bit of each rule whose first word may be of class c. */
+static void
+bits_by_class(uint16_t of[128], clsmask begins, unsigned bit)
+{
+	for (int c = 0; c < L_NCLASS; c++)
+		if ((begins >> c) & 1)
+			of[c] |= (uint16_t)bit;
+}
+
+/* set, and the bits of of[] that a word of the classes cls may begin
+ * (the few classes of a word: a bit each) */
+static inline __attribute__((always_inline)) unsigned
+bits_of_classes(const uint16_t of[128], clsmask cls, unsigned set)
+{
+	for (uint64_t lo = (uint64_t)cls; lo; lo &= lo - 1)
+		set |= of[__builtin_ctzll(lo)];
+	for (uint64_t hi = (uint64_t)(cls >> 64); hi; hi &= hi - 1)
+		set |= of[64 + __builtin_ctzll(hi)];
+	return set;
+}
+
+_Static_assert(sizeof date_rules / sizeof date_rules[0] <= 16, "rules_of holds 16 rules");
+_Static_assert(L_NCLASS < 127, "a clsmask holds the classes and CHAIN_BEGINS");
+
+/* By class, the rules of date_rules that may begin with its words; the
+ * rules to call at a number, and at any token (ANY_WORD). */
+static void
+rules_init(struct ar_date *dt)
+{
+	size_t nr = sizeof date_rules / sizeof date_rules[0];
+
+	memset(dt->rules_of, 0, sizeof dt->rules_of);
+	dt->rules_any = dt->rules_num = 0;
+	for (size_t k = 0; k < nr; k++) {
+		unsigned bit = 1u << k;
+		if (date_rules[k].begins == ANY_WORD) {
+			dt->rules_any |= bit, dt->rules_num |= bit;
+			continue;
+		}
+		if (date_rules[k].num)
+			dt->rules_num |= bit;
+		bits_by_class(dt->rules_of, date_rules[k].begins, bit);
+	}
+}
 
 /* A date at token i: after an optional position word, the first rule that
  * reads one; RULE_FAIL from a rule ends the search. A rule writes into s
@@ -3298,12 +3475,20 @@ c_date(struct ar_date *dt, size_t i, struct st *s)
 	if ((r = lx(dt, i, L_PMOD, 1)) > 0)
 		a.pm = dt->m->str[0], a.j = (size_t)r, pflag = entry_flag(dt->m);
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t k = 0; k < sizeof date_rules / sizeof date_rules[0]; k++) {
-			r = date_rules[k].fn(dt, &a, s);
-			if (r > 0)
-				return r;
-			if (r == RULE_FAIL)
-				break;
+		/* the rules to call, a bit each in the table's order: from the
+		 * classes of the word, a few bits set (rules_init); past the
+		 * last token every rule's first test fails */
+		if (a.j < dt->ntok) {
+			const struct tok *t = &dt->tok[a.j];
+			unsigned set = t->type == T_NUM ? dt->rules_num
+			    : bits_of_classes(dt->rules_of, t->cls, dt->rules_any);
+			for (; set; set &= set - 1) {
+				r = date_rules[__builtin_ctz(set)].fn(dt, &a, s);
+				if (r > 0)
+					return r;
+				if (r == RULE_FAIL)
+					break;
+			}
 		}
 		/* a position word that positions nothing here may be the
 		 * first word of the rest: آخر is the end of a period (آخر
@@ -3682,14 +3867,21 @@ static const struct chain_step chain_steps[] = {
 	{ "zone", CLS(L_ZONEIN) | CLS(L_ZONE), 0, may_zone, c_zone_in_chain },
 };
 
-/* May step k begin at token j? (What its first word could be.) */
-static int
-step_begins(const struct ar_date *dt, size_t k, size_t j)
+/* the classes any step may begin with */
+static void
+chain_init(struct ar_date *dt)
 {
-	const struct tok *t = &dt->tok[j];
-
-	return t->type == T_NUM ? chain_steps[k].num : (t->cls & chain_steps[k].begins) != 0;
+	dt->chain_any = 0;
+	dt->steps_num = 0;
+	memset(dt->steps_of, 0, sizeof dt->steps_of);
+	for (size_t k = 0; k < sizeof chain_steps / sizeof chain_steps[0]; k++) {
+		dt->chain_any |= chain_steps[k].begins;
+		if (chain_steps[k].num)
+			dt->steps_num |= 1u << k;
+		bits_by_class(dt->steps_of, chain_steps[k].begins, 1u << k);
+	}
 }
+_Static_assert(sizeof chain_steps / sizeof chain_steps[0] <= 16, "steps_of holds 16 steps");
 
 /* the words and marks that may join two components: يوم, الموافق, , -;
  * من between a clock and its part of the day (الخامسة من مساء السبت); a
@@ -3741,11 +3933,26 @@ chain(struct ar_date *dt, size_t i, struct st *s, size_t *first)
 			break;          /* nothing joins a coarse date */
 		size_t jj = chain_joins(dt, j, started, s);
 		int punct = jj > j && dt->tok[jj - 1].type == T_PUNCT;
-		struct st t = *s;
+		struct st t;
 		long r = -1;
-		for (size_t k = 0; r < 0 && k < sizeof chain_steps / sizeof chain_steps[0]; k++)
-			if (jj < dt->ntok && step_begins(dt, k, jj) && chain_steps[k].may(dt, jj, s, punct))
-				r = chain_steps[k].fn(dt, jj, &t);
+		/* most tokens begin no step; t is copied from s before the
+		 * first step tried, which the next ones then get as before */
+		if (jj < dt->ntok && (dt->tok[jj].type == T_NUM || (dt->tok[jj].cls & dt->chain_any))) {
+			/* the steps that may begin there (their begins, num), a bit each
+			 * in chain_steps' order, from the token's few classes */
+			const struct tok *tj = &dt->tok[jj];
+			unsigned set = tj->type == T_NUM ? dt->steps_num
+			    : bits_of_classes(dt->steps_of, tj->cls, 0);
+			int copied = 0;
+			for (; r < 0 && set; set &= set - 1) {
+				size_t k = (size_t)__builtin_ctz(set);
+				if (chain_steps[k].may(dt, jj, s, punct)) {
+					if (!copied)
+						t = *s, copied = 1;
+					r = chain_steps[k].fn(dt, jj, &t);
+				}
+			}
+		}
 		if (r < 0 && s->hasrel && s->gran == G_DAY && s->y >= 0 && !s->hasclock && jj < dt->ntok
 		    && !punct) {
 			/* أمس الأربعاء 13 مارس: the day written out again, if it is
@@ -4207,6 +4414,11 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 	int n = -2, frac = 0;
 	size_t j = i;
 
+	/* what an amount begins with (a number, or a word of these
+	 * classes, which the tests below look up): most tokens are not */
+	if (i >= dt->ntok || (dt->tok[i].type != T_NUM && !(dt->tok[i].cls & (CLS(L_NUM)
+	    | CLS(L_NUMPRE) | CLS(L_HALF) | CLS(L_UNIT)))))
+		return -1;
 	if ((r = g_cardinal(dt, i, 1, &n)) > 0) {
 		j = (size_t)r;
 	} else if ((r = lx(dt, i, L_HALF, 1)) > 0) {
@@ -5226,20 +5438,51 @@ p_chain(struct ar_date *dt, size_t i)
 /* The rules of a line, tried in this order at each token that may start
  * an expression; the first that reads one adds it and the scan goes on
  * after it. */
+/* As date_rules, each with the words or numbers its first test needs
+ * at token i (p_duration's: a duration word, or what g_amount begins
+ * with); at any other token the rule returns -1 before it matches a word,
+ * and parse_tokens does not call it. A chain begins with يوم (the only
+ * join before a component) or a word one of its steps begins with
+ * (CHAIN_BEGINS: dt->chain_any, made at load time). */
+#define CHAIN_BEGINS ((clsmask)1 << 127)
 static const struct line_rule {
 	const char *name;
 	long (*fn)(struct ar_date *dt, size_t i);
+	clsmask begins;
+	int num;
 } line_rules[] = {
-	{ "range", p_range },
-	{ "years", p_years },
-	{ "first-n", p_first_n },
-	{ "set", p_set },
-	{ "vague", p_vague },
-	{ "offset", p_offset },
-	{ "def-amount", p_def_amount },
-	{ "chain", p_chain },
-	{ "duration", p_duration },
+	{ "range", p_range, CLS(L_FROM), 0 },
+	{ "years", p_years, 0, 1 },
+	{ "first-n", p_first_n, CLS(L_ORDBARE), 0 },
+	{ "set", p_set, CLS(L_SET) | CLS(L_EVERY), 0 },
+	{ "vague", p_vague, CLS(L_VAGUE), 0 },
+	{ "offset", p_offset, CLS(L_OFFSET), 0 },
+	{ "def-amount", p_def_amount, CLS(L_NUMDEF) | CLS(L_UNITDEF), 1 },
+	{ "chain", p_chain, CHAIN_BEGINS, 1 },
+	{ "duration", p_duration, CLS(L_DURW) | CLS(L_NUM) | CLS(L_NUMPRE) | CLS(L_HALF)
+	    | CLS(L_UNIT), 1 },
 };
+_Static_assert(sizeof line_rules / sizeof line_rules[0] <= 16, "line_of holds 16 rules");
+
+static void
+line_rules_init(struct ar_date *dt)
+{
+	memset(dt->line_of, 0, sizeof dt->line_of);
+	dt->line_any = dt->line_num = 0;
+	for (size_t k = 0; k < sizeof line_rules / sizeof line_rules[0]; k++) {
+		unsigned bit = 1u << k;
+		clsmask begins = line_rules[k].begins;
+		if (begins == ANY_WORD) {
+			dt->line_any |= bit, dt->line_num |= bit;
+			continue;
+		}
+		if (begins == CHAIN_BEGINS)
+			begins = dt->chain_any | CLS(L_YOM);
+		if (line_rules[k].num)
+			dt->line_num |= bit;
+		bits_by_class(dt->line_of, begins, bit);
+	}
+}
 
 /* Parse the tokens from first while they start before limit; returns the
  * token where the next parse would start. */
@@ -5251,9 +5494,13 @@ parse_tokens(struct ar_date *dt, size_t first, size_t limit)
 	while (i < limit) {
 		long r = -1;
 		dt->used = 0;
-		if (maybe_start(dt, i))
-			for (size_t k = 0; r < 0 && k < sizeof line_rules / sizeof line_rules[0]; k++)
-				r = line_rules[k].fn(dt, i);
+		if (maybe_start(dt, i)) {
+			const struct tok *t = &dt->tok[i];
+			unsigned set = t->type == T_NUM ? dt->line_num
+			    : bits_of_classes(dt->line_of, t->cls, dt->line_any);
+			for (; r < 0 && set; set &= set - 1)
+				r = line_rules[__builtin_ctz(set)].fn(dt, i);
+		}
 		i = r > 0 ? (size_t)r : i + 1;
 	}
 	return i;
