@@ -602,3 +602,13 @@ for f in sys.argv[1:]:
 	assert_line --index 4 "/وأع/ ر.م"
 	refute_output --partial "أخبار ذات صلة"
 }
+
+@test "an embedded post's text goes with its closing line; a masthead is no title" {
+	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
+	run -0 ar-strip-nav "$D/i11-embeds.txt"
+	assert_line --index 0 "بيروت تستضيف معرضا دوليا للكتاب بمشاركة 200 دار نشر"
+	refute_output --partial "شبكة الأخبار العربية"
+	refute_output --partial "سعيد بافتتاح معرض الكتاب"
+	# the app prompt after the last paragraph stays (a known miss)
+	assert_output --partial "افتتح وزير الثقافة اللبناني"
+}

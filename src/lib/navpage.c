@@ -762,6 +762,21 @@ split_blocks(struct pm *m)
 	m->b1 = be[hi];
 }
 
+/* A section heading the body does not go on after; right under prose
+ * (section_heading asks for a paragraph, a shorter one will do here) it
+ * heads an insert. */
+static int
+insert_cut(const struct pm *m, long i)
+{
+	long p = i;
+
+	if (!section_heading(m, i))
+		return 0;
+	while (--p >= 0 && m->e[p].blank)
+		;
+	return p < 0 || !prose(&m->e[p]);
+}
+
 /* The body goes on after an insert: a few lines of furniture (at most
  * INSERT_MAX, one of them known as furniture by a rule, a list or its
  * interface words; no section heading) and then paragraphs again, the
@@ -779,7 +794,7 @@ body_after_insert(struct pm *m)
 			if (x->blank)
 				continue;
 			lines++;
-			heading |= section_heading(m, j);
+			heading |= insert_cut(m, j);
 			known |= x->item || x->heading || x->cv >= 4 || (by_rule(x) && x->fin == F_D);
 		}
 		/* the paragraph after it goes on as one of the body does, with
@@ -799,6 +814,61 @@ body_after_insert(struct pm *m)
 			if (pending(&m->e[i]) && !m->e[i].blank)
 				set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, AR_NAV_R_INSERT);
 		m->b1 = k;
+		article_words(m, m->b0, m->b1);
+	}
+}
+
+static int headline_of(struct pm *m, long i, int near);
+
+/* The same before the body: when its first paragraph goes on with و or
+ * ف below an insert, the prose above the insert (the best run of it,
+ * ending at its last paragraph) is the body's beginning if it takes up
+ * the article's words or a headline's just above it; the insert goes. */
+static void
+body_before_insert(struct pm *m)
+{
+	while (m->b0 > 0 && m->e[m->b0].f.waw) {
+		long j = m->b0 - 1;
+		int lines = 0, known = 0, heading = 0;
+		for (; j >= 0 && !good(&m->e[j]) && !prose(&m->e[j]) && lines <= INSERT_MAX; j--) {
+			const struct ent *x = &m->e[j];
+			if (x->blank)
+				continue;
+			lines++;
+			heading |= insert_cut(m, j);
+			known |= x->item || x->heading || x->cv >= 4 || (by_rule(x) && x->fin == F_D);
+		}
+		if (j < 0 || !prose(&m->e[j]) || lines > INSERT_MAX || heading || !known)
+			return;
+		/* the best run of lines ending at j (Kadane backwards) */
+		double cur = 0, best = 0;
+		long start = -1;
+		for (long i = j; i >= 0; i--) {
+			if (m->e[i].blank)
+				continue;
+			cur += score(&m->e[i]);
+			if (cur > best)
+				best = cur, start = i;
+			if (cur < 0)
+				break;
+		}
+		while (start >= 0 && start < j && !prose(&m->e[start]))
+			start++;
+		if (start < 0 || !prose(&m->e[start]))
+			return;
+		/* it takes up the article's words, or a headline just above it
+		 * takes up its own (the body's few lines may share few words
+		 * with a lead) */
+		int headed = 0;
+		for (long h = start - 1, seen = 0; h >= 0 && seen < 3 && !headed; h--)
+			if (!m->e[h].blank)
+				seen++, headed = headline_of(m, h, 3);
+		if (!headed && block_share(m, start, j) < COHERE_INSERT)
+			return;
+		for (long i = j + 1; i < m->b0; i++)
+			if (pending(&m->e[i]) && !m->e[i].blank)
+				set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, AR_NAV_R_INSERT);
+		m->b0 = start;
 		article_words(m, m->b0, m->b1);
 	}
 }
@@ -1146,11 +1216,14 @@ find_title(struct pm *m)
 		 * furniture other than share buttons: a menu has the body's words
 		 * too) */
 		/* a line of one or two words (a writer's name, whose box the
-		 * body may hold) gives way to a headline above it too */
+		 * body may hold) gives way to a headline above it too; a line of
+		 * three words or less above (a masthead) takes over only if it
+		 * shares as much */
 		int named = m->e[best].f.words < 3;
 		for (int j = 0; j < k; j++)
 			if (at[j] < best && !m->e[at[j]].item && sh[j] >= 12
-			    && (sh[j] * 2 >= bsh || (named && m->e[at[j]].f.words >= 3))
+			    && ((sh[j] * 2 >= bsh && (m->e[at[j]].f.words > 3 || sh[j] >= bsh))
+			    || (named && m->e[at[j]].f.words >= 3))
 			    && furn_at[j] == furn_at[bk])
 				best = at[j];
 		m->title = best;
@@ -1679,6 +1752,20 @@ static void
 drop_posts(struct pm *m)
 {
 	for (long i = m->b0; i <= m->b1; i++) {
+		/* an embedded post's closing line ("— NAME (@handle) DATE"), a
+		 * rule dropped it: the line above it is the post's text */
+		const struct ent *x = &m->e[i];
+		size_t n;
+		const char *s = by_rule(x) && x->fin == F_D ? ent_text(m->pg, x) : NULL;
+		n = s ? x->len : 0;
+		while (n && *s == ' ')
+			s++, n--;
+		if (n > 4 && (!memcmp(s, "\u2014", 3) || *s == '-') && memchr(s, '@', n)) {
+			long t = neighbour(m, i, -1);
+			if (t > m->b0 && m->e[t].fin == F_K && m->e[t].f.cps < 280 && !m->e[t].f.colon)
+				set_fate(&m->e[t], F_D, AR_NAV_L_PAGE, AR_NAV_R_POST);
+			continue;
+		}
 		if (!post_mark(m, &m->e[i]))
 			continue;
 		long t = neighbour(m, i, -1), h = t >= 0 ? neighbour(m, t, -1) : -1;
@@ -2399,8 +2486,10 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 		if (!m->stream)
 			split_blocks(m);
 		article_words(m, m->b0, m->b1);
-		if (!m->stream)
+		if (!m->stream) {
 			body_after_insert(m);
+			body_before_insert(m);
+		}
 		unlist_head(m);
 		find_title(m);
 		if (m->title >= 0) {
