@@ -816,3 +816,14 @@ XXXX-XX-XX	"
 	run -1 bash -c "printf 'آخر الأخبار وآخر مرة
 ' | ar-date --ref=2024-05-15 | grep ."
 }
+
+@test "the night between two weekdays is one expression; three quarters of an hour" {
+	run -0 bash -c "printf 'أعلن ليل الأحد-الاثنين عن حشد كبير\n' | ar-date --ref=2024-05-15 --format=tsv | cut -f5,6 | sed -n 2p"
+	assert_output "$(printf 'ليل الأحد-الاثنين\t2024-05-12')"
+	assert_equal "$(val 'ليلة السبت إلى الأحد' 2024-05-15)" 2024-05-11
+	assert_equal "$(val 'ليلة السبت' 2024-05-15)" 2024-05-10
+	assert_equal "$(val 'بعد ثلاثة أرباع الساعة' 2024-05-15T12:00)" 2024-05-15T12:45
+	assert_equal "$(val 'ربع الساعة' 2024-05-15)" PT15M
+	# no amount: a named half of the school year, three quarters of the voters
+	run -1 bash -c "printf 'عطلة نصف العام الدراسي وثلاثة أرباع الناخبين\n' | ar-date --ref=2024-05-15 | grep ."
+}

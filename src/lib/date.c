@@ -4419,13 +4419,22 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 	if (i >= dt->ntok || (dt->tok[i].type != T_NUM && !(dt->tok[i].cls & (CLS(L_NUM)
 	    | CLS(L_NUMPRE) | CLS(L_HALF) | CLS(L_UNIT)))))
 		return -1;
-	if ((r = g_cardinal(dt, i, 1, &n)) > 0) {
+	long h = lx(dt, i, L_HALF, 1);
+	int hv = h > 0 ? dt->m->val : 0;
+	if (h > (long)i + 1) {          /* ثلاثة أرباع: the fraction, not three */
+		frac = hv, n = 0;
+		j = (size_t)h;
+	} else if ((r = g_cardinal(dt, i, 1, &n)) > 0) {
 		j = (size_t)r;
-	} else if ((r = lx(dt, i, L_HALF, 1)) > 0) {
-		frac = dt->m->val, n = 0;
-		j = (size_t)r;
+	} else if (h > 0) {
+		frac = hv, n = 0;
+		j = (size_t)h;
 	}
-	if ((r = lx(dt, j, L_UNIT, j == i)) < 0)
+	/* a fraction of the hour with its article: ربع الساعة, ثلاثة أرباع
+	 * الساعة (نصف العام الدراسي, نصف الشهر are no amounts) */
+	if ((r = lx(dt, j, L_UNIT, j == i)) < 0
+	    && !(frac && (r = lx(dt, j, L_UNITDEF, 0)) > 0 && (unit_of(dt->m->str, a),
+	    !strcmp(a->unit, "H") && !a->plural && !a->dual)))
 		return -1;
 	unit_of(dt->m->str, a);
 	if (lx(dt, (size_t)r, L_MONTH, 0) > 0)
@@ -5407,6 +5416,29 @@ every_year(struct ar_date *dt, size_t k)
 }
 
 /* a chain of components (chain), resolved */
+/* ليل السبت - الأحد, ليلة الأحد إلى الاثنين, ليل الأحد الاثنين: the night
+ * between a weekday and the next, one expression; its day is the first
+ * (ليلة then is that day's evening, not the one before it). The end, or
+ * -1. */
+static long
+night_between(struct ar_date *dt, size_t k, struct st *s)
+{
+	long r;
+
+	if ((s->pod != 't' && s->pod != 'v') || !s->wd || s->hasclock || s->hasdate || s->ncomp > 2)
+		return -1;
+	if (ispunct_at(dt, k, "-/"))
+		k++;
+	else if (is_word(dt, k, "\u0627\u0644\u064a") || is_word(dt, k, "\u0639\u0644\u064a"))
+		k++;                    /* إلى, على (folded) */
+	if ((r = lx(dt, k, L_WDAY, 1)) < 0 && (r = lx(dt, k, L_WDAYBARE, 1)) < 0)
+		return -1;
+	if (dt->m->val != s->wd % 7 + 1)
+		return -1;
+	s->pod = 't';
+	return r;
+}
+
 static long
 p_chain(struct ar_date *dt, size_t i)
 {
@@ -5416,6 +5448,8 @@ p_chain(struct ar_date *dt, size_t i)
 
 	if (r < 0)
 		return -1;
+	if ((e = night_between(dt, (size_t)r, &s)) > 0)
+		r = e;
 	if (s.hasclock && !s.hasdate && !s.hasrel && after_last_date(dt, f))
 		set_day(&s, dt->last_days);
 	finish(dt, &s);
