@@ -612,3 +612,16 @@ for f in sys.argv[1:]:
 	# the app prompt after the last paragraph stays (a known miss)
 	assert_output --partial "افتتح وزير الثقافة اللبناني"
 }
+
+@test "the article's own list under a line with a colon stays, and the body goes on after it" {
+	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
+	run -0 ar-strip-nav "$D/j03-content-list.txt"
+	assert_output --partial "وأبرز ما تضمنته الحزمة:"
+	assert_output --partial "- تكثيف المراقبة الاقتصادية في الأسواق"
+	assert_output --partial "وأكد الناطق الرسمي باسم الحكومة"
+	refute_output --partial "اقرأ أيضا"
+	# a newsletter box between two paragraphs goes, the body goes on
+	run -0 ar-strip-nav "$D/j01-newsletter-mid.txt"
+	refute_output --partial "بريدك الإلكتروني"
+	assert_output --partial "ومن المنتظر أن يصادق رئيس الجمهورية"
+}

@@ -778,8 +778,9 @@ insert_cut(const struct pm *m, long i)
 }
 
 /* The body goes on after an insert: a few lines of furniture (at most
- * INSERT_MAX, one of them known as furniture by a rule, a list or its
- * interface words; no section heading) and then paragraphs again, the
+ * INSERT_MAX, one of them known as furniture by a rule or its interface
+ * words, not by being a list: the article has lists of its own; no
+ * section heading) and then paragraphs again, the
  * first opening with و or ف, that take up the article's words (a poll, a
  * box of links between two parts of the article). The insert goes, the
  * paragraphs join the body. */
@@ -788,18 +789,23 @@ body_after_insert(struct pm *m)
 {
 	while (m->b1 >= 0) {
 		long j = m->b1 + 1;
-		int lines = 0, known = 0, heading = 0;
+		int lines = 0, known = 0, heading = 0, listed = 1;
 		for (; j < m->n && !good(&m->e[j]) && lines <= INSERT_MAX; j++) {
 			const struct ent *x = &m->e[j];
 			if (x->blank)
 				continue;
+			/* or the article's own list, under a line of its that ends
+			 * with a colon (وأبرز ما تضمنته الحزمة:), no interface words */
+			listed &= x->cv < 2 && !by_rule(x) && (lines ? x->item != 0
+			    : x->f.colon && x->chrome < 4 && x->f.words <= 12);
 			lines++;
 			heading |= insert_cut(m, j);
-			known |= x->item || x->heading || x->cv >= 4 || (by_rule(x) && x->fin == F_D);
+			known |= x->cv >= 4 || (by_rule(x) && x->fin == F_D);
 		}
+		listed &= lines >= 3;
 		/* the paragraph after it goes on as one of the body does, with
 		 * و or ف (a writer's box, a notice, another article does not) */
-		if (j >= m->n || !good(&m->e[j]) || lines > INSERT_MAX || heading || !known
+		if (j >= m->n || !good(&m->e[j]) || lines > INSERT_MAX || heading || !(known || listed)
 		    || !m->e[j].f.waw)
 			return;
 		long k = j;
@@ -810,7 +816,7 @@ body_after_insert(struct pm *m)
 		int sh = block_share(m, j, k);
 		if (sh < COHERE_INSERT)
 			return;
-		for (long i = m->b1 + 1; i < j; i++)
+		for (long i = m->b1 + 1; i < j && !listed; i++)
 			if (pending(&m->e[i]) && !m->e[i].blank)
 				set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, AR_NAV_R_INSERT);
 		m->b1 = k;
@@ -836,7 +842,7 @@ body_before_insert(struct pm *m)
 				continue;
 			lines++;
 			heading |= insert_cut(m, j);
-			known |= x->item || x->heading || x->cv >= 4 || (by_rule(x) && x->fin == F_D);
+			known |= x->cv >= 4 || (by_rule(x) && x->fin == F_D);
 		}
 		if (j < 0 || !prose(&m->e[j]) || lines > INSERT_MAX || heading || !known)
 			return;
