@@ -625,3 +625,17 @@ for f in sys.argv[1:]:
 	refute_output --partial "بريدك الإلكتروني"
 	assert_output --partial "ومن المنتظر أن يصادق رئيس الجمهورية"
 }
+
+@test "a wire's last paragraph with its credit stays; gallery counters and page numbers go" {
+	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
+	run -0 ar-strip-nav "$D/j07-dated-related.txt"
+	assert_output --partial "والمتوسطة. (د ب أ)"
+	refute_output --partial "مواضيع ذات صلة"
+	run -0 ar-strip-nav "$D/j06-gallery-inline.txt"
+	refute_output --partial "1 / 12"
+	refute_output --partial "(وام)"
+	assert_output --partial "وقالت إدارة الحديقة"
+	run -0 ar-strip-nav "$D/j05-multipage.txt"
+	refute_output --partial "الصفحة 1 من 3"
+	refute_output --partial "1 2 3"
+}

@@ -1388,6 +1388,27 @@ named_elsewhere(const struct pm *m, const char *t, size_t tn)
  * parentheses, an agency's or a photo's words or the site's name,
  * "محافظ ... خلال افتتاح المشروع (سبأ)"; an attribution is the name
  * alone. */
+/* A sentence ends before the line's closing parentheses: the last
+ * paragraph with the wire's name after it (... المتوسطة. (د ب أ)), no
+ * caption. */
+static int
+sentence_credit(const struct pm *m, const struct ent *x)
+{
+	size_t n, z;
+	const char *s = trimmed(m, x, &n);
+
+	if (!n || s[n - 1] != ')')
+		return 0;
+	for (z = n - 1; z > 0 && s[z - 1] != '('; z--)
+		;
+	if (!z--)
+		return 0;
+	while (z > 0 && s[z - 1] == ' ')
+		z--;
+	return z > 0 && (s[z - 1] == '.' || s[z - 1] == '!' || s[z - 1] == '?'
+	    || (z >= 2 && (unsigned char)s[z - 2] == 0xD8 && (unsigned char)s[z - 1] == 0x9F));
+}
+
 static int
 credited_caption(const struct pm *m, long i)
 {
@@ -1401,6 +1422,8 @@ credited_caption(const struct pm *m, long i)
 	for (p = n - 1; p-- > 0 && s[p] != '('; )
 		inner += s[p] == ' ' && s[p + 1] != ' ' && s[p + 1] != ')';
 	if (x->f.words < inner + 1 + 4)
+		return 0;
+	if (sentence_credit(m, x))
 		return 0;
 	if (x->v.credit)
 		return 1;
@@ -1428,7 +1451,7 @@ caption_at(const struct pm *m, long i, int head)
 	if (counter_line(m, x) || credit_line(m, x))
 		return 1;
 	if (x->datetime || x->v.byline || x->v.dateline || x->f.words < 2 || x->f.words > 30
-	    || (x->cls == AR_NAV_C_GOOD && x->f.term) || x->f.cps > 240)
+	    || (x->cls == AR_NAV_C_GOOD && x->f.term) || x->f.cps > 240 || sentence_credit(m, x))
 		return 0;
 	while (--p >= 0 && m->e[p].blank)
 		;
@@ -2218,8 +2241,8 @@ decide_after(struct pm *m)
 		if (tag_line(m, x) || (cont && !near && bare_tags(m, i))) {
 			set_fate(x, F_D, AR_NAV_L_LIST, AR_NAV_R_LIST);
 			cont = 0;
-		} else if (credited_caption(m, i)) {
-			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);
+		} else if (credited_caption(m, i) || counter_line(m, x)) {
+			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);   /* a gallery's counter too */
 		} else if (attribution_like(x) && (cont || near < 3)) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
 			x->role = AR_NAV_ROLE_ATTRIBUTION;
