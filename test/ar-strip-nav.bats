@@ -639,3 +639,13 @@ for f in sys.argv[1:]:
 	refute_output --partial "الصفحة 1 من 3"
 	refute_output --partial "1 2 3"
 }
+
+@test "a ticker's lines after the body go; a signature under the last paragraph stays" {
+	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
+	run -0 ar-strip-nav "$D/j10-footer-sitemap.txt"
+	refute_output --partial "عاجل: هطول أمطار"
+	assert_output --partial "ويعرض المزارعون أكثر من ثلاثين صنفا"
+	run -0 ar-strip-nav "$D/j09-print-edition.txt"
+	assert_line --index 4 "سالم المطيري"
+	refute_output --partial "العدد 15234"
+}

@@ -2233,6 +2233,14 @@ decide_after(struct pm *m)
 			cont = 0;
 			continue;
 		}
+		/* a ticker's line (• عاجل: ...) after the body: furniture, and
+		 * the body does not go on after it */
+		if (x->ticker) {
+			set_fate(x, F_D, AR_NAV_L_VOCAB, AR_NAV_R_VOCAB);
+			cont = 0;
+			near++;
+			continue;
+		}
 		/* a line that opens with an interface phrase ("disclaimer:",
 		 * "share:") does not continue the body */
 		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
