@@ -1020,6 +1020,11 @@ ar_loop_run(struct ar_loop *lp, int argc, char **argv)
 	progress_end(&run.pg);
 	call(&run, lp->done);
 	free(run.buf);
+	int status = run.status | ar_out_close();
+	/* after the output is closed (its capture, if any, let go) */
 	ar_buf_free(&run.fixed);
-	return run.status | ar_out_close();
+	ar_buf_free(&run.text);
+	ar_buf_free(&run.caught);
+	ar_buf_free(&run.outname);
+	return status;
 }
