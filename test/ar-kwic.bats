@@ -522,6 +522,20 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	assert_output 5
 }
 
+@test "the word scanner names a hit's pattern as the anchor scanner does" {
+	# والسلطات is السلطات after و and سلطات after وال: one hit, the
+	# pattern given first; a tatweel or a comma in the run changes nothing
+	printf 'والسلطات قالت\nبالسلطات وللسلطات\nالسلطات، السلطاتـ\n' > "$BATS_TEST_TMPDIR/t.txt"
+	for order in 'سلطات السلطات' 'السلطات سلطات والسلطات'; do
+		tr ' ' '\n' <<< "$order" > "$BATS_TEST_TMPDIR/pats"
+		run -0 bash -c 'AR_KWIC_SCAN=anchors ar-kwic --tsv -f "$1" "$2" > "$3/a"
+			AR_KWIC_SCAN=words ar-kwic --tsv -f "$1" "$2" > "$3/w"
+			cmp "$3/a" "$3/w" && cut -f8 "$3/w" | sed -n 2p' _ \
+			"$BATS_TEST_TMPDIR/pats" "$BATS_TEST_TMPDIR/t.txt" "$BATS_TEST_TMPDIR"
+		assert_output "${order%% *}"
+	done
+}
+
 @test "invalid UTF-8 in a line without a hit is still reported; --strict fails" {
 	# a lead byte before a space, 0xff, a stray second byte: each in a line
 	# of plain Arabic text that the scanner would pass over unread

@@ -146,6 +146,10 @@ struct ar_kwic {
 	uint16_t *ckeys;
 	uint16_t *ctag;                 /* a tag of each slot's hash, 0 if empty:
 	                                   the slots a word looks at stay in L1 */
+	int *cpat;                      /* each slot's first pattern, as
+	                                   match_segment would report it */
+	int direct;                     /* scan_words' last candidate is that
+	                                   hit, its whole run (or -1) */
 	struct wslot *wset;
 	size_t wmask;
 	char *wkeys;                    /* the set's proclitic + word keys, */
@@ -459,6 +463,7 @@ ar_kwic_new(const struct ar_kwic_opts *o)
 	k->steps = o->exact ? 0 : o->steps;
 	k->maxwords = 1;
 	k->maxpatbytes = 1;
+	k->direct = -1;
 	k->nm = ar_norm_new(k->steps);
 	ar_norm_ready(k->nm);
 	if (!text)
@@ -1388,6 +1393,7 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 	uint16_t w[128];
 
 	*fit = -1;
+	k->direct = -1;
 	if (i < sp->wend) {
 		size_t c = scan(k, p, sp->wend, sp);
 		if (c < sp->wend)
@@ -1401,7 +1407,8 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 		}
 		size_t wb = i, len = 0;
 		uint32_t h = 0;
-		int hit = 0, slow = 0;
+		int hit = 0, slow = 0, one = 1;        /* one: a word, nothing deleted */
+		long slot = -1;
 		for (;;) {
 			uint16_t v;
 			uint32_t e;
@@ -1426,11 +1433,14 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 				;               /* a separator: the commonest, first */
 			} else if (e == WF_OTHER) {
 				i += 1 + (FIRST_OF(v) >> 7);
+				one = 0;
 			} else if (e == WF_DEL) {
 				i += 1 + (FIRST_OF(v) >> 7);
+				one = 0;
 				continue;
 			} else if (e == WF_LONG) {     /* three bytes or more, or invalid */
 				uint32_t b = p[i];
+				one = 0;
 				if (b >= 0xE0 && b < 0xF0 && ar_u8valid((const char *)p + i, 3) == 3) {
 					uint32_t f = k->ftab[(b & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6
 					    | (p[i + 2] & 0x3F)];
@@ -1462,7 +1472,7 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 						break;
 					if (ctag[x] == tag && cset[x].n == len
 					    && !memcmp(cset[x].s, w, len * sizeof *w)) {
-						hit = 1;
+						hit = 1, slot = x;
 						break;
 					}
 				}
@@ -1485,6 +1495,11 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 		if (hit) {
 			sp->pos = i, sp->prev = 0, sp->until = 0, sp->wend = 0;
 			*fit = 1;
+			/* a run that is one word, each character folded by the
+			 * table alone (none deleted, where the fold may see a
+			 * space): its hit is the run, what match_segment
+			 * would find in it */
+			k->direct = one ? k->cpat[slot] : -1;
 			return wb;
 		}
 	}
@@ -1564,6 +1579,38 @@ build_word_scan(struct ar_kwic *k)
 		k->ctag[h] = CH_TAG(hh);
 		d += len;
 	}
+	/* each form's first pattern: as the pattern word itself, or after a
+	 * proclitic (match_segment keeps the first of the hits that end
+	 * together) */
+	k->cpat = ar_alloc(cap * sizeof *k->cpat);
+	for (size_t x = 0; x < cap; x++)
+		k->cpat[x] = -1;
+	for (int i = 0; i < k->npats; i++)
+		for (int j = -1; j < k->nprocl; j++) {
+			uint16_t f[128];
+			size_t len = 0, at = 0;
+			int ok = 1;
+			const char *parts[2] = { j >= 0 ? k->procl[j] : "", k->pats[i].w[0] };
+			size_t plen[2] = { j >= 0 ? k->procll[j] : 0, k->pats[i].wl[0] };
+			for (int q = 0; q < 2; q++)
+				for (at = 0; ok && at < plen[q];) {
+					int32_t cp;
+					at += ar_u8dec(parts[q] + at, &cp);
+					if (cp >= 0x800 || len == 127)
+						ok = 0;
+					else
+						f[len++] = (uint16_t)cp;
+				}
+			if (!ok)
+				continue;
+			uint32_t hh = chash(f, len);
+			for (uint32_t x = CH_SLOT(hh, k->cshift); k->cset[x].s; x = (x + 1) & k->cmask)
+				if (k->cset[x].n == len && !memcmp(k->cset[x].s, f, len * sizeof *f)) {
+					if (k->cpat[x] < 0)
+						k->cpat[x] = i;
+					break;
+				}
+		}
 }
 
 /* The next candidate in p[0..n), as the scanner chosen finds them; *fit
@@ -1574,6 +1621,7 @@ next_cand(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *s
 	if (k->word_scan)
 		return scan_words(k, p, n, sp, fit);
 	*fit = -1;
+	k->direct = -1;
 	return scan(k, p, n, sp);
 }
 
@@ -1614,6 +1662,17 @@ do_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln, size_t c, 
 			}
 			if (r == 1)
 				words = 1;
+		}
+		if (fit == 1 && k->direct >= 0 && !(have && c <= sege)) {
+			/* scan_words' whole hit: no window to fold */
+			if (have)
+				match_segment(k, s + segb, sege - segb, segb);
+			have = 0;
+			add_hit(k, c, sp.pos, k->direct);
+			c = next_cand(k, (const unsigned char *)s, n, &sp, &fit);
+			if (c >= n)
+				break;
+			continue;
 		}
 		size_t wb = c, we = c, lim;
 		int j;
@@ -2085,6 +2144,7 @@ ar_kwic_free(struct ar_kwic *k)
 	free(k->cset);
 	free(k->ckeys);
 	free(k->ctag);
+	free(k->cpat);
 	free(k->hits);
 	ar_buf_free(&k->fbuf);
 	ar_buf_free(&k->F);
