@@ -5,6 +5,12 @@
 #include "arlib.h"
 
 #include <fribidi.h>
+#include <stdlib.h>
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
+    && !defined(AR_NO_SIMD)
+#include <immintrin.h>
+#define TERM_AVX2 1
+#endif
 
 void
 ar_term_write(const char *s, size_t n)
@@ -84,6 +90,27 @@ fb_grow(size_t n)
 static FriBidiCharType low_type[0x700];
 static unsigned char low_width[0x700], low_bracket[0x700];
 
+#ifdef TERM_AVX2
+static int plain_ok;    /* AVX2, and FriBidi types the characters as bidi_plain takes them */
+
+/* bidi_plain's characters: 1 a neutral, 2 a European digit, 3 an Arabic
+ * letter; 0 any other (of U+0000..U+06FF) */
+static int
+plain_kind(int32_t cp)
+{
+	if ((cp >= 0x0621 && cp <= 0x064A) || cp == 0x061B || cp == 0x061F)
+		return 3;               /* letters, the semicolon, the question mark */
+	if (cp == 0x060C)
+		return 1;               /* the Arabic comma */
+	if (cp >= '0' && cp <= '9')
+		return 2;
+	if (cp < 0x20 || cp > 0x7E || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+	    || (cp & 0xFE) == '(' || (cp & 0xDF) == '[' || (cp & 0xDF) == ']')
+		return 0;               /* controls, Latin letters, brackets */
+	return 1;
+}
+#endif
+
 static void
 low_init(void)
 {
@@ -92,7 +119,145 @@ low_init(void)
 		low_width[cp] = (unsigned char)ar_cpwidth(cp);
 		low_bracket[cp] = fribidi_get_bracket((FriBidiChar)cp) != FRIBIDI_NO_BRACKET;
 	}
+#ifdef TERM_AVX2
+	/* what bidi_plain assumes of its characters, asked once */
+	plain_ok = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
+	    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
+	for (int32_t cp = 0; cp < 0x700; cp++) {
+		FriBidiCharType t = low_type[cp];
+		int kind = plain_kind(cp);
+		if (kind && (low_width[cp] != 1 || low_bracket[cp] || t == FRIBIDI_TYPE_LTR
+		    || FRIBIDI_IS_EXPLICIT(t) || FRIBIDI_IS_ISOLATE(t)
+		    || (kind == 1 && (t == FRIBIDI_TYPE_EN || FRIBIDI_IS_LETTER(t) || FRIBIDI_IS_NUMBER(t)))
+		    || (kind == 2 && t != FRIBIDI_TYPE_EN)
+		    || (kind == 3 && t != FRIBIDI_TYPE_AL)))
+			plain_ok = 0;
+	}
+#endif
 }
+
+#ifdef TERM_AVX2
+/* Each byte's class from its two halves (vpshufb): bit 7 of the first
+ * table a second byte (0x80..0xBF), bits 0..5 a byte that begins one of
+ * plain_kind's characters: ASCII in groups by high half (2: but ( ); 3;
+ * 4 and 6: @ `; 5 and 7: \ ^ | ~; 5: _), or D8, D9. Of the second table,
+ * bit 7 a second byte after D9 (80..8A), bits 0..3 one after D8 (8C; 9B
+ * 9F; A1..AF; B0..BF). */
+#define LUT(f) f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), \
+	f(10), f(11), f(12), f(13), f(14), f(15)
+#define C1LO(l) (char)(0x81 | ((l) != 8 && (l) != 9 ? 2 : 0) | ((l) == 0 ? 4 : 0) \
+	| ((l) == 12 || (l) == 14 ? 8 : 0) | ((l) == 15 ? 0x10 : 0) | ((l) == 8 || (l) == 9 ? 0x20 : 0))
+#define C1HI(h) (char)((h) == 2 ? 2 : (h) == 3 ? 1 : (h) == 4 || (h) == 6 ? 4 \
+	: (h) == 5 ? 0x18 : (h) == 7 ? 8 : (h) >= 8 && (h) <= 11 ? 0x80 : (h) == 13 ? 0x20 : 0)
+#define C2LO(l) (char)(((l) <= 10 ? 0x80 : 0) | ((l) == 12 ? 1 : 0) \
+	| ((l) == 11 || (l) == 15 ? 2 : 0) | ((l) >= 1 ? 4 : 0) | 8)
+#define C2HI(h) (char)((h) == 8 ? 0x81 : (h) == 9 ? 2 : (h) == 10 ? 4 : (h) == 11 ? 8 : 0)
+
+/* The code points of s[0, n) before b (*cb), before e (*ce) and in all
+ * (returned); 0 with *bad set if one of them is none of plain_kind's.
+ * Thirty-two bytes at a time, the row's last ones from a copy. */
+__attribute__((target("avx2,popcnt"))) static size_t
+plain_chars(const char *s, size_t n, size_t b, size_t e, size_t *cb, size_t *ce, int *bad)
+{
+	const __m256i c1lo = _mm256_setr_epi8(LUT(C1LO), LUT(C1LO));
+	const __m256i c1hi = _mm256_setr_epi8(LUT(C1HI), LUT(C1HI));
+	const __m256i c2lo = _mm256_setr_epi8(LUT(C2LO), LUT(C2LO));
+	const __m256i c2hi = _mm256_setr_epi8(LUT(C2HI), LUT(C2HI));
+	const __m256i low = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+	size_t count = 0;
+	unsigned carry8 = 0, carry9 = 0, nope = 0;
+
+	*cb = *ce = 0;
+	for (size_t i = 0; i < n; i += 32) {
+		unsigned mask = n - i < 32 ? (1u << (n - i)) - 1 : 0xFFFFFFFFu;
+		__m256i v;
+		if (n - i >= 32) {
+			v = _mm256_loadu_si256((const __m256i *)(s + i));
+		} else {
+			char t[32] = { 0 };
+			memcpy(t, s + i, n - i);
+			v = _mm256_loadu_si256((const __m256i *)t);
+		}
+		__m256i lo = _mm256_and_si256(v, low), hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low);
+		__m256i c1 = _mm256_and_si256(_mm256_shuffle_epi8(c1lo, lo), _mm256_shuffle_epi8(c1hi, hi));
+		__m256i c2 = _mm256_and_si256(_mm256_shuffle_epi8(c2lo, lo), _mm256_shuffle_epi8(c2hi, hi));
+		unsigned cont = (unsigned)_mm256_movemask_epi8(c1);
+		unsigned first = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		    _mm256_and_si256(c1, _mm256_set1_epi8(0x3F)), zero));
+		unsigned v9 = (unsigned)_mm256_movemask_epi8(c2);
+		unsigned v8 = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		    _mm256_and_si256(c2, low), zero));
+		unsigned d8 = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD8)));
+		unsigned d9 = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD9)));
+		/* after D8 or D9 a second byte that makes a plain character,
+		 * elsewhere the first byte of one */
+		unsigned p8 = d8 << 1 | carry8, p9 = d9 << 1 | carry9;
+		unsigned good = (first & ~(p8 | p9)) | (cont & ((p8 & v8) | (p9 & v9)));
+		carry8 = d8 >> 31, carry9 = d9 >> 31;
+		nope |= ~good & mask;
+		unsigned starts = ~cont & mask;
+		if (b >= i && b - i < 32)
+			*cb = count + (size_t)__builtin_popcount(starts & ((1u << (b - i)) - 1));
+		if (e >= i && e - i < 32)
+			*ce = count + (size_t)__builtin_popcount(starts & ((1u << (e - i)) - 1));
+		count += (size_t)__builtin_popcount(starts);
+	}
+	if (n && ((unsigned char)s[n - 1] & 0xFE) == 0xD8)
+		nope = 1;               /* a first byte at the end */
+	if (b >= n)
+		*cb = count;
+	if (e >= n)
+		*ce = count;
+	*bad = nope != 0;
+	return count;
+}
+#undef LUT
+#undef C1LO
+#undef C1HI
+#undef C2LO
+#undef C2HI
+
+/* bidi_simple on a row of plain_kind's characters, each a column: the
+ * columns come from counting code points, the run's ends from the first
+ * Arabic letter and the last letter or digit (digits before the first
+ * letter stay put, as neutrals do). 0 if the row has other characters. */
+static int
+bidi_plain(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
+    size_t *total)
+{
+	int bad;
+	size_t i, j, pre = 0, post = 0, cb, ce;
+
+	if (!plain_ok || b > e || e > n)
+		return 0;
+	size_t tot = plain_chars(s, n, b, e, &cb, &ce, &bad);
+	if (bad)
+		return 0;
+	for (i = 0; i < n; i++, pre++) {        /* to the first letter: not ، */
+		if ((unsigned char)s[i] >= 0x80) {
+			if ((unsigned char)s[i] != 0xD8 || (unsigned char)s[i + 1] != 0x8C)
+				break;
+			i++;
+		}
+	}
+	for (j = n; j > 0; j--, post++) {       /* back to the last letter or digit */
+		unsigned c = (unsigned char)s[j - 1];
+		if (c >= '0' && c <= '9')
+			break;
+		if (c >= 0x80) {
+			if (c != 0x8C || (unsigned char)s[j - 2] != 0xD8)
+				break;
+			j--;
+		}
+	}
+	if (i >= n || i > b || j < e)
+		return 0;               /* bidi_simple says no too */
+	*lo = pre + tot - post - ce;
+	*hi = pre + tot - post - cb;
+	*total = tot;
+	return 1;
+}
+#endif
 
 /* Most Arabic rows need no bidi algorithm to say where each code point
  * lands: with no left-to-right letter, no explicit control, and no
@@ -215,6 +380,10 @@ ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_
 	if (!ready++)
 		low_init();
 	*hi = 0;
+#ifdef TERM_AVX2
+	if (bidi_plain(s, n, b, e, &lo, hi, total))
+		return lo;
+#endif
 	if (bidi_simple(s, n, b, e, &lo, hi, total))
 		return lo;
 	fb_grow(n + 1);
