@@ -507,7 +507,10 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	  printf '%s\xd8 %s\n' "$w" "$w"
 	  printf '%s%s\xe2\x80\x8c%s %s\xf0\x9d\x9f\x98 %s\n' "$w" "$w" "$w" "$w" "$w"
 	  printf '%s' "$w"; for i in $(seq 30); do printf 'ـ'; done; printf '%s %s\n' "$w" "$w"
-	  printf 'Ā%s %sĀ %s\r\n' "$w" "$w" "$w"; } > "$BATS_TEST_TMPDIR/text.txt"
+	  printf 'Ā%s %sĀ %s\r\n' "$w" "$w" "$w"
+	  # runs of 32 bytes and more, as the sieve before the walk reads them
+	  printf '%s ' "$w"; for i in $(seq 16); do printf '\302\240'; done; printf ' %s\n' "$w"
+	  printf '%s%s%s%s %s\n' "$w" "$w" "$w" "$w" "$w"; } > "$BATS_TEST_TMPDIR/text.txt"
 	for f in --tsv --visual --count-forms; do
 		run -0 bash -c 'AR_KWIC_SCAN=anchors ar-kwic $1 -f "$2" "$3" > "$4/a" 2>&1
 			AR_KWIC_SCAN=words ar-kwic $1 -f "$2" "$3" > "$4/w" 2>&1

@@ -21,6 +21,11 @@
 
 #include <stdlib.h>
 #include <utf8proc.h>
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
+    && !defined(AR_NO_SIMD)
+#include <immintrin.h>
+#define KWIC_AVX2 1
+#endif
 
 /* ---- patterns ---- */
 struct pat {
@@ -150,6 +155,12 @@ struct ar_kwic {
 	                                   match_segment would report it */
 	int direct;                     /* scan_words' last candidate is that
 	                                   hit, its whole run (or -1) */
+	/* scan_words' sieve (sieve32): a run of plain letters is one word
+	 * that folds to as many bytes, and a form is one of these lengths,
+	 * its bytes and last three letters one of these bits */
+	int sieve;
+	size_t sieve_min, sieve_max;
+	uint64_t *sieve_bits;           /* 65536 */
 	struct wslot *wset;
 	size_t wmask;
 	char *wkeys;                    /* the set's proclitic + word keys, */
@@ -1371,6 +1382,117 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 	return r;
 }
 
+#ifdef KWIC_AVX2
+/* A sieve in front of scan_words' walk: thirty-two bytes from p[i] (a
+ * separator or a run's first byte) classified by their two halves
+ * (vpshufb). In *sep the separators (is_sep); in *odd the bytes of
+ * anything but ASCII letters and digits and the letters D8 A1..D8 BF,
+ * D9 81..D9 8A (their table fold is one word character of as many
+ * bytes: build_sieve checks it). The first table: bit 7 a second byte,
+ * bits 0..2 an ASCII letter or digit (3: 0-9; 4, 6: but @ `; 5, 7: to
+ * Z z), bit 3 D8 or D9. The second: bits 0..1 a second byte after D8
+ * (A1..AF; B0..BF), bit 7 one after D9 (81..8A). */
+#define LUT(f) f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), \
+	f(10), f(11), f(12), f(13), f(14), f(15)
+/* the sieve's bit of a form's last three folded letters and its bytes */
+#define SIEVE_BIT(a, b, c, n) ((((a) * 0x9E3779B1u) ^ ((b) * 0x85EBCA6Bu) \
+	^ ((c) * 0xC2B2AE35u) ^ ((uint32_t)(n) * 0x27D4EB2Fu)) >> 16)
+#define S1LO(l) (char)(0x80 | ((l) <= 9 ? 1 : 0) | ((l) >= 1 ? 2 : 0) | ((l) <= 10 ? 4 : 0) \
+	| ((l) == 8 || (l) == 9 ? 8 : 0))
+#define S1HI(h) (char)((h) == 3 ? 1 : (h) == 4 || (h) == 6 ? 2 : (h) == 5 || (h) == 7 ? 4 \
+	: (h) >= 8 && (h) <= 11 ? 0x80 : (h) == 13 ? 8 : 0)
+#define S2LO(l) (char)(((l) >= 1 ? 1 : 0) | 2 | ((l) >= 1 && (l) <= 10 ? 0x80 : 0))
+#define S2HI(h) (char)((h) == 10 ? 1 : (h) == 11 ? 2 : (h) == 8 ? 0x80 : 0)
+
+__attribute__((target("avx2"))) static inline void
+sieve32(const unsigned char *p, uint32_t *sep, uint32_t *odd, uint32_t *asc)
+{
+	const __m256i s1lo = _mm256_setr_epi8(LUT(S1LO), LUT(S1LO));
+	const __m256i s1hi = _mm256_setr_epi8(LUT(S1HI), LUT(S1HI));
+	const __m256i s2lo = _mm256_setr_epi8(LUT(S2LO), LUT(S2LO));
+	const __m256i s2hi = _mm256_setr_epi8(LUT(S2HI), LUT(S2HI));
+	const __m256i low = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+	__m256i v = _mm256_loadu_si256((const __m256i *)p);
+	__m256i lo = _mm256_and_si256(v, low), hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low);
+	__m256i c1 = _mm256_and_si256(_mm256_shuffle_epi8(s1lo, lo), _mm256_shuffle_epi8(s1hi, hi));
+	__m256i c2 = _mm256_and_si256(_mm256_shuffle_epi8(s2lo, lo), _mm256_shuffle_epi8(s2hi, hi));
+	uint32_t ascii = ~(uint32_t)_mm256_movemask_epi8(v);
+	uint32_t cont = (uint32_t)_mm256_movemask_epi8(c1);
+	uint32_t alnum = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_and_si256(c1, _mm256_set1_epi8(7)), zero));
+	uint32_t lead = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_and_si256(c1, _mm256_set1_epi8(8)), zero));
+	uint32_t d8 = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD8)));
+	uint32_t v8 = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_and_si256(c2, _mm256_set1_epi8(3)), zero));
+	uint32_t v9 = (uint32_t)_mm256_movemask_epi8(c2);
+	uint32_t star = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('*')));
+	/* p[i - 1] is no first byte: a separator, or nothing */
+	uint32_t p8 = (d8 & lead) << 1, p9 = (~d8 & lead) << 1;
+	uint32_t good = ((alnum | lead) & ~(p8 | p9)) | (cont & ((p8 & v8) | (p9 & v9)));
+	*sep = ascii & ~alnum & ~star;
+	*odd = ~good & ~*sep;
+	*asc = alnum;
+}
+
+/* From p[i] (a separator or a run's first byte) on, the first run the
+ * sieve lets through, or n: runs of Arabic letters (D8 A1..D9 8A but
+ * tatweel) no form can be, by their length or last three letters, and
+ * separators are passed over; any other run is for scan_words to walk. */
+__attribute__((target("avx2"))) static size_t
+sieve_skip(const struct ar_kwic *k, const unsigned char *p, size_t i, size_t n)
+{
+	const uint16_t *wf = k->wfold;
+	const uint64_t *bits = k->sieve_bits;
+	const size_t lo = k->sieve_min, hi = k->sieve_max;
+
+	while (i < n) {
+		uint32_t sep, odd, asc;
+		if (n - i >= 32) {
+			sieve32(p + i, &sep, &odd, &asc);
+		} else {                /* the end: zeros are separators */
+			unsigned char tail[32] = { 0 };
+			memcpy(tail, p + i, n - i);
+			sieve32(tail, &sep, &odd, &asc);
+		}
+		uint32_t word = ~sep;
+		odd |= asc;
+		while (word) {
+			unsigned at = (unsigned)__builtin_ctz(word);
+			unsigned len = (unsigned)__builtin_ctzll(~(uint64_t)(word >> at));
+			if (at + len == 32) {
+				if (at == 0)
+					return i;       /* a run of 32 bytes or more */
+				break;                  /* it may go on: look again from it */
+			}
+			uint32_t run = ((1u << len) - 1) << at;
+			const unsigned char *e = p + i + at + len;
+			if (odd & run)
+				return i + at;
+			if (len >= lo && len <= hi && len >= 6) {      /* three letters */
+				uint16_t v0, v1, v2;
+				memcpy(&v0, e - 6, 2), memcpy(&v1, e - 4, 2), memcpy(&v2, e - 2, 2);
+				uint32_t b = SIEVE_BIT(wf[v0], wf[v1], wf[v2], len);
+				if (bits[b >> 6] >> (b & 63) & 1)
+					return i + at;
+			}
+			word &= ~run;
+		}
+		if (!word) {
+			i += 32;
+			continue;
+		}
+		i += (size_t)__builtin_ctz(word);
+	}
+	return n;
+}
+#undef LUT
+#undef S1LO
+#undef S1HI
+#undef S2LO
+#undef S2HI
+#endif
+
 /* Word mode without phrases, where key letters are frequent (a hundred
  * frequent words): each word of p[0..n) from sp->pos is folded once with
  * the scanner's table and looked up in the word set, and a word that is
@@ -1401,6 +1523,10 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 		i = sp->wend;
 	}
 	while (i < n) {
+#ifdef KWIC_AVX2
+		if (k->sieve && (i = sieve_skip(k, p, i, n)) >= n)
+			break;
+#endif
 		if (is_sep(p[i])) {
 			i++;
 			continue;
@@ -1516,6 +1642,53 @@ chash(const uint16_t *w, size_t n)
 	return h;
 }
 
+/* run_sieve's lengths and last letters, from the set; off where a form
+ * is one character, or the table does not fold each letter the sieve
+ * passes to one word character of as many bytes */
+static void
+build_sieve(struct ar_kwic *k)
+{
+	k->sieve = 0;
+#ifdef KWIC_AVX2
+	if (!__builtin_cpu_supports("avx2") || getenv("AR_NO_AVX2") || getenv("AR_NO_SIMD"))
+		return;
+	for (uint32_t c = 0; c < 0x80; c++)
+		if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+			uint16_t v = (uint16_t)c, e = k->wfold[v];
+			if (e < WF_ASCII || (e & 0x7FF) >= 0x80)
+				return;
+		}
+	for (uint32_t c = 0x621; c <= 0x64A; c++) {
+		const unsigned char two[2] = { (unsigned char)(0xC0 | c >> 6), (unsigned char)(0x80 | (c & 0x3F)) };
+		uint16_t v;
+		memcpy(&v, two, 2);
+		if (c != 0x640 && (k->wfold[v] < 0x80 || k->wfold[v] >= 0x800))
+			return;
+	}
+	k->sieve_min = (size_t)-1, k->sieve_max = 0;
+	for (size_t x = 0; x <= k->cmask; x++)
+		if (k->cset[x].s && k->cset[x].n < 3)
+			return;
+	k->sieve_bits = ar_alloc(1024 * sizeof *k->sieve_bits);
+	memset(k->sieve_bits, 0, 1024 * sizeof *k->sieve_bits);
+	for (size_t x = 0; x <= k->cmask; x++) {
+		const struct cslot *cs = &k->cset[x];
+		size_t bytes = 0;
+		if (!cs->s)
+			continue;
+		for (uint32_t j = 0; j < cs->n; j++)
+			bytes += cs->s[j] < 0x80 ? 1 : 2;
+		if (bytes < k->sieve_min)
+			k->sieve_min = bytes;
+		if (bytes > k->sieve_max)
+			k->sieve_max = bytes;
+		uint32_t b = SIEVE_BIT(cs->s[cs->n - 3], cs->s[cs->n - 2], cs->s[cs->n - 1], bytes);
+		k->sieve_bits[b >> 6] |= 1ull << (b & 63);
+	}
+	k->sieve = k->sieve_max > 0;
+#endif
+}
+
 /* scan_words' table and set, from the scanner's table and the word set */
 static void
 build_word_scan(struct ar_kwic *k)
@@ -1611,6 +1784,7 @@ build_word_scan(struct ar_kwic *k)
 					break;
 				}
 		}
+	build_sieve(k);
 }
 
 /* The next candidate in p[0..n), as the scanner chosen finds them; *fit
@@ -2145,6 +2319,7 @@ ar_kwic_free(struct ar_kwic *k)
 	free(k->ckeys);
 	free(k->ctag);
 	free(k->cpat);
+	free(k->sieve_bits);
 	free(k->hits);
 	ar_buf_free(&k->fbuf);
 	ar_buf_free(&k->F);
