@@ -12,11 +12,47 @@
 #define TERM_AVX2 1
 #endif
 
+#ifdef TERM_AVX2
+/* From s[i], thirty-two bytes at a time, to the first block that holds a
+ * byte below 0x20, 0x7f or 0xc2 (or to fewer than 32 before n) */
+__attribute__((target("avx2"))) static size_t
+write_skip(const char *s, size_t i, size_t n)
+{
+	const __m256i c1f = _mm256_set1_epi8(0x1F), del = _mm256_set1_epi8(0x7F);
+	const __m256i c2 = _mm256_set1_epi8((char)0xC2);
+
+	while (n - i >= 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i bad = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v),
+		    _mm256_or_si256(_mm256_cmpeq_epi8(v, del), _mm256_cmpeq_epi8(v, c2)));
+		if (!_mm256_testz_si256(bad, bad))
+			break;
+		i += 32;
+	}
+	return i;
+}
+#endif
+
 void
 ar_term_write(const char *s, size_t n)
 {
 	size_t run = 0;
+#ifdef TERM_AVX2
+	static int avx2 = -1;
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
+#endif
 	for (size_t i = 0; i < n; i++) {
+#ifdef TERM_AVX2
+		if (avx2 && n - i >= 32) {
+			/* the rows' bulk passes 32 bytes at a time */
+			size_t j = write_skip(s, i, n);
+			if (j > i) {
+				i = j - 1;
+				continue;
+			}
+		}
+#endif
 		if (i + 8 <= n) {
 			/* eight bytes at once: none below 0x20, 0x7f or 0xc2
 			 * (printable ASCII and Arabic, most rows) */
