@@ -525,6 +525,27 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	assert_output 5
 }
 
+@test "the AVX2 passes give the rows the scalar code gives (AR_NO_AVX2)" {
+	# contexts walked 32 bytes at a time, rows' columns counted so,
+	# rows written so, runs sieved so: on the samples and on lines of
+	# marks, digits, brackets, Latin, controls and no-break spaces
+	S="$TOP/share/ar-tools/samples"
+	re=$(printf '^([\330\331][\200-\277]){3,}$')
+	cat "$S"/*.txt | ar-norm | tr -s ' \t' '\n\n' | LC_ALL=C grep -E "$re" | LC_ALL=C sort | uniq -c |
+		sort -k1,1nr -k2 | head -100 | awk '{ print $2 }' > "$BATS_TEST_TMPDIR/pats"
+	w=$(sed -n 3p "$BATS_TEST_TMPDIR/pats")
+	{ cat "$S"/*.txt
+	  printf 'قَالَ الرَّئِيسُ (%s) في 2023، «%s» و%s: BBC News %s\n' "$w" "$w" "$w" "$w"
+	  printf '%s\t\001%s\302\240\302\240%s ـــ %s ١٤ %s\n' "$w" "$w" "$w" "$w" "$w"; } > "$BATS_TEST_TMPDIR/text.txt"
+	for f in --context=5 --context=15 --context=40 --context=100 --tsv --words=3; do
+		run -0 bash -c 'AR_NO_AVX2=1 ar-kwic $1 -f "$2" "$3" > "$4/s" 2>&1
+			ar-kwic $1 -f "$2" "$3" > "$4/v" 2>&1
+			cmp "$4/s" "$4/v" && wc -l < "$4/v"' _ "$f" "$BATS_TEST_TMPDIR/pats" \
+			"$BATS_TEST_TMPDIR/text.txt" "$BATS_TEST_TMPDIR"
+		[ "$output" -gt 50 ]
+	done
+}
+
 @test "the word scanner names a hit's pattern as the anchor scanner does" {
 	# والسلطات is السلطات after و and سلطات after وال: one hit, the
 	# pattern given first; a tatweel or a comma in the run changes nothing

@@ -1975,6 +1975,75 @@ do_text(struct ar_kwic *k, const char *p, size_t n)
 }
 
 /* ---- a hit's context ---- */
+#ifdef KWIC_AVX2
+static int ctx_avx2 = -1;       /* the walks below may take 32 bytes at once */
+
+/* Of the 32 bytes at s, those of printable ASCII characters and letters
+ * U+0621..U+064A (D8 A1..D9 8A) that lie wholly in them, a column each;
+ * in *starts the first byte of each */
+__attribute__((target("avx2"))) static inline uint32_t
+ctx_plain32(const char *s, uint32_t *starts)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)s);
+	/* the byte after each (none after the last) */
+	__m256i nx = _mm256_alignr_epi8(_mm256_permute2x128_si256(v, v, 0x81), v, 1);
+	uint32_t pr = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+	    _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x1F)), _mm256_cmpgt_epi8(_mm256_set1_epi8(0x7F), v)));
+	uint32_t d8 = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD8)));
+	uint32_t d9 = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD9)));
+	/* A1..BF after D8, 80..8A after D9 */
+	__m256i cont = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), nx);
+	uint32_t a8 = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(cont,
+	    _mm256_cmpeq_epi8(_mm256_max_epu8(nx, _mm256_set1_epi8((char)0xA1)), nx)));
+	uint32_t a9 = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(cont,
+	    _mm256_cmpeq_epi8(_mm256_min_epu8(nx, _mm256_set1_epi8((char)0x8A)), nx)));
+	uint32_t lead = ((d8 & a8) | (d9 & a9)) & 0x7FFFFFFFu;
+	*starts = pr | lead;
+	return pr | lead | lead << 1;
+}
+
+/* The run of those characters from s (forward) or back from s + 32: its
+ * bytes in *len, its characters returned, their first bytes in *st */
+__attribute__((target("avx2,popcnt"))) static unsigned
+ctx_ahead(const char *s, unsigned *len, uint32_t *st)
+{
+	uint32_t good = ctx_plain32(s, st);
+	*len = (unsigned)__builtin_ctzll(~(uint64_t)good);
+	*st &= (uint32_t)((1ull << *len) - 1);
+	return (unsigned)__builtin_popcount(*st);
+}
+
+__attribute__((target("avx2,popcnt"))) static unsigned
+ctx_behind(const char *s, unsigned *len, uint32_t *st)
+{
+	uint32_t good = ctx_plain32(s, st);
+	*len = (unsigned)__builtin_clzll(~((uint64_t)good << 32));
+	*st &= (uint32_t)~((1ull << (32 - *len)) - 1);
+	return (unsigned)__builtin_popcount(*st);
+}
+
+/* bit k of x set: which set bit of x is the n-th (from 1) from the low end */
+static inline unsigned
+nth_low(uint32_t x, unsigned n)
+{
+	while (--n)
+		x &= x - 1;
+	return (unsigned)__builtin_ctz(x);
+}
+
+static inline unsigned
+nth_high(uint32_t x, unsigned n)
+{
+	unsigned b;
+	for (;;) {
+		b = 31u - (unsigned)__builtin_clz(x);
+		if (!--n)
+			return b;
+		x &= ~(1u << b);
+	}
+}
+#endif
+
 static size_t
 left_context(const char *s, size_t at, int columns, int words)
 {
@@ -1991,6 +2060,23 @@ left_context(const char *s, size_t at, int columns, int words)
 		return i;
 	}
 	while (i > 0) {
+#ifdef KWIC_AVX2
+		/* the run below, 32 bytes at a time: the same characters */
+		while (ctx_avx2 && w < (size_t)columns && i >= 32) {
+			uint32_t st;
+			unsigned len, chars = ctx_behind(s + i - 32, &len, &st);
+			if (len == 0)
+				break;
+			if (w + chars > (size_t)columns) {
+				i = i - 32 + nth_high(st, (unsigned)((size_t)columns - w));
+				w = (size_t)columns;
+				break;
+			}
+			i -= len, w += chars;
+			if (len < 32)
+				break;
+		}
+#endif
 		/* a run of printable ASCII and Arabic letters, a column each */
 		while (w < (size_t)columns && i > 1) {
 			unsigned char c1 = (unsigned char)s[i - 1];
@@ -2047,6 +2133,23 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 		return i;
 	}
 	while (i < n) {
+#ifdef KWIC_AVX2
+		/* the run ahead, 32 bytes at a time: the same characters */
+		while (ctx_avx2 && w < (size_t)columns && n - i >= 32) {
+			uint32_t st;
+			unsigned len, chars = ctx_ahead(s + i, &len, &st);
+			if (len == 0)
+				break;
+			if (w + chars > (size_t)columns) {
+				i += nth_low(st, (unsigned)((size_t)columns - w) + 1);
+				w = (size_t)columns;
+				break;
+			}
+			i += len, w += chars;
+			if (len < 32)
+				break;
+		}
+#endif
 		/* a run of printable ASCII and Arabic letters, a column each */
 		while (w < (size_t)columns && i + 1 < n) {
 			unsigned char c0 = (unsigned char)s[i];
@@ -2087,6 +2190,11 @@ void
 ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
     int columns, int words, size_t *ls, size_t *re, size_t *rwidth)
 {
+#ifdef KWIC_AVX2
+	if (ctx_avx2 < 0)
+		ctx_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
+		    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
+#endif
 	*ls = left_context(s, start, columns, words);
 	*re = right_context(s, n, end, columns, words, rwidth);
 }
