@@ -87,6 +87,16 @@ ar_term_columns(const char *s, size_t n)
 	size_t i = 0, w = 0;
 	while (i < n) {
 		int32_t cp;
+		/* printable ASCII and the letters U+0621..U+064A: a column */
+		if ((unsigned char)s[i] - 0x20u < 0x5F) {
+			i++, w++;
+			continue;
+		}
+		if (i + 1 < n && (((unsigned)(unsigned char)s[i] << 8 | (unsigned char)s[i + 1])
+		    - 0xD8A1u <= 0xD98Au - 0xD8A1u)) {
+			i += 2, w++;
+			continue;
+		}
 		i += ar_u8dec(s + i, &cp);
 		w += cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? 1 : (size_t)ar_cpwidth(cp);
 	}
@@ -521,8 +531,7 @@ ar_term_visual(const char *s, size_t n, int rtl, const size_t *cut, int nparts,
 static void
 term_spaces(size_t n)
 {
-	while (n--)
-		ar_out_putc(' ');
+	ar_out_spaces(n);
 }
 
 /* Context shortened at its far end by at least cols display columns: the
