@@ -113,6 +113,7 @@ static struct {
 	FriBidiArabicProp *joining;
 	FriBidiStrIndex *map;
 	size_t *at;             /* each code point's byte offset */
+	FriBidiCharType *work;  /* levels_simple's types as the rules resolve them */
 	size_t cap;
 } fb;
 
@@ -129,6 +130,122 @@ fb_grow(size_t n)
 	fb.joining = ar_realloc(fb.joining, fb.cap * sizeof *fb.joining);
 	fb.map = ar_realloc(fb.map, fb.cap * sizeof *fb.map);
 	fb.at = ar_realloc(fb.at, fb.cap * sizeof *fb.at);
+	fb.work = ar_realloc(fb.work, fb.cap * sizeof *fb.work);
+}
+
+/* The levels FriBidi gives a left-to-right paragraph (UAX #9 rules W1 to
+ * W7, N1 and N2, I1 and I2), for a row of strong letters, numbers,
+ * separators, terminators, marks, spaces and other neutrals: no bracket
+ * (N0), embedding, override or isolate, no boundary neutral. Rows with
+ * Latin in them take this, not the whole algorithm. 0 if the row has
+ * anything else. */
+static int
+levels_simple(const FriBidiCharType *types, const FriBidiBracketType *br, size_t len,
+    FriBidiCharType *t, FriBidiLevel *lv)
+{
+	FriBidiCharType strong = FRIBIDI_TYPE_LTR;      /* sos */
+	size_t k, j;
+
+	for (k = 0; k < len; k++) {
+		FriBidiCharType c = types[k];
+		if (br[k] != FRIBIDI_NO_BRACKET)
+			return 0;
+		if (c != FRIBIDI_TYPE_LTR && c != FRIBIDI_TYPE_RTL && c != FRIBIDI_TYPE_AL
+		    && c != FRIBIDI_TYPE_EN && c != FRIBIDI_TYPE_AN && c != FRIBIDI_TYPE_ES
+		    && c != FRIBIDI_TYPE_ET && c != FRIBIDI_TYPE_CS && c != FRIBIDI_TYPE_NSM
+		    && c != FRIBIDI_TYPE_WS && c != FRIBIDI_TYPE_ON)
+			return 0;
+		/* W1: a mark takes the type before it; W2: a European number
+		 * after Arabic letters is an Arabic one; W3: AL is R */
+		if (c == FRIBIDI_TYPE_NSM)
+			c = k ? t[k - 1] : FRIBIDI_TYPE_LTR;
+		if (c == FRIBIDI_TYPE_LTR || c == FRIBIDI_TYPE_RTL || c == FRIBIDI_TYPE_AL)
+			strong = c;
+		else if (c == FRIBIDI_TYPE_EN && strong == FRIBIDI_TYPE_AL)
+			c = FRIBIDI_TYPE_AN;
+		t[k] = c;
+	}
+	for (k = 0; k < len; k++)
+		if (t[k] == FRIBIDI_TYPE_AL)
+			t[k] = FRIBIDI_TYPE_RTL;
+	/* W4: one separator between two numbers of a kind is one of them */
+	for (k = 1; k + 1 < len; k++)
+		if ((t[k] == FRIBIDI_TYPE_ES && t[k - 1] == FRIBIDI_TYPE_EN && t[k + 1] == FRIBIDI_TYPE_EN)
+		    || (t[k] == FRIBIDI_TYPE_CS && t[k - 1] == t[k + 1]
+		      && (t[k - 1] == FRIBIDI_TYPE_EN || t[k - 1] == FRIBIDI_TYPE_AN)))
+			t[k] = t[k - 1];
+	/* W5: terminators next to a European number are one */
+	for (k = 0; k < len; k = j) {
+		for (j = k; j < len && t[j] == FRIBIDI_TYPE_ET; j++)
+			;
+		if (j == k) {
+			j++;
+			continue;
+		}
+		if ((k > 0 && t[k - 1] == FRIBIDI_TYPE_EN) || (j < len && t[j] == FRIBIDI_TYPE_EN))
+			for (size_t m = k; m < j; m++)
+				t[m] = FRIBIDI_TYPE_EN;
+	}
+	/* W6: other separators and terminators are neutral; W7: a European
+	 * number after left-to-right text is left to right */
+	strong = FRIBIDI_TYPE_LTR;
+	for (k = 0; k < len; k++) {
+		FriBidiCharType c = t[k];
+		if (c == FRIBIDI_TYPE_ES || c == FRIBIDI_TYPE_ET || c == FRIBIDI_TYPE_CS)
+			t[k] = FRIBIDI_TYPE_ON;
+		else if (c == FRIBIDI_TYPE_LTR || c == FRIBIDI_TYPE_RTL)
+			strong = c;
+		else if (c == FRIBIDI_TYPE_EN && strong == FRIBIDI_TYPE_LTR)
+			t[k] = FRIBIDI_TYPE_LTR;
+	}
+	/* N1, N2: neutrals between two of one direction (numbers count as
+	 * right to left) take it, others the paragraph's; then the levels */
+	for (k = 0; k < len; k = j) {
+		if (t[k] != FRIBIDI_TYPE_WS && t[k] != FRIBIDI_TYPE_ON) {
+			lv[k] = t[k] == FRIBIDI_TYPE_LTR ? 0 : t[k] == FRIBIDI_TYPE_RTL ? 1 : 2;
+			j = k + 1;
+			continue;
+		}
+		for (j = k; j < len && (t[j] == FRIBIDI_TYPE_WS || t[j] == FRIBIDI_TYPE_ON); j++)
+			;
+		int before = k == 0 || t[k - 1] == FRIBIDI_TYPE_LTR ? 0 : 1;
+		int after = j == len || t[j] == FRIBIDI_TYPE_LTR ? 0 : 1;
+		for (size_t m = k; m < j; m++)
+			lv[m] = (FriBidiLevel)(before && after);
+	}
+	/* L1: spaces at the end take the paragraph's level */
+	for (k = len; k > 0 && types[k - 1] == FRIBIDI_TYPE_WS; k--)
+		lv[k - 1] = 0;
+	return 1;
+}
+
+/* map[0..len) in display order (UAX #9 L2): from the highest level
+ * down to 1, each run at that level or higher reversed */
+static void
+reorder_simple(const FriBidiLevel *lv, size_t len, FriBidiStrIndex *map)
+{
+	FriBidiLevel top = 0;
+
+	for (size_t k = 0; k < len; k++) {
+		map[k] = (FriBidiStrIndex)k;
+		if (lv[k] > top)
+			top = lv[k];
+	}
+	for (FriBidiLevel l = top; l >= 1; l--)
+		for (size_t k = 0; k < len;) {
+			if (lv[map[k]] < l) {
+				k++;
+				continue;
+			}
+			size_t j = k;
+			while (j < len && lv[map[j]] >= l)
+				j++;
+			for (size_t a = k, b = j - 1; a < b; a++, b--) {
+				FriBidiStrIndex x = map[a];
+				map[a] = map[b], map[b] = x;
+			}
+			k = j;
+		}
 }
 
 /* Bidi types, widths and bracket flags of U+0000..U+06FF (ASCII and
@@ -450,15 +567,19 @@ ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_
 		return 0;
 	fribidi_get_bidi_types(fb.u, (FriBidiStrIndex)len, fb.types);
 	fribidi_get_bracket_types(fb.u, (FriBidiStrIndex)len, fb.types, fb.brackets);
-	if (!fribidi_get_par_embedding_levels_ex(fb.types, fb.brackets,
-	    (FriBidiStrIndex)len, &base, fb.levels))
-		ar_die("fribidi: out of memory");
-	for (size_t k = 0; k < len; k++)
-		fb.map[k] = (FriBidiStrIndex)k;
-	/* no shaping, no mirroring: only where each code point lands */
-	if (!fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, fb.types, (FriBidiStrIndex)len, 0,
-	    base, fb.levels, NULL, fb.map))
-		ar_die("fribidi: out of memory");
+	if (levels_simple(fb.types, fb.brackets, len, fb.work, fb.levels)) {
+		reorder_simple(fb.levels, len, fb.map);
+	} else {
+		if (!fribidi_get_par_embedding_levels_ex(fb.types, fb.brackets,
+		    (FriBidiStrIndex)len, &base, fb.levels))
+			ar_die("fribidi: out of memory");
+		for (size_t k = 0; k < len; k++)
+			fb.map[k] = (FriBidiStrIndex)k;
+		/* no shaping, no mirroring: only where each code point lands */
+		if (!fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, fb.types, (FriBidiStrIndex)len, 0,
+		    base, fb.levels, NULL, fb.map))
+			ar_die("fribidi: out of memory");
+	}
 	col = 0;
 	for (size_t v = 0; v < len; v++) {
 		size_t k = (size_t)fb.map[v], w = fb.joining[k];

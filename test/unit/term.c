@@ -163,5 +163,40 @@ main(void)
 		else
 			check(1, "long row");
 	}
+
+	/* and rows of Latin, numbers of both kinds, separators, terminators
+	 * and marks among the Arabic: the rules the shortcut for rows
+	 * without brackets applies (W1-W7, N1-N2) against the whole
+	 * algorithm */
+	static const char *const mixed[] = {
+		"BBC", "News", "U.S.", "2023", "١٤", "-", "19", ":", "%", "$", "+", ",",
+		".", "/", "قال", "الرئيس", " ", " ", " ", "َ", "«", "»", "#", "1,5", "3.14",
+		"Covid-19", "e-mail", "٣٫٥", "٪", "،", "؟", "قره", "\xe2\x80\x8f", "(", "ّ",
+	};
+	for (int r = 0; r < 40000; r++) {
+		char row[600];
+		size_t n = 0, b = 0, e = 0;
+		int np = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 24;
+		int kwat = (int)((seed = seed * 1103515245u + 12345u) >> 16) % np;
+		for (int p = 0; p < np; p++) {
+			const char *w = mixed[((seed = seed * 1103515245u + 12345u) >> 16)
+			    % (sizeof mixed / sizeof mixed[0])];
+			if (p == kwat) {
+				b = n;
+				w = r % 3 ? "قره" : "BBC";
+			}
+			memcpy(row + n, w, strlen(w));
+			n += strlen(w);
+			if (p == kwat)
+				e = n;
+		}
+		size_t hi, rhi, tot, lo = ar_term_bidi_cols(row, n, b, e, &hi, &tot);
+		size_t rlo = reference(row, n, b, e, &rhi);
+		if ((lo != rlo || hi != rhi || tot != (size_t)ar_u8width(row, n)) && differ++ < 5)
+			check(0, "'%.*s' [%zu,%zu): columns %zu..%zu, the algorithm says %zu..%zu",
+			    (int)n, row, b, e, lo, hi, rlo, rhi);
+		else
+			check(1, "mixed row");
+	}
 	return check_done("term");
 }
