@@ -75,8 +75,7 @@ static struct ar_buf docdate; static int has_date;   /* its header's date= */
 static void
 spaces(size_t n)
 {
-	while (n--)
-		ar_out_putc(' ');
+	ar_out_spaces(n);
 }
 
 /* TSV, JSON or CSV: one row a hit, through the shared row printer. */

@@ -507,7 +507,10 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	  printf '%s\xd8 %s\n' "$w" "$w"
 	  printf '%s%s\xe2\x80\x8c%s %s\xf0\x9d\x9f\x98 %s\n' "$w" "$w" "$w" "$w" "$w"
 	  printf '%s' "$w"; for i in $(seq 30); do printf 'ـ'; done; printf '%s %s\n' "$w" "$w"
-	  printf 'Ā%s %sĀ %s\r\n' "$w" "$w" "$w"; } > "$BATS_TEST_TMPDIR/text.txt"
+	  printf 'Ā%s %sĀ %s\r\n' "$w" "$w" "$w"
+	  # runs of 32 bytes and more, as the sieve before the walk reads them
+	  printf '%s ' "$w"; for i in $(seq 16); do printf '\302\240'; done; printf ' %s\n' "$w"
+	  printf '%s%s%s%s %s\n' "$w" "$w" "$w" "$w" "$w"; } > "$BATS_TEST_TMPDIR/text.txt"
 	for f in --tsv --visual --count-forms; do
 		run -0 bash -c 'AR_KWIC_SCAN=anchors ar-kwic $1 -f "$2" "$3" > "$4/a" 2>&1
 			AR_KWIC_SCAN=words ar-kwic $1 -f "$2" "$3" > "$4/w" 2>&1
@@ -520,6 +523,41 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	run -0 --separate-stderr bash -c 'AR_KWIC_SCAN=words ar-kwic --tsv -e "$1" "$2" | cut -f2 |
 		awk -v n="$3" "NR > 1 && \$1 > n - 5" | sort -u | wc -l' _ "$w" "$BATS_TEST_TMPDIR/text.txt" "$n"
 	assert_output 5
+}
+
+@test "the AVX2 passes give the rows the scalar code gives (AR_NO_AVX2)" {
+	# contexts walked 32 bytes at a time, rows' columns counted so,
+	# rows written so, runs sieved so: on the samples and on lines of
+	# marks, digits, brackets, Latin, controls and no-break spaces
+	S="$TOP/share/ar-tools/samples"
+	re=$(printf '^([\330\331][\200-\277]){3,}$')
+	cat "$S"/*.txt | ar-norm | tr -s ' \t' '\n\n' | LC_ALL=C grep -E "$re" | LC_ALL=C sort | uniq -c |
+		sort -k1,1nr -k2 | head -100 | awk '{ print $2 }' > "$BATS_TEST_TMPDIR/pats"
+	w=$(sed -n 3p "$BATS_TEST_TMPDIR/pats")
+	{ cat "$S"/*.txt
+	  printf 'قَالَ الرَّئِيسُ (%s) في 2023، «%s» و%s: BBC News %s\n' "$w" "$w" "$w" "$w"
+	  printf '%s\t\001%s\302\240\302\240%s ـــ %s ١٤ %s\n' "$w" "$w" "$w" "$w" "$w"; } > "$BATS_TEST_TMPDIR/text.txt"
+	for f in --context=5 --context=15 --context=40 --context=100 --tsv --words=3; do
+		run -0 bash -c 'AR_NO_AVX2=1 ar-kwic $1 -f "$2" "$3" > "$4/s" 2>&1
+			ar-kwic $1 -f "$2" "$3" > "$4/v" 2>&1
+			cmp "$4/s" "$4/v" && wc -l < "$4/v"' _ "$f" "$BATS_TEST_TMPDIR/pats" \
+			"$BATS_TEST_TMPDIR/text.txt" "$BATS_TEST_TMPDIR"
+		[ "$output" -gt 50 ]
+	done
+}
+
+@test "the word scanner names a hit's pattern as the anchor scanner does" {
+	# والسلطات is السلطات after و and سلطات after وال: one hit, the
+	# pattern given first; a tatweel or a comma in the run changes nothing
+	printf 'والسلطات قالت\nبالسلطات وللسلطات\nالسلطات، السلطاتـ\n' > "$BATS_TEST_TMPDIR/t.txt"
+	for order in 'سلطات السلطات' 'السلطات سلطات والسلطات'; do
+		tr ' ' '\n' <<< "$order" > "$BATS_TEST_TMPDIR/pats"
+		run -0 bash -c 'AR_KWIC_SCAN=anchors ar-kwic --tsv -f "$1" "$2" > "$3/a"
+			AR_KWIC_SCAN=words ar-kwic --tsv -f "$1" "$2" > "$3/w"
+			cmp "$3/a" "$3/w" && cut -f8 "$3/w" | sed -n 2p' _ \
+			"$BATS_TEST_TMPDIR/pats" "$BATS_TEST_TMPDIR/t.txt" "$BATS_TEST_TMPDIR"
+		assert_output "${order%% *}"
+	done
 }
 
 @test "invalid UTF-8 in a line without a hit is still reported; --strict fails" {

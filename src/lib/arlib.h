@@ -161,6 +161,14 @@ static inline void ar_out_putc(int c)
 	ar_ob.buf[ar_ob.len++] = (char)c;
 }
 static inline void ar_out_str(const char *s) { ar_out_write(s, strlen(s)); }
+/* n spaces (the columns of a concordance row), a block at a time */
+static inline void ar_out_spaces(size_t n)
+{
+	static const char sp[32] = "                                ";
+	for (; n > sizeof sp; n -= sizeof sp)
+		ar_out_write(sp, sizeof sp);
+	ar_out_write(sp, n);
+}
 void ar_out_printf(const char *fmt, ...);
 /* v in decimal into b (room for 20 digits): its length (snprintf's "%llu",
  * without the cost of a format per number) */

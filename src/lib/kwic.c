@@ -21,6 +21,11 @@
 
 #include <stdlib.h>
 #include <utf8proc.h>
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
+    && !defined(AR_NO_SIMD)
+#include <immintrin.h>
+#define KWIC_AVX2 1
+#endif
 
 /* ---- patterns ---- */
 struct pat {
@@ -146,6 +151,16 @@ struct ar_kwic {
 	uint16_t *ckeys;
 	uint16_t *ctag;                 /* a tag of each slot's hash, 0 if empty:
 	                                   the slots a word looks at stay in L1 */
+	int *cpat;                      /* each slot's first pattern, as
+	                                   match_segment would report it */
+	int direct;                     /* scan_words' last candidate is that
+	                                   hit, its whole run (or -1) */
+	/* scan_words' sieve (sieve32): a run of plain letters is one word
+	 * that folds to as many bytes, and a form is one of these lengths,
+	 * its bytes and last three letters one of these bits */
+	int sieve;
+	size_t sieve_min, sieve_max;
+	uint64_t *sieve_bits;           /* 65536 */
 	struct wslot *wset;
 	size_t wmask;
 	char *wkeys;                    /* the set's proclitic + word keys, */
@@ -459,6 +474,7 @@ ar_kwic_new(const struct ar_kwic_opts *o)
 	k->steps = o->exact ? 0 : o->steps;
 	k->maxwords = 1;
 	k->maxpatbytes = 1;
+	k->direct = -1;
 	k->nm = ar_norm_new(k->steps);
 	ar_norm_ready(k->nm);
 	if (!text)
@@ -1366,6 +1382,117 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 	return r;
 }
 
+#ifdef KWIC_AVX2
+/* A sieve in front of scan_words' walk: thirty-two bytes from p[i] (a
+ * separator or a run's first byte) classified by their two halves
+ * (vpshufb). In *sep the separators (is_sep); in *odd the bytes of
+ * anything but ASCII letters and digits and the letters D8 A1..D8 BF,
+ * D9 81..D9 8A (their table fold is one word character of as many
+ * bytes: build_sieve checks it). The first table: bit 7 a second byte,
+ * bits 0..2 an ASCII letter or digit (3: 0-9; 4, 6: but @ `; 5, 7: to
+ * Z z), bit 3 D8 or D9. The second: bits 0..1 a second byte after D8
+ * (A1..AF; B0..BF), bit 7 one after D9 (81..8A). */
+#define LUT(f) f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), \
+	f(10), f(11), f(12), f(13), f(14), f(15)
+/* the sieve's bit of a form's last three folded letters and its bytes */
+#define SIEVE_BIT(a, b, c, n) ((((a) * 0x9E3779B1u) ^ ((b) * 0x85EBCA6Bu) \
+	^ ((c) * 0xC2B2AE35u) ^ ((uint32_t)(n) * 0x27D4EB2Fu)) >> 16)
+#define S1LO(l) (char)(0x80 | ((l) <= 9 ? 1 : 0) | ((l) >= 1 ? 2 : 0) | ((l) <= 10 ? 4 : 0) \
+	| ((l) == 8 || (l) == 9 ? 8 : 0))
+#define S1HI(h) (char)((h) == 3 ? 1 : (h) == 4 || (h) == 6 ? 2 : (h) == 5 || (h) == 7 ? 4 \
+	: (h) >= 8 && (h) <= 11 ? 0x80 : (h) == 13 ? 8 : 0)
+#define S2LO(l) (char)(((l) >= 1 ? 1 : 0) | 2 | ((l) >= 1 && (l) <= 10 ? 0x80 : 0))
+#define S2HI(h) (char)((h) == 10 ? 1 : (h) == 11 ? 2 : (h) == 8 ? 0x80 : 0)
+
+__attribute__((target("avx2"))) static inline void
+sieve32(const unsigned char *p, uint32_t *sep, uint32_t *odd, uint32_t *asc)
+{
+	const __m256i s1lo = _mm256_setr_epi8(LUT(S1LO), LUT(S1LO));
+	const __m256i s1hi = _mm256_setr_epi8(LUT(S1HI), LUT(S1HI));
+	const __m256i s2lo = _mm256_setr_epi8(LUT(S2LO), LUT(S2LO));
+	const __m256i s2hi = _mm256_setr_epi8(LUT(S2HI), LUT(S2HI));
+	const __m256i low = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+	__m256i v = _mm256_loadu_si256((const __m256i *)p);
+	__m256i lo = _mm256_and_si256(v, low), hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low);
+	__m256i c1 = _mm256_and_si256(_mm256_shuffle_epi8(s1lo, lo), _mm256_shuffle_epi8(s1hi, hi));
+	__m256i c2 = _mm256_and_si256(_mm256_shuffle_epi8(s2lo, lo), _mm256_shuffle_epi8(s2hi, hi));
+	uint32_t ascii = ~(uint32_t)_mm256_movemask_epi8(v);
+	uint32_t cont = (uint32_t)_mm256_movemask_epi8(c1);
+	uint32_t alnum = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_and_si256(c1, _mm256_set1_epi8(7)), zero));
+	uint32_t lead = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_and_si256(c1, _mm256_set1_epi8(8)), zero));
+	uint32_t d8 = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD8)));
+	uint32_t v8 = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_and_si256(c2, _mm256_set1_epi8(3)), zero));
+	uint32_t v9 = (uint32_t)_mm256_movemask_epi8(c2);
+	uint32_t star = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('*')));
+	/* p[i - 1] is no first byte: a separator, or nothing */
+	uint32_t p8 = (d8 & lead) << 1, p9 = (~d8 & lead) << 1;
+	uint32_t good = ((alnum | lead) & ~(p8 | p9)) | (cont & ((p8 & v8) | (p9 & v9)));
+	*sep = ascii & ~alnum & ~star;
+	*odd = ~good & ~*sep;
+	*asc = alnum;
+}
+
+/* From p[i] (a separator or a run's first byte) on, the first run the
+ * sieve lets through, or n: runs of Arabic letters (D8 A1..D9 8A but
+ * tatweel) no form can be, by their length or last three letters, and
+ * separators are passed over; any other run is for scan_words to walk. */
+__attribute__((target("avx2"))) static size_t
+sieve_skip(const struct ar_kwic *k, const unsigned char *p, size_t i, size_t n)
+{
+	const uint16_t *wf = k->wfold;
+	const uint64_t *bits = k->sieve_bits;
+	const size_t lo = k->sieve_min, hi = k->sieve_max;
+
+	while (i < n) {
+		uint32_t sep, odd, asc;
+		if (n - i >= 32) {
+			sieve32(p + i, &sep, &odd, &asc);
+		} else {                /* the end: zeros are separators */
+			unsigned char tail[32] = { 0 };
+			memcpy(tail, p + i, n - i);
+			sieve32(tail, &sep, &odd, &asc);
+		}
+		uint32_t word = ~sep;
+		odd |= asc;
+		while (word) {
+			unsigned at = (unsigned)__builtin_ctz(word);
+			unsigned len = (unsigned)__builtin_ctzll(~(uint64_t)(word >> at));
+			if (at + len == 32) {
+				if (at == 0)
+					return i;       /* a run of 32 bytes or more */
+				break;                  /* it may go on: look again from it */
+			}
+			uint32_t run = ((1u << len) - 1) << at;
+			const unsigned char *e = p + i + at + len;
+			if (odd & run)
+				return i + at;
+			if (len >= lo && len <= hi && len >= 6) {      /* three letters */
+				uint16_t v0, v1, v2;
+				memcpy(&v0, e - 6, 2), memcpy(&v1, e - 4, 2), memcpy(&v2, e - 2, 2);
+				uint32_t b = SIEVE_BIT(wf[v0], wf[v1], wf[v2], len);
+				if (bits[b >> 6] >> (b & 63) & 1)
+					return i + at;
+			}
+			word &= ~run;
+		}
+		if (!word) {
+			i += 32;
+			continue;
+		}
+		i += (size_t)__builtin_ctz(word);
+	}
+	return n;
+}
+#undef LUT
+#undef S1LO
+#undef S1HI
+#undef S2LO
+#undef S2HI
+#endif
+
 /* Word mode without phrases, where key letters are frequent (a hundred
  * frequent words): each word of p[0..n) from sp->pos is folded once with
  * the scanner's table and looked up in the word set, and a word that is
@@ -1388,6 +1515,7 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 	uint16_t w[128];
 
 	*fit = -1;
+	k->direct = -1;
 	if (i < sp->wend) {
 		size_t c = scan(k, p, sp->wend, sp);
 		if (c < sp->wend)
@@ -1395,13 +1523,18 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 		i = sp->wend;
 	}
 	while (i < n) {
+#ifdef KWIC_AVX2
+		if (k->sieve && (i = sieve_skip(k, p, i, n)) >= n)
+			break;
+#endif
 		if (is_sep(p[i])) {
 			i++;
 			continue;
 		}
 		size_t wb = i, len = 0;
 		uint32_t h = 0;
-		int hit = 0, slow = 0;
+		int hit = 0, slow = 0, one = 1;        /* one: a word, nothing deleted */
+		long slot = -1;
 		for (;;) {
 			uint16_t v;
 			uint32_t e;
@@ -1426,11 +1559,14 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 				;               /* a separator: the commonest, first */
 			} else if (e == WF_OTHER) {
 				i += 1 + (FIRST_OF(v) >> 7);
+				one = 0;
 			} else if (e == WF_DEL) {
 				i += 1 + (FIRST_OF(v) >> 7);
+				one = 0;
 				continue;
 			} else if (e == WF_LONG) {     /* three bytes or more, or invalid */
 				uint32_t b = p[i];
+				one = 0;
 				if (b >= 0xE0 && b < 0xF0 && ar_u8valid((const char *)p + i, 3) == 3) {
 					uint32_t f = k->ftab[(b & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6
 					    | (p[i + 2] & 0x3F)];
@@ -1462,7 +1598,7 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 						break;
 					if (ctag[x] == tag && cset[x].n == len
 					    && !memcmp(cset[x].s, w, len * sizeof *w)) {
-						hit = 1;
+						hit = 1, slot = x;
 						break;
 					}
 				}
@@ -1485,6 +1621,11 @@ scan_words(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *
 		if (hit) {
 			sp->pos = i, sp->prev = 0, sp->until = 0, sp->wend = 0;
 			*fit = 1;
+			/* a run that is one word, each character folded by the
+			 * table alone (none deleted, where the fold may see a
+			 * space): its hit is the run, what match_segment
+			 * would find in it */
+			k->direct = one ? k->cpat[slot] : -1;
 			return wb;
 		}
 	}
@@ -1499,6 +1640,53 @@ chash(const uint16_t *w, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = CH_STEP(h, w[i]);
 	return h;
+}
+
+/* run_sieve's lengths and last letters, from the set; off where a form
+ * is one character, or the table does not fold each letter the sieve
+ * passes to one word character of as many bytes */
+static void
+build_sieve(struct ar_kwic *k)
+{
+	k->sieve = 0;
+#ifdef KWIC_AVX2
+	if (!__builtin_cpu_supports("avx2") || getenv("AR_NO_AVX2") || getenv("AR_NO_SIMD"))
+		return;
+	for (uint32_t c = 0; c < 0x80; c++)
+		if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+			uint16_t v = (uint16_t)c, e = k->wfold[v];
+			if (e < WF_ASCII || (e & 0x7FF) >= 0x80)
+				return;
+		}
+	for (uint32_t c = 0x621; c <= 0x64A; c++) {
+		const unsigned char two[2] = { (unsigned char)(0xC0 | c >> 6), (unsigned char)(0x80 | (c & 0x3F)) };
+		uint16_t v;
+		memcpy(&v, two, 2);
+		if (c != 0x640 && (k->wfold[v] < 0x80 || k->wfold[v] >= 0x800))
+			return;
+	}
+	k->sieve_min = (size_t)-1, k->sieve_max = 0;
+	for (size_t x = 0; x <= k->cmask; x++)
+		if (k->cset[x].s && k->cset[x].n < 3)
+			return;
+	k->sieve_bits = ar_alloc(1024 * sizeof *k->sieve_bits);
+	memset(k->sieve_bits, 0, 1024 * sizeof *k->sieve_bits);
+	for (size_t x = 0; x <= k->cmask; x++) {
+		const struct cslot *cs = &k->cset[x];
+		size_t bytes = 0;
+		if (!cs->s)
+			continue;
+		for (uint32_t j = 0; j < cs->n; j++)
+			bytes += cs->s[j] < 0x80 ? 1 : 2;
+		if (bytes < k->sieve_min)
+			k->sieve_min = bytes;
+		if (bytes > k->sieve_max)
+			k->sieve_max = bytes;
+		uint32_t b = SIEVE_BIT(cs->s[cs->n - 3], cs->s[cs->n - 2], cs->s[cs->n - 1], bytes);
+		k->sieve_bits[b >> 6] |= 1ull << (b & 63);
+	}
+	k->sieve = k->sieve_max > 0;
+#endif
 }
 
 /* scan_words' table and set, from the scanner's table and the word set */
@@ -1564,6 +1752,39 @@ build_word_scan(struct ar_kwic *k)
 		k->ctag[h] = CH_TAG(hh);
 		d += len;
 	}
+	/* each form's first pattern: as the pattern word itself, or after a
+	 * proclitic (match_segment keeps the first of the hits that end
+	 * together) */
+	k->cpat = ar_alloc(cap * sizeof *k->cpat);
+	for (size_t x = 0; x < cap; x++)
+		k->cpat[x] = -1;
+	for (int i = 0; i < k->npats; i++)
+		for (int j = -1; j < k->nprocl; j++) {
+			uint16_t f[128];
+			size_t len = 0, at = 0;
+			int ok = 1;
+			const char *parts[2] = { j >= 0 ? k->procl[j] : "", k->pats[i].w[0] };
+			size_t plen[2] = { j >= 0 ? k->procll[j] : 0, k->pats[i].wl[0] };
+			for (int q = 0; q < 2; q++)
+				for (at = 0; ok && at < plen[q];) {
+					int32_t cp;
+					at += ar_u8dec(parts[q] + at, &cp);
+					if (cp >= 0x800 || len == 127)
+						ok = 0;
+					else
+						f[len++] = (uint16_t)cp;
+				}
+			if (!ok)
+				continue;
+			uint32_t hh = chash(f, len);
+			for (uint32_t x = CH_SLOT(hh, k->cshift); k->cset[x].s; x = (x + 1) & k->cmask)
+				if (k->cset[x].n == len && !memcmp(k->cset[x].s, f, len * sizeof *f)) {
+					if (k->cpat[x] < 0)
+						k->cpat[x] = i;
+					break;
+				}
+		}
+	build_sieve(k);
 }
 
 /* The next candidate in p[0..n), as the scanner chosen finds them; *fit
@@ -1574,6 +1795,7 @@ next_cand(struct ar_kwic *k, const unsigned char *p, size_t n, struct scanpos *s
 	if (k->word_scan)
 		return scan_words(k, p, n, sp, fit);
 	*fit = -1;
+	k->direct = -1;
 	return scan(k, p, n, sp);
 }
 
@@ -1614,6 +1836,17 @@ do_line(struct ar_kwic *k, const char *s, size_t n, unsigned long ln, size_t c, 
 			}
 			if (r == 1)
 				words = 1;
+		}
+		if (fit == 1 && k->direct >= 0 && !(have && c <= sege)) {
+			/* scan_words' whole hit: no window to fold */
+			if (have)
+				match_segment(k, s + segb, sege - segb, segb);
+			have = 0;
+			add_hit(k, c, sp.pos, k->direct);
+			c = next_cand(k, (const unsigned char *)s, n, &sp, &fit);
+			if (c >= n)
+				break;
+			continue;
 		}
 		size_t wb = c, we = c, lim;
 		int j;
@@ -1742,6 +1975,75 @@ do_text(struct ar_kwic *k, const char *p, size_t n)
 }
 
 /* ---- a hit's context ---- */
+#ifdef KWIC_AVX2
+static int ctx_avx2 = -1;       /* the walks below may take 32 bytes at once */
+
+/* Of the 32 bytes at s, those of printable ASCII characters and letters
+ * U+0621..U+064A (D8 A1..D9 8A) that lie wholly in them, a column each;
+ * in *starts the first byte of each */
+__attribute__((target("avx2"))) static inline uint32_t
+ctx_plain32(const char *s, uint32_t *starts)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)s);
+	/* the byte after each (none after the last) */
+	__m256i nx = _mm256_alignr_epi8(_mm256_permute2x128_si256(v, v, 0x81), v, 1);
+	uint32_t pr = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(
+	    _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x1F)), _mm256_cmpgt_epi8(_mm256_set1_epi8(0x7F), v)));
+	uint32_t d8 = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD8)));
+	uint32_t d9 = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD9)));
+	/* A1..BF after D8, 80..8A after D9 */
+	__m256i cont = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), nx);
+	uint32_t a8 = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(cont,
+	    _mm256_cmpeq_epi8(_mm256_max_epu8(nx, _mm256_set1_epi8((char)0xA1)), nx)));
+	uint32_t a9 = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(cont,
+	    _mm256_cmpeq_epi8(_mm256_min_epu8(nx, _mm256_set1_epi8((char)0x8A)), nx)));
+	uint32_t lead = ((d8 & a8) | (d9 & a9)) & 0x7FFFFFFFu;
+	*starts = pr | lead;
+	return pr | lead | lead << 1;
+}
+
+/* The run of those characters from s (forward) or back from s + 32: its
+ * bytes in *len, its characters returned, their first bytes in *st */
+__attribute__((target("avx2,popcnt"))) static unsigned
+ctx_ahead(const char *s, unsigned *len, uint32_t *st)
+{
+	uint32_t good = ctx_plain32(s, st);
+	*len = (unsigned)__builtin_ctzll(~(uint64_t)good);
+	*st &= (uint32_t)((1ull << *len) - 1);
+	return (unsigned)__builtin_popcount(*st);
+}
+
+__attribute__((target("avx2,popcnt"))) static unsigned
+ctx_behind(const char *s, unsigned *len, uint32_t *st)
+{
+	uint32_t good = ctx_plain32(s, st);
+	*len = (unsigned)__builtin_clzll(~((uint64_t)good << 32));
+	*st &= (uint32_t)~((1ull << (32 - *len)) - 1);
+	return (unsigned)__builtin_popcount(*st);
+}
+
+/* bit k of x set: which set bit of x is the n-th (from 1) from the low end */
+static inline unsigned
+nth_low(uint32_t x, unsigned n)
+{
+	while (--n)
+		x &= x - 1;
+	return (unsigned)__builtin_ctz(x);
+}
+
+static inline unsigned
+nth_high(uint32_t x, unsigned n)
+{
+	unsigned b;
+	for (;;) {
+		b = 31u - (unsigned)__builtin_clz(x);
+		if (!--n)
+			return b;
+		x &= ~(1u << b);
+	}
+}
+#endif
+
 static size_t
 left_context(const char *s, size_t at, int columns, int words)
 {
@@ -1758,6 +2060,23 @@ left_context(const char *s, size_t at, int columns, int words)
 		return i;
 	}
 	while (i > 0) {
+#ifdef KWIC_AVX2
+		/* the run below, 32 bytes at a time: the same characters */
+		while (ctx_avx2 && w < (size_t)columns && i >= 32) {
+			uint32_t st;
+			unsigned len, chars = ctx_behind(s + i - 32, &len, &st);
+			if (len == 0)
+				break;
+			if (w + chars > (size_t)columns) {
+				i = i - 32 + nth_high(st, (unsigned)((size_t)columns - w));
+				w = (size_t)columns;
+				break;
+			}
+			i -= len, w += chars;
+			if (len < 32)
+				break;
+		}
+#endif
 		/* a run of printable ASCII and Arabic letters, a column each */
 		while (w < (size_t)columns && i > 1) {
 			unsigned char c1 = (unsigned char)s[i - 1];
@@ -1814,6 +2133,23 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 		return i;
 	}
 	while (i < n) {
+#ifdef KWIC_AVX2
+		/* the run ahead, 32 bytes at a time: the same characters */
+		while (ctx_avx2 && w < (size_t)columns && n - i >= 32) {
+			uint32_t st;
+			unsigned len, chars = ctx_ahead(s + i, &len, &st);
+			if (len == 0)
+				break;
+			if (w + chars > (size_t)columns) {
+				i += nth_low(st, (unsigned)((size_t)columns - w) + 1);
+				w = (size_t)columns;
+				break;
+			}
+			i += len, w += chars;
+			if (len < 32)
+				break;
+		}
+#endif
 		/* a run of printable ASCII and Arabic letters, a column each */
 		while (w < (size_t)columns && i + 1 < n) {
 			unsigned char c0 = (unsigned char)s[i];
@@ -1854,6 +2190,11 @@ void
 ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
     int columns, int words, size_t *ls, size_t *re, size_t *rwidth)
 {
+#ifdef KWIC_AVX2
+	if (ctx_avx2 < 0)
+		ctx_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
+		    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
+#endif
 	*ls = left_context(s, start, columns, words);
 	*re = right_context(s, n, end, columns, words, rwidth);
 }
@@ -2085,6 +2426,8 @@ ar_kwic_free(struct ar_kwic *k)
 	free(k->cset);
 	free(k->ckeys);
 	free(k->ctag);
+	free(k->cpat);
+	free(k->sieve_bits);
 	free(k->hits);
 	ar_buf_free(&k->fbuf);
 	ar_buf_free(&k->F);

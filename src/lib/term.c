@@ -5,12 +5,54 @@
 #include "arlib.h"
 
 #include <fribidi.h>
+#include <stdlib.h>
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) \
+    && !defined(AR_NO_SIMD)
+#include <immintrin.h>
+#define TERM_AVX2 1
+#endif
+
+#ifdef TERM_AVX2
+/* From s[i], thirty-two bytes at a time, to the first block that holds a
+ * byte below 0x20, 0x7f or 0xc2 (or to fewer than 32 before n) */
+__attribute__((target("avx2"))) static size_t
+write_skip(const char *s, size_t i, size_t n)
+{
+	const __m256i c1f = _mm256_set1_epi8(0x1F), del = _mm256_set1_epi8(0x7F);
+	const __m256i c2 = _mm256_set1_epi8((char)0xC2);
+
+	while (n - i >= 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i bad = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v),
+		    _mm256_or_si256(_mm256_cmpeq_epi8(v, del), _mm256_cmpeq_epi8(v, c2)));
+		if (!_mm256_testz_si256(bad, bad))
+			break;
+		i += 32;
+	}
+	return i;
+}
+#endif
 
 void
 ar_term_write(const char *s, size_t n)
 {
 	size_t run = 0;
+#ifdef TERM_AVX2
+	static int avx2 = -1;
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
+#endif
 	for (size_t i = 0; i < n; i++) {
+#ifdef TERM_AVX2
+		if (avx2 && n - i >= 32) {
+			/* the rows' bulk passes 32 bytes at a time */
+			size_t j = write_skip(s, i, n);
+			if (j > i) {
+				i = j - 1;
+				continue;
+			}
+		}
+#endif
 		if (i + 8 <= n) {
 			/* eight bytes at once: none below 0x20, 0x7f or 0xc2
 			 * (printable ASCII and Arabic, most rows) */
@@ -45,6 +87,16 @@ ar_term_columns(const char *s, size_t n)
 	size_t i = 0, w = 0;
 	while (i < n) {
 		int32_t cp;
+		/* printable ASCII and the letters U+0621..U+064A: a column */
+		if ((unsigned char)s[i] - 0x20u < 0x5F) {
+			i++, w++;
+			continue;
+		}
+		if (i + 1 < n && (((unsigned)(unsigned char)s[i] << 8 | (unsigned char)s[i + 1])
+		    - 0xD8A1u <= 0xD98Au - 0xD8A1u)) {
+			i += 2, w++;
+			continue;
+		}
 		i += ar_u8dec(s + i, &cp);
 		w += cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? 1 : (size_t)ar_cpwidth(cp);
 	}
@@ -61,6 +113,7 @@ static struct {
 	FriBidiArabicProp *joining;
 	FriBidiStrIndex *map;
 	size_t *at;             /* each code point's byte offset */
+	FriBidiCharType *work;  /* levels_simple's types as the rules resolve them */
 	size_t cap;
 } fb;
 
@@ -77,12 +130,149 @@ fb_grow(size_t n)
 	fb.joining = ar_realloc(fb.joining, fb.cap * sizeof *fb.joining);
 	fb.map = ar_realloc(fb.map, fb.cap * sizeof *fb.map);
 	fb.at = ar_realloc(fb.at, fb.cap * sizeof *fb.at);
+	fb.work = ar_realloc(fb.work, fb.cap * sizeof *fb.work);
+}
+
+/* The levels FriBidi gives a left-to-right paragraph (UAX #9 rules W1 to
+ * W7, N1 and N2, I1 and I2), for a row of strong letters, numbers,
+ * separators, terminators, marks, spaces and other neutrals: no bracket
+ * (N0), embedding, override or isolate, no boundary neutral. Rows with
+ * Latin in them take this, not the whole algorithm. 0 if the row has
+ * anything else. */
+static int
+levels_simple(const FriBidiCharType *types, const FriBidiBracketType *br, size_t len,
+    FriBidiCharType *t, FriBidiLevel *lv)
+{
+	FriBidiCharType strong = FRIBIDI_TYPE_LTR;      /* sos */
+	size_t k, j;
+
+	for (k = 0; k < len; k++) {
+		FriBidiCharType c = types[k];
+		if (br[k] != FRIBIDI_NO_BRACKET)
+			return 0;
+		if (c != FRIBIDI_TYPE_LTR && c != FRIBIDI_TYPE_RTL && c != FRIBIDI_TYPE_AL
+		    && c != FRIBIDI_TYPE_EN && c != FRIBIDI_TYPE_AN && c != FRIBIDI_TYPE_ES
+		    && c != FRIBIDI_TYPE_ET && c != FRIBIDI_TYPE_CS && c != FRIBIDI_TYPE_NSM
+		    && c != FRIBIDI_TYPE_WS && c != FRIBIDI_TYPE_ON)
+			return 0;
+		/* W1: a mark takes the type before it; W2: a European number
+		 * after Arabic letters is an Arabic one; W3: AL is R */
+		if (c == FRIBIDI_TYPE_NSM)
+			c = k ? t[k - 1] : FRIBIDI_TYPE_LTR;
+		if (c == FRIBIDI_TYPE_LTR || c == FRIBIDI_TYPE_RTL || c == FRIBIDI_TYPE_AL)
+			strong = c;
+		else if (c == FRIBIDI_TYPE_EN && strong == FRIBIDI_TYPE_AL)
+			c = FRIBIDI_TYPE_AN;
+		t[k] = c;
+	}
+	for (k = 0; k < len; k++)
+		if (t[k] == FRIBIDI_TYPE_AL)
+			t[k] = FRIBIDI_TYPE_RTL;
+	/* W4: one separator between two numbers of a kind is one of them */
+	for (k = 1; k + 1 < len; k++)
+		if ((t[k] == FRIBIDI_TYPE_ES && t[k - 1] == FRIBIDI_TYPE_EN && t[k + 1] == FRIBIDI_TYPE_EN)
+		    || (t[k] == FRIBIDI_TYPE_CS && t[k - 1] == t[k + 1]
+		      && (t[k - 1] == FRIBIDI_TYPE_EN || t[k - 1] == FRIBIDI_TYPE_AN)))
+			t[k] = t[k - 1];
+	/* W5: terminators next to a European number are one */
+	for (k = 0; k < len; k = j) {
+		for (j = k; j < len && t[j] == FRIBIDI_TYPE_ET; j++)
+			;
+		if (j == k) {
+			j++;
+			continue;
+		}
+		if ((k > 0 && t[k - 1] == FRIBIDI_TYPE_EN) || (j < len && t[j] == FRIBIDI_TYPE_EN))
+			for (size_t m = k; m < j; m++)
+				t[m] = FRIBIDI_TYPE_EN;
+	}
+	/* W6: other separators and terminators are neutral; W7: a European
+	 * number after left-to-right text is left to right */
+	strong = FRIBIDI_TYPE_LTR;
+	for (k = 0; k < len; k++) {
+		FriBidiCharType c = t[k];
+		if (c == FRIBIDI_TYPE_ES || c == FRIBIDI_TYPE_ET || c == FRIBIDI_TYPE_CS)
+			t[k] = FRIBIDI_TYPE_ON;
+		else if (c == FRIBIDI_TYPE_LTR || c == FRIBIDI_TYPE_RTL)
+			strong = c;
+		else if (c == FRIBIDI_TYPE_EN && strong == FRIBIDI_TYPE_LTR)
+			t[k] = FRIBIDI_TYPE_LTR;
+	}
+	/* N1, N2: neutrals between two of one direction (numbers count as
+	 * right to left) take it, others the paragraph's; then the levels */
+	for (k = 0; k < len; k = j) {
+		if (t[k] != FRIBIDI_TYPE_WS && t[k] != FRIBIDI_TYPE_ON) {
+			lv[k] = t[k] == FRIBIDI_TYPE_LTR ? 0 : t[k] == FRIBIDI_TYPE_RTL ? 1 : 2;
+			j = k + 1;
+			continue;
+		}
+		for (j = k; j < len && (t[j] == FRIBIDI_TYPE_WS || t[j] == FRIBIDI_TYPE_ON); j++)
+			;
+		int before = k == 0 || t[k - 1] == FRIBIDI_TYPE_LTR ? 0 : 1;
+		int after = j == len || t[j] == FRIBIDI_TYPE_LTR ? 0 : 1;
+		for (size_t m = k; m < j; m++)
+			lv[m] = (FriBidiLevel)(before && after);
+	}
+	/* L1: spaces at the end take the paragraph's level */
+	for (k = len; k > 0 && types[k - 1] == FRIBIDI_TYPE_WS; k--)
+		lv[k - 1] = 0;
+	return 1;
+}
+
+/* map[0..len) in display order (UAX #9 L2): from the highest level
+ * down to 1, each run at that level or higher reversed */
+static void
+reorder_simple(const FriBidiLevel *lv, size_t len, FriBidiStrIndex *map)
+{
+	FriBidiLevel top = 0;
+
+	for (size_t k = 0; k < len; k++) {
+		map[k] = (FriBidiStrIndex)k;
+		if (lv[k] > top)
+			top = lv[k];
+	}
+	for (FriBidiLevel l = top; l >= 1; l--)
+		for (size_t k = 0; k < len;) {
+			if (lv[map[k]] < l) {
+				k++;
+				continue;
+			}
+			size_t j = k;
+			while (j < len && lv[map[j]] >= l)
+				j++;
+			for (size_t a = k, b = j - 1; a < b; a++, b--) {
+				FriBidiStrIndex x = map[a];
+				map[a] = map[b], map[b] = x;
+			}
+			k = j;
+		}
 }
 
 /* Bidi types, widths and bracket flags of U+0000..U+06FF (ASCII and
  * Arabic), looked up once: a row is mostly these. */
 static FriBidiCharType low_type[0x700];
 static unsigned char low_width[0x700], low_bracket[0x700];
+
+#ifdef TERM_AVX2
+static int plain_ok;    /* AVX2, and FriBidi types the characters as bidi_plain takes them */
+
+/* bidi_plain's characters: 1 a neutral, 2 a European digit, 3 an Arabic
+ * letter; 0 any other (of U+0000..U+06FF) */
+static int
+plain_kind(int32_t cp)
+{
+	if ((cp >= 0x0621 && cp <= 0x064A) || cp == 0x061B || cp == 0x061F)
+		return 3;               /* letters, the semicolon, the question mark */
+	if (cp == 0x060C)
+		return 1;               /* the Arabic comma */
+	if (cp >= '0' && cp <= '9')
+		return 2;
+	if (cp < 0x20 || cp > 0x7E || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+	    || (cp & 0xFE) == '(' || (cp & 0xDF) == '[' || (cp & 0xDF) == ']')
+		return 0;               /* controls, Latin letters, brackets */
+	return 1;
+}
+#endif
 
 static void
 low_init(void)
@@ -92,7 +282,145 @@ low_init(void)
 		low_width[cp] = (unsigned char)ar_cpwidth(cp);
 		low_bracket[cp] = fribidi_get_bracket((FriBidiChar)cp) != FRIBIDI_NO_BRACKET;
 	}
+#ifdef TERM_AVX2
+	/* what bidi_plain assumes of its characters, asked once */
+	plain_ok = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
+	    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
+	for (int32_t cp = 0; cp < 0x700; cp++) {
+		FriBidiCharType t = low_type[cp];
+		int kind = plain_kind(cp);
+		if (kind && (low_width[cp] != 1 || low_bracket[cp] || t == FRIBIDI_TYPE_LTR
+		    || FRIBIDI_IS_EXPLICIT(t) || FRIBIDI_IS_ISOLATE(t)
+		    || (kind == 1 && (t == FRIBIDI_TYPE_EN || FRIBIDI_IS_LETTER(t) || FRIBIDI_IS_NUMBER(t)))
+		    || (kind == 2 && t != FRIBIDI_TYPE_EN)
+		    || (kind == 3 && t != FRIBIDI_TYPE_AL)))
+			plain_ok = 0;
+	}
+#endif
 }
+
+#ifdef TERM_AVX2
+/* Each byte's class from its two halves (vpshufb): bit 7 of the first
+ * table a second byte (0x80..0xBF), bits 0..5 a byte that begins one of
+ * plain_kind's characters: ASCII in groups by high half (2: but ( ); 3;
+ * 4 and 6: @ `; 5 and 7: \ ^ | ~; 5: _), or D8, D9. Of the second table,
+ * bit 7 a second byte after D9 (80..8A), bits 0..3 one after D8 (8C; 9B
+ * 9F; A1..AF; B0..BF). */
+#define LUT(f) f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), \
+	f(10), f(11), f(12), f(13), f(14), f(15)
+#define C1LO(l) (char)(0x81 | ((l) != 8 && (l) != 9 ? 2 : 0) | ((l) == 0 ? 4 : 0) \
+	| ((l) == 12 || (l) == 14 ? 8 : 0) | ((l) == 15 ? 0x10 : 0) | ((l) == 8 || (l) == 9 ? 0x20 : 0))
+#define C1HI(h) (char)((h) == 2 ? 2 : (h) == 3 ? 1 : (h) == 4 || (h) == 6 ? 4 \
+	: (h) == 5 ? 0x18 : (h) == 7 ? 8 : (h) >= 8 && (h) <= 11 ? 0x80 : (h) == 13 ? 0x20 : 0)
+#define C2LO(l) (char)(((l) <= 10 ? 0x80 : 0) | ((l) == 12 ? 1 : 0) \
+	| ((l) == 11 || (l) == 15 ? 2 : 0) | ((l) >= 1 ? 4 : 0) | 8)
+#define C2HI(h) (char)((h) == 8 ? 0x81 : (h) == 9 ? 2 : (h) == 10 ? 4 : (h) == 11 ? 8 : 0)
+
+/* The code points of s[0, n) before b (*cb), before e (*ce) and in all
+ * (returned); 0 with *bad set if one of them is none of plain_kind's.
+ * Thirty-two bytes at a time, the row's last ones from a copy. */
+__attribute__((target("avx2,popcnt"))) static size_t
+plain_chars(const char *s, size_t n, size_t b, size_t e, size_t *cb, size_t *ce, int *bad)
+{
+	const __m256i c1lo = _mm256_setr_epi8(LUT(C1LO), LUT(C1LO));
+	const __m256i c1hi = _mm256_setr_epi8(LUT(C1HI), LUT(C1HI));
+	const __m256i c2lo = _mm256_setr_epi8(LUT(C2LO), LUT(C2LO));
+	const __m256i c2hi = _mm256_setr_epi8(LUT(C2HI), LUT(C2HI));
+	const __m256i low = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+	size_t count = 0;
+	unsigned carry8 = 0, carry9 = 0, nope = 0;
+
+	*cb = *ce = 0;
+	for (size_t i = 0; i < n; i += 32) {
+		unsigned mask = n - i < 32 ? (1u << (n - i)) - 1 : 0xFFFFFFFFu;
+		__m256i v;
+		if (n - i >= 32) {
+			v = _mm256_loadu_si256((const __m256i *)(s + i));
+		} else {
+			char t[32] = { 0 };
+			memcpy(t, s + i, n - i);
+			v = _mm256_loadu_si256((const __m256i *)t);
+		}
+		__m256i lo = _mm256_and_si256(v, low), hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low);
+		__m256i c1 = _mm256_and_si256(_mm256_shuffle_epi8(c1lo, lo), _mm256_shuffle_epi8(c1hi, hi));
+		__m256i c2 = _mm256_and_si256(_mm256_shuffle_epi8(c2lo, lo), _mm256_shuffle_epi8(c2hi, hi));
+		unsigned cont = (unsigned)_mm256_movemask_epi8(c1);
+		unsigned first = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		    _mm256_and_si256(c1, _mm256_set1_epi8(0x3F)), zero));
+		unsigned v9 = (unsigned)_mm256_movemask_epi8(c2);
+		unsigned v8 = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		    _mm256_and_si256(c2, low), zero));
+		unsigned d8 = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD8)));
+		unsigned d9 = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xD9)));
+		/* after D8 or D9 a second byte that makes a plain character,
+		 * elsewhere the first byte of one */
+		unsigned p8 = d8 << 1 | carry8, p9 = d9 << 1 | carry9;
+		unsigned good = (first & ~(p8 | p9)) | (cont & ((p8 & v8) | (p9 & v9)));
+		carry8 = d8 >> 31, carry9 = d9 >> 31;
+		nope |= ~good & mask;
+		unsigned starts = ~cont & mask;
+		if (b >= i && b - i < 32)
+			*cb = count + (size_t)__builtin_popcount(starts & ((1u << (b - i)) - 1));
+		if (e >= i && e - i < 32)
+			*ce = count + (size_t)__builtin_popcount(starts & ((1u << (e - i)) - 1));
+		count += (size_t)__builtin_popcount(starts);
+	}
+	if (n && ((unsigned char)s[n - 1] & 0xFE) == 0xD8)
+		nope = 1;               /* a first byte at the end */
+	if (b >= n)
+		*cb = count;
+	if (e >= n)
+		*ce = count;
+	*bad = nope != 0;
+	return count;
+}
+#undef LUT
+#undef C1LO
+#undef C1HI
+#undef C2LO
+#undef C2HI
+
+/* bidi_simple on a row of plain_kind's characters, each a column: the
+ * columns come from counting code points, the run's ends from the first
+ * Arabic letter and the last letter or digit (digits before the first
+ * letter stay put, as neutrals do). 0 if the row has other characters. */
+static int
+bidi_plain(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
+    size_t *total)
+{
+	int bad;
+	size_t i, j, pre = 0, post = 0, cb, ce;
+
+	if (!plain_ok || b > e || e > n)
+		return 0;
+	size_t tot = plain_chars(s, n, b, e, &cb, &ce, &bad);
+	if (bad)
+		return 0;
+	for (i = 0; i < n; i++, pre++) {        /* to the first letter: not ، */
+		if ((unsigned char)s[i] >= 0x80) {
+			if ((unsigned char)s[i] != 0xD8 || (unsigned char)s[i + 1] != 0x8C)
+				break;
+			i++;
+		}
+	}
+	for (j = n; j > 0; j--, post++) {       /* back to the last letter or digit */
+		unsigned c = (unsigned char)s[j - 1];
+		if (c >= '0' && c <= '9')
+			break;
+		if (c >= 0x80) {
+			if (c != 0x8C || (unsigned char)s[j - 2] != 0xD8)
+				break;
+			j--;
+		}
+	}
+	if (i >= n || i > b || j < e)
+		return 0;               /* bidi_simple says no too */
+	*lo = pre + tot - post - ce;
+	*hi = pre + tot - post - cb;
+	*total = tot;
+	return 1;
+}
+#endif
 
 /* Most Arabic rows need no bidi algorithm to say where each code point
  * lands: with no left-to-right letter, no explicit control, and no
@@ -215,6 +543,10 @@ ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_
 	if (!ready++)
 		low_init();
 	*hi = 0;
+#ifdef TERM_AVX2
+	if (bidi_plain(s, n, b, e, &lo, hi, total))
+		return lo;
+#endif
 	if (bidi_simple(s, n, b, e, &lo, hi, total))
 		return lo;
 	fb_grow(n + 1);
@@ -235,15 +567,19 @@ ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_
 		return 0;
 	fribidi_get_bidi_types(fb.u, (FriBidiStrIndex)len, fb.types);
 	fribidi_get_bracket_types(fb.u, (FriBidiStrIndex)len, fb.types, fb.brackets);
-	if (!fribidi_get_par_embedding_levels_ex(fb.types, fb.brackets,
-	    (FriBidiStrIndex)len, &base, fb.levels))
-		ar_die("fribidi: out of memory");
-	for (size_t k = 0; k < len; k++)
-		fb.map[k] = (FriBidiStrIndex)k;
-	/* no shaping, no mirroring: only where each code point lands */
-	if (!fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, fb.types, (FriBidiStrIndex)len, 0,
-	    base, fb.levels, NULL, fb.map))
-		ar_die("fribidi: out of memory");
+	if (levels_simple(fb.types, fb.brackets, len, fb.work, fb.levels)) {
+		reorder_simple(fb.levels, len, fb.map);
+	} else {
+		if (!fribidi_get_par_embedding_levels_ex(fb.types, fb.brackets,
+		    (FriBidiStrIndex)len, &base, fb.levels))
+			ar_die("fribidi: out of memory");
+		for (size_t k = 0; k < len; k++)
+			fb.map[k] = (FriBidiStrIndex)k;
+		/* no shaping, no mirroring: only where each code point lands */
+		if (!fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, fb.types, (FriBidiStrIndex)len, 0,
+		    base, fb.levels, NULL, fb.map))
+			ar_die("fribidi: out of memory");
+	}
 	col = 0;
 	for (size_t v = 0; v < len; v++) {
 		size_t k = (size_t)fb.map[v], w = fb.joining[k];
@@ -316,8 +652,7 @@ ar_term_visual(const char *s, size_t n, int rtl, const size_t *cut, int nparts,
 static void
 term_spaces(size_t n)
 {
-	while (n--)
-		ar_out_putc(' ');
+	ar_out_spaces(n);
 }
 
 /* Context shortened at its far end by at least cols display columns: the

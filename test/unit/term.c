@@ -22,12 +22,12 @@ static const struct { const char *in, *out; size_t cols; } visual[] = {
 static size_t
 reference(const char *s, size_t n, size_t b, size_t e, size_t *hi)
 {
-	FriBidiChar u[512];
-	FriBidiCharType t[512];
-	FriBidiBracketType br[512];
-	FriBidiLevel lv[512];
-	FriBidiStrIndex map[512];
-	size_t at[512], len = 0, i = 0, col = 0, lo = (size_t)-1;
+	FriBidiChar u[1200];
+	FriBidiCharType t[1200];
+	FriBidiBracketType br[1200];
+	FriBidiLevel lv[1200];
+	FriBidiStrIndex map[1200];
+	size_t at[1200], len = 0, i = 0, col = 0, lo = (size_t)-1;
 	FriBidiParType base = FRIBIDI_PAR_LTR;
 
 	while (i < n) {
@@ -126,6 +126,77 @@ main(void)
 			    (int)n, row, b, e, lo, hi, rlo, rhi);
 		else
 			check(1, "row");
+	}
+
+	/* and on long rows of mostly plain words, which the shortcut reads
+	 * sixteen bytes at a time: the letters at the ends of its range and
+	 * the characters just outside it (U+0620, a mark, U+0671) among them */
+	static const char *const plain[] = {
+		"والحكومة", "ءامنوا", "يي", "تونسية", " ", " ", "  ", "قره", "الرئيس",
+		"استقلالية", "ؠ", "ًا", "ٱلله", "«", "،", "2023", "١٤", "BBC", "(", "_",
+	};
+	/* the keyword as a hit may stand: with punctuation, spaces */
+	static const char *const kws[] = { "قره", "قره،", "«قره»", " قره ", "؟", "-" };
+	for (int r = 0; r < 20000; r++) {
+		char row[1200];
+		size_t n = 0, b = 0, e = 0;
+		int np = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 60;
+		int kwat = (int)((seed = seed * 1103515245u + 12345u) >> 16) % np;
+		for (int p = 0; p < np; p++) {
+			unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+			/* nine in ten from the first ten: letters and spaces */
+			const char *w = plain[x % 10 < 9 ? x / 10 % 10 : x / 10 % (sizeof plain / sizeof plain[0])];
+			if (p == kwat) {
+				b = n;
+				w = kws[r % (sizeof kws / sizeof kws[0])];
+			}
+			memcpy(row + n, w, strlen(w));
+			n += strlen(w);
+			if (p == kwat)
+				e = n;
+		}
+		size_t hi, rhi, tot, lo = ar_term_bidi_cols(row, n, b, e, &hi, &tot);
+		size_t rlo = reference(row, n, b, e, &rhi);
+		if ((lo != rlo || hi != rhi || tot != (size_t)ar_u8width(row, n)) && differ++ < 5)
+			check(0, "'%.*s' [%zu,%zu): columns %zu..%zu, the algorithm says %zu..%zu",
+			    (int)n, row, b, e, lo, hi, rlo, rhi);
+		else
+			check(1, "long row");
+	}
+
+	/* and rows of Latin, numbers of both kinds, separators, terminators
+	 * and marks among the Arabic: the rules the shortcut for rows
+	 * without brackets applies (W1-W7, N1-N2) against the whole
+	 * algorithm */
+	static const char *const mixed[] = {
+		"BBC", "News", "U.S.", "2023", "١٤", "-", "19", ":", "%", "$", "+", ",",
+		".", "/", "قال", "الرئيس", " ", " ", " ", "َ", "«", "»", "#", "1,5", "3.14",
+		"Covid-19", "e-mail", "٣٫٥", "٪", "،", "؟", "قره", "\xe2\x80\x8f", "(", "ّ",
+	};
+	for (int r = 0; r < 40000; r++) {
+		char row[600];
+		size_t n = 0, b = 0, e = 0;
+		int np = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 24;
+		int kwat = (int)((seed = seed * 1103515245u + 12345u) >> 16) % np;
+		for (int p = 0; p < np; p++) {
+			const char *w = mixed[((seed = seed * 1103515245u + 12345u) >> 16)
+			    % (sizeof mixed / sizeof mixed[0])];
+			if (p == kwat) {
+				b = n;
+				w = r % 3 ? "قره" : "BBC";
+			}
+			memcpy(row + n, w, strlen(w));
+			n += strlen(w);
+			if (p == kwat)
+				e = n;
+		}
+		size_t hi, rhi, tot, lo = ar_term_bidi_cols(row, n, b, e, &hi, &tot);
+		size_t rlo = reference(row, n, b, e, &rhi);
+		if ((lo != rlo || hi != rhi || tot != (size_t)ar_u8width(row, n)) && differ++ < 5)
+			check(0, "'%.*s' [%zu,%zu): columns %zu..%zu, the algorithm says %zu..%zu",
+			    (int)n, row, b, e, lo, hi, rlo, rhi);
+		else
+			check(1, "mixed row");
 	}
 	return check_done("term");
 }
