@@ -393,3 +393,12 @@ same_as_lines() {
 	run same_as_lines --map="$BATS_TEST_TMPDIR/nl.map"
 	[ "$status" -eq 0 ] || { echo "$output"; false; }
 }
+
+@test "a CR that the steps leave last goes with the spaces before it: a second run changes nothing" {
+	# found by the fuzz target: x SPACE CR U+0670 with --steps=all (the
+	# harness kept the space the tool drops)
+	run -0 bash -c "printf '& \r\xd9\xb0\n' | ar-norm --steps=all | od -An -c | tr -s ' '"
+	assert_output " & \n"
+	run -0 bash -c "printf '& \r\xd9\xb0\n' | ar-norm --steps=all | ar-norm --steps=all | od -An -c | tr -s ' '"
+	assert_output " & \n"
+}
