@@ -6,6 +6,15 @@ setup() {
 	K="$FIX/kwic"
 }
 
+# the 100 most frequent words of three Arabic letters or more in the
+# texts of directory $1, normalized, one a line
+frequent_words() {
+	local re
+	re=$(printf '^([\330\331][\200-\277]){3,}$')
+	cat "$1"/*.txt | ar-norm | tr -s ' \t' '\n\n' | LC_ALL=C grep -E "$re" | LC_ALL=C sort | uniq -c |
+		sort -k1,1nr -k2 | head -100 | awk '{ print $2 }'
+}
+
 # ---- folding ----
 
 @test "default folding finds every spelling: teh marbuta, harakat, tatweel" {
@@ -498,9 +507,7 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	# forms, a run of 130 bytes, a stray byte, a letter outside U+0800, a
 	# mathematical digit) go to the anchors: the rows are the same
 	S="$TOP/share/ar-tools/samples"
-	re=$(printf '^([\330\331][\200-\277]){3,}$')
-	cat "$S"/*.txt | ar-norm | tr -s ' \t' '\n\n' | LC_ALL=C grep -E "$re" | LC_ALL=C sort | uniq -c |
-		sort -k1,1nr -k2 | head -100 | awk '{ print $2 }' > "$BATS_TEST_TMPDIR/pats"
+	frequent_words "$S" > "$BATS_TEST_TMPDIR/pats"
 	w=$(sed -n 3p "$BATS_TEST_TMPDIR/pats")
 	{ cat "$S"/*.txt; echo
 	  printf 'قال \xef\xbb\xbb%s و%s، «%s» (%s) ـ%sـ\n' "$w" "$w" "$w" "$w" "$w"
@@ -530,9 +537,7 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	# rows written so, runs sieved so: on the samples and on lines of
 	# marks, digits, brackets, Latin, controls and no-break spaces
 	S="$TOP/share/ar-tools/samples"
-	re=$(printf '^([\330\331][\200-\277]){3,}$')
-	cat "$S"/*.txt | ar-norm | tr -s ' \t' '\n\n' | LC_ALL=C grep -E "$re" | LC_ALL=C sort | uniq -c |
-		sort -k1,1nr -k2 | head -100 | awk '{ print $2 }' > "$BATS_TEST_TMPDIR/pats"
+	frequent_words "$S" > "$BATS_TEST_TMPDIR/pats"
 	w=$(sed -n 3p "$BATS_TEST_TMPDIR/pats")
 	{ cat "$S"/*.txt
 	  printf 'قَالَ الرَّئِيسُ (%s) في 2023، «%s» و%s: BBC News %s\n' "$w" "$w" "$w" "$w"

@@ -4,6 +4,7 @@ setup() {
 	load 'test_helper/common-setup'
 	_common_setup
 	F="$FIX/strip-nav"
+	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"       # the development pages
 }
 
 # kept LINE...: the expected default output of a fixture, as line prefixes
@@ -565,7 +566,6 @@ for f in sys.argv[1:]:
 }
 
 @test "inserts in the body: a teaser with its time, a poll; the body goes on after them" {
-	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
 	run -0 ar-strip-nav "$D/i04-spliced-related.txt"
 	refute_output --partial "وزارة الزراعة تعلن أسعار"
 	assert_output --partial "وأضاف أن الجمعية طالبت"
@@ -580,7 +580,6 @@ for f in sys.argv[1:]:
 }
 
 @test "an opinion page: the title over the writer's name and date, the writer's bio and the disclaimer go" {
-	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
 	run -0 ar-strip-nav "$D/i05-opinion-bio.txt"
 	assert_line --index 0 "عن التعليم الذي نريده لأبنائنا"
 	assert_line --index 1 "سعاد الخطيب"
@@ -591,7 +590,6 @@ for f in sys.argv[1:]:
 }
 
 @test "the head: a score widget is no title, the site's name is no kicker; a wire's code signs off" {
-	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
 	run -0 ar-strip-nav "$D/i08-sports-widget.txt"
 	assert_line --index 0 "الهلال يقلب الطاولة على النصر ويبتعد بالصدارة"
 	refute_output --partial "انتهت المباراة"
@@ -604,7 +602,6 @@ for f in sys.argv[1:]:
 }
 
 @test "an embedded post's text goes with its closing line; a masthead is no title" {
-	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
 	run -0 ar-strip-nav "$D/i11-embeds.txt"
 	assert_line --index 0 "بيروت تستضيف معرضا دوليا للكتاب بمشاركة 200 دار نشر"
 	refute_output --partial "شبكة الأخبار العربية"
@@ -614,7 +611,6 @@ for f in sys.argv[1:]:
 }
 
 @test "the article's own list under a line with a colon stays, and the body goes on after it" {
-	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
 	run -0 ar-strip-nav "$D/j03-content-list.txt"
 	assert_output --partial "وأبرز ما تضمنته الحزمة:"
 	assert_output --partial "- تكثيف المراقبة الاقتصادية في الأسواق"
@@ -627,7 +623,6 @@ for f in sys.argv[1:]:
 }
 
 @test "a wire's last paragraph with its credit stays; gallery counters and page numbers go" {
-	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
 	run -0 ar-strip-nav "$D/j07-dated-related.txt"
 	assert_output --partial "والمتوسطة. (د ب أ)"
 	refute_output --partial "مواضيع ذات صلة"
@@ -641,7 +636,6 @@ for f in sys.argv[1:]:
 }
 
 @test "a ticker's lines after the body go; a signature under the last paragraph stays" {
-	D="$BATS_TEST_DIRNAME/gold/strip-nav/dev"
 	run -0 ar-strip-nav "$D/j10-footer-sitemap.txt"
 	refute_output --partial "عاجل: هطول أمطار"
 	assert_output --partial "ويعرض المزارعون أكثر من ثلاثين صنفا"

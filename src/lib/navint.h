@@ -123,6 +123,19 @@ extern unsigned char nav_stem_prek[6][SL_COUNT << 3];
 extern unsigned char nav_stem_cls680[0x680], nav_stem_k1[0x680], nav_stem_k2[0x680];
 void nav_stem_init(void);
 
+/* the stem's hash (never 0): FNV-1a over the letters c[b..e), of 32 bits
+ * (wide) or 16; both stems give one value for the same letters */
+static inline uint32_t
+nav_stem_hash(const void *c, int wide, int b, int e)
+{
+	uint32_t h = 2166136261u;
+
+	for (int i = b; i < e; i++)
+		h = (h ^ (wide ? (uint32_t)((const int32_t *)c)[i] : ((const uint16_t *)c)[i]))
+		    * 16777619u;
+	return h ? h : 1;
+}
+
 static inline uint32_t
 nav_stem(const int32_t *c, int k)
 {
@@ -137,12 +150,7 @@ nav_stem(const int32_t *c, int k)
 		int cut = nav_stem_cut[z][y];
 		e -= e - b >= 3 + cut ? cut : 0;
 	}
-	if (e - b < 2)
-		return 0;
-	uint32_t h = 2166136261u;
-	for (int i = b; i < e; i++)
-		h = (h ^ (uint32_t)c[i]) * 16777619u;
-	return h ? h : 1;
+	return e - b < 2 ? 0 : nav_stem_hash(c, 1, b, e);
 }
 
 /* nav_stem for the letters features() stores, all below U+0680, with
@@ -161,12 +169,7 @@ nav_stem_plain(const uint16_t *c, int k)
 		int cut = nav_stem_cut[nav_stem_cls680[c[e - 1]]][nav_stem_cls680[c[e - 2]]];
 		e -= e - b >= 3 + cut ? cut : 0;
 	}
-	if (e - b < 2)
-		return 0;
-	uint32_t h = 2166136261u;
-	for (int i = b; i < e; i++)
-		h = (h ^ (uint32_t)c[i]) * 16777619u;
-	return h ? h : 1;
+	return e - b < 2 ? 0 : nav_stem_hash(c, 0, b, e);
 }
 
 /* ---- what a line is (nav.c computes it as the line arrives) ---- */

@@ -777,6 +777,19 @@ insert_cut(const struct pm *m, long i)
 	return p < 0 || !prose(&m->e[p]);
 }
 
+/* line j of an insert: counted; whether it cuts the body (a section
+ * heading) and whether a rule or its interface words know it as furniture
+ * (a list alone is no evidence: the article has lists of its own) */
+static void
+insert_line(const struct pm *m, long j, int *lines, int *known, int *heading)
+{
+	const struct ent *x = &m->e[j];
+
+	++*lines;
+	*heading |= insert_cut(m, j);
+	*known |= x->cv >= 4 || (by_rule(x) && x->fin == F_D);
+}
+
 /* The body goes on after an insert: a few lines of furniture (at most
  * INSERT_MAX, one of them known as furniture by a rule or its interface
  * words, not by being a list: the article has lists of its own; no
@@ -798,9 +811,7 @@ body_after_insert(struct pm *m)
 			 * with a colon (وأبرز ما تضمنته الحزمة:), no interface words */
 			listed &= x->cv < 2 && !by_rule(x) && (lines ? x->item != 0
 			    : x->f.colon && x->chrome < 4 && x->f.words <= 12);
-			lines++;
-			heading |= insert_cut(m, j);
-			known |= x->cv >= 4 || (by_rule(x) && x->fin == F_D);
+			insert_line(m, j, &lines, &known, &heading);
 		}
 		listed &= lines >= 3;
 		/* the paragraph after it goes on as one of the body does, with
@@ -838,11 +849,8 @@ body_before_insert(struct pm *m)
 		int lines = 0, known = 0, heading = 0;
 		for (; j >= 0 && !good(&m->e[j]) && !prose(&m->e[j]) && lines <= INSERT_MAX; j--) {
 			const struct ent *x = &m->e[j];
-			if (x->blank)
-				continue;
-			lines++;
-			heading |= insert_cut(m, j);
-			known |= x->cv >= 4 || (by_rule(x) && x->fin == F_D);
+			if (!x->blank)
+				insert_line(m, j, &lines, &known, &heading);
 		}
 		if (j < 0 || !prose(&m->e[j]) || lines > INSERT_MAX || heading || !known)
 			return;
@@ -1358,6 +1366,22 @@ paren_credit(const struct pm *m, const struct ent *x)
 	return 0;
 }
 
+/* The words t[0..tn) stand as words in y[0..yn): between spaces or the
+ * ends, and with dash after " - " (a dateline's source) */
+static int
+words_in(const char *y, size_t yn, const char *t, size_t tn, int dash)
+{
+	const char *q = y, *end = y + yn;
+
+	while ((q = memmem(q, (size_t)(end - q), t, tn)) != NULL) {
+		int before = dash ? q >= y + 2 && q[-1] == ' ' && q[-2] == '-' : q == y || q[-1] == ' ';
+		if (before && (q + tn == end || q[tn] == ' '))
+			return 1;
+		q++;
+	}
+	return 0;
+}
+
 static int site_credit(const struct pm *m, long i);
 
 /* the words t[0..tn) stand, as words, on the site's own lines: its
@@ -1373,12 +1397,8 @@ named_elsewhere(const struct pm *m, const char *t, size_t tn)
 			continue;
 		if ((j >= m->title && j <= m->b1) || y->f.words > 8 || y->len < tn)
 			continue;
-		const char *ys = ent_text(m->pg, y), *q = ys, *end = ys + y->len;
-		while ((q = memmem(q, (size_t)(end - q), t, tn)) != NULL) {
-			if ((q == ys || q[-1] == ' ') && (q + tn == end || q[tn] == ' '))
-				return 1;
-			q++;
-		}
+		if (words_in(ent_text(m->pg, y), y->len, t, tn, 0))
+			return 1;
 	}
 	return 0;
 }
@@ -1565,12 +1585,8 @@ named_below(const struct pm *m, long i, long from, long to)
 		const struct ent *y = &m->e[j];
 		if (y->blank || y->len < tn + 2 || y->f.words > 8)
 			continue;
-		const char *ys = ent_text(m->pg, y), *q = ys, *end = ys + y->len;
-		while ((q = memmem(q, (size_t)(end - q), t, tn)) != NULL) {
-			if (q >= ys + 2 && q[-1] == ' ' && q[-2] == '-' && (q + tn == end || q[tn] == ' '))
-				return 1;
-			q++;
-		}
+		if (words_in(ent_text(m->pg, y), y->len, t, tn, 1))
+			return 1;
 	}
 	return 0;
 }

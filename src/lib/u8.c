@@ -451,17 +451,27 @@ ar_digit_value(int32_t cp)
 #define AR_PLAIN_SSSE3 1
 #endif
 
+/* the widest pass the CPU has and the environment allows: 2 AVX2, 1
+ * SSSE3, 0 none */
+static int
+simd_level(void)
+{
+	int simd = 0;
+#ifdef AR_PLAIN_SSSE3
+	simd = __builtin_cpu_supports("avx2") ? 2 : __builtin_cpu_supports("ssse3");
+	if (getenv("AR_NO_AVX2") && simd == 2)  /* to test the SSSE3 pass */
+		simd = 1;
+	if (getenv("AR_NO_SIMD"))               /* to test the scalar path */
+		simd = 0;
+#endif
+	return simd;
+}
+
 void
 ar_plain_init(struct ar_plain *pl)
 {
 	memset(pl, 0, sizeof *pl);
-#ifdef AR_PLAIN_SSSE3
-	pl->simd = __builtin_cpu_supports("avx2") ? 2 : __builtin_cpu_supports("ssse3");
-	if (getenv("AR_NO_AVX2") && pl->simd == 2)     /* to test the SSSE3 pass */
-		pl->simd = 1;
-	if (getenv("AR_NO_SIMD"))                       /* to test the scalar path */
-		pl->simd = 0;
-#endif
+	pl->simd = simd_level();
 }
 
 void
@@ -859,13 +869,7 @@ void
 ar_byteset_init(struct ar_byteset *bs)
 {
 	memset(bs, 0, sizeof *bs);
-#ifdef AR_PLAIN_SSSE3
-	bs->simd = __builtin_cpu_supports("avx2") ? 2 : __builtin_cpu_supports("ssse3");
-	if (getenv("AR_NO_AVX2") && bs->simd == 2)
-		bs->simd = 1;
-	if (getenv("AR_NO_SIMD"))
-		bs->simd = 0;
-#endif
+	bs->simd = simd_level();
 }
 
 void
@@ -886,6 +890,17 @@ byteset_scan_tab(const struct ar_byteset *bs, const unsigned char *s, size_t n)
 }
 
 #ifdef AR_PLAIN_SSSE3
+/* the sixteen bytes of a ORed into one */
+__attribute__((target("ssse3"))) static inline unsigned
+or_bytes(__m128i a)
+{
+	a = _mm_or_si128(a, _mm_srli_si128(a, 8));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 4));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 2));
+	a = _mm_or_si128(a, _mm_srli_si128(a, 1));
+	return (unsigned)_mm_cvtsi128_si32(a) & 0xFF;
+}
+
 /* the groups of every byte ORed into one vector, then its bytes into one */
 __attribute__((target("ssse3"))) static unsigned
 byteset_scan_ssse3(const struct ar_byteset *bs, const unsigned char *s, size_t n)
@@ -907,11 +922,7 @@ byteset_scan_ssse3(const struct ar_byteset *bs, const unsigned char *s, size_t n
 			break;
 		i = i + 32 <= n ? i + 16 : n - 16;
 	}
-	acc = _mm_or_si128(acc, _mm_srli_si128(acc, 8));
-	acc = _mm_or_si128(acc, _mm_srli_si128(acc, 4));
-	acc = _mm_or_si128(acc, _mm_srli_si128(acc, 2));
-	acc = _mm_or_si128(acc, _mm_srli_si128(acc, 1));
-	return (unsigned)_mm_cvtsi128_si32(acc) & 0xFF;
+	return or_bytes(acc);
 }
 
 __attribute__((target("avx2"))) static unsigned
@@ -936,12 +947,7 @@ byteset_scan_avx2(const struct ar_byteset *bs, const unsigned char *s, size_t n)
 			break;
 		i = i + 64 <= n ? i + 32 : n - 32;
 	}
-	__m128i a = _mm_or_si128(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
-	a = _mm_or_si128(a, _mm_srli_si128(a, 8));
-	a = _mm_or_si128(a, _mm_srli_si128(a, 4));
-	a = _mm_or_si128(a, _mm_srli_si128(a, 2));
-	a = _mm_or_si128(a, _mm_srli_si128(a, 1));
-	return (unsigned)_mm_cvtsi128_si32(a) & 0xFF;
+	return or_bytes(_mm_or_si128(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1)));
 }
 #endif
 

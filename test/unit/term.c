@@ -67,6 +67,21 @@ static const char *const piece[] = {
 	"«", "»", "2023", "١٤", "-", "BBC", "U.S.", "َ", "\xe2\x80\x8c", "ــ", ":", "19",
 };
 
+/* ar_term_bidi_cols on a row with the keyword at [b, e) against the
+ * whole algorithm; the first five rows that differ are shown */
+static void
+check_row(const char *row, size_t n, size_t b, size_t e, const char *what, int *differ)
+{
+	size_t hi, rhi, tot, lo = ar_term_bidi_cols(row, n, b, e, &hi, &tot);
+	size_t rlo = reference(row, n, b, e, &rhi);
+
+	if ((lo != rlo || hi != rhi || tot != (size_t)ar_u8width(row, n)) && (*differ)++ < 5)
+		check(0, "'%.*s' [%zu,%zu): columns %zu..%zu, the algorithm says %zu..%zu",
+		    (int)n, row, b, e, lo, hi, rlo, rhi);
+	else
+		check(1, "%s", what);
+}
+
 int
 main(void)
 {
@@ -119,13 +134,7 @@ main(void)
 			if (p == kwat)
 				e = n;
 		}
-		size_t hi, rhi, tot, lo = ar_term_bidi_cols(row, n, b, e, &hi, &tot);
-		size_t rlo = reference(row, n, b, e, &rhi);
-		if ((lo != rlo || hi != rhi || tot != (size_t)ar_u8width(row, n)) && differ++ < 5)
-			check(0, "'%.*s' [%zu,%zu): columns %zu..%zu, the algorithm says %zu..%zu",
-			    (int)n, row, b, e, lo, hi, rlo, rhi);
-		else
-			check(1, "row");
+		check_row(row, n, b, e, "row", &differ);
 	}
 
 	/* and on long rows of mostly plain words, which the shortcut reads
@@ -155,13 +164,7 @@ main(void)
 			if (p == kwat)
 				e = n;
 		}
-		size_t hi, rhi, tot, lo = ar_term_bidi_cols(row, n, b, e, &hi, &tot);
-		size_t rlo = reference(row, n, b, e, &rhi);
-		if ((lo != rlo || hi != rhi || tot != (size_t)ar_u8width(row, n)) && differ++ < 5)
-			check(0, "'%.*s' [%zu,%zu): columns %zu..%zu, the algorithm says %zu..%zu",
-			    (int)n, row, b, e, lo, hi, rlo, rhi);
-		else
-			check(1, "long row");
+		check_row(row, n, b, e, "long row", &differ);
 	}
 
 	/* and rows of Latin, numbers of both kinds, separators, terminators
@@ -190,13 +193,7 @@ main(void)
 			if (p == kwat)
 				e = n;
 		}
-		size_t hi, rhi, tot, lo = ar_term_bidi_cols(row, n, b, e, &hi, &tot);
-		size_t rlo = reference(row, n, b, e, &rhi);
-		if ((lo != rlo || hi != rhi || tot != (size_t)ar_u8width(row, n)) && differ++ < 5)
-			check(0, "'%.*s' [%zu,%zu): columns %zu..%zu, the algorithm says %zu..%zu",
-			    (int)n, row, b, e, lo, hi, rlo, rhi);
-		else
-			check(1, "mixed row");
+		check_row(row, n, b, e, "mixed row", &differ);
 	}
 	return check_done("term");
 }
