@@ -10,11 +10,13 @@ DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-UTF8PROC_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
-UTF8PROC_LIBS   := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
-# GNU FriBidi: ar-kwic --visual (bidi reordering and Arabic shaping)
-FRIBIDI_CFLAGS  := $(shell $(PKG_CONFIG) --cflags fribidi 2>/dev/null)
-FRIBIDI_LIBS    := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi)
+UTF8PROC_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
+UTF8PROC_LIBS   = $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+# GNU FriBidi: ar-kwic --visual (bidi reordering and Arabic shaping).
+# Asked when a recipe runs (=, not :=): on a fresh machine deps-build
+# installs the packages after the Makefile is read.
+FRIBIDI_CFLAGS  = $(shell $(PKG_CONFIG) --cflags fribidi 2>/dev/null)
+FRIBIDI_LIBS    = $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi)
 override CFLAGS += -std=c11 -Wall -Wextra $(UTF8PROC_CFLAGS) $(FRIBIDI_CFLAGS)
 override LDLIBS += $(UTF8PROC_LIBS) $(FRIBIDI_LIBS) -lm
 
@@ -45,21 +47,21 @@ DEPS_PACKAGE := build-essential debhelper dpkg-dev lintian
 
 all: deps-build $(TOOLS) $(COMPLETIONS)
 
-$(B)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) | $(B)/lib
+$(B)/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h) | $(B)/lib deps-build
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/data_tab.c: src/lib/mkdata.sh $(DATA)
 	@mkdir -p build
 	sh src/lib/mkdata.sh share/ar-tools $(DATA) > $@.tmp && mv $@.tmp $@
 
-$(B)/lib/data_tab.o: build/data_tab.c | $(B)/lib
+$(B)/lib/data_tab.o: build/data_tab.c | $(B)/lib deps-build
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/libar.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIBOBJ)
 
-$(B)/%.o: src/%.c src/lib/arlib.h | $(B)/lib
+$(B)/%.o: src/%.c src/lib/arlib.h | $(B)/lib deps-build
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # bin/.variant changes when SANITIZE does, so the programs relink
