@@ -10,11 +10,11 @@ DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
+# The flags are asked when a recipe runs (=, not :=): on a fresh machine
+# deps-build installs the packages after the Makefile is read.
 UTF8PROC_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
 UTF8PROC_LIBS   = $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
-# GNU FriBidi: ar-kwic --visual (bidi reordering and Arabic shaping).
-# Asked when a recipe runs (=, not :=): on a fresh machine deps-build
-# installs the packages after the Makefile is read.
+# GNU FriBidi: ar-kwic --visual (bidi reordering and Arabic shaping)
 FRIBIDI_CFLAGS  = $(shell $(PKG_CONFIG) --cflags fribidi 2>/dev/null)
 FRIBIDI_LIBS    = $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi)
 override CFLAGS += -std=c11 -Wall -Wextra $(UTF8PROC_CFLAGS) $(FRIBIDI_CFLAGS)
