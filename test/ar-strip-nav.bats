@@ -643,3 +643,19 @@ for f in sys.argv[1:]:
 	assert_line --index 4 "سالم المطيري"
 	refute_output --partial "العدد 15234"
 }
+
+@test "the article's own list under its colon stays, and the contributors under it" {
+	run -0 ar-strip-nav "$F/page-own-list.txt"
+	assert_equal "${#lines[@]}" 9
+	assert_line --index 4 "وتشمل المرحلة الأولى من الخطة:"
+	assert_line --index 7 "- حديقة الأندلس المطلة على الكورنيش"
+	assert_line --index 8 "شارك في التغطية: سامي الخطيب، هدى منصور"
+	refute_output --partial "راسلنا"
+	refute_output --partial "الأكثر قراءة"
+	# the same list under the menu's words is a list of links
+	run -0 bash -c 'sed "12s/.*/الأكثر قراءة/" "$1" | ar-strip-nav' _ "$F/page-own-list.txt"
+	refute_output --partial "حديقة الشهداء"
+	# a share verb alone is no credit
+	run -0 bash -c 'sed "15s/.*/شارك: فيسبوك، إكس/" "$1" | ar-strip-nav' _ "$F/page-own-list.txt"
+	refute_output --partial "شارك"
+}

@@ -2204,18 +2204,58 @@ bare_tags(struct pm *m, long i)
 	return share_in(m, i, &m->set) >= 50;
 }
 
+/* the items under heading h are of a list of no interface words, marked
+ * (bullets or numbers) */
+static int
+own_items(const struct pm *m, long h)
+{
+	int n = 0;
+
+	for (long i = h + 1; i < m->n && !m->e[i].blank && m->e[i].item; i++) {
+		const struct ent *x = &m->e[i];
+		if (x->item != 1 || !(x->f.bullet || x->f.numbered) || by_rule(x))
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 /* after the body: what continues it up to the first furniture, and the
  * attribution; the rest of the page goes */
 static void
 decide_after(struct pm *m)
 {
 	int cont = 1, near = 0;
+	/* under a line of the article that ends with a colon ("المصادر:",
+	 * "وأبرز بنود الاتفاق:"), its own bulleted list */
+	int listing = 0;
+	const struct ent *prev = m->b1 >= 0 ? &m->e[m->b1] : NULL;
 
 	byline_words(m);
 	for (long i = m->b1 + 1; i < m->n; i++) {
 		struct ent *x = &m->e[i];
 		if (x->blank)
 			continue;
+		listing = prev && prev->fin == F_K && (prev->f.colon
+		    || (listing && (prev->f.bullet || prev->f.numbered)));
+		const struct ent *above = prev;
+		prev = x;
+		/* the article's own list goes on from the body under a heading
+		 * that does ("وتشمل المرحلة الأولى:"), no interface words */
+		if (cont && !near && x->heading && x->f.colon && x->f.waw && x->cv < 2 && !by_rule(x)
+		    && own_items(m, i)) {
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
+			continue;
+		}
+		if (listing && cont && pending(x) && (x->f.bullet || x->f.numbered) && x->cv <= 4
+		    && x->f.words >= 3
+		    && x->f.words <= 24) {
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
+			continue;
+		}
+		/* the list ends the article, unless a paragraph goes on (و، ف) */
+		if (listing && above && (above->f.bullet || above->f.numbered) && !(good(x) && x->f.waw))
+			cont = 0;
 		if (!pending(x)) {
 			/* furniture, or the article's attribution: what follows
 			 * does not continue the body */
