@@ -827,3 +827,25 @@ XXXX-XX-XX	"
 	# no amount: a named half of the school year, three quarters of the voters
 	run -1 bash -c "printf 'عطلة نصف العام الدراسي وثلاثة أرباع الناخبين\n' | ar-date --ref=2024-05-15 | grep ."
 }
+
+@test "less or more than a unit alone is a duration of one; counts after من and إلى are no years" {
+	assert_equal "$(val 'وصل الوفد في أقل من ساعة' 2024-05-15)" PT1H
+	assert_equal "$(val 'استمر الحصار أكثر من أسبوع' 2024-05-15)" P1W
+	assert_equal "$(val 'قبل أكثر من عامين' 2024-05-15)" 2022
+	# no unit, no duration
+	run -1 bash -c "printf 'زار المدينة أكثر من مرة\n' | ar-date --ref=2024-05-15"
+	# a count of people after من or إلى: no year
+	run -1 bash -c "printf 'قتل أكثر من 2000 شخص وارتفع عدد الجرحى إلى 1500 جريح\n' | ar-date --ref=2024-05-15"
+	assert_equal "$(val 'انتقلت الشركة من 2019 إلى 2020 دون خسائر' 2024-05-15)" 2019/2020
+}
+
+@test "the third of a month; midnight in the night before a weekday; أمسية" {
+	assert_equal "$(val 'خلال الثلث الأخير من الشهر الجاري' 2024-05-15)" 2024-05
+	run -0 bash -c "printf 'في الثلث الأول من نوفمبر\n' | ar-date --ref=2024-05-15 --format=tsv | cut -f5 | sed -n 2p"
+	assert_output "الثلث الأول من نوفمبر"
+	# ليلة السبت is the night before Saturday: its midnight begins Saturday
+	assert_equal "$(val 'منتصف ليلة السبت' 2024-05-15)" 2024-05-11T00:00
+	assert_equal "$(val 'منتصف ليل السبت' 2024-05-15)" 2024-05-12T00:00
+	run -0 bash -c "printf 'في أمسية الخميس\n' | ar-date --ref=2024-05-15 --format=tsv | cut -f5,6 | sed -n 2p"
+	assert_output "$(printf 'أمسية الخميس\t2024-05-09')"
+}

@@ -2580,7 +2580,7 @@ counted_noun(const struct ar_date *dt, size_t q)
 }
 
 /* The number at j, after a preposition that also takes counts (إلى, من),
- * is one: a counted noun follows it at q */
+ * is one: a counted noun follows it at q, by its shape or in measure */
 static int
 count_after(struct ar_date *dt, size_t j, size_t q)
 {
@@ -2588,7 +2588,7 @@ count_after(struct ar_date *dt, size_t j, size_t q)
 	int p = dt->mpfx, c = 0;
 
 	if (j > 0 && q < dt->ntok && lx(dt, j - 1, L_YPREP, 1) == (long)j && dt->m->val == 1)
-		c = counted_noun(dt, q);
+		c = counted_noun(dt, q) || lx(dt, q, L_MEASURE, 1) > 0;
 	dt->m = m, dt->mpfx = p;
 	return c;
 }
