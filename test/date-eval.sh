@@ -48,6 +48,7 @@ forms2.tsv 85 1
 heldout.tsv 90 1
 heldout2.tsv 90 1
 heldout3.tsv 90 1
+heldout4.tsv 90 1
 phrases.tsv 90 1'
 
 "$PY" - "$verbose" "$dp" "$TARGETS" "$@" <<'EOF'
