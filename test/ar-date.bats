@@ -849,3 +849,13 @@ XXXX-XX-XX	"
 	run -0 bash -c "printf 'في أمسية الخميس\n' | ar-date --ref=2024-05-15 --format=tsv | cut -f5,6 | sed -n 2p"
 	assert_output "$(printf 'أمسية الخميس\t2024-05-09')"
 }
+
+@test "on this day of another year: the reference's day or month in that year" {
+	assert_equal "$(val 'في مثل هذا اليوم من عام 1948 أعلن قيام الدولة' 2025-03-12)" 1948-03-12
+	assert_equal "$(val 'في مثل هذا اليوم من العام الماضي' 2025-03-12)" 2024-03-12
+	assert_equal "$(val 'مثل هذا الشهر من عام 2020' 2025-03-12)" 2020-03
+	# 29 February in a year without one is its last day
+	assert_equal "$(val 'في مثل هذا اليوم من عام 2023' 2024-02-29)" 2023-02-28
+	# with no year after it, this day is today
+	assert_equal "$(val 'في مثل هذا اليوم' 2025-03-12)" 2025-03-12
+}

@@ -89,7 +89,8 @@
 	X(THOUSAND, "thousand", 0, 0)    /* ألف, ألفين: a year in words after عام */ \
 	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */ \
 	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */ \
-	X(QCODE, "qcode", 0, 1)          /* Q and H before a number: a quarter or half (Q1 2024) */
+	X(QCODE, "qcode", 0, 1)          /* Q and H before a number: a quarter or half (Q1 2024) */ \
+	X(SAME, "same", 1, 1)            /* مثل هذا اليوم: the reference's day in another year */
 
 enum {
 	L_NONE,
@@ -5469,6 +5470,38 @@ p_chain(struct ar_date *dt, size_t i)
 	return r;
 }
 
+/* في مثل هذا اليوم من عام 1948, مثل هذا الشهر من العام الماضي: the
+ * reference's day (VALUE 1) or month (2) in the year that من names */
+static long
+p_same(struct ar_date *dt, size_t i)
+{
+	long r = lx(dt, i, L_SAME, 1);
+
+	if (r < 0)
+		return -1;
+	int unit = dt->m->val, pfx = dt->mpfx;
+	size_t j = (size_t)r, f;
+	if (!is_word(dt, j, "\u0645\u0646"))
+		return -1;
+	struct st s;
+	long e = chain(dt, j + 1, &s, &f);
+	if (e < 0)
+		return -1;
+	finish(dt, &s);
+	if (s.gran != G_YEAR || s.y < 0 || !REF(dt).ok)
+		return -1;
+	int y, m, d;
+	ar_civil_from_days(REF(dt).days, &y, &m, &d);
+	if (unit == 2) {
+		add_val(dt, i, (size_t)e, pfx, "date", "%04d-%02d", s.y, m);
+	} else {
+		if (d > ar_days_in_month(s.y, m))
+			d = ar_days_in_month(s.y, m);   /* 29 February */
+		add_val(dt, i, (size_t)e, pfx, "date", "%04d-%02d-%02d", s.y, m, d);
+	}
+	return e;
+}
+
 /* The rules of a line, tried in this order at each token that may start
  * an expression; the first that reads one adds it and the scan goes on
  * after it. */
@@ -5486,6 +5519,7 @@ static const struct line_rule {
 	int num;
 } line_rules[] = {
 	{ "range", p_range, CLS(L_FROM), 0 },
+	{ "same", p_same, CLS(L_SAME), 0 },
 	{ "years", p_years, 0, 1 },
 	{ "first-n", p_first_n, CLS(L_ORDBARE), 0 },
 	{ "set", p_set, CLS(L_SET) | CLS(L_EVERY), 0 },
