@@ -859,3 +859,14 @@ XXXX-XX-XX	"
 	# with no year after it, this day is today
 	assert_equal "$(val 'في مثل هذا اليوم' 2025-03-12)" 2025-03-12
 }
+
+@test "a range of clock times: the second hour alone; spoken numbers and units" {
+	assert_equal "$(val 'يفتح المركز بين الساعة 2 و4' 2024-05-15)" 2024-05-15T02:00/2024-05-15T04:00
+	assert_equal "$(val 'بين الساعة الثانية والرابعة' 2024-05-15)" 2024-05-15T02:00/2024-05-15T04:00
+	assert_equal "$(val 'من الساعة 9 صباحا حتى 3' 2024-05-15)" 2024-05-15T09:00/2024-05-15T15:00
+	# من takes إلى or حتى, not و; a count after the number is none
+	assert_equal "$(val 'من الساعة 10 و3 لاعبين' 2024-05-15)" 2024-05-15T10:00
+	assert_equal "$(val 'تلات ساعات' 2024-05-15)" PT3H
+	assert_equal "$(val 'بعد خمس دقايق' 2024-05-15T10:00)" 2024-05-15T10:05
+	assert_equal "$(val 'تلت ساعة' 2024-05-15)" PT20M
+}

@@ -5181,6 +5181,43 @@ range_to(struct ar_date *dt, size_t k, struct st *b)
 	return e;
 }
 
+/* The second side of a range of clock times after a first with a clock,
+ * an hour alone (بين الساعة 2 و4, من الساعة العاشرة حتى الثانية عشرة): on
+ * the first's day, later than it */
+static long
+range_hour(struct ar_date *dt, size_t k, int between, const struct st *a, struct st *b)
+{
+	long r;
+	int h;
+
+	/* و after بين only (من ... إلى, بين ... و) */
+	if ((r = lx(dt, k, L_TO, 1)) > 0 && (dt->m->val == 0 || between))
+		k = (size_t)r;
+	else if (between && is_letter_word(dt, k, WAW))
+		k++;
+	else if (!between || !(k < dt->ntok && dt->tok[k].wa))
+		return -1;
+	if (isnum(dt, k, 1, 2) && dt->tok[k].num <= 24)
+		h = dt->tok[k].num, r = (long)k + 1;
+	else if ((r = lx(dt, k, L_HOUR, 1)) > 0)
+		h = dt->m->val;
+	else
+		return -1;
+	/* an hour not after the first is after noon (من الساعة 9 صباحا حتى
+	 * 3); after an evening one, in the evening too (بين 7 مساء و9) */
+	if (h < 12 && h <= a->H && h + 12 > a->H)
+		h += 12;
+	if (h <= a->H || h > 24)
+		return -1;
+	size_t q = (size_t)r;   /* و3 لاعبين: a count */
+	if (q < dt->ntok && (counted_noun(dt, q) || lx(dt, q, L_MEASURE, 1) > 0
+	    || lx(dt, q, L_UNIT, 1) > 0))
+		return -1;
+	*b = *a;
+	b->H = h, b->M = 0, b->S = -1;
+	return r;
+}
+
 /* The second side of a range of bare years (بين 2014 و2016, ما بين 2010
  * و2015): after و / إلى / حتى a year number after the first, both of them
  * years of news (1000..2200, at most two centuries apart) and neither a
@@ -5279,12 +5316,14 @@ p_range(struct ar_date *dt, size_t i)
 
 	if (r < 0)
 		return -1;
-	int pfx = dt->mpfx;
+	int pfx = dt->mpfx, between = dt->m->val == 1;
 	size_t j = (size_t)r;
 	long e1 = range_side(dt, j, &a, &bare);
 	if (e1 < 0)
 		return -1;
 	long e2 = range_to(dt, (size_t)e1, &b);
+	if (e2 < 0 && a.hasclock)
+		e2 = range_hour(dt, (size_t)e1, between, &a, &b);
 	if (e2 < 0 && bare == 4)
 		e2 = range_year(dt, j, (size_t)e1, &b);
 	if (e2 < 0 || a.moment || b.moment)
