@@ -659,3 +659,30 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "15s/.*/شارك: فيسبوك، إكس/" "$1" | ar-strip-nav' _ "$F/page-own-list.txt"
 	refute_output --partial "شارك"
 }
+
+@test "comments in prose after their heading, a market ticker under the title, a video teaser go" {
+	# the readers' comments are sentences too, but never the body's insert
+	run -0 ar-strip-nav "$D/m10-prose-comments.txt"
+	refute_output --partial "شكرا على هذا التحقيق"
+	refute_output --partial "المسؤولون لا يزورون"
+	assert_line --partial "ولم ترد المؤسسة الوطنية"
+	run -0 ar-strip-nav --explain "$D/m09-widget-after-title.txt"
+	assert_line --partial "stat:page furniture"
+	run -0 ar-strip-nav "$D/m09-widget-after-title.txt"
+	refute_output --partial "سوق دبي"
+	refute_output --partial "فيديو |"
+	refute_output --partial "02:15"
+	assert_line --partial "وقال مدير المشروع"
+}
+
+@test "the writer's box under a dated byline goes; a summary under the title stays" {
+	run -0 ar-strip-nav "$D/m07-title-in-breadcrumb.txt"
+	assert_line "بقلم: هشام بن علي | 02/12/2026"
+	refute_output --partial "صحفي متخصص"
+	run -0 ar-strip-nav "$D/m08-key-points.txt"
+	assert_line "أبرز ما جاء في القانون:"
+	assert_line "• حق المواطن في حذف بياناته من قواعد الشركات"
+	# a heading of the menu's words over them is no summary's
+	run -0 bash -c 'sed "10s/.*/اقرأ أيضا:/" "$1" | ar-strip-nav' _ "$D/m08-key-points.txt"
+	refute_output --partial "اقرأ أيضا"
+}

@@ -349,6 +349,10 @@ evidence(struct pm *m)
 			cs = 6;
 		if (x->f.symbol)
 			cs += 3;
+		/* its signs with figures, no sentence: a ticker of markets,
+		 * the weather (سوق دبي 4,512.33 ▲ 0.45%) */
+		if (x->f.symbol && x->f.dig >= 2 && !x->f.term && x->f.words <= 10)
+			cs += 2;
 		if (m->arabic && x->f.lat > x->f.ar && x->f.words <= 8)
 			cs += 2;
 		if (x->f.seps == 1 && x->f.words <= 5)
@@ -633,7 +637,7 @@ block_share(struct pm *m, long b, long e)
 /* The heading of a section of furniture (comments, related, most read,
  * tags, about the writer): the body does not go on after it, unless it
  * stands right after a paragraph (an insert in the body; never the
- * writer's box). */
+ * writer's box nor the comments). */
 static int
 section_heading(const struct pm *m, long i)
 {
@@ -642,8 +646,8 @@ section_heading(const struct pm *m, long i)
 
 	if (!(x->f.words <= 5 && x->v.score >= 50 && list_heading(x)))
 		return 0;
-	if (x->v.cat == VC_AUTHOR)
-		return 1;       /* "about the writer": never an insert */
+	if (x->v.cat == VC_AUTHOR || x->v.cat == VC_COMMENTS)
+		return 1;       /* "about the writer", the comments: never an insert */
 	while (--p >= 0 && m->e[p].blank)
 		;
 	return p < 0 || !good(&m->e[p]);
@@ -994,7 +998,7 @@ title_like(const struct ent *x)
 static int
 score_line(const struct pm *m, const struct ent *x)
 {
-	if (!x->f.dig || x->f.words > 6)
+	if (!x->f.dig || x->f.words > 8)
 		return 0;
 	const char *s = ent_text(m->pg, x);
 	for (size_t i = 0; i < x->len; i++) {
@@ -1112,7 +1116,8 @@ unlist_head(struct pm *m)
 		struct ent *x = &m->e[i];
 		if (x->blank)
 			continue;
-		if (!pending(x) || x->heading)
+		/* a summary's heading (أبرز ما جاء فيه:) is no list's */
+		if (!pending(x) || (x->heading && !(x->f.colon && x->cv < 4 && !by_rule(x))))
 			break;
 		k++;
 		if ((x->item > 1 && x->cv >= 2) || !title_shape(x) || x->f.words < 3)
@@ -1144,6 +1149,10 @@ unlist_head(struct pm *m)
 		if (x->item == 1 || (x->item && x->cv < 2 && (x->datetime || x->v.byline
 		    || place_byline(m, x) || (prev == t && name_over_date(m, i)))))
 			x->item = 0;
+		/* so is the heading of the article's summary, a line that ends
+		 * with a colon, not known as furniture (أبرز ما جاء في القانون:) */
+		if (x->heading && x->f.colon && x->cv < 4 && !by_rule(x))
+			x->heading = 0;
 		prev = i;
 	}
 }
@@ -1528,7 +1537,7 @@ last_caption(struct pm *m)
 	size_t n;
 	const char *s = trimmed(m, x, &n), *colon = memchr(s, ':', n < 40 ? n : 40);
 	if (x->datetime || x->v.byline || x->v.dateline || x->f.words < 5 || x->f.words > 30
-	    || x->f.dig >= 4
+	    || x->f.dig >= 4 || x->f.bullet || x->f.numbered     /* an item of a summary */
 	    || x->f.term || x->f.cps > 160 || colon
 	    || x->cls == AR_NAV_C_BAD)
 		return;
@@ -1697,6 +1706,7 @@ decide_meta(struct pm *m, long from, long to)
 		if (!x->item && !x->heading && x->chrome >= 4 && x->cv >= x->cs && x->f.dig >= 4
 		    && x->f.words <= 10 && full_date(m, i, &p))
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_META);
+
 		else
 			keep_unless_furniture(x, AR_NAV_R_META);
 	}
@@ -2001,7 +2011,10 @@ byline_words(struct pm *m)
 	set_clear(&m->tmp);
 	for (long i = 0, seen = 0; i <= m->b1 && seen < 12; i++) {
 		const struct ent *x = &m->e[i];
-		if (x->blank || x->datetime || x->f.words > 6)
+		/* above the body, the title's byline with its date too (بقلم:
+		 * فلان | 02/12/2026) */
+		if (x->blank || (i < m->b0 ? (x->datetime && !x->v.byline) || x->f.words > 8
+		    : x->datetime || x->f.words > 6))
 			continue;
 		if (i >= m->b0)
 			seen++;         /* a byline among the body's first lines */
@@ -2300,8 +2313,8 @@ decide_after(struct pm *m)
 		/* a line that opens with an interface phrase ("disclaimer:",
 		 * "share:") does not continue the body */
 		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
-		    || x->v.first))
-			cont = 0;
+		    || x->v.first || (x->v.cat == VC_VIDEO && x->f.seps && !x->f.term)))
+			cont = 0;       /* and a media teaser: "فيديو | ..." */
 		if (tag_line(m, x) || (cont && !near && bare_tags(m, i))) {
 			set_fate(x, F_D, AR_NAV_L_LIST, AR_NAV_R_LIST);
 			cont = 0;
