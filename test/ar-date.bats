@@ -870,3 +870,13 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'بعد خمس دقايق' 2024-05-15T10:00)" 2024-05-15T10:05
 	assert_equal "$(val 'تلت ساعة' 2024-05-15)" PT20M
 }
+
+@test "a numeric date with a space around both separators, Gregorian or Hijri" {
+	assert_equal "$(val 'الثلاثاء 5 / 3 / 2024' 2024-03-07)" 2024-03-05
+	assert_equal "$(val '2024 - 3 - 5' 2024-03-07)" 2024-03-05
+	run -0 bash -c "printf 'يوم الأربعاء 6 / 10 / 1436هـ\n' | ar-date --ref=2015-07-24 --format=tsv | cut -f5,6 | sed -n 2p"
+	assert_output "$(printf 'يوم الأربعاء 6 / 10 / 1436هـ\t2015-07-22')"
+	# one side spaced, the other tight, or dots: no date of three numbers
+	run -0 bash -c "printf '5 /3/ 2024\n' | ar-date --ref=2024-03-07 --format=tsv | cut -f6 | sed -n 2p"
+	refute_output 2024-03-05
+}

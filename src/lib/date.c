@@ -2194,10 +2194,19 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 {
 	const struct tok *T = dt->tok;
 
-	if (!isnum(dt, i, 1, 4) || i + 4 >= dt->ntok || !adj(dt, i) || !adj(dt, i + 1)
+	/* written tight, or with one space around both separators (5 / 3 /
+	 * 2024, a / or - only, and a year of four digits at one end) */
+	int spaced = i + 4 < dt->ntok && isnum(dt, i, 1, 4) && isnum(dt, i + 2, 1, 2)
+	    && (T[i].nd == 4 ? isnum(dt, i + 4, 1, 2) : isnum(dt, i + 4, 4, 4));
+	for (size_t k = i; spaced && k < i + 4; k++)
+		spaced = T[k + 1].b0 == T[k].b1 + 1 && dt->line[T[k].b1] == ' ';
+	if (spaced && ispunct_at(dt, i + 1, "/-") && T[i + 3].type == T_PUNCT
+	    && T[i + 3].num == T[i + 1].num)
+		;
+	else if (!isnum(dt, i, 1, 4) || i + 4 >= dt->ntok || !adj(dt, i) || !adj(dt, i + 1)
 	    || !adj(dt, i + 2) || !adj(dt, i + 3))
 		return c_numdate2(dt, i, s);
-	if (!ispunct_at(dt, i + 1, "/-.") || T[i + 3].type != T_PUNCT
+	else if (!ispunct_at(dt, i + 1, "/-.") || T[i + 3].type != T_PUNCT
 	    || T[i + 3].num != T[i + 1].num || !isnum(dt, i + 2, 1, 2))
 		return c_numdate2(dt, i, s);
 	int y, m, d;
