@@ -686,3 +686,22 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "10s/.*/اقرأ أيضا:/" "$1" | ar-strip-nav' _ "$D/m08-key-points.txt"
 	refute_output --partial "اقرأ أيضا"
 }
+
+@test "a league table, a score over the title, the site's name in the footer, 'follow also' go" {
+	run -0 ar-strip-nav "$D/n09-lineups.txt"
+	refute_output --partial "الوحدة 2 - 1 الاتحاد"
+	refute_output --partial "1 الوحدة 22"
+	refute_output --partial "ترتيب الدوري"
+	# the article's line-ups, names after a colon and commas, stay
+	assert_line --partial "تشكيلة الوحدة: خالد"
+	run -0 ar-strip-nav "$D/n01-latest-before-title.txt"
+	refute_output --partial "الخبر اليوم 2026"
+	refute_output --partial "انقطاع الكهرباء"
+	run -0 ar-strip-nav "$D/n03-teasers-after.txt"
+	refute_output --partial "البنوك الخليجية"
+	assert_line --partial "وتعتزم الشركة إضافة 18 طائرة"
+	# the publication line over the title, with its dash between date and
+	# clock, is no score
+	run -0 bash -c '{ echo "الخميس 03/12/2026 - 09:15"; sed -n "12,\$p" "$1"; } | ar-strip-nav' _ "$D/n01-latest-before-title.txt"
+	assert_line --index 0 "الخميس 03/12/2026 - 09:15"
+}

@@ -463,6 +463,8 @@ is_list(const struct pm *m, const struct run *r, long h)
 		return 1;
 	if (r->items >= 2 && r->aux >= 2)
 		return 1;
+	if (r->aux >= 3)
+		return 1;       /* a heading over rows of figures: a table (1 الوحدة 22) */
 	if (r->items < 3)
 		return 0;
 	return r->marked >= 2
@@ -1612,8 +1614,8 @@ decide_before(struct pm *m, long upto)
 		struct ent *x = &m->e[i];
 		if (x->blank)
 			continue;
-		if (!above_title(x))
-			break;
+		if (!above_title(x) || (score_line(m, x) && !x->datetime))
+			break;  /* a score widget (الوحدة 2 - 1 الاتحاد) is no kicker */
 		dated |= x->datetime || x->v.byline;
 		lines[above++] = i;
 	}
@@ -2217,6 +2219,40 @@ bare_tags(struct pm *m, long i)
 	return share_in(m, i, &m->set) >= 50;
 }
 
+/* A short line after the body in the words of the page's first line
+ * (الخبر اليوم 2026 under the masthead الخبر اليوم): the site's name
+ * again, in its footer */
+static int
+masthead_again(struct pm *m, long i)
+{
+	long f = 0;
+	const struct ent *x = &m->e[i];
+
+	while (f < i && m->e[f].blank)
+		f++;
+	/* not the article's attribution, which may name the site too */
+	if (f >= i || x->f.words > 6 || x->f.term || m->e[f].f.words > 6 || x->v.agency
+	    || x->v.byline || x->v.dateline || x->f.colon || x->f.paren || x->f.words < 2)
+		return 0;
+	size_t na, nb;
+	uint32_t a[8];
+	const uint32_t *w = words(m, f, &na);
+	if (na == 0 || na > 8)
+		return 0;
+	memcpy(a, w, na * sizeof *a);   /* words() may move the store */
+	w = words(m, i, &nb);
+	if (nb == 0)
+		return 0;
+	for (size_t k = 0; k < nb; k++) {
+		size_t q = 0;
+		while (q < na && a[q] != w[k])
+			q++;
+		if (q == na)
+			return 0;
+	}
+	return 1;
+}
+
 /* the items under heading h are of a list of no interface words, marked
  * (bullets or numbers) */
 static int
@@ -2299,6 +2335,11 @@ decide_after(struct pm *m)
 				if (pending(&m->e[i]))
 					set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, why);
 			i--;
+			cont = 0;
+			continue;
+		}
+		if (masthead_again(m, i)) {
+			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CHROME);
 			cont = 0;
 			continue;
 		}
