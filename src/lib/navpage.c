@@ -463,7 +463,8 @@ is_list(const struct pm *m, const struct run *r, long h)
 		return 1;
 	if (r->items >= 2 && r->aux >= 2)
 		return 1;
-	if (r->aux >= 3)
+	if (r->items == 1 && r->aux >= 3 && r->first >= 0 && !m->e[r->first].f.dig
+	    && m->e[r->first].f.words <= 4)
 		return 1;       /* a heading over rows of figures: a table (1 الوحدة 22) */
 	if (r->items < 3)
 		return 0;
