@@ -653,9 +653,13 @@ domain_end(const char *s, size_t n, size_t i, int need_slash)
 	return j;
 }
 
-/* Two-byte characters (U+0080..U+07FF) that carry on a word: letters,
- * marks and digits, as the word loop's slow path says (ar_cclass). */
-static unsigned char word2[0x800];
+/* Two-byte characters (U+0080..U+07FF) by what they do in a word, as the
+ * word loop's slow path says (ar_cclass): W2_CONT letters, marks and
+ * digits carry a word on, W2_START letters and marks also begin one. The
+ * index is (lead - 0xC2) * 64 + second byte, which is the code point
+ * itself for valid UTF-8 (and stays inside the table for any bytes). */
+enum { W2_CONT = 1, W2_START = 2 };
+static unsigned char word2[0x800 + 0x40];
 static int word2_ready;
 
 static void
@@ -663,9 +667,42 @@ word2_init(void)
 {
 	for (int32_t cp = 0x80; cp < 0x800; cp++) {
 		int c = ar_cclass(cp);
-		word2[cp] = c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
+		word2[cp] = c == AR_C_LETTER || c == AR_C_MARK ? W2_CONT | W2_START
+		    : c == AR_C_DIGIT ? W2_CONT : 0;
 	}
 	word2_ready = 1;
+}
+
+static inline unsigned
+word2_at(const char *s, size_t j)
+{
+	return word2[(((unsigned char)s[j] - 0xC2u) << 6) + (unsigned char)s[j + 1]];
+}
+
+static inline int
+is_lead2(unsigned char b)
+{
+	return b - 0xC2u < 0x1Eu;
+}
+
+/* From j, inside a word, past the ASCII letters and digits and the two-byte
+ * characters that carry it on (the word loop's fast steps) */
+static inline size_t
+word_run(const char *s, size_t n, size_t j)
+{
+	while (j < n) {
+		unsigned char b = (unsigned char)s[j];
+		if (is_lead2(b)) {
+			if (j + 1 >= n || !(word2_at(s, j) & W2_CONT))
+				break;
+			j += 2;
+		} else if (b < 0x80 && ascii_alnum(b)) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	return j;
 }
 
 int
@@ -677,6 +714,20 @@ ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
 	size_t i = *pos, j, L;
 	int32_t cp, c2;
 	int cl, type;
+
+	/* The usual token: after one space, a word of two-byte letters (all
+	 * of Arabic) that ends before ASCII punctuation or a space. The slow
+	 * path below takes the same steps; this one only skips its tests. */
+	if (i < n && s[i] == ' ')
+		i++;
+	if (i + 1 < n && is_lead2((unsigned char)s[i]) && (word2_at(s, i) & W2_START)) {
+		*start = i;
+		type = AR_TOK_WORD;
+		j = word_run(s, n, i + 2);
+		if (j >= n || ((unsigned char)s[j] < 0x80 && s[j] != '\'' && s[j] != '.'))
+			goto done;
+		goto word;
+	}
 
 	/* skip white space */
 	for (;;) {
@@ -800,23 +851,9 @@ word:
 		for (;;) {
 			while (j < n) {
 				/* fast: ASCII and two-byte letters, marks, digits */
-				unsigned char b0 = (unsigned char)s[j];
-				if (b0 < 0x80) {
-					if (!ascii_alnum(b0))
-						break;
-					j++;
-					continue;
-				}
-				if (b0 < 0xE0 && j + 1 < n
-				    && word2[((b0 & 0x1F) << 6) | ((unsigned char)s[j + 1] & 0x3F)]) {
-					j += 2;
-					while (j + 1 < n && (unsigned char)s[j] >= 0xC2
-					    && (unsigned char)s[j] < 0xE0
-					    && word2[(((unsigned char)s[j] & 0x1F) << 6)
-					    | ((unsigned char)s[j + 1] & 0x3F)])
-						j += 2;
-					continue;
-				}
+				j = word_run(s, n, j);
+				if (j >= n || (unsigned char)s[j] < 0x80)
+					break;
 				L = ar_u8dec(s + j, &c2);
 				int c = ar_cclass(c2);
 				if (c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT)
