@@ -265,6 +265,25 @@ sentence(const char *s, size_t from, size_t e, unsigned long sent)
 		}
 		return;
 	}
+	if (ar_opts.format == AR_FMT_TEXT && !ar_out_linebuf()) {
+		/* the lines of a sentence together, a signal checked after the
+		 * last; a stretch of plain words as it is, spaces as line ends */
+		for (pos = from;;) {
+			size_t room;
+			char *o = ar_out_room(4096, &room);
+			size_t q = ar_tok_plain(s, e, pos, &a, o, room);
+			if (q > a) {
+				ar_out_commit(q - a);
+				pos = q;
+			}
+			if (ar_tok_next(&sp, s, e, &pos, &a, &b) < 0)
+				break;
+			ar_out_write(s + a, b - a);
+			ar_out_putc('\n');
+		}
+		ar_out_eol();           /* a blank line ends the sentence */
+		return;
+	}
 	for (pos = from; (type = ar_tok_next(&sp, s, e, &pos, &a, &b)) >= 0;) {
 		if (ar_opts.format == AR_FMT_TEXT) {
 			ar_out_write(s + a, b - a);
