@@ -44,8 +44,10 @@ static int opt_words, opt_para, vertical;      /* vertical: F_CONLLU or F_VRT */
 static int para_done;           /* a paragraph was written in this document */
 static int in_text;             /* VRT: a <text> element is open */
 
-/* code-point offsets, counted forward along the line */
+/* code-point offsets, counted forward along the line, where the format
+ * has them (the rows and CoNLL-U) */
 static size_t cp_byte, cp_count;
+static int need_cp;
 
 static size_t
 cpoff(const char *s, size_t b)
@@ -263,6 +265,25 @@ sentence(const char *s, size_t from, size_t e, unsigned long sent)
 		}
 		return;
 	}
+	if (ar_opts.format == AR_FMT_TEXT && !ar_out_linebuf()) {
+		/* the lines of a sentence together, a signal checked after the
+		 * last; a stretch of plain words as it is, spaces as line ends */
+		for (pos = from;;) {
+			size_t room;
+			char *o = ar_out_room(4096, &room);
+			size_t q = ar_tok_plain(s, e, pos, &a, o, room);
+			if (q > a) {
+				ar_out_commit(q - a);
+				pos = q;
+			}
+			if (ar_tok_next(&sp, s, e, &pos, &a, &b) < 0)
+				break;
+			ar_out_write(s + a, b - a);
+			ar_out_putc('\n');
+		}
+		ar_out_eol();           /* a blank line ends the sentence */
+		return;
+	}
 	for (pos = from; (type = ar_tok_next(&sp, s, e, &pos, &a, &b)) >= 0;) {
 		if (ar_opts.format == AR_FMT_TEXT) {
 			ar_out_write(s + a, b - a);
@@ -354,7 +375,8 @@ split_line(const char *s, size_t n, void *ctx)
 		from = resume;
 	}
 	in_line = 1;
-	base_cp = cpoff(s, from < n ? from : n);
+	if (need_cp)
+		base_cp = cpoff(s, from < n ? from : n);
 	if (last)
 		paragraph_close();
 	return 0;
@@ -446,6 +468,7 @@ main(int argc, char *argv[])
 	sp.abbrev = load_abbrevs(builtin, files, nfiles);
 	if (ar_opts.format == AR_FMT_OTHER)
 		vertical = strcmp(ar_opts.format_name, "conllu") ? F_VRT : F_CONLLU;
+	need_cp = vertical == F_CONLLU || (!vertical && ar_opts.format != AR_FMT_TEXT);
 	if (!vertical && ar_opts.format != AR_FMT_TEXT)
 		ar_rows_begin(fields, (int)(sizeof fields / sizeof fields[0]));
 	if (ar_opts.output_dir && !vertical && ar_opts.format != AR_FMT_TEXT)

@@ -161,6 +161,17 @@ static inline void ar_out_putc(int c)
 	ar_ob.buf[ar_ob.len++] = (char)c;
 }
 static inline void ar_out_str(const char *s) { ar_out_write(s, strlen(s)); }
+/* To write straight into the buffer: room for at least want bytes (at most
+ * its size), flushing it first where less is left; *room gets how much
+ * there is. ar_out_commit(k) then keeps the first k bytes written there. */
+static inline char *ar_out_room(size_t want, size_t *room)
+{
+	if (ar_ob.cap - ar_ob.len < want)
+		ar_out_flushbuf();
+	*room = ar_ob.cap - ar_ob.len;
+	return ar_ob.buf + ar_ob.len;
+}
+static inline void ar_out_commit(size_t k) { ar_ob.len += k; }
 /* n spaces (the columns of a concordance row), a block at a time */
 static inline void ar_out_spaces(size_t n)
 {
@@ -175,6 +186,10 @@ void ar_out_printf(const char *fmt, ...);
 size_t ar_utoa(unsigned long long v, char *b);
 void ar_out_num(unsigned long long v);
 void ar_out_eol(void);           /* '\n', then flush if line-buffered */
+/* Whether ar_out_eol flushes every line (--line-buffered, or a terminal);
+ * where it does not, a tool may write a group of lines with their '\n'
+ * and call ar_out_eol only after the last. */
+int ar_out_linebuf(void);
 /* SIGINT, SIGTERM, SIGHUP (set up by ar_init): the line being written is
  * finished, the output flushed, and the program exits 128+N. The readers
  * call ar_sig_check between lines, ar_out_eol after each. */
@@ -566,6 +581,17 @@ enum ar_tok_type {
 int ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
     size_t *pos, size_t *start, size_t *end);
 const char *ar_tok_name(int type);               /* "word", "num", "url"… */
+/* A stretch of plain words from i, where ar_tok_next would look next
+ * (after one space there), in valid UTF-8: it returns q and sets *a so that
+ * s[*a..q) is words of Arabic letters and marks (U+0600..U+067F), each
+ * followed by one space, and ar_tok_next from i would give each of those
+ * words as one AR_TOK_WORD token and then go on from q. The stretch is
+ * also written to o as lines (each space as '\n'), with bytes after it
+ * that are not to be kept: o has room for room bytes. It may be shorter
+ * than it could be (it is taken in blocks of sixteen bytes or more, which
+ * stop short of room, n and the start of the text), and with AR_NO_SIMD,
+ * or AR_NO_SIMD=1 in the environment, it is always empty: q == *a. */
+size_t ar_tok_plain(const char *s, size_t n, size_t i, size_t *a, char *o, size_t room);
 
 /* The word iterator every engine splits text with (ar-split's -w tokens
  * build on the same classes with ar_tok_next). A word is a run of letters,

@@ -163,15 +163,21 @@ ar_sig_check(void)
 	_exit(128 + sig);
 }
 
+int
+ar_out_linebuf(void)
+{
+	if (line_buffered < 0)
+		line_buffered = ar_opts.line_buffered || isatty(1);
+	return line_buffered;
+}
+
 void
 ar_out_eol(void)
 {
 	ar_out_putc('\n');
 	if (caught)
 		ar_sig_check();
-	if (line_buffered < 0)
-		line_buffered = ar_opts.line_buffered || isatty(1);
-	if (line_buffered)
+	if (ar_out_linebuf())
 		ar_out_flushbuf();
 }
 

@@ -340,16 +340,23 @@ starts_sentence(const char *s, size_t n, size_t i)
 	return cp == 0x648 || cp == 0x641;      /* و ف */
 }
 
-/* A URL begins at s[i]: scheme, www. or a lower-case domain with a path. */
-static int
+/* A URL begins at s[i]: scheme, www. or a lower-case domain with a path.
+ * By the first byte, then compares of fixed length (inline, where
+ * strncmp was a call for every Latin word). */
+static inline int
 url_at(const char *s, size_t n, size_t i)
 {
 	size_t r = n - i;
 	const char *p = s + i;
 
-	if ((r > 7 && !strncmp(p, "http://", 7)) || (r > 8 && !strncmp(p, "https://", 8))
-	    || (r > 4 && !strncmp(p, "www.", 4)) || (r > 4 && !strncmp(p, "pic.", 4)))
-		return 1;
+	switch (*p) {
+	case 'h':
+		return (r > 7 && !memcmp(p, "http://", 7)) || (r > 8 && !memcmp(p, "https://", 8));
+	case 'w':
+		return r > 4 && !memcmp(p, "www.", 4);
+	case 'p':
+		return r > 4 && !memcmp(p, "pic.", 4);
+	}
 	return 0;
 }
 
@@ -646,19 +653,202 @@ domain_end(const char *s, size_t n, size_t i, int need_slash)
 	return j;
 }
 
-/* Two-byte characters (U+0080..U+07FF) that carry on a word: letters,
- * marks and digits, as the word loop's slow path says (ar_cclass). */
-static unsigned char word2[0x800];
-static int word2_ready;
+/* Two-byte characters (U+0080..U+07FF) by what they do in a word, as the
+ * word loop's slow path says (ar_cclass): W2_CONT letters, marks and
+ * digits carry a word on, W2_START letters and marks also begin one. The
+ * index is (lead - 0xC2) * 64 + second byte, which is the code point
+ * itself for valid UTF-8 (and stays inside the table for any bytes). */
+enum { W2_CONT = 1, W2_START = 2 };
+static unsigned char word2[0x800 + 0x40];
+static int word2_ready, plain_ok;
+
+/* The letters and marks of U+0600..U+067F as ar_tok_plain's blocks know
+ * them (Unicode 15): all but the signs, punctuation, format characters
+ * and digits */
+static int
+plain_letter(int32_t cp)
+{
+	return (cp >= 0x610 && cp <= 0x61A) || (cp >= 0x620 && cp <= 0x65F)
+	    || (cp >= 0x66E && cp <= 0x67F);
+}
 
 static void
 word2_init(void)
 {
 	for (int32_t cp = 0x80; cp < 0x800; cp++) {
 		int c = ar_cclass(cp);
-		word2[cp] = c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT;
+		word2[cp] = c == AR_C_LETTER || c == AR_C_MARK ? W2_CONT | W2_START
+		    : c == AR_C_DIGIT ? W2_CONT : 0;
 	}
+	/* ar_tok_plain's blocks test fixed ranges: only where they are the
+	 * letters and marks of U+0600..U+067F that the table says */
+	plain_ok = 1;
+	for (int32_t cp = 0x600; cp < 0x680; cp++)
+		if (!!(word2[cp] & W2_START) != plain_letter(cp))
+			plain_ok = 0;
 	word2_ready = 1;
+}
+
+static inline unsigned
+word2_at(const char *s, size_t j)
+{
+	return word2[(((unsigned char)s[j] - 0xC2u) << 6) + (unsigned char)s[j + 1]];
+}
+
+static inline int
+is_lead2(unsigned char b)
+{
+	return b - 0xC2u < 0x1Eu;
+}
+
+/* From j, inside a word, past the ASCII letters and digits and the two-byte
+ * characters that carry it on (the word loop's fast steps) */
+static inline size_t
+word_run(const char *s, size_t n, size_t j)
+{
+	while (j < n) {
+		unsigned char b = (unsigned char)s[j];
+		if (is_lead2(b)) {
+			if (j + 1 >= n || !(word2_at(s, j) & W2_CONT))
+				break;
+			j += 2;
+		} else if (b < 0x80 && ascii_alnum(b)) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	return j;
+}
+
+/* ---- ar_tok_plain: stretches of plain Arabic words, a block at a time ---- */
+
+/* Each byte of a block is good when it is a lead 0xD8 or 0xD9; a second
+ * byte after one, unless it makes one of the signs, punctuation, format
+ * characters or digits of U+0600..U+067F (second bytes 0x80..0x8F and
+ * 0x9B..0x9F after 0xD8, 0xA0..0xAD after 0xD9: t = byte ^ 0x80 below); or
+ * a space after a byte that is neither a space nor a lead. The stretch ends
+ * after the last space before the first byte that is not. Each block is
+ * also written out, spaces as '\n' (' ' ^ 0x2A). */
+#if defined(__SSE2__) && !defined(AR_NO_SIMD)
+#define TOK_PLAIN_SSE2 1
+static inline unsigned
+plain16(const char *s, size_t p, char *o, unsigned *spaces)
+{
+	const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
+	const __m128i sp = _mm_set1_epi8(' ');
+	__m128i v = _mm_loadu_si128((const __m128i *)(s + p));
+	__m128i prev = _mm_loadu_si128((const __m128i *)(s + p - 1));
+	__m128i t = _mm_xor_si128(v, _mm_set1_epi8((char)0x80));
+	__m128i after8 = _mm_cmpeq_epi8(prev, d8), after9 = _mm_cmpeq_epi8(prev, d9);
+	__m128i r8 = _mm_or_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x10), t),
+	    _mm_and_si128(_mm_cmpgt_epi8(t, _mm_set1_epi8(0x1A)),
+	    _mm_cmpgt_epi8(_mm_set1_epi8(0x20), t)));
+	__m128i r9 = _mm_and_si128(_mm_cmpgt_epi8(t, _mm_set1_epi8(0x1F)),
+	    _mm_cmpgt_epi8(_mm_set1_epi8(0x2E), t));
+	__m128i no = _mm_or_si128(_mm_and_si128(after8, r8), _mm_and_si128(after9, r9));
+	__m128i space = _mm_cmpeq_epi8(v, sp);
+	__m128i good = _mm_or_si128(_mm_or_si128(after8, after9),
+	    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9)),
+	    _mm_andnot_si128(_mm_cmpeq_epi8(prev, sp), space)));
+	_mm_storeu_si128((__m128i *)o, _mm_xor_si128(v,
+	    _mm_and_si128(space, _mm_set1_epi8(' ' ^ '\n'))));
+	*spaces = (unsigned)_mm_movemask_epi8(space);
+	return (~(unsigned)_mm_movemask_epi8(good) | (unsigned)_mm_movemask_epi8(no)) & 0xFFFF;
+}
+#endif
+
+#if defined(TOK_PLAIN_SSE2) && (defined(__GNUC__) || defined(__clang__))
+#define TOK_PLAIN_AVX2 1
+#include <immintrin.h>
+/* plain16 on 32 bytes at a time, from p (written to o) while p + 32 <= lim:
+ * where the blocks stopped, or lim if the stretch ended */
+__attribute__((target("avx2"))) static size_t
+plain_avx2(const char *s, size_t p, size_t lim, size_t *endp, char *o)
+{
+	const __m256i d8 = _mm256_set1_epi8((char)0xD8), d9 = _mm256_set1_epi8((char)0xD9);
+	const __m256i sp = _mm256_set1_epi8(' ');
+	size_t end = *endp;
+
+	for (; p + 32 <= lim; p += 32, o += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(s + p));
+		__m256i prev = _mm256_loadu_si256((const __m256i *)(s + p - 1));
+		__m256i t = _mm256_xor_si256(v, _mm256_set1_epi8((char)0x80));
+		__m256i after8 = _mm256_cmpeq_epi8(prev, d8), after9 = _mm256_cmpeq_epi8(prev, d9);
+		__m256i r8 = _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x10), t),
+		    _mm256_and_si256(_mm256_cmpgt_epi8(t, _mm256_set1_epi8(0x1A)),
+		    _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), t)));
+		__m256i r9 = _mm256_and_si256(_mm256_cmpgt_epi8(t, _mm256_set1_epi8(0x1F)),
+		    _mm256_cmpgt_epi8(_mm256_set1_epi8(0x2E), t));
+		__m256i no = _mm256_or_si256(_mm256_and_si256(after8, r8), _mm256_and_si256(after9, r9));
+		__m256i space = _mm256_cmpeq_epi8(v, sp);
+		__m256i good = _mm256_or_si256(_mm256_or_si256(after8, after9),
+		    _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, d8), _mm256_cmpeq_epi8(v, d9)),
+		    _mm256_andnot_si256(_mm256_cmpeq_epi8(prev, sp), space)));
+		_mm256_storeu_si256((__m256i *)o, _mm256_xor_si256(v,
+		    _mm256_and_si256(space, _mm256_set1_epi8(' ' ^ '\n'))));
+		uint32_t spaces = (uint32_t)_mm256_movemask_epi8(space);
+		uint32_t bad = ~(uint32_t)_mm256_movemask_epi8(good) | (uint32_t)_mm256_movemask_epi8(no);
+		if (bad)
+			spaces &= (1u << __builtin_ctz(bad)) - 1;
+		if (spaces)
+			end = p + 32 - (size_t)__builtin_clz(spaces);
+		if (bad) {
+			*endp = end;
+			return lim;
+		}
+	}
+	*endp = end;
+	return p;
+}
+#endif
+
+static int plain_simd = -1;     /* 0 none, 1 SSE2, 2 AVX2 */
+
+size_t
+ar_tok_plain(const char *s, size_t n, size_t i, size_t *a, char *o, size_t room)
+{
+	size_t p, end;
+
+	if (i < n && s[i] == ' ')
+		i++;
+	*a = end = i;
+	if (plain_simd < 0) {
+		if (!word2_ready)
+			word2_init();
+		plain_simd = 0;
+#ifdef TOK_PLAIN_SSE2
+		plain_simd = plain_ok && !getenv("AR_NO_SIMD");
+#ifdef TOK_PLAIN_AVX2
+		if (plain_simd && __builtin_cpu_supports("avx2") && !getenv("AR_NO_AVX2"))
+			plain_simd = 2;
+#endif
+#endif
+	}
+	/* blocks read the byte before them: not at the start of the text */
+	if (!plain_simd || i == 0 || i + 16 > n || ((unsigned char)s[i] | 1) != 0xD9)
+		return i;
+#ifdef TOK_PLAIN_SSE2
+	/* s[p] goes to o[p - i], a block of it wholly inside room */
+	size_t lim = room < n - i ? i + room : n;
+	p = i;
+#ifdef TOK_PLAIN_AVX2
+	if (plain_simd == 2 && (p = plain_avx2(s, p, lim, &end, o)) == lim)
+		return end;
+#endif
+	for (; p + 16 <= lim; p += 16) {
+		unsigned spaces, bad = plain16(s, p, o + (p - i), &spaces);
+		if (bad)
+			spaces &= (1u << __builtin_ctz(bad)) - 1;
+		if (spaces)
+			end = p + 32 - (size_t)__builtin_clz(spaces);
+		if (bad)
+			break;
+	}
+#else
+	(void)p, (void)o, (void)room;
+#endif
+	return end;
 }
 
 int
@@ -670,6 +860,20 @@ ar_tok_next(const struct ar_splitter *sp, const char *s, size_t n,
 	size_t i = *pos, j, L;
 	int32_t cp, c2;
 	int cl, type;
+
+	/* The usual token: after one space, a word of two-byte letters (all
+	 * of Arabic) that ends before ASCII punctuation or a space. The slow
+	 * path below takes the same steps; this one only skips its tests. */
+	if (i < n && s[i] == ' ')
+		i++;
+	if (i + 1 < n && is_lead2((unsigned char)s[i]) && (word2_at(s, i) & W2_START)) {
+		*start = i;
+		type = AR_TOK_WORD;
+		j = word_run(s, n, i + 2);
+		if (j >= n || ((unsigned char)s[j] < 0x80 && s[j] != '\'' && s[j] != '.'))
+			goto done;
+		goto word;
+	}
 
 	/* skip white space */
 	for (;;) {
@@ -793,23 +997,9 @@ word:
 		for (;;) {
 			while (j < n) {
 				/* fast: ASCII and two-byte letters, marks, digits */
-				unsigned char b0 = (unsigned char)s[j];
-				if (b0 < 0x80) {
-					if (!ascii_alnum(b0))
-						break;
-					j++;
-					continue;
-				}
-				if (b0 < 0xE0 && j + 1 < n
-				    && word2[((b0 & 0x1F) << 6) | ((unsigned char)s[j + 1] & 0x3F)]) {
-					j += 2;
-					while (j + 1 < n && (unsigned char)s[j] >= 0xC2
-					    && (unsigned char)s[j] < 0xE0
-					    && word2[(((unsigned char)s[j] & 0x1F) << 6)
-					    | ((unsigned char)s[j + 1] & 0x3F)])
-						j += 2;
-					continue;
-				}
+				j = word_run(s, n, j);
+				if (j >= n || (unsigned char)s[j] < 0x80)
+					break;
 				L = ar_u8dec(s + j, &c2);
 				int c = ar_cclass(c2);
 				if (c == AR_C_LETTER || c == AR_C_MARK || c == AR_C_DIGIT)
