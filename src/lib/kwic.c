@@ -2073,7 +2073,9 @@ left_context(const char *s, size_t at, int columns, int words)
 				break;
 			}
 			i -= len, w += chars;
-			if (len < 32)
+			/* 31: the window may have cut a letter in two (its
+			 * first byte a second one): look again from it */
+			if (len < 31)
 				break;
 		}
 #endif
@@ -2146,7 +2148,9 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 				break;
 			}
 			i += len, w += chars;
-			if (len < 32)
+			/* 31: the window may have cut a letter in two (its
+			 * last byte a first one): look again from it */
+			if (len < 31)
 				break;
 		}
 #endif
