@@ -533,19 +533,24 @@ bidi_simple(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
 	return 1;
 }
 
-size_t
-ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total)
+/* ar_term_bidi_cols; *plain set when the row is all bidi_plain's
+ * characters (none that ar_term_write would change) */
+static size_t
+bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total, int *plain)
 {
 	FriBidiParType base = FRIBIDI_PAR_LTR;
 	size_t len = 0, i = 0, col = 0, lo = (size_t)-1;
 	static int ready;
 
-	if (!ready++)
-		low_init();
+	if (!ready)
+		ready = 1, low_init();
 	*hi = 0;
+	*plain = 0;
 #ifdef TERM_AVX2
-	if (bidi_plain(s, n, b, e, &lo, hi, total))
+	if (bidi_plain(s, n, b, e, &lo, hi, total)) {
+		*plain = 1;
 		return lo;
+	}
 #endif
 	if (bidi_simple(s, n, b, e, &lo, hi, total))
 		return lo;
@@ -592,6 +597,13 @@ ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_
 		col += w;
 	}
 	return lo == (size_t)-1 ? 0 : lo;
+}
+
+size_t
+ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total)
+{
+	int plain;
+	return bidi_cols(s, n, b, e, hi, total, &plain);
 }
 
 void
@@ -739,7 +751,7 @@ ar_term_kwic_logical(const struct ar_term_kwic *w, size_t cw, size_t *kwp)
 	const char *l = w->l;
 	size_t ll = w->ll, rl = w->rl, kb, ke, hi, pad, col, padm, kw;
 	size_t wm = ar_term_columns(w->m, w->ml);
-	int nofit = 0;
+	int nofit = 0, plain;
 
 	if (wm > *kwp)
 		*kwp = wm;
@@ -759,10 +771,14 @@ ar_term_kwic_logical(const struct ar_term_kwic *w, size_t cw, size_t *kwp)
 		kb = row.len;
 		ar_buf_add(&row, w->m, w->ml);
 		ke = row.len;
-		for (size_t k = 0; rl && k <= padm; k++)
-			ar_buf_addc(&row, ' ');
+		if (rl) {
+			if (row.len + padm + 1 > row.cap)
+				ar_buf_grow(&row, padm + 1);
+			memset(row.s + row.len, ' ', padm + 1);
+			row.len += padm + 1;
+		}
 		ar_buf_add(&row, w->r, rl);
-		ar_term_bidi_cols(row.s, row.len, kb, ke, &hi, &col);
+		bidi_cols(row.s, row.len, kb, ke, &hi, &col, &plain);
 		pad = cw + 1 + kw > hi ? cw + 1 + kw - hi : 0;
 		col += pad;
 		/* too far right: the right context gives up as many columns at
@@ -785,6 +801,12 @@ ar_term_kwic_logical(const struct ar_term_kwic *w, size_t cw, size_t *kwp)
 		}
 	}
 	term_spaces(pad);
+	if (plain && !*w->on && !*w->off) {
+		/* the row as measured is the row to show: nothing in it for
+		 * ar_term_write to change, no highlight between its parts */
+		ar_out_write(row.s, row.len);
+		return col;
+	}
 	ar_term_write(l, ll);
 	if (ll)
 		ar_out_putc(' ');
