@@ -2111,11 +2111,22 @@ nth_high(uint32_t x, unsigned n)
 }
 #endif
 
+/* A character the walks decode that is not plain (ar_kwic_context_plain):
+ * all but the Arabic comma, semicolon and question mark */
+static inline int
+ctx_other_cp(int32_t cp)
+{
+	return cp != 0x060C && cp != 0x061B && cp != 0x061F;
+}
+
+/* The walks: *np set where a character walked over is no plain one (one
+ * they decode but the three), *wp the columns. */
 static size_t
-left_context(const char *s, size_t at, int columns, int words)
+left_context(const char *s, size_t at, int columns, int words, size_t *wp, int *np)
 {
 	size_t i = at, w = 0;
 	int32_t cp;
+	int other = 0;
 
 	if (words) {
 		for (int k = 0; k < words && i > 0; k++) {
@@ -2124,6 +2135,7 @@ left_context(const char *s, size_t at, int columns, int words)
 			while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t')
 				i--;
 		}
+		*np = 1;
 		return i;
 	}
 	while (i > 0) {
@@ -2159,22 +2171,29 @@ left_context(const char *s, size_t at, int columns, int words)
 		if (i == 0)
 			break;
 		size_t j = i - 1, cw;
+		int no;
 		unsigned char b1 = (unsigned char)s[j], b0 = i > 1 ? (unsigned char)s[j - 1] : 0;
 		if (b1 >= 0x20 && b1 < 0x7F) {
 			cw = 1;         /* printable ASCII, then Arabic letters */
+			no = 0;
 		} else if (((unsigned)b0 << 8 | b1) - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
 			cw = 1, j--;    /* U+0621..U+064A (valid UTF-8: D8 A1 to D9 8A) */
+			no = 0;
 		} else {
 			while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
 				j--;
 			ar_u8dec(s + j, &cp);
 			cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+			no = ctx_other_cp(cp);
 		}
 		if (w + cw > (size_t)columns)
 			break;
+		other |= no;
 		w += cw;
 		i = j;
 	}
+	*wp = w;
+	*np = other != 0;
 	/* do not begin with a mark whose letter was cut off */
 	while (i < at) {
 		size_t k = ar_u8dec(s + i, &cp);
@@ -2186,10 +2205,11 @@ left_context(const char *s, size_t at, int columns, int words)
 }
 
 static size_t
-right_context(const char *s, size_t n, size_t at, int columns, int words, size_t *widthp)
+right_context(const char *s, size_t n, size_t at, int columns, int words, size_t *widthp, int *np)
 {
 	size_t i = at, w = 0;
 	int32_t cp;
+	int other = 0;
 
 	if (words) {
 		for (int k = 0; k < words && i < n; k++) {
@@ -2199,6 +2219,7 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 				i++;
 		}
 		*widthp = ar_term_columns(s + at, i - at);
+		*np = 1;
 		return i;
 	}
 	while (i < n) {
@@ -2234,26 +2255,32 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 		if (i >= n)
 			break;
 		size_t k, cw;
+		int no;
 		unsigned char b0 = (unsigned char)s[i], b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 		if (b0 >= 0x20 && b0 < 0x7F) {
 			k = 1, cw = 1;  /* printable ASCII, then Arabic letters */
+			no = 0;
 		} else if (((unsigned)b0 << 8 | b1) - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
 			k = 2, cw = 1;
+			no = 0;
 		} else {
 			k = ar_u8dec(s + i, &cp);
 			cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+			no = ctx_other_cp(cp);
 		}
 		if (w + cw > (size_t)columns) {
 			if (cw == 0)
-				i += k;
+				i += k, other |= no;
 			else
 				break;
 			continue;
 		}
+		other |= no;
 		w += cw;
 		i += k;
 	}
 	*widthp = w;
+	*np = other != 0;
 	return i;
 }
 
@@ -2261,13 +2288,26 @@ void
 ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
     int columns, int words, size_t *ls, size_t *re, size_t *rwidth)
 {
+	size_t lw;
+	int plain;
+	ar_kwic_context_plain(s, n, start, end, columns, words, ls, re, rwidth, &lw, &plain);
+}
+
+void
+ar_kwic_context_plain(const char *s, size_t n, size_t start, size_t end,
+    int columns, int words, size_t *ls, size_t *re, size_t *rwidth, size_t *lwidth, int *plain)
+{
+	int nl, nr;
+
 #ifdef KWIC_AVX2
 	if (ctx_avx2 < 0)
 		ctx_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
 		    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
 #endif
-	*ls = left_context(s, start, columns, words);
-	*re = right_context(s, n, end, columns, words, rwidth);
+	*lwidth = 0;
+	*ls = left_context(s, start, columns, words, lwidth, &nl);
+	*re = right_context(s, n, end, columns, words, rwidth, &nr);
+	*plain = !nl && !nr;
 }
 
 static size_t
