@@ -255,7 +255,10 @@ static unsigned char low_width[0x700], low_bracket[0x700];
 
 /* FriBidi types the characters as bidi_plain takes them (plain_types),
  * and AVX2 too (plain_ok) */
-static int plain_types, plain_ok;
+static int plain_types;
+#ifdef TERM_AVX2
+static int plain_ok;
+#endif
 
 /* bidi_plain's characters: 1 a neutral, 2 a European digit, 3 an Arabic
  * letter; 0 any other (of U+0000..U+06FF) */
