@@ -141,7 +141,8 @@ static void
 print_text(const struct ar_kwic_row *w)
 {
 	size_t cw = words_ctx ? (size_t)words_ctx * 8 : (size_t)context, kw = kw_width;
-	struct ar_term_kwic k = { w->l, w->ll, w->m, w->ml, w->r, w->rl, w->rwidth, hl_on, hl_off };
+	struct ar_term_kwic k = { w->l, w->ll, w->m, w->ml, w->r, w->rl, w->rwidth, hl_on, hl_off,
+	    w->plain, w->lwidth };
 	size_t col = visual ? ar_term_kwic_visual(&k, cw, &kw) : ar_term_kwic_logical(&k, cw, &kw);
 
 	spaces(2 * cw + kw + 2 > col ? 2 * cw + kw + 2 - col : 0);
@@ -206,7 +207,8 @@ kwic_line(const struct ar_kwic_line *ln, void *ctx)
 		if (count_forms || colloc_win || clusters)
 			continue;
 		size_t ls, re;
-		ar_kwic_context(s, ln->n, h->start, h->end, context, words_ctx, &ls, &re, &w.rwidth);
+		ar_kwic_context_plain(s, ln->n, h->start, h->end, context, words_ctx, &ls, &re, &w.rwidth,
+		    &w.lwidth, &w.plain);
 		w.doc = ar_doc.name, w.docl = ar_doc.namelen;
 		w.date = has_date ? docdate.s : NULL, w.datel = docdate.len;
 		w.line = ln->lineno;

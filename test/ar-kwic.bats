@@ -541,7 +541,10 @@ print(rows[0]); print(len(rows) - 1, sorted(set(r[7] for r in rows[1:])))"' _ "$
 	w=$(sed -n 3p "$BATS_TEST_TMPDIR/pats")
 	{ cat "$S"/*.txt
 	  printf 'قَالَ الرَّئِيسُ (%s) في 2023، «%s» و%s: BBC News %s\n' "$w" "$w" "$w" "$w"
-	  printf '%s\t\001%s\302\240\302\240%s ـــ %s ١٤ %s\n' "$w" "$w" "$w" "$w" "$w"; } > "$BATS_TEST_TMPDIR/text.txt"
+	  printf '%s\t\001%s\302\240\302\240%s ـــ %s ١٤ %s\n' "$w" "$w" "$w" "$w" "$w"
+	  # the sieve's runs of a word and a mark after it, of ASCII alone
+	  printf '%s؟ %s؛ %s، ، ؟ 2023 BBC %s؟%s x%s %s2 ،%s\n' "$w" "$w" "$w" "$w" "$w" "$w" "$w" "$w"; } \
+	  > "$BATS_TEST_TMPDIR/text.txt"
 	for f in --context=5 --context=15 --context=40 --context=100 --tsv --words=3; do
 		run -0 bash -c 'AR_NO_AVX2=1 ar-kwic $1 -f "$2" "$3" > "$4/s" 2>&1
 			ar-kwic $1 -f "$2" "$3" > "$4/v" 2>&1

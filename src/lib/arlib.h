@@ -1011,6 +1011,12 @@ int ar_kwic_piece(struct ar_kwic *k, const char *p, size_t n, int last,
  * right context's columns. */
 void ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
     int columns, int words, size_t *ls, size_t *re, size_t *rwidth);
+/* The same, and *plain 1 when each character of both contexts is
+ * printable ASCII, U+0621..U+064A, U+060C, U+061B or U+061F, a column
+ * each (struct ar_term_kwic's plain), with *lwidth the left context's
+ * columns (--words: *plain 0). */
+void ar_kwic_context_plain(const char *s, size_t n, size_t start, size_t end,
+    int columns, int words, size_t *ls, size_t *re, size_t *rwidth, size_t *lwidth, int *plain);
 /* The k-th word (from 1) of string s, or with back of its end: the words a
  * concordance sorts on (R1 after the hit, L1 before it). */
 void ar_kwic_context_word(const char *s, int k, int back, const char **w, size_t *wn);
@@ -1025,6 +1031,8 @@ struct ar_kwic_row {
 	const char *l, *m, *r;               /* left context, the hit, right context */
 	size_t ll, ml, rl;
 	size_t rwidth;                       /* display width of r */
+	size_t lwidth;                       /* and of l, where plain */
+	int plain;                           /* as ar_kwic_context_plain says */
 	int pat;                             /* the pattern's index */
 	const char *date; size_t datel;      /* NULL: the document has none */
 };
@@ -1153,6 +1161,10 @@ struct ar_term_kwic {
 	const char *m; size_t ml;
 	const char *r; size_t rl, rwidth;
 	const char *on, *off;
+	/* 1: l and r hold only ar_kwic_context_plain's plain characters,
+	 * l lwidth columns wide (the row's columns are counts; 0: unknown) */
+	int plain;
+	size_t lwidth;
 };
 size_t ar_term_kwic_logical(const struct ar_term_kwic *w, size_t cw, size_t *kw);
 size_t ar_term_kwic_visual(const struct ar_term_kwic *w, size_t cw, size_t *kw);

@@ -160,6 +160,9 @@ struct ar_kwic {
 	 * its bytes and last three letters one of these bits */
 	int sieve;
 	size_t sieve_min, sieve_max;
+	size_t sieve_lo, sieve_span;    /* the lengths it tests: lo to lo + span */
+	int sieve_noascii;              /* no form has an ASCII character */
+	int sieve_punct;                /* ، ؛ ؟ end a word, as WF_OTHER */
 	uint64_t *sieve_bits;           /* 65536 */
 	struct wslot *wset;
 	size_t wmask;
@@ -1383,20 +1386,24 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 }
 
 #ifdef KWIC_AVX2
-/* A sieve in front of scan_words' walk: thirty-two bytes from p[i] (a
+/* A sieve in front of scan_words' walk: sixty-four bytes from p[i] (a
  * separator or a run's first byte) classified by their two halves
- * (vpshufb). In *sep the separators (is_sep); in *odd the bytes of
- * anything but ASCII letters and digits and the letters D8 A1..D8 BF,
- * D9 81..D9 8A (their table fold is one word character of as many
- * bytes: build_sieve checks it). The first table: bit 7 a second byte,
- * bits 0..2 an ASCII letter or digit (3: 0-9; 4, 6: but @ `; 5, 7: to
- * Z z), bit 3 D8 or D9. The second: bits 0..1 a second byte after D8
- * (A1..AF; B0..BF), bit 7 one after D9 (81..8A). */
+ * (vpshufb), thirty-two at a time. In *sep the separators (is_sep); in
+ * *odd the bytes of anything but ASCII letters and digits and the letters
+ * D8 A1..D8 BF, D9 81..D9 8A (their table fold is one word character of
+ * as many bytes: build_sieve checks it), in *asc the ASCII letters and
+ * digits. The first table: bit 7 a second byte, bits 0..2 an ASCII letter
+ * or digit (3: 0-9; 4, 6: but @ `; 5, 7: to Z z), bit 3 D8 or D9. The
+ * second: bits 0..1 a second byte after D8 (A1..AF; B0..BF), bit 7 one
+ * after D9 (81..8A). */
 #define LUT(f) f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), \
 	f(10), f(11), f(12), f(13), f(14), f(15)
-/* the sieve's bit of a form's last three folded letters and its bytes */
-#define SIEVE_BIT(a, b, c, n) ((((a) * 0x9E3779B1u) ^ ((b) * 0x85EBCA6Bu) \
-	^ ((c) * 0xC2B2AE35u) ^ ((uint32_t)(n) * 0x27D4EB2Fu)) >> 16)
+/* the sieve's hash of a form's last three folded letters and its bytes:
+ * its top ten bits pick a word of the table, the next twelve two bits in
+ * it (both set for a form: a wrong word passes one time in a few hundred) */
+#define SIEVE_HASH(a, b, c, n) (((a) * 0x9E3779B1u) ^ ((b) * 0x85EBCA6Bu) \
+	^ ((c) * 0xC2B2AE35u) ^ ((uint32_t)(n) * 0x27D4EB2Fu))
+#define SIEVE_MASK(h) (1ull << ((h) >> 16 & 63) | 1ull << ((h) >> 10 & 63))
 #define S1LO(l) (char)(0x80 | ((l) <= 9 ? 1 : 0) | ((l) >= 1 ? 2 : 0) | ((l) <= 10 ? 4 : 0) \
 	| ((l) == 8 || (l) == 9 ? 8 : 0))
 #define S1HI(h) (char)((h) == 3 ? 1 : (h) == 4 || (h) == 6 ? 2 : (h) == 5 || (h) == 7 ? 4 \
@@ -1404,8 +1411,10 @@ word_may_hit(struct ar_kwic *k, const char *s, size_t n, size_t c)
 #define S2LO(l) (char)(((l) >= 1 ? 1 : 0) | 2 | ((l) >= 1 && (l) <= 10 ? 0x80 : 0))
 #define S2HI(h) (char)((h) == 10 ? 1 : (h) == 11 ? 2 : (h) == 8 ? 0x80 : 0)
 
+/* thirty-two of them; *carry: bit 0 the byte before is D8 as a first
+ * byte, bit 1 D9; set for the next thirty-two */
 __attribute__((target("avx2"))) static inline void
-sieve32(const unsigned char *p, uint32_t *sep, uint32_t *odd, uint32_t *asc)
+sieve32(const unsigned char *p, uint32_t *carry, uint32_t *sep, uint32_t *odd, uint32_t *asc)
 {
 	const __m256i s1lo = _mm256_setr_epi8(LUT(S1LO), LUT(S1LO));
 	const __m256i s1hi = _mm256_setr_epi8(LUT(S1HI), LUT(S1HI));
@@ -1427,62 +1436,102 @@ sieve32(const unsigned char *p, uint32_t *sep, uint32_t *odd, uint32_t *asc)
 	    _mm256_and_si256(c2, _mm256_set1_epi8(3)), zero));
 	uint32_t v9 = (uint32_t)_mm256_movemask_epi8(c2);
 	uint32_t star = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('*')));
-	/* p[i - 1] is no first byte: a separator, or nothing */
-	uint32_t p8 = (d8 & lead) << 1, p9 = (~d8 & lead) << 1;
+	/* the byte before is a first byte (D8, D9) or not */
+	uint32_t l8 = d8 & lead, l9 = ~d8 & lead;
+	uint32_t p8 = l8 << 1 | (*carry & 1), p9 = l9 << 1 | (*carry >> 1);
 	uint32_t good = ((alnum | lead) & ~(p8 | p9)) | (cont & ((p8 & v8) | (p9 & v9)));
+	*carry = l8 >> 31 | (l9 >> 31) << 1;
 	*sep = ascii & ~alnum & ~star;
 	*odd = ~good & ~*sep;
 	*asc = alnum;
 }
 
+__attribute__((target("avx2"))) static inline void
+sieve64(const unsigned char *p, uint64_t *sep, uint64_t *odd, uint64_t *asc)
+{
+	uint32_t carry = 0, s0, o0, a0, s1, o1, a1;
+	sieve32(p, &carry, &s0, &o0, &a0);
+	sieve32(p + 32, &carry, &s1, &o1, &a1);
+	*sep = (uint64_t)s1 << 32 | s0;
+	*odd = (uint64_t)o1 << 32 | o0;
+	*asc = (uint64_t)a1 << 32 | a0;
+}
+
 /* From p[i] (a separator or a run's first byte) on, the first run the
  * sieve lets through, or n: runs of Arabic letters (D8 A1..D9 8A but
  * tatweel) no form can be, by their length or last three letters, and
- * separators are passed over; any other run is for scan_words to walk. */
+ * separators are passed over; any other run is for scan_words to walk,
+ * but a run of ASCII letters and digits where no form has them, and one
+ * of those letters with an Arabic comma, semicolon or question mark
+ * after them (that ends the word there: build_sieve checks it), which
+ * the sieve tests as the letters. */
 __attribute__((target("avx2"))) static size_t
 sieve_skip(const struct ar_kwic *k, const unsigned char *p, size_t i, size_t n)
 {
 	const uint16_t *wf = k->wfold;
 	const uint64_t *bits = k->sieve_bits;
-	const size_t lo = k->sieve_min, hi = k->sieve_max;
+	const size_t lo = k->sieve_lo, span = k->sieve_span;
 
 	while (i < n) {
-		uint32_t sep, odd, asc;
-		if (n - i >= 32) {
-			sieve32(p + i, &sep, &odd, &asc);
+		uint64_t sep, odd, asc;
+		if (n - i >= 64) {
+			sieve64(p + i, &sep, &odd, &asc);
 		} else {                /* the end: zeros are separators */
-			unsigned char tail[32] = { 0 };
+			unsigned char tail[64] = { 0 };
 			memcpy(tail, p + i, n - i);
-			sieve32(tail, &sep, &odd, &asc);
+			sieve64(tail, &sep, &odd, &asc);
 		}
-		uint32_t word = ~sep;
-		odd |= asc;
-		while (word) {
-			unsigned at = (unsigned)__builtin_ctz(word);
-			unsigned len = (unsigned)__builtin_ctzll(~(uint64_t)(word >> at));
-			if (at + len == 32) {
-				if (at == 0)
-					return i;       /* a run of 32 bytes or more */
-				break;                  /* it may go on: look again from it */
-			}
-			uint32_t run = ((1u << len) - 1) << at;
-			const unsigned char *e = p + i + at + len;
-			if (odd & run)
-				return i + at;
-			if (len >= lo && len <= hi && len >= 6) {      /* three letters */
+		uint64_t word = ~sep, other = odd | asc;
+		if (word == ~0ull)
+			return i;       /* a run of 64 bytes or more */
+		/* each run's first and last byte: the runs come from two
+		 * masks that each lose a bit a run, no chain from one to the
+		 * next through its length */
+		uint64_t starts = word & ~(word << 1), ends = word & ~(word >> 1);
+		size_t next = i + 64;
+		if (word >> 63) {       /* it may go on: look again from it */
+			unsigned ls = 63u - (unsigned)__builtin_clzll(starts);
+			starts &= ~(1ull << ls), ends &= ~(1ull << 63);
+			next = i + ls;
+		}
+		while (starts) {
+			unsigned at = (unsigned)__builtin_ctzll(starts), last = (unsigned)__builtin_ctzll(ends);
+			starts &= starts - 1, ends &= ends - 1;
+			unsigned len = last + 1 - at;
+			uint64_t run = (2ull << last) - (1ull << at);
+			const unsigned char *e = p + i + last + 1;
+			if (!(other & run)) {
+				if ((size_t)len - lo > span)
+					continue;       /* no form is as long */
 				uint16_t v0, v1, v2;
 				memcpy(&v0, e - 6, 2), memcpy(&v1, e - 4, 2), memcpy(&v2, e - 2, 2);
-				uint32_t b = SIEVE_BIT(wf[v0], wf[v1], wf[v2], len);
-				if (bits[b >> 6] >> (b & 63) & 1)
+				uint32_t h = SIEVE_HASH(wf[v0], wf[v1], wf[v2], len);
+				uint64_t m = SIEVE_MASK(h);
+				if ((bits[h >> 22] & m) == m)
 					return i + at;
+				continue;
 			}
-			word &= ~run;
+			if (!(run & ~asc)) {
+				if (!k->sieve_noascii)
+					return i + at;
+			} else if (len >= 2 && (odd & run) == 1ull << last && !(asc & run)
+			    && k->sieve_punct && e[-2] == 0xD8
+			    && (e[-1] == 0x8C || e[-1] == 0x9B || e[-1] == 0x9F)) {
+				/* the letters before the mark, as a run */
+				unsigned l2 = len - 2;
+				if ((size_t)l2 - lo <= span) {
+					uint16_t v0, v1, v2;
+					memcpy(&v0, e - 8, 2), memcpy(&v1, e - 6, 2), memcpy(&v2, e - 4, 2);
+					uint32_t h = SIEVE_HASH(wf[v0], wf[v1], wf[v2], l2);
+					uint64_t m = SIEVE_MASK(h);
+					if ((bits[h >> 22] & m) == m)
+						return i + at;
+				}
+			} else {
+				return i + at;
+			}
 		}
-		if (!word) {
-			i += 32;
-			continue;
-		}
-		i += (size_t)__builtin_ctz(word);
+		i = next;
 	}
 	return n;
 }
@@ -1671,6 +1720,7 @@ build_sieve(struct ar_kwic *k)
 			return;
 	k->sieve_bits = ar_alloc(1024 * sizeof *k->sieve_bits);
 	memset(k->sieve_bits, 0, 1024 * sizeof *k->sieve_bits);
+	k->sieve_noascii = 1;
 	for (size_t x = 0; x <= k->cmask; x++) {
 		const struct cslot *cs = &k->cset[x];
 		size_t bytes = 0;
@@ -1682,8 +1732,25 @@ build_sieve(struct ar_kwic *k)
 			k->sieve_min = bytes;
 		if (bytes > k->sieve_max)
 			k->sieve_max = bytes;
-		uint32_t b = SIEVE_BIT(cs->s[cs->n - 3], cs->s[cs->n - 2], cs->s[cs->n - 1], bytes);
-		k->sieve_bits[b >> 6] |= 1ull << (b & 63);
+		uint32_t h = SIEVE_HASH(cs->s[cs->n - 3], cs->s[cs->n - 2], cs->s[cs->n - 1], (uint32_t)bytes);
+		k->sieve_bits[h >> 22] |= SIEVE_MASK(h);
+		for (uint32_t j = 0; j < cs->n; j++)
+			if (cs->s[j] < 0x80)
+				k->sieve_noascii = 0;
+	}
+	/* a plain run of fewer than six bytes (three letters) is no form */
+	k->sieve_lo = k->sieve_min < 6 ? 6 : k->sieve_min;
+	if (k->sieve_max < k->sieve_lo)
+		k->sieve_lo = 64, k->sieve_span = 0;    /* none: no length passes */
+	else
+		k->sieve_span = k->sieve_max - k->sieve_lo;
+	k->sieve_punct = 1;
+	for (int j = 0; j < 3; j++) {
+		static const unsigned char marks[3][2] = { { 0xD8, 0x8C }, { 0xD8, 0x9B }, { 0xD8, 0x9F } };
+		uint16_t v;
+		memcpy(&v, marks[j], 2);
+		if (k->wfold[v] != WF_OTHER)
+			k->sieve_punct = 0;
 	}
 	k->sieve = k->sieve_max > 0;
 #endif
@@ -2044,11 +2111,22 @@ nth_high(uint32_t x, unsigned n)
 }
 #endif
 
+/* A character the walks decode that is not plain (ar_kwic_context_plain):
+ * all but the Arabic comma, semicolon and question mark */
+static inline int
+ctx_other_cp(int32_t cp)
+{
+	return cp != 0x060C && cp != 0x061B && cp != 0x061F;
+}
+
+/* The walks: *np set where a character walked over is no plain one (one
+ * they decode but the three), *wp the columns. */
 static size_t
-left_context(const char *s, size_t at, int columns, int words)
+left_context(const char *s, size_t at, int columns, int words, size_t *wp, int *np)
 {
 	size_t i = at, w = 0;
 	int32_t cp;
+	int other = 0;
 
 	if (words) {
 		for (int k = 0; k < words && i > 0; k++) {
@@ -2057,6 +2135,7 @@ left_context(const char *s, size_t at, int columns, int words)
 			while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t')
 				i--;
 		}
+		*np = 1;
 		return i;
 	}
 	while (i > 0) {
@@ -2073,7 +2152,9 @@ left_context(const char *s, size_t at, int columns, int words)
 				break;
 			}
 			i -= len, w += chars;
-			if (len < 32)
+			/* 31: the window may have cut a letter in two (its
+			 * first byte a second one): look again from it */
+			if (len < 31)
 				break;
 		}
 #endif
@@ -2090,22 +2171,29 @@ left_context(const char *s, size_t at, int columns, int words)
 		if (i == 0)
 			break;
 		size_t j = i - 1, cw;
+		int no;
 		unsigned char b1 = (unsigned char)s[j], b0 = i > 1 ? (unsigned char)s[j - 1] : 0;
 		if (b1 >= 0x20 && b1 < 0x7F) {
 			cw = 1;         /* printable ASCII, then Arabic letters */
+			no = 0;
 		} else if (((unsigned)b0 << 8 | b1) - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
 			cw = 1, j--;    /* U+0621..U+064A (valid UTF-8: D8 A1 to D9 8A) */
+			no = 0;
 		} else {
 			while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
 				j--;
 			ar_u8dec(s + j, &cp);
 			cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+			no = ctx_other_cp(cp);
 		}
 		if (w + cw > (size_t)columns)
 			break;
+		other |= no;
 		w += cw;
 		i = j;
 	}
+	*wp = w;
+	*np = other != 0;
 	/* do not begin with a mark whose letter was cut off */
 	while (i < at) {
 		size_t k = ar_u8dec(s + i, &cp);
@@ -2117,10 +2205,11 @@ left_context(const char *s, size_t at, int columns, int words)
 }
 
 static size_t
-right_context(const char *s, size_t n, size_t at, int columns, int words, size_t *widthp)
+right_context(const char *s, size_t n, size_t at, int columns, int words, size_t *widthp, int *np)
 {
 	size_t i = at, w = 0;
 	int32_t cp;
+	int other = 0;
 
 	if (words) {
 		for (int k = 0; k < words && i < n; k++) {
@@ -2130,6 +2219,7 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 				i++;
 		}
 		*widthp = ar_term_columns(s + at, i - at);
+		*np = 1;
 		return i;
 	}
 	while (i < n) {
@@ -2146,7 +2236,9 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 				break;
 			}
 			i += len, w += chars;
-			if (len < 32)
+			/* 31: the window may have cut a letter in two (its
+			 * last byte a first one): look again from it */
+			if (len < 31)
 				break;
 		}
 #endif
@@ -2163,26 +2255,32 @@ right_context(const char *s, size_t n, size_t at, int columns, int words, size_t
 		if (i >= n)
 			break;
 		size_t k, cw;
+		int no;
 		unsigned char b0 = (unsigned char)s[i], b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 		if (b0 >= 0x20 && b0 < 0x7F) {
 			k = 1, cw = 1;  /* printable ASCII, then Arabic letters */
+			no = 0;
 		} else if (((unsigned)b0 << 8 | b1) - 0xD8A1u <= 0xD98Au - 0xD8A1u) {
 			k = 2, cw = 1;
+			no = 0;
 		} else {
 			k = ar_u8dec(s + i, &cp);
 			cw = cp < 0x20 ? 1 : (size_t)ar_cpwidth(cp);
+			no = ctx_other_cp(cp);
 		}
 		if (w + cw > (size_t)columns) {
 			if (cw == 0)
-				i += k;
+				i += k, other |= no;
 			else
 				break;
 			continue;
 		}
+		other |= no;
 		w += cw;
 		i += k;
 	}
 	*widthp = w;
+	*np = other != 0;
 	return i;
 }
 
@@ -2190,13 +2288,26 @@ void
 ar_kwic_context(const char *s, size_t n, size_t start, size_t end,
     int columns, int words, size_t *ls, size_t *re, size_t *rwidth)
 {
+	size_t lw;
+	int plain;
+	ar_kwic_context_plain(s, n, start, end, columns, words, ls, re, rwidth, &lw, &plain);
+}
+
+void
+ar_kwic_context_plain(const char *s, size_t n, size_t start, size_t end,
+    int columns, int words, size_t *ls, size_t *re, size_t *rwidth, size_t *lwidth, int *plain)
+{
+	int nl, nr;
+
 #ifdef KWIC_AVX2
 	if (ctx_avx2 < 0)
 		ctx_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
 		    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
 #endif
-	*ls = left_context(s, start, columns, words);
-	*re = right_context(s, n, end, columns, words, rwidth);
+	*lwidth = 0;
+	*ls = left_context(s, start, columns, words, lwidth, &nl);
+	*re = right_context(s, n, end, columns, words, rwidth, &nr);
+	*plain = !nl && !nr;
 }
 
 static size_t

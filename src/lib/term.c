@@ -253,8 +253,12 @@ reorder_simple(const FriBidiLevel *lv, size_t len, FriBidiStrIndex *map)
 static FriBidiCharType low_type[0x700];
 static unsigned char low_width[0x700], low_bracket[0x700];
 
+/* FriBidi types the characters as bidi_plain takes them (plain_types),
+ * and AVX2 too (plain_ok) */
+static int plain_types;
 #ifdef TERM_AVX2
-static int plain_ok;    /* AVX2, and FriBidi types the characters as bidi_plain takes them */
+static int plain_ok;
+#endif
 
 /* bidi_plain's characters: 1 a neutral, 2 a European digit, 3 an Arabic
  * letter; 0 any other (of U+0000..U+06FF) */
@@ -272,7 +276,6 @@ plain_kind(int32_t cp)
 		return 0;               /* controls, Latin letters, brackets */
 	return 1;
 }
-#endif
 
 static void
 low_init(void)
@@ -282,10 +285,8 @@ low_init(void)
 		low_width[cp] = (unsigned char)ar_cpwidth(cp);
 		low_bracket[cp] = fribidi_get_bracket((FriBidiChar)cp) != FRIBIDI_NO_BRACKET;
 	}
-#ifdef TERM_AVX2
 	/* what bidi_plain assumes of its characters, asked once */
-	plain_ok = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
-	    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
+	plain_types = 1;
 	for (int32_t cp = 0; cp < 0x700; cp++) {
 		FriBidiCharType t = low_type[cp];
 		int kind = plain_kind(cp);
@@ -294,8 +295,11 @@ low_init(void)
 		    || (kind == 1 && (t == FRIBIDI_TYPE_EN || FRIBIDI_IS_LETTER(t) || FRIBIDI_IS_NUMBER(t)))
 		    || (kind == 2 && t != FRIBIDI_TYPE_EN)
 		    || (kind == 3 && t != FRIBIDI_TYPE_AL)))
-			plain_ok = 0;
+			plain_types = 0;
 	}
+#ifdef TERM_AVX2
+	plain_ok = plain_types && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
+	    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
 #endif
 }
 
@@ -380,22 +384,18 @@ plain_chars(const char *s, size_t n, size_t b, size_t e, size_t *cb, size_t *ce,
 #undef C2LO
 #undef C2HI
 
-/* bidi_simple on a row of plain_kind's characters, each a column: the
- * columns come from counting code points, the run's ends from the first
- * Arabic letter and the last letter or digit (digits before the first
- * letter stay put, as neutrals do). 0 if the row has other characters. */
-static int
-bidi_plain(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
-    size_t *total)
-{
-	int bad;
-	size_t i, j, pre = 0, post = 0, cb, ce;
+#endif
 
-	if (!plain_ok || b > e || e > n)
-		return 0;
-	size_t tot = plain_chars(s, n, b, e, &cb, &ce, &bad);
-	if (bad)
-		return 0;
+/* bidi_simple on a row s[0, n) of plain_kind's characters, each a
+ * column, tot of them, cb before b and ce before e: the run's ends from
+ * the first Arabic letter and the last letter or digit (digits before the
+ * first letter stay put, as neutrals do). 0 where bidi_simple says no. */
+static int
+plain_ends(const char *s, size_t n, size_t b, size_t e, size_t tot, size_t cb, size_t ce,
+    size_t *lo, size_t *hi, size_t *total)
+{
+	size_t i, j, pre = 0, post = 0;
+
 	for (i = 0; i < n; i++, pre++) {        /* to the first letter: not ، */
 		if ((unsigned char)s[i] >= 0x80) {
 			if ((unsigned char)s[i] != 0xD8 || (unsigned char)s[i + 1] != 0x8C)
@@ -419,6 +419,110 @@ bidi_plain(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
 	*hi = pre + tot - post - cb;
 	*total = tot;
 	return 1;
+}
+
+#ifdef TERM_AVX2
+/* latin_or_bracket thirty-two bytes at a time: a byte's class from its
+ * two halves (vpshufb), bit 0 @..O ` ..o but @ `, bit 1 P..Z p..z, bit 2
+ * [ ] { }, bit 3 ( ) */
+#define LUT(f) f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), \
+	f(10), f(11), f(12), f(13), f(14), f(15)
+#define LBHI(h) (char)((h) == 2 ? 8 : (h) == 4 || (h) == 6 ? 1 : (h) == 5 || (h) == 7 ? 6 : 0)
+#define LBLO(l) (char)(((l) >= 1 ? 1 : 0) | ((l) <= 10 ? 2 : 0) | ((l) == 11 || (l) == 13 ? 4 : 0) \
+	| ((l) == 8 || (l) == 9 ? 8 : 0))
+__attribute__((target("avx2"))) static size_t
+latin_skip(const char *s, size_t n)
+{
+	const __m256i hl = _mm256_setr_epi8(LUT(LBHI), LUT(LBHI));
+	const __m256i ll = _mm256_setr_epi8(LUT(LBLO), LUT(LBLO));
+	const __m256i low = _mm256_set1_epi8(0x0F);
+	size_t i = 0;
+
+	for (; n - i >= 32; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i c = _mm256_and_si256(_mm256_shuffle_epi8(hl, _mm256_and_si256(_mm256_srli_epi16(v, 4), low)),
+		    _mm256_shuffle_epi8(ll, _mm256_and_si256(v, low)));
+		if (!_mm256_testz_si256(c, c))
+			break;
+	}
+	return i;
+}
+#undef LUT
+#undef LBHI
+#undef LBLO
+#endif
+
+/* Has s[0, n) a Latin letter or a bracket (plain_kind's ASCII that is no
+ * control and no plain character)? */
+static int
+latin_or_bracket(const char *s, size_t n)
+{
+	size_t i = 0;
+#ifdef TERM_AVX2
+	if (plain_ok)
+		i = latin_skip(s, n);
+#endif
+	for (; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
+		if ((c | 0x20) - 'a' < 26u || (c & 0xFE) == '(' || (c & 0xDF) == '[' || (c & 0xDF) == ']')
+			return 1;
+	}
+	return 0;
+}
+
+/* the code points of s[0, n) (a context's end cut off: short) */
+static size_t
+cps_in(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* plain_kind's characters of s[0, n), counted into *cps: 0 if there is
+ * another (for a keyword: short) */
+static int
+plain_count(const char *s, size_t n, size_t *cps)
+{
+	size_t i = 0, c = 0;
+
+	while (i < n) {
+		unsigned b0 = (unsigned char)s[i], b1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		if (b0 < 0x80) {
+			if (b0 < 0x20 || b0 == 0x7F || (b0 | 0x20) - 'a' < 26u || (b0 & 0xFE) == '('
+			    || (b0 & 0xDF) == '[' || (b0 & 0xDF) == ']')
+				return 0;
+			i++;
+		} else if ((b0 == 0xD8 && ((b1 >= 0xA1 && b1 <= 0xBF) || b1 == 0x8C || b1 == 0x9B || b1 == 0x9F))
+		    || (b0 == 0xD9 && b1 >= 0x80 && b1 <= 0x8A)) {
+			i += 2;
+		} else {
+			return 0;
+		}
+		c++;
+	}
+	*cps = c;
+	return 1;
+}
+
+#ifdef TERM_AVX2
+/* bidi_simple on a row of plain_kind's characters, each a column: the
+ * columns come from counting code points. 0 if the row has other
+ * characters. */
+static int
+bidi_plain(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
+    size_t *total)
+{
+	int bad;
+	size_t cb, ce;
+
+	if (!plain_ok || b > e || e > n)
+		return 0;
+	size_t tot = plain_chars(s, n, b, e, &cb, &ce, &bad);
+	if (bad)
+		return 0;
+	return plain_ends(s, n, b, e, tot, cb, ce, lo, hi, total);
 }
 #endif
 
@@ -533,19 +637,24 @@ bidi_simple(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
 	return 1;
 }
 
-size_t
-ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total)
+/* ar_term_bidi_cols; *plain set when the row is all bidi_plain's
+ * characters (none that ar_term_write would change) */
+static size_t
+bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total, int *plain)
 {
 	FriBidiParType base = FRIBIDI_PAR_LTR;
 	size_t len = 0, i = 0, col = 0, lo = (size_t)-1;
 	static int ready;
 
-	if (!ready++)
-		low_init();
+	if (!ready)
+		ready = 1, low_init();
 	*hi = 0;
+	*plain = 0;
 #ifdef TERM_AVX2
-	if (bidi_plain(s, n, b, e, &lo, hi, total))
+	if (bidi_plain(s, n, b, e, &lo, hi, total)) {
+		*plain = 1;
 		return lo;
+	}
 #endif
 	if (bidi_simple(s, n, b, e, &lo, hi, total))
 		return lo;
@@ -592,6 +701,13 @@ ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_
 		col += w;
 	}
 	return lo == (size_t)-1 ? 0 : lo;
+}
+
+size_t
+ar_term_bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total)
+{
+	int plain;
+	return bidi_cols(s, n, b, e, hi, total, &plain);
 }
 
 void
@@ -738,17 +854,24 @@ ar_term_kwic_logical(const struct ar_term_kwic *w, size_t cw, size_t *kwp)
 	static struct ar_buf row;
 	const char *l = w->l;
 	size_t ll = w->ll, rl = w->rl, kb, ke, hi, pad, col, padm, kw;
-	size_t wm = ar_term_columns(w->m, w->ml);
-	int nofit = 0;
+	size_t wm, mcps = 0, lw = w->lwidth, rw = w->rwidth;
+	int nofit = 0, plain;
+	static int ready;
 
+	if (!ready)
+		ready = 1, low_init();
+	/* the contexts said plain and the keyword is: no character to look
+	 * at again, the first round's columns are counts */
+	int hint = w->plain && plain_types && plain_count(w->m, w->ml, &mcps);
+	wm = hint ? mcps : ar_term_columns(w->m, w->ml);
 	if (wm > *kwp)
 		*kwp = wm;
 	kw = *kwp, padm = kw - wm;
 	while (ll && (*l == ' ' || *l == '\t'))         /* spaces would stay put */
-		l++, ll--;
+		l++, ll--, lw--;
 	while (rl && (w->r[rl - 1] == ' ' || w->r[rl - 1] == '\t'))
-		rl--;
-	size_t rl0 = rl;
+		rl--, rw--;
+	size_t rl0 = rl, rw0 = rw;
 	/* a few rounds: on mixed text a cut may move little, and each round
 	 * reads the row again */
 	for (int round = 0;; round++) {
@@ -759,10 +882,21 @@ ar_term_kwic_logical(const struct ar_term_kwic *w, size_t cw, size_t *kwp)
 		kb = row.len;
 		ar_buf_add(&row, w->m, w->ml);
 		ke = row.len;
-		for (size_t k = 0; rl && k <= padm; k++)
-			ar_buf_addc(&row, ' ');
+		if (rl) {
+			if (row.len + padm + 1 > row.cap)
+				ar_buf_grow(&row, padm + 1);
+			memset(row.s + row.len, ' ', padm + 1);
+			row.len += padm + 1;
+		}
 		ar_buf_add(&row, w->r, rl);
-		ar_term_bidi_cols(row.s, row.len, kb, ke, &hi, &col);
+		size_t cb = ll ? lw + 1 : 0, ce = cb + mcps, lo;
+		if (round == 0 && hint && latin_or_bracket(row.s, row.len))
+			hint = 0;       /* (the later rounds' rows are less of it) */
+		if (hint && plain_ends(row.s, row.len, kb, ke, ce + (rl ? padm + 1 + rw : 0), cb, ce,
+		    &lo, &hi, &col))
+			plain = 1;
+		else
+			bidi_cols(row.s, row.len, kb, ke, &hi, &col, &plain);
 		pad = cw + 1 + kw > hi ? cw + 1 + kw - hi : 0;
 		col += pad;
 		/* too far right: the right context gives up as many columns at
@@ -771,20 +905,31 @@ ar_term_kwic_logical(const struct ar_term_kwic *w, size_t cw, size_t *kwp)
 			break;          /* as good as it gets */
 		} else if (hi > cw + 1 + kw && !nofit) {
 			if (!rl) {      /* not the right context's doing */
-				rl = rl0, nofit = 1;
+				rl = rl0, rw = rw0, nofit = 1;
 				continue;
 			}
-			rl = trim_end(w->r, rl, hi - (cw + 1 + kw));
+			size_t k = trim_end(w->r, rl, hi - (cw + 1 + kw));
+			rw -= hint ? cps_in(w->r + k, rl - k) : 0;
+			rl = k;
 		} else if (col > 2 * cw + kw + 2 && ll) {
 			size_t k = trim_start(l, ll, col - (2 * cw + kw + 2));
+			lw -= hint ? cps_in(l, k) : 0;
 			l += k, ll -= k;
 		} else if (col > 2 * cw + kw + 2 && rl) {
-			rl = trim_end(w->r, rl, col - (2 * cw + kw + 2));
+			size_t k = trim_end(w->r, rl, col - (2 * cw + kw + 2));
+			rw -= hint ? cps_in(w->r + k, rl - k) : 0;
+			rl = k;
 		} else {
 			break;
 		}
 	}
 	term_spaces(pad);
+	if (plain && !*w->on && !*w->off) {
+		/* the row as measured is the row to show: nothing in it for
+		 * ar_term_write to change, no highlight between its parts */
+		ar_out_write(row.s, row.len);
+		return col;
+	}
 	ar_term_write(l, ll);
 	if (ll)
 		ar_out_putc(' ');

@@ -67,6 +67,13 @@ static const char *const piece[] = {
 	"«", "»", "2023", "١٤", "-", "BBC", "U.S.", "َ", "\xe2\x80\x8c", "ــ", ":", "19",
 };
 
+/* and the pieces of plain rows: Arabic letters and punctuation, digits,
+ * ASCII neutrals */
+static const char *const plain_piece[] = {
+	"قال", "الرئيس", "في", "قره", "لا", " ", " ", " ", "،", "؛", "؟", ".", "\"", "2023",
+	"-", ":", "19", "%", "وزير", "تونس",
+};
+
 /* ar_term_bidi_cols on a row with the keyword at [b, e) against the
  * whole algorithm; the first five rows that differ are shown */
 static void
@@ -194,6 +201,55 @@ main(void)
 				e = n;
 		}
 		check_row(row, n, b, e, "mixed row", &differ);
+	}
+
+	/* ar_term_kwic_logical given ar_kwic_context_plain's word that the
+	 * contexts are plain (their columns then counted, not read) writes
+	 * the row it writes without it: on lines of the pieces, a hit in
+	 * each, contexts of 3 to 45 columns */
+	{
+		struct ar_buf a = { 0 }, c = { 0 };
+		int bad = 0, plains = 0;
+		for (int r = 0; r < 20000; r++) {
+			char line[600];
+			size_t n = 0, b = 0, e = 0, ls, re, rw, lw, kw1 = 10, kw2 = 10;
+			int plain;
+			int np = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 30;
+			int kwat = (int)((seed = seed * 1103515245u + 12345u) >> 16) % np;
+			int cols = 3 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 43;
+			for (int p = 0; p < np; p++) {
+				unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+				/* mostly plain pieces, so that most rows are */
+				const char *w = x % 3 ? plain_piece[x % (sizeof plain_piece / sizeof plain_piece[0])]
+				    : piece[x % (sizeof piece / sizeof piece[0])];
+				if (p == kwat) {
+					b = n;
+					w = x % 5 ? "قره" : "الرئيس،";
+				}
+				memcpy(line + n, w, strlen(w));
+				n += strlen(w);
+				if (p == kwat)
+					e = n;
+			}
+			ar_kwic_context_plain(line, n, b, e, cols, 0, &ls, &re, &rw, &lw, &plain);
+			struct ar_term_kwic k = { line + ls, b - ls, line + b, e - b, line + e, re - e, rw,
+			    "", "", plain, lw };
+			a.len = c.len = 0;
+			ar_out_capture(&a);
+			size_t w1 = ar_term_kwic_logical(&k, (size_t)cols, &kw1);
+			k.plain = 0, k.lwidth = 0;
+			ar_out_capture(&c);
+			size_t w2 = ar_term_kwic_logical(&k, (size_t)cols, &kw2);
+			ar_out_capture(NULL);
+			plains += plain;
+			if ((w1 != w2 || kw1 != kw2 || a.len != c.len || memcmp(a.s, c.s, a.len)) && bad++ < 5)
+				check(0, "'%.*s' [%zu,%zu) in %d columns: '%.*s' (%zu), without the word '%.*s' (%zu)",
+				    (int)n, line, b, e, cols, (int)a.len, a.s, w1, (int)c.len, c.s, w2);
+		}
+		check(!bad, "rows with the contexts' word as without it");
+		check(plains > 5000, "%d of the rows plain", plains);
+		ar_buf_free(&a);
+		ar_buf_free(&c);
 	}
 	return check_done("term");
 }
