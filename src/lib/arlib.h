@@ -139,6 +139,7 @@ enum ar_format ar_format_parse(const char *name, const char *const *extra);
 struct ar_outbuf { char *buf; size_t len, cap; };
 extern struct ar_outbuf ar_ob;
 void ar_out_flushbuf(void);                        /* write out the buffer */
+void ar_out_direct(const void *p, size_t n);       /* past it (flushed first) */
 static inline void ar_out_write(const void *p, size_t n)
 {
 	if (n == 0)
@@ -146,7 +147,6 @@ static inline void ar_out_write(const void *p, size_t n)
 	if (ar_ob.len + n > ar_ob.cap) {
 		ar_out_flushbuf();
 		if (n > ar_ob.cap) {               /* big: write through */
-			extern void ar_out_direct(const void *, size_t);
 			ar_out_direct(p, n);
 			return;
 		}
