@@ -766,6 +766,14 @@ ar_norm_ready(struct ar_norm *nm)
 			ar_plain_patch(&nm->same, cp, r);
 		}
 	}
+	/* and one the fast table deletes or makes one byte (harakat,
+	 * tatweel, digits), as it would */
+	for (cp = 0x600; cp < 0x680; cp++) {
+		uint32_t e = nm->fast[cp];
+		unsigned char b = (unsigned char)e;
+		if (!(e & FAST_SPECIAL) && (e >> 16) < 2)
+			ar_plain_shrink(&nm->same, cp, &b, e >> 16);
+	}
 	ar_plain_ready(&nm->same);
 }
 
@@ -1052,9 +1060,10 @@ block_run(const struct ar_norm *nm, const unsigned char *s, size_t n,
 
 	for (;;) {
 		unsigned other;
-		size_t p = ar_plain_copy(&nm->same, s, i, n, (unsigned char *)o + w, &other);
+		size_t wrote;
+		size_t p = ar_plain_copy(&nm->same, s, i, n, (unsigned char *)o + w, &other, &wrote);
 
-		w += p - i, i = p;              /* whole blocks, patched */
+		w += wrote, i = p;              /* whole blocks, patched */
 		if (!other)
 			break;
 		memcpy(o + w, s + i, 16);
