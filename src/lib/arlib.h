@@ -276,6 +276,7 @@ struct ar_plain {
 	unsigned char patch[16];        /* ar_plain_copy rewrites these */
 	uint16_t to[128];               /* ... into these two bytes */
 	unsigned char shrink[128];      /* 0, or 1 + the bytes ar_plain_shrink gives */
+	unsigned char latin[64];        /* 0xFF: U+0080 + i is plain (AVX-512) */
 	int simd;                       /* 0, 1 SSSE3, 2 AVX2, 3 AVX-512 copy */
 	/* ar_plain_ready's tables for AVX-512 (VBMI), 128 bytes each, by an
 	 * ASCII byte or by the lead's low bit and a second byte's six bits:

@@ -524,6 +524,8 @@ ar_plain_set(struct ar_plain *pl, int32_t cp)
 {
 	if (cp >= 0 && cp < 0x80)
 		pl->ascii[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	else if (cp >= 0x80 && cp < 0xC0)      /* no-break space, guillemets */
+		pl->latin[cp - 0x80] = 0xFF;
 	else if (cp >= 0x600 && cp < 0x680)    /* (cp >> 3) & 15: the lead's low bit, the second byte's bits 3..5 */
 		pl->arabic[(cp >> 3) & 0xF] |= (unsigned char)(1u << (cp & 7));
 }
@@ -773,7 +775,9 @@ plain_copy_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
  * written with (by its six bits and its lead's low bit; one with no high
  * bit where the letter stops the block, so one look-up says both), and the
  * lead, so a block is classified and patched with no loop over its
- * letters. The lead is written by the byte after it. The bytes of what
+ * letters. U+0080..U+00BF (lead 0xC2: the no-break space of news text)
+ * is plain where the table of 64 says so. The lead is written by the
+ * byte after it. The bytes of what
  * ar_plain_shrink deletes or shortens go (VBMI2's compress); a lead whose
  * second byte is in the next block is not one of them (the next block
  * stops at that byte, and the caller goes back to the lead). The last
@@ -791,6 +795,7 @@ plain_copy_avx512(const struct ar_plain *pl, const unsigned char *s, size_t i,
 	const __m512i lead0 = _mm512_loadu_si512(pl->tab[3]), lead1 = _mm512_loadu_si512(pl->tab[3] + 64);
 	const __m512i fe = _mm512_set1_epi8((char)0xFE), d8 = _mm512_set1_epi8((char)0xD8);
 	const __m512i bit6 = _mm512_set1_epi8(0x40), ones = _mm512_set1_epi8(-1);
+	const __m512i latin = _mm512_loadu_si512(pl->latin), c2 = _mm512_set1_epi8((char)0xC2);
 	const int ascii_all = _mm512_cmpeq_epi8_mask(_mm512_and_si512(asc0, asc1), ones) == ~0ULL;
 	__mmask64 nofirst = ~1ULL;      /* s[i] starts a character */
 	size_t w = 0;
@@ -817,6 +822,9 @@ plain_copy_avx512(const struct ar_plain *pl, const unsigned char *s, size_t i,
 		}
 		__mmask64 lead = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v, fe), d8);
 		__mmask64 second = _mm512_cmpeq_epi8_mask(_mm512_and_si512(before, fe), d8);
+		__m512i lt = _mm512_permutexvar_epi8(v, latin);
+		__mmask64 latin_plain = _mm512_cmpeq_epi8_mask(v, c2)
+		    | _mm512_mask_test_epi8_mask(_mm512_cmpeq_epi8_mask(before, c2), lt, lt);
 		/* the index of a second byte: its lead's low bit, its six bits */
 		__m512i idx = _mm512_ternarylogic_epi32(bit6, _mm512_slli_epi16(before, 6), v, 0xCA);
 		__m512i idxl = _mm512_ternarylogic_epi32(bit6, _mm512_slli_epi16(v, 6), after, 0xCA);
@@ -826,7 +834,7 @@ plain_copy_avx512(const struct ar_plain *pl, const unsigned char *s, size_t i,
 		__mmask64 both = _mm512_mask_cmpeq_epi8_mask(gone, sec, ones);
 		/* one whose lead was in the block before stops this one */
 		__mmask64 plain = ascii_plain | lead | (second & _mm512_movepi8_mask(sec) & ~(gone & 1))
-		    | ~in;
+		    | latin_plain | ~in;
 		__mmask64 keep = ~(gone | both >> 1) & in;
 		__m512i out = _mm512_mask_blend_epi8(second, v, sec);
 		out = _mm512_mask_blend_epi8(lead, out, _mm512_permutex2var_epi8(lead0, idxl, lead1));
@@ -846,7 +854,8 @@ plain_copy_avx512(const struct ar_plain *pl, const unsigned char *s, size_t i,
 			const __m512i keep0 = _mm512_loadu_si512(pl->tab[2]);
 			const __m512i keep1 = _mm512_loadu_si512(pl->tab[2] + 64);
 			__m512i k = _mm512_permutex2var_epi8(keep0, idx, keep1);
-			__mmask64 same = ascii_plain | lead | (second & _mm512_test_epi8_mask(k, k));
+			__mmask64 same = ascii_plain | lead | (second & _mm512_test_epi8_mask(k, k))
+			    | latin_plain;
 			*mask = (unsigned)(~same >> p) & 0xFFFF;
 			return i + p;
 		}
