@@ -1,4 +1,5 @@
 /* ar-norm: normalize Arabic orthography, line by line. */
+#define _GNU_SOURCE             /* memrchr (glibc, musl, BSDs) */
 #include "lib/arlib.h"
 
 #include <stdlib.h>
@@ -52,16 +53,37 @@ norm_line(const char *s, size_t n, void *ctx)
 	return 0;
 }
 
-/* Block mode (the default steps, into a file): whole blocks of lines at
- * once, with no call a line. The reader hands a block only if it is valid
- * UTF-8 with no CR, and counts its lines; the rest comes to norm_line. */
+/* into a pipe, a block's output goes in pieces of about this many bytes,
+ * each as soon as it is done: written whole, a megabyte at a time, it
+ * leaves the reader waiting while we work and us waiting while it reads
+ * (ant.txt | wc -c: 138 ms, against 97 by lines and 100 by pieces) */
+#define PIPE_PIECE (64 * 1024)
+
+static size_t piece = SIZE_MAX;         /* PIPE_PIECE into a pipe */
+
+/* Block mode (the default steps): whole blocks of lines at once, with no
+ * call a line. The reader hands a block only if it is valid UTF-8 with
+ * no CR, and counts its lines; the rest comes to norm_line. Cut between
+ * lines, a block comes out the same in pieces. */
 static int
 norm_block(const char *p, size_t n, void *ctx)
 {
 	(void)ctx;
-	line.len = 0;
-	ar_norm_lines(nm, p, n, &line);
-	ar_out_write(line.s, line.len);
+	while (n) {
+		size_t k = n;
+		const char *nl;
+		if (k > piece && (nl = memrchr(p, '\n', piece)))
+			k = (size_t)(nl - p) + 1;
+		line.len = 0;
+		ar_norm_lines(nm, p, k, &line);
+		if (piece != SIZE_MAX) {        /* not copied into the buffer first */
+			ar_out_flushbuf();
+			ar_out_direct(line.s, line.len);
+		} else {
+			ar_out_write(line.s, line.len);
+		}
+		p += k, n -= k;
+	}
 	return 0;
 }
 
@@ -142,14 +164,13 @@ main(int argc, char *argv[])
 	    .pieces = 1 << 20 };
 	/* lines one by one where they must be: flushed each (a terminal,
 	 * --line-buffered), or --strict stopping at the first bad one */
-	/* and only into a file: into a pipe, 1 MB blocks leave the two
-	 * processes waiting on each other, slower than the line loop (ant.txt
-	 * | wc -c: 138 against 97 ms) */
 	struct stat st;
 	if (ar_norm_lines_ok(nm) && !ar_opts.line_buffered && !ar_opts.strict
-	    && !isatty(1) && fstat(1, &st) == 0 && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)
-	    && !getenv("AR_NORM_LINES"))
+	    && !isatty(1) && !getenv("AR_NORM_LINES")) {
 		lp.block = norm_block, lp.clean = 1;
+		if (fstat(1, &st) < 0 || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))
+			piece = PIPE_PIECE;
+	}
 	c = ar_loop_run(&lp, argc, argv);
 	ar_norm_free(nm);
 	ar_buf_free(&line);

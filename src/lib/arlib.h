@@ -139,6 +139,7 @@ enum ar_format ar_format_parse(const char *name, const char *const *extra);
 struct ar_outbuf { char *buf; size_t len, cap; };
 extern struct ar_outbuf ar_ob;
 void ar_out_flushbuf(void);                        /* write out the buffer */
+void ar_out_direct(const void *p, size_t n);       /* past it (flushed first) */
 static inline void ar_out_write(const void *p, size_t n)
 {
 	if (n == 0)
@@ -146,7 +147,6 @@ static inline void ar_out_write(const void *p, size_t n)
 	if (ar_ob.len + n > ar_ob.cap) {
 		ar_out_flushbuf();
 		if (n > ar_ob.cap) {               /* big: write through */
-			extern void ar_out_direct(const void *, size_t);
 			ar_out_direct(p, n);
 			return;
 		}
@@ -290,12 +290,15 @@ struct ar_plain {
 	unsigned char ascii[16], arabic[16];
 	unsigned char patch[16];        /* ar_plain_copy rewrites these */
 	uint16_t to[128];               /* ... into these two bytes */
+	unsigned char shrink[128];      /* 0, or 1 + the bytes ar_plain_shrink gives */
+	unsigned char latin[64];        /* 0xFF: U+0080 + i is plain (AVX-512) */
 	int simd;                       /* 0, 1 SSSE3, 2 AVX2, 3 AVX-512 copy */
 	/* ar_plain_ready's tables for AVX-512 (VBMI), 128 bytes each, by an
 	 * ASCII byte or by the lead's low bit and a second byte's six bits:
-	 * ASCII plain; second byte plain or patched; second byte plain; the
-	 * second byte written; the lead written (by its second byte) */
-	unsigned char tab[5][128];
+	 * ASCII plain; the second byte written (0 if it stops, 0xC0 if it
+	 * goes, 0xFF if it goes with its lead); second byte plain; the lead
+	 * written (by its second byte) */
+	unsigned char tab[4][128];
 };
 void ar_plain_init(struct ar_plain *pl);            /* nothing plain yet */
 /* After the last ar_plain_set and ar_plain_patch: ar_plain_copy may then
@@ -314,14 +317,22 @@ size_t ar_plain_skip(const struct ar_plain *pl, const unsigned char *s,
 /* A character U+0600..U+067F that ar_plain_copy writes as the two bytes
  * b[0] b[1] of another two-byte character (not plain either). */
 void ar_plain_patch(struct ar_plain *pl, int32_t cp, const unsigned char b[2]);
+/* A character U+0600..U+067F that ar_plain_copy may delete (len 0) or
+ * write as the one ASCII byte b[0] (len 1), where the CPU has AVX-512
+ * VBMI2 (harakat, tatweel, digits: the letter's context plays no part);
+ * elsewhere it is not plain. */
+void ar_plain_shrink(struct ar_plain *pl, int32_t cp, const unsigned char *b, size_t len);
 /* ar_plain_skip that also copies: the blocks it passes over go to o (s[i]
  * to o[0], and so on), with the characters marked by ar_plain_patch
- * rewritten, and it passes over those too. It stops at a block holding
- * anything else, not written, with the mask ar_plain_skip gives. Its text
- * is valid UTF-8 (what the line loop hands out), so it may end a block
- * sixteen bytes from n, not seventeen. */
+ * rewritten and those of ar_plain_shrink deleted or shortened (*wrote says
+ * how many bytes went to o), and it passes over those too. It stops at a
+ * block holding anything else, not written, with the mask ar_plain_skip
+ * gives (the second byte of a shortened letter whose lead is p - 1 may
+ * be in it, the lead then written as one byte). Its text is valid UTF-8
+ * (what the line loop hands out), so it may end a block sixteen bytes from
+ * n, not seventeen. */
 size_t ar_plain_copy(const struct ar_plain *pl, const unsigned char *s,
-    size_t i, size_t n, unsigned char *restrict o, unsigned *mask);
+    size_t i, size_t n, unsigned char *restrict o, unsigned *mask, size_t *wrote);
 /* A set of bytes in up to eight groups, and which groups a text holds,
  * by the bytes' two nibbles (the "shufti" test: pshufb on sixteen or 32
  * bytes at a time where the CPU has SSSE3 or AVX2, a table alone without).

@@ -766,6 +766,14 @@ ar_norm_ready(struct ar_norm *nm)
 			ar_plain_patch(&nm->same, cp, r);
 		}
 	}
+	/* and one the fast table deletes or makes one byte (harakat,
+	 * tatweel, digits), as it would */
+	for (cp = 0x600; cp < 0x680; cp++) {
+		uint32_t e = nm->fast[cp];
+		unsigned char b = (unsigned char)e;
+		if (!(e & FAST_SPECIAL) && (e >> 16) < 2)
+			ar_plain_shrink(&nm->same, cp, &b, e >> 16);
+	}
 	ar_plain_ready(&nm->same);
 }
 
@@ -1052,17 +1060,19 @@ block_run(const struct ar_norm *nm, const unsigned char *s, size_t n,
 
 	for (;;) {
 		unsigned other;
-		size_t p = ar_plain_copy(&nm->same, s, i, n, (unsigned char *)o + w, &other);
+		size_t wrote;
+		size_t p = ar_plain_copy(&nm->same, s, i, n, (unsigned char *)o + w, &other, &wrote);
 
-		w += p - i, i = p;              /* whole blocks, patched */
+		w += wrote, i = p;              /* whole blocks, patched */
 		if (!other)
 			break;
 		memcpy(o + w, s + i, 16);
 		while (other) {
 			size_t j = (size_t)__builtin_ctz(other), at = i + j;
 			other &= other - 1;
-			/* a second byte: its lead is U+0600..U+067F's */
-			if (s[at] < 0xC0 && at > *ip && (s[at - 1] == 0xD8 || s[at - 1] == 0xD9)) {
+			/* a second byte: its lead is U+0600..U+067F's (or
+			 * U+0080..U+00BF's, on the AVX-512 path) */
+			if (s[at] < 0xC0 && at > *ip && s[at - 1] >= 0xC2 && s[at - 1] <= 0xDF) {
 				uint32_t c = (uint32_t)(s[at - 1] & 0x1F) << 6 | (s[at] & 0x3F);
 				uint32_t e = nm->fast[c];
 				if (!(e & FAST_SPECIAL) && (e >> 16) == 2) {
@@ -1078,7 +1088,7 @@ block_run(const struct ar_norm *nm, const unsigned char *s, size_t n,
 		i += 16, w += 16;
 	}
 	/* end on a character boundary, not after a lead */
-	if (i > *ip && (s[i - 1] == 0xD8 || s[i - 1] == 0xD9))
+	if (i > *ip && s[i - 1] >= 0xC2 && s[i - 1] <= 0xDF)
 		i--, w--;
 	*ip = i, *wp = w;
 }

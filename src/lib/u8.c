@@ -512,10 +512,20 @@ plain_patch_bits(const struct ar_plain *pl, const unsigned char *s,
 }
 
 void
+ar_plain_shrink(struct ar_plain *pl, int32_t cp, const unsigned char *b, size_t len)
+{
+	if (cp < 0x600 || cp >= 0x680 || len > 1 || (len == 1 && b[0] >= 0x80))
+		return;
+	pl->shrink[cp - 0x600] = (unsigned char)(len ? 1 + b[0] : 1);
+}
+
+void
 ar_plain_set(struct ar_plain *pl, int32_t cp)
 {
 	if (cp >= 0 && cp < 0x80)
 		pl->ascii[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	else if (cp >= 0x80 && cp < 0xC0)      /* no-break space, guillemets */
+		pl->latin[cp - 0x80] = 0xFF;
 	else if (cp >= 0x600 && cp < 0x680)    /* (cp >> 3) & 15: the lead's low bit, the second byte's bits 3..5 */
 		pl->arabic[(cp >> 3) & 0xF] |= (unsigned char)(1u << (cp & 7));
 }
@@ -528,14 +538,19 @@ ar_plain_ready(struct ar_plain *pl)
 		int patch = pl->patch[c >> 3] >> (c & 7) & 1;
 		const unsigned char *to = (const unsigned char *)&pl->to[c];
 		pl->tab[0][c] = (pl->ascii[c >> 3] >> (c & 7) & 1) ? 0xFF : 0;
-		pl->tab[1][c] = keep || patch ? 0xFF : 0;
+		int shrink = pl->shrink[c];
+		/* 0 (no high bit, unlike any second byte) where it stops, and
+		 * bit 6 (unlike any second byte) where it goes */
+		pl->tab[1][c] = patch ? to[1] : keep ? (unsigned char)(0x80 | (c & 0x3F))
+		    : shrink == 1 ? 0xFF : shrink ? 0xC0 : 0;
 		pl->tab[2][c] = keep ? 0xFF : 0;
-		pl->tab[3][c] = patch ? to[1] : (unsigned char)(0x80 | (c & 0x3F));
-		pl->tab[4][c] = patch ? to[0] : (unsigned char)(0xD8 | c >> 6);
+		pl->tab[3][c] = patch ? to[0] : shrink > 1 ? (unsigned char)(shrink - 1)
+		    : (unsigned char)(0xD8 | c >> 6);
 	}
 #ifdef AR_PLAIN_SSSE3
 	if (pl->simd == 2 && __builtin_cpu_supports("avx512bw")
 	    && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vbmi")
+	    && __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("popcnt")
 	    && !getenv("AR_NO_AVX512"))
 		pl->simd = 3;
 #endif
@@ -755,50 +770,83 @@ plain_copy_avx2(const struct ar_plain *pl, const unsigned char *s, size_t i,
 }
 
 /* ar_plain_copy on 64 bytes at a time, where AVX-512 VBMI looks a byte up
- * in a table of 128 (vpermi2b): whether an ASCII byte is plain, whether a
- * second byte (by its six bits and its lead's low bit) is plain or
- * patched, and the two bytes a patched letter becomes, so a block is
- * classified and patched with no loop over its letters. The lead is
- * written by the byte after it. The last bytes before n go through masked
- * loads and stores. The mask keeps the contract of sixteen bytes: on a
- * stop, p is the sixteen bytes that hold it (all before them written),
- * and at most sixteen bytes from n, *mask is 0 and the caller goes on. */
-#define AVX512_TARGET "avx512f,avx512bw,avx512vl,avx512vbmi"
+ * in a table of 128 (vpermi2b): whether an ASCII byte is plain (no look-up
+ * when all are, as with the default steps), the second byte a letter is
+ * written with (by its six bits and its lead's low bit; one with no high
+ * bit where the letter stops the block, so one look-up says both), and the
+ * lead, so a block is classified and patched with no loop over its
+ * letters. U+0080..U+00BF (lead 0xC2: the no-break space of news text)
+ * is plain where the table of 64 says so. The lead is written by the
+ * byte after it. The bytes of what
+ * ar_plain_shrink deletes or shortens go (VBMI2's compress); a lead whose
+ * second byte is in the next block is not one of them (the next block
+ * stops at that byte, and the caller goes back to the lead). The last
+ * bytes before n go through masked loads and stores. The mask keeps the
+ * contract of sixteen bytes: on a stop, p is the sixteen bytes that hold
+ * it (all before them written), and at most sixteen bytes from n, *mask
+ * is 0 and the caller goes on. */
+#define AVX512_TARGET "avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,popcnt"
 __attribute__((target(AVX512_TARGET))) static size_t
 plain_copy_avx512(const struct ar_plain *pl, const unsigned char *s, size_t i,
-    size_t n, unsigned char *restrict o, unsigned *mask)
+    size_t n, unsigned char *restrict o, unsigned *mask, size_t *wrote)
 {
 	const __m512i asc0 = _mm512_loadu_si512(pl->tab[0]), asc1 = _mm512_loadu_si512(pl->tab[0] + 64);
-	const __m512i ok0 = _mm512_loadu_si512(pl->tab[1]), ok1 = _mm512_loadu_si512(pl->tab[1] + 64);
-	const __m512i sec0 = _mm512_loadu_si512(pl->tab[3]), sec1 = _mm512_loadu_si512(pl->tab[3] + 64);
-	const __m512i lead0 = _mm512_loadu_si512(pl->tab[4]), lead1 = _mm512_loadu_si512(pl->tab[4] + 64);
+	const __m512i sec0 = _mm512_loadu_si512(pl->tab[1]), sec1 = _mm512_loadu_si512(pl->tab[1] + 64);
+	const __m512i lead0 = _mm512_loadu_si512(pl->tab[3]), lead1 = _mm512_loadu_si512(pl->tab[3] + 64);
 	const __m512i fe = _mm512_set1_epi8((char)0xFE), d8 = _mm512_set1_epi8((char)0xD8);
-	const __m512i bit6 = _mm512_set1_epi8(0x40);
+	const __m512i bit6 = _mm512_set1_epi8(0x40), ones = _mm512_set1_epi8(-1);
+	const __m512i latin = _mm512_loadu_si512(pl->latin), c2 = _mm512_set1_epi8((char)0xC2);
+	const int ascii_all = _mm512_cmpeq_epi8_mask(_mm512_and_si512(asc0, asc1), ones) == ~0ULL;
 	__mmask64 nofirst = ~1ULL;      /* s[i] starts a character */
-	size_t i0 = i;
+	size_t w = 0;
 
 	while (i < n) {
 		size_t left = n - i;
-		__mmask64 in = left >= 64 ? ~0ULL : (1ULL << left) - 1;
-		__mmask64 in1 = left >= 65 ? ~0ULL : (1ULL << (left - 1)) - 1;
-		__m512i v = _mm512_maskz_loadu_epi8(in, s + i);
-		__m512i before = _mm512_maskz_loadu_epi8(in & nofirst, s + i - 1);
-		__m512i after = _mm512_maskz_loadu_epi8(in1, s + i + 1);
-		__mmask64 ascii = ~_mm512_movepi8_mask(v);
-		__m512i a = _mm512_permutex2var_epi8(asc0, v, asc1);
-		__mmask64 ascii_plain = ascii & _mm512_test_epi8_mask(a, a);
+		__mmask64 in = ~0ULL;
+		__m512i v, before, after;
+		if (left >= 65) {       /* whole blocks: no mask to make */
+			v = _mm512_loadu_si512(s + i);
+			before = _mm512_maskz_loadu_epi8(nofirst, s + i - 1);
+			after = _mm512_loadu_si512(s + i + 1);
+		} else {
+			__mmask64 in1 = (1ULL << (left - 1)) - 1;
+			in = left == 64 ? ~0ULL : (1ULL << left) - 1;
+			v = _mm512_maskz_loadu_epi8(in, s + i);
+			before = _mm512_maskz_loadu_epi8(in & nofirst, s + i - 1);
+			after = _mm512_maskz_loadu_epi8(in1, s + i + 1);
+		}
+		__mmask64 ascii_plain = ~_mm512_movepi8_mask(v);
+		if (!ascii_all) {
+			__m512i a = _mm512_permutex2var_epi8(asc0, v, asc1);
+			ascii_plain &= _mm512_test_epi8_mask(a, a);
+		}
 		__mmask64 lead = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v, fe), d8);
 		__mmask64 second = _mm512_cmpeq_epi8_mask(_mm512_and_si512(before, fe), d8);
+		__m512i lt = _mm512_permutexvar_epi8(v, latin);
+		__mmask64 latin_plain = _mm512_cmpeq_epi8_mask(v, c2)
+		    | _mm512_mask_test_epi8_mask(_mm512_cmpeq_epi8_mask(before, c2), lt, lt);
 		/* the index of a second byte: its lead's low bit, its six bits */
 		__m512i idx = _mm512_ternarylogic_epi32(bit6, _mm512_slli_epi16(before, 6), v, 0xCA);
 		__m512i idxl = _mm512_ternarylogic_epi32(bit6, _mm512_slli_epi16(v, 6), after, 0xCA);
-		__m512i ok = _mm512_permutex2var_epi8(ok0, idx, ok1);
-		__mmask64 plain = ascii_plain | lead | (second & _mm512_test_epi8_mask(ok, ok)) | ~in;
-		__m512i w = _mm512_mask_blend_epi8(second, v, _mm512_permutex2var_epi8(sec0, idx, sec1));
-		w = _mm512_mask_blend_epi8(lead, w, _mm512_permutex2var_epi8(lead0, idxl, lead1));
-		_mm512_mask_storeu_epi8(o + (i - i0), in, w);
+		__m512i sec = _mm512_permutex2var_epi8(sec0, idx, sec1);
+		/* second bytes that go, and those whose lead goes too */
+		__mmask64 gone = _mm512_mask_test_epi8_mask(second, sec, bit6);
+		__mmask64 both = _mm512_mask_cmpeq_epi8_mask(gone, sec, ones);
+		/* one whose lead was in the block before stops this one */
+		__mmask64 plain = ascii_plain | lead | (second & _mm512_movepi8_mask(sec) & ~(gone & 1))
+		    | latin_plain | ~in;
+		__mmask64 keep = ~(gone | both >> 1) & in;
+		__m512i out = _mm512_mask_blend_epi8(second, v, sec);
+		out = _mm512_mask_blend_epi8(lead, out, _mm512_permutex2var_epi8(lead0, idxl, lead1));
 		if (plain != ~0ULL) {
 			size_t p = (size_t)__builtin_ctzll(~plain) & ~(size_t)15;
+			if (p) {        /* the bytes before p, a lead at p - 1 kept */
+				keep |= lead & 1ULL << (p - 1);
+				keep &= ~0ULL >> (64 - p);
+				_mm512_mask_compressstoreu_epi8(o + w, keep, out);
+				w += (size_t)__builtin_popcountll(keep);
+			}
+			*wrote = w;
 			if (p + 16 > left) {
 				*mask = 0;
 				return i + p;
@@ -806,31 +854,41 @@ plain_copy_avx512(const struct ar_plain *pl, const unsigned char *s, size_t i,
 			const __m512i keep0 = _mm512_loadu_si512(pl->tab[2]);
 			const __m512i keep1 = _mm512_loadu_si512(pl->tab[2] + 64);
 			__m512i k = _mm512_permutex2var_epi8(keep0, idx, keep1);
-			__mmask64 same = ascii_plain | lead | (second & _mm512_test_epi8_mask(k, k));
+			__mmask64 same = ascii_plain | lead | (second & _mm512_test_epi8_mask(k, k))
+			    | latin_plain;
 			*mask = (unsigned)(~same >> p) & 0xFFFF;
 			return i + p;
 		}
+		size_t nk = (size_t)__builtin_popcountll(keep);
+		out = _mm512_maskz_compress_epi8(keep, out);
+		_mm512_mask_storeu_epi8(o + w, nk == 64 ? ~0ULL : (1ULL << nk) - 1, out);
+		w += nk;
 		if (left <= 64)
 			break;
 		i += 64;
 		nofirst = ~0ULL;
 	}
+	*wrote = w;
 	*mask = 0;
 	return n;
 }
 
 size_t
 ar_plain_copy(const struct ar_plain *pl, const unsigned char *s, size_t i,
-    size_t n, unsigned char *restrict o, unsigned *mask)
+    size_t n, unsigned char *restrict o, unsigned *mask, size_t *wrote)
 {
+	size_t p = i;
+
 	if (pl->simd == 3)
-		return plain_copy_avx512(pl, s, i, n, o, mask);
+		return plain_copy_avx512(pl, s, i, n, o, mask, wrote);
 	if (pl->simd == 2)
-		return plain_copy_avx2(pl, s, i, n, o, mask);
-	if (pl->simd)
-		return plain_copy_ssse3(pl, s, i, n, o, mask);
-	*mask = 0;
-	return i;
+		p = plain_copy_avx2(pl, s, i, n, o, mask);
+	else if (pl->simd)
+		p = plain_copy_ssse3(pl, s, i, n, o, mask);
+	else
+		*mask = 0;
+	*wrote = p - i;
+	return p;
 }
 
 size_t
@@ -856,10 +914,11 @@ ar_plain_skip(const struct ar_plain *pl, const unsigned char *s, size_t i,
 
 size_t
 ar_plain_copy(const struct ar_plain *pl, const unsigned char *s, size_t i,
-    size_t n, unsigned char *restrict o, unsigned *mask)
+    size_t n, unsigned char *restrict o, unsigned *mask, size_t *wrote)
 {
 	(void)pl, (void)s, (void)n, (void)o;
 	*mask = 0;
+	*wrote = 0;
 	return i;
 }
 #endif
