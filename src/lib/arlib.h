@@ -1042,10 +1042,11 @@ struct ar_kwic_row {
 	const char *l, *m, *r;               /* left context, the hit, right context */
 	size_t ll, ml, rl;
 	size_t rwidth;                       /* display width of r */
-	size_t lwidth;                       /* and of l, where plain */
-	int plain;                           /* as ar_kwic_context_plain says */
 	int pat;                             /* the pattern's index */
 	const char *date; size_t datel;      /* NULL: the document has none */
+	/* last, so that rows written in order leave them 0 (not known) */
+	size_t lwidth;                       /* display width of l, where plain */
+	int plain;                           /* as ar_kwic_context_plain says */
 };
 struct ar_kwic_sort;            /* opaque: the keys and the rows kept */
 /* Keys "R1,L2,match,doc" (R1..R9 the words after the hit, L1..L9 before
