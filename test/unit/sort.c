@@ -38,7 +38,7 @@ sorted(const char *k)
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct ar_kwic_row w = { rows[i].doc, strlen(rows[i].doc), rows[i].line,
 			rows[i].start, 0, rows[i].l, rows[i].m, rows[i].r, strlen(rows[i].l),
-			strlen(rows[i].m), strlen(rows[i].r), 0, (int)i, NULL, 0 };
+			strlen(rows[i].m), strlen(rows[i].r), 0, (int)i, NULL, 0, 0, 0 };
 		ar_kwic_sort_add(st, &w);
 	}
 	ar_kwic_sort_run(st);
@@ -87,7 +87,7 @@ main(void)
 	/* a row is copied: its text outlives the caller's buffers */
 	struct ar_kwic_sort *st = ar_kwic_sort_new("match", NULL);
 	char l[] = "ab", m[] = "cd", r[] = "ef", d[] = "x", date[] = "2020-01-01";
-	struct ar_kwic_row w = { d, 1, 3, 4, 5, l, m, r, 2, 2, 2, 2, 7, date, 10 };
+	struct ar_kwic_row w = { d, 1, 3, 4, 5, l, m, r, 2, 2, 2, 2, 7, date, 10, 0, 0 };
 	ar_kwic_sort_add(st, &w);
 	l[0] = m[0] = r[0] = d[0] = date[0] = '?';
 	ar_kwic_sort_run(st);
