@@ -730,65 +730,61 @@ word_run(const char *s, size_t n, size_t j)
  * a space after a byte that is neither a space nor a lead. The stretch ends
  * after the last space before the first byte that is not. Each block is
  * also written out, spaces as '\n' (' ' ^ 0x2A). */
-#if defined(__SSE2__) && !defined(AR_NO_SIMD)
+#if defined(__SSE2__) && !defined(AR_NO_SIMD) && (defined(__GNUC__) || defined(__clang__))
 #define TOK_PLAIN_SSE2 1
+#include <immintrin.h>
+
+/* The classes of a block, at any width: T is a vector of signed bytes, v
+ * the block and prev the block one byte back; good, no and space are
+ * masks of bytes (0 or -1), out the block as written. Written once, with
+ * the compiler's vector types, for the 16 and the 32 bytes below. */
+#define PLAIN_CLASSES(T, v, prev, good, no, space, out) do {			\
+	T t_ = (v) ^ (signed char)0x80;						\
+	T a8_ = (prev) == (signed char)0xD8, a9_ = (prev) == (signed char)0xD9;	\
+	T r8_ = (t_ < 0x10) | ((t_ > 0x1A) & (t_ < 0x20));			\
+	T r9_ = (t_ > 0x1F) & (t_ < 0x2E);					\
+	(no) = (a8_ & r8_) | (a9_ & r9_);					\
+	(space) = (v) == ' ';							\
+	(good) = a8_ | a9_ | ((v) == (signed char)0xD8)				\
+	    | ((v) == (signed char)0xD9) | ((space) & ~((prev) == ' '));	\
+	(out) = (v) ^ ((space) & (' ' ^ '\n'));				\
+} while (0)
+
+typedef signed char plain_v16 __attribute__((vector_size(16)));
+typedef signed char plain_v32 __attribute__((vector_size(32)));
+
+/* 16 bytes from p, written to o: the bad bytes, and the spaces */
 static inline unsigned
 plain16(const char *s, size_t p, char *o, unsigned *spaces)
 {
-	const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
-	const __m128i sp = _mm_set1_epi8(' ');
-	__m128i v = _mm_loadu_si128((const __m128i *)(s + p));
-	__m128i prev = _mm_loadu_si128((const __m128i *)(s + p - 1));
-	__m128i t = _mm_xor_si128(v, _mm_set1_epi8((char)0x80));
-	__m128i after8 = _mm_cmpeq_epi8(prev, d8), after9 = _mm_cmpeq_epi8(prev, d9);
-	__m128i r8 = _mm_or_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x10), t),
-	    _mm_and_si128(_mm_cmpgt_epi8(t, _mm_set1_epi8(0x1A)),
-	    _mm_cmpgt_epi8(_mm_set1_epi8(0x20), t)));
-	__m128i r9 = _mm_and_si128(_mm_cmpgt_epi8(t, _mm_set1_epi8(0x1F)),
-	    _mm_cmpgt_epi8(_mm_set1_epi8(0x2E), t));
-	__m128i no = _mm_or_si128(_mm_and_si128(after8, r8), _mm_and_si128(after9, r9));
-	__m128i space = _mm_cmpeq_epi8(v, sp);
-	__m128i good = _mm_or_si128(_mm_or_si128(after8, after9),
-	    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, d9)),
-	    _mm_andnot_si128(_mm_cmpeq_epi8(prev, sp), space)));
-	_mm_storeu_si128((__m128i *)o, _mm_xor_si128(v,
-	    _mm_and_si128(space, _mm_set1_epi8(' ' ^ '\n'))));
-	*spaces = (unsigned)_mm_movemask_epi8(space);
-	return (~(unsigned)_mm_movemask_epi8(good) | (unsigned)_mm_movemask_epi8(no)) & 0xFFFF;
-}
-#endif
+	plain_v16 v, prev, good, no, space, out;
 
-#if defined(TOK_PLAIN_SSE2) && (defined(__GNUC__) || defined(__clang__))
+	memcpy(&v, s + p, sizeof v);
+	memcpy(&prev, s + p - 1, sizeof prev);
+	PLAIN_CLASSES(plain_v16, v, prev, good, no, space, out);
+	memcpy(o, &out, sizeof out);
+	*spaces = (unsigned)_mm_movemask_epi8((__m128i)space);
+	return (~(unsigned)_mm_movemask_epi8((__m128i)good)
+	    | (unsigned)_mm_movemask_epi8((__m128i)no)) & 0xFFFF;
+}
+
 #define TOK_PLAIN_AVX2 1
-#include <immintrin.h>
 /* plain16 on 32 bytes at a time, from p (written to o) while p + 32 <= lim:
  * where the blocks stopped, or lim if the stretch ended */
 __attribute__((target("avx2"))) static size_t
 plain_avx2(const char *s, size_t p, size_t lim, size_t *endp, char *o)
 {
-	const __m256i d8 = _mm256_set1_epi8((char)0xD8), d9 = _mm256_set1_epi8((char)0xD9);
-	const __m256i sp = _mm256_set1_epi8(' ');
 	size_t end = *endp;
 
 	for (; p + 32 <= lim; p += 32, o += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(s + p));
-		__m256i prev = _mm256_loadu_si256((const __m256i *)(s + p - 1));
-		__m256i t = _mm256_xor_si256(v, _mm256_set1_epi8((char)0x80));
-		__m256i after8 = _mm256_cmpeq_epi8(prev, d8), after9 = _mm256_cmpeq_epi8(prev, d9);
-		__m256i r8 = _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x10), t),
-		    _mm256_and_si256(_mm256_cmpgt_epi8(t, _mm256_set1_epi8(0x1A)),
-		    _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), t)));
-		__m256i r9 = _mm256_and_si256(_mm256_cmpgt_epi8(t, _mm256_set1_epi8(0x1F)),
-		    _mm256_cmpgt_epi8(_mm256_set1_epi8(0x2E), t));
-		__m256i no = _mm256_or_si256(_mm256_and_si256(after8, r8), _mm256_and_si256(after9, r9));
-		__m256i space = _mm256_cmpeq_epi8(v, sp);
-		__m256i good = _mm256_or_si256(_mm256_or_si256(after8, after9),
-		    _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, d8), _mm256_cmpeq_epi8(v, d9)),
-		    _mm256_andnot_si256(_mm256_cmpeq_epi8(prev, sp), space)));
-		_mm256_storeu_si256((__m256i *)o, _mm256_xor_si256(v,
-		    _mm256_and_si256(space, _mm256_set1_epi8(' ' ^ '\n'))));
-		uint32_t spaces = (uint32_t)_mm256_movemask_epi8(space);
-		uint32_t bad = ~(uint32_t)_mm256_movemask_epi8(good) | (uint32_t)_mm256_movemask_epi8(no);
+		plain_v32 v, prev, good, no, space, out;
+		memcpy(&v, s + p, sizeof v);
+		memcpy(&prev, s + p - 1, sizeof prev);
+		PLAIN_CLASSES(plain_v32, v, prev, good, no, space, out);
+		memcpy(o, &out, sizeof out);
+		uint32_t spaces = (uint32_t)_mm256_movemask_epi8((__m256i)space);
+		uint32_t bad = ~(uint32_t)_mm256_movemask_epi8((__m256i)good)
+		    | (uint32_t)_mm256_movemask_epi8((__m256i)no);
 		if (bad)
 			spaces &= (1u << __builtin_ctz(bad)) - 1;
 		if (spaces)
