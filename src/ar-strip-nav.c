@@ -11,7 +11,7 @@
 #include <stdlib.h>
 
 static const char usage[] =
-"[-Hhra] [-k LIST] [--explain] [--rules=FILE] [--learn=FILE]\n"
+"[-Hhra] [-k LIST] [--explain] [--rules=FILE] [--learn=FILE] [--no-unwrap]\n"
 "    [--format=text|tsv|csv|json] [--output-dir=DIR] [FILE]...";
 static const char help[] =
 "Reduce scraped news pages to the article: title, meta lines (date, byline),\n"
@@ -33,6 +33,8 @@ static const char help[] =
 "      --learn=FILE     read the site templates learnt by earlier runs from\n"
 "                       FILE (lines seen on many pages) and write them back,\n"
 "                       with this run's, at the end (bounded, see the manual)\n"
+"      --no-unwrap      do not read a page cut to a fixed width (a text\n"
+"                       browser's dump) a paragraph at a time\n"
 "      --format=FMT     text (default), tsv, csv or json; tsv and csv: the\n"
 "                       --explain rows with a header line; json: one object\n"
 "                       per page (name, title, date, date_line, crawled,\n"
@@ -49,6 +51,8 @@ AR_HELP_TAIL
 "A page starts at each file, \\f header, crawler header (source: and a\n"
 "timestamp line) or publication line after a dropped section; it is held\n"
 "whole (a page of more than 20,000 lines or 4 MB is decided in pieces).\n"
+"A document whose lines were cut to one width of 40 to 160 columns is read\n"
+"with each paragraph joined; its lines still come out as they came in.\n"
 "With no FILE, or when FILE is -, read standard input. Exit status: 0 ok,\n"
 "2 trouble. See ar-strip-nav(1) and ar-tools(7).\n";
 
@@ -316,13 +320,14 @@ list_rules(void)
 	return ar_out_close();
 }
 
-enum { OPT_EXPLAIN = AR_OPT_TOOL, OPT_RULES, OPT_LIST_RULES, OPT_LEARN };
+enum { OPT_EXPLAIN = AR_OPT_TOOL, OPT_RULES, OPT_LIST_RULES, OPT_LEARN, OPT_NO_UNWRAP };
 static const struct option longopts[] = {
 	{ "explain",    no_argument,       NULL, OPT_EXPLAIN },
 	{ "keep",       required_argument, NULL, 'k' },
 	{ "rules",      required_argument, NULL, OPT_RULES },
 	{ "list-rules", no_argument,       NULL, OPT_LIST_RULES },
 	{ "learn",      required_argument, NULL, OPT_LEARN },
+	{ "no-unwrap",  no_argument,       NULL, OPT_NO_UNWRAP },
 	AR_COMMON_LONGOPTS,
 	AR_FORMAT_LONGOPTS,
 	AR_FILTER_LONGOPTS,
@@ -333,7 +338,7 @@ int
 main(int argc, char *argv[])
 {
 	const char *user[64], *keep_list = NULL, *learn = NULL;
-	int c, nuser = 0, list = 0;
+	int c, nuser = 0, list = 0, unwrap = 1;
 
 	ar_init(argv[0], usage, help);
 	while ((c = getopt_long(argc, argv, "k:" AR_COMMON_SHORTOPTS,
@@ -356,6 +361,9 @@ main(int argc, char *argv[])
 		case OPT_LEARN:
 			learn = optarg;
 			break;
+		case OPT_NO_UNWRAP:
+			unwrap = 0;
+			break;
 		default:
 			if (!ar_common_opt(c, optarg))
 				ar_usage();
@@ -375,6 +383,7 @@ main(int argc, char *argv[])
 		apply_keep(keep_list);
 	if (learn && ar_nav_learn(nav, learn) < 0)
 		return 2;
+	ar_nav_unwrap(nav, unwrap);
 	ar_nav_ready(nav);
 	if (list)
 		return list_rules();

@@ -705,3 +705,65 @@ for f in sys.argv[1:]:
 	run -0 bash -c '{ echo "الخميس 03/12/2026 - 09:15"; sed -n "12,\$p" "$1"; } | ar-strip-nav' _ "$D/n01-latest-before-title.txt"
 	assert_line --index 0 "الخميس 03/12/2026 - 09:15"
 }
+
+# wrapped pages: a text browser's dump cuts paragraphs into lines of one width
+
+@test "wrapped page: every line of the article kept, as it came in" {
+	run -0 ar-strip-nav -h "$F/page-wrapped.txt"
+	assert_line --index 0 "الهلال يحسم ديربي الرياض بهدف قاتل ويعزز صدارته"
+	# the body's lines, each whole and in order, with none of the chrome
+	assert_line --index 3 "حسم الهلال ديربي العاصمة أمام غريمه التقليدي النصر بنتيجة 2-1 في المباراة"
+	assert_line --index 4 "التي جمعتهما مساء اليوم على ملعب المملكة أرينا، ضمن منافسات الجولة التاسعة"
+	assert_line --index 5 "من دوري روشن السعودي للمحترفين."
+	assert_equal "${#lines[@]}" 13
+	refute_output --partial "الاتحاد 0 - 0 الأهلي"
+	refute_output --partial "ترتيب الدوري"
+	refute_output --partial "Powered by WordPress"
+}
+
+@test "wrapped page: one --explain row per input line, the joined line's verdict" {
+	run -0 ar-strip-nav --tsv "$F/page-wrapped.txt"
+	assert_equal "$(printf '%s\n' "$output" | tail -n +2 | wc -l)" "$(wc -l < "$F/page-wrapped.txt")"
+	# the line numbers run 1, 2, 3, ... with none missing
+	run -0 bash -c "ar-strip-nav --tsv '$F/page-wrapped.txt' | awk -F'\t' 'NR > 1 && \$2 != NR - 1 { bad++ } END { print bad + 0 }'"
+	assert_output 0
+	# the three lines of the first paragraph share one length: the joined line's
+	run -0 bash -c "ar-strip-nav --explain '$F/page-wrapped.txt' | sed -n 14,16p | grep -o 'len=[0-9]*' | sort -u | wc -l"
+	assert_output 1
+}
+
+@test "wrapped page, lynx style (indented): the article's lines kept" {
+	run -0 ar-strip-nav -h "$F/page-lynx.txt"
+	assert_line --index 0 "   وزير الري يتابع موقف أعمال تطهير الترع بمحافظات الصعيد"
+	assert_line --index 3 --partial "   القاهرة (أ ش أ) - تابع الدكتور"
+	assert_line --index -1 --partial "   تأهيل أطوال تصل إلى 7 آلاف كيلومتر"
+	refute_output --partial "مكون إضافي لتعليقات فيسبوك"
+	refute_output --partial "ضبط 12 طن دقيق"
+}
+
+@test "--no-unwrap: a wrapped page is read a line at a time" {
+	run -0 ar-strip-nav --explain "$F/page-wrapped.txt"
+	a=$output
+	run -0 ar-strip-nav --explain --no-unwrap "$F/page-wrapped.txt"
+	[ "$output" != "$a" ]
+	# each line measured alone: the first paragraph's three lines differ in length
+	run -0 bash -c "ar-strip-nav --explain --no-unwrap '$F/page-wrapped.txt' | sed -n 14,16p | grep -o 'len=[0-9]*' | sort -u | wc -l"
+	assert_output 3
+}
+
+@test "a page of short lines and paragraphs is not taken for a wrapped one" {
+	# the dev pages are not wrapped: --no-unwrap changes none of their rows
+	for p in "$D"/a01-*.txt "$D"/f01-*.txt "$D"/j03-*.txt "$D"/n09-*.txt; do
+		diff <(ar-strip-nav --explain "$p") <(ar-strip-nav --explain --no-unwrap "$p")
+	done
+}
+
+@test "wrapped lines on standard input, glued pages and a huge line" {
+	# the document held while it is judged is handed on whole at its end
+	run -0 bash -c "head -12 '$F/page-wrapped.txt' | ar-strip-nav --tsv | tail -n +2 | wc -l"
+	assert_output 12
+	run -0 bash -c "{ cat '$F/page-wrapped.txt'; printf '\f%s\n' next; cat '$F/page-lynx.txt'; } | ar-strip-nav -h | grep -c 'تابع الدكتور وزير الموارد'"
+	assert_output 1
+	run -0 bash -c "{ cat '$F/page-wrapped.txt'; head -c 200000 /dev/zero | tr '\0' 'a'; echo; } | ar-strip-nav --tsv | tail -n +2 | wc -l"
+	assert_output "$(( $(wc -l < "$F/page-wrapped.txt") + 1 ))"
+}

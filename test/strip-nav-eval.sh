@@ -19,7 +19,9 @@
 #             number ends in 3, 6 or 9, kept out of development) or train
 #             (the others)
 #   --only    the parts to run: seeds, dev, glued (the dev pages of the split
-#             on one standard input, as a crawl), ant, bench (default all)
+#             on one standard input, as a crawl), wrapped (the dev pages of
+#             the split cut to 76 columns, as text browsers dump them), ant,
+#             bench (default all)
 set -u
 cd "$(dirname "$0")/.." || exit 2
 export LC_ALL=C.UTF-8
@@ -28,13 +30,13 @@ BIN=${AR_STRIP_NAV:-bin/ar-strip-nav}
 SEEDS=../shared/seeds
 NEWS=../shared/bench/news
 GOLD=test/gold/strip-nav
-V= SPLIT=all ONLY=seeds,dev,glued,ant,bench
+V= SPLIT=all ONLY=seeds,dev,glued,wrapped,ant,bench
 for a in "$@"; do
 	case $a in
 	-v) V=-v ;;
 	--split=*) SPLIT=${a#--split=} ;;
 	--only=*) ONLY=${a#--only=} ;;
-	*) echo "usage: $0 [-v] [--split=all|train|held] [--only=seeds,dev,glued,ant,bench]" >&2; exit 2 ;;
+	*) echo "usage: $0 [-v] [--split=all|train|held] [--only=seeds,dev,glued,wrapped,ant,bench]" >&2; exit 2 ;;
 	esac
 done
 part() { case ",$ONLY," in *",$1,"*) return 0 ;; esac; return 1; }
@@ -91,9 +93,10 @@ read -r tp fp fn lost <<< "$(score "$G" "$(cat "$SEEDS"/*.txt | "$BIN" --tsv)" g
 printf '%-26s tp %3d fp %2d fn %2d  %s  body lost %d\n' "glued" "$tp" "$fp" "$fn" "$(f1 "$tp" "$fp" "$fn")" "$lost"
 fi
 
-# devscore OUT: score rows "page<TAB>line:action ..." against the labels
+# devscore OUT [DIR]: score rows "page<TAB>line:action ..." against the
+# labels (of the dev pages, or of DIR)
 devscore() {
-python3 - "$GOLD/dev" "$1" "$V" <<'PY'
+python3 - "${2:-$GOLD/dev}" "$1" "$V" <<'PY'
 import sys, collections
 gold_dir, out, verbose = sys.argv[1], sys.argv[2], sys.argv[3] == "-v"
 tp = fp = fn = 0
@@ -148,6 +151,39 @@ echo "== dev set ($SPLIT), the $NPAGES pages in one run (file operands, as a cra
 	if (d != cur) { if (cur != "") print ""; cur = d; printf "%s\t", d; n = 0 }
 	printf "%s%s:%s", n++ ? " " : "", $2, $3 } END { print "" }' > "$TMPD/run.out"
 devscore "$TMPD/run.out"
+fi
+
+if part wrapped; then
+# the dev pages as a text browser dumps them: every line cut to 76 columns
+# at spaces, then the same indented by three (lynx); a line's label goes to
+# each of its pieces
+for ind in 0 3; do
+	W=$TMPD/wrap$ind
+	mkdir -p "$W"
+	python3 - "$W" "$ind" $PAGES <<'PY'
+import sys, textwrap
+out, ind = sys.argv[1], " " * int(sys.argv[2])
+for page in sys.argv[3:]:
+    name = page.rsplit("/", 1)[-1]
+    text = open(page, encoding="utf-8").read().split("\n")
+    labels = open(page[:-4] + ".lab", encoding="utf-8").read().split("\n")
+    if text[-1] == "": text.pop()
+    if labels[-1] == "": labels.pop()
+    t, l = [], []
+    for line, lab in zip(text, labels):
+        for piece in textwrap.wrap(line, 76, initial_indent=ind, subsequent_indent=ind) or [""]:
+            t.append(piece); l.append(lab)
+    open(f"{out}/{name}", "w", encoding="utf-8").write("".join(x + "\n" for x in t))
+    open(f"{out}/{name[:-4]}.lab", "w", encoding="utf-8").write("".join(x + "\n" for x in l))
+PY
+	echo "== dev set ($SPLIT) wrapped at 76 columns$([ "$ind" = 0 ] || echo ", indented by $ind")"
+	for page in "$W"/*.txt; do
+		printf '%s\t' "${page##*/}"
+		"$BIN" --tsv "$page" | awk -F'\t' 'NR > 1 { printf "%s%s:%s", n++ ? " " : "", $2, $3 }'
+		echo
+	done > "$TMPD/wrap$ind.out"
+	devscore "$TMPD/wrap$ind.out" "$W"
+done
 fi
 
 if part ant && [ -f ../shared/bench/ant-corpus/ant_v1.1_text.txt.xz ]; then

@@ -940,6 +940,9 @@ int ar_nav_keep(struct ar_nav *nav, const char *kind);
  * does not exist yet); ar_nav_finish writes them back, with this run's.
  * -1 after a message if the file is not one. */
 int ar_nav_learn(struct ar_nav *nav, const char *path);
+/* Read documents cut to a fixed width (a text browser's dump) a paragraph
+ * at a time: on (the default) or off. Each line still comes back as read. */
+void ar_nav_unwrap(struct ar_nav *nav, int on);
 /* Index the rules: after this, only lines (no more rules or kinds). */
 void ar_nav_ready(struct ar_nav *nav);
 /* The rules in use, in the order they are tried (after ar_nav_ready). */

@@ -1334,7 +1334,7 @@ page_reset(struct nav_page *pg)
 
 /* a new entry for line s[0..n), copied unless it is the huge line */
 static size_t
-page_add(struct nav_page *pg, const char *s, size_t n, unsigned long lineno)
+page_add(struct nav_page *pg, const char *s, size_t n, unsigned long lineno, uint32_t nphys)
 {
 	if (pg->n == pg->cap) {
 		pg->cap = pg->cap ? 2 * pg->cap : 256;
@@ -1347,6 +1347,7 @@ page_add(struct nav_page *pg, const char *s, size_t n, unsigned long lineno)
 	x->cls = AR_NAV_C_RULE;
 	x->wn = NOWORDS;
 	x->len = n;
+	x->nphys = nphys;
 	if (!pg->ext) {
 		x->off = pg->text.len;
 		badd(&pg->text, s, n);
@@ -1409,7 +1410,24 @@ emit(struct ar_nav *nv, size_t i, const struct ar_nav_page *info)
 	ln.detail = detail;
 	ln.cps = x->f.cps, ln.words = x->f.words, ln.stops = x->f.sw;
 	ln.links = x->f.links != 0, ln.latin = x->f.lat > x->f.ar;
-	nv->fn(&ln, nv->ctx);
+	if (x->nphys <= 1) {
+		nv->fn(&ln, nv->ctx);
+		return;
+	}
+	/* a line joined from a wrapped document's lines: each goes back as
+	 * it was read, with its verdict (what spans cut stays: they cut
+	 * the joined text, not its lines) */
+	if (ln.verdict == AR_NAV_SPAN)
+		ln.verdict = AR_NAV_KEEP;
+	ln.cut = "", ln.cutlen = 0;
+	for (uint32_t j = 0; j < x->nphys; j++) {
+		ln.len = nav_wrap_pop(nv, &ln.text);
+		ln.kept = ln.text, ln.keptlen = ln.len;
+		ln.lineno = x->lineno + j;
+		if (j)
+			ln.first = 0, ln.newpage = 0, ln.source = NULL, ln.sourcelen = 0;
+		nv->fn(&ln, nv->ctx);
+	}
 }
 
 /* what the page model found, for the lines of the page */
@@ -1454,6 +1472,7 @@ page_flush(struct ar_nav *nv, size_t k)
 		page_info(nv, &info);
 		for (size_t i = 0; i < k; i++)
 			emit(nv, i, &info);
+		nav_wrap_drained(nv);
 	}
 	size_t rest = pg->n - k;
 	if (rest == 0 || pg->ext) {
@@ -1711,14 +1730,22 @@ arrive(struct ar_nav *nv, size_t i, const char *s, size_t n)
 void
 ar_nav_line(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno)
 {
+	ar_nav_ready(nv);
+	nav_wrap_line(nv, s, n, lineno);
+}
+
+/* a line as the page reads it: an input line, or (nphys > 1) the lines
+ * of a wrapped paragraph joined */
+void
+nav_line_in(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno, uint32_t nphys)
+{
 	struct nav_page *pg = &nv->pg;
 
-	ar_nav_ready(nv);
 	if (n > NAV_HUGE_LINE) {
 		/* decided alone, where the reader holds it */
 		page_flush(nv, pg->n);
 		pg->ext = s;
-		arrive(nv, page_add(pg, s, n, lineno), s, n);
+		arrive(nv, page_add(pg, s, n, lineno, 1), s, n);
 		page_flush(nv, pg->n);
 		pg->ext = NULL;
 		return;
@@ -1730,7 +1757,7 @@ ar_nav_line(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno)
 			    NAV_PAGE_BYTES >> 20);
 		page_flush(nv, pg->n);
 	}
-	arrive(nv, page_add(pg, s, n, lineno), s, n);
+	arrive(nv, page_add(pg, s, n, lineno, nphys), s, n);
 }
 
 void
@@ -1740,12 +1767,21 @@ ar_nav_doc_begin(struct ar_nav *nv)
 	nv->pg.pageno = 1;
 	nv->pg.warned = 0;
 	nv->pg.started = 0;
+	nav_wrap_begin(nv);
 }
 
 void
 ar_nav_doc_end(struct ar_nav *nv)
 {
+	nav_wrap_end(nv);
 	page_flush(nv, nv->pg.n);
+}
+
+void
+ar_nav_unwrap(struct ar_nav *nv, int on)
+{
+	nv->wrap.off = !on;
+	nav_wrap_begin(nv);
 }
 
 int
@@ -1827,6 +1863,7 @@ ar_nav_free(struct ar_nav *nv)
 {
 	if (!nv)
 		return;
+	nav_wrap_free(&nv->wrap);
 	for (int i = 0; i < nv->nrules; i++)
 		rule_free(&nv->rules[i]);
 	free(nv->rules);

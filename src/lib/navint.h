@@ -289,6 +289,7 @@ struct ent {
 	unsigned tpl;           /* pages of the site it was seen on */
 	uint32_t key;           /* template key of the line, or 0 */
 	uint32_t woff, wn;      /* its content words, in page.w (wn == NOWORDS: not yet) */
+	uint32_t nphys;         /* the input lines joined in it (navwrap.c), 1 mostly */
 	struct feat f;
 };
 #define NOWORDS 0xFFFFFFFFu
@@ -319,6 +320,31 @@ struct nav_page {
 /* a line longer than this is decided alone, where the reader holds it */
 #define NAV_HUGE_LINE ((size_t)1 << 20)
 
+/* navwrap.c: the lines of a document cut to a fixed width, joined */
+struct nav_wrap {
+	int off;                /* never join (ar_nav_unwrap) */
+	int mode;               /* deciding, off or on, for this document */
+	int width;              /* the width it was cut to */
+	struct ar_buf held;     /* its first lines, while deciding */
+	struct { size_t off, len, cols; unsigned long lineno; int spaced; } *hl;
+	size_t nh, caph, nonblank, toolong;
+	struct ar_buf cur;      /* the lines being joined, a newline after each */
+	size_t curn, lastcols, over;
+	unsigned long curline;
+	struct ar_buf joined;   /* them joined, for the page */
+	struct ar_buf q;        /* the lines of joined entries not yet emitted */
+	size_t qhead;
+};
+struct ar_nav;
+void nav_line_in(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno,
+    uint32_t nphys);
+void nav_wrap_line(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno);
+void nav_wrap_begin(struct ar_nav *nv);
+void nav_wrap_end(struct ar_nav *nv);
+size_t nav_wrap_pop(struct ar_nav *nv, const char **s);
+void nav_wrap_drained(struct ar_nav *nv);
+void nav_wrap_free(struct nav_wrap *w);
+
 struct ar_nav {
 	ar_nav_fn fn;
 	void *ctx;
@@ -347,6 +373,7 @@ struct ar_nav {
 	struct pm *pm;          /* the page model's state, kept from page to page */
 	struct ar_buf span_a, span_b;   /* spans_apply's two texts */
 	struct ar_buf scratch;
+	struct nav_wrap wrap;
 	int ready;
 };
 
