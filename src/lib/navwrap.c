@@ -43,11 +43,12 @@ wadd(struct ar_buf *b, const void *p, size_t n)
  * first two or three bytes. */
 #define WRAP_COLS_MAX (WRAP_MAX_WIDTH + 2 * WRAP_SLACK)
 static size_t
-columns(const char *str, size_t n)
+columns_marks(const char *str, size_t n, size_t *marks)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t c = 0;
+	size_t c = 0, m = 0;
 
+	*marks = 0;
 	if (n > 4 * WRAP_COLS_MAX)
 		return WRAP_COLS_MAX + 1;
 	if (n > WRAP_COLS_MAX + 64) {
@@ -79,13 +80,16 @@ columns(const char *str, size_t n)
 			break;
 		unsigned t = s[i + 1], u = l > 2 ? s[i + 2] : 0;
 		i += l;
-		c += !((b == 0xCC) || (b == 0xCD && t <= 0xAF)     /* U+0300-036F */
+		c++;
+		m += ((b == 0xCC) || (b == 0xCD && t <= 0xAF)     /* U+0300-036F */
 		    || (b == 0xD9 && ((t >= 0x8B && t <= 0x9F) || t == 0xB0))      /* U+064B-065F, U+0670 */
 		    || (b == 0xDB && t >= 0x96 && t <= 0xAD)       /* U+06D6-06ED */
 		    || (b == 0xE2 && t == 0x80 && ((u >= 0x8B && u <= 0x8F) || (u >= 0xAA && u <= 0xAE)))
 		    || (b == 0xE2 && t == 0x81 && u >= 0xA0 && u <= 0xA9)  /* U+2060-2069 */
 		    || (b == 0xEF && t == 0xBB && u == 0xBF));     /* U+FEFF */
 	}
+	*marks = m;
+	c -= m;
 	return c > WRAP_COLS_MAX ? WRAP_COLS_MAX + 1 : c;
 }
 
@@ -107,15 +111,16 @@ ltrim(const char *s, size_t n)
 	return i;
 }
 
-/* columns of the line's first word */
+/* columns of the line's first word, its marks with them (see continues) */
 static size_t
 first_word(const char *s, size_t n)
 {
-	size_t b = ltrim(s, n), e = b;
+	size_t b = ltrim(s, n), e = b, m;
 
 	while (e < n && s[e] != ' ' && s[e] != '\t')
 		e++;
-	return columns(s + b, e - b);
+	size_t c = columns_marks(s + b, e - b, &m);
+	return c + m;
 }
 
 /* does the line end a sentence? (its last visible character) */
@@ -136,11 +141,12 @@ ends_sentence(const char *s, size_t n)
 }
 
 /* a line the next one continues: it is no longer than the width, and the
- * next one's first word would not have fitted after it */
+ * next one's first word would not have fitted after it. Its marks may
+ * count: some tools (html2text, Python's textwrap) cut at code points. */
 static int
-continues(const struct nav_wrap *w, size_t cols, const char *next, size_t nn)
+continues(const struct nav_wrap *w, size_t cols, size_t marks, const char *next, size_t nn)
 {
-	return cols && cols <= (size_t)w->width && cols + 1 + first_word(next, nn)
+	return cols && cols <= (size_t)w->width && cols + marks + 1 + first_word(next, nn)
 	    > (size_t)w->width;
 }
 
@@ -185,7 +191,7 @@ decide(struct nav_wrap *w)
 		const char *s = w->held.s + w->hl[i].off, *t = w->held.s + w->hl[i + 1].off;
 		size_t c = w->hl[i].cols;
 		if (!c || !w->hl[i + 1].cols || c + WRAP_SLACK < wd
-		    || !continues(w, c, t, w->hl[i + 1].len))
+		    || !continues(w, c, w->hl[i].marks, t, w->hl[i + 1].len))
 			continue;
 		pairs++;
 		inside += !ends_sentence(s, w->hl[i].len);
@@ -238,11 +244,11 @@ join_line(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno)
 	int blank = ltrim(s, e) == e;
 
 	if (!blank && w->curn && w->cur.len + n < WRAP_JOIN_BYTES && w->curn < WRAP_JOIN_LINES
-	    && continues(w, w->lastcols, s, n)) {
+	    && continues(w, w->lastcols, w->lastmarks, s, n)) {
 		wadd(&w->cur, s, n);
 		wadd(&w->cur, "\n", 1);
 		w->curn++;
-		w->lastcols = columns(s, e);
+		w->lastcols = columns_marks(s, e, &w->lastmarks);
 		return;
 	}
 	flush_cur(nv);
@@ -250,7 +256,7 @@ join_line(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno)
 		nav_line_in(nv, s, n, lineno, 1);
 		return;
 	}
-	w->lastcols = columns(s, e);
+	w->lastcols = columns_marks(s, e, &w->lastmarks);
 	/* prose past the width: the document is not wrapped after all
 	 * (a long URL, a word with no space, may pass it) */
 	if (w->lastcols > (size_t)w->width + WRAP_SLACK && has_space(s, n) && ++w->over > 4) {
@@ -310,9 +316,10 @@ nav_wrap_line(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno)
 	w->hl[w->nh].off = w->held.len;
 	w->hl[w->nh].len = n;
 	w->hl[w->nh].lineno = lineno;
-	size_t e = rtrim(s, n), cols = ltrim(s, e) < e ? columns(s, e) : 0;
+	size_t e = rtrim(s, n), marks = 0, cols = ltrim(s, e) < e ? columns_marks(s, e, &marks) : 0;
 	int spaced = cols && has_space(s, n);
 	w->hl[w->nh].cols = cols;
+	w->hl[w->nh].marks = marks;
 	w->hl[w->nh].spaced = spaced;
 	w->nh++;
 	wadd(&w->held, s, n);
