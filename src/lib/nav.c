@@ -154,24 +154,37 @@ tfind(const char *h, size_t hn, const char *s, size_t n, size_t goff)
 	return NULL;
 }
 
-static long
+/* lit_find's search, once a line for each literal */
+static __attribute__((noinline)) long
+lit_search(struct ar_nav *nv, struct lit *l, const char *s, size_t b, size_t e)
+{
+	/* one pass over the line tells which guard bytes it may hold
+	 * (most lines hold no literal at all, and a search for each
+	 * went over the whole line) */
+	if (nv->ggen != nv->lgen) {
+		nv->gmask = ar_byteset_scan(&nv->guards, s + b, e - b);
+		nv->ggen = nv->lgen;
+	}
+	const char *f = nv->gmask & l->gbit ? tfind(s + b, e - b, l->s, l->n, l->goff) : NULL;
+	l->gen = nv->lgen;
+	l->pos = f ? (long)(f - s) : -1;
+	return l->pos;
+}
+
+/* where literal id is in s[b..e), or -1; inline for the answers known
+ * (the literal looked for already, or its guard group absent) */
+static inline long
 lit_find(struct ar_nav *nv, int id, const char *s, size_t b, size_t e)
 {
 	struct lit *l = &nv->lits[id];
 
-	if (l->gen != nv->lgen) {
-		/* one pass over the line tells which guard bytes it may hold
-		 * (most lines hold no literal at all, and a search for each
-		 * went over the whole line) */
-		if (nv->ggen != nv->lgen) {
-			nv->gmask = ar_byteset_scan(&nv->guards, s + b, e - b);
-			nv->ggen = nv->lgen;
-		}
-		const char *f = nv->gmask & l->gbit ? tfind(s + b, e - b, l->s, l->n, l->goff) : NULL;
+	if (l->gen == nv->lgen)
+		return l->pos;
+	if (nv->ggen == nv->lgen && !(nv->gmask & l->gbit)) {
 		l->gen = nv->lgen;
-		l->pos = f ? (long)(f - s) : -1;
+		return l->pos = -1;
 	}
-	return l->pos;
+	return lit_search(nv, l, s, b, e);
 }
 
 /* Offset of a rare byte in s[0..n): ASCII, else the last byte of the

@@ -36,6 +36,11 @@ struct nav_vocab {
 	 * order), each and as a set: most words open with none of them */
 	uint16_t *cl2;
 	unsigned char open2[8192];
+	/* the proclitics by their first two bytes, in the order tried: the
+	 * distinct first two bytes, the first proclitic of each, and for
+	 * each proclitic the next one of the same two bytes (-1: none) */
+	uint16_t cl2v[8];
+	int cl2first[8], ncl2, *clnext;
 	int clshort;                    /* a proclitic of one byte: no filter */
 };
 
@@ -88,9 +93,15 @@ vocab_get(const struct nav_vocab *v, const char *s, size_t n)
 		uint16_t w = two_bytes(s);
 		if (!(v->open2[w >> 3] & (1u << (w & 7))))
 			return NULL;
-		for (int k = 0; k < v->cl.count; k++) {
+		int k = -1;
+		for (int d = 0; d < v->ncl2; d++)
+			if (v->cl2v[d] == w) {
+				k = v->cl2first[d];
+				break;
+			}
+		for (; k >= 0; k = v->clnext[k]) {
 			size_t pl = v->cl.n[k];
-			if (v->cl2[k] == w && pl < n && n - pl >= 2
+			if (pl < n && n - pl >= 2
 			    && !memcmp(s, v->cl.p[k], pl) && (e = ar_lex_get(v->lx, s + pl, n - pl)))
 				return e;
 		}
@@ -172,7 +183,10 @@ nav_vocab_new(void)
 	text = ar_data("proclitics.txt", &len);
 	ar_clitics_load(&v->cl, text, len);
 	v->cl2 = ar_alloc(sizeof *v->cl2 * (size_t)(v->cl.count + 1));
+	v->clnext = ar_alloc(sizeof *v->clnext * (size_t)(v->cl.count + 1));
+	int last[8];
 	for (int k = 0; k < v->cl.count; k++) {
+		v->clnext[k] = -1;
 		if (v->cl.n[k] > v->maxcl)
 			v->maxcl = v->cl.n[k];
 		if (v->cl.n[k] < 2) {
@@ -181,6 +195,20 @@ nav_vocab_new(void)
 		}
 		uint16_t w = v->cl2[k] = two_bytes(v->cl.p[k]);
 		v->open2[w >> 3] |= (unsigned char)(1u << (w & 7));
+		int d = 0;
+		while (d < v->ncl2 && v->cl2v[d] != w)
+			d++;
+		if (d == 8) {
+			v->clshort = 1;         /* too many kinds: vocab_get's general loop */
+			continue;
+		}
+		if (d == v->ncl2) {
+			v->cl2v[d] = w, v->cl2first[d] = k;
+			v->ncl2++;
+		} else {
+			v->clnext[last[d]] = k;
+		}
+		last[d] = k;
 	}
 	return v;
 }
@@ -194,6 +222,7 @@ nav_vocab_free(struct nav_vocab *v)
 	ar_lex_free(v->stops);
 	ar_clitics_free(&v->cl);
 	free(v->cl2);
+	free(v->clnext);
 	ar_buf_free(&v->fold);
 	free(v);
 }
@@ -449,7 +478,7 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
 		i += len;
 	}
 	unsigned tot = 0;
-	for (int c = 1; c < VC_COUNT; c++) {
+	for (int c = 1; covered && c < VC_COUNT; c++) {    /* none covered: all 0 */
 		tot += weight[c];
 		if (weight[c] > weight[r->cat])
 			r->cat = (unsigned char)c;
@@ -471,7 +500,6 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
 		}
 	r->credit = (credit_words && (credit_all || credit_first) && credit_words < w.n)
 	    || photo_opens;
-	(void)covered;
 }
 
 /* ---- site templates ---- */
