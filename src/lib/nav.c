@@ -748,38 +748,26 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 		return 0;
 	if (n > sw->maxn)
 		sw->maxn = (unsigned char)n;
-	if (n >= 2) {
-		unsigned k = nav_swkey(line, n);
-		sw->bloom[k >> 3] |= (unsigned char)(1u << (k & 7));
-	}
-	uint32_t h = nav_swhash(line, n);
-	for (int tries = 0; tries < SW_SLOTS; tries++, h = (h + 1) & (SW_SLOTS - 1)) {
-		if (!sw->tab[h].s) {
+	if (n < 2 || sw->count == SW_SLOTS - 1 || nav_stop(sw, line, n))
+		return 0;       /* nav_stop never asks for shorter words */
+	uint64_t a, b;
+	nav_swparts(line, n, &a, &b);
+	uint32_t h = nav_swslot(a, b, n);
+	for (int tries = 0; tries < SW_SLOTS; tries++, h = (h + 1) & (SW_SLOTS - 1))
+		if (!sw->tab[h].n) {
 			char *c = ar_alloc(n);
 			memcpy(c, line, n);
-			sw->tab[h].s = c;
-			sw->tab[h].n = (unsigned char)n;
+			sw->tab[h] = (struct swslot){ a, b, c, (unsigned char)n };
+			sw->count++;
 			return 0;
 		}
-		if (sw->tab[h].n == n && !memcmp(sw->tab[h].s, line, n))
-			return 0;
-	}
 	return 0;
 }
 
 int
 nav_is_stop(const struct stopwords *sw, const char *s, size_t n)
 {
-	if (n < 2 || n > sw->maxn)
-		return 0;
-	unsigned k = nav_swkey(s, n);
-	if (!(sw->bloom[k >> 3] & (1u << (k & 7))))
-		return 0;
-	uint32_t h = nav_swhash(s, n);
-	for (; sw->tab[h].s; h = (h + 1) & (SW_SLOTS - 1))
-		if (sw->tab[h].n == n && !memcmp(sw->tab[h].s, s, n))
-			return 1;
-	return 0;
+	return nav_stop(sw, s, n);
 }
 
 /* ---- line features and classes ---- */
@@ -919,6 +907,7 @@ static const unsigned char ascii_kind[128] = {
 #define AR2_LETTER 0x10000u
 #define AR2_BAD 0x20000u
 #define AR2_STORE 0x80000000u       /* the top bit: added to the count */
+#define AR2_FAST 0x40000000u        /* stored and not bad */
 static uint32_t ar2_letter[65536];
 
 static void
@@ -935,6 +924,8 @@ ar2_init(void)
 					t |= AR2_STORE | (uint32_t)nav_fold_letter(cp);
 				if ((c1 & 0xC0) != 0x80)
 					t |= AR2_BAD;
+				else if (t & AR2_STORE)
+					t |= AR2_FAST;
 			}
 			unsigned char two[2] = { (unsigned char)lead, (unsigned char)c1 };
 			uint16_t at;
@@ -1006,6 +997,62 @@ close_word(const struct stopwords *sw, const char *s, size_t ws, size_t i, struc
 	wd->num = 0;
 }
 
+/* Plain words from s[i], where no word is open: each of sound letters
+ * that are kept (no tatweel, no bad byte, 48 at most), ended by one space
+ * or by the line's end. What the steps of features() would do for each,
+ * with the counts in registers; it stops at the first word it cannot take
+ * whole, which features() then reads from its start. */
+static inline size_t
+plain_words(const struct stopwords *sw, const char *s, size_t i, size_t e, struct feat *f,
+    struct words *wd, int32_t *last, int32_t *prev, int32_t *first)
+{
+	unsigned ar = 0, cps = 0, words = 0, stops = 0;
+	int32_t la = *last, pr = *prev;
+	uint16_t *fk = wd->f;
+	unsigned t;
+
+	while (i + 2 <= e && ((t = ar2_at(s, i)) & AR2_FAST)) {
+		size_t j = i, lim1 = e - 1 - i > 96 ? i + 96 : e - 1;
+		size_t k = 0;
+		for (;;) {
+			fk[k++] = (uint16_t)t;
+			j += 2;
+			if (j >= lim1 || !((t = ar2_at(s, j)) & AR2_FAST))
+				break;
+		}
+		size_t sp = j < e;
+		if (sp && s[j] != ' ')
+			break;
+		if (f->words + words == 0 || !*first) {
+			int32_t cp = 0x600 | ((s[i] & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+			if (f->words + words == 0 && (cp == 0x0648 || cp == 0x0641))
+				f->waw = 1;
+			if (!*first)
+				*first = cp;
+		}
+		ar += (unsigned)k, cps += (unsigned)(k + sp), words++;
+		int stop = nav_stop(sw, s + i, j - i);
+		stops += (unsigned)stop;
+		if (!stop && k >= 3 && wd->ok) {
+			uint32_t h = stem_of(fk, (int)k);
+			struct nav_page *pg = wd->pg;
+			if (h) {
+				if (pg->nw == pg->wcap) {
+					pg->wcap = pg->wcap ? 2 * pg->wcap : 4096;
+					pg->w = ar_realloc(pg->w, pg->wcap * sizeof *pg->w);
+				}
+				pg->w[pg->nw++] = h;
+			}
+		}
+		pr = k >= 2 ? 0x0627 : la;
+		la = 0x0627;
+		i = j + sp;
+	}
+	f->ar += ar, f->cps += cps, f->words += words, f->sw += stops;
+	*last = la, *prev = pr;
+	return i;
+}
+
 static void
 features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct feat *f,
     struct words *wd)
@@ -1022,6 +1069,13 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		unsigned t;
 
 		if (i + 2 <= e && (t = ar2_at(s, i))) {
+			if (!inw && (t & AR2_FAST)) {
+				size_t j = plain_words(sw, s, i, e, f, wd, &last, &prev, &first);
+				if (j != i) {
+					i = j;
+					continue;
+				}
+			}
 			/* a run of Arabic letters, most of the text: what the
 			 * general steps below would count for each of them */
 			if (!inw) {
@@ -1045,14 +1099,25 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			int more = !room;
 			if (room) {
 				size_t lim1 = lim - j > 2 * room ? j + 2 * room : lim;
-				for (;;) {
-					all |= t;
-					fk[k] = (uint16_t)t;
-					k += t >> 31;
-					j += 2;
-					if (j >= lim1 || !(t = ar2_at(s, j)))
-						break;
+				/* the letters kept, sound: one test each */
+				if (t & AR2_FAST) {
+					all = AR2_STORE;
+					for (;;) {
+						fk[k++] = (uint16_t)t;
+						j += 2;
+						if (j >= lim1 || !((t = ar2_at(s, j)) & AR2_FAST))
+							break;
+					}
 				}
+				if (j < lim1 && t)
+					for (;;) {      /* tatweel or a bad byte: all of them */
+						all |= t;
+						fk[k] = (uint16_t)t;
+						k += t >> 31;
+						j += 2;
+						if (j >= lim1 || !(t = ar2_at(s, j)))
+							break;
+					}
 				more = j >= lim1 && j < lim && (t = ar2_at(s, j));
 			}
 			if (more)
