@@ -1000,11 +1000,12 @@ close_word(const struct stopwords *sw, const char *s, size_t ws, size_t i, struc
 /* Plain words from s[i], where no word is open: each of sound letters
  * that are kept (no tatweel, no bad byte, 48 at most), ended by one space
  * or by the line's end. What the steps of features() would do for each,
- * with the counts in registers; it stops at the first word it cannot take
- * whole, which features() then reads from its start. */
+ * with the counts in registers. A word whose letters go on into anything
+ * else is left open (*ows its start), as a run of letters leaves it; on a
+ * line whose words are not kept, it is left to features() whole. */
 static inline size_t
 plain_words(const struct stopwords *sw, const char *s, size_t i, size_t e, struct feat *f,
-    struct words *wd, int32_t *last, int32_t *prev, int32_t *first)
+    struct words *wd, int32_t *last, int32_t *prev, int32_t *first, size_t *ows)
 {
 	unsigned ar = 0, cps = 0, words = 0, stops = 0;
 	int32_t la = *last, pr = *prev;
@@ -1021,14 +1022,26 @@ plain_words(const struct stopwords *sw, const char *s, size_t i, size_t e, struc
 				break;
 		}
 		size_t sp = j < e;
-		if (sp && s[j] != ' ')
+		int open = sp && s[j] != ' ';
+		if (open && !wd->ok)
 			break;
-		if (f->words + words == 0 || !*first) {
+		if (!words && (f->words == 0 || !*first)) {    /* the first word only */
 			int32_t cp = 0x600 | ((s[i] & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
-			if (f->words + words == 0 && (cp == 0x0648 || cp == 0x0641))
+			if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
 				f->waw = 1;
 			if (!*first)
 				*first = cp;
+		}
+		if (open) {
+			/* the word goes on (punctuation, a mark, a digit...): as
+			 * the general steps leave a run of letters */
+			ar += (unsigned)k, cps += (unsigned)k;
+			wd->k = (int)k, wd->ncp = (unsigned)k, wd->let = 1;
+			*ows = i;
+			pr = k >= 2 ? 0x0627 : la;
+			la = 0x0627;
+			i = j;
+			break;
 		}
 		ar += (unsigned)k, cps += (unsigned)(k + sp), words++;
 		int stop = nav_stop(sw, s + i, j - i);
@@ -1070,7 +1083,12 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 
 		if (i + 2 <= e && (t = ar2_at(s, i))) {
 			if (!inw && (t & AR2_FAST)) {
-				size_t j = plain_words(sw, s, i, e, f, wd, &last, &prev, &first);
+				size_t ows = e;
+				size_t j = plain_words(sw, s, i, e, f, wd, &last, &prev, &first, &ows);
+				if (ows < e) {
+					ws = wd->cws = ows;
+					inw = 1;
+				}
 				if (j != i) {
 					i = j;
 					continue;

@@ -22,8 +22,54 @@ nav_vcat_name(int c)
 	return c >= 0 && c < VC_COUNT ? vcat_names[c] : "";
 }
 
+/* The first words of a lexicon's entries, as a stop word table: exact
+ * for words of two bytes or more (a look-up by two loads and a probe),
+ * so most words need no ar_lex_get; "exact" is 0 when a word did not fit
+ * (too long, too many), and every word is asked of the lexicon then. */
+struct wset {
+	struct stopwords sw;
+	int exact, short1;              /* short1: a first word of one byte */
+};
+
+static void
+wset_add(struct wset *ws, const char *w, size_t n)
+{
+	if (n < 2) {
+		ws->short1 = 1;
+		return;
+	}
+	if (n > 255 || ws->sw.count == SW_SLOTS - 1) {
+		ws->exact = 0;
+		return;
+	}
+	if (n > ws->sw.maxn)
+		ws->sw.maxn = (unsigned char)n;
+	if (nav_stop(&ws->sw, w, n))
+		return;
+	uint64_t a, b;
+	nav_swparts(w, n, &a, &b);
+	uint32_t h = nav_swslot(a, b, n);
+	while (ws->sw.tab[h].n)
+		h = (h + 1) & (SW_SLOTS - 1);
+	/* the lexicon keeps the words as long as the set lives */
+	ws->sw.tab[h] = (struct swslot){ a, b, w, (unsigned char)n };
+	ws->sw.count++;
+}
+
+/* 0: no entry of the lexicon opens with s[0..n); 1: one may */
+static inline int
+wset_may(const struct wset *ws, const char *s, size_t n)
+{
+	if (!ws->exact)
+		return 1;
+	if (n < 2)
+		return ws->short1;
+	return nav_stop(&ws->sw, s, n);
+}
+
 struct nav_vocab {
 	struct ar_lex *lx;              /* phrase -> category */
+	struct wset lxfirst, stopfirst; /* their first words */
 	struct ar_lex *stops;           /* the stop words, folded */
 	struct ar_clitics cl;
 	struct ar_buf fold;
@@ -82,7 +128,7 @@ end_has(const unsigned char *bits, const char *s, size_t n, size_t k)
 static const struct ar_lexent *
 vocab_get(const struct nav_vocab *v, const char *s, size_t n)
 {
-	const struct ar_lexent *e = ar_lex_get(v->lx, s, n);
+	const struct ar_lexent *e = wset_may(&v->lxfirst, s, n) ? ar_lex_get(v->lx, s, n) : NULL;
 
 	if (e)
 		return e;
@@ -101,8 +147,9 @@ vocab_get(const struct nav_vocab *v, const char *s, size_t n)
 			}
 		for (; k >= 0; k = v->clnext[k]) {
 			size_t pl = v->cl.n[k];
-			if (pl < n && n - pl >= 2
-			    && !memcmp(s, v->cl.p[k], pl) && (e = ar_lex_get(v->lx, s + pl, n - pl)))
+			if (pl < n && n - pl >= 2 && !memcmp(s, v->cl.p[k], pl)
+			    && wset_may(&v->lxfirst, s + pl, n - pl)
+			    && (e = ar_lex_get(v->lx, s + pl, n - pl)))
 				return e;
 		}
 		return NULL;
@@ -144,6 +191,7 @@ vocab_entry(char *line, size_t n, unsigned long lineno, void *ctx)
 	}
 	const struct ar_lexent *e = ar_lex_add(ld->v->lx, line, (size_t)(tab - line), c, 0, NULL);
 	if (e) {
+		wset_add(&ld->v->lxfirst, e->w[0], e->wl[0]);
 		end_add(ld->v->end4, e->w[0], e->wl[0], 4);
 		end_add(ld->v->end6, e->w[0], e->wl[0], 6);
 	}
@@ -153,11 +201,13 @@ vocab_entry(char *line, size_t n, unsigned long lineno, void *ctx)
 static int
 stop_entry(char *line, size_t n, unsigned long lineno, void *ctx)
 {
+	struct nav_vocab *v = ctx;
 	(void)lineno;
 	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
 		n--;
-	if (n)
-		ar_lex_add(ctx, line, n, 1, 0, NULL);
+	const struct ar_lexent *e = n ? ar_lex_add(v->stops, line, n, 1, 0, NULL) : NULL;
+	if (e)
+		wset_add(&v->stopfirst, e->w[0], e->wl[0]);
 	return 0;
 }
 
@@ -172,6 +222,7 @@ nav_vocab_new(void)
 	size_t len;
 
 	memset(v, 0, sizeof *v);
+	v->lxfirst.exact = v->stopfirst.exact = 1;
 	plain_init();
 	v->lx = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
 	v->stops = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
@@ -179,7 +230,7 @@ nav_vocab_new(void)
 	if (ar_each_line(text, len, vocab_entry, &ld))
 		ar_die("nav-words.tsv: bad entry");
 	text = ar_data("stopwords.txt", &len);
-	ar_each_line(text, len, stop_entry, v->stops);
+	ar_each_line(text, len, stop_entry, v);
 	text = ar_data("proclitics.txt", &len);
 	ar_clitics_load(&v->cl, text, len);
 	v->cl2 = ar_alloc(sizeof *v->cl2 * (size_t)(v->cl.count + 1));
@@ -236,6 +287,15 @@ struct vwords {
 	unsigned char stop[VW], cat[VW];
 	size_t open, close;         /* the last "(...)" or " - ..." at the end */
 };
+
+/* a folded word opens a stop word's line: ar_lex_get(v->stops) != NULL */
+static inline int
+is_stop(const struct nav_vocab *v, const char *s, size_t n)
+{
+	if (v->stopfirst.exact && n >= 2)
+		return nav_stop(&v->stopfirst.sw, s, n);
+	return ar_lex_get(v->stops, s, n) != NULL;
+}
 
 /* the entry that matches longest at word i, or NULL; *len its words */
 static const struct ar_lexent *
@@ -333,6 +393,9 @@ dateline_at(const struct vwords *w, int i, int len)
  * pass cannot say (format characters, which a word takes only before a
  * letter, and everything else). *l is its length. */
 static signed char plain_ascii[128], plain_ar[128];     /* by the rules above */
+/* by two bytes read as one word in the machine's order: 1 for the Arabic
+ * ones plain_word_char reads as 1 (length 2), else 0 (ask it) */
+static unsigned char plain_w2[65536];
 
 static void
 plain_init(void)
@@ -343,6 +406,12 @@ plain_init(void)
 		int k = ar_cclass(0x600 + c);
 		plain_ar[c] = (signed char)(k == AR_C_FORMAT || k == AR_C_SPACE || k == AR_C_CONTROL ? -1
 		    : k == AR_C_LETTER || k == AR_C_MARK || c == 0x40);
+	}
+	for (int c = 0; c < 128; c++) {
+		unsigned char two[2] = { (unsigned char)(0xD8 | c >> 6), (unsigned char)(0x80 | (c & 0x3F)) };
+		uint16_t at;
+		memcpy(&at, two, 2);
+		plain_w2[at] = plain_ar[c] == 1;
 	}
 }
 
@@ -379,12 +448,16 @@ plain_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w
 			continue;
 		}
 		size_t b0 = i;
-		for (i += l; i < n && (c = plain_word_char(s, i, n, &l)) > 0; i += l)
-			;
+		for (i += l;; i += l) {
+			while (i + 1 < n && plain_w2[two_bytes(s + i)])
+				i += 2;         /* most of a word: Arabic letters */
+			if (i >= n || (c = plain_word_char(s, i, n, &l)) <= 0)
+				break;
+		}
 		if (c < 0 && i < n)
 			return 0;
 		w->b[w->n] = b0, w->e[w->n] = i;
-		w->stop[w->n] = ar_lex_get(v->stops, s + b0, i - b0) != NULL;
+		w->stop[w->n] = is_stop(v, s + b0, i - b0);
 		w->cat[w->n++] = 0;
 	}
 	return 1;
@@ -405,7 +478,7 @@ split_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w
 		while (w->n < VW && ar_word_next(&it, &t))
 			if (t.type == AR_W_WORD) {
 				w->b[w->n] = t.b0, w->e[w->n] = t.b1;
-				w->stop[w->n] = ar_lex_get(v->stops, s + t.b0, t.b1 - t.b0) != NULL;
+				w->stop[w->n] = is_stop(v, s + t.b0, t.b1 - t.b0);
 				w->cat[w->n++] = 0;
 			}
 	}
