@@ -649,15 +649,27 @@ ar_nav_ready(struct ar_nav *nv)
 			nv->bucket[k] = i;
 		}
 	}
+	nv->other_req = ar_alloc(sizeof *nv->other_req * (size_t)(nv->nrules + 1));
+	nv->other_nd_req = ar_alloc(sizeof *nv->other_nd_req * (size_t)(nv->nrules + 1));
+	nv->spans_req = ar_alloc(sizeof *nv->spans_req * (size_t)(nv->nrules + 1));
+	nv->other_fb = ar_alloc(sizeof *nv->other_fb * (size_t)(nv->nrules + 1));
+	nv->other_nd_fb = ar_alloc(sizeof *nv->other_nd_fb * (size_t)(nv->nrules + 1));
 	for (int i = 0; i < nv->nrules; i++) {
 		struct rule *r = &nv->rules[i];
+		int q = r->req >= 0 && !(r->eol && r->nt == 1) ? r->req : -1;
+		/* seq's first step fails on any other first byte */
+		int fb = r->bol && r->nt > 0 && r->t[0].type == T_LIT && r->t[0].n > 0
+		    ? (unsigned char)r->t[0].s[0] : -1;
 		if (r->act == AR_NAV_A_DROP_SPAN) {
 			if (!r->kept)
-				nv->spans[nv->nspans++] = i;
+				nv->spans_req[nv->nspans] = q, nv->spans[nv->nspans++] = i;
 		} else if (!in_bucket(r)) {
+			nv->other_req[nv->nother] = q, nv->other_fb[nv->nother] = fb;
 			nv->other[nv->nother++] = i;
-			if (!(r->bol && r->t[0].type == T_DIGITS))
+			if (!(r->bol && r->t[0].type == T_DIGITS)) {
+				nv->other_nd_req[nv->nother_nd] = q, nv->other_nd_fb[nv->nother_nd] = fb;
 				nv->other_nd[nv->nother_nd++] = i;
+			}
 		}
 	}
 }
@@ -681,14 +693,19 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm
 	/* the rules anchored on a figure ("^####-##-##") need one first */
 	int nodig = skip_digits(s, b, e) == b;
 	const int *list = nodig ? nv->other_nd : nv->other;
+	const int *req = nodig ? nv->other_nd_req : nv->other_req;
+	const int *fb = nodig ? nv->other_nd_fb : nv->other_fb;
 	int nlist = nodig ? nv->nother_nd : nv->nother;
+	int first = b < e ? (unsigned char)s[b] : -2;
 	for (int j = 0; j < nlist; j++) {
+		/* lit_absent, on the line as it arrived (the cache's) */
+		if (req[j] >= 0 && lit_find(nv, req[j], s, b, e) < 0)
+			continue;
+		if (fb[j] >= 0 && fb[j] != first)
+			continue;
 		int i = list[j];
 		if (best >= 0 && i > best)
 			break;
-		const struct rule *r = &nv->rules[i];
-		if (lit_absent(nv, r, s, b, e))
-			continue;
 		if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 			best = i;
 			*bm = m;
@@ -1377,6 +1394,11 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n, size_t b,
 	/* s[b..e) trimmed, as arrive found it; the bounds change only when a
 	 * span is cut */
 	for (int j = 0; j < nv->nspans; j++) {
+		/* lit_absent while the line is as it arrived (the cache's) */
+		int q = nv->spans_req[j];
+		if (q >= 0 && cur == nv->lc_s && b == nv->lc_b && e == nv->lc_e
+		    && lit_find(nv, q, cur, b, e) < 0)
+			continue;
 		const struct rule *r = &nv->rules[nv->spans[j]];
 		for (int guard = 0; guard < 16; guard++) {
 			struct match m;
@@ -1932,6 +1954,11 @@ ar_nav_free(struct ar_nav *nv)
 	free(nv->other);
 	free(nv->other_nd);
 	free(nv->spans);
+	free(nv->other_req);
+	free(nv->other_nd_req);
+	free(nv->spans_req);
+	free(nv->other_fb);
+	free(nv->other_nd_fb);
 	for (int i = 0; i < SW_SLOTS; i++)
 		free((char *)nv->sw.tab[i].s);
 	free(nv->pg.e);

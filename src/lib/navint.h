@@ -341,6 +341,12 @@ struct ar_nav {
 	int *other, nother;     /* rules not in a bucket, in order */
 	int *other_nd, nother_nd;       /* the same but those anchored on a figure */
 	int *spans, nspans;     /* drop-span rules, in order */
+	/* for each rule of other, other_nd and spans: the literal that
+	 * lit_absent looks for on the line as it arrived, or -1 */
+	int *other_req, *other_nd_req, *spans_req;
+	/* for each rule of other and other_nd: the byte a ^literal needs
+	 * the line to open with, or -1 */
+	int *other_fb, *other_nd_fb;
 	struct lit *lits;
 	int nlits;
 	unsigned long lgen;     /* bumped for every input line */
