@@ -71,16 +71,32 @@ badd(struct ar_buf *b, const void *p, size_t n)
 struct match { size_t start, end; };
 
 /* ---- characters ---- */
-static int
+static int is_space_wide(const char *s, size_t p, size_t e, size_t *len);
+
+/* ASCII and two-byte Arabic inline, the rest out of line */
+static inline int
 is_space_at(const char *s, size_t p, size_t e, size_t *len)
 {
 	unsigned char c = (unsigned char)s[p];
-	int32_t cp;
 
 	if (c < 0x80) {
 		*len = 1;
 		return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 	}
+	if ((c | 1) == 0xD9 && p + 1 < e && ((unsigned char)s[p + 1] & 0xC0) == 0x80) {
+		*len = 2;       /* U+0600..U+067F, most of the text */
+		int k = ar_cclass(0x600 | (c & 1) << 6 | ((unsigned char)s[p + 1] & 0x3F));
+		return k == AR_C_SPACE || k == AR_C_FORMAT;
+	}
+	return is_space_wide(s, p, e, len);
+}
+
+static __attribute__((noinline)) int
+is_space_wide(const char *s, size_t p, size_t e, size_t *len)
+{
+	unsigned char c = (unsigned char)s[p];
+	int32_t cp;
+
 	*len = ar_u8len(c);
 	if (p + *len > e)
 		return 0;
@@ -99,8 +115,26 @@ skip_space(const char *s, size_t p, size_t e)
 	return p;
 }
 
-static size_t
+static size_t skip_digits_at(const char *s, size_t p, size_t e);
+
+/* most lines and tokens open with no digit, an Arabic letter mostly:
+ * told inline (in U+0600..U+067F only U+0660..U+0669 are digits) */
+static inline size_t
 skip_digits(const char *s, size_t p, size_t e)
+{
+	if (p < e) {
+		unsigned char c = (unsigned char)s[p];
+		if (c < 0x80 ? c < '0' || c > '9'
+		    : (c | 1) == 0xD9 && p + 1 < e && ((unsigned char)s[p + 1] & 0xC0) == 0x80
+		    && !(c == 0xD9 && ((unsigned char)s[p + 1] & 0xF0) == 0xA0
+		    && ((unsigned char)s[p + 1] & 0x0F) <= 9))
+			return p;
+	}
+	return skip_digits_at(s, p, e);
+}
+
+static __attribute__((noinline)) size_t
+skip_digits_at(const char *s, size_t p, size_t e)
 {
 	int32_t cp;
 
@@ -966,8 +1000,8 @@ ar2_at(const char *s, size_t i)
  * ون ين ان ها هم when three letters stay, else a final teh marbuta or yeh
  * (folded to ه, ي) when three stay. */
 unsigned char nav_stem_pre[2][SL_COUNT << 3];
-unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
-unsigned char nav_stem_prek[6][SL_COUNT << 3];
+unsigned char nav_stem_cut[SL_COUNT][16];     /* rows of 16: an index by shift */
+unsigned char nav_stem_prek[6][128];   /* rows of 128: an index by shift */
 unsigned char nav_stem_cls680[0x680], nav_stem_k1[0x680], nav_stem_k2[0x680];
 
 void
@@ -986,7 +1020,7 @@ nav_stem_init(void)
 			nav_stem_pre[five][key] = (unsigned char)b;
 		}
 	for (int k = 4; k < 6; k++)
-		memcpy(nav_stem_prek[k], nav_stem_pre[k >= 5], sizeof nav_stem_prek[k]);
+		memcpy(nav_stem_prek[k], nav_stem_pre[k >= 5], sizeof nav_stem_pre[0]);
 	for (int32_t c = 0; c < 0x680; c++) {
 		nav_stem_cls680[c] = (unsigned char)nav_stem_cls(c);
 		nav_stem_k1[c] = (unsigned char)((c == 0x627) << 2 | (c == 0x644) << 1);
@@ -1024,20 +1058,23 @@ static inline size_t
 plain_words(const struct stopwords *sw, const char *s, size_t i, size_t e, struct feat *f,
     struct words *wd, int32_t *last, int32_t *prev, int32_t *first, size_t *ows)
 {
-	unsigned ar = 0, cps = 0, words = 0, stops = 0;
+	unsigned words = 0, stops = 0, nsp = 0;
 	int32_t la = *last, pr = *prev;
 	uint16_t *fk = wd->f;
 	unsigned t;
+	size_t i0 = i, e1 = e - 1;      /* i < e1: two bytes left */
 
-	while (i + 2 <= e && ((t = ar2_at(s, i)) & AR2_FAST)) {
-		size_t j = i, lim1 = e - 1 - i > 96 ? i + 96 : e - 1;
-		size_t k = 0;
+	while (i < e1 && ((t = ar2_at(s, i)) & AR2_FAST)) {
+		size_t j = i, lim1 = i + 96 < e1 ? i + 96 : e1;
 		for (;;) {
-			fk[k++] = (uint16_t)t;
+			/* two bytes a letter in s as in fk: j - i places both */
+			uint16_t c16 = (uint16_t)t;
+			memcpy((char *)fk + (j - i), &c16, 2);
 			j += 2;
 			if (j >= lim1 || !((t = ar2_at(s, j)) & AR2_FAST))
 				break;
 		}
+		size_t k = (j - i) / 2;
 		size_t sp = j < e;
 		int open = sp && s[j] != ' ';
 		if (open && !wd->ok)
@@ -1052,7 +1089,6 @@ plain_words(const struct stopwords *sw, const char *s, size_t i, size_t e, struc
 		if (open) {
 			/* the word goes on (punctuation, a mark, a digit...): as
 			 * the general steps leave a run of letters */
-			ar += (unsigned)k, cps += (unsigned)k;
 			wd->k = (int)k, wd->ncp = (unsigned)k, wd->let = 1;
 			*ows = i;
 			pr = k >= 2 ? 0x0627 : la;
@@ -1060,7 +1096,7 @@ plain_words(const struct stopwords *sw, const char *s, size_t i, size_t e, struc
 			i = j;
 			break;
 		}
-		ar += (unsigned)k, cps += (unsigned)(k + sp), words++;
+		nsp += (unsigned)sp, words++;
 		int stop = nav_stop(sw, s + i, j - i);
 		stops += (unsigned)stop;
 		if (!stop && k >= 3 && wd->ok) {
@@ -1078,7 +1114,9 @@ plain_words(const struct stopwords *sw, const char *s, size_t i, size_t e, struc
 		la = 0x0627;
 		i = j + sp;
 	}
-	f->ar += ar, f->cps += cps, f->words += words, f->sw += stops;
+	/* the bytes taken are two a letter and one a space */
+	unsigned letters = (unsigned)(i - i0 - nsp) / 2;
+	f->ar += letters, f->cps += letters + nsp, f->words += words, f->sw += stops;
 	*last = la, *prev = pr;
 	return i;
 }

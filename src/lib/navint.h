@@ -128,11 +128,11 @@ nav_stem_cls(int32_t c)
  * | third is ل]; and the letters an ending takes off: [last][the one
  * before], 2 wanting five letters after the prefix, 1 four. */
 extern unsigned char nav_stem_pre[2][SL_COUNT << 3];
-extern unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
+extern unsigned char nav_stem_cut[SL_COUNT][16];     /* rows of 16: an index by shift */
 /* For nav_stem_plain: the prefix table by the word's length (0 below four
  * letters, the table of five from five on); each letter's class, and for
  * the second and third letters their bits of the key. */
-extern unsigned char nav_stem_prek[6][SL_COUNT << 3];
+extern unsigned char nav_stem_prek[6][128];   /* rows of 128: an index by shift */
 extern unsigned char nav_stem_cls680[0x680], nav_stem_k1[0x680], nav_stem_k2[0x680];
 void nav_stem_init(void);
 

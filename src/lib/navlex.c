@@ -508,7 +508,8 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
     size_t n, struct vocab_res *r)
 {
 	struct vwords w;
-	unsigned weight[VC_COUNT] = { 0 }, covered = 0;
+	unsigned weight[VC_COUNT], covered = 0;       /* weight: zeroed at the first entry */
+	int found = 0;
 	int content = 0, credit_words = 0, credit_all = 1, photo_opens = 0;
 
 	(void)sw;
@@ -526,6 +527,10 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
 		if (!e) {
 			i++;
 			continue;
+		}
+		if (!found) {
+			memset(weight, 0, sizeof weight);
+			found = 1;
 		}
 		for (int k = i; k < i + len; k++) {
 			w.cat[k] = (unsigned char)e->cls;
@@ -618,8 +623,10 @@ nav_tpl_new(void)
 	struct nav_tpl *t = ar_alloc(sizeof *t);
 
 	memset(t, 0, sizeof *t);
-	t->t = ar_alloc(TPL_SLOTS * sizeof *t->t);
-	memset(t->t, 0, TPL_SLOTS * sizeof *t->t);
+	/* calloc: a table this big comes zeroed from the system, no memset */
+	t->t = calloc(TPL_SLOTS, sizeof *t->t);
+	if (!t->t)
+		ar_die("out of memory (%zu bytes)", TPL_SLOTS * sizeof *t->t);
 	return t;
 }
 
@@ -673,8 +680,10 @@ tpl_prune(struct nav_tpl *t)
 			break;
 		floor *= 2;
 	}
-	t->t = ar_alloc(TPL_SLOTS * sizeof *t->t);
-	memset(t->t, 0, TPL_SLOTS * sizeof *t->t);
+	/* calloc: a table this big comes zeroed from the system, no memset */
+	t->t = calloc(TPL_SLOTS, sizeof *t->t);
+	if (!t->t)
+		ar_die("out of memory (%zu bytes)", TPL_SLOTS * sizeof *t->t);
 	t->used = 0;
 	memset(&t->text, 0, sizeof t->text);
 	for (size_t i = 0; i < TPL_SLOTS; i++)
