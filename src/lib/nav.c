@@ -71,16 +71,32 @@ badd(struct ar_buf *b, const void *p, size_t n)
 struct match { size_t start, end; };
 
 /* ---- characters ---- */
-static int
+static int is_space_wide(const char *s, size_t p, size_t e, size_t *len);
+
+/* ASCII and two-byte Arabic inline, the rest out of line */
+static inline int
 is_space_at(const char *s, size_t p, size_t e, size_t *len)
 {
 	unsigned char c = (unsigned char)s[p];
-	int32_t cp;
 
 	if (c < 0x80) {
 		*len = 1;
 		return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 	}
+	if ((c | 1) == 0xD9 && p + 1 < e && ((unsigned char)s[p + 1] & 0xC0) == 0x80) {
+		*len = 2;       /* U+0600..U+067F, most of the text */
+		int k = ar_cclass(0x600 | (c & 1) << 6 | ((unsigned char)s[p + 1] & 0x3F));
+		return k == AR_C_SPACE || k == AR_C_FORMAT;
+	}
+	return is_space_wide(s, p, e, len);
+}
+
+static __attribute__((noinline)) int
+is_space_wide(const char *s, size_t p, size_t e, size_t *len)
+{
+	unsigned char c = (unsigned char)s[p];
+	int32_t cp;
+
 	*len = ar_u8len(c);
 	if (p + *len > e)
 		return 0;
@@ -99,8 +115,26 @@ skip_space(const char *s, size_t p, size_t e)
 	return p;
 }
 
-static size_t
+static size_t skip_digits_at(const char *s, size_t p, size_t e);
+
+/* most lines and tokens open with no digit, an Arabic letter mostly:
+ * told inline (in U+0600..U+067F only U+0660..U+0669 are digits) */
+static inline size_t
 skip_digits(const char *s, size_t p, size_t e)
+{
+	if (p < e) {
+		unsigned char c = (unsigned char)s[p];
+		if (c < 0x80 ? c < '0' || c > '9'
+		    : (c | 1) == 0xD9 && p + 1 < e && ((unsigned char)s[p + 1] & 0xC0) == 0x80
+		    && !(c == 0xD9 && ((unsigned char)s[p + 1] & 0xF0) == 0xA0
+		    && ((unsigned char)s[p + 1] & 0x0F) <= 9))
+			return p;
+	}
+	return skip_digits_at(s, p, e);
+}
+
+static __attribute__((noinline)) size_t
+skip_digits_at(const char *s, size_t p, size_t e)
 {
 	int32_t cp;
 
@@ -154,24 +188,37 @@ tfind(const char *h, size_t hn, const char *s, size_t n, size_t goff)
 	return NULL;
 }
 
-static long
+/* lit_find's search, once a line for each literal */
+static __attribute__((noinline)) long
+lit_search(struct ar_nav *nv, struct lit *l, const char *s, size_t b, size_t e)
+{
+	/* one pass over the line tells which guard bytes it may hold
+	 * (most lines hold no literal at all, and a search for each
+	 * went over the whole line) */
+	if (nv->ggen != nv->lgen) {
+		nv->gmask = ar_byteset_scan(&nv->guards, s + b, e - b);
+		nv->ggen = nv->lgen;
+	}
+	const char *f = nv->gmask & l->gbit ? tfind(s + b, e - b, l->s, l->n, l->goff) : NULL;
+	l->gen = nv->lgen;
+	l->pos = f ? (long)(f - s) : -1;
+	return l->pos;
+}
+
+/* where literal id is in s[b..e), or -1; inline for the answers known
+ * (the literal looked for already, or its guard group absent) */
+static inline long
 lit_find(struct ar_nav *nv, int id, const char *s, size_t b, size_t e)
 {
 	struct lit *l = &nv->lits[id];
 
-	if (l->gen != nv->lgen) {
-		/* one pass over the line tells which guard bytes it may hold
-		 * (most lines hold no literal at all, and a search for each
-		 * went over the whole line) */
-		if (nv->ggen != nv->lgen) {
-			nv->gmask = ar_byteset_scan(&nv->guards, s + b, e - b);
-			nv->ggen = nv->lgen;
-		}
-		const char *f = nv->gmask & l->gbit ? tfind(s + b, e - b, l->s, l->n, l->goff) : NULL;
+	if (l->gen == nv->lgen)
+		return l->pos;
+	if (nv->ggen == nv->lgen && !(nv->gmask & l->gbit)) {
 		l->gen = nv->lgen;
-		l->pos = f ? (long)(f - s) : -1;
+		return l->pos = -1;
 	}
-	return l->pos;
+	return lit_search(nv, l, s, b, e);
 }
 
 /* Offset of a rare byte in s[0..n): ASCII, else the last byte of the
@@ -636,15 +683,27 @@ ar_nav_ready(struct ar_nav *nv)
 			nv->bucket[k] = i;
 		}
 	}
+	nv->other_req = ar_alloc(sizeof *nv->other_req * (size_t)(nv->nrules + 1));
+	nv->other_nd_req = ar_alloc(sizeof *nv->other_nd_req * (size_t)(nv->nrules + 1));
+	nv->spans_req = ar_alloc(sizeof *nv->spans_req * (size_t)(nv->nrules + 1));
+	nv->other_fb = ar_alloc(sizeof *nv->other_fb * (size_t)(nv->nrules + 1));
+	nv->other_nd_fb = ar_alloc(sizeof *nv->other_nd_fb * (size_t)(nv->nrules + 1));
 	for (int i = 0; i < nv->nrules; i++) {
 		struct rule *r = &nv->rules[i];
+		int q = r->req >= 0 && !(r->eol && r->nt == 1) ? r->req : -1;
+		/* seq's first step fails on any other first byte */
+		int fb = r->bol && r->nt > 0 && r->t[0].type == T_LIT && r->t[0].n > 0
+		    ? (unsigned char)r->t[0].s[0] : -1;
 		if (r->act == AR_NAV_A_DROP_SPAN) {
 			if (!r->kept)
-				nv->spans[nv->nspans++] = i;
+				nv->spans_req[nv->nspans] = q, nv->spans[nv->nspans++] = i;
 		} else if (!in_bucket(r)) {
+			nv->other_req[nv->nother] = q, nv->other_fb[nv->nother] = fb;
 			nv->other[nv->nother++] = i;
-			if (!(r->bol && r->t[0].type == T_DIGITS))
+			if (!(r->bol && r->t[0].type == T_DIGITS)) {
+				nv->other_nd_req[nv->nother_nd] = q, nv->other_nd_fb[nv->nother_nd] = fb;
 				nv->other_nd[nv->nother_nd++] = i;
+			}
 		}
 	}
 }
@@ -668,14 +727,19 @@ find_rule(struct ar_nav *nv, const char *s, size_t b, size_t e, struct match *bm
 	/* the rules anchored on a figure ("^####-##-##") need one first */
 	int nodig = skip_digits(s, b, e) == b;
 	const int *list = nodig ? nv->other_nd : nv->other;
+	const int *req = nodig ? nv->other_nd_req : nv->other_req;
+	const int *fb = nodig ? nv->other_nd_fb : nv->other_fb;
 	int nlist = nodig ? nv->nother_nd : nv->nother;
+	int first = b < e ? (unsigned char)s[b] : -2;
 	for (int j = 0; j < nlist; j++) {
+		/* lit_absent, on the line as it arrived (the cache's) */
+		if (req[j] >= 0 && lit_find(nv, req[j], s, b, e) < 0)
+			continue;
+		if (fb[j] >= 0 && fb[j] != first)
+			continue;
 		int i = list[j];
 		if (best >= 0 && i > best)
 			break;
-		const struct rule *r = &nv->rules[i];
-		if (lit_absent(nv, r, s, b, e))
-			continue;
 		if (rmatch(nv, &nv->rules[i], s, b, e, &m)) {
 			best = i;
 			*bm = m;
@@ -735,38 +799,26 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 		return 0;
 	if (n > sw->maxn)
 		sw->maxn = (unsigned char)n;
-	if (n >= 2) {
-		unsigned k = nav_swkey(line, n);
-		sw->bloom[k >> 3] |= (unsigned char)(1u << (k & 7));
-	}
-	uint32_t h = nav_swhash(line, n);
-	for (int tries = 0; tries < SW_SLOTS; tries++, h = (h + 1) & (SW_SLOTS - 1)) {
-		if (!sw->tab[h].s) {
+	if (n < 2 || sw->count == SW_SLOTS - 1 || nav_stop(sw, line, n))
+		return 0;       /* nav_stop never asks for shorter words */
+	uint64_t a, b;
+	nav_swparts(line, n, &a, &b);
+	uint32_t h = nav_swslot(a, b, n);
+	for (int tries = 0; tries < SW_SLOTS; tries++, h = (h + 1) & (SW_SLOTS - 1))
+		if (!sw->tab[h].n) {
 			char *c = ar_alloc(n);
 			memcpy(c, line, n);
-			sw->tab[h].s = c;
-			sw->tab[h].n = (unsigned char)n;
+			sw->tab[h] = (struct swslot){ a, b, c, (unsigned char)n };
+			sw->count++;
 			return 0;
 		}
-		if (sw->tab[h].n == n && !memcmp(sw->tab[h].s, line, n))
-			return 0;
-	}
 	return 0;
 }
 
 int
 nav_is_stop(const struct stopwords *sw, const char *s, size_t n)
 {
-	if (n < 2 || n > sw->maxn)
-		return 0;
-	unsigned k = nav_swkey(s, n);
-	if (!(sw->bloom[k >> 3] & (1u << (k & 7))))
-		return 0;
-	uint32_t h = nav_swhash(s, n);
-	for (; sw->tab[h].s; h = (h + 1) & (SW_SLOTS - 1))
-		if (sw->tab[h].n == n && !memcmp(sw->tab[h].s, s, n))
-			return 1;
-	return 0;
+	return nav_stop(sw, s, n);
 }
 
 /* ---- line features and classes ---- */
@@ -906,6 +958,7 @@ static const unsigned char ascii_kind[128] = {
 #define AR2_LETTER 0x10000u
 #define AR2_BAD 0x20000u
 #define AR2_STORE 0x80000000u       /* the top bit: added to the count */
+#define AR2_FAST 0x40000000u        /* stored and not bad */
 static uint32_t ar2_letter[65536];
 
 static void
@@ -922,6 +975,8 @@ ar2_init(void)
 					t |= AR2_STORE | (uint32_t)nav_fold_letter(cp);
 				if ((c1 & 0xC0) != 0x80)
 					t |= AR2_BAD;
+				else if (t & AR2_STORE)
+					t |= AR2_FAST;
 			}
 			unsigned char two[2] = { (unsigned char)lead, (unsigned char)c1 };
 			uint16_t at;
@@ -945,8 +1000,8 @@ ar2_at(const char *s, size_t i)
  * ون ين ان ها هم when three letters stay, else a final teh marbuta or yeh
  * (folded to ه, ي) when three stay. */
 unsigned char nav_stem_pre[2][SL_COUNT << 3];
-unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
-unsigned char nav_stem_prek[6][SL_COUNT << 3];
+unsigned char nav_stem_cut[SL_COUNT][16];     /* rows of 16: an index by shift */
+unsigned char nav_stem_prek[6][128];   /* rows of 128: an index by shift */
 unsigned char nav_stem_cls680[0x680], nav_stem_k1[0x680], nav_stem_k2[0x680];
 
 void
@@ -965,7 +1020,7 @@ nav_stem_init(void)
 			nav_stem_pre[five][key] = (unsigned char)b;
 		}
 	for (int k = 4; k < 6; k++)
-		memcpy(nav_stem_prek[k], nav_stem_pre[k >= 5], sizeof nav_stem_prek[k]);
+		memcpy(nav_stem_prek[k], nav_stem_pre[k >= 5], sizeof nav_stem_pre[0]);
 	for (int32_t c = 0; c < 0x680; c++) {
 		nav_stem_cls680[c] = (unsigned char)nav_stem_cls(c);
 		nav_stem_k1[c] = (unsigned char)((c == 0x627) << 2 | (c == 0x644) << 1);
@@ -993,6 +1048,79 @@ close_word(const struct stopwords *sw, const char *s, size_t ws, size_t i, struc
 	wd->num = 0;
 }
 
+/* Plain words from s[i], where no word is open: each of sound letters
+ * that are kept (no tatweel, no bad byte, 48 at most), ended by one space
+ * or by the line's end. What the steps of features() would do for each,
+ * with the counts in registers. A word whose letters go on into anything
+ * else is left open (*ows its start), as a run of letters leaves it; on a
+ * line whose words are not kept, it is left to features() whole. */
+static inline size_t
+plain_words(const struct stopwords *sw, const char *s, size_t i, size_t e, struct feat *f,
+    struct words *wd, int32_t *last, int32_t *prev, int32_t *first, size_t *ows)
+{
+	unsigned words = 0, stops = 0, nsp = 0;
+	int32_t la = *last, pr = *prev;
+	uint16_t *fk = wd->f;
+	unsigned t;
+	size_t i0 = i, e1 = e - 1;      /* i < e1: two bytes left */
+
+	while (i < e1 && ((t = ar2_at(s, i)) & AR2_FAST)) {
+		size_t j = i, lim1 = i + 96 < e1 ? i + 96 : e1;
+		for (;;) {
+			/* two bytes a letter in s as in fk: j - i places both */
+			uint16_t c16 = (uint16_t)t;
+			memcpy((char *)fk + (j - i), &c16, 2);
+			j += 2;
+			if (j >= lim1 || !((t = ar2_at(s, j)) & AR2_FAST))
+				break;
+		}
+		size_t k = (j - i) / 2;
+		size_t sp = j < e;
+		int open = sp && s[j] != ' ';
+		if (open && !wd->ok)
+			break;
+		if (!words && (f->words == 0 || !*first)) {    /* the first word only */
+			int32_t cp = 0x600 | ((s[i] & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+			if (f->words == 0 && (cp == 0x0648 || cp == 0x0641))
+				f->waw = 1;
+			if (!*first)
+				*first = cp;
+		}
+		if (open) {
+			/* the word goes on (punctuation, a mark, a digit...): as
+			 * the general steps leave a run of letters */
+			wd->k = (int)k, wd->ncp = (unsigned)k, wd->let = 1;
+			*ows = i;
+			pr = k >= 2 ? 0x0627 : la;
+			la = 0x0627;
+			i = j;
+			break;
+		}
+		nsp += (unsigned)sp, words++;
+		int stop = nav_stop(sw, s + i, j - i);
+		stops += (unsigned)stop;
+		if (!stop && k >= 3 && wd->ok) {
+			uint32_t h = stem_of(fk, (int)k);
+			struct nav_page *pg = wd->pg;
+			if (h) {
+				if (pg->nw == pg->wcap) {
+					pg->wcap = pg->wcap ? 2 * pg->wcap : 4096;
+					pg->w = ar_realloc(pg->w, pg->wcap * sizeof *pg->w);
+				}
+				pg->w[pg->nw++] = h;
+			}
+		}
+		pr = k >= 2 ? 0x0627 : la;
+		la = 0x0627;
+		i = j + sp;
+	}
+	/* the bytes taken are two a letter and one a space */
+	unsigned letters = (unsigned)(i - i0 - nsp) / 2;
+	f->ar += letters, f->cps += letters + nsp, f->words += words, f->sw += stops;
+	*last = la, *prev = pr;
+	return i;
+}
+
 static void
 features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct feat *f,
     struct words *wd)
@@ -1009,6 +1137,18 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 		unsigned t;
 
 		if (i + 2 <= e && (t = ar2_at(s, i))) {
+			if (!inw && (t & AR2_FAST)) {
+				size_t ows = e;
+				size_t j = plain_words(sw, s, i, e, f, wd, &last, &prev, &first, &ows);
+				if (ows < e) {
+					ws = wd->cws = ows;
+					inw = 1;
+				}
+				if (j != i) {
+					i = j;
+					continue;
+				}
+			}
 			/* a run of Arabic letters, most of the text: what the
 			 * general steps below would count for each of them */
 			if (!inw) {
@@ -1032,14 +1172,25 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 			int more = !room;
 			if (room) {
 				size_t lim1 = lim - j > 2 * room ? j + 2 * room : lim;
-				for (;;) {
-					all |= t;
-					fk[k] = (uint16_t)t;
-					k += t >> 31;
-					j += 2;
-					if (j >= lim1 || !(t = ar2_at(s, j)))
-						break;
+				/* the letters kept, sound: one test each */
+				if (t & AR2_FAST) {
+					all = AR2_STORE;
+					for (;;) {
+						fk[k++] = (uint16_t)t;
+						j += 2;
+						if (j >= lim1 || !((t = ar2_at(s, j)) & AR2_FAST))
+							break;
+					}
 				}
+				if (j < lim1 && t)
+					for (;;) {      /* tatweel or a bad byte: all of them */
+						all |= t;
+						fk[k] = (uint16_t)t;
+						k += t >> 31;
+						j += 2;
+						if (j >= lim1 || !(t = ar2_at(s, j)))
+							break;
+					}
 				more = j >= lim1 && j < lim && (t = ar2_at(s, j));
 			}
 			if (more)
@@ -1281,6 +1432,11 @@ spans_apply(struct ar_nav *nv, struct ent *x, const char *s, size_t n, size_t b,
 	/* s[b..e) trimmed, as arrive found it; the bounds change only when a
 	 * span is cut */
 	for (int j = 0; j < nv->nspans; j++) {
+		/* lit_absent while the line is as it arrived (the cache's) */
+		int q = nv->spans_req[j];
+		if (q >= 0 && cur == nv->lc_s && b == nv->lc_b && e == nv->lc_e
+		    && lit_find(nv, q, cur, b, e) < 0)
+			continue;
 		const struct rule *r = &nv->rules[nv->spans[j]];
 		for (int guard = 0; guard < 16; guard++) {
 			struct match m;
@@ -1873,6 +2029,11 @@ ar_nav_free(struct ar_nav *nv)
 	free(nv->other);
 	free(nv->other_nd);
 	free(nv->spans);
+	free(nv->other_req);
+	free(nv->other_nd_req);
+	free(nv->spans_req);
+	free(nv->other_fb);
+	free(nv->other_nd_fb);
 	for (int i = 0; i < SW_SLOTS; i++)
 		free((char *)nv->sw.tab[i].s);
 	free(nv->pg.e);

@@ -32,40 +32,53 @@ struct rule {
 struct lit { const char *s; size_t n, goff; unsigned long gen; long pos; unsigned gbit; };
 
 #define SW_SLOTS 1024
+/* The stop words by their length and their first and last bytes (up to
+ * eight each, overlapping): for a word of 16 bytes or fewer those say it
+ * all, so a look-up is two loads and a probe, no byte compare. */
 struct stopwords {
-	struct { const char *s; unsigned char n; } tab[SW_SLOTS];
-	unsigned char bloom[8192];      /* length, second and last byte */
+	struct swslot { uint64_t a, b; const char *s; unsigned char n; } tab[SW_SLOTS];
 	unsigned char maxn;             /* the longest, in bytes (up to 32) */
+	unsigned short count;           /* held: below SW_SLOTS, so probes end */
 };
 int nav_is_stop(const struct stopwords *sw, const char *s, size_t n);
-/* the bloom filter's key of a word: its length, second and last byte */
-static inline unsigned
-nav_swkey(const char *s, size_t n)
+/* the first and last bytes of s[0..n), n >= 2 */
+static inline void
+nav_swparts(const char *s, size_t n, uint64_t *a, uint64_t *b)
 {
-	return (unsigned)(n & 15) << 12 | ((unsigned char)s[1] & 0x3F) << 6
-	    | ((unsigned char)s[n - 1] & 0x3F);
+	if (n >= 8) {
+		memcpy(a, s, 8), memcpy(b, s + n - 8, 8);
+	} else if (n >= 4) {
+		uint32_t x, y;
+		memcpy(&x, s, 4), memcpy(&y, s + n - 4, 4);
+		*a = x, *b = y;
+	} else {
+		uint16_t x, y;
+		memcpy(&x, s, 2), memcpy(&y, s + n - 2, 2);
+		*a = x, *b = y;
+	}
 }
-/* the stop word table's slot of a word: from its length and a few of its
- * bytes, as the words are short and a probe compares them whole */
 static inline uint32_t
-nav_swhash(const char *s, size_t n)
+nav_swslot(uint64_t a, uint64_t b, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t h = (uint32_t)n * 0x9E3779B1u;
-
-	h ^= (u[0] | (uint32_t)u[n / 2] << 8 | (uint32_t)u[n - 1] << 16) * 0x85EBCA77u;
-	if (n >= 2)
-		h ^= (u[1] | (uint32_t)u[n - 2] << 8) * 0xC2B2AE3Du;
-	return (h ^ h >> 16) & (SW_SLOTS - 1);
+	uint64_t h = (a ^ b * 0x9E3779B97F4A7C15u ^ n) * 0xC2B2AE3D27D4EB4Fu;
+	return (uint32_t)(h >> 54) & (SW_SLOTS - 1);
 }
-/* nav_is_stop, with its filter inline: most words are no stop words */
+/* s[0..n) is a stop word */
 static inline int
 nav_stop(const struct stopwords *sw, const char *s, size_t n)
 {
+	uint64_t a, b;
+
 	if (n < 2 || n > sw->maxn)
 		return 0;
-	unsigned k = nav_swkey(s, n);
-	return (sw->bloom[k >> 3] & (1u << (k & 7))) && nav_is_stop(sw, s, n);
+	nav_swparts(s, n, &a, &b);
+	for (uint32_t h = nav_swslot(a, b, n);; h = (h + 1) & (SW_SLOTS - 1)) {
+		const struct swslot *t = &sw->tab[h];
+		if (!t->n)
+			return 0;
+		if (t->n == n && t->a == a && t->b == b && (n <= 16 || !memcmp(t->s, s, n)))
+			return 1;
+	}
 }
 
 /* ---- content words (nav.c as a line arrives, navpage.c for the rest) ---- */
@@ -115,11 +128,11 @@ nav_stem_cls(int32_t c)
  * | third is ل]; and the letters an ending takes off: [last][the one
  * before], 2 wanting five letters after the prefix, 1 four. */
 extern unsigned char nav_stem_pre[2][SL_COUNT << 3];
-extern unsigned char nav_stem_cut[SL_COUNT][SL_COUNT];
+extern unsigned char nav_stem_cut[SL_COUNT][16];     /* rows of 16: an index by shift */
 /* For nav_stem_plain: the prefix table by the word's length (0 below four
  * letters, the table of five from five on); each letter's class, and for
  * the second and third letters their bits of the key. */
-extern unsigned char nav_stem_prek[6][SL_COUNT << 3];
+extern unsigned char nav_stem_prek[6][128];   /* rows of 128: an index by shift */
 extern unsigned char nav_stem_cls680[0x680], nav_stem_k1[0x680], nav_stem_k2[0x680];
 void nav_stem_init(void);
 
@@ -354,6 +367,12 @@ struct ar_nav {
 	int *other, nother;     /* rules not in a bucket, in order */
 	int *other_nd, nother_nd;       /* the same but those anchored on a figure */
 	int *spans, nspans;     /* drop-span rules, in order */
+	/* for each rule of other, other_nd and spans: the literal that
+	 * lit_absent looks for on the line as it arrived, or -1 */
+	int *other_req, *other_nd_req, *spans_req;
+	/* for each rule of other and other_nd: the byte a ^literal needs
+	 * the line to open with, or -1 */
+	int *other_fb, *other_nd_fb;
 	struct lit *lits;
 	int nlits;
 	unsigned long lgen;     /* bumped for every input line */

@@ -22,8 +22,54 @@ nav_vcat_name(int c)
 	return c >= 0 && c < VC_COUNT ? vcat_names[c] : "";
 }
 
+/* The first words of a lexicon's entries, as a stop word table: exact
+ * for words of two bytes or more (a look-up by two loads and a probe),
+ * so most words need no ar_lex_get; "exact" is 0 when a word did not fit
+ * (too long, too many), and every word is asked of the lexicon then. */
+struct wset {
+	struct stopwords sw;
+	int exact, short1;              /* short1: a first word of one byte */
+};
+
+static void
+wset_add(struct wset *ws, const char *w, size_t n)
+{
+	if (n < 2) {
+		ws->short1 = 1;
+		return;
+	}
+	if (n > 255 || ws->sw.count == SW_SLOTS - 1) {
+		ws->exact = 0;
+		return;
+	}
+	if (n > ws->sw.maxn)
+		ws->sw.maxn = (unsigned char)n;
+	if (nav_stop(&ws->sw, w, n))
+		return;
+	uint64_t a, b;
+	nav_swparts(w, n, &a, &b);
+	uint32_t h = nav_swslot(a, b, n);
+	while (ws->sw.tab[h].n)
+		h = (h + 1) & (SW_SLOTS - 1);
+	/* the lexicon keeps the words as long as the set lives */
+	ws->sw.tab[h] = (struct swslot){ a, b, w, (unsigned char)n };
+	ws->sw.count++;
+}
+
+/* 0: no entry of the lexicon opens with s[0..n); 1: one may */
+static inline int
+wset_may(const struct wset *ws, const char *s, size_t n)
+{
+	if (!ws->exact)
+		return 1;
+	if (n < 2)
+		return ws->short1;
+	return nav_stop(&ws->sw, s, n);
+}
+
 struct nav_vocab {
 	struct ar_lex *lx;              /* phrase -> category */
+	struct wset lxfirst, stopfirst; /* their first words */
 	struct ar_lex *stops;           /* the stop words, folded */
 	struct ar_clitics cl;
 	struct ar_buf fold;
@@ -36,6 +82,11 @@ struct nav_vocab {
 	 * order), each and as a set: most words open with none of them */
 	uint16_t *cl2;
 	unsigned char open2[8192];
+	/* the proclitics by their first two bytes, in the order tried: the
+	 * distinct first two bytes, the first proclitic of each, and for
+	 * each proclitic the next one of the same two bytes (-1: none) */
+	uint16_t cl2v[8];
+	int cl2first[8], ncl2, *clnext;
 	int clshort;                    /* a proclitic of one byte: no filter */
 };
 
@@ -77,7 +128,7 @@ end_has(const unsigned char *bits, const char *s, size_t n, size_t k)
 static const struct ar_lexent *
 vocab_get(const struct nav_vocab *v, const char *s, size_t n)
 {
-	const struct ar_lexent *e = ar_lex_get(v->lx, s, n);
+	const struct ar_lexent *e = wset_may(&v->lxfirst, s, n) ? ar_lex_get(v->lx, s, n) : NULL;
 
 	if (e)
 		return e;
@@ -88,10 +139,17 @@ vocab_get(const struct nav_vocab *v, const char *s, size_t n)
 		uint16_t w = two_bytes(s);
 		if (!(v->open2[w >> 3] & (1u << (w & 7))))
 			return NULL;
-		for (int k = 0; k < v->cl.count; k++) {
+		int k = -1;
+		for (int d = 0; d < v->ncl2; d++)
+			if (v->cl2v[d] == w) {
+				k = v->cl2first[d];
+				break;
+			}
+		for (; k >= 0; k = v->clnext[k]) {
 			size_t pl = v->cl.n[k];
-			if (v->cl2[k] == w && pl < n && n - pl >= 2
-			    && !memcmp(s, v->cl.p[k], pl) && (e = ar_lex_get(v->lx, s + pl, n - pl)))
+			if (pl < n && n - pl >= 2 && !memcmp(s, v->cl.p[k], pl)
+			    && wset_may(&v->lxfirst, s + pl, n - pl)
+			    && (e = ar_lex_get(v->lx, s + pl, n - pl)))
 				return e;
 		}
 		return NULL;
@@ -133,6 +191,7 @@ vocab_entry(char *line, size_t n, unsigned long lineno, void *ctx)
 	}
 	const struct ar_lexent *e = ar_lex_add(ld->v->lx, line, (size_t)(tab - line), c, 0, NULL);
 	if (e) {
+		wset_add(&ld->v->lxfirst, e->w[0], e->wl[0]);
 		end_add(ld->v->end4, e->w[0], e->wl[0], 4);
 		end_add(ld->v->end6, e->w[0], e->wl[0], 6);
 	}
@@ -142,11 +201,13 @@ vocab_entry(char *line, size_t n, unsigned long lineno, void *ctx)
 static int
 stop_entry(char *line, size_t n, unsigned long lineno, void *ctx)
 {
+	struct nav_vocab *v = ctx;
 	(void)lineno;
 	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
 		n--;
-	if (n)
-		ar_lex_add(ctx, line, n, 1, 0, NULL);
+	const struct ar_lexent *e = n ? ar_lex_add(v->stops, line, n, 1, 0, NULL) : NULL;
+	if (e)
+		wset_add(&v->stopfirst, e->w[0], e->wl[0]);
 	return 0;
 }
 
@@ -161,6 +222,7 @@ nav_vocab_new(void)
 	size_t len;
 
 	memset(v, 0, sizeof *v);
+	v->lxfirst.exact = v->stopfirst.exact = 1;
 	plain_init();
 	v->lx = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
 	v->stops = ar_lex_new(AR_LEX_FOLD | AR_LEX_CASE);
@@ -168,11 +230,14 @@ nav_vocab_new(void)
 	if (ar_each_line(text, len, vocab_entry, &ld))
 		ar_die("nav-words.tsv: bad entry");
 	text = ar_data("stopwords.txt", &len);
-	ar_each_line(text, len, stop_entry, v->stops);
+	ar_each_line(text, len, stop_entry, v);
 	text = ar_data("proclitics.txt", &len);
 	ar_clitics_load(&v->cl, text, len);
 	v->cl2 = ar_alloc(sizeof *v->cl2 * (size_t)(v->cl.count + 1));
+	v->clnext = ar_alloc(sizeof *v->clnext * (size_t)(v->cl.count + 1));
+	int last[8];
 	for (int k = 0; k < v->cl.count; k++) {
+		v->clnext[k] = -1;
 		if (v->cl.n[k] > v->maxcl)
 			v->maxcl = v->cl.n[k];
 		if (v->cl.n[k] < 2) {
@@ -181,6 +246,20 @@ nav_vocab_new(void)
 		}
 		uint16_t w = v->cl2[k] = two_bytes(v->cl.p[k]);
 		v->open2[w >> 3] |= (unsigned char)(1u << (w & 7));
+		int d = 0;
+		while (d < v->ncl2 && v->cl2v[d] != w)
+			d++;
+		if (d == 8) {
+			v->clshort = 1;         /* too many kinds: vocab_get's general loop */
+			continue;
+		}
+		if (d == v->ncl2) {
+			v->cl2v[d] = w, v->cl2first[d] = k;
+			v->ncl2++;
+		} else {
+			v->clnext[last[d]] = k;
+		}
+		last[d] = k;
 	}
 	return v;
 }
@@ -194,6 +273,7 @@ nav_vocab_free(struct nav_vocab *v)
 	ar_lex_free(v->stops);
 	ar_clitics_free(&v->cl);
 	free(v->cl2);
+	free(v->clnext);
 	ar_buf_free(&v->fold);
 	free(v);
 }
@@ -207,6 +287,15 @@ struct vwords {
 	unsigned char stop[VW], cat[VW];
 	size_t open, close;         /* the last "(...)" or " - ..." at the end */
 };
+
+/* a folded word opens a stop word's line: ar_lex_get(v->stops) != NULL */
+static inline int
+is_stop(const struct nav_vocab *v, const char *s, size_t n)
+{
+	if (v->stopfirst.exact && n >= 2)
+		return nav_stop(&v->stopfirst.sw, s, n);
+	return ar_lex_get(v->stops, s, n) != NULL;
+}
 
 /* the entry that matches longest at word i, or NULL; *len its words */
 static const struct ar_lexent *
@@ -304,6 +393,9 @@ dateline_at(const struct vwords *w, int i, int len)
  * pass cannot say (format characters, which a word takes only before a
  * letter, and everything else). *l is its length. */
 static signed char plain_ascii[128], plain_ar[128];     /* by the rules above */
+/* by two bytes read as one word in the machine's order: 1 for the Arabic
+ * ones plain_word_char reads as 1 (length 2), else 0 (ask it) */
+static unsigned char plain_w2[65536];
 
 static void
 plain_init(void)
@@ -314,6 +406,12 @@ plain_init(void)
 		int k = ar_cclass(0x600 + c);
 		plain_ar[c] = (signed char)(k == AR_C_FORMAT || k == AR_C_SPACE || k == AR_C_CONTROL ? -1
 		    : k == AR_C_LETTER || k == AR_C_MARK || c == 0x40);
+	}
+	for (int c = 0; c < 128; c++) {
+		unsigned char two[2] = { (unsigned char)(0xD8 | c >> 6), (unsigned char)(0x80 | (c & 0x3F)) };
+		uint16_t at;
+		memcpy(&at, two, 2);
+		plain_w2[at] = plain_ar[c] == 1;
 	}
 }
 
@@ -350,12 +448,16 @@ plain_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w
 			continue;
 		}
 		size_t b0 = i;
-		for (i += l; i < n && (c = plain_word_char(s, i, n, &l)) > 0; i += l)
-			;
+		for (i += l;; i += l) {
+			while (i + 1 < n && plain_w2[two_bytes(s + i)])
+				i += 2;         /* most of a word: Arabic letters */
+			if (i >= n || (c = plain_word_char(s, i, n, &l)) <= 0)
+				break;
+		}
 		if (c < 0 && i < n)
 			return 0;
 		w->b[w->n] = b0, w->e[w->n] = i;
-		w->stop[w->n] = ar_lex_get(v->stops, s + b0, i - b0) != NULL;
+		w->stop[w->n] = is_stop(v, s + b0, i - b0);
 		w->cat[w->n++] = 0;
 	}
 	return 1;
@@ -376,7 +478,7 @@ split_words(const struct nav_vocab *v, const char *s, size_t n, struct vwords *w
 		while (w->n < VW && ar_word_next(&it, &t))
 			if (t.type == AR_W_WORD) {
 				w->b[w->n] = t.b0, w->e[w->n] = t.b1;
-				w->stop[w->n] = ar_lex_get(v->stops, s + t.b0, t.b1 - t.b0) != NULL;
+				w->stop[w->n] = is_stop(v, s + t.b0, t.b1 - t.b0);
 				w->cat[w->n++] = 0;
 			}
 	}
@@ -406,7 +508,8 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
     size_t n, struct vocab_res *r)
 {
 	struct vwords w;
-	unsigned weight[VC_COUNT] = { 0 }, covered = 0;
+	unsigned weight[VC_COUNT], covered = 0;       /* weight: zeroed at the first entry */
+	int found = 0;
 	int content = 0, credit_words = 0, credit_all = 1, photo_opens = 0;
 
 	(void)sw;
@@ -424,6 +527,10 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
 		if (!e) {
 			i++;
 			continue;
+		}
+		if (!found) {
+			memset(weight, 0, sizeof weight);
+			found = 1;
 		}
 		for (int k = i; k < i + len; k++) {
 			w.cat[k] = (unsigned char)e->cls;
@@ -449,7 +556,7 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
 		i += len;
 	}
 	unsigned tot = 0;
-	for (int c = 1; c < VC_COUNT; c++) {
+	for (int c = 1; covered && c < VC_COUNT; c++) {    /* none covered: all 0 */
 		tot += weight[c];
 		if (weight[c] > weight[r->cat])
 			r->cat = (unsigned char)c;
@@ -471,7 +578,6 @@ nav_vocab_line(struct nav_vocab *v, const struct stopwords *sw, const char *s,
 		}
 	r->credit = (credit_words && (credit_all || credit_first) && credit_words < w.n)
 	    || photo_opens;
-	(void)covered;
 }
 
 /* ---- site templates ---- */
@@ -517,8 +623,10 @@ nav_tpl_new(void)
 	struct nav_tpl *t = ar_alloc(sizeof *t);
 
 	memset(t, 0, sizeof *t);
-	t->t = ar_alloc(TPL_SLOTS * sizeof *t->t);
-	memset(t->t, 0, TPL_SLOTS * sizeof *t->t);
+	/* calloc: a table this big comes zeroed from the system, no memset */
+	t->t = calloc(TPL_SLOTS, sizeof *t->t);
+	if (!t->t)
+		ar_die("out of memory (%zu bytes)", TPL_SLOTS * sizeof *t->t);
 	return t;
 }
 
@@ -572,8 +680,10 @@ tpl_prune(struct nav_tpl *t)
 			break;
 		floor *= 2;
 	}
-	t->t = ar_alloc(TPL_SLOTS * sizeof *t->t);
-	memset(t->t, 0, TPL_SLOTS * sizeof *t->t);
+	/* calloc: a table this big comes zeroed from the system, no memset */
+	t->t = calloc(TPL_SLOTS, sizeof *t->t);
+	if (!t->t)
+		ar_die("out of memory (%zu bytes)", TPL_SLOTS * sizeof *t->t);
 	t->used = 0;
 	memset(&t->text, 0, sizeof t->text);
 	for (size_t i = 0; i < TPL_SLOTS; i++)
