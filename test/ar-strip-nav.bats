@@ -767,3 +767,13 @@ for f in sys.argv[1:]:
 	run -0 bash -c "{ cat '$F/page-wrapped.txt'; head -c 200000 /dev/zero | tr '\0' 'a'; echo; } | ar-strip-nav --tsv | tail -n +2 | wc -l"
 	assert_output "$(( $(wc -l < "$F/page-wrapped.txt") + 1 ))"
 }
+
+@test "a stop-word list longer than the table is read up to it, with a warning" {
+	d="$BATS_TEST_TMPDIR/data"
+	mkdir -p "$d"
+	cp "$AR_DATADIR"/* "$d"/ 2>/dev/null || cp "$BATS_TEST_DIRNAME"/../share/ar-tools/* "$d"/
+	{ for i in $(seq 1200); do echo "كلمة$i"; done; cat "$BATS_TEST_DIRNAME/../share/ar-tools/stopwords.txt"; } > "$d/stopwords.txt"
+	run --separate-stderr -0 env AR_DATADIR="$d" ar-strip-nav "$F/page-crawler.txt"
+	[[ "$stderr" == *"more than 1023 stop words"* ]]
+	[ -n "$output" ]
+}

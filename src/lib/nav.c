@@ -791,7 +791,6 @@ static int
 add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 {
 	struct stopwords *sw = ctx;
-	(void)lineno;
 
 	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
 		n--;
@@ -799,8 +798,14 @@ add_stop(char *line, size_t n, unsigned long lineno, void *ctx)
 		return 0;
 	if (n > sw->maxn)
 		sw->maxn = (unsigned char)n;
-	if (n < 2 || sw->count == SW_SLOTS - 1 || nav_stop(sw, line, n))
+	if (n < 2 || nav_stop(sw, line, n))
 		return 0;       /* nav_stop never asks for shorter words */
+	if (sw->count == SW_SLOTS - 1) {        /* a slot stays free: probes end */
+		if (!sw->full++)
+			ar_warn("stopwords.txt:%lu: more than %d stop words: the rest are not read",
+			    lineno, SW_SLOTS - 1);
+		return 0;
+	}
 	uint64_t a, b;
 	nav_swparts(line, n, &a, &b);
 	uint32_t h = nav_swslot(a, b, n);

@@ -39,6 +39,7 @@ struct stopwords {
 	struct swslot { uint64_t a, b; const char *s; unsigned char n; } tab[SW_SLOTS];
 	unsigned char maxn;             /* the longest, in bytes (up to 32) */
 	unsigned short count;           /* held: below SW_SLOTS, so probes end */
+	unsigned short full;            /* words refused, the table full */
 };
 int nav_is_stop(const struct stopwords *sw, const char *s, size_t n);
 /* the first and last bytes of s[0..n), n >= 2 */
