@@ -771,7 +771,7 @@ for f in sys.argv[1:]:
 @test "a stop-word list longer than the table is read up to it, with a warning" {
 	d="$BATS_TEST_TMPDIR/data"
 	mkdir -p "$d"
-	cp "$AR_DATADIR"/* "$d"/ 2>/dev/null || cp "$BATS_TEST_DIRNAME"/../share/ar-tools/* "$d"/
+	cp -r "$BATS_TEST_DIRNAME"/../share/ar-tools/. "$d"/
 	{ for i in $(seq 1200); do echo "كلمة$i"; done; cat "$BATS_TEST_DIRNAME/../share/ar-tools/stopwords.txt"; } > "$d/stopwords.txt"
 	run --separate-stderr -0 env AR_DATADIR="$d" ar-strip-nav "$F/page-crawler.txt"
 	[[ "$stderr" == *"more than 1023 stop words"* ]]
