@@ -705,3 +705,13 @@ for f in sys.argv[1:]:
 	run -0 bash -c '{ echo "الخميس 03/12/2026 - 09:15"; sed -n "12,\$p" "$1"; } | ar-strip-nav' _ "$D/n01-latest-before-title.txt"
 	assert_line --index 0 "الخميس 03/12/2026 - 09:15"
 }
+
+@test "the article's list under a subhead of its own, between paragraphs, stays" {
+	run -0 ar-strip-nav "$D/q07-lebanon-econ-weekly.txt"
+	assert_line "ثلاث طبقات للفجوة"
+	assert_line --partial "- الطبقة الثانية: التزامات"
+	assert_line --partial "ويقول الخبير المصرفي"
+	# the same list under a heading of the menu's words is a box of links
+	run -0 bash -c 'sed "17s/.*/الأكثر قراءة/" "$1" | ar-strip-nav' _ "$D/q07-lebanon-econ-weekly.txt"
+	refute_output --partial "الطبقة الثانية"
+}

@@ -1753,6 +1753,13 @@ list_of_article(struct pm *m, long i)
 		;
 	if (m->stream || (p >= 0 && m->e[p].heading && m->e[p].f.colon && !m->e[p].v.score))
 		return 1;
+	/* under a subhead of its own (no interface words, no stop) that a
+	 * paragraph stands above: a section of the article that lists */
+	if (p >= 0 && m->e[p].heading && !m->e[p].v.score && !m->e[p].f.term) {
+		long pp = neighbour(m, p, -1);
+		if (pp >= 0 && prose(&m->e[pp]) && q >= 0 && prose(&m->e[q]))
+			return 1;
+	}
 	return p >= 0 && q >= 0 && prose(&m->e[p]) && prose(&m->e[q]);
 }
 
