@@ -715,3 +715,17 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "17s/.*/الأكثر قراءة/" "$1" | ar-strip-nav' _ "$D/q07-lebanon-econ-weekly.txt"
 	refute_output --partial "الطبقة الثانية"
 }
+
+@test "a dateline 'PLACE (SOURCE)' and an editor's 'ت: م ع' under the body stay" {
+	run -0 ar-strip-nav "$D/q08-kurdistan-arabic.txt"
+	assert_line "أربيل (هولير نيوز)"
+	assert_line "ت: م ع"
+	refute_output --partial "الكلمات الدالة"
+	# whatever the source and the initials
+	run -0 bash -c 'sed -e "15s/.*/دهوك (شبكة زاخو)/" -e "22s/.*/ت: س. ح/" "$1" | ar-strip-nav' _ "$D/q08-kurdistan-arabic.txt"
+	assert_line "دهوك (شبكة زاخو)"
+	assert_line "ت: س. ح"
+	# a caption in more words with its credit still goes
+	run -0 bash -c 'sed "15s/.*/جانب من اجتماع مجلس الوزراء (هولير نيوز)/" "$1" | ar-strip-nav' _ "$D/q08-kurdistan-arabic.txt"
+	refute_output --partial "جانب من اجتماع"
+}

@@ -1378,6 +1378,26 @@ paren_credit(const struct pm *m, const struct ent *x)
 	return 0;
 }
 
+/* "PLACE (SOURCE)": one word, then a short name in parentheses that ends
+ * the line (أربيل (هولير نيوز), Beirut (NNA)): a dateline, whatever the
+ * source is called; a caption describes in more words than one */
+static int
+place_source(const struct pm *m, const struct ent *x)
+{
+	size_t n, p = 0;
+	const char *s = trimmed(m, x, &n);
+
+	if (x->f.words < 2 || x->f.words > 5 || x->f.dig || x->f.term || n < 6 || s[n - 1] != ')')
+		return 0;
+	while (p < n && s[p] != ' ' && s[p] != '(')
+		p++;
+	while (p < n && s[p] == ' ')
+		p++;
+	if (p == 0 || p >= n || s[p] != '(')
+		return 0;
+	return !memchr(s + p + 1, '(', n - p - 1) && memchr(s + p, ')', n - p) == s + n - 1;
+}
+
 /* The words t[0..tn) stand as words in y[0..yn): between spaces or the
  * ends, and with dash after " - " (a dateline's source) */
 static int
@@ -1505,7 +1525,7 @@ caption_at(const struct pm *m, long i, int head)
 		return 1;
 	if (head && p == i - 1 && credit_line(m, &m->e[p]) && !m->e[p].v.agency)
 		return 1;       /* under "Photo: ..." */
-	return head && paren_credit(m, x) && !x->v.agency && x->f.dig < 4;
+	return head && paren_credit(m, x) && !x->v.agency && x->f.dig < 4 && !place_source(m, x);
 }
 
 /* a meta line of the title that a subtitle does not follow: a date, a
@@ -2162,8 +2182,9 @@ body_before_box(struct pm *m)
 
 /* A wire's sign-off under the last paragraph: the editors' initials
  * (ع.ص / س.م, /ع.ف, (ي.ط)), single letters between dots, slashes and
- * spaces, after the agency's code in slashes or not (/وأع/ ر.م), or a
- * rule of tatweel or dashes (ـــــ). */
+ * spaces, after the agency's code in slashes or not (/وأع/ ر.م), or an
+ * editor's letter and a colon (ت: م ع), or a rule of tatweel or dashes
+ * (ـــــ). */
 static int
 signoff(const struct pm *m, const struct ent *x)
 {
@@ -2193,7 +2214,7 @@ signoff(const struct pm *m, const struct ent *x)
 			run = 0;
 			if (c == 0x0640 || c == '-' || c == '_' || c == '*')
 				rule++;
-			else if (c != '.' && c != '/' && c != ' ' && c != '(' && c != ')')
+			else if (c != '.' && c != '/' && c != ' ' && c != '(' && c != ')' && c != ':')
 				other++;
 		}
 	}
