@@ -729,3 +729,14 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "15s/.*/جانب من اجتماع مجلس الوزراء (هولير نيوز)/" "$1" | ar-strip-nav' _ "$D/q08-kurdistan-arabic.txt"
 	refute_output --partial "جانب من اجتماع"
 }
+
+@test "the article's points under a subhead end the body; a note in another bullet goes" {
+	run -0 ar-strip-nav "$D/q12-qatar-thinktank.txt"
+	assert_line "خاتمة وتوصيات"
+	assert_line --partial "- إعطاء الأولوية للعقود المرنة"
+	assert_line --partial "- تسريع مشاريع التقاط الكربون"
+	refute_output --partial "الآراء الواردة"
+	# headlines with no stop under it are a box of links
+	run -0 bash -c 'sed "22,24s/\.\$//" "$1" | ar-strip-nav' _ "$D/q12-qatar-thinktank.txt"
+	refute_output --partial "إعطاء الأولوية"
+}

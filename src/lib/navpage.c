@@ -1756,6 +1756,40 @@ spliced(struct pm *m, long i)
 	return a < 15 && b < 15;
 }
 
+/* the first code point of x's text, 0 for none */
+static int32_t
+first_cp(const struct pm *m, const struct ent *x)
+{
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+	int32_t c = 0;
+
+	if (n)
+		ar_u8dec(s, &c);
+	return c;
+}
+
+/* the items under heading h, up to the body's end, are sentences (each
+ * ends with its stop) that open with one bullet: points the article makes
+ * (a box of links lists headlines) */
+static int
+marked_sentences(struct pm *m, long h)
+{
+	int32_t mark = 0;
+	int n = 0;
+
+	for (long i = neighbour(m, h, 1); i >= 0; i = neighbour(m, i, 1), n++) {
+		const struct ent *x = &m->e[i];
+		if (!x->item || !x->f.bullet || !x->f.term || x->cv >= 2)
+			return 0;
+		if (!n)
+			mark = first_cp(m, x);
+		else if (first_cp(m, x) != mark)
+			return 0;
+	}
+	return n >= 1;
+}
+
 /* A list inside the body without interface words is the article's when
  * it stands between paragraphs, when a line ending with a colon introduces
  * it, or in a stream of articles. */
@@ -1777,7 +1811,9 @@ list_of_article(struct pm *m, long i)
 	 * paragraph stands above: a section of the article that lists */
 	if (p >= 0 && m->e[p].heading && !m->e[p].v.score && !m->e[p].f.term) {
 		long pp = neighbour(m, p, -1);
-		if (pp >= 0 && prose(&m->e[pp]) && q >= 0 && prose(&m->e[q]))
+		/* and a paragraph after the list, or the list ends the body
+		 * with the article's points */
+		if (pp >= 0 && prose(&m->e[pp]) && (q >= 0 ? prose(&m->e[q]) : marked_sentences(m, p)))
 			return 1;
 	}
 	return p >= 0 && q >= 0 && prose(&m->e[p]) && prose(&m->e[q]);
@@ -2308,6 +2344,10 @@ decide_after(struct pm *m)
 	 * "وأبرز بنود الاتفاق:"), its own bulleted list */
 	int listing = 0;
 	const struct ent *prev = m->b1 >= 0 ? &m->e[m->b1] : NULL;
+	/* or the article's list the body ends in, kept, goes on under it in
+	 * items of its bullet */
+	int32_t mark = prev && prev->fin == F_K && prev->item && prev->f.bullet
+	    ? first_cp(m, prev) : 0;
 
 	byline_words(m);
 	for (long i = m->b1 + 1; i < m->n; i++) {
@@ -2315,7 +2355,9 @@ decide_after(struct pm *m)
 		if (x->blank)
 			continue;
 		listing = prev && prev->fin == F_K && (prev->f.colon
-		    || (listing && (prev->f.bullet || prev->f.numbered)));
+		    || ((listing || mark) && (prev->f.bullet || prev->f.numbered)));
+		if (mark && listing && x->f.bullet && first_cp(m, x) != mark)
+			listing = 0;    /* another bullet: a note, not its item */
 		const struct ent *above = prev;
 		prev = x;
 		/* the article's own list goes on from the body under a heading
