@@ -740,3 +740,15 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "22,24s/\.\$//" "$1" | ar-strip-nav' _ "$D/q12-qatar-thinktank.txt"
 	refute_output --partial "إعطاء الأولوية"
 }
+
+@test "a title worded as prose, its subtitle and byline under it, is the title" {
+	run -0 ar-strip-nav --tsv "$D/q07-lebanon-econ-weekly.txt"
+	assert_line --partial "	9	K	page:title"
+	run -0 ar-strip-nav "$D/q07-lebanon-econ-weekly.txt"
+	refute_output --partial "أسبوعية لبنانية"
+	refute_output --partial "المقالات المجانية"
+	refute_output --partial "صحافية متخصصة"
+	assert_line "بيروت - ريتا شمعون"
+	run -0 bash -c 'sed "9s/.*/إعادة هيكلة المصارف: هل يدفع المودعون ثمن الانهيار؟/" "$1" | ar-strip-nav --tsv' _ "$D/q07-lebanon-econ-weekly.txt"
+	assert_line --partial "	9	K	page:title"
+}

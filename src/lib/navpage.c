@@ -949,6 +949,39 @@ headline_meta(struct pm *m, long i)
 	}
 }
 
+static int place_byline(const struct pm *m, const struct ent *x);
+static const char *trimmed(const struct pm *m, const struct ent *x, size_t *n);
+static long neighbour(const struct pm *m, long i, int dir);
+
+/* The body's first line is a headline (short, no comma, not closed by a
+ * full stop: a question will do) with one to four short lines under it
+ * before the next paragraph, a date or byline among them, and that
+ * paragraph takes up its words: the title with its meta lines, which
+ * prose-like wording put in the body. The body starts at the paragraph. */
+static void
+title_atop(struct pm *m)
+{
+	const struct ent *x = &m->e[m->b0];
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+	long q = m->b0;
+	int lines = 0, meta = 0;
+
+	if (x->f.cps > 120 || x->f.words < 4 || x->f.words > 18 || x->f.comma || x->item
+	    || x->heading || x->chrome || x->ticker || x->datetime || x->f.colon || !n
+	    || s[n - 1] == '.')
+		return;
+	while ((q = neighbour(m, q, 1)) >= 0 && !good(&m->e[q])) {
+		const struct ent *y = &m->e[q];
+		if (++lines > 4 || y->item || y->heading || y->f.words > 20 || y->cls == AR_NAV_C_GOOD)
+			return;
+		meta |= meta_shape(y) || place_byline(m, y);
+	}
+	if (q < 0 || !meta || share_with(m, m->b0, q) < 25)
+		return;
+	m->b0 = q;
+}
+
 /* Three articles or more, one after the other, in the body: not a page
  * but a stream of clean articles (a corpus, a feed), which keeps them all. */
 static int
@@ -2701,8 +2734,10 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 	find_body(m);
 	if (m->b0 >= 0) {
 		m->stream = is_stream(m);
-		if (!m->stream)
+		if (!m->stream) {
 			split_blocks(m);
+			title_atop(m);
+		}
 		article_words(m, m->b0, m->b1);
 		if (!m->stream) {
 			body_after_insert(m);
