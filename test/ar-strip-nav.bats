@@ -752,3 +752,13 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "9s/.*/إعادة هيكلة المصارف: هل يدفع المودعون ثمن الانهيار؟/" "$1" | ar-strip-nav --tsv' _ "$D/q07-lebanon-econ-weekly.txt"
 	assert_line --partial "	9	K	page:title"
 }
+
+@test "a video's teaser with its duration in the body goes; the paragraphs stay" {
+	run -0 ar-strip-nav "$D/q04-syria-opposition.txt"
+	refute_output --partial "شاهد: طلاب"
+	refute_line "02:14"
+	assert_line --partial "من جهتها، قالت مديرية التربية"
+	run -0 bash -c 'sed -e "16s/.*/فيديو: معلمون متطوعون في ريف حلب/" -e "17s/.*/03:05/" "$1" | ar-strip-nav' _ "$D/q04-syria-opposition.txt"
+	refute_output --partial "معلمون متطوعون"
+	refute_line "03:05"
+}

@@ -1967,6 +1967,15 @@ player_word(const struct ent *x)
 	    || x->v.cat == VC_LIVE);
 }
 
+/* a video's teaser kept so far: a short line, no sentence, that opens with
+ * a video's words or weighs most as them ("شاهد: ...", "فيديو | ...") */
+static int
+video_teaser(const struct ent *x)
+{
+	return x->fin == F_K && !x->f.term && x->cls != AR_NAV_C_GOOD && x->f.words <= 15
+	    && (x->v.first == VC_VIDEO || x->v.cat == VC_VIDEO);
+}
+
 /* A player's clock ("00:00 / 02:14"; a lone duration next to the words of
  * a player: play, views) goes, and the headline-like line just above a
  * player's clock, its video's title. A time among the paragraphs of a live
@@ -1984,13 +1993,14 @@ drop_players(struct pm *m)
 			;
 		while (++q < m->n && m->e[q].blank)
 			;
-		if (!pair && !(p >= 0 && player_word(&m->e[p])) && !(q < m->n && player_word(&m->e[q])))
+		if (!pair && !(p >= 0 && (player_word(&m->e[p]) || (p != m->title
+		    && video_teaser(&m->e[p])))) && !(q < m->n && player_word(&m->e[q])))
 			continue;
 		set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
 		struct ent *t = p >= 0 ? &m->e[p] : NULL;
 		/* its video's title: above a player's "00:00 / 02:14", or
 		 * naming a video ("watch the summary") above a duration */
-		if ((pair || (t && t->v.cat == VC_VIDEO)) && t && p != m->title && t->fin == F_K
+		if ((pair || (t && video_teaser(t))) && t && p != m->title && t->fin == F_K
 		    && !t->f.term && t->cls != AR_NAV_C_GOOD && t->f.words <= 15)
 			set_fate(t, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
 	}
