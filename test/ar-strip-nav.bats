@@ -762,3 +762,12 @@ for f in sys.argv[1:]:
 	refute_output --partial "معلمون متطوعون"
 	refute_line "03:05"
 }
+
+@test "words quoted under a paragraph ending with a colon stay; the embed's lines go" {
+	run -0 ar-strip-nav "$D/q06-egypt-celebrity.txt"
+	assert_line --partial '"المسرح هو البيت الأول'
+	refute_output --partial "View this post on Instagram"
+	refute_output --partial "A post shared by"
+	run -0 bash -c 'sed "16s/.*/«سعيدة بالعودة إلى جمهوري على خشبة المسرح»/" "$1" | ar-strip-nav' _ "$D/q06-egypt-celebrity.txt"
+	assert_line "«سعيدة بالعودة إلى جمهوري على خشبة المسرح»"
+}

@@ -1852,6 +1852,22 @@ list_of_article(struct pm *m, long i)
 	return p >= 0 && q >= 0 && prose(&m->e[p]) && prose(&m->e[q]);
 }
 
+/* A line in quotation marks right under a paragraph that ends with a
+ * colon (وعلقت قائلة:), no interface words of its own: the words quoted,
+ * though a list took it in with the embed's lines under it. */
+static int
+quote_after_colon(struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	long p = neighbour(m, i, -1);
+	int32_t c = first_cp(m, x);
+
+	if (p < 0 || !prose(&m->e[p]) || !m->e[p].f.colon || x->cv >= 2 || x->chrome >= 4
+	    || x->f.words < 3 || by_rule(x))
+		return 0;
+	return c == '"' || c == 0xAB || c == 0x201C || c == 0x201D;
+}
+
 static void
 decide_body(struct pm *m)
 {
@@ -1860,6 +1876,8 @@ decide_body(struct pm *m)
 		if (!pending(x) || x->blank)
 			continue;
 		if (x->cls == AR_NAV_C_GOOD && x->chrome < 4 && !x->item)
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
+		else if (quote_after_colon(m, i))
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
 		else if (list_of_article(m, i) || (x->heading && list_of_article(m,
 		    neighbour(m, i, 1) < 0 ? i : neighbour(m, i, 1))))
