@@ -771,3 +771,16 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "16s/.*/«سعيدة بالعودة إلى جمهوري على خشبة المسرح»/" "$1" | ar-strip-nav' _ "$D/q06-egypt-celebrity.txt"
 	assert_line "«سعيدة بالعودة إلى جمهوري على خشبة المسرح»"
 }
+
+@test "numbered subheads with their paragraphs are one article, not a stream" {
+	run -0 ar-strip-nav "$D/q09-saudi-tech-blog.txt"
+	assert_line "1. فعّل التحقق بخطوتين"
+	assert_line "6. فعّل التنبيهات"
+	assert_line --partial "وفي حال تعرضت لمحاولة احتيال"
+	# so the page model decides the rest: the writer's box goes
+	refute_output --partial "كاتب تقني مهتم"
+	refute_line "عبدالله القحطاني"
+	run -0 bash -c 'sed "s/^\([0-9]\)\. /\1- /" "$1" | ar-strip-nav' _ "$D/q09-saudi-tech-blog.txt"
+	assert_line "3- راجع الأجهزة المرتبطة بحسابك"
+	refute_output --partial "كاتب تقني مهتم"
+}

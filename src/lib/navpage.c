@@ -989,8 +989,10 @@ is_stream(struct pm *m)
 {
 	int starts = 0;
 
+	/* numbered headlines (1. ..., 2. ...) are the sections of one
+	 * article: steps, points */
 	for (long i = m->b0; i <= m->b1 && starts < 3; i++)
-		starts += article_start(m, i);
+		starts += !m->e[i].f.numbered && article_start(m, i);
 	return starts >= 3;
 }
 
