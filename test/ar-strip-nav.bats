@@ -784,3 +784,17 @@ for f in sys.argv[1:]:
 	assert_line "3- راجع الأجهزة المرتبطة بحسابك"
 	refute_output --partial "كاتب تقني مهتم"
 }
+
+@test "a gallery's heading, a live page's auto-update, a PDF's download go" {
+	run -0 ar-strip-nav "$D/q05-jordan-gov-agency.txt"
+	refute_output --partial "معرض الصور"
+	assert_line --partial "يذكر أن الأردن يعد"
+	run -0 bash -c 'sed "25s/.*/ألبوم الصور (12)/" "$1" | ar-strip-nav' _ "$D/q05-jordan-gov-agency.txt"
+	refute_output --partial "ألبوم الصور"
+	run -0 ar-strip-nav "$D/q10-panarab-live.txt"
+	refute_line "تحديث تلقائي"
+	assert_line "14:52"
+	run -0 ar-strip-nav "$D/q12-qatar-thinktank.txt"
+	refute_output --partial "تحميل PDF"
+	assert_line "22 سبتمبر 2026"
+}
