@@ -798,3 +798,12 @@ for f in sys.argv[1:]:
 	refute_output --partial "تحميل PDF"
 	assert_line "22 سبتمبر 2026"
 }
+
+@test "the section's name over the title, as the menu gives it, goes; a kicker stays" {
+	run -0 ar-strip-nav "$D/q07-lebanon-econ-weekly.txt"
+	refute_line "مصارف"
+	assert_line --index 0 --partial "المصارف اللبنانية أمام اختبار"
+	# a word over the title that no menu holds is its kicker
+	run -0 bash -c 'sed "8s/.*/تحليل/" "$1" | ar-strip-nav' _ "$D/q07-lebanon-econ-weekly.txt"
+	assert_line --index 0 "تحليل"
+}

@@ -1658,6 +1658,27 @@ named_below(const struct pm *m, long i, long from, long to)
 	return 0;
 }
 
+/* Line i is one word, and a menu above it (a line of items between
+ * separators, or a list's item) holds it as a word: the section's name
+ * over the title, a breadcrumb. */
+static int
+menu_word(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+
+	if (x->f.words != 1 || x->datetime || x->f.dig || x->v.byline || n < 2)
+		return 0;
+	for (long j = 0; j < i; j++) {
+		const struct ent *y = &m->e[j];
+		if (!y->blank && (y->f.seps || y->item) && y->len >= n
+		    && words_in(ent_text(m->pg, y), y->len, s, n, 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* before the title: nothing of the article but the lines just above it
  * that go with it */
 static void
@@ -1672,6 +1693,8 @@ decide_before(struct pm *m, long upto)
 			continue;
 		if (!above_title(x) || (score_line(m, x) && !x->datetime))
 			break;  /* a score widget (الوحدة 2 - 1 الاتحاد) is no kicker */
+		if (menu_word(m, i))
+			break;  /* nor is the section's name the menu gave (مصارف) */
 		dated |= x->datetime || x->v.byline;
 		lines[above++] = i;
 	}
