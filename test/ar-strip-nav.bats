@@ -807,3 +807,11 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "8s/.*/تحليل/" "$1" | ar-strip-nav' _ "$D/q07-lebanon-econ-weekly.txt"
 	assert_line --index 0 "تحليل"
 }
+
+@test "a chart's caption in the body goes" {
+	run -0 ar-strip-nav "$D/q07-lebanon-econ-weekly.txt"
+	refute_output --partial "رسم بياني:"
+	assert_line --partial "في المقابل، تعتبر جمعية المصارف"
+	run -0 bash -c 'sed "22s/.*/مخطط بياني: توزيع الخسائر بين الدولة والمصارف والمودعين/" "$1" | ar-strip-nav' _ "$D/q07-lebanon-econ-weekly.txt"
+	refute_output --partial "مخطط بياني"
+}
