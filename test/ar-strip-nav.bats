@@ -777,3 +777,113 @@ for f in sys.argv[1:]:
 	[[ "$stderr" == *"more than 1023 stop words"* ]]
 	[ -n "$output" ]
 }
+
+@test "the article's list under a subhead of its own, between paragraphs, stays" {
+	run -0 ar-strip-nav "$D/q07-lebanon-econ-weekly.txt"
+	assert_line "ثلاث طبقات للفجوة"
+	assert_line --partial "- الطبقة الثانية: التزامات"
+	assert_line --partial "ويقول الخبير المصرفي"
+	# the same list under a heading of the menu's words is a box of links
+	run -0 bash -c 'sed "17s/.*/الأكثر قراءة/" "$1" | ar-strip-nav' _ "$D/q07-lebanon-econ-weekly.txt"
+	refute_output --partial "الطبقة الثانية"
+}
+
+@test "a dateline 'PLACE (SOURCE)' and an editor's 'ت: م ع' under the body stay" {
+	run -0 ar-strip-nav "$D/q08-kurdistan-arabic.txt"
+	assert_line "أربيل (هولير نيوز)"
+	assert_line "ت: م ع"
+	refute_output --partial "الكلمات الدالة"
+	# whatever the source and the initials
+	run -0 bash -c 'sed -e "15s/.*/دهوك (شبكة زاخو)/" -e "22s/.*/ت: س. ح/" "$1" | ar-strip-nav' _ "$D/q08-kurdistan-arabic.txt"
+	assert_line "دهوك (شبكة زاخو)"
+	assert_line "ت: س. ح"
+	# a caption in more words with its credit still goes
+	run -0 bash -c 'sed "15s/.*/جانب من اجتماع مجلس الوزراء (هولير نيوز)/" "$1" | ar-strip-nav' _ "$D/q08-kurdistan-arabic.txt"
+	refute_output --partial "جانب من اجتماع"
+}
+
+@test "the article's points under a subhead end the body; a note in another bullet goes" {
+	run -0 ar-strip-nav "$D/q12-qatar-thinktank.txt"
+	assert_line "خاتمة وتوصيات"
+	assert_line --partial "- إعطاء الأولوية للعقود المرنة"
+	assert_line --partial "- تسريع مشاريع التقاط الكربون"
+	refute_output --partial "الآراء الواردة"
+	# headlines with no stop under it are a box of links
+	run -0 bash -c 'sed "22,24s/\.\$//" "$1" | ar-strip-nav' _ "$D/q12-qatar-thinktank.txt"
+	refute_output --partial "إعطاء الأولوية"
+}
+
+@test "a title worded as prose, its subtitle and byline under it, is the title" {
+	run -0 ar-strip-nav --tsv "$D/q07-lebanon-econ-weekly.txt"
+	assert_line --partial "	9	K	page:title"
+	run -0 ar-strip-nav "$D/q07-lebanon-econ-weekly.txt"
+	refute_output --partial "أسبوعية لبنانية"
+	refute_output --partial "المقالات المجانية"
+	refute_output --partial "صحافية متخصصة"
+	assert_line "بيروت - ريتا شمعون"
+	run -0 bash -c 'sed "9s/.*/إعادة هيكلة المصارف: هل يدفع المودعون ثمن الانهيار؟/" "$1" | ar-strip-nav --tsv' _ "$D/q07-lebanon-econ-weekly.txt"
+	assert_line --partial "	9	K	page:title"
+}
+
+@test "a video's teaser with its duration in the body goes; the paragraphs stay" {
+	run -0 ar-strip-nav "$D/q04-syria-opposition.txt"
+	refute_output --partial "شاهد: طلاب"
+	refute_line "02:14"
+	assert_line --partial "من جهتها، قالت مديرية التربية"
+	run -0 bash -c 'sed -e "16s/.*/فيديو: معلمون متطوعون في ريف حلب/" -e "17s/.*/03:05/" "$1" | ar-strip-nav' _ "$D/q04-syria-opposition.txt"
+	refute_output --partial "معلمون متطوعون"
+	refute_line "03:05"
+}
+
+@test "words quoted under a paragraph ending with a colon stay; the embed's lines go" {
+	run -0 ar-strip-nav "$D/q06-egypt-celebrity.txt"
+	assert_line --partial '"المسرح هو البيت الأول'
+	refute_output --partial "View this post on Instagram"
+	refute_output --partial "A post shared by"
+	run -0 bash -c 'sed "16s/.*/«سعيدة بالعودة إلى جمهوري على خشبة المسرح»/" "$1" | ar-strip-nav' _ "$D/q06-egypt-celebrity.txt"
+	assert_line "«سعيدة بالعودة إلى جمهوري على خشبة المسرح»"
+}
+
+@test "numbered subheads with their paragraphs are one article, not a stream" {
+	run -0 ar-strip-nav "$D/q09-saudi-tech-blog.txt"
+	assert_line "1. فعّل التحقق بخطوتين"
+	assert_line "6. فعّل التنبيهات"
+	assert_line --partial "وفي حال تعرضت لمحاولة احتيال"
+	# so the page model decides the rest: the writer's box goes
+	refute_output --partial "كاتب تقني مهتم"
+	refute_line "عبدالله القحطاني"
+	run -0 bash -c 'sed "s/^\([0-9]\)\. /\1- /" "$1" | ar-strip-nav' _ "$D/q09-saudi-tech-blog.txt"
+	assert_line "3- راجع الأجهزة المرتبطة بحسابك"
+	refute_output --partial "كاتب تقني مهتم"
+}
+
+@test "a gallery's heading, a live page's auto-update, a PDF's download go" {
+	run -0 ar-strip-nav "$D/q05-jordan-gov-agency.txt"
+	refute_output --partial "معرض الصور"
+	assert_line --partial "يذكر أن الأردن يعد"
+	run -0 bash -c 'sed "25s/.*/ألبوم الصور (12)/" "$1" | ar-strip-nav' _ "$D/q05-jordan-gov-agency.txt"
+	refute_output --partial "ألبوم الصور"
+	run -0 ar-strip-nav "$D/q10-panarab-live.txt"
+	refute_line "تحديث تلقائي"
+	assert_line "14:52"
+	run -0 ar-strip-nav "$D/q12-qatar-thinktank.txt"
+	refute_output --partial "تحميل PDF"
+	assert_line "22 سبتمبر 2026"
+}
+
+@test "the section's name over the title, as the menu gives it, goes; a kicker stays" {
+	run -0 ar-strip-nav "$D/q07-lebanon-econ-weekly.txt"
+	refute_line "مصارف"
+	assert_line --index 0 --partial "المصارف اللبنانية أمام اختبار"
+	# a word over the title that no menu holds is its kicker
+	run -0 bash -c 'sed "8s/.*/تحليل/" "$1" | ar-strip-nav' _ "$D/q07-lebanon-econ-weekly.txt"
+	assert_line --index 0 "تحليل"
+}
+
+@test "a chart's caption in the body goes" {
+	run -0 ar-strip-nav "$D/q07-lebanon-econ-weekly.txt"
+	refute_output --partial "رسم بياني:"
+	assert_line --partial "في المقابل، تعتبر جمعية المصارف"
+	run -0 bash -c 'sed "22s/.*/مخطط بياني: توزيع الخسائر بين الدولة والمصارف والمودعين/" "$1" | ar-strip-nav' _ "$D/q07-lebanon-econ-weekly.txt"
+	refute_output --partial "مخطط بياني"
+}

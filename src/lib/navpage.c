@@ -949,6 +949,39 @@ headline_meta(struct pm *m, long i)
 	}
 }
 
+static int place_byline(const struct pm *m, const struct ent *x);
+static const char *trimmed(const struct pm *m, const struct ent *x, size_t *n);
+static long neighbour(const struct pm *m, long i, int dir);
+
+/* The body's first line is a headline (short, no comma, not closed by a
+ * full stop: a question will do) with one to four short lines under it
+ * before the next paragraph, a date or byline among them, and that
+ * paragraph takes up its words: the title with its meta lines, which
+ * prose-like wording put in the body. The body starts at the paragraph. */
+static void
+title_atop(struct pm *m)
+{
+	const struct ent *x = &m->e[m->b0];
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+	long q = m->b0;
+	int lines = 0, meta = 0;
+
+	if (x->f.cps > 120 || x->f.words < 4 || x->f.words > 18 || x->f.comma || x->item
+	    || x->heading || x->chrome || x->ticker || x->datetime || x->f.colon || !n
+	    || s[n - 1] == '.')
+		return;
+	while ((q = neighbour(m, q, 1)) >= 0 && !good(&m->e[q])) {
+		const struct ent *y = &m->e[q];
+		if (++lines > 4 || y->item || y->heading || y->f.words > 20 || y->cls == AR_NAV_C_GOOD)
+			return;
+		meta |= meta_shape(y) || place_byline(m, y);
+	}
+	if (q < 0 || !meta || share_with(m, m->b0, q) < 25)
+		return;
+	m->b0 = q;
+}
+
 /* Three articles or more, one after the other, in the body: not a page
  * but a stream of clean articles (a corpus, a feed), which keeps them all. */
 static int
@@ -956,8 +989,10 @@ is_stream(struct pm *m)
 {
 	int starts = 0;
 
+	/* numbered headlines (1. ..., 2. ...) are the sections of one
+	 * article: steps, points */
 	for (long i = m->b0; i <= m->b1 && starts < 3; i++)
-		starts += article_start(m, i);
+		starts += !m->e[i].f.numbered && article_start(m, i);
 	return starts >= 3;
 }
 
@@ -1378,6 +1413,26 @@ paren_credit(const struct pm *m, const struct ent *x)
 	return 0;
 }
 
+/* "PLACE (SOURCE)": one word, then a short name in parentheses that ends
+ * the line (أربيل (هولير نيوز), Beirut (NNA)): a dateline, whatever the
+ * source is called; a caption describes in more words than one */
+static int
+place_source(const struct pm *m, const struct ent *x)
+{
+	size_t n, p = 0;
+	const char *s = trimmed(m, x, &n);
+
+	if (x->f.words < 2 || x->f.words > 5 || x->f.dig || x->f.term || n < 6 || s[n - 1] != ')')
+		return 0;
+	while (p < n && s[p] != ' ' && s[p] != '(')
+		p++;
+	while (p < n && s[p] == ' ')
+		p++;
+	if (p == 0 || p >= n || s[p] != '(')
+		return 0;
+	return !memchr(s + p + 1, '(', n - p - 1) && memchr(s + p, ')', n - p) == s + n - 1;
+}
+
 /* The words t[0..tn) stand as words in y[0..yn): between spaces or the
  * ends, and with dash after " - " (a dateline's source) */
 static int
@@ -1505,7 +1560,7 @@ caption_at(const struct pm *m, long i, int head)
 		return 1;
 	if (head && p == i - 1 && credit_line(m, &m->e[p]) && !m->e[p].v.agency)
 		return 1;       /* under "Photo: ..." */
-	return head && paren_credit(m, x) && !x->v.agency && x->f.dig < 4;
+	return head && paren_credit(m, x) && !x->v.agency && x->f.dig < 4 && !place_source(m, x);
 }
 
 /* a meta line of the title that a subtitle does not follow: a date, a
@@ -1603,6 +1658,27 @@ named_below(const struct pm *m, long i, long from, long to)
 	return 0;
 }
 
+/* Line i is one word, and a menu above it (a line of items between
+ * separators, or a list's item) holds it as a word: the section's name
+ * over the title, a breadcrumb. */
+static int
+menu_word(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+
+	if (x->f.words != 1 || x->datetime || x->f.dig || x->v.byline || n < 2)
+		return 0;
+	for (long j = 0; j < i; j++) {
+		const struct ent *y = &m->e[j];
+		if (!y->blank && (y->f.seps || y->item) && y->len >= n
+		    && words_in(ent_text(m->pg, y), y->len, s, n, 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* before the title: nothing of the article but the lines just above it
  * that go with it */
 static void
@@ -1617,6 +1693,8 @@ decide_before(struct pm *m, long upto)
 			continue;
 		if (!above_title(x) || (score_line(m, x) && !x->datetime))
 			break;  /* a score widget (الوحدة 2 - 1 الاتحاد) is no kicker */
+		if (menu_word(m, i))
+			break;  /* nor is the section's name the menu gave (مصارف) */
 		dated |= x->datetime || x->v.byline;
 		lines[above++] = i;
 	}
@@ -1736,6 +1814,40 @@ spliced(struct pm *m, long i)
 	return a < 15 && b < 15;
 }
 
+/* the first code point of x's text, 0 for none */
+static int32_t
+first_cp(const struct pm *m, const struct ent *x)
+{
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+	int32_t c = 0;
+
+	if (n)
+		ar_u8dec(s, &c);
+	return c;
+}
+
+/* the items under heading h, up to the body's end, are sentences (each
+ * ends with its stop) that open with one bullet: points the article makes
+ * (a box of links lists headlines) */
+static int
+marked_sentences(struct pm *m, long h)
+{
+	int32_t mark = 0;
+	int n = 0;
+
+	for (long i = neighbour(m, h, 1); i >= 0; i = neighbour(m, i, 1), n++) {
+		const struct ent *x = &m->e[i];
+		if (!x->item || !x->f.bullet || !x->f.term || x->cv >= 2)
+			return 0;
+		if (!n)
+			mark = first_cp(m, x);
+		else if (first_cp(m, x) != mark)
+			return 0;
+	}
+	return n >= 1;
+}
+
 /* A list inside the body without interface words is the article's when
  * it stands between paragraphs, when a line ending with a colon introduces
  * it, or in a stream of articles. */
@@ -1753,7 +1865,32 @@ list_of_article(struct pm *m, long i)
 		;
 	if (m->stream || (p >= 0 && m->e[p].heading && m->e[p].f.colon && !m->e[p].v.score))
 		return 1;
+	/* under a subhead of its own (no interface words, no stop) that a
+	 * paragraph stands above: a section of the article that lists */
+	if (p >= 0 && m->e[p].heading && !m->e[p].v.score && !m->e[p].f.term) {
+		long pp = neighbour(m, p, -1);
+		/* and a paragraph after the list, or the list ends the body
+		 * with the article's points */
+		if (pp >= 0 && prose(&m->e[pp]) && (q >= 0 ? prose(&m->e[q]) : marked_sentences(m, p)))
+			return 1;
+	}
 	return p >= 0 && q >= 0 && prose(&m->e[p]) && prose(&m->e[q]);
+}
+
+/* A line in quotation marks right under a paragraph that ends with a
+ * colon (وعلقت قائلة:), no interface words of its own: the words quoted,
+ * though a list took it in with the embed's lines under it. */
+static int
+quote_after_colon(struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	long p = neighbour(m, i, -1);
+	int32_t c = first_cp(m, x);
+
+	if (p < 0 || !prose(&m->e[p]) || !m->e[p].f.colon || x->cv >= 2 || x->chrome >= 4
+	    || x->f.words < 3 || by_rule(x))
+		return 0;
+	return c == '"' || c == 0xAB || c == 0x201C || c == 0x201D;
 }
 
 static void
@@ -1764,6 +1901,8 @@ decide_body(struct pm *m)
 		if (!pending(x) || x->blank)
 			continue;
 		if (x->cls == AR_NAV_C_GOOD && x->chrome < 4 && !x->item)
+			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
+		else if (quote_after_colon(m, i))
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
 		else if (list_of_article(m, i) || (x->heading && list_of_article(m,
 		    neighbour(m, i, 1) < 0 ? i : neighbour(m, i, 1))))
@@ -1871,6 +2010,15 @@ player_word(const struct ent *x)
 	    || x->v.cat == VC_LIVE);
 }
 
+/* a video's teaser kept so far: a short line, no sentence, that opens with
+ * a video's words or weighs most as them ("شاهد: ...", "فيديو | ...") */
+static int
+video_teaser(const struct ent *x)
+{
+	return x->fin == F_K && !x->f.term && x->cls != AR_NAV_C_GOOD && x->f.words <= 15
+	    && (x->v.first == VC_VIDEO || x->v.cat == VC_VIDEO);
+}
+
 /* A player's clock ("00:00 / 02:14"; a lone duration next to the words of
  * a player: play, views) goes, and the headline-like line just above a
  * player's clock, its video's title. A time among the paragraphs of a live
@@ -1888,13 +2036,14 @@ drop_players(struct pm *m)
 			;
 		while (++q < m->n && m->e[q].blank)
 			;
-		if (!pair && !(p >= 0 && player_word(&m->e[p])) && !(q < m->n && player_word(&m->e[q])))
+		if (!pair && !(p >= 0 && (player_word(&m->e[p]) || (p != m->title
+		    && video_teaser(&m->e[p])))) && !(q < m->n && player_word(&m->e[q])))
 			continue;
 		set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
 		struct ent *t = p >= 0 ? &m->e[p] : NULL;
 		/* its video's title: above a player's "00:00 / 02:14", or
 		 * naming a video ("watch the summary") above a duration */
-		if ((pair || (t && t->v.cat == VC_VIDEO)) && t && p != m->title && t->fin == F_K
+		if ((pair || (t && video_teaser(t))) && t && p != m->title && t->fin == F_K
 		    && !t->f.term && t->cls != AR_NAV_C_GOOD && t->f.words <= 15)
 			set_fate(t, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);
 	}
@@ -2155,8 +2304,9 @@ body_before_box(struct pm *m)
 
 /* A wire's sign-off under the last paragraph: the editors' initials
  * (ع.ص / س.م, /ع.ف, (ي.ط)), single letters between dots, slashes and
- * spaces, after the agency's code in slashes or not (/وأع/ ر.م), or a
- * rule of tatweel or dashes (ـــــ). */
+ * spaces, after the agency's code in slashes or not (/وأع/ ر.م), or an
+ * editor's letter and a colon (ت: م ع), or a rule of tatweel or dashes
+ * (ـــــ). */
 static int
 signoff(const struct pm *m, const struct ent *x)
 {
@@ -2186,7 +2336,7 @@ signoff(const struct pm *m, const struct ent *x)
 			run = 0;
 			if (c == 0x0640 || c == '-' || c == '_' || c == '*')
 				rule++;
-			else if (c != '.' && c != '/' && c != ' ' && c != '(' && c != ')')
+			else if (c != '.' && c != '/' && c != ' ' && c != '(' && c != ')' && c != ':')
 				other++;
 		}
 	}
@@ -2280,6 +2430,10 @@ decide_after(struct pm *m)
 	 * "وأبرز بنود الاتفاق:"), its own bulleted list */
 	int listing = 0;
 	const struct ent *prev = m->b1 >= 0 ? &m->e[m->b1] : NULL;
+	/* or the article's list the body ends in, kept, goes on under it in
+	 * items of its bullet */
+	int32_t mark = prev && prev->fin == F_K && prev->item && prev->f.bullet
+	    ? first_cp(m, prev) : 0;
 
 	byline_words(m);
 	for (long i = m->b1 + 1; i < m->n; i++) {
@@ -2287,7 +2441,9 @@ decide_after(struct pm *m)
 		if (x->blank)
 			continue;
 		listing = prev && prev->fin == F_K && (prev->f.colon
-		    || (listing && (prev->f.bullet || prev->f.numbered)));
+		    || ((listing || mark) && (prev->f.bullet || prev->f.numbered)));
+		if (mark && listing && x->f.bullet && first_cp(m, x) != mark)
+			listing = 0;    /* another bullet: a note, not its item */
 		const struct ent *above = prev;
 		prev = x;
 		/* the article's own list goes on from the body under a heading
@@ -2631,8 +2787,10 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 	find_body(m);
 	if (m->b0 >= 0) {
 		m->stream = is_stream(m);
-		if (!m->stream)
+		if (!m->stream) {
 			split_blocks(m);
+			title_atop(m);
+		}
 		article_words(m, m->b0, m->b1);
 		if (!m->stream) {
 			body_after_insert(m);
