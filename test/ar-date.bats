@@ -880,3 +880,18 @@ XXXX-XX-XX	"
 	run -0 bash -c "printf '5 /3/ 2024\n' | ar-date --ref=2024-03-07 --format=tsv | cut -f6 | sed -n 2p"
 	refute_output 2024-03-05
 }
+
+@test "spoken forms: قبل أمس, المسا, هلأ, وحدة and اتنين as hours; أول before a period" {
+	assert_equal "$(val 'قبل أمس' 2024-05-22)" 2024-05-20
+	assert_equal "$(val 'شفته قبل امبارح' 2024-05-22)" 2024-05-20
+	assert_equal "$(val 'الساعة ستة ونص المسا' 2024-05-22)" 2024-05-22T18:30
+	assert_equal "$(val 'الساعة وحدة الظهر' 2024-05-22)" 2024-05-22T13:00
+	assert_equal "$(val 'الساعة اتنين الصبح' 2024-05-22)" 2024-05-22T02:00
+	assert_equal "$(val 'هلأ' 2024-05-22)" PRESENT_REF
+	# أول positions a period as مطلع does; before a month it stays a day
+	assert_equal "$(val 'أول الشهر' 2024-05-22)" 2024-05
+	assert_equal "$(val 'أول العام الجاري' 2024-05-22)" 2024
+	assert_equal "$(val 'أول الأسبوع المقبل' 2024-05-22)" 2024-W22
+	assert_equal "$(val 'أول نيسان' 2024-05-22)" 2024-04-01
+	assert_equal "$(val 'أول يوم في الشهر' 2024-05-22)" 2024-05-01
+}

@@ -3482,8 +3482,14 @@ c_date(struct ar_date *dt, size_t i, struct st *s)
 	long r;
 
 	const char *pflag = "";
-	if ((r = lx(dt, i, L_PMOD, 1)) > 0)
+	if ((r = lx(dt, i, L_PMOD, 1)) > 0) {
 		a.pm = dt->m->str[0], a.j = (size_t)r, pflag = entry_flag(dt->m);
+		/* :p positions only a period (أول الشهر); before anything
+		 * else it is the ordinal alone (أول نيسان is April 1) */
+		if (strchr(pflag, 'p') && lx(dt, a.j, L_PERIOD, 1) < 0
+		    && lx(dt, a.j, L_THIS, 1) < 0)
+			a.pm = 0, a.j = i;
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		/* the rules to call, a bit each in the table's order: from the
 		 * classes of the word, a few bits set (rules_init); past the
