@@ -895,3 +895,16 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'أول نيسان' 2024-05-22)" 2024-04-01
 	assert_equal "$(val 'أول يوم في الشهر' 2024-05-22)" 2024-05-01
 }
+
+@test "relative quarters; the last weekday of a month after the weekday" {
+	assert_equal "$(val 'نما الاقتصاد في الربع الماضي' 2024-05-22)" 2024-Q1
+	assert_equal "$(val 'الربع المقبل' 2024-11-22)" 2025-Q1
+	assert_equal "$(val 'هذا الربع' 2024-05-22)" 2024-Q2
+	assert_equal "$(val 'الربع الماضي' 2024-02-01)" 2023-Q4
+	run -0 bash -c "echo 'الربع الماضي من المباراة' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+	assert_equal "$(val 'الخميس الأخير من نوفمبر' 2024-05-22)" 2024-11-28
+	assert_equal "$(val 'الأحد الأخير من آذار 2014' 2024-05-22)" 2014-03-30
+	assert_equal "$(val 'الجمعة الأخيرة من رمضان' 2024-05-22)" 2024-04-05
+	assert_equal "$(val 'الجمعة الأخيرة من الشهر' 2024-05-22)" 2024-05-31
+}

@@ -2401,13 +2401,41 @@ whole_after(struct ar_date *dt, size_t k, struct st *y)
 static long
 r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 {
-	long r = lx_def(dt, a->j, L_HALF), e;
-	int n;
+	size_t j = a->j;
+	long r = a->pm ? -1 : lx(dt, j, L_THIS, 0), e;
+	int n, cur = r > 0;
 
+	if (cur)
+		j = (size_t)r;          /* هذا الربع: the reference's quarter */
+	r = lx_def(dt, j, L_HALF);
 	if (r < 0 || a->pm || (dt->m->val != 3 && dt->m->val != 6))
 		return RULE_NEXT;
 	int q = dt->m->val == 3 ? 4 : 2;        /* quarters or halves in a year */
 	size_t k = (size_t)r;
+	/* الربع الماضي / المقبل / الحالي: the quarter before, after or of
+	 * the reference's (a half is not said so) */
+	if (q == 4 && (cur || lx(dt, k, L_RMOD, 0) > 0)) {
+		int d = 0;
+		e = (long)k;
+		if (!cur)
+			d = dt->m->val, e = lx(dt, k, L_RMOD, 0);
+		if (lx(dt, (size_t)e, L_FROM, 0) > 0)
+			return RULE_NEXT;       /* الربع الماضي من المباراة */
+		if (!REF(dt).ok) {
+			snprintf(t->ival, sizeof t->ival, "XXXX-QX");
+		} else {
+			int qq = (REF(dt).m - 1) / 3 + d, yy = REF(dt).y;
+			if (qq < 0)
+				qq += 4, yy--;
+			else if (qq > 3)
+				qq -= 4, yy++;
+			snprintf(t->ival, sizeof t->ival, "%04d-Q%d", yy, qq + 1);
+		}
+		t->gran = G_YEAR, t->hasdate = 1;
+		return e;
+	}
+	if (cur)
+		return RULE_NEXT;
 	if ((e = lx(dt, k, L_LASTW, 0)) > 0 && dt->m->val < 0)
 		n = q;
 	else if ((e = g_ordinal(dt, k, 0, &n)) < 0 || n < 1 || n > q)
@@ -3566,6 +3594,21 @@ c_wday(struct ar_date *dt, size_t i, struct st *s)
 	s->wdtok = (long)i;
 	long q;
 	long o;
+	if ((q = lx(dt, (size_t)r, L_LASTW, 0)) > 0 && dt->m->val == -1) {
+		/* الخميس الأخير من نوفمبر, الجمعة الأخيرة في رمضان: the last
+		 * such weekday of the month, as آخر خميس من نوفمبر */
+		long first, e;
+		int len, gm;
+		if ((e = month_spec(dt, (size_t)q, &first, &len, &gm)) > 0) {
+			if (first == LONG_MIN) {
+				s->gran = G_DAY, s->m = gm ? gm : -1, s->hasdate = 1;
+			} else {
+				long last = first + len - 1;
+				set_day(s, last - ((ar_weekday(last) - wd + 7) % 7));
+			}
+			return e;
+		}
+	}
 	if ((q = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
 		s->wdmod = dt->m->val;
 		r = q;
