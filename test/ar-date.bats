@@ -908,3 +908,16 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'الجمعة الأخيرة من رمضان' 2024-05-22)" 2024-04-05
 	assert_equal "$(val 'الجمعة الأخيرة من الشهر' 2024-05-22)" 2024-05-31
 }
+
+@test "an amount with من الزمن is still ago; عقدا, قرنا; اليوم الأول من a month or year" {
+	assert_equal "$(val 'منذ عقد من الزمن' 2024-05-22)" 2014
+	assert_equal "$(val 'قبل قرن من الزمن' 2024-05-22)" 1924
+	assert_equal "$(val 'استمرت الحرب عقدا من الزمن' 2024-05-22)" P10Y
+	assert_equal "$(val 'بعد ساعتين من الحادث' 2024-05-22)" PT2H
+	assert_equal "$(val 'اليوم الأول من العام' 2024-05-22)" 2024-01-01
+	assert_equal "$(val 'اليوم الثالث من رمضان' 2024-05-22)" 2024-03-13
+	assert_equal "$(val 'اليوم الثاني من الشهر المقبل' 2024-05-22)" 2024-06-02
+	# of a war or a school year: no date
+	run -0 bash -c "printf 'اليوم العاشر من الحرب\nاليوم الأول من العام الدراسي\n' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+}

@@ -90,7 +90,8 @@
 	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */ \
 	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */ \
 	X(QCODE, "qcode", 0, 1)          /* Q and H before a number: a quarter or half (Q1 2024) */ \
-	X(SAME, "same", 1, 1)            /* مثل هذا اليوم: the reference's day in another year */
+	X(SAME, "same", 1, 1)            /* مثل هذا اليوم: the reference's day in another year */ \
+	X(TIMEOF, "timeof", 0, 0)        /* after a unit, part of its amount (عقد من الزمن) */
 
 enum {
 	L_NONE,
@@ -3385,9 +3386,15 @@ r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
 		unit_of(dt->m->str, &u);
 	} else if ((r = lx(dt, a->j, L_UNITDEF, 1)) > 0) {
 		unit_of(dt->m->str, &u);
-		if (u.plural || u.dual || (e = lx(dt, (size_t)r, L_LASTW, 0)) < 0 || dt->m->val > 0)
+		if (u.plural || u.dual)
 			return RULE_NEXT;
-		n = -1, r = e;          /* اليوم الأخير */
+		if ((e = lx(dt, (size_t)r, L_LASTW, 0)) > 0 && dt->m->val < 0)
+			n = -1;         /* اليوم الأخير */
+		else if ((e = g_ordinal(dt, (size_t)r, 0, &n)) < 0)
+			return RULE_NEXT;       /* اليوم الأول من العام; من a month
+						 * or year follows (not اليوم العاشر
+						 * من الحرب) */
+		r = e;
 	} else {
 		return RULE_NEXT;
 	}
@@ -3404,6 +3411,8 @@ r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
 		struct st y;
 		if ((e = whole_after(dt, k, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
 			return RULE_NEXT;
+		if (nisba(dt, (size_t)e) && lx(dt, (size_t)e, L_MARKG, 0) < 0)
+			return RULE_NEXT;       /* من العام الدراسي: not the calendar's */
 		if (y.y < 0)
 			first = LONG_MIN, gm = n == -1 ? 12 : 1;
 		else
@@ -4525,6 +4534,8 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 		if (lx_def(dt, k, L_UNIT) > 0 && (unit_of(dt->m->str, &u), !strcmp(u.unit, a->unit)))
 			k++;            /* ساعتين ونصف الساعة */
 	}
+	if ((r = lx(dt, k, L_TIMEOF, 0)) > 0)
+		k = (size_t)r;          /* منذ عقد من الزمن: not من an event */
 	a->n = n, a->frac = frac;
 	return (long)k;
 }
