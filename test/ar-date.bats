@@ -921,3 +921,13 @@ XXXX-XX-XX	"
 	run -0 bash -c "printf 'اليوم العاشر من الحرب\nاليوم الأول من العام الدراسي\n' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
 	assert_output ''
 }
+
+@test "a month by its number after شهر (Gulf, Egyptian); not before a unit" {
+	assert_equal "$(val 'في شهر 5' 2024-05-22)" 2024-05
+	assert_equal "$(val 'يوم 15 شهر 5' 2024-05-22)" 2024-05-15
+	assert_equal "$(val 'شهر 12 الماضي' 2024-05-22)" 2023-12
+	assert_equal "$(val 'في شهر 3 من العام المقبل' 2024-05-22)" 2025-03
+	assert_equal "$(val 'بقي شهر 5 أيام' 2024-05-22)" P5D
+	run -0 bash -c "echo 'راتب شهر 5000 ريال' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+}

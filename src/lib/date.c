@@ -2073,6 +2073,27 @@ c_month(struct ar_date *dt, size_t i, struct month *mn)
 	return (long)j;
 }
 
+/* شهر 5, شهر تسعة: a month by its number, as Gulf and Egyptian speech and
+ * copy name them, only after the word month (the caller read it); not
+ * before a unit (شهر 3 أيام) */
+static long
+month_num(struct ar_date *dt, size_t i, struct month *mn)
+{
+	long e = -1;
+	int v = -1;
+
+	if (i >= dt->ntok)
+		return -1;
+	if (dt->tok[i].type == T_NUM && dt->tok[i].nd <= 2)
+		v = dt->tok[i].num, e = (long)i + 1;
+	else if ((e = lx(dt, i, L_NUM, 0)) == (long)i + 1)
+		v = dt->m->val;
+	if (v < 1 || v > 12 || lx(dt, (size_t)e, L_UNIT, 0) > 0 || ispunct_at(dt, (size_t)e, "/-.:"))
+		return -1;
+	mn->mo = v, mn->cal = 'g', mn->amb = 0, mn->partner = 0, mn->ascii = 0;
+	return e;
+}
+
 /* a year number (600..2200), with the Gregorian or Hijri marker after it */
 /* The end of a year at j: past its marker م or هـ (*hij set), if any. */
 static long
@@ -3037,7 +3058,7 @@ r_day_month(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_FAIL;
 	if ((r = lx(dt, k, L_MONTHW, p.dd ? 0 : 1)) > 0)
 		p.shahr = 1, k = (size_t)r;
-	if ((r = c_month(dt, k, &p.mn)) < 0)
+	if ((r = c_month(dt, k, &p.mn)) < 0 && !(p.shahr && (r = month_num(dt, k, &p.mn)) > 0))
 		return RULE_NEXT;
 	/* a month after a name word or a number is no date: شارع 26 يوليو */
 	if (!p.dd && !p.shahr && !a->pm && k == a->j && a->i > 0
@@ -3135,9 +3156,10 @@ month_at(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
 		*first = ar_days_from_civil(y, m, 1), *len = ar_days_in_month(y, m);
 		return e;
 	}
-	if ((r = lx(dt, k, L_MONTHW, 0)) > 0)
-		k = (size_t)r;
-	if ((r = c_month(dt, k, &mn)) < 0)
+	long w;
+	if ((w = lx(dt, k, L_MONTHW, 0)) > 0)
+		k = (size_t)w;
+	if ((r = c_month(dt, k, &mn)) < 0 && !(w > 0 && (r = month_num(dt, k, &mn)) > 0))
 		return -1;
 	struct dmy p = { .y = -1, .mod = 9, .mn = mn };
 	k = after_month(dt, (size_t)r, &p);
@@ -4505,8 +4527,10 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 	    !strcmp(a->unit, "H") && !a->plural && !a->dual)))
 		return -1;
 	unit_of(dt->m->str, a);
-	if (lx(dt, (size_t)r, L_MONTH, 0) > 0)
-		return -1;              /* 20 شهر أيار, طوال شهر رمضان: a month */
+	struct month mn;
+	if (lx(dt, (size_t)r, L_MONTH, 0) > 0
+	    || (!strcmp(a->unit, "M") && !a->plural && !a->dual && month_num(dt, (size_t)r, &mn) > 0))
+		return -1;              /* 20 شهر أيار, طوال شهر رمضان, 15 شهر 5: a month */
 	if (a->dual && n != -2)
 		return -1;
 	if (a->dual)
