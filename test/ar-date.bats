@@ -931,3 +931,13 @@ XXXX-XX-XX	"
 	run -0 bash -c "echo 'راتب شهر 5000 ريال' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
 	assert_output ''
 }
+
+@test "إلا with the minutes unnamed; بعد الظهر alone is the day; عقدا alone is a contract" {
+	assert_equal "$(val 'الساعة 9 إلا 10' 2024-05-22)" 2024-05-22T08:50
+	assert_equal "$(val 'التاسعة إلا عشرة مساء' 2024-05-22)" 2024-05-22T20:50
+	assert_equal "$(val 'الساعة 9 إلا 3' 2024-05-22)" 2024-05-22T09:00
+	assert_equal "$(val 'عقد الاجتماع بعد الظهر' 2024-05-22)" 2024-05-22
+	assert_equal "$(val 'الساعة 3 بعد الظهر' 2024-05-22)" 2024-05-22T15:00
+	run -0 bash -c "printf 'وصل إلى تونس بعد المغرب والجزائر\nيمتلك اللاعب عقداً مع النادي\n' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+}

@@ -1857,6 +1857,19 @@ c_minutes(struct ar_date *dt, size_t j, int *mi)
 	else if (!(k < dt->ntok && dt->tok[k].wa))
 		return j;
 	long e = g_amount(dt, k, 0, &a);
+	if (minus && e < 0 && k < dt->ntok) {
+		/* spoken: التاسعة إلا عشرة, الساعة 9 إلا 10, the minutes
+		 * unnamed; only the clock's fives, so إلا stays "but" */
+		int v = -1;
+		if (dt->tok[k].type == T_NUM && dt->tok[k].nd <= 2)
+			v = dt->tok[k].num, e = (long)k + 1;
+		else if ((e = lx(dt, k, L_NUM, 0)) == (long)k + 1)
+			v = dt->m->val;
+		if (v != 5 && v != 10 && v != 20 && v != 25)
+			return j;
+		*mi = -v;
+		return (size_t)e;
+	}
 	if (e < 0 || strcmp(a.unit, "MI") || a.n < 1 || a.n > 59 || a.frac)
 		return j;
 	*mi = minus ? -a.n : a.n;
@@ -3658,9 +3671,15 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 
 	if (r < 0)
 		return -1;
-	s->pod = dt->m->str[0];
-	if (!s->hasclock && !strcmp(entry_flag(dt->m), "noon"))
+	const struct ar_lexent *e = dt->m;
+	s->pod = e->str[0];
+	if (!s->hasclock && !strcmp(entry_flag(e), "noon"))
 		s->moment = 'n';        /* ظهرا alone: T12:00 */
+	/* بعد الظهر, بعد العصر alone name the day's afternoon as قبيل
+	 * المغرب does its evening: the day's date */
+	if (e->nw > 1 && lx(dt, i, L_PRAYPREP, 1) > 0
+	    && !(lx(dt, i + 1, L_PRAYER, 0) > 0 && dt->m->str[1] == 'a'))
+		s->part = 1, s->parttok = (long)i;      /* not بعد المغرب: Morocco */
 	return r;
 }
 
@@ -4541,8 +4560,8 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 		return -1;              /* منذ ساعات الصباح: a noun in construct */
 	if (n == -2 && a->plural)
 		n = -1;                 /* منذ ساعات: an unknown few */
-	if (n == -2 && !one && !a->acc)
-		return -1;
+	if (n == -2 && !one && !a->acc && lx(dt, (size_t)r, L_TIMEOF, 0) < 0)
+		return -1;              /* عقدا: a contract, but عقدا من الزمن */
 	if (n == -2 && (isnum(dt, (size_t)r, 1, 4) || lx(dt, (size_t)r, L_WDAY, 0) > 0
 	    || lx(dt, (size_t)r, L_REL, 0) > 0 || lx(dt, (size_t)r, L_HOLIDAY, 0) > 0
 	    || lx(dt, (size_t)r, L_THOUSAND, 0) > 0))
