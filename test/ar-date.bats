@@ -941,3 +941,13 @@ XXXX-XX-XX	"
 	run -0 bash -c "printf 'وصل إلى تونس بعد المغرب والجزائر\nيمتلك اللاعب عقداً مع النادي\n' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
 	assert_output ''
 }
+
+@test "a clock range takes the day written after it or just before it; a dash between clocks" {
+	assert_equal "$(val 'من 9:30 إلى 11:00 يوم الخميس' 2024-05-22)" 2024-05-16T09:30/2024-05-16T11:00
+	assert_equal "$(val 'من 9:30 - 11:00' 2024-05-22)" 2024-05-22T09:30/2024-05-22T11:00
+	run -0 bash -c "echo 'غدا من الساعة 9 حتى 11' | ar-date --ref=2024-05-22 --tsv | cut -f6 | tail -n +2"
+	assert_output $'2024-05-23\n2024-05-23T09:00/2024-05-23T11:00'
+	# a score after من is no range
+	run -0 bash -c "echo 'فاز من 3 - 1' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+}

@@ -1680,6 +1680,7 @@ struct st {
 	char hij[24];
 	char ival[80];          /* a value that is not a plain date (intervals) */
 	const char *type;
+	int dayref;             /* its day is the reference's, taken for a clock alone */
 };
 
 static void
@@ -4297,6 +4298,7 @@ finish(struct ar_date *dt, struct st *s)
 				set_day(s, REF(dt).days);
 			else
 				s->gran = G_DAY;
+			s->dayref = 1;
 		}
 	}
 	if (s->gran == G_NONE)
@@ -5380,9 +5382,11 @@ time_range(struct ar_date *dt, struct st *a, int bare, size_t j, const struct st
 	if (a->M < 0)
 		a->M = 0;
 	a->hasclock = 1;
-	if (!a->hasdate && !a->hasrel) {
+	/* the day written after the second side is the first's too (من
+	 * 9:30 إلى 11:00 يوم الخميس) */
+	if ((!a->hasdate && !a->hasrel) || (a->dayref && !b->dayref)) {
 		a->gran = b->gran, a->y = b->y, a->m = b->m, a->d = b->d;
-		a->hasdate = b->hasdate;
+		a->days = b->days, a->hasdate = b->hasdate;
 	}
 	return 0;
 }
@@ -5419,6 +5423,8 @@ p_years(struct ar_date *dt, size_t i)
 
 /* a range: من 3 إلى 5 مايو, بين عامي 2020 و2022, من الساعة 10 حتى الساعة
  * 12 ظهرا, بين الثامنة والعاشرة صباحا */
+static int after_last_date(const struct ar_date *dt, size_t f);
+
 static long
 p_range(struct ar_date *dt, size_t i)
 {
@@ -5434,6 +5440,13 @@ p_range(struct ar_date *dt, size_t i)
 	if (e1 < 0)
 		return -1;
 	long e2 = range_to(dt, (size_t)e1, &b);
+	if (e2 < 0 && a.hasclock && !between && ispunct_at(dt, (size_t)e1, "-")) {
+		/* من 9:30 - 11:00: a dash between two clocks */
+		size_t k = (size_t)e1 + 1, f;
+		long e = chain(dt, k, &b, &f);
+		if (e > 0 && f == k && (finish(dt, &b), b.hasclock && !b.ival[0]))
+			e2 = e;
+	}
 	if (e2 < 0 && a.hasclock)
 		e2 = range_hour(dt, (size_t)e1, between, &a, &b);
 	if (e2 < 0 && bare == 4)
@@ -5499,6 +5512,10 @@ p_range(struct ar_date *dt, size_t i)
 				a.y--;
 		}
 	}
+	/* غدا من الساعة 9 حتى 11: clocks with no day of their own take the
+	 * date just before them, as a clock alone does */
+	if (a.hasclock && b.hasclock && a.dayref && b.dayref && after_last_date(dt, i))
+		set_day(&a, dt->last_days), set_day(&b, dt->last_days);
 	char v1[48], v2[48];
 	fmt_value(&a, v1, sizeof v1);
 	fmt_value(&b, v2, sizeof v2);
