@@ -951,3 +951,8 @@ XXXX-XX-XX	"
 	run -0 bash -c "echo 'فاز من 3 - 1' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
 	assert_output ''
 }
+
+@test "الكريسماس is Christmas" {
+	assert_equal "$(val 'ليلة الكريسماس' 2024-05-22)" 2023-12-24
+	assert_equal "$(val 'في عيد الكريسماس القادم' 2024-05-22)" 2024-12-25
+}
