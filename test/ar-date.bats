@@ -880,3 +880,79 @@ XXXX-XX-XX	"
 	run -0 bash -c "printf '5 /3/ 2024\n' | ar-date --ref=2024-03-07 --format=tsv | cut -f6 | sed -n 2p"
 	refute_output 2024-03-05
 }
+
+@test "spoken forms: قبل أمس, المسا, هلأ, وحدة and اتنين as hours; أول before a period" {
+	assert_equal "$(val 'قبل أمس' 2024-05-22)" 2024-05-20
+	assert_equal "$(val 'شفته قبل امبارح' 2024-05-22)" 2024-05-20
+	assert_equal "$(val 'الساعة ستة ونص المسا' 2024-05-22)" 2024-05-22T18:30
+	assert_equal "$(val 'الساعة وحدة الظهر' 2024-05-22)" 2024-05-22T13:00
+	assert_equal "$(val 'الساعة اتنين الصبح' 2024-05-22)" 2024-05-22T02:00
+	assert_equal "$(val 'هلأ' 2024-05-22)" PRESENT_REF
+	# أول positions a period as مطلع does; before a month it stays a day
+	assert_equal "$(val 'أول الشهر' 2024-05-22)" 2024-05
+	assert_equal "$(val 'أول العام الجاري' 2024-05-22)" 2024
+	assert_equal "$(val 'أول الأسبوع المقبل' 2024-05-22)" 2024-W22
+	assert_equal "$(val 'أول نيسان' 2024-05-22)" 2024-04-01
+	assert_equal "$(val 'أول يوم في الشهر' 2024-05-22)" 2024-05-01
+}
+
+@test "relative quarters; the last weekday of a month after the weekday" {
+	assert_equal "$(val 'نما الاقتصاد في الربع الماضي' 2024-05-22)" 2024-Q1
+	assert_equal "$(val 'الربع المقبل' 2024-11-22)" 2025-Q1
+	assert_equal "$(val 'هذا الربع' 2024-05-22)" 2024-Q2
+	assert_equal "$(val 'الربع الماضي' 2024-02-01)" 2023-Q4
+	run -0 bash -c "echo 'الربع الماضي من المباراة' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+	assert_equal "$(val 'الخميس الأخير من نوفمبر' 2024-05-22)" 2024-11-28
+	assert_equal "$(val 'الأحد الأخير من آذار 2014' 2024-05-22)" 2014-03-30
+	assert_equal "$(val 'الجمعة الأخيرة من رمضان' 2024-05-22)" 2024-04-05
+	assert_equal "$(val 'الجمعة الأخيرة من الشهر' 2024-05-22)" 2024-05-31
+}
+
+@test "an amount with من الزمن is still ago; عقدا, قرنا; اليوم الأول من a month or year" {
+	assert_equal "$(val 'منذ عقد من الزمن' 2024-05-22)" 2014
+	assert_equal "$(val 'قبل قرن من الزمن' 2024-05-22)" 1924
+	assert_equal "$(val 'استمرت الحرب عقدا من الزمن' 2024-05-22)" P10Y
+	assert_equal "$(val 'بعد ساعتين من الحادث' 2024-05-22)" PT2H
+	assert_equal "$(val 'اليوم الأول من العام' 2024-05-22)" 2024-01-01
+	assert_equal "$(val 'اليوم الثالث من رمضان' 2024-05-22)" 2024-03-13
+	assert_equal "$(val 'اليوم الثاني من الشهر المقبل' 2024-05-22)" 2024-06-02
+	# of a war or a school year: no date
+	run -0 bash -c "printf 'اليوم العاشر من الحرب\nاليوم الأول من العام الدراسي\n' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+}
+
+@test "a month by its number after شهر (Gulf, Egyptian); not before a unit" {
+	assert_equal "$(val 'في شهر 5' 2024-05-22)" 2024-05
+	assert_equal "$(val 'يوم 15 شهر 5' 2024-05-22)" 2024-05-15
+	assert_equal "$(val 'شهر 12 الماضي' 2024-05-22)" 2023-12
+	assert_equal "$(val 'في شهر 3 من العام المقبل' 2024-05-22)" 2025-03
+	assert_equal "$(val 'بقي شهر 5 أيام' 2024-05-22)" P5D
+	run -0 bash -c "echo 'راتب شهر 5000 ريال' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+}
+
+@test "إلا with the minutes unnamed; بعد الظهر alone is the day; عقدا alone is a contract" {
+	assert_equal "$(val 'الساعة 9 إلا 10' 2024-05-22)" 2024-05-22T08:50
+	assert_equal "$(val 'التاسعة إلا عشرة مساء' 2024-05-22)" 2024-05-22T20:50
+	assert_equal "$(val 'الساعة 9 إلا 3' 2024-05-22)" 2024-05-22T09:00
+	assert_equal "$(val 'عقد الاجتماع بعد الظهر' 2024-05-22)" 2024-05-22
+	assert_equal "$(val 'الساعة 3 بعد الظهر' 2024-05-22)" 2024-05-22T15:00
+	run -0 bash -c "printf 'وصل إلى تونس بعد المغرب والجزائر\nيمتلك اللاعب عقداً مع النادي\n' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+}
+
+@test "a clock range takes the day written after it or just before it; a dash between clocks" {
+	assert_equal "$(val 'من 9:30 إلى 11:00 يوم الخميس' 2024-05-22)" 2024-05-16T09:30/2024-05-16T11:00
+	assert_equal "$(val 'من 9:30 - 11:00' 2024-05-22)" 2024-05-22T09:30/2024-05-22T11:00
+	run -0 bash -c "echo 'غدا من الساعة 9 حتى 11' | ar-date --ref=2024-05-22 --tsv | cut -f6 | tail -n +2"
+	assert_output $'2024-05-23\n2024-05-23T09:00/2024-05-23T11:00'
+	# a score after من is no range
+	run -0 bash -c "echo 'فاز من 3 - 1' | ar-date --ref=2024-05-22 --tsv | tail -n +2"
+	assert_output ''
+}
+
+@test "الكريسماس is Christmas" {
+	assert_equal "$(val 'ليلة الكريسماس' 2024-05-22)" 2023-12-24
+	assert_equal "$(val 'في عيد الكريسماس القادم' 2024-05-22)" 2024-12-25
+}

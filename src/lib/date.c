@@ -90,7 +90,8 @@
 	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */ \
 	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */ \
 	X(QCODE, "qcode", 0, 1)          /* Q and H before a number: a quarter or half (Q1 2024) */ \
-	X(SAME, "same", 1, 1)            /* مثل هذا اليوم: the reference's day in another year */
+	X(SAME, "same", 1, 1)            /* مثل هذا اليوم: the reference's day in another year */ \
+	X(TIMEOF, "timeof", 0, 0)        /* after a unit, part of its amount (عقد من الزمن) */
 
 enum {
 	L_NONE,
@@ -1679,6 +1680,7 @@ struct st {
 	char hij[24];
 	char ival[80];          /* a value that is not a plain date (intervals) */
 	const char *type;
+	int dayref;             /* its day is the reference's, taken for a clock alone */
 };
 
 static void
@@ -1856,6 +1858,19 @@ c_minutes(struct ar_date *dt, size_t j, int *mi)
 	else if (!(k < dt->ntok && dt->tok[k].wa))
 		return j;
 	long e = g_amount(dt, k, 0, &a);
+	if (minus && e < 0 && k < dt->ntok) {
+		/* spoken: التاسعة إلا عشرة, الساعة 9 إلا 10, the minutes
+		 * unnamed; only the clock's fives, so إلا stays "but" */
+		int v = -1;
+		if (dt->tok[k].type == T_NUM && dt->tok[k].nd <= 2)
+			v = dt->tok[k].num, e = (long)k + 1;
+		else if ((e = lx(dt, k, L_NUM, 0)) == (long)k + 1)
+			v = dt->m->val;
+		if (v != 5 && v != 10 && v != 20 && v != 25)
+			return j;
+		*mi = -v;
+		return (size_t)e;
+	}
 	if (e < 0 || strcmp(a.unit, "MI") || a.n < 1 || a.n > 59 || a.frac)
 		return j;
 	*mi = minus ? -a.n : a.n;
@@ -2070,6 +2085,27 @@ c_month(struct ar_date *dt, size_t i, struct month *mn)
 	if (!mn->mo)
 		return -1;
 	return (long)j;
+}
+
+/* شهر 5, شهر تسعة: a month by its number, as Gulf and Egyptian speech and
+ * copy name them, only after the word month (the caller read it); not
+ * before a unit (شهر 3 أيام) */
+static long
+month_num(struct ar_date *dt, size_t i, struct month *mn)
+{
+	long e = -1;
+	int v = -1;
+
+	if (i >= dt->ntok)
+		return -1;
+	if (dt->tok[i].type == T_NUM && dt->tok[i].nd <= 2)
+		v = dt->tok[i].num, e = (long)i + 1;
+	else if ((e = lx(dt, i, L_NUM, 0)) == (long)i + 1)
+		v = dt->m->val;
+	if (v < 1 || v > 12 || lx(dt, (size_t)e, L_UNIT, 0) > 0 || ispunct_at(dt, (size_t)e, "/-.:"))
+		return -1;
+	mn->mo = v, mn->cal = 'g', mn->amb = 0, mn->partner = 0, mn->ascii = 0;
+	return e;
 }
 
 /* a year number (600..2200), with the Gregorian or Hijri marker after it */
@@ -2401,13 +2437,41 @@ whole_after(struct ar_date *dt, size_t k, struct st *y)
 static long
 r_quarter(struct ar_date *dt, struct at *a, struct st *t)
 {
-	long r = lx_def(dt, a->j, L_HALF), e;
-	int n;
+	size_t j = a->j;
+	long r = a->pm ? -1 : lx(dt, j, L_THIS, 0), e;
+	int n, cur = r > 0;
 
+	if (cur)
+		j = (size_t)r;          /* هذا الربع: the reference's quarter */
+	r = lx_def(dt, j, L_HALF);
 	if (r < 0 || a->pm || (dt->m->val != 3 && dt->m->val != 6))
 		return RULE_NEXT;
 	int q = dt->m->val == 3 ? 4 : 2;        /* quarters or halves in a year */
 	size_t k = (size_t)r;
+	/* الربع الماضي / المقبل / الحالي: the quarter before, after or of
+	 * the reference's (a half is not said so) */
+	if (q == 4 && (cur || lx(dt, k, L_RMOD, 0) > 0)) {
+		int d = 0;
+		e = (long)k;
+		if (!cur)
+			d = dt->m->val, e = lx(dt, k, L_RMOD, 0);
+		if (lx(dt, (size_t)e, L_FROM, 0) > 0)
+			return RULE_NEXT;       /* الربع الماضي من المباراة */
+		if (!REF(dt).ok) {
+			snprintf(t->ival, sizeof t->ival, "XXXX-QX");
+		} else {
+			int qq = (REF(dt).m - 1) / 3 + d, yy = REF(dt).y;
+			if (qq < 0)
+				qq += 4, yy--;
+			else if (qq > 3)
+				qq -= 4, yy++;
+			snprintf(t->ival, sizeof t->ival, "%04d-Q%d", yy, qq + 1);
+		}
+		t->gran = G_YEAR, t->hasdate = 1;
+		return e;
+	}
+	if (cur)
+		return RULE_NEXT;
 	if ((e = lx(dt, k, L_LASTW, 0)) > 0 && dt->m->val < 0)
 		n = q;
 	else if ((e = g_ordinal(dt, k, 0, &n)) < 0 || n < 1 || n > q)
@@ -3008,7 +3072,7 @@ r_day_month(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_FAIL;
 	if ((r = lx(dt, k, L_MONTHW, p.dd ? 0 : 1)) > 0)
 		p.shahr = 1, k = (size_t)r;
-	if ((r = c_month(dt, k, &p.mn)) < 0)
+	if ((r = c_month(dt, k, &p.mn)) < 0 && !(p.shahr && (r = month_num(dt, k, &p.mn)) > 0))
 		return RULE_NEXT;
 	/* a month after a name word or a number is no date: شارع 26 يوليو */
 	if (!p.dd && !p.shahr && !a->pm && k == a->j && a->i > 0
@@ -3106,9 +3170,10 @@ month_at(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
 		*first = ar_days_from_civil(y, m, 1), *len = ar_days_in_month(y, m);
 		return e;
 	}
-	if ((r = lx(dt, k, L_MONTHW, 0)) > 0)
-		k = (size_t)r;
-	if ((r = c_month(dt, k, &mn)) < 0)
+	long w;
+	if ((w = lx(dt, k, L_MONTHW, 0)) > 0)
+		k = (size_t)w;
+	if ((r = c_month(dt, k, &mn)) < 0 && !(w > 0 && (r = month_num(dt, k, &mn)) > 0))
 		return -1;
 	struct dmy p = { .y = -1, .mod = 9, .mn = mn };
 	k = after_month(dt, (size_t)r, &p);
@@ -3357,9 +3422,15 @@ r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
 		unit_of(dt->m->str, &u);
 	} else if ((r = lx(dt, a->j, L_UNITDEF, 1)) > 0) {
 		unit_of(dt->m->str, &u);
-		if (u.plural || u.dual || (e = lx(dt, (size_t)r, L_LASTW, 0)) < 0 || dt->m->val > 0)
+		if (u.plural || u.dual)
 			return RULE_NEXT;
-		n = -1, r = e;          /* اليوم الأخير */
+		if ((e = lx(dt, (size_t)r, L_LASTW, 0)) > 0 && dt->m->val < 0)
+			n = -1;         /* اليوم الأخير */
+		else if ((e = g_ordinal(dt, (size_t)r, 0, &n)) < 0)
+			return RULE_NEXT;       /* اليوم الأول من العام; من a month
+						 * or year follows (not اليوم العاشر
+						 * من الحرب) */
+		r = e;
 	} else {
 		return RULE_NEXT;
 	}
@@ -3376,6 +3447,8 @@ r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
 		struct st y;
 		if ((e = whole_after(dt, k, &y)) < 0 || y.gran != G_YEAR || y.ival[0] || y.hij[0])
 			return RULE_NEXT;
+		if (nisba(dt, (size_t)e) && lx(dt, (size_t)e, L_MARKG, 0) < 0)
+			return RULE_NEXT;       /* من العام الدراسي: not the calendar's */
 		if (y.y < 0)
 			first = LONG_MIN, gm = n == -1 ? 12 : 1;
 		else
@@ -3482,8 +3555,14 @@ c_date(struct ar_date *dt, size_t i, struct st *s)
 	long r;
 
 	const char *pflag = "";
-	if ((r = lx(dt, i, L_PMOD, 1)) > 0)
+	if ((r = lx(dt, i, L_PMOD, 1)) > 0) {
 		a.pm = dt->m->str[0], a.j = (size_t)r, pflag = entry_flag(dt->m);
+		/* :p positions only a period (أول الشهر); before anything
+		 * else it is the ordinal alone (أول نيسان is April 1) */
+		if (strchr(pflag, 'p') && lx(dt, a.j, L_PERIOD, 1) < 0
+		    && lx(dt, a.j, L_THIS, 1) < 0)
+			a.pm = 0, a.j = i;
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		/* the rules to call, a bit each in the table's order: from the
 		 * classes of the word, a few bits set (rules_init); past the
@@ -3560,6 +3639,21 @@ c_wday(struct ar_date *dt, size_t i, struct st *s)
 	s->wdtok = (long)i;
 	long q;
 	long o;
+	if ((q = lx(dt, (size_t)r, L_LASTW, 0)) > 0 && dt->m->val == -1) {
+		/* الخميس الأخير من نوفمبر, الجمعة الأخيرة في رمضان: the last
+		 * such weekday of the month, as آخر خميس من نوفمبر */
+		long first, e;
+		int len, gm;
+		if ((e = month_spec(dt, (size_t)q, &first, &len, &gm)) > 0) {
+			if (first == LONG_MIN) {
+				s->gran = G_DAY, s->m = gm ? gm : -1, s->hasdate = 1;
+			} else {
+				long last = first + len - 1;
+				set_day(s, last - ((ar_weekday(last) - wd + 7) % 7));
+			}
+			return e;
+		}
+	}
 	if ((q = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
 		s->wdmod = dt->m->val;
 		r = q;
@@ -3578,9 +3672,15 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 
 	if (r < 0)
 		return -1;
-	s->pod = dt->m->str[0];
-	if (!s->hasclock && !strcmp(entry_flag(dt->m), "noon"))
+	const struct ar_lexent *e = dt->m;
+	s->pod = e->str[0];
+	if (!s->hasclock && !strcmp(entry_flag(e), "noon"))
 		s->moment = 'n';        /* ظهرا alone: T12:00 */
+	/* بعد الظهر, بعد العصر alone name the day's afternoon as قبيل
+	 * المغرب does its evening: the day's date */
+	if (e->nw > 1 && lx(dt, i, L_PRAYPREP, 1) > 0
+	    && !(lx(dt, i + 1, L_PRAYER, 0) > 0 && dt->m->str[1] == 'a'))
+		s->part = 1, s->parttok = (long)i;      /* not بعد المغرب: Morocco */
 	return r;
 }
 
@@ -4198,6 +4298,7 @@ finish(struct ar_date *dt, struct st *s)
 				set_day(s, REF(dt).days);
 			else
 				s->gran = G_DAY;
+			s->dayref = 1;
 		}
 	}
 	if (s->gran == G_NONE)
@@ -4447,8 +4548,10 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 	    !strcmp(a->unit, "H") && !a->plural && !a->dual)))
 		return -1;
 	unit_of(dt->m->str, a);
-	if (lx(dt, (size_t)r, L_MONTH, 0) > 0)
-		return -1;              /* 20 شهر أيار, طوال شهر رمضان: a month */
+	struct month mn;
+	if (lx(dt, (size_t)r, L_MONTH, 0) > 0
+	    || (!strcmp(a->unit, "M") && !a->plural && !a->dual && month_num(dt, (size_t)r, &mn) > 0))
+		return -1;              /* 20 شهر أيار, طوال شهر رمضان, 15 شهر 5: a month */
 	if (a->dual && n != -2)
 		return -1;
 	if (a->dual)
@@ -4459,8 +4562,8 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 		return -1;              /* منذ ساعات الصباح: a noun in construct */
 	if (n == -2 && a->plural)
 		n = -1;                 /* منذ ساعات: an unknown few */
-	if (n == -2 && !one && !a->acc)
-		return -1;
+	if (n == -2 && !one && !a->acc && lx(dt, (size_t)r, L_TIMEOF, 0) < 0)
+		return -1;              /* عقدا: a contract, but عقدا من الزمن */
 	if (n == -2 && (isnum(dt, (size_t)r, 1, 4) || lx(dt, (size_t)r, L_WDAY, 0) > 0
 	    || lx(dt, (size_t)r, L_REL, 0) > 0 || lx(dt, (size_t)r, L_HOLIDAY, 0) > 0
 	    || lx(dt, (size_t)r, L_THOUSAND, 0) > 0))
@@ -4476,6 +4579,8 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 		if (lx_def(dt, k, L_UNIT) > 0 && (unit_of(dt->m->str, &u), !strcmp(u.unit, a->unit)))
 			k++;            /* ساعتين ونصف الساعة */
 	}
+	if ((r = lx(dt, k, L_TIMEOF, 0)) > 0)
+		k = (size_t)r;          /* منذ عقد من الزمن: not من an event */
 	a->n = n, a->frac = frac;
 	return (long)k;
 }
@@ -5277,9 +5382,11 @@ time_range(struct ar_date *dt, struct st *a, int bare, size_t j, const struct st
 	if (a->M < 0)
 		a->M = 0;
 	a->hasclock = 1;
-	if (!a->hasdate && !a->hasrel) {
+	/* the day written after the second side is the first's too (من
+	 * 9:30 إلى 11:00 يوم الخميس) */
+	if ((!a->hasdate && !a->hasrel) || (a->dayref && !b->dayref)) {
 		a->gran = b->gran, a->y = b->y, a->m = b->m, a->d = b->d;
-		a->hasdate = b->hasdate;
+		a->days = b->days, a->hasdate = b->hasdate;
 	}
 	return 0;
 }
@@ -5316,6 +5423,8 @@ p_years(struct ar_date *dt, size_t i)
 
 /* a range: من 3 إلى 5 مايو, بين عامي 2020 و2022, من الساعة 10 حتى الساعة
  * 12 ظهرا, بين الثامنة والعاشرة صباحا */
+static int after_last_date(const struct ar_date *dt, size_t f);
+
 static long
 p_range(struct ar_date *dt, size_t i)
 {
@@ -5331,6 +5440,13 @@ p_range(struct ar_date *dt, size_t i)
 	if (e1 < 0)
 		return -1;
 	long e2 = range_to(dt, (size_t)e1, &b);
+	if (e2 < 0 && a.hasclock && !between && ispunct_at(dt, (size_t)e1, "-")) {
+		/* من 9:30 - 11:00: a dash between two clocks */
+		size_t k = (size_t)e1 + 1, f;
+		long e = chain(dt, k, &b, &f);
+		if (e > 0 && f == k && (finish(dt, &b), b.hasclock && !b.ival[0]))
+			e2 = e;
+	}
 	if (e2 < 0 && a.hasclock)
 		e2 = range_hour(dt, (size_t)e1, between, &a, &b);
 	if (e2 < 0 && bare == 4)
@@ -5396,6 +5512,10 @@ p_range(struct ar_date *dt, size_t i)
 				a.y--;
 		}
 	}
+	/* غدا من الساعة 9 حتى 11: clocks with no day of their own take the
+	 * date just before them, as a clock alone does */
+	if (a.hasclock && b.hasclock && a.dayref && b.dayref && after_last_date(dt, i))
+		set_day(&a, dt->last_days), set_day(&b, dt->last_days);
 	char v1[48], v2[48];
 	fmt_value(&a, v1, sizeof v1);
 	fmt_value(&b, v2, sizeof v2);
