@@ -459,8 +459,18 @@ latin_or_bracket(const char *s, size_t n)
 {
 	size_t i = 0;
 #ifdef TERM_AVX2
-	if (plain_ok)
+	if (plain_ok) {
+		/* latin_skip stops only at a block with one; the last bytes
+		 * as a block too, from the row's end back (or from a copy) */
 		i = latin_skip(s, n);
+		if (n - i >= 32)
+			return 1;
+		if (n >= 32)
+			return latin_skip(s + n - 32, 32) == 0;
+		char t[32] = { 0 };
+		memcpy(t, s, n);
+		return latin_skip(t, 32) == 0;
+	}
 #endif
 	for (; i < n; i++) {
 		unsigned c = (unsigned char)s[i];
