@@ -321,6 +321,10 @@ static unsigned char low_width[0x700], low_bracket[0x700];
 /* FriBidi types the characters as bidi_plain takes them (plain_types),
  * and AVX2 too (plain_ok) */
 static int plain_types;
+/* bidi_simple's loop may pass over the Arabic marks (nonspacing, no
+ * column) and the no-break space (a neutral, a column) as the decoding
+ * path would take them */
+static int simple_marks, simple_nbsp;
 #ifdef TERM_AVX2
 static int plain_ok;
 #endif
@@ -362,6 +366,14 @@ low_init(void)
 		    || (kind == 3 && t != FRIBIDI_TYPE_AL)))
 			plain_types = 0;
 	}
+	simple_marks = 1;
+	for (int32_t cp = 0x064B; cp <= 0x065F; cp++)
+		if (low_type[cp] != FRIBIDI_TYPE_NSM || low_width[cp] || low_bracket[cp])
+			simple_marks = 0;
+	FriBidiCharType nb = low_type[0xA0];
+	simple_nbsp = low_width[0xA0] == 1 && !low_bracket[0xA0] && nb != FRIBIDI_TYPE_LTR
+	    && nb != FRIBIDI_TYPE_EN && !FRIBIDI_IS_EXPLICIT(nb) && !FRIBIDI_IS_ISOLATE(nb)
+	    && !FRIBIDI_IS_LETTER(nb) && !FRIBIDI_IS_NUMBER(nb);
 #ifdef TERM_AVX2
 	plain_ok = plain_types && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
 	    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
@@ -646,6 +658,10 @@ bidi_simple(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
 				last_end = i, end = col;
 			} else if (v >> 8 == ' ') {
 				i++, col++;     /* a neutral, one column */
+			} else if (v - 0xD98Bu <= 0xD99Fu - 0xD98Bu && simple_marks) {
+				i += 2;         /* U+064B..U+065F: a mark, no column */
+			} else if (v == 0xC2A0u && simple_nbsp) {
+				i += 2, col++;  /* a no-break space: a neutral */
 			} else {
 				break;
 			}
