@@ -757,7 +757,15 @@ bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total
 		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
 			cp = ' ';
 		fb.u[len] = (FriBidiChar)cp;
-		fb.joining[len] = (FriBidiArabicProp)ar_cpwidth(cp);   /* the widths, here */
+		/* the types and widths of most from the tables (the widths in
+		 * joining, here) */
+		if (cp < 0x700) {
+			fb.types[len] = low_type[cp];
+			fb.joining[len] = low_width[cp];
+		} else {
+			fb.types[len] = fribidi_get_bidi_type((FriBidiChar)cp);
+			fb.joining[len] = (FriBidiArabicProp)ar_cpwidth(cp);
+		}
 		col += fb.joining[len++];
 	}
 	*total = col;
@@ -765,7 +773,6 @@ bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total
 	lo = (size_t)-1;
 	if (!len)
 		return 0;
-	fribidi_get_bidi_types(fb.u, (FriBidiStrIndex)len, fb.types);
 	fribidi_get_bracket_types(fb.u, (FriBidiStrIndex)len, fb.types, fb.brackets);
 	if (levels_simple(fb.types, fb.brackets, len, fb.work, fb.levels, fb.map)) {
 		reorder_simple(fb.levels, len, fb.map);
