@@ -650,12 +650,22 @@ build_plain(struct ar_kwic *k)
 		k->probe_count = ar_alloc((1u << 18) * sizeof *k->probe_count);
 		memset(k->probe_count, 0, (1u << 18) * sizeof *k->probe_count);
 	}
+	/* the keys of the BMP as bits: a hundred patterns have as many keys,
+	 * each looked for for 65536 characters */
+	uint64_t keybits[0x10000 / 64] = { 0 };
+	for (int j = 0; j < k->nkeys; j++)
+		if ((uint32_t)k->keys[j] < 0x10000)
+			keybits[k->keys[j] >> 6] |= 1ull << (k->keys[j] & 63);
 	for (int32_t cp = 0; cp < 0x10000; cp++) {
-		int j;
-		if (ftab[cp] >= F_RARE)
+		int j = 0;
+		uint32_t f = ftab[cp];
+		if (f >= F_RARE)
 			continue;
-		for (j = 0; j < k->nkeys && (uint32_t)k->keys[j] != ftab[cp]; j++)
-			;
+		if (f < 0x10000)
+			j = keybits[f >> 6] >> (f & 63) & 1 ? 0 : k->nkeys;
+		else
+			for (; j < k->nkeys && (uint32_t)k->keys[j] != f; j++)
+				;
 		if (j < k->nkeys)
 			ftab[cp] |= F_KEY;
 		else
