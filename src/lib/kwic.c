@@ -157,7 +157,8 @@ struct ar_kwic {
 	                                   hit, its whole run (or -1) */
 	/* scan_words' sieve (sieve32): a run of plain letters is one word
 	 * that folds to as many bytes, and a form is one of these lengths,
-	 * its bytes and last three letters one of these bits */
+	 * its bytes and last three letters one of these bits; 2 where it
+	 * takes its sixty-four bytes with AVX-512BW */
 	int sieve;
 	size_t sieve_min, sieve_max;
 	size_t sieve_lo, sieve_span;    /* the lengths it tests: lo to lo + span */
@@ -649,12 +650,22 @@ build_plain(struct ar_kwic *k)
 		k->probe_count = ar_alloc((1u << 18) * sizeof *k->probe_count);
 		memset(k->probe_count, 0, (1u << 18) * sizeof *k->probe_count);
 	}
+	/* the keys of the BMP as bits: a hundred patterns have as many keys,
+	 * each looked for for 65536 characters */
+	uint64_t keybits[0x10000 / 64] = { 0 };
+	for (int j = 0; j < k->nkeys; j++)
+		if ((uint32_t)k->keys[j] < 0x10000)
+			keybits[k->keys[j] >> 6] |= 1ull << (k->keys[j] & 63);
 	for (int32_t cp = 0; cp < 0x10000; cp++) {
-		int j;
-		if (ftab[cp] >= F_RARE)
+		int j = 0;
+		uint32_t f = ftab[cp];
+		if (f >= F_RARE)
 			continue;
-		for (j = 0; j < k->nkeys && (uint32_t)k->keys[j] != ftab[cp]; j++)
-			;
+		if (f < 0x10000)
+			j = keybits[f >> 6] >> (f & 63) & 1 ? 0 : k->nkeys;
+		else
+			for (; j < k->nkeys && (uint32_t)k->keys[j] != f; j++)
+				;
 		if (j < k->nkeys)
 			ftab[cp] |= F_KEY;
 		else
@@ -1465,76 +1476,120 @@ sieve64(const unsigned char *p, uint64_t *sep, uint64_t *odd, uint64_t *asc)
  * of those letters with an Arabic comma, semicolon or question mark
  * after them (that ends the word there: build_sieve checks it), which
  * the sieve tests as the letters. */
+/* the body of sieve_skip, once for each width of SIEVE64 */
+#define SIEVE_SKIP_BODY(SIEVE64) \
+{ \
+	const uint16_t *wf = k->wfold; \
+	const uint64_t *bits = k->sieve_bits; \
+	const size_t lo = k->sieve_lo, span = k->sieve_span; \
+ \
+	while (i < n) { \
+		uint64_t sep, odd, asc; \
+		if (n - i >= 64) { \
+			SIEVE64(p + i, &sep, &odd, &asc); \
+		} else {                /* the end: zeros are separators */ \
+			unsigned char tail[64] = { 0 }; \
+			memcpy(tail, p + i, n - i); \
+			SIEVE64(tail, &sep, &odd, &asc); \
+		} \
+		uint64_t word = ~sep, other = odd | asc; \
+		if (word == ~0ull) \
+			return i;       /* a run of 64 bytes or more */ \
+		/* each run's first and last byte: the runs come from two \
+		 * masks that each lose a bit a run, no chain from one to the \
+		 * next through its length */ \
+		uint64_t starts = word & ~(word << 1), ends = word & ~(word >> 1); \
+		size_t next = i + 64; \
+		if (word >> 63) {       /* it may go on: look again from it */ \
+			unsigned ls = 63u - (unsigned)__builtin_clzll(starts); \
+			starts &= ~(1ull << ls), ends &= ~(1ull << 63); \
+			next = i + ls; \
+		} \
+		while (starts) { \
+			unsigned at = (unsigned)__builtin_ctzll(starts), last = (unsigned)__builtin_ctzll(ends); \
+			starts &= starts - 1, ends &= ends - 1; \
+			unsigned len = last + 1 - at; \
+			uint64_t run = (2ull << last) - (1ull << at); \
+			const unsigned char *e = p + i + last + 1; \
+			if (!(other & run)) { \
+				if ((size_t)len - lo > span) \
+					continue;       /* no form is as long */ \
+				uint16_t v0, v1, v2; \
+				memcpy(&v0, e - 6, 2), memcpy(&v1, e - 4, 2), memcpy(&v2, e - 2, 2); \
+				uint32_t h = SIEVE_HASH(wf[v0], wf[v1], wf[v2], len); \
+				uint64_t m = SIEVE_MASK(h); \
+				if ((bits[h >> 22] & m) == m) \
+					return i + at; \
+				continue; \
+			} \
+			if (!(run & ~asc)) { \
+				if (!k->sieve_noascii) \
+					return i + at; \
+			} else if (len >= 2 && (odd & run) == 1ull << last && !(asc & run) \
+			    && k->sieve_punct && e[-2] == 0xD8 \
+			    && (e[-1] == 0x8C || e[-1] == 0x9B || e[-1] == 0x9F)) { \
+				/* the letters before the mark, as a run */ \
+				unsigned l2 = len - 2; \
+				if ((size_t)l2 - lo <= span) { \
+					uint16_t v0, v1, v2; \
+					memcpy(&v0, e - 8, 2), memcpy(&v1, e - 6, 2), memcpy(&v2, e - 4, 2); \
+					uint32_t h = SIEVE_HASH(wf[v0], wf[v1], wf[v2], l2); \
+					uint64_t m = SIEVE_MASK(h); \
+					if ((bits[h >> 22] & m) == m) \
+						return i + at; \
+				} \
+			} else { \
+				return i + at; \
+			} \
+		} \
+		i = next; \
+	} \
+	return n; \
+}
+
 __attribute__((target("avx2"))) static size_t
+sieve_skip2(const struct ar_kwic *k, const unsigned char *p, size_t i, size_t n)
+SIEVE_SKIP_BODY(sieve64)
+
+/* sieve64 with AVX-512BW: the sixty-four bytes at once, the masks
+ * straight from the compares */
+__attribute__((target("avx2,avx512f,avx512bw"))) static inline void
+sieve64z(const unsigned char *p, uint64_t *sep, uint64_t *odd, uint64_t *asc)
+{
+	const __m512i s1lo = _mm512_broadcast_i32x4(_mm_setr_epi8(LUT(S1LO)));
+	const __m512i s1hi = _mm512_broadcast_i32x4(_mm_setr_epi8(LUT(S1HI)));
+	const __m512i s2lo = _mm512_broadcast_i32x4(_mm_setr_epi8(LUT(S2LO)));
+	const __m512i s2hi = _mm512_broadcast_i32x4(_mm_setr_epi8(LUT(S2HI)));
+	const __m512i low = _mm512_set1_epi8(0x0F);
+	__m512i v = _mm512_loadu_si512((const void *)p);
+	__m512i lo = _mm512_and_si512(v, low), hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), low);
+	__m512i c1 = _mm512_and_si512(_mm512_shuffle_epi8(s1lo, lo), _mm512_shuffle_epi8(s1hi, hi));
+	__m512i c2 = _mm512_and_si512(_mm512_shuffle_epi8(s2lo, lo), _mm512_shuffle_epi8(s2hi, hi));
+	uint64_t ascii = ~(uint64_t)_mm512_movepi8_mask(v);
+	uint64_t cont = (uint64_t)_mm512_movepi8_mask(c1);
+	uint64_t alnum = (uint64_t)_mm512_test_epi8_mask(c1, _mm512_set1_epi8(7));
+	uint64_t lead = (uint64_t)_mm512_test_epi8_mask(c1, _mm512_set1_epi8(8));
+	uint64_t d8 = (uint64_t)_mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)0xD8));
+	uint64_t v8 = (uint64_t)_mm512_test_epi8_mask(c2, _mm512_set1_epi8(3));
+	uint64_t v9 = (uint64_t)_mm512_movepi8_mask(c2);
+	uint64_t star = (uint64_t)_mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('*'));
+	uint64_t p8 = (d8 & lead) << 1, p9 = (~d8 & lead) << 1;
+	uint64_t good = ((alnum | lead) & ~(p8 | p9)) | (cont & ((p8 & v8) | (p9 & v9)));
+	*sep = ascii & ~alnum & ~star;
+	*odd = ~good & ~*sep;
+	*asc = alnum;
+}
+
+__attribute__((target("avx2,avx512f,avx512bw"))) static size_t
+sieve_skip5(const struct ar_kwic *k, const unsigned char *p, size_t i, size_t n)
+SIEVE_SKIP_BODY(sieve64z)
+
+static inline size_t
 sieve_skip(const struct ar_kwic *k, const unsigned char *p, size_t i, size_t n)
 {
-	const uint16_t *wf = k->wfold;
-	const uint64_t *bits = k->sieve_bits;
-	const size_t lo = k->sieve_lo, span = k->sieve_span;
-
-	while (i < n) {
-		uint64_t sep, odd, asc;
-		if (n - i >= 64) {
-			sieve64(p + i, &sep, &odd, &asc);
-		} else {                /* the end: zeros are separators */
-			unsigned char tail[64] = { 0 };
-			memcpy(tail, p + i, n - i);
-			sieve64(tail, &sep, &odd, &asc);
-		}
-		uint64_t word = ~sep, other = odd | asc;
-		if (word == ~0ull)
-			return i;       /* a run of 64 bytes or more */
-		/* each run's first and last byte: the runs come from two
-		 * masks that each lose a bit a run, no chain from one to the
-		 * next through its length */
-		uint64_t starts = word & ~(word << 1), ends = word & ~(word >> 1);
-		size_t next = i + 64;
-		if (word >> 63) {       /* it may go on: look again from it */
-			unsigned ls = 63u - (unsigned)__builtin_clzll(starts);
-			starts &= ~(1ull << ls), ends &= ~(1ull << 63);
-			next = i + ls;
-		}
-		while (starts) {
-			unsigned at = (unsigned)__builtin_ctzll(starts), last = (unsigned)__builtin_ctzll(ends);
-			starts &= starts - 1, ends &= ends - 1;
-			unsigned len = last + 1 - at;
-			uint64_t run = (2ull << last) - (1ull << at);
-			const unsigned char *e = p + i + last + 1;
-			if (!(other & run)) {
-				if ((size_t)len - lo > span)
-					continue;       /* no form is as long */
-				uint16_t v0, v1, v2;
-				memcpy(&v0, e - 6, 2), memcpy(&v1, e - 4, 2), memcpy(&v2, e - 2, 2);
-				uint32_t h = SIEVE_HASH(wf[v0], wf[v1], wf[v2], len);
-				uint64_t m = SIEVE_MASK(h);
-				if ((bits[h >> 22] & m) == m)
-					return i + at;
-				continue;
-			}
-			if (!(run & ~asc)) {
-				if (!k->sieve_noascii)
-					return i + at;
-			} else if (len >= 2 && (odd & run) == 1ull << last && !(asc & run)
-			    && k->sieve_punct && e[-2] == 0xD8
-			    && (e[-1] == 0x8C || e[-1] == 0x9B || e[-1] == 0x9F)) {
-				/* the letters before the mark, as a run */
-				unsigned l2 = len - 2;
-				if ((size_t)l2 - lo <= span) {
-					uint16_t v0, v1, v2;
-					memcpy(&v0, e - 8, 2), memcpy(&v1, e - 6, 2), memcpy(&v2, e - 4, 2);
-					uint32_t h = SIEVE_HASH(wf[v0], wf[v1], wf[v2], l2);
-					uint64_t m = SIEVE_MASK(h);
-					if ((bits[h >> 22] & m) == m)
-						return i + at;
-				}
-			} else {
-				return i + at;
-			}
-		}
-		i = next;
-	}
-	return n;
+	return k->sieve == 2 ? sieve_skip5(k, p, i, n) : sieve_skip2(k, p, i, n);
 }
+#undef SIEVE_SKIP_BODY
 #undef LUT
 #undef S1LO
 #undef S1HI
@@ -1753,6 +1808,9 @@ build_sieve(struct ar_kwic *k)
 			k->sieve_punct = 0;
 	}
 	k->sieve = k->sieve_max > 0;
+	/* 2: sieve_skip takes its sixty-four bytes with AVX-512BW */
+	if (k->sieve && __builtin_cpu_supports("avx512bw") && !getenv("AR_NO_AVX512"))
+		k->sieve = 2;
 #endif
 }
 

@@ -133,23 +133,82 @@ fb_grow(size_t n)
 	fb.work = ar_realloc(fb.work, fb.cap * sizeof *fb.work);
 }
 
+/* UAX #9 N0 on levels_simple's types t[0..len) after W7, as FriBidi
+ * does it at level 0: pairs (BD16) from a stack of 63 openers (when it is
+ * full, no more), taken in the order of their openers; a pair with a
+ * left-to-right letter in it is L, one with only right-to-left ones (or
+ * numbers) takes the direction of the strong type before it (L if none).
+ * The row has no marks (see levels_simple). */
+static void
+n0_pairs(const FriBidiBracketType *br, size_t len, FriBidiCharType *t, FriBidiStrIndex *pair)
+{
+	FriBidiStrIndex open[FRIBIDI_BIDI_MAX_NESTED_BRACKET_PAIRS];
+	int top = 0;
+	size_t k, m;
+
+	for (k = 0; k < len; k++)
+		pair[k] = -1;
+	for (k = 0; k < len; k++) {
+		if (br[k] == FRIBIDI_NO_BRACKET || t[k] != FRIBIDI_TYPE_ON)
+			continue;
+		if (FRIBIDI_IS_BRACKET_OPEN(br[k])) {
+			if (top == FRIBIDI_BIDI_MAX_NESTED_BRACKET_PAIRS)
+				break;
+			open[top++] = (FriBidiStrIndex)k;
+			continue;
+		}
+		for (int x = top - 1; x >= 0; x--)
+			if (FRIBIDI_BRACKET_ID(br[open[x]]) == FRIBIDI_BRACKET_ID(br[k])) {
+				pair[open[x]] = (FriBidiStrIndex)k;
+				top = x;
+				break;
+			}
+	}
+	for (k = 0; k < len; k++) {
+		if (pair[k] < 0)
+			continue;
+		size_t c = (size_t)pair[k];
+		FriBidiCharType d = FRIBIDI_TYPE_ON;    /* ON: no strong type in it */
+		for (m = k + 1; m < c; m++) {
+			if (t[m] == FRIBIDI_TYPE_LTR) {
+				d = FRIBIDI_TYPE_LTR;
+				break;
+			}
+			if (t[m] == FRIBIDI_TYPE_RTL || t[m] == FRIBIDI_TYPE_EN || t[m] == FRIBIDI_TYPE_AN)
+				d = FRIBIDI_TYPE_RTL;
+		}
+		if (d == FRIBIDI_TYPE_RTL) {    /* the context before decides */
+			d = FRIBIDI_TYPE_LTR;
+			for (m = k; m > 0; m--)
+				if (t[m - 1] == FRIBIDI_TYPE_LTR || t[m - 1] == FRIBIDI_TYPE_RTL
+				    || t[m - 1] == FRIBIDI_TYPE_EN || t[m - 1] == FRIBIDI_TYPE_AN) {
+					d = t[m - 1] == FRIBIDI_TYPE_LTR ? FRIBIDI_TYPE_LTR : FRIBIDI_TYPE_RTL;
+					break;
+				}
+		}
+		if (d != FRIBIDI_TYPE_ON)
+			t[k] = t[c] = d;
+	}
+}
+
 /* The levels FriBidi gives a left-to-right paragraph (UAX #9 rules W1 to
- * W7, N1 and N2, I1 and I2), for a row of strong letters, numbers,
- * separators, terminators, marks, spaces and other neutrals: no bracket
- * (N0), embedding, override or isolate, no boundary neutral. Rows with
- * Latin in them take this, not the whole algorithm. 0 if the row has
- * anything else. */
+ * W7, N0 to N2, I1 and I2), for a row of strong letters, numbers,
+ * separators, terminators, marks, spaces, brackets and other neutrals: no
+ * embedding, override or isolate, no boundary neutral. Rows with Latin in
+ * them take this, not the whole algorithm. 0 if the row has anything
+ * else. pair[0..len) is room for the bracket pairs. */
 static int
 levels_simple(const FriBidiCharType *types, const FriBidiBracketType *br, size_t len,
-    FriBidiCharType *t, FriBidiLevel *lv)
+    FriBidiCharType *t, FriBidiLevel *lv, FriBidiStrIndex *pair)
 {
 	FriBidiCharType strong = FRIBIDI_TYPE_LTR;      /* sos */
 	size_t k, j;
+	int brackets = 0, marks = 0;
 
 	for (k = 0; k < len; k++) {
 		FriBidiCharType c = types[k];
-		if (br[k] != FRIBIDI_NO_BRACKET)
-			return 0;
+		brackets |= br[k] != FRIBIDI_NO_BRACKET;
+		marks |= c == FRIBIDI_TYPE_NSM;
 		if (c != FRIBIDI_TYPE_LTR && c != FRIBIDI_TYPE_RTL && c != FRIBIDI_TYPE_AL
 		    && c != FRIBIDI_TYPE_EN && c != FRIBIDI_TYPE_AN && c != FRIBIDI_TYPE_ES
 		    && c != FRIBIDI_TYPE_ET && c != FRIBIDI_TYPE_CS && c != FRIBIDI_TYPE_NSM
@@ -198,6 +257,12 @@ levels_simple(const FriBidiCharType *types, const FriBidiBracketType *br, size_t
 		else if (c == FRIBIDI_TYPE_EN && strong == FRIBIDI_TYPE_LTR)
 			t[k] = FRIBIDI_TYPE_LTR;
 	}
+	/* FriBidi's runs take a mark into the run before it, and that
+	 * run may take the next (a bracket): left to FriBidi */
+	if (brackets && marks)
+		return 0;
+	if (brackets)
+		n0_pairs(br, len, t, pair);
 	/* N1, N2: neutrals between two of one direction (numbers count as
 	 * right to left) take it, others the paragraph's; then the levels */
 	for (k = 0; k < len; k = j) {
@@ -256,6 +321,10 @@ static unsigned char low_width[0x700], low_bracket[0x700];
 /* FriBidi types the characters as bidi_plain takes them (plain_types),
  * and AVX2 too (plain_ok) */
 static int plain_types;
+/* bidi_simple's loop may pass over the Arabic marks (nonspacing, no
+ * column) and the no-break space (a neutral, a column) as the decoding
+ * path would take them */
+static int simple_marks, simple_nbsp;
 #ifdef TERM_AVX2
 static int plain_ok;
 #endif
@@ -297,6 +366,14 @@ low_init(void)
 		    || (kind == 3 && t != FRIBIDI_TYPE_AL)))
 			plain_types = 0;
 	}
+	simple_marks = 1;
+	for (int32_t cp = 0x064B; cp <= 0x065F; cp++)
+		if (low_type[cp] != FRIBIDI_TYPE_NSM || low_width[cp] || low_bracket[cp])
+			simple_marks = 0;
+	FriBidiCharType nb = low_type[0xA0];
+	simple_nbsp = low_width[0xA0] == 1 && !low_bracket[0xA0] && nb != FRIBIDI_TYPE_LTR
+	    && nb != FRIBIDI_TYPE_EN && !FRIBIDI_IS_EXPLICIT(nb) && !FRIBIDI_IS_ISOLATE(nb)
+	    && !FRIBIDI_IS_LETTER(nb) && !FRIBIDI_IS_NUMBER(nb);
 #ifdef TERM_AVX2
 	plain_ok = plain_types && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
 	    && !getenv("AR_NO_AVX2") && !getenv("AR_NO_SIMD");
@@ -459,8 +536,18 @@ latin_or_bracket(const char *s, size_t n)
 {
 	size_t i = 0;
 #ifdef TERM_AVX2
-	if (plain_ok)
+	if (plain_ok) {
+		/* latin_skip stops only at a block with one; the last bytes
+		 * as a block too, from the row's end back (or from a copy) */
 		i = latin_skip(s, n);
+		if (n - i >= 32)
+			return 1;
+		if (n >= 32)
+			return latin_skip(s + n - 32, 32) == 0;
+		char t[32] = { 0 };
+		memcpy(t, s, n);
+		return latin_skip(t, 32) == 0;
+	}
 #endif
 	for (; i < n; i++) {
 		unsigned c = (unsigned char)s[i];
@@ -571,6 +658,10 @@ bidi_simple(const char *s, size_t n, size_t b, size_t e, size_t *lo, size_t *hi,
 				last_end = i, end = col;
 			} else if (v >> 8 == ' ') {
 				i++, col++;     /* a neutral, one column */
+			} else if (v - 0xD98Bu <= 0xD99Fu - 0xD98Bu && simple_marks) {
+				i += 2;         /* U+064B..U+065F: a mark, no column */
+			} else if (v == 0xC2A0u && simple_nbsp) {
+				i += 2, col++;  /* a no-break space: a neutral */
 			} else {
 				break;
 			}
@@ -666,7 +757,15 @@ bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total
 		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
 			cp = ' ';
 		fb.u[len] = (FriBidiChar)cp;
-		fb.joining[len] = (FriBidiArabicProp)ar_cpwidth(cp);   /* the widths, here */
+		/* the types and widths of most from the tables (the widths in
+		 * joining, here) */
+		if (cp < 0x700) {
+			fb.types[len] = low_type[cp];
+			fb.joining[len] = low_width[cp];
+		} else {
+			fb.types[len] = fribidi_get_bidi_type((FriBidiChar)cp);
+			fb.joining[len] = (FriBidiArabicProp)ar_cpwidth(cp);
+		}
 		col += fb.joining[len++];
 	}
 	*total = col;
@@ -674,9 +773,8 @@ bidi_cols(const char *s, size_t n, size_t b, size_t e, size_t *hi, size_t *total
 	lo = (size_t)-1;
 	if (!len)
 		return 0;
-	fribidi_get_bidi_types(fb.u, (FriBidiStrIndex)len, fb.types);
 	fribidi_get_bracket_types(fb.u, (FriBidiStrIndex)len, fb.types, fb.brackets);
-	if (levels_simple(fb.types, fb.brackets, len, fb.work, fb.levels)) {
+	if (levels_simple(fb.types, fb.brackets, len, fb.work, fb.levels, fb.map)) {
 		reorder_simple(fb.levels, len, fb.map);
 	} else {
 		if (!fribidi_get_par_embedding_levels_ex(fb.types, fb.brackets,

@@ -61,10 +61,13 @@ reference(const char *s, size_t n, size_t b, size_t e, size_t *hi)
 }
 
 /* the pieces random rows are made of: Arabic words, spaces, punctuation,
- * brackets, digits of both kinds, Latin, marks, a joiner */
+ * brackets, digits of both kinds, Latin, marks, a joiner, a no-break
+ * space (brackets twice over: pairs of them with Latin are
+ * levels_simple's N0) */
 static const char *const piece[] = {
 	"قال", "الرئيس", "في", "قره", "لا", " ", " ", " ", "،", ".", "\"", "(", ")",
 	"«", "»", "2023", "١٤", "-", "BBC", "U.S.", "َ", "\xe2\x80\x8c", "ــ", ":", "19",
+	"[", "]", "(", ")", "Ab", "\xc2\xa0", "ّ",
 };
 
 /* and the pieces of plain rows: Arabic letters and punctuation, digits,
