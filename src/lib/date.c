@@ -2100,8 +2100,8 @@ month_num(struct ar_date *dt, size_t i, struct month *mn)
 		return -1;
 	if (dt->tok[i].type == T_NUM && dt->tok[i].nd <= 2)
 		v = dt->tok[i].num, e = (long)i + 1;
-	else if ((e = lx(dt, i, L_NUM, 0)) == (long)i + 1)
-		v = dt->m->val;
+	else if ((e = lx(dt, i, L_NUM, 0)) == (long)i + 1 && dt->m->val > 1)
+		v = dt->m->val;         /* not شهر واحد: one month */
 	if (v < 1 || v > 12 || lx(dt, (size_t)e, L_UNIT, 0) > 0 || ispunct_at(dt, (size_t)e, "/-.:"))
 		return -1;
 	mn->mo = v, mn->cal = 'g', mn->amb = 0, mn->partner = 0, mn->ascii = 0;
@@ -3219,7 +3219,11 @@ r_nth_wday(struct ar_date *dt, struct at *a, struct st *t)
 	if (n < -1 || n > 5 || (e = month_spec(dt, (size_t)r, &first, &len, &gm)) < 0)
 		return RULE_NEXT;
 	if (first == LONG_MIN) {
+		/* the year unknown: the day of a month still known
+		 * (اليوم الأول من أفريل is XXXX-04-01) */
 		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
+		if (gm && n > 0)
+			t->d = n;
 		return e;
 	}
 	long d;
@@ -3267,7 +3271,11 @@ r_week_of_month(struct ar_date *dt, struct at *a, struct st *t)
 	if ((e = month_spec(dt, (size_t)r, &first, &len, &gm)) < 0)
 		return RULE_NEXT;
 	if (first == LONG_MIN) {
+		/* the year unknown: the day of a month still known
+		 * (اليوم الأول من أفريل is XXXX-04-01) */
 		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
+		if (gm && n > 0)
+			t->d = n;
 		return e;
 	}
 	long d0 = n == -1 ? first + len - 7 : first + 7L * (n - 1);
@@ -3456,7 +3464,11 @@ r_nth_day(struct ar_date *dt, struct at *a, struct st *t)
 			    len = (int)(ar_days_from_civil(y.y + 1, 1, 1) - first);
 	}
 	if (first == LONG_MIN) {
+		/* the year unknown: the day of a month still known
+		 * (اليوم الأول من أفريل is XXXX-04-01) */
 		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
+		if (gm && n > 0)
+			t->d = n;
 		return e;
 	}
 	if (n > len)
@@ -3678,7 +3690,7 @@ c_pod(struct ar_date *dt, size_t i, struct st *s)
 		s->moment = 'n';        /* ظهرا alone: T12:00 */
 	/* بعد الظهر, بعد العصر alone name the day's afternoon as قبيل
 	 * المغرب does its evening: the day's date */
-	if (e->nw > 1 && lx(dt, i, L_PRAYPREP, 1) > 0
+	if (e->nw > 1 && e->str[0] == 'a' && lx(dt, i, L_PRAYPREP, 1) > 0
 	    && !(lx(dt, i + 1, L_PRAYER, 0) > 0 && dt->m->str[1] == 'a'))
 		s->part = 1, s->parttok = (long)i;      /* not بعد المغرب: Morocco */
 	return r;
@@ -4581,6 +4593,8 @@ g_amount(struct ar_date *dt, size_t i, int one, struct amount *a)
 	}
 	if ((r = lx(dt, k, L_TIMEOF, 0)) > 0)
 		k = (size_t)r;          /* منذ عقد من الزمن: not من an event */
+	else if (n >= 100 && (!strcmp(a->unit, "DE") || !strcmp(a->unit, "CE")))
+		return -1;              /* 796 عقدا: contracts, not decades */
 	a->n = n, a->frac = frac;
 	return (long)k;
 }
