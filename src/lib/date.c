@@ -3219,11 +3219,7 @@ r_nth_wday(struct ar_date *dt, struct at *a, struct st *t)
 	if (n < -1 || n > 5 || (e = month_spec(dt, (size_t)r, &first, &len, &gm)) < 0)
 		return RULE_NEXT;
 	if (first == LONG_MIN) {
-		/* the year unknown: the day of a month still known
-		 * (اليوم الأول من أفريل is XXXX-04-01) */
 		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
-		if (gm && n > 0)
-			t->d = n;
 		return e;
 	}
 	long d;
@@ -3271,11 +3267,7 @@ r_week_of_month(struct ar_date *dt, struct at *a, struct st *t)
 	if ((e = month_spec(dt, (size_t)r, &first, &len, &gm)) < 0)
 		return RULE_NEXT;
 	if (first == LONG_MIN) {
-		/* the year unknown: the day of a month still known
-		 * (اليوم الأول من أفريل is XXXX-04-01) */
 		t->gran = G_DAY, t->m = gm ? gm : -1, t->hasdate = 1;
-		if (gm && n > 0)
-			t->d = n;
 		return e;
 	}
 	long d0 = n == -1 ? first + len - 7 : first + 7L * (n - 1);
