@@ -971,3 +971,15 @@ XXXX-XX-XX	"
 	run -0 bash -c "echo 'وصل الوفد بعد منتصف الليل' | ar-date --ref=2024-05-22 --tsv | cut -f6 | sed -n 2p"
 	assert_output 2024-05-22T00:00
 }
+
+@test "the second clock of a range with no part of the day follows the first" {
+	# office hours: from eight in the morning to two is 14:00
+	run -0 bash -c "echo 'يستقبل المكتب الجمهور من الساعة الثامنة صباحا إلى الساعة الثانية' | ar-date --ref=2024-05-22 --tsv | cut -f6 | sed -n 2p"
+	assert_output 2024-05-22T08:00/2024-05-22T14:00
+	# from ten in the evening to two is past midnight, left as written
+	run -0 bash -c "echo 'من العاشرة مساء إلى الساعة الثانية' | ar-date --ref=2024-05-22 --tsv | cut -f6 | sed -n 2p"
+	assert_output --regexp 'T22:00/.*T02:00$'
+	# a second clock with its own part of the day is not moved
+	run -0 bash -c "echo 'من الساعة الثامنة صباحا إلى الساعة العاشرة صباحا' | ar-date --ref=2024-05-22 --tsv | cut -f6 | sed -n 2p"
+	assert_output 2024-05-22T08:00/2024-05-22T10:00
+}

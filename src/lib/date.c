@@ -5482,6 +5482,12 @@ p_range(struct ar_date *dt, size_t i)
 	if (a.hasclock || b.hasclock || bare == 2) {
 		if (time_range(dt, &a, bare, j, &b) < 0)
 			return -1;
+		/* a second clock with no part of the day, not after the first,
+		 * is after noon (من الساعة الثامنة صباحا إلى الساعة الثانية:
+		 * office hours, 08:00 to 14:00); after an evening one it
+		 * stays the small hours (من العاشرة مساء إلى الثانية) */
+		if (!b.pod && b.H < 12 && b.H <= a.H && b.H + 12 > a.H)
+			b.H += 12;
 	} else if (bare == 1 && b.hij[0] && b.gran == G_DAY) {
 		int hd = atoi(b.hij + 8);       /* من 12 إلى 19 شعبان: Hijri days */
 		if (first >= hd)
