@@ -340,7 +340,7 @@ struct nav_wrap {
 	int mode;               /* deciding, off or on, for this document */
 	int width;              /* the width it was cut to */
 	struct ar_buf held;     /* its first lines, while deciding */
-	struct { size_t off, len, cols, marks; unsigned long lineno; int spaced; } *hl;
+	struct { size_t off, len, cols, marks; unsigned long lineno; int filled, spaced; } *hl;
 	size_t nh, caph, nonblank, toolong;
 	struct ar_buf cur;      /* the lines being joined, a newline after each */
 	size_t curn, lastcols, lastmarks, over;

@@ -36,6 +36,24 @@ wadd(struct ar_buf *b, const void *p, size_t n)
 	b->len += n;
 }
 
+/* Are there more than max code points in s[0..n)? Eight bytes at a time. */
+static int
+code_points_over(const char *str, size_t n, size_t max)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t lead = 0, i = 0;
+
+	for (; i + 8 <= n && lead <= max; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+		lead += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
+	}
+	for (; i < n && lead <= max; i++)
+		lead += (s[i] & 0xC0) != 0x80;
+	return lead > max;
+}
+
 /* Screen columns of s[0..n): code points less the combining marks and
  * invisible format characters, which take none; counted only up to
  * WRAP_COLS_MAX, all a line past any width is worth (the paragraphs of an
@@ -51,23 +69,11 @@ columns_marks(const char *str, size_t n, size_t *marks)
 	*marks = 0;
 	if (n > 4 * WRAP_COLS_MAX)
 		return WRAP_COLS_MAX + 1;
-	if (n > WRAP_COLS_MAX + 64) {
-		/* most such lines pass it by far: their code points, eight
-		 * bytes at a time, say so when there are more than 64 over
-		 * WRAP_COLS_MAX of them (a vocalized verse cut to the width
-		 * has fewer marks a line) */
-		size_t lead = 0, i = 0;
-		for (; i + 8 <= n; i += 8) {
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
-			lead += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
-		}
-		for (; i < n; i++)
-			lead += (s[i] & 0xC0) != 0x80;
-		if (lead > WRAP_COLS_MAX + 64)
-			return WRAP_COLS_MAX + 1;
-	}
+	/* most such lines pass it by far: their code points say so when
+	 * there are more than 64 over WRAP_COLS_MAX of them (a vocalized
+	 * verse cut to the width has fewer marks a line) */
+	if (n > WRAP_COLS_MAX + 64 && code_points_over(str, n, WRAP_COLS_MAX + 64))
+		return WRAP_COLS_MAX + 1;
 	for (size_t i = 0; i < n && c <= WRAP_COLS_MAX;) {
 		unsigned b = s[i];
 		if (b < 0xC0) {         /* ASCII, or a stray continuation byte */
@@ -168,10 +174,18 @@ decide(struct nav_wrap *w)
 	int width = 0;
 
 	for (size_t i = 0; i < n; i++)
-		if (w->hl[i].cols && w->hl[i].spaced)
-			sorted[nb++] = w->hl[i].cols;
+		nb += w->hl[i].spaced;
 	if (nb < WRAP_MIN_LINES)
 		goto out;
+	nb = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!w->hl[i].filled)
+			continue;
+		const char *s = w->held.s + w->hl[i].off;
+		w->hl[i].cols = columns_marks(s, rtrim(s, w->hl[i].len), &w->hl[i].marks);
+		if (w->hl[i].spaced)
+			sorted[nb++] = w->hl[i].cols;
+	}
 	/* insertion sort: at most WRAP_SAMPLE of them */
 	for (size_t i = 1; i < nb; i++)
 		for (size_t j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
@@ -316,17 +330,18 @@ nav_wrap_line(struct ar_nav *nv, const char *s, size_t n, unsigned long lineno)
 	w->hl[w->nh].off = w->held.len;
 	w->hl[w->nh].len = n;
 	w->hl[w->nh].lineno = lineno;
-	size_t e = rtrim(s, n), marks = 0, cols = ltrim(s, e) < e ? columns_marks(s, e, &marks) : 0;
-	int spaced = cols && has_space(s, n);
-	w->hl[w->nh].cols = cols;
-	w->hl[w->nh].marks = marks;
+	/* the columns wait for decide: most documents are told apart
+	 * without them, by their length or by two lines of prose past any
+	 * width (code points, eight bytes at a time) */
+	size_t e = rtrim(s, n);
+	int filled = ltrim(s, e) < e, spaced = filled && has_space(s, n);
+	w->hl[w->nh].cols = w->hl[w->nh].marks = 0;
+	w->hl[w->nh].filled = filled;
 	w->hl[w->nh].spaced = spaced;
 	w->nh++;
 	wadd(&w->held, s, n);
-	w->nonblank += cols != 0;
-	/* prose past any width: not wrapped (one line may pass it), and
-	 * most pages tell so by their first paragraphs */
-	w->toolong += spaced && cols > WRAP_MAX_WIDTH;
+	w->nonblank += filled;
+	w->toolong += spaced && e > WRAP_MAX_WIDTH + 64 && code_points_over(s, e, WRAP_MAX_WIDTH + 64);
 	if (w->toolong > 1)
 		release(nv, 0);
 	else if (w->nonblank >= WRAP_SAMPLE || w->held.len >= WRAP_SAMPLE_BYTES)
