@@ -983,3 +983,35 @@ XXXX-XX-XX	"
 	run -0 bash -c "echo 'من الساعة الثامنة صباحا إلى الساعة العاشرة صباحا' | ar-date --ref=2024-05-22 --tsv | cut -f6 | sed -n 2p"
 	assert_output 2024-05-22T08:00/2024-05-22T10:00
 }
+
+@test "AM and PM in Latin letters after a clock" {
+	assert_equal "$(val 'تنطلق المباراة الساعة 5 PM بتوقيت مكة' 2024-05-22)" 2024-05-22T17:00
+	assert_equal "$(val 'يبدأ البث عند 9 pm' 2024-05-22)" 2024-05-22T21:00
+	assert_equal "$(val 'الافتتاح 7:30pm' 2024-05-22)" 2024-05-22T19:30
+	assert_equal "$(val 'الساعة 8:15 AM' 2024-05-22)" 2024-05-22T08:15
+	assert_equal "$(val 'في 10:45 p.m. أمس' 2024-05-22)" 2024-05-21T22:45
+	# alone they are no time
+	run -1 bash -c "echo 'قال إن PM هو الاختصار' | ar-date --ref=2024-05-22"
+}
+
+@test "the nth weekday written after the weekday: الأحد الأول من الشهر" {
+	assert_equal "$(val 'يعقد الاجتماع الأحد الأول من الشهر' 2024-05-22)" 2024-05-05
+	assert_equal "$(val 'في الأحد الأول من الشهر المقبل' 2024-05-22)" 2024-06-02
+	assert_equal "$(val 'الجمعة الثانية من رمضان 1445' 2024-05-22)" 2024-03-22
+	# where the weekday agrees with the day, it is the dateline's date
+	assert_equal "$(val 'الخميس الأول من مايو 2025' 2024-05-22)" 2025-05-01
+	assert_equal "$(val 'الخميس الثاني من مايو 2025' 2024-05-22)" 2025-05-08
+}
+
+@test "the weekend and the glued ها- of Levantine and Gulf speech" {
+	assert_equal "$(val 'نلتقي الويكند الجاي' 2024-05-22)" 2024-W22-WE
+	assert_equal "$(val 'هذا الويك إند' 2024-05-22)" 2024-W21-WE
+	assert_equal "$(val 'شو عندك هالأسبوع' 2024-05-22)" 2024-W21
+	assert_equal "$(val 'هالسنة الموسم أحسن' 2024-05-22)" 2024
+	assert_equal "$(val 'هاليوم كان طويل' 2024-05-22)" 2024-05-22
+}
+
+@test "a century written with الـ and its number" {
+	assert_equal "$(val 'تحديات القرن الـ21' 2024-05-22)" 20
+	assert_equal "$(val 'في ثمانينيات القرن الـ20' 2024-05-22)" 198
+}

@@ -1877,12 +1877,43 @@ c_minutes(struct ar_date *dt, size_t j, int *mi)
 	return (size_t)e;
 }
 
+/* AM, PM, a.m., p.m. after a clock (الساعة 5 PM, 7:30pm in sports and
+ * business copy): the end, with the part of the day in *pod */
+static long
+latin_ampm(const struct ar_date *dt, size_t j, int *pod)
+{
+	const struct tok *T = dt->tok;
+
+	if (j >= dt->ntok || T[j].type != T_WORD || !T[j].ascii)
+		return -1;
+	const char *w = dt->folded.s + T[j].n0;
+	int c = w[0] | 0x20;
+	if (c != 'a' && c != 'p')
+		return -1;
+	*pod = c == 'a' ? 'm' : 'e';
+	if (T[j].nl == 2 && (w[1] | 0x20) == 'm')
+		return (long)j + 1;
+	/* a.m., p.m.: the letters with their points, touching */
+	if (T[j].nl == 1 && j + 2 < dt->ntok && ispunct_at(dt, j + 1, ".")
+	    && T[j + 2].type == T_WORD && T[j + 2].nl == 1
+	    && (dt->folded.s[T[j + 2].n0] | 0x20) == 'm'
+	    && T[j + 1].b0 == T[j].b1 && T[j + 2].b0 == T[j + 1].b1) {
+		j += 3;
+		if (ispunct_at(dt, j, ".") && T[j].b0 == T[j - 1].b1)
+			j++;
+		return (long)j;
+	}
+	return -1;
+}
+
 /* Does what follows an hour word make it a clock (a part of the day, a
  * zone, من مساء)? */
 static int
 clock_follows(struct ar_date *dt, size_t j)
 {
-	return lx(dt, j, L_POD, 0) > 0 || lx(dt, j, L_ZONEIN, 1) > 0
+	int pod;
+
+	return lx(dt, j, L_POD, 0) > 0 || lx(dt, j, L_ZONEIN, 1) > 0 || latin_ampm(dt, j, &pod) > 0
 	    || (lx(dt, j, L_FROM, 0) > 0 && dt->m->val == 0 && lx(dt, j + 1, L_POD, 0) > 0);
 }
 
@@ -1893,7 +1924,7 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 {
 	const struct tok *T = dt->tok;
 	size_t j = i;
-	int saa = 0, written = 0, H, Mi = 0, S = -1;
+	int saa = 0, written = 0, H, Mi = 0, S = -1, pod;
 	long r;
 
 	if ((r = lx(dt, j, L_SAA, 1)) > 0)
@@ -1941,6 +1972,10 @@ c_clock(struct ar_date *dt, size_t i, struct st *s)
 	    && H >= 1 && H <= 12) {
 		s->pod = wordeq(dt, j, SAD, AR_LETTER_LEN) ? 'm' : 'e';
 		j++;
+	} else if ((saa || written || T[j - 1].type == T_NUM) && H >= 1 && H <= 12
+	    && (r = latin_ampm(dt, j, &pod)) > 0) {
+		s->pod = pod;
+		j = (size_t)r;
 	}
 	s->H = H, s->M = Mi, s->S = S;
 	s->hasclock = 1;
@@ -2313,7 +2348,11 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		th = 1, j = (size_t)r;
 	if ((r = lx(dt, j, L_PERIOD, th || a->pm ? 0 : 1)) < 0)
 		return RULE_NEXT;
-	int unit = dt->m->str[0];
+	int unit = dt->m->str[0], we = 0;
+	if (!strcmp(entry_flag(dt->m), "this"))
+		th = 1;                 /* هالأسبوع: ها- glued */
+	if (unit == 'E')
+		unit = 'W', we = 1;     /* الويكند: the weekend of a week */
 	k = (size_t)r;
 	long q, o;
 	int y, h;
@@ -2334,7 +2373,7 @@ r_period(struct ar_date *dt, struct at *a, struct st *t)
 		t->gran = G_WEEK;
 		if (REF(dt).ok)
 			ar_isoweek(REF(dt).days + 7L * mod, &t->y, &t->w);
-		if (a->pm == 'E') {     /* نهاية الأسبوع: the weekend */
+		if (a->pm == 'E' || we) {       /* نهاية الأسبوع: the weekend */
 			if (REF(dt).ok)
 				snprintf(t->ival, sizeof t->ival, "%04d-W%02d-WE", t->y, t->w);
 			else
@@ -2518,6 +2557,8 @@ r_quarter_code(struct ar_date *dt, struct at *a, struct st *t)
 	return e;
 }
 
+static int def_number(const struct ar_date *dt, size_t k);
+
 /* القرن التاسع عشر (18), القرن الحادي والعشرين (20), القرن 19, القرن
  * الماضي at token k: the end, *c the century's TIMEX3 value (the hundreds
  * of its years; -1 unknown without a reference); -1 if none, -2 for a
@@ -2531,6 +2572,8 @@ century_at(struct ar_date *dt, size_t k, int *c)
 	if (r < 0)
 		return -1;
 	k = (size_t)r;
+	if (def_number(dt, k))
+		k++;                    /* القرن الـ21 */
 	if ((e = g_ordinal(dt, k, 0, &n)) > 0 && n >= 1 && n <= 30) {
 		*c = n - 1;
 	} else if (isnum(dt, k, 1, 2) && dt->tok[k].num >= 1 && dt->tok[k].num <= 30) {
@@ -3656,6 +3699,28 @@ c_wday(struct ar_date *dt, size_t i, struct st *s)
 				set_day(s, last - ((ar_weekday(last) - wd + 7) % 7));
 			}
 			return e;
+		}
+	}
+	int n;
+	if ((q = lx(dt, (size_t)r, L_ORD, 0)) > 0 && (n = dt->m->val) >= 1 && n <= 5
+	    && lx(dt, (size_t)q, L_TEEN, 0) < 0) {
+		/* الأحد الأول من الشهر, الجمعة الثانية من رمضان: the nth such
+		 * weekday of the month; but الخميس الأول من مايو where May 1
+		 * is a Thursday is that date, as a dateline writes it */
+		long first, e;
+		int len, gm;
+		if ((e = month_spec(dt, (size_t)q, &first, &len, &gm)) > 0) {
+			if (first == LONG_MIN) {
+				s->gran = G_DAY, s->m = gm ? gm : -1, s->hasdate = 1;
+				return e;
+			}
+			long d = first + n - 1;
+			if (ar_weekday(d) != wd)
+				d = first + (wd - ar_weekday(first) + 7) % 7 + 7L * (n - 1);
+			if (d < first + len) {
+				set_day(s, d);
+				return e;
+			}
 		}
 	}
 	if ((q = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
