@@ -1015,3 +1015,23 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'تحديات القرن الـ21' 2024-05-22)" 20
 	assert_equal "$(val 'في ثمانينيات القرن الـ20' 2024-05-22)" 198
 }
+
+@test "a day of الشهر alone: of the month just named, else the reference's" {
+	assert_equal "$(val 'يصرف الراتب في الثالث من الشهر' 2024-05-22)" 2024-05-03
+	assert_equal "$(val 'يوم 15 من الشهر' 2024-05-22)" 2024-05-15
+	# the month named before it on the line
+	run -0 bash -c "echo 'تنطلق يوم 18 نوفمبر 2023 وتدوم إلى 26 من الشهر ذاته' | ar-date --ref=2024-05-22 --tsv | cut -f6 | tail -1"
+	assert_output 2023-11-26
+	assert_equal "$(val 'من يوم 22 نوفمبر المقبل وحتى 28 من الشهر نفسه' 2024-05-22)" 2024-11-22/2024-11-28
+	# the holy month is Ramadan, not the reference's
+	run -0 bash -c "echo 'في العاشر من الشهر الكريم' | ar-date --ref=2024-05-22 --tsv | cut -f6 | tail -n +2"
+	refute_output 2024-05-10
+}
+
+@test "a day, في and an hour word with its part of the day are one time" {
+	assert_equal "$(val 'نلتقي غدا في الثالثة عصرا' 2024-05-22)" 2024-05-23T15:00
+	assert_equal "$(val 'يلتقي الفريقان الخميس في الثامنة والنصف مساء' 2024-05-22)" 2024-05-23T20:30
+	# an ordinal after في is no clock without its part of the day
+	run -0 bash -c "echo 'حل أمس في الثالثة' | ar-date --ref=2024-05-22 --tsv | cut -f5 | tail -n +2"
+	assert_output أمس
+}

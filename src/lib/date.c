@@ -1681,6 +1681,7 @@ struct st {
 	char ival[80];          /* a value that is not a plain date (intervals) */
 	const char *type;
 	int dayref;             /* its day is the reference's, taken for a clock alone */
+	int samemonth;          /* a day of الشهر with no modifier: of the month just named */
 };
 
 static void
@@ -3142,17 +3143,34 @@ r_day_of_month(struct ar_date *dt, struct at *a, struct st *t)
 	if (a->pm || day_at(dt, a) < 0 || !a->dd || a->d2)
 		return RULE_FAIL;
 	size_t k = a->day_end;
-	int dd = a->dd, bare = 0;
+	int dd = a->dd, bare = 0, mod;
 	long e;
 	if ((r = lx(dt, k, L_PERIOD, 0)) > 0 && dt->m->str[0] == 'M'
 	    && (e = lx(dt, (size_t)r, L_RMOD, 0)) > 0) {
-		r = e;
+		r = e, mod = dt->m->val;
 	} else if ((r = lx(dt, k, L_RMOD, 0)) > 0 && k == a->j + 1) {
-		bare = 1;               /* 17 الجاري: the month understood */
+		bare = 1, mod = dt->m->val;     /* 17 الجاري: the month understood */
+	} else if ((r = lx(dt, k, L_PERIOD, 0)) > 0 && dt->m->str[0] == 'M'
+	    && !dt->m->str[1] && k > a->j + 1 && lx(dt, (size_t)r, L_BLESSED, 0) < 0) {
+		/* الثالث من الشهر: the month just named on the line (إلى 26
+		 * من الشهر ذاته), else the reference's; not الشهر الكريم,
+		 * Ramadan */
+		mod = 0, t->samemonth = 1;
+		if (is_word(dt, (size_t)r, "\u0646\u0641\u0633\u0647")
+		    || is_word(dt, (size_t)r, "\u0630\u0627\u062a\u0647"))
+			r++;            /* نفسه, ذاته */
+		if (dt->last_end_b && dt->last_end_b <= dt->tok[a->i].b0) {
+			int ly, lm, ld;
+			ar_civil_from_days(dt->last_days, &ly, &lm, &ld);
+			if (dd > ar_days_in_month(ly, lm))
+				return RULE_FAIL;
+			set_day(t, ar_days_from_civil(ly, lm, dd));
+			return r;
+		}
 	} else {
 		return RULE_FAIL;
 	}
-	int mod = dt->m->val, yy, mm;
+	int yy, mm;
 	if (!REF(dt).ok) {
 		t->gran = G_DAY, t->d = dd, t->hasdate = 1;
 	} else {
@@ -4088,7 +4106,9 @@ chain_joins(struct ar_date *dt, size_t j, int started, const struct st *s)
 		}
 		if (started && !s->hasclock && (s->hasdate || s->hasrel || s->wd)
 		    && lx(dt, j, L_CLOCKJOIN, 1) > 0 && (lx(dt, j + 1, L_SAA, 0) > 0
-		    || c_clocknum(dt, j + 1, &H, &M, &S) > 0)) {
+		    || c_clocknum(dt, j + 1, &H, &M, &S) > 0 || lx(dt, j + 1, L_HOUR, 0) > 0)) {
+			/* غدا في الثالثة عصرا: an hour word, a clock only if
+			 * the clock step takes it (a part of the day after) */
 			j++, joins++;
 			continue;
 		}
@@ -5574,6 +5594,12 @@ p_range(struct ar_date *dt, size_t i)
 	} else {
 		if (a.gran != b.gran)
 			return -1;
+		/* من 22 نوفمبر حتى 28 من الشهر: the first side's month */
+		if (b.samemonth && a.gran == G_DAY && a.y >= 0 && a.m > 0) {
+			if (b.d < a.d || b.d > ar_days_in_month(a.y, a.m))
+				return -1;
+			set_day(&b, ar_days_from_civil(a.y, a.m, b.d));
+		}
 		/* من 28 ديسمبر إلى 3 يناير 2024, من يناير إلى مارس 2023, من
 		 * يناير إلى مارس المقبل: a first day or month with no year is
 		 * the last one up to the second side, in its year or the one
