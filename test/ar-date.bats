@@ -1035,3 +1035,13 @@ XXXX-XX-XX	"
 	run -0 bash -c "echo 'حل أمس في الثالثة' | ar-date --ref=2024-05-22 --tsv | cut -f5 | tail -n +2"
 	assert_output أمس
 }
+
+@test "الليلة makes its clock the evening's; عشية is the eve; آخر n units" {
+	assert_equal "$(val 'المباراة الليلة الساعة 9' 2024-05-22)" 2024-05-22T21:00
+	assert_equal "$(val 'الليلة الماضية الساعة العاشرة' 2024-05-22)" 2024-05-21T22:00
+	assert_equal "$(val 'عشية عيد الميلاد' 2024-05-22)" 2023-12-24
+	run -0 bash -c "echo 'سجلت الوزارة خلال آخر 24 ساعة' | ar-date --ref=2024-05-22 --tsv | cut -f5,6 | tail -n +2"
+	assert_output "$(printf 'آخر 24 ساعة\tPT24H')"
+	# without a number آخر and أول make no duration
+	run -1 bash -c "echo 'أول يوم في العمل' | ar-date --ref=2024-05-22"
+}

@@ -1682,6 +1682,7 @@ struct st {
 	const char *type;
 	int dayref;             /* its day is the reference's, taken for a clock alone */
 	int samemonth;          /* a day of الشهر with no modifier: of the month just named */
+	int nightrel;           /* its day is الليلة, هذا المساء: a clock of 6-11 is p.m. */
 };
 
 static void
@@ -3682,6 +3683,7 @@ c_rel(struct ar_date *dt, size_t i, struct st *s)
 	    && !prev_is(dt, i, L_OFFSET))
 		return -1;              /* غد after يوم, صباح, بعد; alone it is "a tomorrow" */
 	s->hasrel = 1;
+	s->nightrel = !strcmp(entry_flag(dt->m), "n");
 	if (REF(dt).ok)
 		set_day(s, REF(dt).days + v);
 	else
@@ -4376,6 +4378,8 @@ finish(struct ar_date *dt, struct st *s)
 	else if (s->hasclock) {
 		if (s->pod)
 			s->H = apply_pod(s->H, s->pod);
+		else if (s->nightrel && s->H >= 6 && s->H < 12)
+			s->H += 12;     /* الليلة الساعة 9: 21:00 */
 		if (s->minus) {
 			s->H = s->H == 0 ? 23 : s->H - 1;
 			s->M = 60 - s->minus;
@@ -5073,14 +5077,14 @@ static long
 p_duration(struct ar_date *dt, size_t i)
 {
 	long r = lx(dt, i, L_DURW, 1);
-	int pfx = 0;
+	int pfx = 0, one = 0;
 	size_t j = i;
 
-	if (r > 0)
-		pfx = dt->mpfx, j = (size_t)r;
+	if (r > 0)              /* a unit alone is one, not after آخر (آخر يوم) */
+		pfx = dt->mpfx, j = (size_t)r, one = strcmp(entry_flag(dt->m), "num") != 0;
 	char v[48];
 	struct amount a;
-	long e = g_amounts(dt, j, j > i, v, &a);
+	long e = g_amounts(dt, j, one, v, &a);
 	if (e < 0)
 		return -1;
 	/* an age: years in brackets after a name (محمد (23 عاما)), or after
