@@ -887,3 +887,14 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed "22s/.*/مخطط بياني: توزيع الخسائر بين الدولة والمصارف والمودعين/" "$1" | ar-strip-nav' _ "$D/q07-lebanon-econ-weekly.txt"
 	refute_output --partial "مخطط بياني"
 }
+
+@test "a poll's question and its options go with the poll's words; a list under a question stays" {
+	run -0 ar-strip-nav "$F/page-poll.txt"
+	refute_output --partial "هل تتوقع أن تنجح"
+	refute_line "نعم"
+	refute_line "لا رأي لي"
+	assert_line --partial "ورحب عدد من الباعة"
+	# with no poll's words around them, short lines under a question are the article's
+	run -0 bash -c 'sed -e "/^استطلاع رأي$/d" -e "/^تصويت/d" "$1" | ar-strip-nav' _ "$F/page-poll.txt"
+	assert_line "نعم"
+}

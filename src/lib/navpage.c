@@ -494,6 +494,31 @@ mark_list(struct pm *m, const struct run *r, long h)
 
 static int signoff(const struct pm *m, const struct ent *x);
 
+static const char *trimmed(const struct pm *m, const struct ent *x, size_t *n);
+
+/* a poll's question: a short line that ends with a question mark */
+static int
+poll_question(const struct pm *m, const struct ent *x)
+{
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+
+	return x->f.words >= 3 && x->f.words <= 20 && n && (s[n - 1] == '?'
+	    || (n >= 2 && (unsigned char)s[n - 2] == 0xD8 && (unsigned char)s[n - 1] == 0x9F));
+}
+
+/* the line next to line i in direction dir is a poll's (استطلاع رأي over
+ * the question, صوت الآن under the options): a symptom list under ما
+ * الأعراض؟ is the article's */
+static int
+poll_word(const struct pm *m, long i, int dir)
+{
+	do
+		i += dir;
+	while (i >= 0 && i < m->n && m->e[i].blank);
+	return i >= 0 && i < m->n && m->e[i].v.cat == VC_POLL && m->e[i].f.words <= 5;
+}
+
 /* the run r ends: a list? */
 static void
 run_end(struct pm *m, struct run *r)
@@ -502,10 +527,14 @@ run_end(struct pm *m, struct run *r)
 		long h = r->first - 1;
 		while (h >= 0 && m->e[h].blank)
 			h--;
+		long q = h;
 		if (h >= 0 && (!heading_like(&m->e[h]) || signoff(m, &m->e[h])))
 			h = -1;         /* a wire's sign-off heads no list under it */
 		if (is_list(m, r, h))
 			mark_list(m, r, h);
+		else if (q >= 0 && r->items >= 2 && r->items <= 6 && r->tiny == r->items && !r->aux
+		    && poll_question(m, &m->e[q]) && (poll_word(m, q, -1) || poll_word(m, r->last, 1)))
+			mark_list(m, r, q);     /* a poll: its question over its options (نعم, لا) */
 	}
 	memset(r, 0, sizeof *r);
 	r->first = r->last = r->prev = r->paux = -1;
