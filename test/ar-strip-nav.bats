@@ -898,3 +898,16 @@ for f in sys.argv[1:]:
 	run -0 bash -c 'sed -e "/^استطلاع رأي$/d" -e "/^تصويت/d" "$1" | ar-strip-nav' _ "$F/page-poll.txt"
 	assert_line "نعم"
 }
+
+@test "points under a colon, a subhead, a voweled verse and a Latin date line are the article's" {
+	run -0 ar-strip-nav "$F/page-points.txt"
+	assert_line "Published: Wed 14 May 2025, 09:20 AM"
+	assert_line --partial "3- إحالة عقود النظافة"
+	assert_line "المرحلة الأولى"
+	assert_line --partial "وأوضح أن المرحلة الأولى تبدأ"
+	assert_line --partial "يَا بَحْرُ مَا زِلْتَ"
+	assert_line --partial "وأكد الأعضاء أن الخطة"
+	refute_output --partial "Sign in"
+	refute_output --partial "All rights reserved"
+	refute_line "Share"
+}

@@ -345,7 +345,9 @@ evidence(struct pm *m)
 			cv = 4;         /* a line that opens with an interface phrase */
 		int ct = x->tpl >= TPL_MIN ? 3 : 0;     /* alone, not enough */
 		int cs = 0;
-		if (x->cls == AR_NAV_C_BAD && !long_data(x))
+		/* a date in Latin letters (Published: Tue 10 Jun 2025) is a
+		 * date line first, as an Arabic one is: the page model places it */
+		if (x->cls == AR_NAV_C_BAD && !long_data(x) && !x->datetime)
 			cs = 6;
 		if (x->f.symbol)
 			cs += 3;
@@ -353,7 +355,7 @@ evidence(struct pm *m)
 		 * the weather (سوق دبي 4,512.33 ▲ 0.45%) */
 		if (x->f.symbol && x->f.dig >= 2 && !x->f.term && x->f.words <= 10)
 			cs += 2;
-		if (m->arabic && x->f.lat > x->f.ar && x->f.words <= 8)
+		if (m->arabic && x->f.lat > x->f.ar && x->f.words <= 8 && !x->datetime)
 			cs += 2;
 		if (x->f.seps == 1 && x->f.words <= 5)
 			cs += 2;
@@ -688,6 +690,24 @@ section_heading(const struct pm *m, long i)
 /* how much furniture stands between lines a and b (exclusive): 0 if none
  * of it is more than statistics (a rule, a list, interface words, a
  * template: *strongp says if some is); a section heading weighs GAP_CUT */
+static long neighbour(const struct pm *m, long i, int dir);
+
+/* x is an item of the list right under a paragraph that ends with a
+ * colon (اتخذ المجلس القرارات التالية:), numbered or bulleted points of
+ * three words or more: the article's own */
+static int
+points_under_colon(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	long p = i;
+
+	if (x->item != 1 || x->chrome >= 2 || !(x->f.numbered || x->f.bullet) || x->f.words < 3)
+		return 0;
+	while ((p = neighbour(m, p, -1)) >= 0 && m->e[p].item)
+		;
+	return p >= 0 && prose(&m->e[p]) && m->e[p].f.colon && m->e[p].cv < 2;
+}
+
 static int
 gap_weight(const struct pm *m, long a, long b, int *strongp)
 {
@@ -697,9 +717,12 @@ gap_weight(const struct pm *m, long a, long b, int *strongp)
 		const struct ent *x = &m->e[i];
 		if (x->blank)
 			continue;
-		int f = x->item || x->heading || x->chrome >= 4 || (by_rule(x) && x->fin == F_D);
+		/* the article's own list (points under a paragraph that ends
+		 * with a colon) parts nothing */
+		int own = points_under_colon(m, i);
+		int f = (x->item && !own) || x->heading || x->chrome >= 4 || (by_rule(x) && x->fin == F_D);
 		w += section_heading(m, i) ? GAP_CUT : f;
-		strong |= x->item || x->heading || by_rule(x) || x->cv >= 4 || x->ct >= 3;
+		strong |= (x->item && !own) || x->heading || by_rule(x) || x->cv >= 4 || x->ct >= 3;
 	}
 	if (strongp)
 		*strongp = strong;
@@ -1822,6 +1845,20 @@ decide_meta(struct pm *m, long from, long to)
 	}
 }
 
+/* x's text carries the short vowels of verse or scripture (five harakat
+ * or more), as headlines never do */
+static int
+vocalized(const struct pm *m, const struct ent *x)
+{
+	size_t n;
+	const unsigned char *s = (const unsigned char *)trimmed(m, x, &n);
+	unsigned h = 0;
+
+	for (size_t k = 0; k + 1 < n; k++)
+		h += s[k] == 0xD9 && s[k + 1] >= 0x8B && s[k + 1] <= 0x92;
+	return h >= 5;
+}
+
 /* a headline between paragraphs that shares no words with either: a link
  * to another article. The time a rule dropped under it (منذ ساعتين) stands
  * between it and the next paragraph; a headline of a word in و (وزارة)
@@ -1838,6 +1875,8 @@ spliced(struct pm *m, long i)
 	    && !x->f.comma && x->f.cps <= 120)) || x->f.words < 6 || p < 0 || q < 0
 	    || !prose(&m->e[p]) || !prose(&m->e[q]))
 		return 0;
+	if (vocalized(m, x))
+		return 0;       /* a line of verse, voweled as poetry is; no headline */
 	int a = share_with(m, i, q), b = share_with(m, i, p);
 	m->e[i].detail = (unsigned short)(a > b ? a : b);
 	return a < 15 && b < 15;
@@ -1893,6 +1932,8 @@ list_of_article(struct pm *m, long i)
 	while ((q = neighbour(m, q, 1)) >= 0 && m->e[q].item)
 		;
 	if (m->stream || (p >= 0 && m->e[p].heading && m->e[p].f.colon && !m->e[p].v.score))
+		return 1;
+	if (points_under_colon(m, i))
 		return 1;
 	/* under a subhead of its own (no interface words, no stop) that a
 	 * paragraph stands above: a section of the article that lists */
