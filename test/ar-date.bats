@@ -1045,3 +1045,12 @@ XXXX-XX-XX	"
 	# without a number آخر and أول make no duration
 	run -1 bash -c "echo 'أول يوم في العمل' | ar-date --ref=2024-05-22"
 }
+
+@test "the greeting كل عام وأنتم بخير is no set; موسم 2023-2024 before a noun; الياي" {
+	run -1 bash -c "echo 'وختم كلمته قائلا: كل عام وأنتم بخير' | ar-date --ref=2024-05-22"
+	run -1 bash -c "echo 'كل سنة وإنتي طيبة' | ar-date --ref=2024-05-22"
+	assert_equal "$(val 'يقام المهرجان كل عام في الربيع' 2024-05-22)" P1Y
+	assert_equal "$(val 'يختتم الدوري موسم 2023-2024 بمواجهة الهلال والنصر' 2024-05-22)" 2023/2024
+	assert_equal "$(val 'السنة الياية نخلص البيت' 2026-02-10)" 2027
+	assert_equal "$(val 'الأسبوع اللي ياي' 2026-02-10)" 2026-W08
+}

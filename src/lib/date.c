@@ -86,6 +86,7 @@
 	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */ \
 	X(AGENEXT, "agenext", 0, 0)      /* right before one (منتخب تحت 23 عاما, صاحب الـ35 عاما) */ \
 	X(MEASURE, "measure", 0, 0)      /* counted nouns not in the shape of one (دولار) */ \
+	X(GREET, "greet", 0, 0)          /* after كل عام و: a greeting (كل عام وأنتم بخير), no set */ \
 	X(THOUSAND, "thousand", 0, 0)    /* ألف, ألفين: a year in words after عام */ \
 	X(APPROX, "approx", 0, 0)        /* about, between ago/in and the amount (قبل نحو عامين) */ \
 	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */ \
@@ -5324,6 +5325,8 @@ p_set(struct ar_date *dt, size_t i)
 	long e = g_amount(dt, j, 1, &a);
 	if (e < 0 || a.n < 1)
 		return -1;
+	if (a.unit[0] == 'Y' && lx(dt, (size_t)e, L_GREET, 1) > 0 && dt->mpfx)
+		return -1;              /* كل عام وأنتم بخير: a greeting */
 	char v[48];
 	dur_value(&a, v);
 	add_val(dt, i, (size_t)e, pfx, "set", "%s", v);
@@ -5508,8 +5511,13 @@ p_years(struct ar_date *dt, size_t i)
 	if (second <= first || second - first > 200 || (first >= 1300 && first <= 1500))
 		return -1;              /* 1445-1446 هـ: Hijri years, not read as a span */
 	size_t q = i + 3;
+	/* after موسم or عام the pair is years whatever follows (موسم
+	 * 2023-2024 بمواجهة: no count) */
+	int named = prev_is(dt, i, L_YEARW) || (i > 0 && (is_word(dt, i - 1, "\u0645\u0648\u0633\u0645")
+	    || is_word(dt, i - 1, "\u0627\u0644\u0645\u0648\u0633\u0645")))
+	    || (i > 1 && nisba(dt, i - 1) && prev_is(dt, i - 1, L_YEARW));  /* العام الدراسي */
 	if ((adj(dt, i + 2) && q < dt->ntok && dt->tok[q].type == T_PUNCT && is_sep(dt->tok[q].num)
-	    && adj(dt, q) && dt->tok[q + 1].type == T_NUM) || counted_noun(dt, q)
+	    && adj(dt, q) && dt->tok[q + 1].type == T_NUM) || (!named && counted_noun(dt, q))
 	    || lx(dt, q, L_MEASURE, 1) > 0 || lx(dt, q, L_UNIT, 1) > 0)
 		return -1;
 	add_val(dt, i, q, 0, "date", "%04d/%04d", first, second);
