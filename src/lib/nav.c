@@ -677,6 +677,7 @@ ar_nav_ready(struct ar_nav *nv)
 	for (int i = nv->nrules - 1; i >= 0; i--) {
 		struct rule *r = &nv->rules[i];
 		r->attribution = !strcmp(r->name, "attribution");
+		r->tags = !strcmp(r->name, "tags");
 		if (r->act != AR_NAV_A_DROP_SPAN && in_bucket(r)) {
 			unsigned k = (unsigned char)r->t[0].s[0] << 8 | (unsigned char)r->t[0].s[1];
 			r->next = nv->bucket[k];

@@ -21,6 +21,7 @@ struct rule {
 	int req, reqtok;        /* the literal a match needs (index in lits) and
 	                           the token that is it, or -1 */
 	int attribution;        /* named "attribution": a role of its own */
+	int tags;               /* named "tags": a line of them ends the article's body */
 	char *name, *pat;
 	int next;               /* next rule in the same first-bytes bucket */
 };

@@ -711,7 +711,7 @@ points_under_colon(const struct pm *m, long i)
 static int
 gap_weight(const struct pm *m, long a, long b, int *strongp)
 {
-	int w = 0, strong = 0;
+	int w = 0, strong = 0, tags = 0, kept = 0;
 
 	for (long i = a + 1; i < b; i++) {
 		const struct ent *x = &m->e[i];
@@ -721,9 +721,16 @@ gap_weight(const struct pm *m, long a, long b, int *strongp)
 		 * with a colon) parts nothing */
 		int own = points_under_colon(m, i);
 		int f = (x->item && !own) || x->heading || x->chrome >= 4 || (by_rule(x) && x->fin == F_D);
+		/* the article's tags (الوسوم: ...) close it: what comes after
+		 * them is the page's */
+		tags |= by_rule(x) && x->fin == F_D && x->rule >= 0 && m->nv->rules[x->rule].tags
+		    && m->nv->rules[x->rule].act == AR_NAV_A_DROP_LINE;
+		kept |= by_rule(x) && x->fin == F_K && x->rule >= 0 && !m->nv->rules[x->rule].attribution;
 		w += section_heading(m, i) ? GAP_CUT : f;
 		strong |= (x->item && !own) || x->heading || by_rule(x) || x->cv >= 4 || x->ct >= 3;
 	}
+	if (tags && !kept)
+		w += GAP_CUT;   /* unless --keep keeps a section there */
 	if (strongp)
 		*strongp = strong;
 	return strong ? w : 0;
@@ -1869,12 +1876,21 @@ spliced(struct pm *m, long i)
 	const struct ent *x = &m->e[i];
 	long p = neighbour(m, i, -1), q = neighbour(m, i, 1);
 
-	while (q >= 0 && by_rule(&m->e[q]) && m->e[q].fin == F_D && m->e[q].f.words <= 4)
+	/* two or three of them in a row: each between the paragraphs
+	 * around the run */
+	for (int k = 0; k < 2 && p >= 0 && m->e[p].cls == AR_NAV_C_HEAD && !m->e[p].f.term; k++)
+		p = neighbour(m, p, -1);
+	for (int k = 0; k < 3 && q >= 0 && ((m->e[q].cls == AR_NAV_C_HEAD && !m->e[q].f.term && k < 2)
+	    || (by_rule(&m->e[q]) && m->e[q].fin == F_D && m->e[q].f.words <= 4)); k++)
 		q = neighbour(m, q, 1);
+	/* or the body's last line, furniture under it: a link after the end */
+	int last = i == m->b1 && (q < 0 || q > m->b1);
 	if (!(x->cls == AR_NAV_C_HEAD || (x->cls == AR_NAV_C_NEAR && x->f.waw && !x->f.term
-	    && !x->f.comma && x->f.cps <= 120)) || x->f.words < 6 || p < 0 || q < 0
-	    || !prose(&m->e[p]) || !prose(&m->e[q]))
+	    && !x->f.comma && x->f.cps <= 120)) || x->f.words < 6 || p < 0 || (q < 0 && !last)
+	    || !prose(&m->e[p]) || (!last && !prose(&m->e[q])))
 		return 0;
+	if (last)
+		q = p;
 	if (vocalized(m, x))
 		return 0;       /* a line of verse, voweled as poetry is; no headline */
 	int a = share_with(m, i, q), b = share_with(m, i, p);
