@@ -1054,3 +1054,13 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'السنة الياية نخلص البيت' 2026-02-10)" 2027
 	assert_equal "$(val 'الأسبوع اللي ياي' 2026-02-10)" 2026-W08
 }
+
+@test "years and centuries before the common era are TimeML's BC values" {
+	assert_equal "$(val 'أسس الفينيقيون قرطاج سنة 814 قبل الميلاد' 2024-05-22)" BC0814
+	assert_equal "$(val 'اغتيل قيصر عام 44 ق. م' 2024-05-22)" BC0044
+	assert_equal "$(val 'عام 300 ق.م' 2024-05-22)" BC0300
+	assert_equal "$(val 'في القرن الخامس قبل الميلاد' 2024-05-22)" BC04
+	# قبل الميلاد alone is no date; عام 1990 stays 1990
+	run -1 bash -c "echo 'عاش قبل الميلاد' | ar-date --ref=2024-05-22"
+	assert_equal "$(val 'عام 1990' 2024-05-22)" 1990
+}

@@ -128,6 +128,7 @@ static const clsmask class_starts = 0
 #define TEH  "\u062A"
 #define SEEN "\u0633"
 #define SAD  "\u0635"
+#define QAF  "\u0642"
 #define FEH  "\u0641"
 #define KAF  "\u0643"
 #define LAM  "\u0644"
@@ -2597,6 +2598,8 @@ century_at(struct ar_date *dt, size_t k, int *c)
 	return (long)k;
 }
 
+static long bc_marker(struct ar_date *dt, size_t k);
+
 /* a century, its TIMEX3 value the hundreds of its years */
 static long
 r_century(struct ar_date *dt, struct at *a, struct st *t)
@@ -2610,6 +2613,11 @@ r_century(struct ar_date *dt, struct at *a, struct st *t)
 		return RULE_NEXT;
 	t->y = c;
 	t->gran = G_CENT, t->hasdate = 1;
+	long b = c >= 0 ? bc_marker(dt, (size_t)e) : -1;
+	if (b > 0) {            /* القرن الخامس قبل الميلاد: BC04 */
+		snprintf(t->ival, sizeof t->ival, "BC%02d", c);
+		e = b;
+	}
 	return e;
 }
 
@@ -5524,6 +5532,42 @@ p_years(struct ar_date *dt, size_t i)
 	return (long)q;
 }
 
+/* The end of قبل الميلاد, ق.م, ق. م at token k (before the common era), or -1 */
+static long
+bc_marker(struct ar_date *dt, size_t k)
+{
+	if (is_word(dt, k, "\u0642\u0628\u0644") && is_word(dt, k + 1, "\u0627\u0644\u0645\u064a\u0644\u0627\u062f"))
+		return (long)k + 2;
+	if (!is_letter_word(dt, k, QAF))
+		return -1;
+	size_t j = k + 1;
+	if (ispunct_at(dt, j, "."))
+		j++;
+	if (!is_letter_word(dt, j, MEEM))
+		return -1;
+	j++;
+	if (ispunct_at(dt, j, ".") && dt->tok[j].b0 == dt->tok[j - 1].b1)
+		j++;
+	return (long)j;
+}
+
+/* a year before the common era: سنة 814 قبل الميلاد, عام 300 ق.م, 44 ق. م
+ * (TimeML's BC0814) */
+static long
+p_bc(struct ar_date *dt, size_t i)
+{
+	size_t j = i;
+	long r, e;
+	int pfx = 0;
+
+	if ((r = lx(dt, j, L_YEARW, 1)) > 0 && dt->m->val == 0)
+		pfx = dt->mpfx, j = (size_t)r;
+	if (!isnum(dt, j, 1, 4) || dt->tok[j].num < 1 || (e = bc_marker(dt, j + 1)) < 0)
+		return -1;
+	add_val(dt, i, (size_t)e, pfx, "date", "BC%04d", dt->tok[j].num);
+	return e;
+}
+
 /* a range: من 3 إلى 5 مايو, بين عامي 2020 و2022, من الساعة 10 حتى الساعة
  * 12 ظهرا, بين الثامنة والعاشرة صباحا */
 static int after_last_date(const struct ar_date *dt, size_t f);
@@ -5804,6 +5848,7 @@ static const struct line_rule {
 	{ "range", p_range, CLS(L_FROM), 0 },
 	{ "same", p_same, CLS(L_SAME), 0 },
 	{ "years", p_years, 0, 1 },
+	{ "bc", p_bc, CLS(L_YEARW), 1 },
 	{ "first-n", p_first_n, CLS(L_ORDBARE), 0 },
 	{ "set", p_set, CLS(L_SET) | CLS(L_EVERY), 0 },
 	{ "vague", p_vague, CLS(L_VAGUE), 0 },
