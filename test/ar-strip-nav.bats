@@ -912,12 +912,13 @@ for f in sys.argv[1:]:
 	refute_line "Share"
 }
 
-@test "after the article's tags another article goes; headlines spliced two in a row go" {
+@test "after the article's tags another article goes; spliced headlines in a row or at the end go" {
 	run -0 ar-strip-nav "$F/page-other.txt"
 	assert_line --partial "وأضاف أن المجلس يعتزم"
 	refute_output --partial "توقيف شخصين"
 	refute_output --partial "أوقفت عناصر الشرطة"
 	refute_output --partial "ارتفاع أسعار الأسماك"
 	refute_output --partial "المنتخب الوطني يواجه"
+	refute_output --partial "منحة التمدرس"
 	assert_line --partial "وقال العمدة في كلمة"
 }

@@ -2506,6 +2506,26 @@ own_items(const struct pm *m, long h)
 	return n > 0;
 }
 
+
+/* Line i, right under the body, is a headline (six words or more, no
+ * stop, no date or byline) that shares almost no words with the article,
+ * and nothing of the article follows it: a related link after the end. */
+static int
+linked_after(struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+
+	if (x->cls != AR_NAV_C_HEAD || x->f.words < 6 || x->f.term || x->v.byline || x->datetime
+	    || x->v.dateline || x->v.agency || neighbour(m, i, -1) != m->b1)
+		return 0;
+	long q = neighbour(m, i, 1);
+	if (q >= 0 && prose(&m->e[q]))
+		return 0;
+	int sh = share_in(m, i, &m->set);
+	m->e[i].detail = (unsigned short)(sh < 0 ? 0 : sh);
+	return sh >= 0 && sh < COHERE / 2;
+}
+
 /* after the body: what continues it up to the first furniture, and the
  * attribution; the rest of the page goes */
 static void
@@ -2607,6 +2627,11 @@ decide_after(struct pm *m)
 		} else if (attribution_like(x) && (cont || near < 3)) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
 			x->role = AR_NAV_ROLE_ATTRIBUTION;
+		} else if (cont && !m->stream && linked_after(m, i)) {
+			/* a headline under the last paragraph that shares
+			 * nothing with the article: a link to another */
+			set_fate(x, m->nv->keep_head ? F_K : F_D, AR_NAV_L_COHESION, AR_NAV_R_SPLICED);
+			cont = 0;
 		} else if (cont) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
 		} else if (x->item || x->heading) {
