@@ -922,3 +922,12 @@ for f in sys.argv[1:]:
 	refute_output --partial "منحة التمدرس"
 	assert_line --partial "وقال العمدة في كلمة"
 }
+
+@test "a table under the article's colon stays, and the paragraphs after it" {
+	run -0 ar-strip-nav "$F/page-table.txt"
+	assert_line "الحزب | الأصوات | النسبة"
+	assert_line "حزب الأمل | 115 | 4.1%"
+	assert_line --partial "وبلغت نسبة المشاركة"
+	assert_line --partial "ومن المقرر أن يجرى"
+	refute_output --partial "جميع الحقوق"
+}

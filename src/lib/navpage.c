@@ -602,6 +602,8 @@ score(const struct ent *x)
 	return -0.25;
 }
 
+static int points_under_colon(const struct pm *m, long i);
+
 /* the run of lines with the greatest score (Kadane): m->b0, m->b1; -1
  * when the page has no prose */
 static void
@@ -614,7 +616,9 @@ find_body(struct pm *m)
 	for (long i = 0; i < m->n; i++) {
 		if (m->e[i].blank)
 			continue;
-		double s = score(&m->e[i]);
+		/* the article's points or table under its colon weigh a
+		 * little for it, as short prose does */
+		double s = points_under_colon(m, i) ? 0.25 : score(&m->e[i]);
 		if (start < 0 || cur <= 0) {
 			if (s <= 0)
 				continue;
@@ -694,18 +698,46 @@ static long neighbour(const struct pm *m, long i, int dir);
 
 /* x is an item of the list right under a paragraph that ends with a
  * colon (اتخذ المجلس القرارات التالية:), numbered or bulleted points of
- * three words or more: the article's own */
+ * three words or more, or a table's rows (items or not): the article's
+ * own */
 static int
 points_under_colon(const struct pm *m, long i)
 {
 	const struct ent *x = &m->e[i];
 	long p = i;
+	/* or the rows of a table (المرشح | الأصوات | النسبة), whatever
+	 * their shape says, if no interface word or template knows them */
+	int row = x->f.seps && x->cv < 2 && x->ct < 3;
 
-	if (x->item != 1 || x->chrome >= 2 || !(x->f.numbered || x->f.bullet) || x->f.words < 3)
+	if ((row ? x->item > 1 : x->item != 1) || (!row && x->chrome >= 2)
+	    || !(x->f.numbered || x->f.bullet || row) || x->f.words < (row ? 2u : 3u))
 		return 0;
-	while ((p = neighbour(m, p, -1)) >= 0 && m->e[p].item)
+	while ((p = neighbour(m, p, -1)) >= 0 && (m->e[p].item || (row && m->e[p].f.seps)))
 		;
-	return p >= 0 && prose(&m->e[p]) && m->e[p].f.colon && m->e[p].cv < 2;
+	if (p < 0)
+		return 0;
+	const struct ent *y = &m->e[p];     /* a short sentence will do */
+	return (prose(y) || (y->cls == AR_NAV_C_NEAR && y->f.words >= 5 && y->chrome < 4 && !by_rule(y)))
+	    && y->f.colon && y->cv < 4;     /* على النحو التالي: "next", weakly */
+}
+
+/* Line i is of the article's own points or table: one of them, the line
+ * with the colon over them, a table's head row, or their source line */
+static int
+own_point(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	long k = neighbour(m, i, 1), k2 = k >= 0 ? neighbour(m, k, 1) : -1;
+
+	if (points_under_colon(m, i))
+		return 1;
+	if (x->f.colon && ((k >= 0 && points_under_colon(m, k))
+	    || (k2 >= 0 && m->e[k].f.seps && points_under_colon(m, k2))))
+		return 1;
+	if (x->f.seps && k >= 0 && points_under_colon(m, k))
+		return 1;       /* the head row: القائمة | الأصوات | النسبة */
+	return by_rule(x) && x->fin == F_K && x->rule >= 0 && m->nv->rules[x->rule].attribution
+	    && neighbour(m, i, -1) >= 0 && points_under_colon(m, neighbour(m, i, -1));
 }
 
 static int
@@ -720,14 +752,14 @@ gap_weight(const struct pm *m, long a, long b, int *strongp)
 		/* the article's own list (points under a paragraph that ends
 		 * with a colon) parts nothing */
 		int own = points_under_colon(m, i);
-		int f = (x->item && !own) || x->heading || x->chrome >= 4 || (by_rule(x) && x->fin == F_D);
+		int f = !own && (x->item || x->heading || x->chrome >= 4 || (by_rule(x) && x->fin == F_D));
 		/* the article's tags (الوسوم: ...) close it: what comes after
 		 * them is the page's */
 		tags |= by_rule(x) && x->fin == F_D && x->rule >= 0 && m->nv->rules[x->rule].tags
 		    && m->nv->rules[x->rule].act == AR_NAV_A_DROP_LINE;
 		kept |= by_rule(x) && x->fin == F_K && x->rule >= 0 && !m->nv->rules[x->rule].attribution;
 		w += section_heading(m, i) ? GAP_CUT : f;
-		strong |= (x->item && !own) || x->heading || by_rule(x) || x->cv >= 4 || x->ct >= 3;
+		strong |= !own && (x->item || x->heading || by_rule(x) || x->cv >= 4 || x->ct >= 3);
 	}
 	if (tags && !kept)
 		w += GAP_CUT;   /* unless --keep keeps a section there */
@@ -772,7 +804,7 @@ split_blocks(struct pm *m)
 		/* a headline and its paragraph after the article's end (an
 		 * attribution, furniture) */
 		for (long h = last + 1; strong && h < i && hd < 0; h++)
-			if (headline_meta(m, h))
+			if (headline_meta(m, h) && !points_under_colon(m, h))
 				hd = h;
 		/* a section a rule found and --keep keeps is not parted */
 		for (long h = last + 1; hd >= 0 && h < i; h++)
@@ -875,8 +907,9 @@ body_after_insert(struct pm *m)
 				continue;
 			/* or the article's own list, under a line of its that ends
 			 * with a colon (وأبرز ما تضمنته الحزمة:), no interface words */
-			listed &= x->cv < 2 && !by_rule(x) && (lines ? x->item != 0
-			    : x->f.colon && x->chrome < 4 && x->f.words <= 12);
+			int mine = own_point(m, j);
+			listed &= mine || (x->cv < 2 && !by_rule(x) && (lines ? x->item != 0
+			    : x->f.colon && x->chrome < 4 && x->f.words <= 12));
 			insert_line(m, j, &lines, &known, &heading);
 		}
 		listed &= lines >= 3;
@@ -945,7 +978,13 @@ body_before_insert(struct pm *m)
 				seen++, headed = headline_of(m, h, 3);
 		if (!headed && block_share(m, start, j) < COHERE_INSERT)
 			return;
-		for (long i = j + 1; i < m->b0; i++)
+		/* the article's own points or table under its colon, and
+		 * their source, are no insert: they join the body */
+		int mine = 1;
+		for (long i = j + 1; i < m->b0 && mine; i++) {
+			mine = m->e[i].blank || own_point(m, i);
+		}
+		for (long i = j + 1; i < m->b0 && !mine; i++)
 			if (pending(&m->e[i]) && !m->e[i].blank)
 				set_fate(&m->e[i], F_D, AR_NAV_L_PAGE, AR_NAV_R_INSERT);
 		m->b0 = start;
@@ -1941,6 +1980,8 @@ list_of_article(struct pm *m, long i)
 	const struct ent *x = &m->e[i];
 	long p = i, q = i;
 
+	if (points_under_colon(m, i))
+		return 1;
 	if (x->item != 1 || x->chrome >= 2)
 		return 0;
 	while ((p = neighbour(m, p, -1)) >= 0 && m->e[p].item)
@@ -1948,8 +1989,6 @@ list_of_article(struct pm *m, long i)
 	while ((q = neighbour(m, q, 1)) >= 0 && m->e[q].item)
 		;
 	if (m->stream || (p >= 0 && m->e[p].heading && m->e[p].f.colon && !m->e[p].v.score))
-		return 1;
-	if (points_under_colon(m, i))
 		return 1;
 	/* under a subhead of its own (no interface words, no stop) that a
 	 * paragraph stands above: a section of the article that lists */
