@@ -1789,6 +1789,7 @@ struct amount {
 	char unit[3];
 	int dual, plural;
 	int acc;                /* an accusative singular: one of it alone (أسبوعا) */
+	int idiom;              /* العشر الأواخر: ten nights, the unit left out */
 };
 static long g_amount(struct ar_date *dt, size_t i, int one, struct amount *a);
 static char *put_num(char *p, int v, int width);
@@ -4599,6 +4600,7 @@ unit_of(const char *sv, struct amount *a)
 	a->dual = c && c[1] == '2';
 	a->plural = c && c[1] == 'p';
 	a->acc = c && c[1] == 'a';
+	a->idiom = 0;
 }
 
 /* Does token k begin with the article (الصباح, والحرب)? */
@@ -5145,6 +5147,8 @@ first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t
 	if (a->unit[0] == 'D' && (e = month_spec(dt, k, &first, &len, &ov)) > 0) {
 		if (first == LONG_MIN || n >= len)
 			return -1;
+		if (a->idiom && last)
+			n = len - 20;   /* العشر الأواخر: from the 21st, nine days of 29 */
 		days_of_month(v, cap, first, len, n, last);
 		return e;
 	}
@@ -5238,7 +5242,7 @@ p_def_amount(struct ar_date *dt, size_t i)
 			 * days, the unit left out as the idiom does (only ten:
 			 * الثلاثة الأوائل من الشهر are people) */
 			memset(&a, 0, sizeof a);
-			a.n = nv == 10 ? 10 : -1, a.unit[0] = 'D';
+			a.n = nv == 10 ? 10 : -1, a.unit[0] = 'D', a.idiom = 1;
 			char fl[48];
 			long e = a.n > 0 ? first_last(dt, (size_t)r, &a, fl, sizeof fl) : -1;
 			if (e > 0)
