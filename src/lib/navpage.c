@@ -700,6 +700,16 @@ static long neighbour(const struct pm *m, long i, int dir);
  * colon (اتخذ المجلس القرارات التالية:), numbered or bulleted points of
  * three words or more, or a table's rows (items or not): the article's
  * own */
+/* the nearest nonblank line before (dir -1) or after (1) i on the page */
+static long
+line_near(const struct pm *m, long i, int dir)
+{
+	for (i += dir; i >= 0 && i < m->n; i += dir)
+		if (!m->e[i].blank)
+			return i;
+	return -1;
+}
+
 static int
 points_under_colon(const struct pm *m, long i)
 {
@@ -712,7 +722,7 @@ points_under_colon(const struct pm *m, long i)
 	if ((row ? x->item > 1 : x->item != 1) || (!row && x->chrome >= 2)
 	    || !(x->f.numbered || x->f.bullet || row) || x->f.words < (row ? 2u : 3u))
 		return 0;
-	while ((p = neighbour(m, p, -1)) >= 0 && (m->e[p].item || (row && m->e[p].f.seps)))
+	while ((p = line_near(m, p, -1)) >= 0 && (m->e[p].item || (row && m->e[p].f.seps)))
 		;
 	if (p < 0)
 		return 0;
@@ -727,7 +737,7 @@ static int
 own_point(const struct pm *m, long i)
 {
 	const struct ent *x = &m->e[i];
-	long k = neighbour(m, i, 1), k2 = k >= 0 ? neighbour(m, k, 1) : -1;
+	long k = line_near(m, i, 1), k2 = k >= 0 ? line_near(m, k, 1) : -1;
 
 	if (points_under_colon(m, i))
 		return 1;
@@ -736,8 +746,9 @@ own_point(const struct pm *m, long i)
 		return 1;
 	if (x->f.seps && k >= 0 && points_under_colon(m, k))
 		return 1;       /* the head row: القائمة | الأصوات | النسبة */
+	long p = line_near(m, i, -1);
 	return by_rule(x) && x->fin == F_K && x->rule >= 0 && m->nv->rules[x->rule].attribution
-	    && neighbour(m, i, -1) >= 0 && points_under_colon(m, neighbour(m, i, -1));
+	    && p >= 0 && points_under_colon(m, p);
 }
 
 static int
@@ -2555,9 +2566,9 @@ linked_after(struct pm *m, long i)
 	const struct ent *x = &m->e[i];
 
 	if (x->cls != AR_NAV_C_HEAD || x->f.words < 6 || x->f.term || x->v.byline || x->datetime
-	    || x->v.dateline || x->v.agency || neighbour(m, i, -1) != m->b1)
+	    || x->v.dateline || x->v.agency || line_near(m, i, -1) != m->b1)
 		return 0;
-	long q = neighbour(m, i, 1);
+	long q = line_near(m, i, 1);
 	if (q >= 0 && prose(&m->e[q]))
 		return 0;
 	int sh = share_in(m, i, &m->set);
