@@ -1882,8 +1882,9 @@ c_minutes(struct ar_date *dt, size_t j, int *mi)
 	return (size_t)e;
 }
 
-/* AM, PM, a.m., p.m. after a clock (الساعة 5 PM, 7:30pm in sports and
- * business copy): the end, with the part of the day in *pod */
+/* a.m., p.m. after a clock (7:30 p.m. in sports and business copy): the
+ * end, with the part of the day in *pod; AM and PM are pod words of
+ * date-words.tsv */
 static long
 latin_ampm(const struct ar_date *dt, size_t j, int *pod)
 {
@@ -1896,9 +1897,7 @@ latin_ampm(const struct ar_date *dt, size_t j, int *pod)
 	if (c != 'a' && c != 'p')
 		return -1;
 	*pod = c == 'a' ? 'm' : 'e';
-	if (T[j].nl == 2 && (w[1] | 0x20) == 'm')
-		return (long)j + 1;
-	/* a.m., p.m.: the letters with their points, touching */
+	/* the letters with their points, touching */
 	if (T[j].nl == 1 && j + 2 < dt->ntok && ispunct_at(dt, j + 1, ".")
 	    && T[j + 2].type == T_WORD && T[j + 2].nl == 1
 	    && (dt->folded.s[T[j + 2].n0] | 0x20) == 'm'
