@@ -931,3 +931,14 @@ for f in sys.argv[1:]:
 	assert_line --partial "ومن المقرر أن يجرى"
 	refute_output --partial "جميع الحقوق"
 }
+
+@test "a later page's title is found over its pager; a breadcrumb's copy of the title goes" {
+	run -0 ar-strip-nav --tsv "$F/page-pager.txt"
+	assert_line --regexp $'^[^\t]*\t11\tK\tpage:title'
+	assert_line --regexp $'^[^\t]*\t12\tK\t'
+	assert_line --regexp $'^[^\t]*\t13\tK\t'
+	refute_line --regexp $'^[^\t]*\t1[4-9]\tK\t'
+	run -0 ar-strip-nav --tsv "$F/page-crumbtitle.txt"
+	assert_line --regexp $'^[^\t]*\t9\tD\t'
+	assert_line --regexp $'^[^\t]*\t11\tK\tpage:title'
+}

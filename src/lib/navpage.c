@@ -1304,7 +1304,31 @@ unlist_head(struct pm *m)
 	}
 }
 
-/* the title written twice: the first is the title */
+/* A page-turn control: a page number, next or previous, a pager's line
+ * (الصفحة 2 من 3). A page after the first shows them between its title
+ * and its text: no header the title would be above. */
+static int
+page_turn(const struct pm *m, const struct ent *x)
+{
+	if (x->v.cat == VC_PAGINATION
+	    || (by_rule(x) && !strcmp(m->nv->rules[x->rule].name, "pagination")))
+		return 1;
+	return x->f.words <= 2 && x->f.cps <= 12 && !x->f.term
+	    && (x->f.dig == x->f.cps - (x->f.words - 1) || x->v.cat == VC_RELATED);
+}
+
+/* line i ends a breadcrumb trail: right under a short item, as in
+ * الرئيسية / محليات / the title */
+static int
+trail_end(const struct pm *m, long i)
+{
+	const struct ent *up = i > 0 ? &m->e[i - 1] : NULL;
+
+	return up && !up->blank && up->f.words <= 3 && !up->f.term && !up->f.dig;
+}
+
+/* The title written twice: the first is the title, unless it ends a
+ * breadcrumb trail, which copies the h1 that follows it. */
 static void
 first_of_twins(struct pm *m)
 {
@@ -1313,7 +1337,16 @@ first_of_twins(struct pm *m)
 
 	for (long i = 0; i < m->title; i++) {
 		const char *s = ent_kept(m->pg, &m->e[i], &n);
-		if (pending(&m->e[i]) && n == tn && !memcmp(s, ts, n)) {
+		if (pending(&m->e[i]) && n == tn && !memcmp(s, ts, n) && !trail_end(m, i)) {
+			m->title = i;
+			return;
+		}
+	}
+	if (!trail_end(m, m->title))
+		return;
+	for (long i = m->title + 1; i < m->b0; i++) {
+		const char *s = ent_kept(m->pg, &m->e[i], &n);
+		if (pending(&m->e[i]) && n == tn && !memcmp(s, ts, n) && !trail_end(m, i)) {
 			m->title = i;
 			return;
 		}
@@ -1350,6 +1383,8 @@ find_title(struct pm *m)
 		/* a menu or a header of furniture: the title is not above it */
 		if (!item_title && (x->item || x->heading || x->chrome >= 4
 		    || (by_rule(x) && x->fin == F_D))) {
+			if (page_turn(m, x))
+				continue;
 			near_open = near < 0;
 			furn += !by_rule(x) && x->v.cat != VC_SHARE && x->v.cat != VC_FOLLOW;
 			if (++run >= 6 && k > 0)
