@@ -2639,6 +2639,23 @@ nisba(const struct ar_date *dt, size_t k)
 	return !memcmp(w + n - AR_LETTER_LEN, YEH, AR_LETTER_LEN);
 }
 
+/* Token j (a year word) follows an act's number: القانون رقم 10 لسنة
+ * 2018, القرار رقم (5) لعام 2020 name a law, not a year. */
+static int
+act_number(const struct ar_date *dt, size_t j)
+{
+	size_t k = j;
+
+	if (k && ispunct_at(dt, k - 1, ")"))
+		k--;
+	if (!k || !isnum(dt, k - 1, 1, 5))
+		return 0;
+	k--;
+	if (k && ispunct_at(dt, k - 1, "("))
+		k--;
+	return k && is_word(dt, k - 1, "\u0631\u0642\u0645");       /* رقم */
+}
+
 /* عام 2020, سنة 1445 هـ, عامي 2020 و2022 */
 static long
 r_year_word(struct ar_date *dt, struct at *a, struct st *t)
@@ -2648,6 +2665,8 @@ r_year_word(struct ar_date *dt, struct at *a, struct st *t)
 
 	if (r < 0)
 		return RULE_NEXT;
+	if (act_number(dt, a->j))
+		return RULE_FAIL;
 	int dual = dt->m->val == 2, hword = dt->m->val == 3;
 	size_t k = (size_t)r;
 	if (!dual && nisba(dt, k) && isnum(dt, k + 1, 4, 4))
