@@ -942,3 +942,14 @@ for f in sys.argv[1:]:
 	assert_line --regexp $'^[^\t]*\t9\tD\t'
 	assert_line --regexp $'^[^\t]*\t11\tK\tpage:title'
 }
+
+@test "reading time between the title and its picture is no header; a live blog's مباشر: title is the title" {
+	run -0 ar-strip-nav --tsv "$D/w07-tunisia-investigation-wells.txt"
+	assert_line --regexp $'^[^\t]*\t13\tK\tpage:title'
+	assert_line --regexp $'^[^\t]*\t1[4-7]\tK\t'
+	assert_line --regexp $'^[^\t]*\t20\tD\t'
+	run -0 ar-strip-nav --tsv "$D/w09-uae-sports-liveblog.txt"
+	assert_line --regexp $'^[^\t]*\t18\tK\tpage:title'
+	assert_line --regexp $'^[^\t]*\t19\tK\t'
+	assert_line --regexp $'^[^\t]*\t20\tK\t'
+}

@@ -1107,6 +1107,25 @@ is_stream(struct pm *m)
 
 /* ---- the title ---- */
 
+static int meta_shape(const struct ent *x);
+
+/* Meta lines follow line i: the next nonblank line is one (a date, a
+ * byline, a dateline), or a short line (a name) and then one. */
+static int
+meta_follows(const struct pm *m, long i)
+{
+	for (long j = i + 1, k = 0; j < m->n && k < 2; j++) {
+		const struct ent *x = &m->e[j];
+		if (x->blank)
+			continue;
+		if (meta_shape(x))
+			return 1;
+		if (k++ || x->f.words > 5 || x->f.term)
+			return 0;
+	}
+	return 0;
+}
+
 /* The lines of a news ticker: a short line that a ticker's cue opens
  * ("عاجل: ...", "الآن - ..."), and the headline right under a cue that
  * stands alone ("خبر عاجل"). They are no title, and no meta lines of it. */
@@ -1117,8 +1136,8 @@ mark_tickers(struct pm *m)
 		struct ent *x = &m->e[i];
 		if (x->blank || x->f.words > 25 || x->f.term)
 			continue;
-		if (x->v.ticker)
-			x->ticker = 1;
+		if (x->v.ticker && !(x->v.ticker == 1 && x->f.words >= 6 && meta_follows(m, i)))
+			x->ticker = 1;  /* (a live blog's title opens with مباشر: too) */
 		else if (i > 0 && m->e[i - 1].v.ticker == 2 && !m->e[i - 1].blank
 		    && x->f.words >= 3 && !x->datetime && !x->v.byline
 		    && !(i + 1 < m->n && meta_shape(&m->e[i + 1])))
@@ -1304,6 +1323,15 @@ unlist_head(struct pm *m)
 	}
 }
 
+/* Share and follow buttons, reading time and views: the tools a site
+ * shows between an article's title and its text, no header. */
+static int
+article_tool(const struct ent *x)
+{
+	return x->v.cat == VC_SHARE || x->v.cat == VC_FOLLOW || x->v.cat == VC_READTIME
+	    || x->v.cat == VC_VIEWS;
+}
+
 /* A page-turn control: a page number, next or previous, a pager's line
  * (الصفحة 2 من 3). A page after the first shows them between its title
  * and its text: no header the title would be above. */
@@ -1386,7 +1414,7 @@ find_title(struct pm *m)
 			if (page_turn(m, x))
 				continue;
 			near_open = near < 0;
-			furn += !by_rule(x) && x->v.cat != VC_SHARE && x->v.cat != VC_FOLLOW;
+			furn += !by_rule(x) && !article_tool(x);
 			if (++run >= 6 && k > 0)
 				break;
 			if (run > walls)
