@@ -1080,3 +1080,14 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'صدر القرار في عام 2020' 2024-05-22)" 2020
 	assert_equal "$(val 'سجل رقما قياسيا في سنة 2019' 2024-05-22)" 2019
 }
+
+@test "Maghrebi هاد العام is this year; a scheduling verb reaches a weekday across its clause" {
+	assert_equal "$(val 'الشتا ما طاحتش هاد العام' 2023-03-15)" 2023
+	assert_equal "$(val 'هاذي السنة كانت صعبة' 2023-03-15)" 2023
+	# ref Sunday 2020-10-18: تبدأ is a scheduled event's verb, the Thursday is the next one
+	assert_equal "$(val 'تبدأ الإذاعة بثها على الموجة إف إم اعتبارا من منتصف ليل الخميس' 2020-10-18)" 2020-10-23T00:00
+	assert_equal "$(val 'بدأت الإذاعة بثها على الموجة إف إم اعتبارا من منتصف ليل الخميس' 2020-10-18)" 2020-10-16T00:00
+	# a decimal point ends no clause; a full stop does
+	assert_equal "$(val 'وتبدأ إذاعة القرآن الكريم بثها التجريبي على الموجة 98.1 إف إم اعتبارا من منتصف ليل الخميس' 2020-10-18)" 2020-10-23T00:00
+	assert_equal "$(val 'يعقد المجلس اجتماعه. وأعلن الخميس' 2020-10-18)" 2020-10-15
+}

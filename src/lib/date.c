@@ -3970,6 +3970,12 @@ future_context(struct ar_date *dt, size_t ti)
 	return 0;
 }
 
+/* How far back a scheduling verb reaches a bare weekday: its clause, as
+ * far as the reader goes back (the verb, its subject and object, a place:
+ * وتبدأ إذاعة القرآن الكريم بثها التجريبي على الموجة 98.1 إف إم اعتبارا
+ * من منتصف ليل الخميس) */
+#define SCHED_REACH BACK_MAX
+
 /* Is there a word of class cls among the max tokens before token ti, in
  * the same clause (no mark of punctuation between)? */
 static int
@@ -3979,9 +3985,18 @@ clause_has(struct ar_date *dt, size_t ti, int cls, int max)
 	struct btok t;
 
 	back_begin(dt, ti, &bk);
+	int after_num = 0, point = 0;
 	for (int q = 0; q < max && back_next(dt, &bk, &t); q++) {
-		if (t.type == AR_W_PUNCT)
+		/* the point of a decimal number (98.1) ends no clause */
+		if (point && t.type != AR_W_NUM)
 			break;
+		point = 0;
+		if (t.type == AR_W_PUNCT) {
+			if (!after_num || (t.cp != '.' && t.cp != ','))
+				break;
+			point = 1;
+		}
+		after_num = t.type == AR_W_NUM;
 		if (t.type == AR_W_WORD && t.n && (back_classes(dt, &t) & CLS(cls)))
 			return 1;
 	}
@@ -4306,7 +4321,7 @@ resolve_weekday(struct ar_date *dt, struct st *s)
 	int wr = ar_weekday(ref);
 	size_t ti = (size_t)s->wdtok;
 	int fut = s->wdmod == 1 || s->wdmod == 2 || (s->wdmod == 9 && (future_context(dt, ti)
-	    || clause_has(dt, ti, L_SCHED, 8)));
+	    || clause_has(dt, ti, L_SCHED, SCHED_REACH)));
 	if (s->wdmod == 0) {
 		set_day(s, ref + (s->wd - wr));
 	} else if (fut) {
@@ -4382,7 +4397,7 @@ moment_clock(struct ar_date *dt, struct st *s)
 	if (s->moment != 'm' || s->hasdate || s->hasrel || !REF(dt).ok)
 		return;
 	size_t ti = (size_t)s->parttok;
-	int next = !words_before(dt, ti) || future_context(dt, ti) || clause_has(dt, ti, L_SCHED, 8);
+	int next = !words_before(dt, ti) || future_context(dt, ti) || clause_has(dt, ti, L_SCHED, SCHED_REACH);
 	set_day(s, REF(dt).days + next);
 }
 
@@ -5025,7 +5040,7 @@ p_offset(struct ar_date *dt, size_t i)
 	 * (سيخمد خلال 15 دقيقة), but in a report a duration (يعدم 2000 شخص
 	 * خلال أسبوعين), and before الماضية too; من خلال is "through" */
 	if (!strcmp(how, "within")) {
-		int fut = future_context(dt, i) || clause_has(dt, i, L_SCHED, 8);
+		int fut = future_context(dt, i) || clause_has(dt, i, L_SCHED, SCHED_REACH);
 		if ((i > 0 && is_word(dt, i - 1, "\u0645\u0646")) || (a.n < 0 && !fut)
 		    || (a.n >= 0 && (lx(dt, (size_t)e, L_RMOD, 0) > 0 || (!fut && words_before(dt, i)))))
 			return -1;
