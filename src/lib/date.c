@@ -5346,12 +5346,35 @@ p_vague(struct ar_date *dt, size_t i)
 	return r;
 }
 
-/* a set: يوميا, كل جمعة, كل 3 أشهر, كل أربع سنوات */
+/* The clock of a set after its day, from token k (كل جمعة في الحادية
+ * عشرة صباحا, كل يوم عند الساعة 8): its end, *H and *M; -1 if none. */
+static long
+set_clock(struct ar_date *dt, size_t k, int *H, int *M)
+{
+	struct st c;
+	size_t f;
+	long r;
+
+	if ((r = lx(dt, k, L_CLOCKJOIN, 1)) > 0)
+		k = (size_t)r;
+	long e = chain(dt, k, &c, &f);
+	if (e < 0 || f != k || !c.hasclock || c.hasdate || c.hasrel || c.wd || c.ival[0]
+	    || c.moment || c.S >= 0)
+		return -1;
+	finish(dt, &c);
+	*H = c.H, *M = c.M;
+	return e;
+}
+
+/* a set: يوميا, كل جمعة, كل 3 أشهر, كل أربع سنوات; a day's with its clock
+ * (كل جمعة في الحادية عشرة صباحا: XXXX-WXX-5T11:00), every part of a day
+ * (كل صباح: XXXX-XX-XXTMO) */
 static long
 p_set(struct ar_date *dt, size_t i)
 {
 	struct amount a;
 	long r;
+	int H, M;
 
 	if ((r = lx(dt, i, L_SET, 1)) > 0) {
 		add_val(dt, i, (size_t)r, dt->mpfx, "set", "%s", dt->m->str);
@@ -5361,11 +5384,30 @@ p_set(struct ar_date *dt, size_t i)
 		return -1;
 	int pfx = dt->mpfx;
 	size_t j = (size_t)r, k = j;
-	if ((r = lx(dt, k, L_YOM, 0)) > 0)
-		k = (size_t)r;
-	if ((r = lx(dt, k, L_WDAY, 0)) > 0 || (r = lx(dt, k, L_WDAYBARE, 0)) > 0) {
-		add_val(dt, i, (size_t)r, pfx, "set", "XXXX-WXX-%d", dt->m->val);
+	const char *pod;
+	if ((r = lx(dt, k, L_POD, 0)) > 0 && dt->m->nw == 1 && dt->m->str[0]
+	    && (pod = strchr("maetv", dt->m->str[0]))) {
+		static const char *const part[] = { "MO", "AF", "EV", "NI", "NI" };
+		add_val(dt, i, (size_t)r, pfx, "set", "XXXX-XX-XXT%s", part[pod - "maetv"]);
 		return r;
+	}
+	int yom = 0;
+	if ((r = lx(dt, k, L_YOM, 0)) > 0)
+		k = (size_t)r, yom = 1;
+	if ((r = lx(dt, k, L_WDAY, 0)) > 0 || (r = lx(dt, k, L_WDAYBARE, 0)) > 0) {
+		int wd = dt->m->val;
+		long e = set_clock(dt, (size_t)r, &H, &M);
+		if (e > 0) {
+			add_val(dt, i, (size_t)e, pfx, "set", "XXXX-WXX-%dT%02d:%02d", wd, H, M);
+			return e;
+		}
+		add_val(dt, i, (size_t)r, pfx, "set", "XXXX-WXX-%d", wd);
+		return r;
+	}
+	long ce;
+	if (yom && (ce = set_clock(dt, k, &H, &M)) > 0) {
+		add_val(dt, i, (size_t)ce, pfx, "set", "XXXX-XX-XXT%02d:%02d", H, M);
+		return ce;
 	}
 	long e = g_amount(dt, j, 1, &a);
 	if (e < 0 || a.n < 1)
