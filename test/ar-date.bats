@@ -1102,3 +1102,11 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'كل يوم جمعة' 2023-09-03)" XXXX-WXX-5
 	assert_equal "$(val 'كل يوم' 2023-09-03)" P1D
 }
+
+@test "a list of clocks after a day (، ثم في السابعة) keeps that day" {
+	run -0 bash -c "echo 'يعاد بث الحلقة غدا في الواحدة ظهرا، ثم في السابعة مساء' | ar-date --ref=2026-05-10 --tsv | cut -f6 | sed -n 3p"
+	assert_output 2026-05-11T19:00
+	# another verb between: the clock stays the reference's
+	run -0 bash -c "echo 'وصل الوفد غدا في الواحدة ظهرا، وقال في السابعة مساء' | ar-date --ref=2026-05-10 --tsv | cut -f6 | sed -n 3p"
+	assert_output 2026-05-10T19:00
+}

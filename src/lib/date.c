@@ -5805,6 +5805,11 @@ after_last_date(const struct ar_date *dt, size_t f)
 	for (size_t q = f; q + 2 >= f && q >= 1; q--)
 		if (dt->tok[q - 1].b1 == dt->last_end_b)
 			return 1;
+	/* or a list of its clocks: غدا في الواحدة ظهرا، ثم في السابعة مساء */
+	if (f >= 4 && dt->tok[f - 4].b1 == dt->last_end_b && ispunct_at(dt, f - 3, ",")
+	    && (is_word(dt, f - 2, "\u062b\u0645") || is_letter_word(dt, f - 2, WAW))
+	    && lx((struct ar_date *)dt, f - 1, L_CLOCKJOIN, 0) == (long)f)
+		return 1;
 	return 0;
 }
 
