@@ -953,3 +953,9 @@ for f in sys.argv[1:]:
 	assert_line --regexp $'^[^\t]*\t19\tK\t'
 	assert_line --regexp $'^[^\t]*\t20\tK\t'
 }
+
+@test "the headlines under a ticker's cue alone are all the ticker's" {
+	run -0 ar-strip-nav --tsv "$D/w03-yemen-site-electricity.txt"
+	refute_line --regexp $'^[^\t]*\t2[0-2]\tK\t'
+	assert_line --regexp $'^[^\t]*\t24\tK\tpage:title'
+}

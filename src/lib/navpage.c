@@ -1132,16 +1132,21 @@ meta_follows(const struct pm *m, long i)
 static void
 mark_tickers(struct pm *m)
 {
+	int under = 0;          /* in the headlines under a cue alone */
+
 	for (long i = 0; i < m->n; i++) {
 		struct ent *x = &m->e[i];
+		int cue = under;
+		under = 0;
 		if (x->blank || x->f.words > 25 || x->f.term)
 			continue;
+		if (x->v.ticker == 2)
+			under = 1;
 		if (x->v.ticker && !(x->v.ticker == 1 && x->f.words >= 6 && meta_follows(m, i)))
 			x->ticker = 1;  /* (a live blog's title opens with مباشر: too) */
-		else if (i > 0 && m->e[i - 1].v.ticker == 2 && !m->e[i - 1].blank
-		    && x->f.words >= 3 && !x->datetime && !x->v.byline
+		else if (cue && x->f.words >= 3 && !x->datetime && !x->v.byline
 		    && !(i + 1 < m->n && meta_shape(&m->e[i + 1])))
-			x->ticker = 1;  /* the title is the headline its date follows */
+			x->ticker = 1, under = 1;       /* the title is the headline its date follows */
 	}
 }
 
