@@ -959,3 +959,9 @@ for f in sys.argv[1:]:
 	refute_line --regexp $'^[^\t]*\t2[0-2]\tK\t'
 	assert_line --regexp $'^[^\t]*\t24\tK\tpage:title'
 }
+
+@test "a short caption right under the share bar goes" {
+	run -0 ar-strip-nav --tsv "$D/w02-egypt-portal-rations.txt"
+	assert_line --regexp $'^[^\t]*\t21\tD\tpage:a photo caption'
+	assert_line --regexp $'^[^\t]*\t19\tK\t'
+}

@@ -1771,7 +1771,15 @@ last_caption(struct pm *m)
 	struct ent *x = &m->e[c];
 	size_t n;
 	const char *s = trimmed(m, x, &n), *colon = memchr(s, ':', n < 40 ? n : 40);
-	if (x->datetime || x->v.byline || x->v.dateline || x->f.words < 5 || x->f.words > 30
+	/* right under the share bar, a shorter one (وزارة التموين والتجارة
+	 * الداخلية: the picture of its building) */
+	long up = c - 1;
+	while (up > m->title && m->e[up].blank)
+		up--;
+	int under_tools = up > m->title && (article_tool(&m->e[up])
+	    || (by_rule(&m->e[up]) && m->e[up].fin == F_D));
+	if (x->datetime || x->v.byline || x->v.dateline || x->f.words < (under_tools ? 3 : 5)
+	    || x->f.words > 30
 	    || x->f.dig >= 4 || x->f.bullet || x->f.numbered     /* an item of a summary */
 	    || x->f.term || x->f.cps > 160 || colon
 	    || x->cls == AR_NAV_C_BAD)
