@@ -1110,3 +1110,8 @@ XXXX-XX-XX	"
 	run -0 bash -c "echo 'وصل الوفد غدا في الواحدة ظهرا، وقال في السابعة مساء' | ar-date --ref=2026-05-10 --tsv | cut -f6 | sed -n 3p"
 	assert_output 2026-05-10T19:00
 }
+
+@test "Tunisian موفى is the end of a period" {
+	assert_equal "$(val 'إلى موفى شهر جوان الماضي' 2026-10-12)" 2026-06
+	assert_equal "$(val 'قبل موفى السنة الجارية' 2026-10-12)" 2026
+}
