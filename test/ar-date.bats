@@ -1115,3 +1115,12 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'إلى موفى شهر جوان الماضي' 2026-10-12)" 2026-06
 	assert_equal "$(val 'قبل موفى السنة الجارية' 2026-10-12)" 2026
 }
+
+@test "a month alone after a scheduling verb is the next; days that end before they start are no range" {
+	assert_equal "$(val 'العام الدراسي الجديد يبدأ في سبتمبر' 2021-05-20)" 2021-09
+	assert_equal "$(val 'بدأ العام الدراسي في سبتمبر' 2021-05-20)" 2020-09
+	run -0 bash -c "echo 'بين جانفي 2016 وموفى شهر اكتوبر المنقضي' | ar-date --ref=2016-03-15 --tsv | cut -f6"
+	assert_line 2016-01
+	assert_line 2015-10
+	refute_output --partial /
+}

@@ -3041,6 +3041,16 @@ year_wday(const struct ar_date *dt, int mo, int dd, int wd, int y)
 	return by;
 }
 
+static int clause_has(struct ar_date *dt, size_t ti, int cls, int max);
+#define BACK_MAX 20
+/* How far back a scheduling verb reaches a bare weekday or month: its
+ * clause, as far as the reader goes back (the verb, its subject and
+ * object, a place: وتبدأ إذاعة القرآن الكريم بثها التجريبي على الموجة
+ * 98.1 إف إم اعتبارا من منتصف ليل الخميس) */
+#define SCHED_REACH BACK_MAX
+
+/* A month alone is the latest, or the next in a sentence about the
+ * future or after a scheduling verb (يبدأ العام الدراسي في سبتمبر). */
 static long
 resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st *t)
 {
@@ -3050,7 +3060,8 @@ resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st
 		t->yexp = 1;
 	else if (!dd && p->mod == 9 && REF(dt).ok)
 		y = mo == REF(dt).m ? REF(dt).y
-		    : pick_year(dt, mo, 0, future_context(dt, i) ? 1 : -1);
+		    : pick_year(dt, mo, 0, future_context(dt, i)
+		    || clause_has(dt, i, L_SCHED, SCHED_REACH) ? 1 : -1);
 	else
 		y = pick_year(dt, mo, dd, p->mod);
 	if (!dd) {
@@ -3842,7 +3853,6 @@ future_word(const char *w, size_t n, clsmask m)
  * are the text's, so they are handed out first, and the text before the
  * window is read only when a rule asks for more (most stop at the end of
  * a sentence or a clause before). */
-#define BACK_MAX 20
 #define BACK_SPAN 480
 struct btok {
 	int type;                       /* AR_W_ */
@@ -3970,11 +3980,6 @@ future_context(struct ar_date *dt, size_t ti)
 	return 0;
 }
 
-/* How far back a scheduling verb reaches a bare weekday: its clause, as
- * far as the reader goes back (the verb, its subject and object, a place:
- * وتبدأ إذاعة القرآن الكريم بثها التجريبي على الموجة 98.1 إف إم اعتبارا
- * من منتصف ليل الخميس) */
-#define SCHED_REACH BACK_MAX
 
 /* Is there a word of class cls among the max tokens before token ti, in
  * the same clause (no mark of punctuation between)? */
@@ -5757,6 +5762,13 @@ p_range(struct ar_date *dt, size_t i)
 	char v1[48], v2[48];
 	fmt_value(&a, v1, sizeof v1);
 	fmt_value(&b, v2, sizeof v2);
+	/* days whose end is before their start (بين جانفي 2016 وموفى شهر
+	 * اكتوبر المنقضي, the October read as the last one) are no range: the
+	 * sides alone (clocks past midnight are left as they were) */
+	if (v1[0] >= '0' && v1[0] <= '9' && v2[0] >= '0' && v2[0] <= '9'
+	    && !strchr(v1, 'T') && !strchr(v2, 'T')
+	    && strncmp(v2, v1, strlen(v2) < strlen(v1) ? strlen(v2) : strlen(v1)) < 0)
+		return -1;
 	struct ar_date_expr *x = add_val(dt, i, (size_t)e2, pfx, b.hasclock ? "time" : "date",
 	    "%s/%s", v1, v2);
 	if (b.hij[0])
