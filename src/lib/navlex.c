@@ -123,15 +123,14 @@ end_has(const unsigned char *bits, const char *s, size_t n, size_t k)
 	return bits[b >> 3] & (1u << (b & 7));
 }
 
-/* ar_lex_get_clitic with min 2, a proclitic's last byte compared before
- * the rest: most words open with none of them */
+/* what a proclitic of the word leaves, looked up (ar_lex_get_clitic with
+ * min 2), a proclitic's last byte compared before the rest: most words
+ * open with none of them */
 static const struct ar_lexent *
-vocab_get(const struct nav_vocab *v, const char *s, size_t n)
+vocab_get_bare(const struct nav_vocab *v, const char *s, size_t n)
 {
-	const struct ar_lexent *e = wset_may(&v->lxfirst, s, n) ? ar_lex_get(v->lx, s, n) : NULL;
+	const struct ar_lexent *e;
 
-	if (e)
-		return e;
 	if (!v->clshort) {
 		/* every proclitic is of two bytes or more, and leaves two */
 		if (n < 4)
@@ -250,7 +249,7 @@ nav_vocab_new(void)
 		while (d < v->ncl2 && v->cl2v[d] != w)
 			d++;
 		if (d == 8) {
-			v->clshort = 1;         /* too many kinds: vocab_get's general loop */
+			v->clshort = 1;         /* too many kinds: vocab_get_bare's general loop */
 			continue;
 		}
 		if (d == v->ncl2) {
@@ -311,18 +310,25 @@ longest(const struct nav_vocab *v, const struct vwords *w, int i, int *len)
 		return NULL;
 	if (n >= v->maxcl + 6 && !end_has(v->end6, s, n, 6))
 		return NULL;
-	const struct ar_lexent *e = vocab_get(v, s, n), *best = NULL;
+	const struct ar_lexent *best = NULL;
 
-	for (; e; e = e->next) {
-		if (e->nw <= *len || i + e->nw > w->n)
-			continue;
-		int k;
-		for (k = 1; k < e->nw; k++)
-			if (e->wl[k] != w->e[i + k] - w->b[i + k]
-			    || memcmp(e->w[k], w->s + w->b[i + k], e->wl[k]))
-				break;
-		if (k == e->nw)
-			best = e, *len = e->nw;
+	/* the word as written, then what its proclitic leaves: an entry
+	 * that opens with the word (المقالات المنشورة) hides no entry of
+	 * its stem (مقالات) when its other words are not there */
+	for (int bare = 0; bare < 2 && !best; bare++) {
+		const struct ar_lexent *e = bare ? vocab_get_bare(v, s, n)
+		    : wset_may(&v->lxfirst, s, n) ? ar_lex_get(v->lx, s, n) : NULL;
+		for (; e; e = e->next) {
+			if (e->nw <= *len || i + e->nw > w->n)
+				continue;
+			int k;
+			for (k = 1; k < e->nw; k++)
+				if (e->wl[k] != w->e[i + k] - w->b[i + k]
+				    || memcmp(e->w[k], w->s + w->b[i + k], e->wl[k]))
+					break;
+			if (k == e->nw)
+				best = e, *len = e->nw;
+		}
 	}
 	return best;
 }
