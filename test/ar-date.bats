@@ -1116,6 +1116,19 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'قبل موفى السنة الجارية' 2026-10-12)" 2026
 }
 
+@test "a month alone: the latest after a perfect verb, else the nearest; an ordinal day's month too" {
+	# no tense: the nearest, six months either way the reference's year
+	assert_equal "$(val 'تصل درجات الحرارة في يوليو إلى 45 درجة' 2025-06-18)" 2025-07
+	assert_equal "$(val 'معرض الكتاب في فبراير' 2024-11-20)" 2025-02
+	assert_equal "$(val 'الصادرات خلال شهر مارس' 2023-09-29)" 2023-03
+	# a verb in the perfect: the latest; with a proclitic too
+	assert_equal "$(val 'وأعلنت الوزارة في فبراير عن الخطة' 2024-11-20)" 2024-02
+	assert_equal "$(val 'زار الوفد الرياض في ديسمبر' 2024-03-01)" 2023-12
+	# the month of an ordinal day or weekday, as a month alone
+	assert_equal "$(val 'وتبدأ المرحلة الثانية في ثالث يوم من أكتوبر' 2024-03-12)" 2024-10-03
+	assert_equal "$(val 'تقام البطولة في ثاني خميس من يونيو' 2024-05-22)" 2024-06-13
+}
+
 @test "a month alone after a scheduling verb is the next; days that end before they start are no range" {
 	assert_equal "$(val 'العام الدراسي الجديد يبدأ في سبتمبر' 2021-05-20)" 2021-09
 	assert_equal "$(val 'بدأ العام الدراسي في سبتمبر' 2021-05-20)" 2020-09

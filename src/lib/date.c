@@ -83,6 +83,7 @@
 	X(MEDIA, "media", 0, 0)          /* outlets: a relative day after them is a name */ \
 	X(NEGVPREV, "negvprev", 0, 0)    /* before a vague word: no time (في ذلك الحين) */ \
 	X(SCHED, "sched", 0, 0)          /* verbs of scheduled events: a weekday after them is next */ \
+	X(PASTV, "pastv", 0, 0)          /* verbs in the perfect: a month alone after them is the latest */ \
 	X(AGE, "age", 0, 0)              /* before an amount of years: an age (عن عمر ناهز 75 عاما) */ \
 	X(AGENEXT, "agenext", 0, 0)      /* right before one (منتخب تحت 23 عاما, صاحب الـ35 عاما) */ \
 	X(MEASURE, "measure", 0, 0)      /* counted nouns not in the shape of one (دولار) */ \
@@ -1720,10 +1721,17 @@ pick_year(const struct ar_date *dt, int m, int d, int mod)
 	case -1: return a < r ? ref->y : ref->y - 1;
 	case 1: return a > r ? ref->y : ref->y + 1;
 	}
+	if (!d) {
+		/* a month: by months, six either way the reference's year
+		 * (مارس written in September is this year's) */
+		int ahead = (m - ref->m + 12) % 12;
+		return ahead == 0 || ahead == 6 ? ref->y : ahead < 6 ? (m > ref->m ? ref->y : ref->y + 1)
+		    : (m < ref->m ? ref->y : ref->y - 1);
+	}
 	int best = ref->y;
 	long bd = -1;
 	for (int y = ref->y - 1; y <= ref->y + 1; y++) {
-		int dd = d ? (d > ar_days_in_month(y, m) ? ar_days_in_month(y, m) : d) : 15;
+		int dd = d > ar_days_in_month(y, m) ? ar_days_in_month(y, m) : d;
 		long dist = ar_days_from_civil(y, m, dd) - ref->days;
 		if (dist < 0)
 			dist = -dist;
@@ -2259,6 +2267,7 @@ c_numdate2(struct ar_date *dt, size_t i, struct st *s)
 }
 
 static int future_context(struct ar_date *dt, size_t ti);
+static int clause_has(struct ar_date *dt, size_t ti, int cls, int max);
 static int clause_has(struct ar_date *dt, size_t ti, int cls, int max);
 
 /* a numeric date: Y-M-D or D/M/Y (one separator, / - or .), with the
@@ -3049,8 +3058,20 @@ static int clause_has(struct ar_date *dt, size_t ti, int cls, int max);
  * 98.1 إف إم اعتبارا من منتصف ليل الخميس) */
 #define SCHED_REACH BACK_MAX
 
-/* A month alone is the latest, or the next in a sentence about the
- * future or after a scheduling verb (يبدأ العام الدراسي في سبتمبر). */
+/* A month alone is the next in a sentence about the future or after a
+ * scheduling verb (يبدأ العام الدراسي في سبتمبر), the latest after a verb
+ * in the perfect (بدأ العام الدراسي في سبتمبر), else the nearest (تصل
+ * الحرارة في يوليو إلى 50 درجة); ti is where the expression starts. */
+static int
+month_alone_year(struct ar_date *dt, int mo, size_t ti)
+{
+	if (mo == REF(dt).m)
+		return REF(dt).y;
+	if (future_context(dt, ti) || clause_has(dt, ti, L_SCHED, SCHED_REACH))
+		return pick_year(dt, mo, 0, 1);
+	return pick_year(dt, mo, 0, clause_has(dt, ti, L_PASTV, SCHED_REACH) ? -1 : 9);
+}
+
 static long
 resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st *t)
 {
@@ -3059,9 +3080,7 @@ resolve_gregorian(struct ar_date *dt, struct dmy *p, size_t i, long k, struct st
 	if (y >= 0)
 		t->yexp = 1;
 	else if (!dd && p->mod == 9 && REF(dt).ok)
-		y = mo == REF(dt).m ? REF(dt).y
-		    : pick_year(dt, mo, 0, future_context(dt, i)
-		    || clause_has(dt, i, L_SCHED, SCHED_REACH) ? 1 : -1);
+		y = month_alone_year(dt, mo, i);
 	else
 		y = pick_year(dt, mo, dd, p->mod);
 	if (!dd) {
@@ -3253,6 +3272,7 @@ month_spec(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
 static long
 month_at(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
 {
+	size_t k0 = k;
 	struct month mn;
 	long r;
 	int y, m;
@@ -3292,7 +3312,10 @@ month_at(struct ar_date *dt, size_t k, long *first, int *len, int *gm)
 		*first = ar_hijri_days(hy, mn.mo, 1), *len = ar_hijri_month_len(hy, mn.mo);
 		return (long)k;
 	}
-	y = p.y >= 0 ? p.y : pick_year(dt, mn.mo, 0, p.mod);
+	/* a month without a year: as a month alone (ثالث يوم من أكتوبر
+	 * after تبدأ is the next October) */
+	y = p.y >= 0 ? p.y : p.mod == 9 && REF(dt).ok ? month_alone_year(dt, mn.mo, k0)
+	    : pick_year(dt, mn.mo, 0, p.mod);
 	*gm = mn.mo;
 	if (y < 0) {
 		*first = LONG_MIN;
