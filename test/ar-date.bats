@@ -1124,6 +1124,7 @@ XXXX-XX-XX	"
 	# a verb in the perfect: the latest; with a proclitic too
 	assert_equal "$(val 'وأعلنت الوزارة في فبراير عن الخطة' 2024-11-20)" 2024-02
 	assert_equal "$(val 'زار الوفد الرياض في ديسمبر' 2024-03-01)" 2023-12
+	assert_equal "$(val 'زار الوفد العراقي الرياض في يوليو' 2024-03-01)" 2023-07
 	# the month of an ordinal day or weekday, as a month alone
 	assert_equal "$(val 'وتبدأ المرحلة الثانية في ثالث يوم من أكتوبر' 2024-03-12)" 2024-10-03
 	assert_equal "$(val 'تقام البطولة في ثاني خميس من يونيو' 2024-05-22)" 2024-06-13

@@ -1725,8 +1725,9 @@ pick_year(const struct ar_date *dt, int m, int d, int mod)
 		/* a month: by months, six either way the reference's year
 		 * (مارس written in September is this year's) */
 		int ahead = (m - ref->m + 12) % 12;
-		return ahead == 0 || ahead == 6 ? ref->y : ahead < 6 ? (m > ref->m ? ref->y : ref->y + 1)
-		    : (m < ref->m ? ref->y : ref->y - 1);
+		if (ahead == 0 || ahead == 6)
+			return ref->y;
+		return ahead < 6 ? ref->y + (m < ref->m) : ref->y - (m > ref->m);
 	}
 	int best = ref->y;
 	long bd = -1;
@@ -2267,7 +2268,6 @@ c_numdate2(struct ar_date *dt, size_t i, struct st *s)
 }
 
 static int future_context(struct ar_date *dt, size_t ti);
-static int clause_has(struct ar_date *dt, size_t ti, int cls, int max);
 static int clause_has(struct ar_date *dt, size_t ti, int cls, int max);
 
 /* a numeric date: Y-M-D or D/M/Y (one separator, / - or .), with the
