@@ -1138,3 +1138,14 @@ XXXX-XX-XX	"
 	assert_line 2015-10
 	refute_output --partial /
 }
+
+@test "a month name with another meaning is a month alone after a preposition" {
+	assert_equal "$(val 'بدأت الحكومة تطبيق نظام الفوترة في مارس.' 2026-02-10)" 2025-03
+	assert_equal "$(val 'سيزور الرئيس الرياض في نيسان' 2026-02-10)" 2026-04
+	assert_equal "$(val 'تراجعت الحركة التجارية خلال رمضان' 2023-02-20)" 2023-03-23/2023-04-20
+	# a verb after من, a person after مع, a word that holds the name
+	for s in 'من مارس العنف يعاقب' 'التقى المدرب مع رمضان صبحي' 'في باب النفقات' 'يتمثلان في أب وابنته' 'مارس الرياضة منذ صغره'; do
+		run -1 bash -c "echo '$s' | ar-date --ref=2026-02-10"
+		assert_output ''
+	done
+}

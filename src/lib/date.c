@@ -2099,7 +2099,9 @@ c_zone(struct ar_date *dt, size_t i, struct st *s)
 }
 
 /* a month name, with its partner (مايو/أيار, آذار (مارس), تشرين نوفمبر) */
-struct month { int mo, cal, amb, partner, ascii; };
+/* bare: the month's word as written, with no proclitic (باب is no ب + آب)
+ * and, for a name of two letters, with its madda (آب, not أب "a father") */
+struct month { int mo, cal, amb, partner, ascii, bare; };
 
 static long
 c_month(struct ar_date *dt, size_t i, struct month *mn)
@@ -2111,6 +2113,8 @@ c_month(struct ar_date *dt, size_t i, struct month *mn)
 	const struct ar_lexent *m1 = dt->m;
 	mn->mo = m1->val, mn->cal = month_cal(m1), mn->amb = month_amb(m1), mn->partner = 0;
 	mn->ascii = dt->tok[i].ascii;
+	mn->bare = dt->mpfx == 0 && (m1->nw != 1 || m1->wl[0] > 2 * AR_LETTER_LEN
+	    || !memcmp(dt->line + dt->tok[i].b0, "\u0622", 2));
 	size_t j = (size_t)r;
 	if (ispunct_at(dt, j, "/-") && (r2 = lx(dt, j + 1, L_MONTH, 0)) > 0
 	    && month_cal(dt->m) == mn->cal) {
@@ -2152,7 +2156,7 @@ month_num(struct ar_date *dt, size_t i, struct month *mn)
 		v = dt->m->val;         /* not شهر واحد: one month */
 	if (v < 1 || v > 12 || lx(dt, (size_t)e, L_UNIT, 0) > 0 || ispunct_at(dt, (size_t)e, "/-.:"))
 		return -1;
-	mn->mo = v, mn->cal = 'g', mn->amb = 0, mn->partner = 0, mn->ascii = 0;
+	mn->mo = v, mn->cal = 'g', mn->amb = 0, mn->partner = 0, mn->ascii = 0, mn->bare = 0;
 	return e;
 }
 
@@ -3184,9 +3188,15 @@ r_day_month(struct ar_date *dt, struct at *a, struct st *t)
 	if (p.dd && T[a->j].type == T_NUM && prev_is(dt, a->j, L_NEGPREV))
 		return RULE_FAIL;
 	k = after_month(dt, (size_t)r, &p);
-	if (p.mn.amb && !p.dd && p.y < 0 && p.mod == 9 && !p.shahr && !p.mn.partner && !a->pm)
+	/* a word with another meaning (مارس a verb, رمضان a name) is a month
+	 * alone only after a preposition no verb follows (في مارس); من and
+	 * مع may take a verb or a person (من مارس العنف, مع رمضان صبحي) */
+	int prep = a->pm || (!p.dd && p.mn.bare && k == a->j + 1 && a->i == a->j && a->i > 0
+	    && prev_is(dt, a->i, L_YPREP) && !is_word(dt, a->i - 1, "\u0645\u0646")
+	    && !is_word(dt, a->i - 1, "\u0645\u0639"));
+	if (p.mn.amb && !p.dd && p.y < 0 && p.mod == 9 && !p.shahr && !p.mn.partner && !prep)
 		return RULE_FAIL;
-	if (p.mn.cal == 'h' && !p.dd && p.y < 0 && !p.shahr && p.mod == 9 && !a->pm)
+	if (p.mn.cal == 'h' && !p.dd && p.y < 0 && !p.shahr && p.mod == 9 && !prep)
 		return RULE_FAIL;
 	if (p.mn.cal == 'h')
 		return resolve_hijri(dt, &p, (long)k, t);
