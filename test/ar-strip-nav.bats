@@ -965,3 +965,26 @@ for f in sys.argv[1:]:
 	assert_line --regexp $'^[^\t]*\t21\tD\tpage:a photo caption'
 	assert_line --regexp $'^[^\t]*\t19\tK\t'
 }
+
+@test "a table of contents goes and the title above it stays; questions under a known heading go" {
+	run -0 ar-strip-nav --explain "$D/x09-jordan-health-iron.txt"
+	assert_line --partial "	21	D	page:a table of contents"
+	assert_line --partial "	22	D	page:a table of contents"
+	assert_line --partial "	15	K	page:title"
+	# the subheads the table listed stay in the body
+	assert_line --partial "	27	K	page:body"
+	assert_line --partial "	42	D	list:a list of links"
+	run -0 ar-strip-nav "$D/x09-jordan-health-iron.txt"
+	assert_line "آخر تحديث: 5 آذار 2025"
+	refute_output --partial "هل يمكن أخذ حبوب الحديد"
+}
+
+@test "a vote table with a cookie word in its head row stays; numbered sentences between sections stay" {
+	run -0 ar-strip-nav "$D/x08-kuwait-assembly-housing.txt"
+	assert_line "المادة | الحضور | موافق | غير موافق | امتناع"
+	assert_line --partial "المادة الأولى | 62"
+	assert_line --partial "وشهدت الجلسة نقاشاً مطولاً"
+	run -0 ar-strip-nav "$D/x07-thinktank-cbdc.txt"
+	assert_line "توصيات"
+	assert_line --partial "2. وضع سقوف للأرصدة الفردية"
+}

@@ -4,7 +4,7 @@
 #     test/gold/strip-nav/: line-level precision, recall and F1 of kept lines,
 #     each seed as a file operand, then all of them glued by `cat *.txt`;
 #     main-article body paragraphs lost are listed by name.
-#  2. the development set test/gold/strip-nav/dev (162 pages of 150 site
+#  2. the development set test/gold/strip-nav/dev (212 pages of 200 site
 #     layouts, every line labelled K or D with its kind): P, R, F1 of kept
 #     lines and the share right per kind; then the ANT corpus as a stream of
 #     clean articles (share of nonblank lines kept);
@@ -13,11 +13,14 @@
 #     title on (line 4) with a letter or digit that are not trailers; trailers
 #     are found by the regular expressions below, written independently of
 #     the tool's rules.
-# Usage: test/strip-nav-eval.sh [-v] [--split=all|train|held] [--only=PART,...]
+# Usage: test/strip-nav-eval.sh [-v] [--split=all|train|held] [--dev=DIR] [--only=PART,...]
 #   -v        list every miss
 #   --split   the dev pages scored: all (default), held (every page whose
 #             number ends in 3, 6 or 9, kept out of development) or train
 #             (the others)
+#   --dev     the folder of labelled pages scored as the dev set (default
+#             test/gold/strip-nav/dev): a new blind set is scored once with
+#             it before it joins the dev set
 #   --only    the parts to run: seeds, dev, glued (the dev pages of the split
 #             on one standard input, as a crawl), wrapped (the dev pages of
 #             the split cut to 76 columns, as text browsers dump them), ant,
@@ -30,19 +33,20 @@ BIN=${AR_STRIP_NAV:-bin/ar-strip-nav}
 SEEDS=../shared/seeds
 NEWS=../shared/bench/news
 GOLD=test/gold/strip-nav
-V= SPLIT=all ONLY=seeds,dev,glued,wrapped,ant,bench
+V= SPLIT=all DEV=$GOLD/dev ONLY=seeds,dev,glued,wrapped,ant,bench
 for a in "$@"; do
 	case $a in
 	-v) V=-v ;;
 	--split=*) SPLIT=${a#--split=} ;;
 	--only=*) ONLY=${a#--only=} ;;
-	*) echo "usage: $0 [-v] [--split=all|train|held] [--only=seeds,dev,glued,wrapped,ant,bench]" >&2; exit 2 ;;
+	--dev=*) DEV=${a#--dev=} ;;
+	*) echo "usage: $0 [-v] [--split=all|train|held] [--dev=DIR] [--only=seeds,dev,glued,wrapped,ant,bench]" >&2; exit 2 ;;
 	esac
 done
 part() { case ",$ONLY," in *",$1,"*) return 0 ;; esac; return 1; }
 # the dev pages of the split
 dev_pages() {
-	for lab in "$GOLD"/dev/*.lab; do
+	for lab in "$DEV"/*.lab; do
 		b=${lab##*/}; num=${b:1:2}
 		case $SPLIT:${num: -1} in
 		held:[369] | train:[0124578] | all:*) echo "${lab%.lab}.txt" ;;
@@ -96,7 +100,7 @@ fi
 # devscore OUT [DIR]: score rows "page<TAB>line:action ..." against the
 # labels (of the dev pages, or of DIR)
 devscore() {
-python3 - "${2:-$GOLD/dev}" "$1" "$V" <<'PY'
+python3 - "${2:-$DEV}" "$1" "$V" <<'PY'
 import sys, collections
 gold_dir, out, verbose = sys.argv[1], sys.argv[2], sys.argv[3] == "-v"
 tp = fp = fn = 0

@@ -855,6 +855,7 @@ int ar_pub_line(struct ar_date *dt, const char *s, size_t n, struct ar_pub *pub)
 	X(CAPTION,       "a photo caption")                        \
 	X(AUTHOR_BOX,    "the author's box")                       \
 	X(CONTACT,       "a block of contacts")                    \
+	X(CONTENTS,      "a table of contents")                    \
 	X(CHROME,        "page furniture")
 #define AR_NAV_ROLES(X)                   /* what a kept line is to its page */ \
 	X(NONE,        "none")         /* dropped */ \

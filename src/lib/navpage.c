@@ -542,10 +542,27 @@ run_end(struct pm *m, struct run *r)
 	r->first = r->last = r->prev = r->paux = -1;
 }
 
+/* Under a heading known by its words (أسئلة ذات صلة, قد يهمك), items
+ * may be sentences: short lines with a stop (questions, teasers) */
+static int
+item_under_heading(const struct ent *x)
+{
+	return !x->blank && pending(x) && x->f.words && x->f.words <= 14 && x->f.cps < 100;
+}
+
+static int
+known_heading(const struct ent *x)
+{
+	return !x->blank && x->f.words && x->f.words <= 6 && (!x->f.term || x->f.colon)
+	    && list_heading(x) && x->v.score >= 50;     /* pending or dropped for its words */
+}
+
 static void
 find_lists(struct pm *m)
 {
 	struct run r;
+	long lastnb = -1;       /* the nonblank line before */
+	int headed = 0;         /* the run is under a known heading */
 
 	memset(&r, 0, sizeof r);
 	r.first = r.last = r.prev = r.paux = -1;
@@ -553,8 +570,29 @@ find_lists(struct pm *m)
 		const struct ent *x = &m->e[i];
 		if (x->blank)
 			continue;
-		if (!item_like(x)) {
+		long before = lastnb;
+		lastnb = i;
+		if (known_heading(x) && !item_like(&m->e[before >= 0 ? before : i])) {
+			/* a list's heading under prose opens a run of its own */
 			run_end(m, &r);
+			headed = 1;
+			continue;
+		}
+		if (r.first < 0)
+			headed = before >= 0 && known_heading(&m->e[before]);
+		int loose = headed && !item_like(x) && item_under_heading(x);
+		if (!item_like(x) && !loose) {
+			run_end(m, &r);
+			headed = known_heading(x);
+			continue;
+		}
+		if (loose) {
+			/* as an item, whatever its stop; similar() asks no more */
+			if (r.first < 0)
+				r.first = i;
+			r.last = r.prev = i;
+			r.items++;
+			r.vocab += x->cv >= 2;
 			continue;
 		}
 		if (r.items && aux_line(x)) {
@@ -719,7 +757,7 @@ points_under_colon(const struct pm *m, long i)
 	 * their shape says, if no interface word or template knows them */
 	int row = x->f.seps && x->cv < 2 && x->ct < 3;
 
-	if ((row ? x->item > 1 : x->item != 1) || (!row && x->chrome >= 2)
+	if ((!row && x->item != 1) || (!row && x->chrome >= 2)
 	    || !(x->f.numbered || x->f.bullet || row) || x->f.words < (row ? 2u : 3u))
 		return 0;
 	while ((p = line_near(m, p, -1)) >= 0 && (m->e[p].item || (row && m->e[p].f.seps)))
@@ -762,7 +800,7 @@ gap_weight(const struct pm *m, long a, long b, int *strongp)
 			continue;
 		/* the article's own list (points under a paragraph that ends
 		 * with a colon) parts nothing */
-		int own = points_under_colon(m, i);
+		int own = own_point(m, i);
 		int f = !own && (x->item || x->heading || x->chrome >= 4 || (by_rule(x) && x->fin == F_D));
 		/* the article's tags (الوسوم: ...) close it: what comes after
 		 * them is the page's */
@@ -815,7 +853,7 @@ split_blocks(struct pm *m)
 		/* a headline and its paragraph after the article's end (an
 		 * attribution, furniture) */
 		for (long h = last + 1; strong && h < i && hd < 0; h++)
-			if (headline_meta(m, h) && !points_under_colon(m, h))
+			if (headline_meta(m, h) && !own_point(m, h))
 				hd = h;
 		/* a section a rule found and --keep keeps is not parted */
 		for (long h = last + 1; hd >= 0 && h < i; h++)
@@ -1285,7 +1323,7 @@ unlist_head(struct pm *m)
 
 	for (long i = m->b0 - 1; i >= 0 && k < HEAD_LOOK; i--) {
 		struct ent *x = &m->e[i];
-		if (x->blank)
+		if (x->blank || x->reason == AR_NAV_R_CONTENTS)
 			continue;
 		/* a summary's heading (أبرز ما جاء فيه:) is no list's */
 		if (!pending(x) || (x->heading && !(x->f.colon && x->cv < 4 && !by_rule(x))))
@@ -1409,7 +1447,7 @@ find_title(struct pm *m)
 		return;
 	for (long i = m->b0 - 1; i >= 0 && k < TITLE_LOOK; i--) {
 		struct ent *x = &m->e[i];
-		if (x->blank)
+		if (x->blank || x->reason == AR_NAV_R_CONTENTS)
 			continue;
 		int item_title = x->item && k == 0 && ++seen <= 3 && title_shape(x)
 		    && share_smooth(m, i, &m->set) >= 20;
@@ -1489,6 +1527,61 @@ title_again(struct pm *m)
 			set_fate(x, m->nv->keep_dup ? F_K : F_D, AR_NAV_L_PAGE, AR_NAV_R_TITLE_AGAIN);
 		}
 	}
+}
+
+/* ---- a table of contents ---- */
+#define TOC_LOOK 40             /* lines above the body it may stand in */
+#define TOC_WORDS 12            /* words of an entry at most */
+
+/* line x is written again as a line of the body (its subhead) */
+static int
+in_body(const struct pm *m, const struct ent *x)
+{
+	size_t n, k;
+	const char *s = trimmed(m, x, &n);
+
+	for (long i = m->b0; i <= m->b1; i++) {
+		const struct ent *y = &m->e[i];
+		if (y->blank || y->f.words != x->f.words)
+			continue;
+		const char *t = trimmed(m, y, &k);
+		if (k == n && !memcmp(s, t, n))
+			return 1;
+	}
+	return 0;
+}
+
+/* The subheads of the body listed above it (محتويات المقال, a guide's
+ * "in this article"): two or more short lines before the body, each
+ * written again as a line of it, are a table of contents, dropped with
+ * the heading over them. Found before the title, so that an entry (which
+ * shares the lead's words) is never taken for it. */
+static void
+drop_contents(struct pm *m)
+{
+	long lo = m->b0 > TOC_LOOK ? m->b0 - TOC_LOOK : 0, first = -1;
+	int found = 0;
+
+	for (long i = lo; i < m->b0; i++) {
+		const struct ent *x = &m->e[i];
+		if (!x->blank && pending(x) && x->f.words && x->f.words <= TOC_WORDS && in_body(m, x)) {
+			found++;
+			if (first < 0)
+				first = i;
+		}
+	}
+	if (found < 2)
+		return;
+	for (long i = first; i < m->b0; i++) {
+		struct ent *x = &m->e[i];
+		if (!x->blank && pending(x) && x->f.words <= TOC_WORDS && in_body(m, x))
+			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CONTENTS);
+	}
+	long h = first;
+	while (--h >= 0 && m->e[h].blank)
+		;
+	if (h >= 0 && heading_like(&m->e[h]) && !in_body(m, &m->e[h]))
+		set_fate(&m->e[h], F_D, AR_NAV_L_PAGE, AR_NAV_R_CONTENTS);
 }
 
 /* the nearest nonblank line before (dir -1) or after (1) i, within the body */
@@ -2058,19 +2151,41 @@ marked_sentences(struct pm *m, long h)
 	return n >= 1;
 }
 
+/* the items around i (within the body) are the article's points: two or
+ * more, each numbered or bulleted, a sentence with its stop (four words or
+ * more), no interface words; headlines in a box of links end with none */
+static int
+point_sentences(struct pm *m, long i)
+{
+	long p = i, q = i;
+	int n = 0;
+
+	while ((p = neighbour(m, p, -1)) >= 0 && m->e[p].item)
+		;
+	for (q = p < 0 ? m->b0 : neighbour(m, p, 1); q >= 0 && m->e[q].item; q = neighbour(m, q, 1), n++) {
+		const struct ent *x = &m->e[q];
+		if (!(x->f.numbered || x->f.bullet) || !x->f.term || x->f.words < 4 || x->cv >= 2)
+			return 0;
+	}
+	return n >= 2;
+}
+
 /* A list inside the body without interface words is the article's when
  * it stands between paragraphs, when a line ending with a colon introduces
- * it, or in a stream of articles. */
+ * it, when its items are sentences (point_sentences), or in a stream of
+ * articles. */
 static int
 list_of_article(struct pm *m, long i)
 {
 	const struct ent *x = &m->e[i];
 	long p = i, q = i;
 
-	if (points_under_colon(m, i))
-		return 1;
+	if (own_point(m, i))
+		return 1;       /* with the head row of its table */
 	if (x->item != 1 || x->chrome >= 2)
 		return 0;
+	if (point_sentences(m, i))
+		return 1;
 	while ((p = neighbour(m, p, -1)) >= 0 && m->e[p].item)
 		;
 	while ((q = neighbour(m, q, 1)) >= 0 && m->e[q].item)
@@ -3033,6 +3148,7 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 			body_after_insert(m);
 			body_before_insert(m);
 		}
+		drop_contents(m);
 		unlist_head(m);
 		find_title(m);
 		if (m->title >= 0) {

@@ -290,12 +290,12 @@ static const struct nav_case {
 	  "20 K body page:body; good len=133 sw=0.29\n"
 	  "21 K attribution rule:attribution\n"
 	  "22 D none rule:tags\n"
-	  "23 D none list:a list of links (6 lines); short len=15 sw=0.00\n"
-	  "24 D none list:a list of links (6 lines); headline len=42 sw=0.00\n"
-	  "25 D none list:a list of links (6 lines); short len=13 sw=0.00\n"
-	  "26 D none list:a list of links (6 lines); headline len=45 sw=0.25\n"
-	  "27 D none list:a list of links (6 lines); short len=13 sw=0.00\n"
-	  "28 D none list:a list of links (6 lines); short len=39 sw=0.17\n" },
+	  "23 D none list:the heading of a list (5 lines); short len=15 sw=0.00\n"
+	  "24 D none list:a list of links (5 lines); headline len=42 sw=0.00\n"
+	  "25 D none list:a list of links (5 lines); short len=13 sw=0.00\n"
+	  "26 D none list:a list of links (5 lines); headline len=45 sw=0.25\n"
+	  "27 D none list:a list of links (5 lines); short len=13 sw=0.00\n"
+	  "28 D none list:a list of links (5 lines); short len=39 sw=0.17\n" },
 	{ "cohesion: a spliced headline; the body resumes after read-also", NULL, NULL, doc_b,
 	  "1 K title page:title; headline len=59 sw=0.00\n"
 	  "2 K body page:body; good len=144 sw=0.13\n"
