@@ -988,3 +988,17 @@ for f in sys.argv[1:]:
 	assert_line "توصيات"
 	assert_line --partial "2. وضع سقوف للأرصدة الفردية"
 }
+
+@test "a dateline on the first paragraph leaves a share list; a trail that ends with the title is no title" {
+	run -0 ar-strip-nav "$D/x01-syria-hasakah-wheat.txt"
+	assert_line "الحسكة-سانا"
+	refute_line "طباعة"
+	run -0 ar-strip-nav "$D/x03-egypt-singer-alamein.txt"
+	assert_line --index 0 "ياسمين فؤاد تحيي حفلاً كامل العدد في العلمين وتفاجئ جمهورها بأغنية جديدة"
+	refute_output --partial "الرئيسية > موسيقى"
+	# an agency's name in a list under a known heading is no attribution
+	run -0 ar-strip-nav "$D/x04-morocco-taroudant-argan.txt"
+	refute_output --partial "روابط مفيدة"
+	refute_line "الوكالة الوطنية لتنمية مناطق الواحات وشجر الأركان"
+	assert_line "المصدر: وكالة المغرب العربي للأنباء"
+}

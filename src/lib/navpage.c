@@ -1315,11 +1315,32 @@ name_over_date(struct pm *m, long i)
 	return q < m->n && m->e[q].datetime;
 }
 
+/* A dateline right on the body's first paragraph (no blank line between):
+ * a place and a source joined by a dash or a colon (الحسكة-سانا, عدن -
+ * خاص), four words at most, no digits, no stop */
+static int
+dateline_on_body(const struct pm *m, long i)
+{
+	const struct ent *x = &m->e[i];
+	size_t n;
+	const char *s;
+
+	if (i + 1 != m->b0 || x->blank || !pending(x) || !x->f.words || x->f.words > 4
+	    || x->f.dig || x->f.term || x->f.links || x->cv >= 2)
+		return 0;
+	s = trimmed(m, x, &n);
+	return n > 2 && (memchr(s + 1, '-', n - 2) || memchr(s + 1, ':', n - 2)
+	    || memmem(s, n, "\u2013", 3));
+}
+
 static void
 unlist_head(struct pm *m)
 {
 	long t = -1;
 	int bsh = 0, k = 0;
+
+	if (m->b0 > 0 && m->e[m->b0 - 1].item && dateline_on_body(m, m->b0 - 1))
+		m->e[m->b0 - 1].item = 0;
 
 	for (long i = m->b0 - 1; i >= 0 && k < HEAD_LOOK; i--) {
 		struct ent *x = &m->e[i];
@@ -1396,6 +1417,33 @@ trail_end(const struct pm *m, long i)
 	const struct ent *up = i > 0 ? &m->e[i - 1] : NULL;
 
 	return up && !up->blank && up->f.words <= 3 && !up->f.term && !up->f.dig;
+}
+
+/* The title taken is a breadcrumb trail that ends with the title
+ * (الرئيسية > موسيقى > TITLE): the line under it (before the body) that
+ * is that end is the title. */
+static void
+trail_to_title(struct pm *m)
+{
+	size_t tn, n;
+	const char *ts = trimmed(m, &m->e[m->title], &tn);
+	int marks = 0;
+
+	for (size_t p = 0; p + 1 < tn; p++)
+		marks += ts[p] == '>' || ts[p] == '/' || ts[p] == '|' || !memcmp(ts + p, "\u203A", 3)
+		    || !memcmp(ts + p, "\u00BB", 2);
+	if (marks < 2)
+		return;
+	for (long i = m->title + 1; i < m->b0; i++) {
+		const struct ent *x = &m->e[i];
+		if (x->blank || !pending(x) || x->f.words < 3)
+			continue;
+		const char *s = trimmed(m, x, &n);
+		if (n + 4 < tn && !memcmp(ts + tn - n, s, n)) {
+			m->title = i;
+			return;
+		}
+	}
 }
 
 /* The title written twice: the first is the title, unless it ends a
@@ -1508,6 +1556,8 @@ find_title(struct pm *m)
 	}
 	if (m->title >= 0)
 		first_of_twins(m);
+	if (m->title >= 0)
+		trail_to_title(m);
 }
 
 /* the title written again, anywhere on the page */
@@ -2865,7 +2915,7 @@ decide_after(struct pm *m)
 			cont = 0;
 		} else if (credited_caption(m, i) || counter_line(m, x)) {
 			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);   /* a gallery's counter too */
-		} else if (attribution_like(x) && (cont || near < 3)) {
+		} else if (attribution_like(x) && (cont || near < 3) && x->item != 2) {
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_ATTRIBUTION);
 			x->role = AR_NAV_ROLE_ATTRIBUTION;
 		} else if (cont && !m->stream && linked_after(m, i)) {
