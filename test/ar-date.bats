@@ -1149,3 +1149,17 @@ XXXX-XX-XX	"
 		assert_output ''
 	done
 }
+
+@test "a year after a noun that names an event by it; none after words of counts or before a counted noun" {
+	assert_equal "$(val 'أقرت الحكومة موازنة 2024' 2025-06-01)" 2024
+	assert_equal "$(val 'شارك المنتخب في مونديال 2022' 2025-06-01)" 2022
+	assert_equal "$(val 'أجريت انتخابات 2018 البرلمانية' 2025-06-01)" 2018
+	assert_equal "$(val 'ويبلغ عدد سكان القرية 1450 نسمة حسب إحصاء 2014.' 2025-06-01)" 2014
+	# still a range after بين
+	assert_equal "$(val 'ما بين 2010 و2015' 2025-06-01)" 2010/2015
+	for s in 'اتصل بالرقم 1919' 'أغلق المؤشر عند مستوى 2050' 'حصل على 2000 صوت' 'باع 2014 سيارة' \
+	    'وبلغ سعر الهاتف الجديد 1999 درهما' 'تخصيص 2024 مليون دينار' 'وينص القانون رقم 15 لسنة 2019 على العقوبات'; do
+		run -1 bash -c "echo '$s' | ar-date --ref=2025-06-01"
+		assert_output ''
+	done
+}

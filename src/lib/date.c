@@ -93,7 +93,8 @@
 	X(FEW, "few", 0, 0)              /* few, after a plural unit (الأيام القليلة المقبلة) */ \
 	X(QCODE, "qcode", 0, 1)          /* Q and H before a number: a quarter or half (Q1 2024) */ \
 	X(SAME, "same", 1, 1)            /* مثل هذا اليوم: the reference's day in another year */ \
-	X(TIMEOF, "timeof", 0, 0)        /* after a unit, part of its amount (عقد من الزمن) */
+	X(TIMEOF, "timeof", 0, 0)        /* after a unit, part of its amount (عقد من الزمن) */ \
+	X(NUMNOUN, "numnoun", 0, 0)      /* before a number: a count, a level or a code (رقم, نحو) */
 
 enum {
 	L_NONE,
@@ -2753,6 +2754,55 @@ count_after(struct ar_date *dt, size_t j, size_t q)
 	return c;
 }
 
+/* Token q is a counted noun in ما (درهما: counted_noun leaves such words
+ * to the conjunctions, عندما, بينما): five letters or more, no article,
+ * not one of those */
+static int
+counted_in_ma(const struct ar_date *dt, size_t q)
+{
+	static const char *const conj[] = { "\u0628\u064a\u0646\u0645\u0627",
+	    "\u0639\u0646\u062f\u0645\u0627", "\u062d\u064a\u0646\u0645\u0627",
+	    "\u0645\u062b\u0644\u0645\u0627", "\u0637\u0627\u0644\u0645\u0627",
+	    "\u062d\u064a\u062b\u0645\u0627", "\u0623\u064a\u0646\u0645\u0627",
+	    "\u0643\u064a\u0641\u0645\u0627", "\u0631\u064a\u062b\u0645\u0627" };
+	if (q >= dt->ntok)
+		return 0;
+	const struct tok *t = &dt->tok[q];
+	const char *w = dt->line + t->b0;
+	size_t n = t->b1 - t->b0;
+
+	if (t->type != T_WORD || t->ascii || n < 10 || !memcmp(w, "\u0627\u0644", 4)
+	    || memcmp(w + n - 4, "\u0645\u0627", 4))
+		return 0;
+	for (size_t k = 0; k < sizeof conj / sizeof *conj; k++)
+		if (n == strlen(conj[k]) && !memcmp(w, conj[k], n))
+			return 0;
+	return 1;
+}
+
+/* A year after a noun, as news names events by their year (موازنة 2024,
+ * مونديال 2022, انتخابات 2018 البرلمانية, تعداد 2014): four digits, 1900
+ * to 2100, after an Arabic word that takes no count (numnoun: رقم, نحو,
+ * بلغ...) and not before what makes the number a count (a counted noun by
+ * its shape or in measure, a unit, a month, another number). */
+static int
+year_of_noun(struct ar_date *dt, size_t j, size_t q, int y)
+{
+	const struct ar_lexent *m = dt->m;
+	int p = dt->mpfx, ok;
+
+	if (j == 0 || dt->tok[j].nd != 4 || y < 1900 || y > 2100 || dt->tok[j - 1].type != T_WORD
+	    || dt->tok[j - 1].ascii || touches_prev(dt, j))
+		return 0;
+	ok = !prev_is(dt, j, L_NUMNOUN) && !prev_is(dt, j, L_MEASURE) && !prev_is(dt, j, L_NUM)
+	    && !prev_is(dt, j, L_YEARW) && !is_word(dt, j - 1, "\u0628\u064a\u0646")
+	    && !prev_is(dt, j, L_THOUSAND) && !counted_noun(dt, q) && !counted_in_ma(dt, q)
+	    && lx(dt, q, L_MEASURE, 1) < 0 && lx(dt, q, L_UNIT, 1) < 0 && lx(dt, q, L_MONTH, 1) < 0
+	    && lx(dt, q, L_THOUSAND, 1) < 0 && (q >= dt->ntok || dt->tok[q].type != T_NUM);
+	dt->m = m, dt->mpfx = p;
+	return ok;
+}
+
 static long
 r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 {
@@ -2771,7 +2821,8 @@ r_bare_year(struct ar_date *dt, struct at *a, struct st *t)
 	    || (q + 1 < dt->ntok && adj(dt, q) && dt->tok[q + 1].type == T_NUM));
 	if (!(h || (size_t)r > j + 1 || ((a->pm || prev_is(dt, j, L_YPREP))
 	    && y >= 1800 && y <= 2100 && lx(dt, q, L_MONTH, 1) < 0
-	    && lx(dt, q, L_UNIT, 1) < 0 && !touch && !count_after(dt, j, q))))
+	    && lx(dt, q, L_UNIT, 1) < 0 && !touch && !count_after(dt, j, q))
+	    || (!touch && year_of_noun(dt, j, q, y))))
 		return RULE_NEXT;
 	if (h)
 		hijri_set(t, y, 0, 0);

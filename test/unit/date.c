@@ -433,8 +433,9 @@ main(void)
 		check(ar_date_scan(own, "في 3 فلوريال 2020 أمس", strlen("في 3 فلوريال 2020 أمس")) == 2
 		    && !strcmp(ar_date_get(own, 0)->value, "2020-05-03")
 		    && !strcmp(ar_date_get(own, 1)->value, "1969-12-31"), "own word lists");
-		check(ar_date_scan(own, "في 3 مايو 2020", strlen("في 3 مايو 2020")) == 0,
-		    "only the listed months");
+		/* مايو is no month here: a word, which 2020 is the year of */
+		check(ar_date_scan(own, "في 3 مايو 2020", strlen("في 3 مايو 2020")) == 1
+		    && !strcmp(ar_date_get(own, 0)->value, "2020"), "only the listed months");
 		ar_date_free(own);
 		remove(months);
 		remove(words);
