@@ -1163,3 +1163,15 @@ XXXX-XX-XX	"
 		assert_output ''
 	done
 }
+
+@test "times in a period are a set; the same day an amount of years ago; a fixture's verb and a state's" {
+	assert_equal "$(val 'يصدر البنك المركزي نشرته الإحصائية مرتين في الشهر.' 2025-02-26)" P1M
+	run -0 bash -c "echo 'تناول الدواء ثلاث مرات في اليوم' | ar-date --ref=2025-02-26"
+	assert_output --partial "P1D  ثلاث مرات في اليوم"
+	assert_equal "$(val 'في مثل هذا اليوم قبل عشر سنوات، خرج المصريون إلى الميادين' 2021-01-25)" 2011-01-25
+	assert_equal "$(val 'في مثل هذا اليوم من عام 1948' 2021-01-25)" 1948-01-25
+	# يواجه announces a fixture: the bare weekday is the next one
+	assert_equal "$(val 'يواجه المنتخب نظيره الأرجنتيني الثلاثاء في الواحدة ظهرا' 2022-11-20)" 2022-11-22T13:00
+	# يعمل is a state that goes on: منذ is a duration
+	assert_equal "$(val 'يعمل المدرب في الملاعب الخليجية منذ عقدين' 2026-03-02)" P20Y
+}

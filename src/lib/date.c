@@ -94,7 +94,8 @@
 	X(QCODE, "qcode", 0, 1)          /* Q and H before a number: a quarter or half (Q1 2024) */ \
 	X(SAME, "same", 1, 1)            /* مثل هذا اليوم: the reference's day in another year */ \
 	X(TIMEOF, "timeof", 0, 0)        /* after a unit, part of its amount (عقد من الزمن) */ \
-	X(NUMNOUN, "numnoun", 0, 0)      /* before a number: a count, a level or a code (رقم, نحو) */
+	X(NUMNOUN, "numnoun", 0, 0)      /* before a number: a count, a level or a code (رقم, نحو) */ \
+	X(FREQ, "freq", 0, 1)            /* times, before في + a period: a set (مرتين في الأسبوع) */
 
 enum {
 	L_NONE,
@@ -5509,6 +5510,35 @@ p_set(struct ar_date *dt, size_t i)
 	return e;
 }
 
+/* Times in a period: مرتين في الأسبوع, ثلاث مرات في الشهر, مرة في السنة,
+ * مرتين في اليوم: the set of the period (P1W; TimeML's freq, the count,
+ * is not in the value). The number before مرات is in the span. */
+static long
+p_freq(struct ar_date *dt, size_t i)
+{
+	long r = lx(dt, i, L_FREQ, 1), q;
+
+	if (r < 0)
+		return -1;
+	int pfx = dt->mpfx;
+	size_t j = (size_t)r;
+	if (!is_word(dt, j, "\u0641\u064a"))
+		return -1;
+	const char *v;
+	if ((q = lx(dt, j + 1, L_PERIOD, 0)) > 0 && !*entry_flag(dt->m) && strchr("WMY", dt->m->str[0]))
+		v = dt->m->str[0] == 'W' ? "P1W" : dt->m->str[0] == 'M' ? "P1M" : "P1Y";
+	else if (is_word(dt, j + 1, "\u0627\u0644\u064a\u0648\u0645"))
+		v = "P1D", q = (long)j + 2;     /* اليوم: the day, no "today" here */
+	else
+		return -1;
+	size_t b = i;
+	if (i > 0 && !touches_prev(dt, i) && (dt->tok[i - 1].type == T_NUM || prev_is(dt, i, L_NUM))
+	    && dt->last_end_b <= dt->tok[i - 1].b0)
+		b = i - 1, pfx = 0;     /* ثلاث مرات */
+	add_val(dt, b, (size_t)q, pfx, "set", "%s", v);
+	return q;
+}
+
 /* the end of a range's first side: a chain, or a bare day (1), hour (1,
  * or 2 for an hour word), year (4) or ordinal day (5, its day in a->d:
  * من الأول حتى العاشر من يونيو) that takes the rest from the second
@@ -5977,8 +6007,9 @@ p_chain(struct ar_date *dt, size_t i)
 	return r;
 }
 
-/* في مثل هذا اليوم من عام 1948, مثل هذا الشهر من العام الماضي: the
- * reference's day (VALUE 1) or month (2) in the year that من names */
+/* في مثل هذا اليوم من عام 1948, مثل هذا الشهر من العام الماضي, مثل هذا
+ * اليوم قبل عشر سنوات: the reference's day (VALUE 1) or month (2) in the
+ * year that من or the amount names */
 static long
 p_same(struct ar_date *dt, size_t i)
 {
@@ -5988,13 +6019,25 @@ p_same(struct ar_date *dt, size_t i)
 		return -1;
 	int unit = dt->m->val, pfx = dt->mpfx;
 	size_t j = (size_t)r, f;
-	if (!is_word(dt, j, "\u0645\u0646"))
-		return -1;
+	/* or the year an amount ago or on names (قبل عشر سنوات) */
 	struct st s;
-	long e = chain(dt, j + 1, &s, &f);
-	if (e < 0)
-		return -1;
-	finish(dt, &s);
+	long e, o;
+	if (!is_word(dt, j, "\u0645\u0646") && (o = lx(dt, j, L_OFFSET, 0)) > 0
+	    && !*entry_flag(dt->m) && dt->m->val && REF(dt).ok) {
+		/* or the year an amount of years ago or on names (قبل عشر سنوات) */
+		int sign = dt->m->val;
+		struct amount a;
+		if ((e = g_amount(dt, (size_t)o, 1, &a)) < 0 || a.n < 1 || a.frac || strcmp(a.unit, "Y"))
+			return -1;
+		st_init(&s);
+		s.gran = G_YEAR, s.y = REF(dt).y + sign * a.n;
+	} else {
+		if (!is_word(dt, j, "\u0645\u0646"))
+			return -1;
+		if ((e = chain(dt, j + 1, &s, &f)) < 0)
+			return -1;
+		finish(dt, &s);
+	}
 	if (s.gran != G_YEAR || s.y < 0 || !REF(dt).ok)
 		return -1;
 	int y, m, d;
@@ -6031,6 +6074,7 @@ static const struct line_rule {
 	{ "bc", p_bc, CLS(L_YEARW), 1 },
 	{ "first-n", p_first_n, CLS(L_ORDBARE), 0 },
 	{ "set", p_set, CLS(L_SET) | CLS(L_EVERY), 0 },
+	{ "freq", p_freq, CLS(L_FREQ), 0 },
 	{ "vague", p_vague, CLS(L_VAGUE), 0 },
 	{ "offset", p_offset, CLS(L_OFFSET), 0 },
 	{ "def-amount", p_def_amount, CLS(L_NUMDEF) | CLS(L_UNITDEF), 1 },
