@@ -1002,3 +1002,19 @@ for f in sys.argv[1:]:
 	refute_line "الوكالة الوطنية لتنمية مناطق الواحات وشجر الأركان"
 	assert_line "المصدر: وكالة المغرب العربي للأنباء"
 }
+
+@test "a masthead over furniture gives way to the headline; a teaser with its date and a video's duration go" {
+	run -0 ar-strip-nav "$D/y01-erbil-oil-deal.txt"
+	assert_line --index 0 "بغداد وأربيل تتفقان على آلية جديدة لتسليم نفط الإقليم وتمويل رواتب موظفيه"
+	refute_line "وكالة سروان للأنباء"
+	refute_line "06-04-2025"
+	refute_line "المدة 02:47"
+	assert_line "ارتياح حذر في الشارع"
+	# a poll by its Tunisian name, two comments under their count
+	run -0 ar-strip-nav "$D/y04-tunisia-olive-prices.txt"
+	refute_line "سبر آراء"
+	refute_line "نعم"
+	run -0 ar-strip-nav "$D/y08-syria-teachers-strike.txt"
+	refute_line "تعليقان"
+	refute_output --partial "الله يعينكم"
+}

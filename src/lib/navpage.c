@@ -1533,6 +1533,18 @@ find_title(struct pm *m)
 	/* a title above a header of furniture (six lines or more: a menu,
 	 * a ticker) gives way to a headline at the top of the body that
 	 * takes up its words */
+	/* a line of three words or less above furniture (a masthead: the
+	 * site's name, which the body names too) gives way to a headline of
+	 * four words or more nearer the body that shares two thirds as much */
+	if (best >= 0 && furn_at[bk] > 0 && m->e[best].f.words <= 3) {
+		int nb = -1;
+		for (int j = 0; j < k; j++)
+			if (furn_at[j] < furn_at[bk] && m->e[at[j]].f.words >= 4 && !m->e[at[j]].item
+			    && sh[j] >= 20 && sh[j] * 3 >= bsh * 2 && (nb < 0 || sh[j] > sh[nb]))
+				nb = j;
+		if (nb >= 0)
+			best = at[nb], bsh = sh[nb], bk = nb;
+	}
 	if (best >= 0 && bsh >= 12 && wall[bk] >= 6 && title_in_body(m))
 		best = -1;
 	else if (best >= 0 && bsh >= 12) {
@@ -2167,6 +2179,24 @@ spliced(struct pm *m, long i)
 	return a < 15 && b < 15;
 }
 
+/* a headline inside the body with its date alone on the line under it
+ * (وزير المالية يعد بصرف الرواتب / 06-04-2025): a teaser of another
+ * article, whatever words it shares; the article's subheads carry no
+ * date. *dq is the date's line. */
+static int
+teaser_with_date(struct pm *m, long i, long *dq)
+{
+	const struct ent *x = &m->e[i];
+	long p = neighbour(m, i, -1), q = neighbour(m, i, 1);
+
+	if (x->f.term || x->f.words < 4 || x->f.colon || x->datetime || x->item
+	    || !(x->cls == AR_NAV_C_HEAD || x->cls == AR_NAV_C_NEAR) || p < 0 || q < 0
+	    || !prose(&m->e[p]) || !m->e[q].datetime || m->e[q].f.words > 4 || !pending(&m->e[q]))
+		return 0;
+	*dq = q;
+	return neighbour(m, q, 1) >= 0;
+}
+
 /* the first code point of x's text, 0 for none */
 static int32_t
 first_cp(const struct pm *m, const struct ent *x)
@@ -2273,6 +2303,8 @@ quote_after_colon(struct pm *m, long i)
 static void
 decide_body(struct pm *m)
 {
+	long dq;
+
 	for (long i = m->b0; i <= m->b1; i++) {
 		struct ent *x = &m->e[i];
 		if (!pending(x) || x->blank)
@@ -2286,7 +2318,11 @@ decide_body(struct pm *m)
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
 		else if (!x->item && article_start(m, i))
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);   /* a title */
-		else if (!m->stream && !x->item && !x->heading && x->chrome < 4 && spliced(m, i))
+		else if (!m->stream && !x->heading && x->chrome < 4 && teaser_with_date(m, i, &dq)) {
+			set_fate(x, m->nv->keep_head ? F_K : F_D, AR_NAV_L_COHESION, AR_NAV_R_SPLICED);
+			set_fate(&m->e[dq], m->nv->keep_head ? F_K : F_D, AR_NAV_L_COHESION,
+			    AR_NAV_R_SPLICED);
+		} else if (!m->stream && !x->item && !x->heading && x->chrome < 4 && spliced(m, i))
 			set_fate(x, m->nv->keep_head ? F_K : F_D, AR_NAV_L_COHESION,
 			    AR_NAV_R_SPLICED);
 		else
@@ -2358,13 +2394,27 @@ drop_posts(struct pm *m)
 }
 
 /* ---- media players ---- */
-/* a clock: "02:35", or a player's "00:00 / 02:14" */
+/* a clock: "02:35", or a player's "00:00 / 02:14", or a duration after
+ * its label ("المدة 02:47", "مدة الفيديو: 02:47") */
 static int
 clock_line(const struct pm *m, const struct ent *x, int *pair)
 {
 	size_t n, i, colons = 0, slash = 0, digits = 0;
 	const char *s = ent_kept(m->pg, x, &n);
+	static const char *const label[] = { "\u0627\u0644\u0645\u062f\u0629",
+	    "\u0645\u062f\u0629 \u0627\u0644\u0641\u064a\u062f\u064a\u0648",
+	    "\u0627\u0644\u0645\u062f\u0629 \u0627\u0644\u0632\u0645\u0646\u064a\u0629",
+	    "Duration" };
 
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	for (size_t k = 0; k < sizeof label / sizeof *label; k++) {
+		size_t l = strlen(label[k]);
+		if (n > l && !memcmp(s, label[k], l) && (s[l] == ' ' || s[l] == ':')) {
+			s += l + 1, n -= l + 1;
+			break;
+		}
+	}
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 		if (c >= '0' && c <= '9')
