@@ -1018,3 +1018,13 @@ for f in sys.argv[1:]:
 	refute_line "تعليقان"
 	refute_output --partial "الله يعينكم"
 }
+
+@test "a line of hashtags, a video teaser between paragraphs, a reading time with its number go" {
+	run -0 ar-strip-nav "$D/y09-egypt-wheat-stock.txt"
+	refute_output --partial "#القمح"
+	run -0 ar-strip-nav "$D/y08-syria-teachers-strike.txt"
+	refute_output --partial "شاهد: كلمة ممثل المعلمين"
+	assert_output --partial "من جهتها، قالت مديرية التربية"
+	run -0 ar-strip-nav "$D/y10-london-libya-roadmap.txt"
+	refute_line "قراءة في 5 دقائق"
+}

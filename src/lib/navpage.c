@@ -554,7 +554,7 @@ static int
 known_heading(const struct ent *x)
 {
 	return !x->blank && x->f.words && x->f.words <= 6 && (!x->f.term || x->f.colon)
-	    && list_heading(x) && x->v.score >= 50;     /* pending or dropped for its words */
+	    && (list_heading(x) || x->v.cat == VC_POLL) && x->v.score >= 50;     /* pending or dropped for its words */
 }
 
 static void
@@ -2300,6 +2300,9 @@ quote_after_colon(struct pm *m, long i)
 	return c == '"' || c == 0xAB || c == 0x201C || c == 0x201D;
 }
 
+static int hashtag_line(const struct pm *m, const struct ent *x);
+static int32_t first_cp(const struct pm *m, const struct ent *x);
+
 static void
 decide_body(struct pm *m)
 {
@@ -2309,7 +2312,13 @@ decide_body(struct pm *m)
 		struct ent *x = &m->e[i];
 		if (!pending(x) || x->blank)
 			continue;
-		if (x->cls == AR_NAV_C_GOOD && x->chrome < 4 && !x->item)
+		if (hashtag_line(m, x))
+			set_fate(x, F_D, AR_NAV_L_LIST, AR_NAV_R_LIST);
+		else if ((x->v.first == VC_VIDEO || (x->v.cat == VC_VIDEO && first_cp(m, x) >= 0x2000))
+		    && !x->f.term && x->cls != AR_NAV_C_GOOD
+		    && x->f.words <= 15 && neighbour(m, i, -1) >= 0)
+			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_PLAYER);  /* ▶ شاهد: ..., between paragraphs */
+		else if (x->cls == AR_NAV_C_GOOD && x->chrome < 4 && !x->item)
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
 		else if (quote_after_colon(m, i))
 			set_fate(x, F_K, AR_NAV_L_PAGE, AR_NAV_R_BODY);
@@ -2489,6 +2498,26 @@ ends_article(const struct pm *m, long i)
 		return 1;
 	const struct ent *y = &m->e[q];
 	return y->fin == F_D || y->item || y->heading || y->chrome >= 3;
+}
+
+/* a line of hashtags alone (#القمح #رغيف_الخبز): the article's tags */
+static int
+hashtag_line(const struct pm *m, const struct ent *x)
+{
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+	int tags = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (s[i] != '#')
+			return 0;
+		tags++;
+		while (i < n && s[i] != ' ')
+			i++;
+	}
+	return tags >= 2;
 }
 
 /* "LABEL: item، item، item": a label of one to four words and a colon,
@@ -2960,7 +2989,7 @@ decide_after(struct pm *m)
 		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
 		    || x->v.first || (x->v.cat == VC_VIDEO && x->f.seps && !x->f.term)))
 			cont = 0;       /* and a media teaser: "فيديو | ..." */
-		if (tag_line(m, x) || (cont && !near && bare_tags(m, i))) {
+		if (tag_line(m, x) || hashtag_line(m, x) || (cont && !near && bare_tags(m, i))) {
 			set_fate(x, F_D, AR_NAV_L_LIST, AR_NAV_R_LIST);
 			cont = 0;
 		} else if (credited_caption(m, i) || counter_line(m, x)) {
