@@ -1429,9 +1429,11 @@ trail_to_title(struct pm *m)
 	const char *ts = trimmed(m, &m->e[m->title], &tn);
 	int marks = 0;
 
-	for (size_t p = 0; p + 1 < tn; p++)
-		marks += ts[p] == '>' || ts[p] == '/' || ts[p] == '|' || !memcmp(ts + p, "\u203A", 3)
-		    || !memcmp(ts + p, "\u00BB", 2);
+	for (size_t p = 0; p + 2 < tn; p++) {        /* > / | › » */
+		unsigned char c = (unsigned char)ts[p], d = (unsigned char)ts[p + 1];
+		marks += c == '>' || c == '/' || c == '|' || (c == 0xC2 && d == 0xBB)
+		    || (c == 0xE2 && d == 0x80 && (unsigned char)ts[p + 2] == 0xBA);
+	}
 	if (marks < 2)
 		return;
 	for (long i = m->title + 1; i < m->b0; i++) {
