@@ -1183,3 +1183,11 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'تراجع الإنتاج خلال السنة المنقضية' 2020-01-01)" 2019
 	assert_equal "$(val 'وتصدر النتائج خلال يومين.' 2024-03-12)" 2024-03-14
 }
+
+@test "a Hijri day a day off its written weekday follows the weekday; a season after لموسم" {
+	assert_equal "$(val 'جدة - الاثنين ١٥/٠٦/١٤٤٦هـ - دشن أمير المنطقة مشروعات' 2024-12-16)" 2024-12-16
+	assert_equal "$(val 'الأحد 1 رمضان 1445 هـ' 2024-03-01)" 2024-03-10
+	# two days off: the weekday is wrong, not the month's start
+	assert_equal "$(val 'يوم الجمعة 10 ذو الحجة 1445' 2024-06-01)" 2024-06-16
+	assert_equal "$(val 'أطلقت الدائرة حملة ترويجية جديدة لموسم الصيف.' 2025-06-19)" 2025-SU
+}

@@ -1793,6 +1793,20 @@ hijri_set(struct st *s, int hy, int hm, int hd)
 	s->hasdate = 1;
 }
 
+/* A Hijri day whose weekday, written with it, is a day off the table's:
+ * the month began a day earlier or later where the text was written (by
+ * a sighting, not Umm al-Qura's reckoning); the weekday says which. */
+static void
+hijri_by_wday(struct st *s)
+{
+	if (!s->wd || s->gran != G_DAY)
+		return;
+	if (ar_weekday(s->days + 1) == s->wd)
+		set_day(s, s->days + 1);
+	else if (ar_weekday(s->days - 1) == s->wd)
+		set_day(s, s->days - 1);
+}
+
 /* An amount: n of a unit (Y M W D H MI S DE CE), and twelfths of one more
  * (ونصف: 6, وربع: 3, نصف ساعة: n 0 and 6); n -1 is an unknown few. */
 struct amount {
@@ -2320,6 +2334,7 @@ c_numdate(struct ar_date *dt, size_t i, struct st *s)
 		if (y < 1300 || y > 1500 || m < 1 || m > 12 || d < 1 || d > 30)
 			return -1;
 		hijri_set(s, y, m, d);
+		hijri_by_wday(s);
 		s->yexp = 1;
 		return (long)j;
 	}
@@ -2859,6 +2874,35 @@ season_year(const struct ar_date *dt, const char *season, int mod)
 	return ry;
 }
 
+/* the two-byte letter at p is one of the letters of set */
+static int
+is_letter_of(const char *p, const char *set)
+{
+	for (; *set; set += AR_LETTER_LEN)
+		if (!memcmp(p, set, AR_LETTER_LEN))
+			return 1;
+	return 0;
+}
+
+/* Token k is the folded word w, after one or two proclitic letters or
+ * none (لموسم, وبموسم) */
+static int
+word_pfx(const struct ar_date *dt, size_t k, const char *w)
+{
+	const struct tok *t = &dt->tok[k];
+	size_t wl = strlen(w);
+
+	if (k >= dt->ntok || t->type == T_PUNCT || t->nl < wl || t->nl > wl + 2 * AR_LETTER_LEN)
+		return 0;
+	const char *f = dt->folded.s + t->n0;
+	if (memcmp(f + t->nl - wl, w, wl))
+		return 0;
+	for (size_t p = 0; p < t->nl - wl; p += AR_LETTER_LEN)
+		if (!is_letter_of(f + p, "\u0648\u0641\u0628\u0644\u0643"))
+			return 0;
+	return 1;
+}
+
 /* Is token k a word with the article (an adjective after a noun: الربيع
  * العربي is a name)? */
 static int
@@ -2893,8 +2937,8 @@ r_season(struct ar_date *dt, struct at *a, struct st *t)
 		else if (!th && (def_word(dt, k) || lx(dt, k, L_MONTH, 0) > 0))
 			return RULE_NEXT;       /* الربيع العربي */
 		else if (!th && !a->pm && dt->tok[a->i].b0 > 0 && !prev_is(dt, a->i, L_YPREP)
-		    && !(a->i > 0 && (is_word(dt, a->i - 1, "\u0641\u0635\u0644")
-		    || is_word(dt, a->i - 1, "\u0645\u0648\u0633\u0645"))))
+		    && !(a->i > 0 && (word_pfx(dt, a->i - 1, "\u0641\u0635\u0644")
+		    || word_pfx(dt, a->i - 1, "\u0645\u0648\u0633\u0645"))))
 			return RULE_NEXT;       /* مهرجان الربيع; في الصيف, فصل الصيف */
 		if (REF(dt).ok)
 			snprintf(t->ival, sizeof t->ival, "%04d-%s", season_year(dt, season, mod), season);
@@ -3080,6 +3124,8 @@ resolve_hijri(struct ar_date *dt, struct dmy *p, long k, struct st *t)
 	if (p->dd > 30)
 		return RULE_FAIL;
 	hijri_set(t, y, mo, p->dd);
+	if (p->dd && !p->d2)
+		hijri_by_wday(t);
 	if (p->d2)
 		ival_days(t, t->days, ar_hijri_days(y, mo, p->d2));
 	return k;
