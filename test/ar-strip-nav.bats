@@ -1028,3 +1028,10 @@ for f in sys.argv[1:]:
 	run -0 ar-strip-nav "$D/y10-london-libya-roadmap.txt"
 	refute_line "قراءة في 5 دقائق"
 }
+
+@test "a w3m dump with a ticker and a menu past the width is still read a paragraph at a time" {
+	run -0 ar-strip-nav --explain "$D/z06-gulf-economy-markets.txt"
+	assert_line --partial "	11	K	page:title"
+	assert_line --partial "	19	K	page:body; good len=233"
+	assert_line --partial "	21	K	page:body; good len=233"
+}

@@ -192,26 +192,38 @@ decide(struct nav_wrap *w)
 			size_t t = sorted[j];
 			sorted[j] = sorted[j - 1], sorted[j - 1] = t;
 		}
-	size_t wd = sorted[nb - 1 - (nb >= 25)];       /* one line may pass it */
-	if (wd < WRAP_MIN_WIDTH || wd > WRAP_MAX_WIDTH)
-		goto out;
-	size_t full = 0, longer = 0, pairs = 0, inside = 0;
-	for (size_t i = 0; i < nb; i++) {
-		full += sorted[i] + WRAP_SLACK >= wd && sorted[i] <= wd;
-		longer += 2 * sorted[i] > wd;
-	}
-	w->width = (int)wd;
-	for (size_t i = 0; i + 1 < n; i++) {
-		const char *s = w->held.s + w->hl[i].off, *t = w->held.s + w->hl[i + 1].off;
-		size_t c = w->hl[i].cols;
-		if (!c || !w->hl[i + 1].cols || c + WRAP_SLACK < wd
-		    || !continues(w, c, w->hl[i].marks, t, w->hl[i + 1].len))
+	/* the width: the longest line, or one of the next longest when a
+	 * few lines pass it (one, or up to an eighth: a ticker, a menu or a
+	 * URL a converter left whole) */
+	for (size_t k = nb >= 25; k < nb && (k <= 1 || 8 * k <= nb) && !width; k++) {
+		size_t wd = sorted[nb - 1 - k];
+		if (wd < WRAP_MIN_WIDTH)
+			break;
+		if (wd > WRAP_MAX_WIDTH)
 			continue;
-		pairs++;
-		inside += !ends_sentence(s, w->hl[i].len);
+		size_t full = 0, longer = 0, pairs = 0, inside = 0;
+		for (size_t i = 0; i < nb; i++) {
+			full += sorted[i] + WRAP_SLACK >= wd && sorted[i] <= wd;
+			longer += 2 * sorted[i] > wd;
+		}
+		w->width = (int)wd;
+		for (size_t i = 0; i + 1 < n; i++) {
+			const char *s = w->held.s + w->hl[i].off, *t = w->held.s + w->hl[i + 1].off;
+			size_t c = w->hl[i].cols;
+			if (!c || !w->hl[i + 1].cols || c + WRAP_SLACK < wd || c > wd
+			    || !continues(w, c, w->hl[i].marks, t, w->hl[i + 1].len))
+				continue;
+			pairs++;
+			inside += !ends_sentence(s, w->hl[i].len);
+		}
+		/* past the first two, the lines passing the width must pass it by
+		 * far (a whole line, no screen line a little wider: verse padded
+		 * to a measure is no wrapped prose) and the pairs say it louder */
+		if (k >= 2 && (sorted[nb - k] < wd + 8 || pairs < 6 || 10 * inside < 8 * pairs))
+			continue;
+		if (full >= 6 && 2 * full >= longer && pairs >= 3 && 10 * inside >= 6 * pairs)
+			width = (int)wd;
 	}
-	if (full >= 6 && 2 * full >= longer && pairs >= 3 && 10 * inside >= 6 * pairs)
-		width = (int)wd;
 out:
 	free(sorted);
 	return width;
