@@ -216,12 +216,15 @@ decide(struct nav_wrap *w)
 			pairs++;
 			inside += !ends_sentence(s, w->hl[i].len);
 		}
-		/* past the first two, the lines passing the width must pass it by
-		 * far (a whole line, no screen line a little wider: verse padded
-		 * to a measure is no wrapped prose) and the pairs say it louder */
-		if (k >= 2 && (sorted[nb - k] < wd + 8 || pairs < 6 || 10 * inside < 8 * pairs))
+		/* past the first two, the pairs must say it louder: six, nine in
+		 * ten of them cut inside a sentence (verse padded to a measure
+		 * ends its halves without a stop less often) */
+		if (k >= 2 && (pairs < 6 || 10 * inside < 9 * pairs))
 			continue;
-		if (full >= 6 && 2 * full >= longer && pairs >= 3 && 10 * inside >= 6 * pairs)
+		/* half the longer lines full, or a third when ten pairs or more
+		 * say so (tables and menus drawn with spaces are long too) */
+		if (full >= 6 && (2 * full >= longer || (pairs >= 10 && 3 * full >= longer))
+		    && pairs >= 3 && 10 * inside >= 6 * pairs)
 			width = (int)wd;
 	}
 out:
