@@ -1035,3 +1035,16 @@ for f in sys.argv[1:]:
 	assert_line --partial "	19	K	page:body; good len=233"
 	assert_line --partial "	21	K	page:body; good len=233"
 }
+
+@test "markdown: a ## subhead stays, the caption under an image line goes; a paragraph in و after an insert goes on" {
+	run -0 ar-strip-nav "$D/z09-shatt-regional-dates.txt"
+	assert_line --index 0 --partial "# موسم التمور في البصرة"
+	refute_line "بساتين نخيل في قضاء أبي الخصيب (شط العرب)"
+	run -0 ar-strip-nav --explain "$D/z08-najd-opinion-libraries.txt"
+	assert_line --partial "	37	K	page:body"
+	# after a picture, its caption and an ad under a subhead, وفي ... is the body's
+	run -0 ar-strip-nav "$D/z02-rabia-daily-petra.txt"
+	assert_line --partial "فنادق ممتلئة"
+	assert_line --partial "   وفي وادي موسى"
+	refute_line --partial "[19]البترا"
+}

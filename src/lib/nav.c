@@ -1257,7 +1257,8 @@ features(const struct stopwords *sw, const char *s, size_t b, size_t e, struct f
 				break;
 			case A_SIGN:
 				word = 0;
-				if (c == '@' || c == '#')
+				/* a handle or a hashtag; not markdown's "## " heading */
+				if (c == '@' || (c == '#' && i + 1 < e && s[i + 1] != ' ' && s[i + 1] != '#'))
 					f->links++;
 				else if (c == '/' && i >= 1 && s[i - 1] == ':' && i + 1 < e && s[i + 1] == '/')
 					f->links++;

@@ -884,6 +884,11 @@ split_blocks(struct pm *m)
 			article_words(m, bs[lo], be[hi]);
 			sh = g >= GAP_CUT ? 0 : block_share(m, bs[hi + 1], be[hi + 1]);
 		}
+		/* a paragraph that opens with و or ف goes on with the text above
+		 * it, whatever its words (وفي وادي موسى, after a picture and an
+		 * ad under a subhead); another article's lead does not open so */
+		if (sh < COHERE && g < GAP_CUT && m->e[bs[hi + 1]].f.waw && !m->stream)
+			sh = COHERE;
 		if (sh < COHERE) {
 			long h = headed[hi + 1];
 			if (h >= 0 && pending(&m->e[h])) {
@@ -1590,6 +1595,30 @@ title_again(struct pm *m)
 		if (n == tn && !memcmp(s, ts, n)) {
 			set_fate(x, m->nv->keep_dup ? F_K : F_D, AR_NAV_L_PAGE, AR_NAV_R_TITLE_AGAIN);
 		}
+	}
+}
+
+/* A caption under the image line that holds it as its text (markdown's
+ * ![CAPTION](URL), a lynx [IMG] CAPTION): the line goes with the image,
+ * and is never the title; in the body too. */
+static void
+drop_alt_captions(struct pm *m)
+{
+	for (long i = 1; i < m->n; i++) {
+		struct ent *x = &m->e[i];
+		long p = line_near(m, i, -1);
+		if (x->blank || !pending(x) || p < 0 || !m->e[p].f.links || x->f.words > 20
+		    || x->f.words < 2)
+			continue;
+		size_t n, pn;
+		const char *s = trimmed(m, x, &n), *ps = trimmed(m, &m->e[p], &pn);
+		const char *alt = pn > 4 && ps[0] == '!' && ps[1] == '[' ? ps + 2 : NULL;
+		const char *ae = alt ? memchr(alt, ']', pn - 2) : NULL;
+		size_t al = ae ? (size_t)(ae - alt) : 0;
+		/* the image's text, or the caption that begins with it and adds
+		 * a credit */
+		if ((n >= 8 && pn > n && memmem(ps, pn, s, n)) || (al >= 8 && n >= al && !memcmp(s, alt, al)))
+			set_fate(x, F_D, AR_NAV_L_PAGE, AR_NAV_R_CAPTION);
 	}
 }
 
@@ -2991,7 +3020,10 @@ decide_after(struct pm *m)
 		if (cont && (x->item || x->heading || x->chrome >= 3 || x->cls == AR_NAV_C_GOOD
 		    || x->v.first || (x->v.cat == VC_VIDEO && x->f.seps && !x->f.term)))
 			cont = 0;       /* and a media teaser: "فيديو | ..." */
-		if (tag_line(m, x) || hashtag_line(m, x) || (cont && !near && bare_tags(m, i))) {
+		long up = line_near(m, i, -1);
+		int under_tags = up >= 0 && m->e[up].v.cat == VC_TAGS && m->e[up].f.words <= 3
+		    && m->e[up].fin == F_D && x->f.words <= 12 && !x->f.term;
+		if (tag_line(m, x) || hashtag_line(m, x) || under_tags || (cont && !near && bare_tags(m, i))) {
 			set_fate(x, F_D, AR_NAV_L_LIST, AR_NAV_R_LIST);
 			cont = 0;
 		} else if (credited_caption(m, i) || counter_line(m, x)) {
@@ -3280,6 +3312,7 @@ nav_page_decide(struct ar_nav *nv, size_t n)
 			body_before_insert(m);
 		}
 		drop_contents(m);
+		drop_alt_captions(m);
 		unlist_head(m);
 		find_title(m);
 		if (m->title >= 0) {
