@@ -1048,3 +1048,9 @@ for f in sys.argv[1:]:
 	assert_line --partial "   وفي وادي موسى"
 	refute_line --partial "[19]البترا"
 }
+
+@test "a table drawn with spaces inside the body is the article's" {
+	run -0 ar-strip-nav "$D/z05-koranile-sports-match.txt"
+	assert_line --partial "1       الشروق"
+	assert_line --partial "4       طلائع الدلتا"
+}

@@ -2281,6 +2281,29 @@ point_sentences(struct pm *m, long i)
 	return n >= 2;
 }
 
+/* a row of a table drawn with spaces (w3m: المركز  الفريق  لعب  فاز):
+ * two gaps of two spaces or more between its words, no interface words */
+static int
+space_row(const struct pm *m, long i)
+{
+	if (i < 0)
+		return 0;
+	const struct ent *x = &m->e[i];
+	size_t n;
+	const char *s = trimmed(m, x, &n);
+	int gaps = 0;
+
+	if (x->blank || x->cv >= 2 || x->f.words < 3)
+		return 0;
+	for (size_t k = 0; k + 1 < n; k++)
+		if (s[k] == ' ' && s[k + 1] == ' ') {
+			gaps++;
+			while (k < n && s[k] == ' ')
+				k++;
+		}
+	return gaps >= 2;
+}
+
 /* A list inside the body without interface words is the article's when
  * it stands between paragraphs, when a line ending with a colon introduces
  * it, when its items are sentences (point_sentences), or in a stream of
@@ -2293,6 +2316,8 @@ list_of_article(struct pm *m, long i)
 
 	if (own_point(m, i))
 		return 1;       /* with the head row of its table */
+	if (space_row(m, i) && (space_row(m, neighbour(m, i, -1)) || space_row(m, neighbour(m, i, 1))))
+		return 1;       /* a table drawn with spaces, in the body */
 	if (x->item != 1 || x->chrome >= 2)
 		return 0;
 	if (point_sentences(m, i))
