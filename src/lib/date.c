@@ -5316,8 +5316,8 @@ first_last(struct ar_date *dt, size_t k, const struct amount *a, char *v, size_t
 	if (a->unit[0] == 'D' && (e = month_spec(dt, k, &first, &len, &ov)) > 0) {
 		if (first == LONG_MIN || n >= len)
 			return -1;
-		if (a->idiom && last)
-			n = len - 20;   /* العشر الأواخر: from the 21st, nine days of 29 */
+		/* العشر الأواخر: the last ten days, of a month of 29 too (the
+		 * 20th on), as readers count them */
 		days_of_month(v, cap, first, len, n, last);
 		return e;
 	}
