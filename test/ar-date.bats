@@ -1192,3 +1192,9 @@ XXXX-XX-XX	"
 	assert_equal "$(val 'يوم الجمعة 10 ذو الحجة 1445' 2024-06-01)" 2024-06-16
 	assert_equal "$(val 'أطلقت الدائرة حملة ترويجية جديدة لموسم الصيف.' 2025-06-19)" 2025-SU
 }
+
+@test "بنسبة after a range of years is no counted noun; عمري makes an age" {
+	assert_equal "$(val 'ارتفعت الصادرات الزراعية بين 2015 و2018 بنسبة 12 في المئة.' 2022-01-10)" 2015/2018
+	run -1 bash -c "echo 'عمري 25 سنة كم أدفع تأمين؟' | ar-date --ref=2021-10-10"
+	assert_output ''
+}

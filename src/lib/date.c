@@ -2745,9 +2745,18 @@ counted_noun(const struct ar_date *dt, size_t q)
 	const char *w = dt->line + t->b0;
 	size_t n = t->b1 - t->b0;
 
+	/* a preposition's noun after the number, no count of it (ارتفعت بين
+	 * 2015 و2018 بنسبة 12): بنسبة, بقيمة, بمعدل, بمقدار, بزيادة */
+	static const char *const prep_noun[] = { "\u0628\u0646\u0633\u0628\u0629",
+	    "\u0628\u0642\u064a\u0645\u0629", "\u0628\u0645\u0639\u062f\u0644",
+	    "\u0628\u0645\u0642\u062f\u0627\u0631", "\u0628\u0632\u064a\u0627\u062f\u0629" };
+
 	if (t->type != T_WORD || t->ascii || n < 6
 	    || !memcmp(w, "\u0627\u0644", 4))
 		return 0;
+	for (size_t k = 0; k < sizeof prep_noun / sizeof *prep_noun; k++)
+		if (n == strlen(prep_noun[k]) && !memcmp(w, prep_noun[k], n))
+			return 0;
 	if (n >= 8 && !memcmp(w + n - 2, "\u064b", 2))
 		n -= 2;                 /* اً */
 	if (!memcmp(w + n - 2, "\u0629", 2))
