@@ -1054,3 +1054,11 @@ for f in sys.argv[1:]:
 	assert_line --partial "1       الشروق"
 	assert_line --partial "4       طلائع الدلتا"
 }
+
+@test "innerText: a read-also card under a table does not end the page; a table a cell a line parts no body" {
+	run -0 ar-strip-nav "$D/p10-marfa-real-estate-q3.txt"
+	assert_line "الأحمدي في الصدارة"
+	refute_line --partial "«بيت التمويل»: 4"
+	run -0 ar-strip-nav "$D/p03-waha-tourism-long.txt"
+	assert_line --partial "وعلى صعيد الإنفاق"
+}

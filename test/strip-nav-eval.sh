@@ -4,7 +4,7 @@
 #     test/gold/strip-nav/: line-level precision, recall and F1 of kept lines,
 #     each seed as a file operand, then all of them glued by `cat *.txt`;
 #     main-article body paragraphs lost are listed by name.
-#  2. the development set test/gold/strip-nav/dev (232 pages of 220 site
+#  2. the development set test/gold/strip-nav/dev (242 pages of 230 site
 #     layouts, every line labelled K or D with its kind): P, R, F1 of kept
 #     lines and the share right per kind; then the ANT corpus as a stream of
 #     clean articles (share of nonblank lines kept);

@@ -831,6 +831,25 @@ other_article(struct pm *m, long b, long e, int sh)
 static int article_start(struct pm *m, long i);
 static int headline_meta(struct pm *m, long i);
 
+/* Is there furniture between lines a and b (exclusive) that ends an
+ * article: a section heading, a rule's drop of the rest or of tags, the
+ * words of a list's heading, a template line? (A table one cell a line is
+ * many items; a picture, its caption and an ad are an insert.) */
+static int
+gap_hard(const struct pm *m, long a, long b)
+{
+	for (long i = a + 1; i < b; i++) {
+		const struct ent *x = &m->e[i];
+		if (x->blank)
+			continue;
+		if (section_heading(m, i) || (by_rule(x) && x->fin == F_D && x->rule >= 0
+		    && (m->nv->rules[x->rule].act == AR_NAV_A_DROP_REST || m->nv->rules[x->rule].tags))
+		    || (list_heading(x) && x->v.score >= 50) || x->ct >= 3)
+			return 1;       /* (a picture, its caption, an ad are inserts) */
+	}
+	return 0;
+}
+
 /* Blocks of the body parted by furniture: the main block (the first with
  * half the greatest score) keeps the blocks around it across a little
  * furniture (an insert), across more, or a headline with its paragraph
@@ -887,7 +906,7 @@ split_blocks(struct pm *m)
 		/* a paragraph that opens with و or ف goes on with the text above
 		 * it, whatever its words (وفي وادي موسى, after a picture and an
 		 * ad under a subhead); another article's lead does not open so */
-		if (sh < COHERE && g < GAP_CUT && m->e[bs[hi + 1]].f.waw && !m->stream)
+		if (sh < COHERE && m->e[bs[hi + 1]].f.waw && !m->stream && !gap_hard(m, be[hi], bs[hi + 1]))
 			sh = COHERE;
 		if (sh < COHERE) {
 			long h = headed[hi + 1];
@@ -3178,8 +3197,16 @@ resume_after(struct pm *m, long h)
 	long i, seen = 0, prev = -1, before = h - 1;
 	int k = 0;
 
-	while (before >= 0 && m->e[before].blank)
-		before--;
+	/* the paragraph above it, or above the article's table or list
+	 * that ends just over it (no rule's furniture between) */
+	for (int up = 0; before >= 0 && up < 10; before--) {
+		const struct ent *y = &m->e[before];
+		if (y->blank)
+			continue;
+		if (good(y) || (by_rule(y) && y->fin == F_D))
+			break;
+		up++;
+	}
 	if (before < 0 || !good(&m->e[before]))
 		return;
 	for (i = h + 1; i < m->n && m->e[i].rest; i++) {
