@@ -2883,33 +2883,22 @@ season_year(const struct ar_date *dt, const char *season, int mod)
 	return ry;
 }
 
-/* the two-byte letter at p is one of the letters of set */
-static int
-is_letter_of(const char *p, const char *set)
-{
-	for (; *set; set += AR_LETTER_LEN)
-		if (!memcmp(p, set, AR_LETTER_LEN))
-			return 1;
-	return 0;
-}
-
-/* Token k is the folded word w, after one or two proclitic letters or
- * none (لموسم, وبموسم) */
+/* Token k is the folded word w, or w after the proclitics word_forms
+ * strips (لموسم, وبموسم) */
 static int
 word_pfx(const struct ar_date *dt, size_t k, const char *w)
 {
 	const struct tok *t = &dt->tok[k];
 	size_t wl = strlen(w);
+	struct forms f;
 
-	if (k >= dt->ntok || t->type == T_PUNCT || t->nl < wl || t->nl > wl + 2 * AR_LETTER_LEN)
+	if (k >= dt->ntok || t->type == T_PUNCT)
 		return 0;
-	const char *f = dt->folded.s + t->n0;
-	if (memcmp(f + t->nl - wl, w, wl))
-		return 0;
-	for (size_t p = 0; p < t->nl - wl; p += AR_LETTER_LEN)
-		if (!is_letter_of(f + p, "\u0648\u0641\u0628\u0644\u0643"))
-			return 0;
-	return 1;
+	word_forms(dt->folded.s + t->n0, t->nl, &f);
+	for (int q = 0; q < 3; q++)
+		if (f.n[q] == wl && !memcmp(f.w[q], w, wl))
+			return 1;
+	return 0;
 }
 
 /* Is token k a word with the article (an adjective after a noun: الربيع
