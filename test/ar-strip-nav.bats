@@ -1062,3 +1062,10 @@ for f in sys.argv[1:]:
 	run -0 ar-strip-nav "$D/p03-waha-tourism-long.txt"
 	assert_line --partial "وعلى صعيد الإنفاق"
 }
+
+@test "a paragraph in waw after a one-line read-also card goes on with the body" {
+	run -0 ar-strip-nav "$D/p06-hidab-national-team-squad.txt"
+	assert_line --partial "وغاب عن القائمة"
+	assert_line --partial "ويتصدر المنتخب الوطني"
+	refute_line "مواضيع ذات صلة"
+}

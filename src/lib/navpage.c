@@ -3199,7 +3199,7 @@ resume_after(struct pm *m, long h)
 
 	/* the paragraph above it, or above the article's table or list
 	 * that ends just over it (no rule's furniture between) */
-	for (int up = 0; before >= 0 && up < 10; before--) {
+	for (int up = 0; before >= 0 && up < 16; before--) {
 		const struct ent *y = &m->e[before];
 		if (y->blank)
 			continue;
@@ -3225,7 +3225,9 @@ resume_after(struct pm *m, long h)
 		if (good(&m->e[j]))
 			set_line(m, &m->set, j), k++;
 	int sh = share_in(m, i, &m->set);
-	if (k == 0 || sh < COHERE)
+	/* a paragraph in و after a card of one or two lines goes on with
+	 * the story, whatever its words (a sports page's names) */
+	if (k == 0 || (sh < COHERE && !(m->e[i].f.waw && seen <= 2)))
 		return;
 	if (prev >= 0 && seen >= 2 && m->e[prev].f.words <= 8)
 		i = prev;
