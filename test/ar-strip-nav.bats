@@ -1069,3 +1069,14 @@ for f in sys.argv[1:]:
 	assert_line --partial "ويتصدر المنتخب الوطني"
 	refute_line "مواضيع ذات صلة"
 }
+
+@test "innerText: a table a cell a line under a colon is the article's; ranks of a most-read list are not cells" {
+	run -0 ar-strip-nav "$F/page-cell-table.txt"
+	assert_line "الكمية (ألف طن)"
+	assert_line "42.5"
+	assert_line "-3%"
+	assert_line --partial "ويتوقع المصدرون"
+	refute_line "الأكثر قراءة"
+	refute_line "أسعار الذهب تتراجع في التعاملات المبكرة"
+	refute_line "3"
+}

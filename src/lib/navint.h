@@ -295,6 +295,7 @@ struct ent {
 	unsigned char fin, cls, layer, reason, role;
 	unsigned char blank, newpage, source, pub, spanned, item, heading, rest;
 	unsigned char datetime; /* a date or a time and little else */
+	unsigned char cell;     /* a cell of the article's table, one a line */
 	unsigned char ticker;   /* a line of a news ticker (its cue, or the
 	                           headline right under a cue alone) */
 	unsigned char chrome;   /* evidence of page furniture, 0..8 */

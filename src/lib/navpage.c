@@ -521,6 +521,49 @@ poll_word(const struct pm *m, long i, int dir)
 	return i >= 0 && i < m->n && m->e[i].v.cat == VC_POLL && m->e[i].f.words <= 5;
 }
 
+/* the nearest nonblank line before (dir -1) or after (1) i on the page */
+static long
+line_near(const struct pm *m, long i, int dir)
+{
+	for (i += dir; i >= 0 && i < m->n; i += dir)
+		if (!m->e[i].blank)
+			return i;
+	return -1;
+}
+
+/* a figure alone: 14.8, 6%, 1,200 (a sign among its digits; a bare
+ * count or rank is no cell) */
+static int
+figure_cell(const struct ent *x)
+{
+	return x->f.dig && x->f.cps > x->f.dig && x->f.cps <= 12 && !x->f.ar && !x->f.lat;
+}
+
+/* The run r under line q is a table a cell a line, as innerText gives a
+ * table: six cells or more under a sentence that ends with a colon, a
+ * third of them or more figures with a sign, and prose right after. */
+static int
+cell_table(const struct pm *m, const struct run *r, long q)
+{
+	int cells = 0, figs = 0;
+
+	if (q < 0 || r->items + r->aux < 6)
+		return 0;
+	const struct ent *y = &m->e[q];
+	if (!y->f.colon || y->f.words < 5 || by_rule(y) || y->cv >= 4)
+		return 0;
+	for (long i = r->first; i <= r->last; i++)
+		if (!m->e[i].blank)
+			cells++, figs += figure_cell(&m->e[i]);
+	if (figs < 2 || 3 * figs < cells)
+		return 0;
+	long k = r->last;
+	for (int seen = 0; seen < 2 && (k = line_near(m, k, 1)) >= 0; seen++)
+		if (m->e[k].cls == AR_NAV_C_GOOD && !by_rule(&m->e[k]))
+			return 1;
+	return 0;
+}
+
 /* the run r ends: a list? */
 static void
 run_end(struct pm *m, struct run *r)
@@ -532,7 +575,10 @@ run_end(struct pm *m, struct run *r)
 		long q = h;
 		if (h >= 0 && (!heading_like(&m->e[h]) || signoff(m, &m->e[h])))
 			h = -1;         /* a wire's sign-off heads no list under it */
-		if (is_list(m, r, h))
+		if (cell_table(m, r, q)) {
+			for (long i = r->first; i <= r->last; i++)
+				m->e[i].cell = !m->e[i].blank;
+		} else if (is_list(m, r, h))
 			mark_list(m, r, h);
 		else if (q >= 0 && r->items >= 2 && r->items <= 6 && r->tiny == r->items && !r->aux
 		    && poll_question(m, &m->e[q]) && (poll_word(m, q, -1) || poll_word(m, r->last, 1)))
@@ -736,18 +782,8 @@ static long neighbour(const struct pm *m, long i, int dir);
 
 /* x is an item of the list right under a paragraph that ends with a
  * colon (اتخذ المجلس القرارات التالية:), numbered or bulleted points of
- * three words or more, or a table's rows (items or not): the article's
- * own */
-/* the nearest nonblank line before (dir -1) or after (1) i on the page */
-static long
-line_near(const struct pm *m, long i, int dir)
-{
-	for (i += dir; i >= 0 && i < m->n; i += dir)
-		if (!m->e[i].blank)
-			return i;
-	return -1;
-}
-
+ * three words or more, a table's rows (items or not) or its cells: the
+ * article's own */
 static int
 points_under_colon(const struct pm *m, long i)
 {
@@ -757,6 +793,8 @@ points_under_colon(const struct pm *m, long i)
 	 * their shape says, if no interface word or template knows them */
 	int row = x->f.seps && x->cv < 2 && x->ct < 3;
 
+	if (x->cell)
+		return 1;
 	if ((!row && x->item != 1) || (!row && x->chrome >= 2)
 	    || !(x->f.numbered || x->f.bullet || row) || x->f.words < (row ? 2u : 3u))
 		return 0;
